@@ -1,0 +1,45 @@
+# marsql: PGXS build.  `make`, `make install`, `make installcheck`.
+# Developer builds: `make ASAN=1` (AddressSanitizer + UBSan) and
+# `make ASSERTS=1` (-DUSE_ASSERT_CHECKING, for an assert-enabled server).
+
+EXTENSION = marsql
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" marsql.control)
+
+MODULE_big = marsql
+KERNEL_SRCS = $(sort $(wildcard src/kernels/*.c))
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/tensor/*.c)) $(KERNEL_SRCS))
+
+# The install script is built from the parts in sql/install/; released
+# upgrade scripts sit in sql/install/upgrade/ and are never edited.
+INSTALL_PARTS = $(sort $(wildcard sql/install/[0-9]*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA = $(wildcard sql/install/upgrade/$(EXTENSION)--*--*.sql)
+
+REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+EXTRA_CLEAN = test/fuzz/build test/unit/build
+
+PG_CONFIG ?= pg_config
+PG_CPPFLAGS = -I$(srcdir)/src
+PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-sign-compare -Wno-missing-field-initializers -ffp-contract=off
+ifdef ASAN
+PG_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -O1 -g
+SHLIB_LINK += -fsanitize=address,undefined
+endif
+ifdef ASSERTS
+PG_CFLAGS += -DUSE_ASSERT_CHECKING
+endif
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) marsql.control
+	cat $(INSTALL_PARTS) > $@
+
+# Kernels must never include PostgreSQL headers.
+check-kernels:
+	@! grep -l 'postgres.h\|fmgr.h' $(KERNEL_SRCS) src/kernels/*.h
+
+.PHONY: check-kernels

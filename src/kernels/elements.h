@@ -1,0 +1,64 @@
+/*
+ * elements.h
+ *	  Pure C element-level helpers over raw tensor data of either dtype:
+ *	  loads, dtype conversion with PostgreSQL's range rules, comparison with
+ *	  PostgreSQL's float ordering, hashing, and numpy's isclose.
+ */
+#ifndef MARSQL_ELEMENTS_H
+#define MARSQL_ELEMENTS_H
+
+#include "tensor_layout.h"
+
+static inline double
+mt_load(const void *data, MtDtype dtype, int64_t i)
+{
+	return dtype == MT_FLOAT32 ? (double) ((const float *) data)[i]
+		: ((const double *) data)[i];
+}
+
+/* Converts n elements; returns the index of the first element whose finite
+ * value overflows or underflows the target dtype, or -1 when all fit. */
+extern int64_t mt_convert(const void *src, MtDtype src_dtype, void *dst,
+						  MtDtype dst_dtype, int64_t n);
+
+/* PostgreSQL's float order: NaN equals NaN and sorts above everything,
+ * -0 equals 0.  Returns <0, 0, >0. */
+static inline int
+mt_compare_double(double a, double b)
+{
+	if (a != a)
+		return b != b ? 0 : 1;
+	if (b != b)
+		return -1;
+	return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+/* Orders tensors by ndim, then shape, then elements in C order.  dtype
+ * does not take part: float32 1.5 equals float64 1.5. */
+extern int	mt_compare_tensors(int ndim_a, const int32_t *dims_a,
+							   MtDtype dtype_a, const void *data_a,
+							   int ndim_b, const int32_t *dims_b,
+							   MtDtype dtype_b, const void *data_b,
+							   int64_t count);
+
+/* A hash consistent with mt_compare_tensors. */
+extern uint64_t mt_hash_tensor(int ndim, const int32_t *dims, MtDtype dtype,
+							   const void *data, int64_t count, uint64_t seed);
+
+/* numpy.isclose for one pair. */
+static inline bool
+mt_isclose(double a, double b, double rtol, double atol, bool equal_nan)
+{
+	double		diff;
+
+	if (a != a || b != b)
+		return equal_nan && a != a && b != b;
+	if (a == b)
+		return true;			/* also equal infinities */
+	diff = a - b;
+	if (diff != diff || diff - diff != 0.0)
+		return false;			/* one side infinite */
+	return (diff < 0 ? -diff : diff) <= atol + rtol * (b < 0 ? -b : b);
+}
+
+#endif							/* MARSQL_ELEMENTS_H */

@@ -1,0 +1,68 @@
+/*
+ * tensor_layout.h
+ *	  Pure C facts about a tensor value shared by the parsers, the kernels and
+ *	  the PostgreSQL glue: dtypes, limits, the on-disk header size, status
+ *	  codes, and overflow-checked size arithmetic.  No postgres.h here.
+ */
+#ifndef MARSQL_TENSOR_LAYOUT_H
+#define MARSQL_TENSOR_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Most dimensions a tensor may have (numpy 1.x allows 32 too). */
+#define MT_MAX_DIMS 32
+
+/* Largest dimension extent: dims are stored as int32. */
+#define MT_MAX_DIM_EXTENT INT32_MAX
+
+/* Largest value PostgreSQL can hold in memory (MaxAllocSize). */
+#define MT_MAX_VALUE_BYTES ((uint64_t) 0x3fffffff)
+
+/* Bytes before the element data: 4-byte length word, ndim, dtype, flags,
+ * int32 dims, padded to 8 so float64 data is aligned. */
+#define MT_HEADER_BYTES(ndim) ((((size_t) 8 + 4 * (size_t) (ndim)) + 7) & ~(size_t) 7)
+
+typedef enum MtDtype
+{
+	MT_DTYPE_INVALID = 0,
+	MT_FLOAT32 = 1,
+	MT_FLOAT64 = 2
+} MtDtype;
+
+typedef enum MtStatus
+{
+	MT_OK = 0,
+	MT_ERR_SYNTAX,				/* malformed text */
+	MT_ERR_RANGE,				/* number out of range for the dtype */
+	MT_ERR_TOO_MANY_DIMS,		/* more than MT_MAX_DIMS dimensions */
+	MT_ERR_TOO_LARGE,			/* shape needs more than one value can hold */
+	MT_ERR_SHAPE,				/* negative extent or mismatched shape */
+	MT_ERR_BROADCAST,			/* shapes that do not broadcast together */
+	MT_ERR_BINARY				/* malformed binary message */
+} MtStatus;
+
+/* What went wrong, for the glue to turn into an ereport. */
+typedef struct MtError
+{
+	MtStatus	status;
+	size_t		position;		/* byte offset into the input, 0-based */
+	char		detail[192];	/* a full sentence, no trailing newline */
+	char		token[72];		/* offending number, for range errors */
+} MtError;
+
+extern size_t mt_dtype_size(MtDtype dtype);
+extern const char *mt_dtype_name(MtDtype dtype);
+extern MtDtype mt_dtype_from_name(const char *name, size_t len);
+
+extern MtStatus mt_shape_check(int ndim, const int64_t *dims, MtDtype dtype,
+							   int64_t *count, size_t *total_bytes,
+							   MtError *err);
+extern void mt_error_set(MtError *err, MtStatus status, size_t position,
+						 const char *fmt,...)
+			__attribute__((format(printf, 4, 5)));
+extern int	mt_format_shape(char *buf, size_t buflen, int ndim,
+							const int64_t *dims);
+
+#endif							/* MARSQL_TENSOR_LAYOUT_H */

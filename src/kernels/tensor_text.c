@@ -1,0 +1,486 @@
+/*
+ * tensor_text.c
+ *	  The tensor text parser (see tensor_text.h for the grammar).  The scan
+ *	  pass validates brackets, separators, number syntax, nesting depth and
+ *	  rectangularity, and infers the shape; nothing is allocated.  The fill
+ *	  pass converts numbers with strtod/strtof and reports values out of
+ *	  range for the chosen dtype exactly as PostgreSQL's float input does.
+ */
+#include "tensor_text.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static inline bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+		c == '\v';
+}
+
+static inline bool
+is_delimiter(char c)
+{
+	return c == '\0' || c == '[' || c == ']' || c == ',' || is_space(c);
+}
+
+static const char *
+skip_space(const char *p)
+{
+	while (is_space(*p))
+		p++;
+	return p;
+}
+
+static size_t
+token_length(const char *p)
+{
+	const char *q = p;
+
+	while (!is_delimiter(*q))
+		q++;
+	return (size_t) (q - p);
+}
+
+static bool
+word_equals(const char *p, size_t len, const char *word)
+{
+	if (strlen(word) != len)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (tolower((unsigned char) p[i]) != word[i])
+			return false;
+	return true;
+}
+
+/*
+ * A number is [+-] followed by decimal digits with an optional fraction and
+ * exponent, or by inf, infinity or nan in any case (as PostgreSQL's float
+ * input accepts).
+ */
+static bool
+valid_number(const char *p, size_t len)
+{
+	size_t		i = 0;
+	size_t		digits = 0;
+
+	if (i < len && (p[i] == '+' || p[i] == '-'))
+		i++;
+	if (word_equals(p + i, len - i, "inf") ||
+		word_equals(p + i, len - i, "infinity") ||
+		word_equals(p + i, len - i, "nan"))
+		return true;
+	while (i < len && isdigit((unsigned char) p[i]))
+		i++, digits++;
+	if (i < len && p[i] == '.')
+	{
+		i++;
+		while (i < len && isdigit((unsigned char) p[i]))
+			i++, digits++;
+	}
+	if (digits == 0)
+		return false;
+	if (i < len && (p[i] == 'e' || p[i] == 'E'))
+	{
+		size_t		exp_digits = 0;
+
+		i++;
+		if (i < len && (p[i] == '+' || p[i] == '-'))
+			i++;
+		while (i < len && isdigit((unsigned char) p[i]))
+			i++, exp_digits++;
+		if (exp_digits == 0)
+			return false;
+	}
+	return i == len;
+}
+
+static MtStatus
+bad_number(const char *input, const char *p, size_t len, MtError *err)
+{
+	mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
+				 "\"%.*s\" at position %zu is not a number.",
+				 (int) (len > 40 ? 40 : len), p, (size_t) (p - input) + 1);
+	return err->status;
+}
+
+static MtStatus
+unexpected(const char *input, const char *p, const char *expected,
+		   MtError *err)
+{
+	size_t		pos = (size_t) (p - input);
+
+	if (*p == '\0')
+		mt_error_set(err, MT_ERR_SYNTAX, pos,
+					 "Unexpected end of input, expected %s.", expected);
+	else
+		mt_error_set(err, MT_ERR_SYNTAX, pos,
+					 "Unexpected character \"%c\" at position %zu, expected %s.",
+					 *p, pos + 1, expected);
+	return err->status;
+}
+
+/* Parses "(2,3)", "(3,)", "()" into shape->dims. */
+static MtStatus
+scan_shape_header(const char *input, const char **pp, MtTextShape *shape,
+				  MtError *err)
+{
+	const char *p = skip_space(*pp + 1);
+	int			ndim = 0;
+
+	while (*p != ')')
+	{
+		int64_t		extent = 0;
+		bool		too_big = false;
+
+		if (!isdigit((unsigned char) *p))
+			return unexpected(input, p, "a dimension extent or \")\"", err);
+		if (ndim == MT_MAX_DIMS)
+		{
+			mt_error_set(err, MT_ERR_TOO_MANY_DIMS, (size_t) (p - input),
+						 "A tensor may have at most %d dimensions.",
+						 MT_MAX_DIMS);
+			return err->status;
+		}
+		while (isdigit((unsigned char) *p))
+		{
+			if (!too_big)
+			{
+				extent = extent * 10 + (*p - '0');
+				if (extent > MT_MAX_DIM_EXTENT)
+					too_big = true;
+			}
+			p++;
+		}
+		if (too_big)
+		{
+			mt_error_set(err, MT_ERR_TOO_LARGE, (size_t) (p - input),
+						 "Dimension %d exceeds the largest extent %d.",
+						 ndim, MT_MAX_DIM_EXTENT);
+			return err->status;
+		}
+		shape->dims[ndim++] = extent;
+		p = skip_space(p);
+		if (*p == ',')
+			p = skip_space(p + 1);
+		else if (*p != ')')
+			return unexpected(input, p, "\",\" or \")\"", err);
+	}
+	shape->ndim = ndim;
+	*pp = p + 1;
+	return MT_OK;
+}
+
+/* The optional "dtype(shape):" prefix.  Returns with *pp at the body. */
+static MtStatus
+scan_header(const char *input, const char **pp, MtTextShape *shape,
+			bool *has_shape, MtError *err)
+{
+	const char *p = *pp;
+	const char *after;
+
+	*has_shape = false;
+	if (isalpha((unsigned char) *p))
+	{
+		const char *word_end = p;
+
+		while (isalnum((unsigned char) *word_end) || *word_end == '_')
+			word_end++;
+		after = skip_space(word_end);
+		if (*after != ':' && *after != '(')
+			return MT_OK;		/* a bare word: the body, e.g. "NaN" */
+		shape->dtype = mt_dtype_from_name(p, (size_t) (word_end - p));
+		if (shape->dtype == MT_DTYPE_INVALID)
+		{
+			mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
+						 "\"%.*s\" is not a known dtype; use float32 or float64.",
+						 (int) ((word_end - p) > 40 ? 40 : (word_end - p)), p);
+			return err->status;
+		}
+		p = after;
+	}
+	else if (*p != '(')
+		return MT_OK;
+	if (*p == '(')
+	{
+		if (scan_shape_header(input, &p, shape, err) != MT_OK)
+			return err->status;
+		*has_shape = true;
+		p = skip_space(p);
+	}
+	if (*p != ':')
+		return unexpected(input, p, "\":\" after the header", err);
+	*pp = skip_space(p + 1);
+	return MT_OK;
+}
+
+/* Scans a bracketed body, inferring its shape.  *pp is at '['. */
+static MtStatus
+scan_nested(const char *input, const char **pp, MtTextShape *shape,
+			MtError *err)
+{
+	enum
+	{
+		AFTER_OPEN, AFTER_COMMA, AFTER_VALUE
+	}			state = AFTER_OPEN;
+	const char *p = *pp;
+	int64_t		children[MT_MAX_DIMS + 1];
+	int64_t		extent[MT_MAX_DIMS];
+	int			depth = 0;
+	int			max_depth = 0;
+	int			leaf_depth = -1;	/* depth of the lists holding numbers */
+	int64_t		numbers = 0;
+
+	for (int i = 0; i < MT_MAX_DIMS; i++)
+		extent[i] = -1;
+
+	for (;;)
+	{
+		p = skip_space(p);
+		if (state != AFTER_VALUE && *p == '[')
+		{
+			if (depth == MT_MAX_DIMS)
+			{
+				mt_error_set(err, MT_ERR_TOO_MANY_DIMS, (size_t) (p - input),
+							 "Lists are nested more than %d deep at position %zu.",
+							 MT_MAX_DIMS, (size_t) (p - input) + 1);
+				return err->status;
+			}
+			if (depth == leaf_depth)
+			{
+				mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
+							 "A list at position %zu stands where a number was expected; every element must be nested equally deep.",
+							 (size_t) (p - input) + 1);
+				return err->status;
+			}
+			if (depth > 0)
+				children[depth]++;
+			depth++;
+			children[depth] = 0;
+			if (depth > max_depth)
+				max_depth = depth;
+			state = AFTER_OPEN;
+			p++;
+			continue;
+		}
+		if ((state == AFTER_OPEN || state == AFTER_VALUE) && *p == ']')
+		{
+			if (extent[depth - 1] < 0)
+				extent[depth - 1] = children[depth];
+			else if (extent[depth - 1] != children[depth])
+			{
+				mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
+							 "The list ending at position %zu has length %lld where its siblings have length %lld; a tensor must be rectangular.",
+							 (size_t) (p - input) + 1,
+							 (long long) children[depth],
+							 (long long) extent[depth - 1]);
+				return err->status;
+			}
+			depth--;
+			p++;
+			state = AFTER_VALUE;
+			if (depth == 0)
+				break;
+			continue;
+		}
+		if (state == AFTER_VALUE)
+		{
+			if (*p != ',')
+				return unexpected(input, p, "\",\" or \"]\"", err);
+			state = AFTER_COMMA;
+			p++;
+			continue;
+		}
+		/* a number is expected */
+		if (is_delimiter(*p))
+			return unexpected(input, p, "a number or \"[\"", err);
+		{
+			size_t		len = token_length(p);
+
+			if (!valid_number(p, len))
+				return bad_number(input, p, len, err);
+			if (leaf_depth < 0)
+			{
+				if (max_depth > depth)
+				{
+					mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
+								 "The number at position %zu is nested less deeply than an earlier list; every element must be nested equally deep.",
+								 (size_t) (p - input) + 1);
+					return err->status;
+				}
+				leaf_depth = depth;
+			}
+			else if (depth != leaf_depth)
+			{
+				mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
+							 "The number at position %zu is nested %d deep where earlier numbers are nested %d deep; every element must be nested equally deep.",
+							 (size_t) (p - input) + 1, depth, leaf_depth);
+				return err->status;
+			}
+			children[depth]++;
+			numbers++;
+			p += len;
+			state = AFTER_VALUE;
+		}
+	}
+
+	shape->ndim = leaf_depth > 0 ? leaf_depth : max_depth;
+	for (int i = 0; i < shape->ndim; i++)
+		shape->dims[i] = extent[i];
+	shape->count = numbers;
+	*pp = p;
+	return MT_OK;
+}
+
+MtStatus
+mt_text_scan(const char *input, MtTextShape *shape, MtError *err)
+{
+	const char *p = skip_space(input);
+	bool		has_shape;
+	int			header_ndim = 0;
+	int64_t		header_dims[MT_MAX_DIMS];
+	int64_t		count;
+	size_t		bytes;
+
+	memset(shape, 0, sizeof(*shape));
+	err->status = MT_OK;
+	if (*p == '\0')
+	{
+		mt_error_set(err, MT_ERR_SYNTAX, 0,
+					 "The input is empty; write a number or a nested list such as [[1,2],[3,4]].");
+		return err->status;
+	}
+	if (scan_header(input, &p, shape, &has_shape, err) != MT_OK)
+		return err->status;
+	if (has_shape)
+	{
+		header_ndim = shape->ndim;
+		memcpy(header_dims, shape->dims, sizeof(int64_t) * header_ndim);
+	}
+	shape->body_offset = (size_t) (p - input);
+
+	if (*p == '[')
+	{
+		if (scan_nested(input, &p, shape, err) != MT_OK)
+			return err->status;
+	}
+	else
+	{
+		size_t		len = token_length(p);
+
+		if (len == 0)
+			return unexpected(input, p, "a number or \"[\"", err);
+		if (!valid_number(p, len))
+			return bad_number(input, p, len, err);
+		p += len;
+		shape->ndim = 0;
+		shape->count = 1;
+	}
+	p = skip_space(p);
+	if (*p != '\0')
+	{
+		mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
+					 "Unexpected character \"%c\" at position %zu after the end of the tensor.",
+					 *p, (size_t) (p - input) + 1);
+		return err->status;
+	}
+
+	if (has_shape)
+	{
+		/* The header's shape wins; the body supplies count numbers in C order. */
+		if (mt_shape_check(header_ndim, header_dims,
+						   shape->dtype != MT_DTYPE_INVALID ? shape->dtype : MT_FLOAT64,
+						   &count, &bytes, err) != MT_OK)
+			return err->status;
+		if (count != shape->count)
+		{
+			char		buf[160];
+
+			mt_format_shape(buf, sizeof(buf), header_ndim, header_dims);
+			mt_error_set(err, MT_ERR_SYNTAX, shape->body_offset,
+						 "The header shape %s needs %lld elements but the body has %lld.",
+						 buf, (long long) count, (long long) shape->count);
+			return err->status;
+		}
+		shape->ndim = header_ndim;
+		memcpy(shape->dims, header_dims, sizeof(int64_t) * header_ndim);
+	}
+	return MT_OK;
+}
+
+/* Converts one validated token, applying PostgreSQL's range rules. */
+static MtStatus
+convert_number(const char *input, const char *p, size_t len, MtDtype dtype,
+			   void *slot, MtError *err)
+{
+	char	   *end;
+	bool		out_of_range = false;
+
+	errno = 0;
+	if (dtype == MT_FLOAT32)
+	{
+		float		v = strtof(p, &end);
+
+		if (errno == ERANGE && (v == 0.0f || isinf(v)))
+			out_of_range = true;
+		*(float *) slot = v;
+	}
+	else
+	{
+		double		v = strtod(p, &end);
+
+		if (errno == ERANGE && (v == 0.0 || isinf(v)))
+			out_of_range = true;
+		*(double *) slot = v;
+	}
+	if ((size_t) (end - p) != len)
+		return bad_number(input, p, len, err);
+	if (out_of_range)
+	{
+		mt_error_set(err, MT_ERR_RANGE, (size_t) (p - input),
+					 "The number at position %zu does not fit in %s.",
+					 (size_t) (p - input) + 1, mt_dtype_name(dtype));
+		if (len >= sizeof(err->token))
+		{
+			memcpy(err->token, p, sizeof(err->token) - 4);
+			strcpy(err->token + sizeof(err->token) - 4, "...");
+		}
+		else
+		{
+			memcpy(err->token, p, len);
+			err->token[len] = '\0';
+		}
+		return err->status;
+	}
+	return MT_OK;
+}
+
+MtStatus
+mt_text_fill(const char *input, const MtTextShape *shape, MtDtype dtype,
+			 void *data, MtError *err)
+{
+	const char *p = input + shape->body_offset;
+	size_t		elsize = mt_dtype_size(dtype);
+	char	   *out = data;
+
+	err->status = MT_OK;
+	for (int64_t i = 0; i < shape->count; i++)
+	{
+		size_t		len;
+
+		while (is_delimiter(*p))
+		{
+			if (*p == '\0')
+				return unexpected(input, p, "a number", err);
+			p++;
+		}
+		len = token_length(p);
+		if (convert_number(input, p, len, dtype, out + i * elsize, err) != MT_OK)
+			return err->status;
+		p += len;
+	}
+	return MT_OK;
+}

@@ -1,0 +1,262 @@
+/*
+ * tensor.c
+ *	  The one constructor of tensor values, the validators every entry point
+ *	  calls (shape, dtype names, shape arrays), dtype conversion, and the
+ *	  mapping of kernel status codes to PostgreSQL errors.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "tensor/tensor.h"
+#include "kernels/elements.h"
+
+StaticAssertDecl(offsetof(Tensor, dims) == 8,
+				 "tensor header must be 8 bytes before the dims");
+
+int64
+tensor_size(const Tensor *t)
+{
+	int64		n = 1;
+
+	for (int i = 0; i < t->ndim; i++)
+		n *= t->dims[i];
+	return n;
+}
+
+void
+tensor_dims64(const Tensor *t, int64 *dims)
+{
+	for (int i = 0; i < t->ndim; i++)
+		dims[i] = t->dims[i];
+}
+
+/* Raises the PostgreSQL error for a kernel status. */
+void
+tensor_report_error(const MtError *err, const char *input)
+{
+	char		shown[104];
+
+	if (input != NULL)
+	{
+		size_t		len = strlen(input);
+
+		if (len > 96)
+			snprintf(shown, sizeof(shown), "%.96s...", input);
+		else
+			strlcpy(shown, input, sizeof(shown));
+	}
+
+	switch (err->status)
+	{
+		case MT_ERR_SYNTAX:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("malformed tensor literal: \"%s\"",
+							input ? shown : ""),
+					 errdetail_internal("%s", err->detail)));
+			break;
+		case MT_ERR_RANGE:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("\"%s\" is out of range for a tensor element",
+							err->token),
+					 errdetail_internal("%s", err->detail)));
+			break;
+		case MT_ERR_TOO_MANY_DIMS:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("number of tensor dimensions exceeds the maximum allowed (%d)",
+							MT_MAX_DIMS),
+					 errdetail_internal("%s", err->detail)));
+			break;
+		case MT_ERR_TOO_LARGE:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("tensor is too large"),
+					 errdetail_internal("%s", err->detail),
+					 errhint("Use a chunked_tensor for arrays larger than one value.")));
+			break;
+		case MT_ERR_SHAPE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid tensor shape"),
+					 errdetail_internal("%s", err->detail)));
+			break;
+		case MT_ERR_BROADCAST:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("operands could not be broadcast together"),
+					 errdetail_internal("%s", err->detail)));
+			break;
+		case MT_ERR_BINARY:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("invalid binary data for tensor"),
+					 errdetail_internal("%s", err->detail)));
+			break;
+		case MT_OK:
+			break;
+	}
+	elog(ERROR, "unexpected tensor kernel status %d", (int) err->status);
+	pg_unreachable();
+}
+
+void
+tensor_check_shape(int ndim, const int64 *dims, MtDtype dtype)
+{
+	MtError		err;
+	int64_t		count;
+	size_t		bytes;
+
+	if (mt_shape_check(ndim, (const int64_t *) dims, dtype, &count, &bytes,
+					   &err) != MT_OK)
+		tensor_report_error(&err, NULL);
+}
+
+/* Allocates a zero-filled tensor after validating its shape. */
+Tensor *
+tensor_new(int ndim, const int64 *dims, MtDtype dtype)
+{
+	MtError		err;
+	int64_t		count;
+	size_t		bytes;
+	Tensor	   *t;
+
+	if (mt_shape_check(ndim, (const int64_t *) dims, dtype, &count, &bytes,
+					   &err) != MT_OK)
+		tensor_report_error(&err, NULL);
+	t = (Tensor *) palloc0(bytes);
+	SET_VARSIZE(t, bytes);
+	t->ndim = (uint8) ndim;
+	t->dtype = (uint8) dtype;
+	t->flags = 0;
+	for (int i = 0; i < ndim; i++)
+		t->dims[i] = (int32) dims[i];
+	return t;
+}
+
+Tensor *
+tensor_new_like(const Tensor *t, MtDtype dtype)
+{
+	int64		dims[MT_MAX_DIMS];
+
+	tensor_dims64(t, dims);
+	return tensor_new(t->ndim, dims, dtype);
+}
+
+MtDtype
+tensor_dtype_from_cstring(const char *name)
+{
+	MtDtype		dtype = mt_dtype_from_name(name, strlen(name));
+
+	if (dtype == MT_DTYPE_INVALID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid dtype \"%s\"", name),
+				 errhint("Valid dtypes are \"float32\" and \"float64\".")));
+	return dtype;
+}
+
+MtDtype
+tensor_dtype_from_text(text *name)
+{
+	return tensor_dtype_from_cstring(text_to_cstring(name));
+}
+
+/* Reads a shape given as int[]: one dimension, no NULLs, extents >= 0. */
+void
+tensor_shape_from_array(ArrayType *shape, int *ndim, int64 *dims)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+
+	if (ARR_NDIM(shape) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("shape must be a one-dimensional array")));
+	if (ARR_ELEMTYPE(shape) != INT4OID)
+		elog(ERROR, "shape must be an int[]");
+	deconstruct_array(shape, INT4OID, 4, true, TYPALIGN_INT,
+					  &elems, &nulls, &n);
+	if (n > MT_MAX_DIMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("number of tensor dimensions (%d) exceeds the maximum allowed (%d)",
+						n, MT_MAX_DIMS)));
+	for (int i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("shape must not contain nulls")));
+		dims[i] = DatumGetInt32(elems[i]);
+		if (dims[i] < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("shape must not contain negative extents"),
+					 errdetail("Dimension %d has extent %lld.", i,
+							   (long long) dims[i])));
+	}
+	*ndim = n;
+}
+
+/* One double to float32 under the same rule as tensor_convert. */
+float
+tensor_float32_from_double(double value)
+{
+	float		v;
+
+	if (mt_convert(&value, MT_FLOAT64, &v, MT_FLOAT32, 1) >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range for float32: %g", value)));
+	return v;
+}
+
+/* Returns t in the given dtype, a new value if it has to convert. */
+Tensor *
+tensor_convert(Tensor *t, MtDtype dtype)
+{
+	Tensor	   *result;
+	int64		n = tensor_size(t);
+	const char *src;
+	char	   *dst;
+	size_t		src_el = mt_dtype_size(t->dtype);
+	size_t		dst_el = mt_dtype_size(dtype);
+
+	if (t->dtype == dtype)
+		return t;
+	result = tensor_new_like(t, dtype);
+	src = TENSOR_DATA(t);
+	dst = TENSOR_DATA(result);
+	for (int64 start = 0; start < n; start += TENSOR_INTERRUPT_STRIDE)
+	{
+		int64		len = Min(TENSOR_INTERRUPT_STRIDE, n - start);
+		int64		bad;
+
+		CHECK_FOR_INTERRUPTS();
+		bad = mt_convert(src + start * src_el, (MtDtype) t->dtype,
+						 dst + start * dst_el, dtype, len);
+		if (bad >= 0)
+		{
+			char		buf[32];
+
+			pg_snprintf(buf, sizeof(buf), "%g",
+						mt_load(src, (MtDtype) t->dtype, start + bad));
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range for %s: %s",
+							mt_dtype_name(dtype), buf),
+					 errdetail("Element %lld does not fit in %s.",
+							   (long long) (start + bad),
+							   mt_dtype_name(dtype))));
+		}
+	}
+	return result;
+}

@@ -1,0 +1,53 @@
+/*
+ * tensor.h
+ *	  The marsql.tensor varlena: layout, accessors and the small set of
+ *	  validators and constructors every SQL entry point goes through.
+ *
+ *	  Layout (always 8-byte aligned after detoasting):
+ *		int32	vl_len_		varlena length word, never touched directly
+ *		uint8	ndim		0 .. MT_MAX_DIMS
+ *		uint8	dtype		MtDtype
+ *		uint16	flags		reserved, zero
+ *		int32	dims[ndim]
+ *		padding to 8 bytes, then the elements in C (row-major) order
+ */
+#ifndef MARSQL_TENSOR_H
+#define MARSQL_TENSOR_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "utils/array.h"
+
+#include "kernels/tensor_layout.h"
+
+typedef struct Tensor
+{
+	int32		vl_len_;
+	uint8		ndim;
+	uint8		dtype;
+	uint16		flags;
+	int32		dims[FLEXIBLE_ARRAY_MEMBER];
+} Tensor;
+
+#define TENSOR_DATA(t)	((void *) ((char *) (t) + MT_HEADER_BYTES((t)->ndim)))
+#define DatumGetTensorP(x)	((Tensor *) PG_DETOAST_DATUM(x))
+#define PG_GETARG_TENSOR_P(n)	DatumGetTensorP(PG_GETARG_DATUM(n))
+#define PG_RETURN_TENSOR_P(x)	PG_RETURN_POINTER(x)
+
+/* elements handled between two CHECK_FOR_INTERRUPTS in long loops */
+#define TENSOR_INTERRUPT_STRIDE ((int64) 1 << 20)
+
+extern int64 tensor_size(const Tensor *t);
+extern void tensor_dims64(const Tensor *t, int64 *dims);
+extern Tensor *tensor_new(int ndim, const int64 *dims, MtDtype dtype);
+extern Tensor *tensor_new_like(const Tensor *t, MtDtype dtype);
+extern void tensor_check_shape(int ndim, const int64 *dims, MtDtype dtype);
+extern MtDtype tensor_dtype_from_text(text *name);
+extern MtDtype tensor_dtype_from_cstring(const char *name);
+extern void tensor_shape_from_array(ArrayType *shape, int *ndim, int64 *dims);
+extern float tensor_float32_from_double(double value);
+extern Tensor *tensor_convert(Tensor *t, MtDtype dtype);
+extern void tensor_report_error(const MtError *err, const char *input)
+			pg_attribute_noreturn();
+
+#endif							/* MARSQL_TENSOR_H */

@@ -1,0 +1,243 @@
+/*
+ * tensor_io.c
+ *	  Text and binary input/output of marsql.tensor, the dtype type
+ *	  modifier (tensor(float32)), and marsql.to_binary / from_binary.
+ *	  Parsing and encoding live in the pure C kernels; this file only
+ *	  allocates, converts errors and applies the type modifier.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/shortest_dec.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "tensor/tensor.h"
+#include "kernels/tensor_binary.h"
+#include "kernels/tensor_text.h"
+
+PG_FUNCTION_INFO_V1(tensor_in);
+PG_FUNCTION_INFO_V1(tensor_out);
+PG_FUNCTION_INFO_V1(tensor_typmod_in);
+PG_FUNCTION_INFO_V1(tensor_typmod_out);
+PG_FUNCTION_INFO_V1(tensor_apply_typmod);
+PG_FUNCTION_INFO_V1(tensor_recv);
+PG_FUNCTION_INFO_V1(tensor_send);
+PG_FUNCTION_INFO_V1(tensor_from_binary);
+
+/* The type modifier is the dtype code; -1 means any dtype. */
+static Tensor *
+apply_typmod(Tensor *t, int32 typmod)
+{
+	if (typmod < 0)
+		return t;
+	return tensor_convert(t, (MtDtype) typmod);
+}
+
+Datum
+tensor_in(PG_FUNCTION_ARGS)
+{
+	char	   *input = PG_GETARG_CSTRING(0);
+	int32		typmod = PG_GETARG_INT32(2);
+	MtTextShape shape;
+	MtError		err;
+	MtDtype		dtype;
+	Tensor	   *t;
+
+	if (mt_text_scan(input, &shape, &err) != MT_OK)
+		tensor_report_error(&err, input);
+	/* the literal's own dtype first, then the column's, then float64 */
+	if (shape.dtype != MT_DTYPE_INVALID)
+		dtype = shape.dtype;
+	else if (typmod >= 0)
+		dtype = (MtDtype) typmod;
+	else
+		dtype = MT_FLOAT64;
+	t = tensor_new(shape.ndim, shape.dims, dtype);
+	if (mt_text_fill(input, &shape, dtype, TENSOR_DATA(t), &err) != MT_OK)
+		tensor_report_error(&err, input);
+	PG_RETURN_TENSOR_P(apply_typmod(t, typmod));
+}
+
+static inline void
+append_element(StringInfo buf, const Tensor *t, int64 i)
+{
+	enlargeStringInfo(buf, 32);
+	if (t->dtype == MT_FLOAT32)
+		buf->len += float_to_shortest_decimal_bufn(((const float *) TENSOR_DATA(t))[i],
+												   buf->data + buf->len);
+	else
+		buf->len += double_to_shortest_decimal_bufn(((const double *) TENSOR_DATA(t))[i],
+													buf->data + buf->len);
+	buf->data[buf->len] = '\0';
+}
+
+static void
+append_repeated(StringInfo buf, char c, int times)
+{
+	for (int i = 0; i < times; i++)
+		appendStringInfoCharMacro(buf, c);
+}
+
+/*
+ * Output: "[[1,2],[3,4]]", prefixed "float32:" for float32; an empty tensor
+ * with two or more dimensions is written with its shape, "(0,3):[]".
+ */
+Datum
+tensor_out(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	int64		n = tensor_size(t);
+	int64		index[MT_MAX_DIMS] = {0};
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	if (t->dtype == MT_FLOAT32)
+		appendStringInfoString(&buf, "float32");
+	if (n == 0 && t->ndim >= 2)
+	{
+		appendStringInfoChar(&buf, '(');
+		for (int i = 0; i < t->ndim; i++)
+			appendStringInfo(&buf, i ? ",%d" : "%d", t->dims[i]);
+		appendStringInfoChar(&buf, ')');
+	}
+	if (buf.len > 0)
+		appendStringInfoChar(&buf, ':');
+	if (t->ndim == 0)
+	{
+		append_element(&buf, t, 0);
+		PG_RETURN_CSTRING(buf.data);
+	}
+	if (n == 0)
+	{
+		appendStringInfoString(&buf, "[]");
+		PG_RETURN_CSTRING(buf.data);
+	}
+
+	append_repeated(&buf, '[', t->ndim);
+	for (int64 i = 0; i < n; i++)
+	{
+		int			closed = 0;
+
+		if ((i & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+		append_element(&buf, t, i);
+		/* advance the odometer, counting the dimensions that wrap */
+		for (int d = t->ndim - 1; d >= 0; d--)
+		{
+			if (++index[d] < t->dims[d])
+				break;
+			index[d] = 0;
+			closed++;
+		}
+		if (i + 1 < n)
+		{
+			append_repeated(&buf, ']', closed);
+			appendStringInfoCharMacro(&buf, ',');
+			append_repeated(&buf, '[', closed);
+		}
+	}
+	append_repeated(&buf, ']', t->ndim);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+Datum
+tensor_typmod_in(PG_FUNCTION_ARGS)
+{
+	ArrayType  *ta = PG_GETARG_ARRAYTYPE_P(0);
+	int			n;
+	Datum	   *elems;
+	bool	   *nulls;
+
+	if (ARR_ELEMTYPE(ta) != CSTRINGOID)
+		elog(ERROR, "type modifier must be a cstring array");
+	deconstruct_array(ta, CSTRINGOID, -2, false, TYPALIGN_CHAR,
+					  &elems, &nulls, &n);
+	if (n != 1 || nulls[0])
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("type modifier of tensor must be a single dtype"),
+				 errhint("Write tensor(float32) or tensor(float64).")));
+	PG_RETURN_INT32((int32) tensor_dtype_from_cstring(DatumGetCString(elems[0])));
+}
+
+Datum
+tensor_typmod_out(PG_FUNCTION_ARGS)
+{
+	int32		typmod = PG_GETARG_INT32(0);
+
+	if (typmod < 0)
+		PG_RETURN_CSTRING(pstrdup(""));
+	PG_RETURN_CSTRING(psprintf("(%s)", mt_dtype_name((MtDtype) typmod)));
+}
+
+/* Length-coercion cast: tensor -> tensor(dtype) converts the dtype. */
+Datum
+tensor_apply_typmod(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+
+	PG_RETURN_TENSOR_P(apply_typmod(t, PG_GETARG_INT32(1)));
+}
+
+static Tensor *
+decode_binary(const char *data, size_t len)
+{
+	MtBinaryHeader header;
+	MtError		err;
+	Tensor	   *t;
+
+	if (mt_binary_decode_header((const uint8 *) data, len, &header,
+								&err) != MT_OK)
+		tensor_report_error(&err, NULL);
+	t = tensor_new(header.ndim, header.dims, header.dtype);
+	mt_binary_decode_data((const uint8 *) data + header.data_offset,
+						  header.dtype, header.count, TENSOR_DATA(t));
+	return t;
+}
+
+Datum
+tensor_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int32		typmod = PG_GETARG_INT32(2);
+	Tensor	   *t;
+
+	t = decode_binary(buf->data + buf->cursor, buf->len - buf->cursor);
+	buf->cursor = buf->len;
+	PG_RETURN_TENSOR_P(apply_typmod(t, typmod));
+}
+
+/* tensor_send is also SQL-callable as marsql.to_binary(tensor). */
+Datum
+tensor_send(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	int64		n = tensor_size(t);
+	size_t		size = mt_binary_size(t->ndim, (MtDtype) t->dtype, n);
+	bytea	   *result;
+
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("tensor is too large for the binary format"),
+				 errhint("Use a chunked_tensor for arrays larger than one value.")));
+	result = (bytea *) palloc(size + VARHDRSZ);
+	SET_VARSIZE(result, size + VARHDRSZ);
+	mt_binary_encode((MtDtype) t->dtype, t->ndim, t->dims, n, TENSOR_DATA(t),
+					 (uint8 *) VARDATA(result));
+	PG_RETURN_BYTEA_P(result);
+}
+
+Datum
+tensor_from_binary(PG_FUNCTION_ARGS)
+{
+	bytea	   *data = PG_GETARG_BYTEA_PP(0);
+
+	PG_RETURN_TENSOR_P(decode_binary(VARDATA_ANY(data),
+									 VARSIZE_ANY_EXHDR(data)));
+}

@@ -1,0 +1,129 @@
+/*
+ * tensor_rows.c
+ *	  Set-returning functions that turn tensors into rows for BI tools and
+ *	  plain SQL: marsql.unnest(t) gives (index int[], value float8) per
+ *	  element, marsql.rows(t) gives (row int, values float8[]) per row of a
+ *	  2-D tensor.  Indexes are 0-based, as in numpy.  Rows are produced one
+ *	  per call, so a LIMIT stops early.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+
+#include "tensor/tensor.h"
+#include "kernels/elements.h"
+
+PG_FUNCTION_INFO_V1(tensor_unnest);
+PG_FUNCTION_INFO_V1(tensor_rows);
+
+/* Keeps a detoasted copy of the tensor for the calls to come. */
+static FuncCallContext *
+first_call(FunctionCallInfo fcinfo)
+{
+	FuncCallContext *funcctx = SRF_FIRSTCALL_INIT();
+	MemoryContext oldcontext;
+	TupleDesc	tupdesc;
+
+	oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+	funcctx->user_fctx = PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	MemoryContextSwitchTo(oldcontext);
+	return funcctx;
+}
+
+Datum
+tensor_unnest(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	Tensor	   *t;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = first_call(fcinfo);
+		funcctx->max_calls = (uint64) tensor_size(funcctx->user_fctx);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	t = funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		int64		flat = (int64) funcctx->call_cntr;
+		Datum		index[MT_MAX_DIMS];
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+		int64		rest = flat;
+
+		for (int d = t->ndim - 1; d >= 0; d--)
+		{
+			index[d] = Int32GetDatum((int32) (rest % t->dims[d]));
+			rest /= t->dims[d];
+		}
+		values[0] = PointerGetDatum(construct_array(index, t->ndim, INT4OID,
+													4, true, TYPALIGN_INT));
+		values[1] = Float8GetDatum(mt_load(TENSOR_DATA(t), (MtDtype) t->dtype,
+										   flat));
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
+														  values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+Datum
+tensor_rows(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	Tensor	   *t;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		funcctx = first_call(fcinfo);
+		t = funcctx->user_fctx;
+		if (t->ndim != 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("rows() expects a 2-D tensor, got %d dimensions",
+							t->ndim),
+					 errhint("Use marsql.unnest for one element per row.")));
+		funcctx->max_calls = (uint64) t->dims[0];
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	t = funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		int32		row = (int32) funcctx->call_cntr;
+		int32		width = t->dims[1];
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+		ArrayType  *array;
+		double	   *out;
+
+		if (width == 0)
+			array = construct_empty_array(FLOAT8OID);
+		else
+		{
+			size_t		nbytes = ARR_OVERHEAD_NONULLS(1) + sizeof(double) * (size_t) width;
+
+			array = (ArrayType *) palloc0(nbytes);
+			SET_VARSIZE(array, nbytes);
+			array->ndim = 1;
+			array->elemtype = FLOAT8OID;
+			ARR_DIMS(array)[0] = width;
+			ARR_LBOUND(array)[0] = 1;
+			out = (double *) ARR_DATA_PTR(array);
+			for (int32 j = 0; j < width; j++)
+				out[j] = mt_load(TENSOR_DATA(t), (MtDtype) t->dtype,
+								 (int64) row * width + j);
+		}
+		values[0] = Int32GetDatum(row);
+		values[1] = PointerGetDatum(array);
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
+														  values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
