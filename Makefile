@@ -35,11 +35,14 @@ endif
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS tracks no header dependencies: every object depends on every header.
+$(OBJS): $(wildcard src/*.h src/kernels/*.h src/tensor/*.h)
+
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) marsql.control
 	cat $(INSTALL_PARTS) > $@
 
 # Kernels must never include PostgreSQL headers.
 check-kernels:
-	@! grep -l 'postgres.h\|fmgr.h' $(KERNEL_SRCS) src/kernels/*.h
+	@! grep -lE '^#[[:space:]]*include[[:space:]]*"(postgres|fmgr|utils/|access/|catalog/)' $(KERNEL_SRCS) src/kernels/*.h
 
 .PHONY: check-kernels

@@ -15,6 +15,13 @@ CREATE FUNCTION marsql.tensor_recv(internal, oid, integer) RETURNS marsql.tensor
 CREATE FUNCTION marsql.tensor_send(marsql.tensor) RETURNS bytea
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+COMMENT ON FUNCTION marsql.tensor_in(cstring, oid, integer) IS 'tensor text input';
+COMMENT ON FUNCTION marsql.tensor_out(marsql.tensor) IS 'tensor text output';
+COMMENT ON FUNCTION marsql.tensor_typmod_in(cstring[]) IS 'reads the tensor(dtype) type modifier';
+COMMENT ON FUNCTION marsql.tensor_typmod_out(integer) IS 'writes the tensor(dtype) type modifier';
+COMMENT ON FUNCTION marsql.tensor_recv(internal, oid, integer) IS 'tensor binary input';
+COMMENT ON FUNCTION marsql.tensor_send(marsql.tensor) IS 'tensor binary output';
+
 -- STORAGE: see docs/tensor.md, "Storage", for the measurement behind it.
 CREATE TYPE marsql.tensor (
 	INPUT = marsql.tensor_in,

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs inside a throwaway cluster (test/run.sh starts it with pg_virtualenv):
+# pg_regress through `make installcheck`, then pgTAP through pg_prove.
+# Logs go to the directory given as $1.
+set -uo pipefail
+out=$1
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+make -C "$root" -s installcheck > "$out/regress.log" 2>&1
+if [ -f "$root/regression.diffs" ]; then
+	head -200 "$root/regression.diffs" >> "$out/regress.log"
+fi
+
+createdb marsql_pgtap
+psql -X -q -v ON_ERROR_STOP=1 -d marsql_pgtap \
+	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION marsql' > "$out/pgtap.log" 2>&1
+pg_prove -v -d marsql_pgtap "$root"/test/pgtap/*.sql >> "$out/pgtap.log" 2>&1
+echo "pg_prove exit $?" >> "$out/pgtap.log"

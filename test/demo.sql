@@ -1,0 +1,32 @@
+-- marsql demo: what the tensor type can do so far.
+\pset footer off
+CREATE EXTENSION marsql;
+SET search_path = marsql, public;
+
+\echo '-- a tensor literal, its shape and dtype'
+SELECT '[[1,2],[3,4]]'::tensor AS t, shape('[[1,2],[3,4]]'), dtype('[[1,2],[3,4]]');
+
+\echo '-- float32 tensors, from a literal, a type modifier or a real[] array'
+SELECT 'float32:[0.1, 0.2]'::tensor, '[0.1, 0.2]'::tensor(float32), '{0.5,1.5}'::real[]::tensor;
+
+\echo '-- numpy-style constructors'
+SELECT eye(3) AS eye, arange(0, 1, 0.25) AS arange, linspace(0, 1, 5) AS linspace;
+
+\echo '-- seeded random tensors are the same on every machine'
+SELECT shape(random('{3,4,5}', 42)), random('{4}', 42) AS uniform, random('{3}', 42, 'normal', 'float32') AS normal;
+
+\echo '-- store tensors in a table, group by them, compare them'
+CREATE TEMP TABLE embeddings (id int, v tensor(float32));
+INSERT INTO embeddings SELECT i, random('{4}', i % 3) FROM generate_series(1, 9) i;
+SELECT v, count(*) FROM embeddings GROUP BY v ORDER BY v;
+SELECT allclose('[1, 2]', '[1, 2.0000001]') AS allclose;
+
+\echo '-- tensors to rows for BI tools, and rows back to a tensor'
+SELECT * FROM unnest('[[1,2],[3,4]]'::tensor);
+SELECT * FROM rows('[[1,2,3],[4,5,6]]'::tensor);
+SELECT stack_agg(ARRAY[id, id * 10]::float8[] ORDER BY id) FROM generate_series(1, 3) id;
+
+\echo '-- bad input gets a clear error, never a crash'
+\set ON_ERROR_STOP 0
+SELECT '[[1,2],[3]]'::tensor;
+SELECT zeros('{100000,100000}');

@@ -1,0 +1,66 @@
+/*
+ * fuzz_text.c
+ *	  libFuzzer target for the tensor text parser (src/kernels/tensor_text.c),
+ *	  built outside the server.  Invariants checked on every input: the scan
+ *	  never reads past the terminator, a successful scan's shape passes
+ *	  mt_shape_check and holds exactly `count` elements, and filling then
+ *	  encoding and decoding the binary form gives the same bytes back.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernels/tensor_binary.h"
+#include "kernels/tensor_text.h"
+
+/* keeps each run's memory small: literals are at most a few KB here */
+#define FUZZ_MAX_ELEMENTS (1 << 20)
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char	   *input = malloc(size + 1);
+	MtTextShape shape;
+	MtError		err;
+
+	memcpy(input, data, size);
+	input[size] = '\0';
+	if (mt_text_scan(input, &shape, &err) == MT_OK)
+	{
+		MtDtype		dtype = shape.dtype != MT_DTYPE_INVALID ? shape.dtype : MT_FLOAT64;
+		int64_t		count;
+		size_t		bytes;
+
+		if (mt_shape_check(shape.ndim, shape.dims, dtype, &count, &bytes,
+						   &err) == MT_OK && count <= FUZZ_MAX_ELEMENTS)
+		{
+			void	   *values = malloc((size_t) count * 8 + 8);
+
+			if (count != shape.count)
+				abort();
+			if (mt_text_fill(input, &shape, dtype, values, &err) == MT_OK)
+			{
+				int32_t		dims[MT_MAX_DIMS];
+				size_t		len = mt_binary_size(shape.ndim, dtype, count);
+				uint8_t    *encoded = malloc(len);
+				MtBinaryHeader header;
+
+				for (int i = 0; i < shape.ndim; i++)
+					dims[i] = (int32_t) shape.dims[i];
+				mt_binary_encode(dtype, shape.ndim, dims, count, values, encoded);
+				if (mt_binary_decode_header(encoded, len, &header, &err) != MT_OK ||
+					header.count != count || header.ndim != shape.ndim)
+					abort();
+				free(encoded);
+			}
+			else if (err.status != MT_ERR_RANGE)
+				abort();		/* the scan accepted every token */
+			free(values);
+		}
+	}
+	else if (err.status == MT_OK)
+		abort();
+	free(input);
+	return 0;
+}

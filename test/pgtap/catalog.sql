@@ -1,0 +1,55 @@
+-- pgTAP: the extension's catalog contract -- schema, versions, volatility,
+-- comments, casts, operator classes, reserved settings.
+BEGIN;
+SELECT plan(22);
+
+SELECT has_extension('marsql');
+SELECT has_schema('marsql');
+SELECT has_type('marsql', 'tensor', 'type marsql.tensor exists');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'marsql'), '0.1.0', 'version 0.1.0');
+SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'marsql'), false, 'not relocatable');
+SELECT is((SELECT nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+		   WHERE extname = 'marsql'), 'marsql', 'installed in schema marsql');
+
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace
+	  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+$$, 'every function in marsql belongs to the extension');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace AND obj_description(p.oid, 'pg_proc') IS NULL
+$$, 'every function and aggregate has a comment');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace AND proparallel <> 's'
+$$, 'every function is parallel safe');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace AND provolatile <> 'i' AND proname <> 'random'
+$$, 'every function but random is immutable');
+SELECT is((SELECT provolatile::text FROM pg_proc
+		   WHERE oid = 'marsql.random(integer[], bigint, text, text)'::regprocedure),
+		  'v', 'random is volatile: without a seed it differs per call');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace AND prokind = 'f' AND NOT proisstrict
+	  AND proname NOT IN ('random', 'eye') AND proname NOT LIKE 'tensor_stack_%'
+$$, 'functions are strict unless they handle NULL arguments');
+
+SELECT has_cast('real[]', 'marsql.tensor', 'cast real[] -> tensor');
+SELECT has_cast('double precision[]', 'marsql.tensor', 'cast double precision[] -> tensor');
+SELECT has_cast('numeric[]', 'marsql.tensor', 'cast numeric[] -> tensor');
+SELECT has_cast('marsql.tensor', 'real[]', 'cast tensor -> real[]');
+SELECT has_cast('marsql.tensor', 'double precision[]', 'cast tensor -> double precision[]');
+SELECT has_opclass('marsql', 'tensor_ops', 'btree operator class');
+SELECT has_opclass('marsql', 'tensor_hash_ops', 'hash operator class');
+SELECT is((SELECT typstorage::text FROM pg_type WHERE oid = 'marsql.tensor'::regtype), 'e',
+		  'tensor storage is external (see docs/tensor.md)');
+
+LOAD 'marsql';
+SELECT throws_ok($$SET marsql.no_such_setting = 1$$, '42602', NULL, 'the marsql. settings prefix is reserved');
+SELECT lives_ok($$SELECT marsql.zeros('{1}')$$, 'the library loads');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The whole test suite, as root on a bare Debian bookworm machine:
+# installs dependencies, builds (-Werror) and installs marsql, then runs
+#   unit     pure C kernel tests, no server
+#   regress  pg_regress (sql/, expected/) in a throwaway cluster
+#   pgtap    pgTAP assertions (test/pgtap/) in the same cluster
+#   tap      TAP tests (test/t/) with PostgreSQL::Test::Cluster, as postgres
+#   fuzz     libFuzzer on the text and binary parsers, FUZZ_SECONDS each
+# and ends with one line "N passed, N failed"; exits non-zero on failure.
+#   bash test/run.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+set +e
+
+passed=0
+failed=0
+logs=$(mktemp -d /tmp/marsql-test.XXXXXX)
+chmod 755 "$logs"
+
+# tally SUITE PASSED FAILED
+tally() {
+	passed=$((passed + $2))
+	failed=$((failed + $3))
+	printf '[%s] passed %d, failed %d\n' "$1" "$2" "$3"
+}
+
+# tally_tap SUITE LOG EXIT: counts "ok N" / "not ok N" lines; a runner that
+# failed without a failing assertion (died, bad plan), or ran nothing,
+# counts as one failure.
+tally_tap() {
+	local ok notok
+	ok=$(grep -cE '^[[:space:]]*ok [0-9]+' "$2")
+	notok=$(grep -cE '^[[:space:]]*not ok [0-9]+' "$2")
+	if [ "$3" != 0 ] && [ "$notok" = 0 ]; then
+		notok=1
+	fi
+	if [ "$ok" = 0 ] && [ "$notok" = 0 ]; then
+		echo "$1: no test ran"
+		notok=1
+	fi
+	if [ "$notok" != 0 ]; then
+		grep -E '^[[:space:]]*not ok|^#|Dubious|Bad plan|Failed' "$2" | head -60
+	fi
+	tally "$1" "$ok" "$notok"
+}
+
+if ! (install_dependencies && build_and_install); then
+	echo "build failed"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+log "unit: pure C kernels"
+mkdir -p "$MARSQL_ROOT/test/unit/build"
+if gcc -std=c11 -O2 -Wall -Wextra -Werror -ffp-contract=off -I"$MARSQL_ROOT/src" \
+	"$MARSQL_ROOT/test/unit/test_kernels.c" "$MARSQL_ROOT"/src/kernels/*.c -lm \
+	-o "$MARSQL_ROOT/test/unit/build/test_kernels" > "$logs/unit.log" 2>&1; then
+	"$MARSQL_ROOT/test/unit/build/test_kernels" >> "$logs/unit.log" 2>&1
+	tally_tap unit "$logs/unit.log" $?
+else
+	cat "$logs/unit.log"
+	tally unit 0 1
+fi
+
+log "regress and pgtap: throwaway cluster"
+with_cluster bash "$MARSQL_ROOT/test/cluster_suites.sh" "$logs" > "$logs/cluster.log" 2>&1
+cluster_status=$?
+regress_ok=$(grep -cE '\.\.\. ok' "$logs/regress.log" 2>/dev/null)
+regress_failed=$(grep -cE '\.\.\. FAILED|\.\.\. failed' "$logs/regress.log" 2>/dev/null)
+grep -E '^(test| )' "$logs/regress.log" 2>/dev/null
+if [ "$regress_failed" != 0 ] || [ "${regress_ok:-0}" = 0 ]; then
+	cat "$logs/cluster.log" "$logs/regress.log" 2>/dev/null | tail -200
+	[ "${regress_ok:-0}" = 0 ] && regress_failed=$((regress_failed + 1))
+fi
+tally regress "${regress_ok:-0}" "$regress_failed"
+pgtap_exit=$(sed -n 's/^pg_prove exit //p' "$logs/pgtap.log" 2>/dev/null)
+tally_tap pgtap "$logs/pgtap.log" "${pgtap_exit:-1}"
+[ "$cluster_status" = 0 ] || { cat "$logs/cluster.log"; tally cluster 0 1; }
+
+log "tap: PostgreSQL::Test::Cluster as postgres"
+# initdb refuses root, and the clone's parent directories may not be
+# traversable by postgres: run from a copy the postgres user owns.
+tapdir=$(mktemp -d /tmp/marsql-tap.XXXXXX)
+cp -r "$MARSQL_ROOT/test/t" "$tapdir/t"
+chown -R postgres "$tapdir"
+(cd "$tapdir" && runuser -u postgres -- env PATH="$PG_BIN:$PATH" TESTDIR="$tapdir" PG_REGRESS="$PG_REGRESS" \
+	prove -v -I "$PGXS_PERL" t/*.pl) > "$logs/tap.log" 2>&1
+tap_status=$?
+tally_tap tap "$logs/tap.log" "$tap_status"
+[ "$tap_status" = 0 ] || tail -50 "$tapdir"/tmp_check/log/*.log 2>/dev/null | tail -80
+rm -rf "$tapdir"
+
+log "fuzz: text and binary parsers, ${FUZZ_SECONDS:-25}s each"
+bash "$MARSQL_ROOT/test/fuzz/run.sh" > "$logs/fuzz.log" 2>&1
+fuzz_status=$?
+cat "$logs/fuzz.log" | grep -E '^(not )?ok'
+tally_tap fuzz "$logs/fuzz.log" "$fuzz_status"
+
+rm -rf "$logs"
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

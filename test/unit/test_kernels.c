@@ -1,0 +1,212 @@
+/*
+ * test_kernels.c
+ *	  Unit tests of the pure C kernels, built and run without a server:
+ *	  text scanning and shape inference, binary round trips, the portable
+ *	  logarithm, pinned random streams, broadcasting, ordering and hashing.
+ *	  Prints TAP.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kernels/broadcast.h"
+#include "kernels/elements.h"
+#include "kernels/random.h"
+#include "kernels/tensor_binary.h"
+#include "kernels/tensor_text.h"
+
+static int	tests = 0;
+static int	failures = 0;
+
+static void
+check(int ok, const char *what)
+{
+	tests++;
+	if (!ok)
+		failures++;
+	printf("%sok %d - %s\n", ok ? "" : "not ", tests, what);
+}
+
+static int
+shape_is(const char *literal, int ndim, const int64_t *dims)
+{
+	MtTextShape shape;
+	MtError		err;
+
+	if (mt_text_scan(literal, &shape, &err) != MT_OK || shape.ndim != ndim)
+		return 0;
+	for (int i = 0; i < ndim; i++)
+		if (shape.dims[i] != dims[i])
+			return 0;
+	return 1;
+}
+
+static MtStatus
+scan_status(const char *literal)
+{
+	MtTextShape shape;
+	MtError		err;
+
+	return mt_text_scan(literal, &shape, &err);
+}
+
+static void
+test_text(void)
+{
+	MtTextShape shape;
+	MtError		err;
+	double		values[4];
+	float		f32[2];
+
+	check(shape_is("[[1,2,3],[4,5,6]]", 2, (int64_t[]) {2, 3}), "2x3 shape inferred");
+	check(shape_is("7", 0, NULL), "scalar is 0-d");
+	check(shape_is("[]", 1, (int64_t[]) {0}), "[] is shape (0)");
+	check(shape_is("[[],[]]", 2, (int64_t[]) {2, 0}), "[[],[]] is shape (2,0)");
+	check(shape_is("(0,3):[]", 2, (int64_t[]) {0, 3}), "shape header for an empty tensor");
+	check(shape_is("float32(2,2):[1,2,3,4]", 2, (int64_t[]) {2, 2}), "dtype and shape header");
+	check(scan_status("[[1,2],[3]]") == MT_ERR_SYNTAX, "ragged rejected");
+	check(scan_status("[[[]],[1]]") == MT_ERR_SYNTAX, "uneven nesting rejected");
+	check(scan_status("[1,,2]") == MT_ERR_SYNTAX, "double comma rejected");
+	check(scan_status("(4294967296):[]") == MT_ERR_TOO_LARGE, "extent above int32 rejected");
+	check(scan_status("(65536,65536):[]") == MT_ERR_TOO_LARGE, "oversized shape rejected before allocation");
+
+	check(mt_text_scan("[1.5, -2, 1e3, NaN]", &shape, &err) == MT_OK &&
+		  mt_text_fill("[1.5, -2, 1e3, NaN]", &shape, MT_FLOAT64, values, &err) == MT_OK &&
+		  values[0] == 1.5 && values[1] == -2 && values[2] == 1000 && isnan(values[3]),
+		  "float64 values filled");
+	check(mt_text_scan("[0.1, 3.4028235e38]", &shape, &err) == MT_OK &&
+		  mt_text_fill("[0.1, 3.4028235e38]", &shape, MT_FLOAT32, f32, &err) == MT_OK &&
+		  f32[0] == 0.1f && f32[1] == 3.4028235e38f,
+		  "float32 values rounded once, by strtof");
+	check(mt_text_scan("[1e39]", &shape, &err) == MT_OK &&
+		  mt_text_fill("[1e39]", &shape, MT_FLOAT32, f32, &err) == MT_ERR_RANGE,
+		  "float32 overflow is a range error");
+	check(mt_text_scan("[1e-400]", &shape, &err) == MT_OK &&
+		  mt_text_fill("[1e-400]", &shape, MT_FLOAT64, values, &err) == MT_ERR_RANGE,
+		  "float64 underflow is a range error, as in float8in");
+	check(mt_text_scan("[4.9e-324]", &shape, &err) == MT_OK &&
+		  mt_text_fill("[4.9e-324]", &shape, MT_FLOAT64, values, &err) == MT_OK &&
+		  values[0] > 0, "denormals are accepted");
+}
+
+static void
+test_binary(void)
+{
+	double		data[6] = {1, -2, 3.5, NAN, INFINITY, -0.0};
+	int32_t		dims[2] = {2, 3};
+	uint8_t		buf[64];
+	size_t		len = mt_binary_size(2, MT_FLOAT64, 6);
+	MtBinaryHeader header;
+	MtError		err;
+	double		back[6];
+
+	mt_binary_encode(MT_FLOAT64, 2, dims, 6, data, buf);
+	check(len == 4 + 8 + 48 && buf[0] == 1 && buf[1] == 2 && buf[2] == 2 && buf[3] == 0,
+		  "binary header layout");
+	check(mt_binary_decode_header(buf, len, &header, &err) == MT_OK &&
+		  header.ndim == 2 && header.dims[1] == 3 && header.count == 6,
+		  "binary header decodes");
+	mt_binary_decode_data(buf + header.data_offset, MT_FLOAT64, 6, back);
+	check(memcmp(back, data, sizeof(data)) == 0, "binary data round-trips bit for bit");
+	check(mt_binary_decode_header(buf, len - 1, &header, &err) == MT_ERR_BINARY,
+		  "short message rejected");
+	buf[3] = 1;
+	check(mt_binary_decode_header(buf, len, &header, &err) == MT_ERR_BINARY,
+		  "reserved flags must be zero");
+}
+
+static void
+test_log_and_random(void)
+{
+	int			within = 1;
+	MtRng		rng;
+	double		u[3];
+	double		n[3];
+	MtRng		a,
+				b;
+	double		chunked[7],
+				whole[7];
+
+	for (int i = 1; i < 200000; i++)
+	{
+		double		x = ldexp((double) i / 200000.0 + 0.5, (i % 200) - 100);
+		double		got = mt_portable_log(x);
+		double		want = log(x);
+
+		if (fabs(got - want) > 2 * fabs(nextafter(want, INFINITY) - want) + 1e-300)
+			within = 0;
+	}
+	check(within, "portable log within 2 ulp of libm over 200 binades");
+
+	mt_rng_seed(&rng, 42);
+	mt_fill_uniform_f64(&rng, u, 3);
+	check(u[0] == 0.08386297105988216 && u[1] == 0.3789802506626686 &&
+		  u[2] == 0.6800434110281394,
+		  "uniform stream for seed 42 pinned");
+	mt_rng_seed(&rng, 42);
+	mt_fill_normal_f64(&rng, n, 3);
+	check(fabs(n[0] - -0.7262191382447857) < 1e-15 &&
+		  fabs(n[1] - -0.21119691823195985) < 1e-15 &&
+		  fabs(n[2] - 0.2216227015035933) < 1e-15,
+		  "normal stream for seed 42 pinned");
+
+	mt_rng_seed(&a, 7);
+	mt_rng_seed(&b, 7);
+	mt_fill_normal_f64(&a, chunked, 3);
+	mt_fill_normal_f64(&a, chunked + 3, 4);
+	mt_fill_normal_f64(&b, whole, 7);
+	check(memcmp(chunked, whole, sizeof(whole)) == 0,
+		  "normal stream does not depend on chunking");
+}
+
+static void
+test_broadcast_and_compare(void)
+{
+	int			ndim;
+	int64_t		out[MT_MAX_DIMS];
+	MtError		err;
+	MtBroadcastIter it;
+	int64_t		offsets_b[6];
+	double		x[2] = {0.0, NAN},
+				y[2] = {-0.0, NAN};
+	float		xf[1] = {1.5f};
+	double		yd[1] = {1.5};
+
+	check(mt_broadcast_shape(2, (int32_t[]) {2, 3}, 1, (int32_t[]) {3}, &ndim, out, &err) == MT_OK &&
+		  ndim == 2 && out[0] == 2 && out[1] == 3, "(2,3) with (3) broadcasts to (2,3)");
+	check(mt_broadcast_shape(2, (int32_t[]) {4, 1}, 1, (int32_t[]) {5}, &ndim, out, &err) == MT_OK &&
+		  out[0] == 4 && out[1] == 5, "(4,1) with (5) broadcasts to (4,5)");
+	check(mt_broadcast_shape(1, (int32_t[]) {2}, 1, (int32_t[]) {3}, &ndim, out, &err) == MT_ERR_BROADCAST,
+		  "(2) with (3) does not broadcast");
+	mt_broadcast_iter_init(&it, 2, (int64_t[]) {2, 3}, 2, (int32_t[]) {2, 3}, 2, (int32_t[]) {2, 1});
+	for (int i = 0; i < 6; i++)
+	{
+		offsets_b[i] = it.offset_b;
+		mt_broadcast_iter_next(&it);
+	}
+	check(offsets_b[0] == 0 && offsets_b[2] == 0 && offsets_b[3] == 1 && offsets_b[5] == 1,
+		  "iterator repeats a broadcast column");
+
+	check(mt_compare_tensors(1, (int32_t[]) {2}, MT_FLOAT64, x, 1, (int32_t[]) {2}, MT_FLOAT64, y, 2) == 0,
+		  "NaN = NaN and -0 = 0");
+	check(mt_hash_tensor(1, (int32_t[]) {2}, MT_FLOAT64, x, 2, 0) ==
+		  mt_hash_tensor(1, (int32_t[]) {2}, MT_FLOAT64, y, 2, 0),
+		  "equal tensors hash equal");
+	check(mt_hash_tensor(1, (int32_t[]) {1}, MT_FLOAT32, xf, 1, 0) ==
+		  mt_hash_tensor(1, (int32_t[]) {1}, MT_FLOAT64, yd, 1, 0),
+		  "hash ignores dtype like equality does");
+	check(mt_isclose(1.0, 1.0 + 1e-9, 1e-5, 1e-8, 0) && !mt_isclose(NAN, NAN, 1e-5, 1e-8, 0) &&
+		  mt_isclose(NAN, NAN, 1e-5, 1e-8, 1) && !mt_isclose(INFINITY, 1e308, 1e-5, 1e-8, 0),
+		  "isclose follows numpy");
+}
+
+int
+main(void)
+{
+	test_text();
+	test_binary();
+	test_log_and_random();
+	test_broadcast_and_compare();
+	printf("1..%d\n", tests);
+	return failures ? 1 : 0;
+}
