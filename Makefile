@@ -21,9 +21,10 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 EXTRA_CLEAN = test/fuzz/build test/unit/build
 
 PG_CONFIG ?= pg_config
-PG_CPPFLAGS = -I$(srcdir)/src
-PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
-	-Wno-sign-compare -Wno-missing-field-initializers -ffp-contract=off
+# PostgreSQL's headers are included as system headers so that -Wextra
+# judges our code only (they trip -Wunused-parameter and -Wsign-compare).
+PG_CPPFLAGS = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -ffp-contract=off
 ifdef ASAN
 PG_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -O1 -g
 SHLIB_LINK += -fsanitize=address,undefined

@@ -52,7 +52,9 @@ build_and_install() {
 }
 
 # Runs a command against a throwaway cluster owned by the postgres user,
-# listening on localhost only; the cluster is dropped when it returns.
+# listening on localhost only; the cluster is dropped when it returns.  -t
+# keeps it in a fresh temporary directory even as root, so a run that was
+# killed leaves nothing that blocks the next one, and runs do not collide.
 with_cluster() {
-	pg_virtualenv -v 15 -o "listen_addresses=localhost" "$@"
+	pg_virtualenv -t -v 15 -o "listen_addresses=localhost" "$@"
 }

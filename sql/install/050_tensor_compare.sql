@@ -61,6 +61,13 @@ CREATE OPERATOR marsql.>= (
 	NEGATOR = OPERATOR(marsql.<), RESTRICT = scalargesel, JOIN = scalargejoinsel
 );
 
+COMMENT ON OPERATOR marsql.= (marsql.tensor, marsql.tensor) IS 'same shape and equal elements';
+COMMENT ON OPERATOR marsql.<> (marsql.tensor, marsql.tensor) IS 'different shape or elements';
+COMMENT ON OPERATOR marsql.< (marsql.tensor, marsql.tensor) IS 'less than, by ndim, shape, then elements';
+COMMENT ON OPERATOR marsql.<= (marsql.tensor, marsql.tensor) IS 'less than or equal, by ndim, shape, then elements';
+COMMENT ON OPERATOR marsql.> (marsql.tensor, marsql.tensor) IS 'greater than, by ndim, shape, then elements';
+COMMENT ON OPERATOR marsql.>= (marsql.tensor, marsql.tensor) IS 'greater than or equal, by ndim, shape, then elements';
+
 CREATE OPERATOR CLASS marsql.tensor_ops
 	DEFAULT FOR TYPE marsql.tensor USING btree AS
 	OPERATOR 1 marsql.<,

@@ -219,6 +219,28 @@ tensor_float32_from_double(double value)
 	return v;
 }
 
+/*
+ * The shape a tensor made from this array's elements gets: the array's own
+ * dimensions, or (0) for an empty array.  Arrays with NULLs are refused.
+ */
+void
+tensor_shape_of_array(ArrayType *array, int *ndim, int64 *dims)
+{
+	if (array_contains_nulls(array))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("array must not contain nulls"),
+				 errdetail("A tensor has no null elements; replace them first, for example with NaN.")));
+	*ndim = ARR_NDIM(array);
+	for (int i = 0; i < *ndim; i++)
+		dims[i] = ARR_DIMS(array)[i];
+	if (*ndim == 0)
+	{
+		*ndim = 1;
+		dims[0] = 0;
+	}
+}
+
 /* Returns t in the given dtype, a new value if it has to convert. */
 Tensor *
 tensor_convert(Tensor *t, MtDtype dtype)

@@ -45,6 +45,7 @@ extern void tensor_check_shape(int ndim, const int64 *dims, MtDtype dtype);
 extern MtDtype tensor_dtype_from_text(text *name);
 extern MtDtype tensor_dtype_from_cstring(const char *name);
 extern void tensor_shape_from_array(ArrayType *shape, int *ndim, int64 *dims);
+extern void tensor_shape_of_array(ArrayType *array, int *ndim, int64 *dims);
 extern float tensor_float32_from_double(double value);
 extern Tensor *tensor_convert(Tensor *t, MtDtype dtype);
 extern void tensor_report_error(const MtError *err, const char *input)

@@ -24,30 +24,13 @@ PG_FUNCTION_INFO_V1(tensor_to_float4_array);
 PG_FUNCTION_INFO_V1(tensor_to_float8_array);
 PG_FUNCTION_INFO_V1(tensor_astype);
 
-static void
-reject_nulls(ArrayType *array)
-{
-	if (array_contains_nulls(array))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("array must not contain nulls"),
-				 errdetail("A tensor has no null elements; replace them first, for example with NaN.")));
-}
-
-/* An empty array becomes a tensor of shape (0,). */
 static Tensor *
 tensor_for_array(ArrayType *array, MtDtype dtype)
 {
-	int			ndim = ARR_NDIM(array);
+	int			ndim;
 	int64		dims[MT_MAX_DIMS];
 
-	if (ndim == 0)
-	{
-		dims[0] = 0;
-		return tensor_new(1, dims, dtype);
-	}
-	for (int i = 0; i < ndim; i++)
-		dims[i] = ARR_DIMS(array)[i];
+	tensor_shape_of_array(array, &ndim, dims);
 	return tensor_new(ndim, dims, dtype);
 }
 
@@ -55,10 +38,8 @@ tensor_for_array(ArrayType *array, MtDtype dtype)
 static Datum
 tensor_from_float_array(ArrayType *array, MtDtype dtype)
 {
-	Tensor	   *t;
+	Tensor	   *t = tensor_for_array(array, dtype);
 
-	reject_nulls(array);
-	t = tensor_for_array(array, dtype);
 	memcpy(TENSOR_DATA(t), ARR_DATA_PTR(array),
 		   (size_t) tensor_size(t) * mt_dtype_size(dtype));
 	PG_RETURN_TENSOR_P(t);
@@ -90,7 +71,6 @@ tensor_from_other_array(ArrayType *array, double (*to_double) (Datum))
 	Tensor	   *t;
 	double	   *out;
 
-	reject_nulls(array);
 	t = tensor_for_array(array, MT_FLOAT64);
 	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
 	deconstruct_array(array, elemtype, typlen, typbyval, typalign,

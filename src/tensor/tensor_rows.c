@@ -36,6 +36,15 @@ first_call(FunctionCallInfo fcinfo)
 	return funcctx;
 }
 
+/* One output row of two non-NULL columns. */
+static Datum
+row_datum(FuncCallContext *funcctx, Datum *values)
+{
+	bool		nulls[2] = {false, false};
+
+	return HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls));
+}
+
 Datum
 tensor_unnest(PG_FUNCTION_ARGS)
 {
@@ -54,7 +63,6 @@ tensor_unnest(PG_FUNCTION_ARGS)
 		int64		flat = (int64) funcctx->call_cntr;
 		Datum		index[MT_MAX_DIMS];
 		Datum		values[2];
-		bool		nulls[2] = {false, false};
 		int64		rest = flat;
 
 		for (int d = t->ndim - 1; d >= 0; d--)
@@ -66,9 +74,7 @@ tensor_unnest(PG_FUNCTION_ARGS)
 													4, true, TYPALIGN_INT));
 		values[1] = Float8GetDatum(mt_load(TENSOR_DATA(t), (MtDtype) t->dtype,
 										   flat));
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
-														  values, nulls)));
+		SRF_RETURN_NEXT(funcctx, row_datum(funcctx, values));
 	}
 	SRF_RETURN_DONE(funcctx);
 }
@@ -98,7 +104,6 @@ tensor_rows(PG_FUNCTION_ARGS)
 		int32		row = (int32) funcctx->call_cntr;
 		int32		width = t->dims[1];
 		Datum		values[2];
-		bool		nulls[2] = {false, false};
 		ArrayType  *array;
 		double	   *out;
 
@@ -121,9 +126,7 @@ tensor_rows(PG_FUNCTION_ARGS)
 		}
 		values[0] = Int32GetDatum(row);
 		values[1] = PointerGetDatum(array);
-		SRF_RETURN_NEXT(funcctx,
-						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
-														  values, nulls)));
+		SRF_RETURN_NEXT(funcctx, row_datum(funcctx, values));
 	}
 	SRF_RETURN_DONE(funcctx);
 }

@@ -149,6 +149,15 @@ stack_add(FunctionCallInfo fcinfo, const StackRow *row)
 	PG_RETURN_POINTER(state);
 }
 
+/* NULL rows are skipped: the state, possibly still NULL, passes through. */
+static Datum
+skip_null_row(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+}
+
 static Datum
 stack_add_array(FunctionCallInfo fcinfo, MtDtype dtype)
 {
@@ -156,25 +165,9 @@ stack_add_array(FunctionCallInfo fcinfo, MtDtype dtype)
 	StackRow	row;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
+		return skip_null_row(fcinfo);
 	array = PG_GETARG_ARRAYTYPE_P(1);
-	if (array_contains_nulls(array))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("array must not contain nulls"),
-				 errdetail("A tensor has no null elements; replace them first, for example with NaN.")));
-	row.ndim = ARR_NDIM(array);
-	for (int i = 0; i < row.ndim; i++)
-		row.dims[i] = ARR_DIMS(array)[i];
-	if (row.ndim == 0)
-	{
-		row.ndim = 1;
-		row.dims[0] = 0;
-	}
+	tensor_shape_of_array(array, &row.ndim, row.dims);
 	row.dtype = dtype;
 	row.data = ARR_DATA_PTR(array);
 	return stack_add(fcinfo, &row);
@@ -199,11 +192,7 @@ tensor_stack_tensor_transfn(PG_FUNCTION_ARGS)
 	StackRow	row;
 
 	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
+		return skip_null_row(fcinfo);
 	t = PG_GETARG_TENSOR_P(1);
 	row.ndim = t->ndim;
 	tensor_dims64(t, row.dims);
