@@ -9,6 +9,7 @@ SELECT ones('{2,2}'), ones('{3}', 'float32');
 SELECT full('{2,2}', 7.5), full('{2}', 'NaN', 'float32'), full('{1}', '-Infinity');
 SELECT eye(3), eye(2, 3), eye(3, k => 1), eye(3, k => -2, dtype => 'float32'), eye(0);
 SELECT identity(2), identity(2, 'float32');
+SELECT eye(NULL) IS NULL AS null_n, eye(2, NULL) AS null_m_means_n, eye(2, k => NULL) IS NULL AS null_k;
 SELECT arange(5), arange(2, 4), arange(0, 1, 0.25), arange(5, 0, -2), arange(1, 1), arange(3, 'float32');
 SELECT linspace(0, 1, 5), linspace(0, 1, 4, false), linspace(2, 3, 1), linspace(0, 1, 0);
 SELECT size(linspace(0, 1)) AS default_num, linspace(0, 1, 3, dtype => 'float32');

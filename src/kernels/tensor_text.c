@@ -57,45 +57,60 @@ word_equals(const char *p, size_t len, const char *word)
 }
 
 /*
- * A number is [+-] followed by decimal digits with an optional fraction and
- * exponent, or by inf, infinity or nan in any case (as PostgreSQL's float
- * input accepts).
+ * Length of the number starting at p, or 0 when the token there is not a
+ * number.  A number is [+-] followed by decimal digits with an optional
+ * fraction and exponent, or by inf, infinity or nan in any case (as
+ * PostgreSQL's float input accepts), and ends at a delimiter.  One pass:
+ * this runs once per element of every literal.
  */
-static bool
-valid_number(const char *p, size_t len)
+static size_t
+number_length(const char *p)
 {
-	size_t		i = 0;
-	size_t		digits = 0;
+	const char *q = p;
+	const char *digits_start;
 
-	if (i < len && (p[i] == '+' || p[i] == '-'))
-		i++;
-	if (word_equals(p + i, len - i, "inf") ||
-		word_equals(p + i, len - i, "infinity") ||
-		word_equals(p + i, len - i, "nan"))
-		return true;
-	while (i < len && isdigit((unsigned char) p[i]))
-		i++, digits++;
-	if (i < len && p[i] == '.')
+	if (*q == '+' || *q == '-')
+		q++;
+	if (isalpha((unsigned char) *q))
 	{
-		i++;
-		while (i < len && isdigit((unsigned char) p[i]))
-			i++, digits++;
-	}
-	if (digits == 0)
-		return false;
-	if (i < len && (p[i] == 'e' || p[i] == 'E'))
-	{
-		size_t		exp_digits = 0;
+		const char *word = q;
 
-		i++;
-		if (i < len && (p[i] == '+' || p[i] == '-'))
-			i++;
-		while (i < len && isdigit((unsigned char) p[i]))
-			i++, exp_digits++;
-		if (exp_digits == 0)
-			return false;
+		while (isalpha((unsigned char) *q))
+			q++;
+		if (!is_delimiter(*q) ||
+			!(word_equals(word, (size_t) (q - word), "inf") ||
+			  word_equals(word, (size_t) (q - word), "infinity") ||
+			  word_equals(word, (size_t) (q - word), "nan")))
+			return 0;
+		return (size_t) (q - p);
 	}
-	return i == len;
+	digits_start = q;
+	while (isdigit((unsigned char) *q))
+		q++;
+	if (*q == '.')
+	{
+		q++;
+		while (isdigit((unsigned char) *q))
+			q++;
+		if (q - digits_start == 1)
+			return 0;			/* a lone "." */
+	}
+	else if (q == digits_start)
+		return 0;
+	if (*q == 'e' || *q == 'E')
+	{
+		const char *exp_start;
+
+		q++;
+		if (*q == '+' || *q == '-')
+			q++;
+		exp_start = q;
+		while (isdigit((unsigned char) *q))
+			q++;
+		if (q == exp_start)
+			return 0;
+	}
+	return is_delimiter(*q) ? (size_t) (q - p) : 0;
 }
 
 static MtStatus
@@ -298,10 +313,10 @@ scan_nested(const char *input, const char **pp, MtTextShape *shape,
 		if (is_delimiter(*p))
 			return unexpected(input, p, "a number or \"[\"", err);
 		{
-			size_t		len = token_length(p);
+			size_t		len = number_length(p);
 
-			if (!valid_number(p, len))
-				return bad_number(input, p, len, err);
+			if (len == 0)
+				return bad_number(input, p, token_length(p), err);
 			if (leaf_depth < 0)
 			{
 				if (max_depth > depth)
@@ -369,12 +384,12 @@ mt_text_scan(const char *input, MtTextShape *shape, MtError *err)
 	}
 	else
 	{
-		size_t		len = token_length(p);
+		size_t		len = number_length(p);
 
-		if (len == 0)
+		if (token_length(p) == 0)
 			return unexpected(input, p, "a number or \"[\"", err);
-		if (!valid_number(p, len))
-			return bad_number(input, p, len, err);
+		if (len == 0)
+			return bad_number(input, p, token_length(p), err);
 		p += len;
 		shape->ndim = 0;
 		shape->count = 1;
@@ -411,11 +426,15 @@ mt_text_scan(const char *input, MtTextShape *shape, MtError *err)
 	return MT_OK;
 }
 
-/* Converts one validated token, applying PostgreSQL's range rules. */
+/*
+ * Converts one token the scan validated, applying PostgreSQL's range rules;
+ * returns where it ends in *endp.
+ */
 static MtStatus
-convert_number(const char *input, const char *p, size_t len, MtDtype dtype,
-			   void *slot, MtError *err)
+convert_number(const char *input, const char *p, const char **endp,
+			   MtDtype dtype, void *slot, MtError *err)
 {
+	size_t		len;
 	char	   *end;
 	bool		out_of_range = false;
 
@@ -436,8 +455,10 @@ convert_number(const char *input, const char *p, size_t len, MtDtype dtype,
 			out_of_range = true;
 		*(double *) slot = v;
 	}
-	if ((size_t) (end - p) != len)
-		return bad_number(input, p, len, err);
+	len = (size_t) (end - p);
+	*endp = end;
+	if (len == 0 || !is_delimiter(*end))
+		return bad_number(input, p, token_length(p), err);
 	if (out_of_range)
 	{
 		mt_error_set(err, MT_ERR_RANGE, (size_t) (p - input),
@@ -469,18 +490,14 @@ mt_text_fill(const char *input, const MtTextShape *shape, MtDtype dtype,
 	err->status = MT_OK;
 	for (int64_t i = 0; i < shape->count; i++)
 	{
-		size_t		len;
-
 		while (is_delimiter(*p))
 		{
 			if (*p == '\0')
 				return unexpected(input, p, "a number", err);
 			p++;
 		}
-		len = token_length(p);
-		if (convert_number(input, p, len, dtype, out + i * elsize, err) != MT_OK)
+		if (convert_number(input, p, &p, dtype, out + i * elsize, err) != MT_OK)
 			return err->status;
-		p += len;
 	}
 	return MT_OK;
 }

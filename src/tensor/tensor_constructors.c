@@ -98,12 +98,22 @@ tensor_full(PG_FUNCTION_ARGS)
 Datum
 tensor_eye(PG_FUNCTION_ARGS)
 {
-	int32		n = PG_GETARG_INT32(0);
-	int32		m = PG_ARGISNULL(1) ? n : PG_GETARG_INT32(1);
-	int32		k = PG_GETARG_INT32(2);
-	MtDtype		dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(3));
-	int64		dims[2] = {n, m};
+	int32		n;
+	int32		m;
+	int32		k;
+	MtDtype		dtype;
+	int64		dims[2];
 	Tensor	   *t;
+
+	/* not STRICT because a NULL m means m = n; any other NULL gives NULL */
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	n = PG_GETARG_INT32(0);
+	m = PG_ARGISNULL(1) ? n : PG_GETARG_INT32(1);
+	k = PG_GETARG_INT32(2);
+	dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(3));
+	dims[0] = n;
+	dims[1] = m;
 
 	if (n < 0 || m < 0)
 		ereport(ERROR,
