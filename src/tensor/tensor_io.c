@@ -221,11 +221,9 @@ tensor_send(PG_FUNCTION_ARGS)
 	size_t		size = mt_binary_size(t->ndim, (MtDtype) t->dtype, n);
 	bytea	   *result;
 
+	/* the binary form is always shorter than the value it encodes */
 	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("tensor is too large for the binary format"),
-				 errhint("Use a chunked_tensor for arrays larger than one value.")));
+		elog(ERROR, "binary form of a tensor exceeds the value it encodes");
 	result = (bytea *) palloc(size + VARHDRSZ);
 	SET_VARSIZE(result, size + VARHDRSZ);
 	mt_binary_encode((MtDtype) t->dtype, t->ndim, t->dims, n, TENSOR_DATA(t),
