@@ -8,11 +8,30 @@
  */
 #include "tensor_text.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* ASCII only, whatever the server's locale says about other bytes. */
+static inline bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool
+is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline char
+to_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+}
 
 static inline bool
 is_space(char c)
@@ -51,7 +70,7 @@ word_equals(const char *p, size_t len, const char *word)
 	if (strlen(word) != len)
 		return false;
 	for (size_t i = 0; i < len; i++)
-		if (tolower((unsigned char) p[i]) != word[i])
+		if (to_lower(p[i]) != word[i])
 			return false;
 	return true;
 }
@@ -71,11 +90,11 @@ number_length(const char *p)
 
 	if (*q == '+' || *q == '-')
 		q++;
-	if (isalpha((unsigned char) *q))
+	if (is_letter(*q))
 	{
 		const char *word = q;
 
-		while (isalpha((unsigned char) *q))
+		while (is_letter(*q))
 			q++;
 		if (!is_delimiter(*q) ||
 			!(word_equals(word, (size_t) (q - word), "inf") ||
@@ -85,12 +104,12 @@ number_length(const char *p)
 		return (size_t) (q - p);
 	}
 	digits_start = q;
-	while (isdigit((unsigned char) *q))
+	while (is_digit(*q))
 		q++;
 	if (*q == '.')
 	{
 		q++;
-		while (isdigit((unsigned char) *q))
+		while (is_digit(*q))
 			q++;
 		if (q - digits_start == 1)
 			return 0;			/* a lone "." */
@@ -105,7 +124,7 @@ number_length(const char *p)
 		if (*q == '+' || *q == '-')
 			q++;
 		exp_start = q;
-		while (isdigit((unsigned char) *q))
+		while (is_digit(*q))
 			q++;
 		if (q == exp_start)
 			return 0;
@@ -113,12 +132,42 @@ number_length(const char *p)
 	return is_delimiter(*q) ? (size_t) (q - p) : 0;
 }
 
+/*
+ * Copies up to 40 bytes of the input into buf for a message, writing bytes
+ * that are not printable ASCII as \xNN so that no message carries a broken
+ * multibyte character.
+ */
+static const char *
+excerpt(char *buf, size_t buflen, const char *p, size_t len)
+{
+	size_t		used = 0;
+
+	for (size_t i = 0; i < len && i < 40 && used + 8 < buflen; i++)
+	{
+		unsigned char c = (unsigned char) p[i];
+
+		if (c >= 0x20 && c < 0x7f)
+			buf[used++] = (char) c;
+		else
+			used += (size_t) snprintf(buf + used, buflen - used, "\\x%02x", c);
+	}
+	if (len > 40 && used + 4 < buflen)
+	{
+		memcpy(buf + used, "...", 3);
+		used += 3;
+	}
+	buf[used] = '\0';
+	return buf;
+}
+
 static MtStatus
 bad_number(const char *input, const char *p, size_t len, MtError *err)
 {
+	char		shown[200];
+
 	mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
-				 "\"%.*s\" at position %zu is not a number.",
-				 (int) (len > 40 ? 40 : len), p, (size_t) (p - input) + 1);
+				 "\"%s\" at position %zu is not a number.",
+				 excerpt(shown, sizeof(shown), p, len), (size_t) (p - input) + 1);
 	return err->status;
 }
 
@@ -127,14 +176,15 @@ unexpected(const char *input, const char *p, const char *expected,
 		   MtError *err)
 {
 	size_t		pos = (size_t) (p - input);
+	char		shown[16];
 
 	if (*p == '\0')
 		mt_error_set(err, MT_ERR_SYNTAX, pos,
 					 "Unexpected end of input, expected %s.", expected);
 	else
 		mt_error_set(err, MT_ERR_SYNTAX, pos,
-					 "Unexpected character \"%c\" at position %zu, expected %s.",
-					 *p, pos + 1, expected);
+					 "Unexpected character \"%s\" at position %zu, expected %s.",
+					 excerpt(shown, sizeof(shown), p, 1), pos + 1, expected);
 	return err->status;
 }
 
@@ -151,7 +201,7 @@ scan_shape_header(const char *input, const char **pp, MtTextShape *shape,
 		int64_t		extent = 0;
 		bool		too_big = false;
 
-		if (!isdigit((unsigned char) *p))
+		if (!is_digit(*p))
 			return unexpected(input, p, "a dimension extent or \")\"", err);
 		if (ndim == MT_MAX_DIMS)
 		{
@@ -160,7 +210,7 @@ scan_shape_header(const char *input, const char **pp, MtTextShape *shape,
 						 MT_MAX_DIMS);
 			return err->status;
 		}
-		while (isdigit((unsigned char) *p))
+		while (is_digit(*p))
 		{
 			if (!too_big)
 			{
@@ -198,11 +248,11 @@ scan_header(const char *input, const char **pp, MtTextShape *shape,
 	const char *after;
 
 	*has_shape = false;
-	if (isalpha((unsigned char) *p))
+	if (is_letter(*p))
 	{
 		const char *word_end = p;
 
-		while (isalnum((unsigned char) *word_end) || *word_end == '_')
+		while (is_letter(*word_end) || is_digit(*word_end) || *word_end == '_')
 			word_end++;
 		after = skip_space(word_end);
 		if (*after != ':' && *after != '(')
@@ -210,9 +260,11 @@ scan_header(const char *input, const char **pp, MtTextShape *shape,
 		shape->dtype = mt_dtype_from_name(p, (size_t) (word_end - p));
 		if (shape->dtype == MT_DTYPE_INVALID)
 		{
+			char		shown[200];
+
 			mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
-						 "\"%.*s\" is not a known dtype; use float32 or float64.",
-						 (int) ((word_end - p) > 40 ? 40 : (word_end - p)), p);
+						 "\"%s\" is not a known dtype; use float32 or float64.",
+						 excerpt(shown, sizeof(shown), p, (size_t) (word_end - p)));
 			return err->status;
 		}
 		p = after;
@@ -397,9 +449,11 @@ mt_text_scan(const char *input, MtTextShape *shape, MtError *err)
 	p = skip_space(p);
 	if (*p != '\0')
 	{
+		char		shown[16];
+
 		mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
-					 "Unexpected character \"%c\" at position %zu after the end of the tensor.",
-					 *p, (size_t) (p - input) + 1);
+					 "Unexpected character \"%s\" at position %zu after the end of the tensor.",
+					 excerpt(shown, sizeof(shown), p, 1), (size_t) (p - input) + 1);
 		return err->status;
 	}
 

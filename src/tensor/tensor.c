@@ -7,6 +7,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -45,8 +46,10 @@ tensor_report_error(const MtError *err, const char *input)
 	{
 		size_t		len = strlen(input);
 
+		/* clip on a character boundary of the database encoding */
 		if (len > 96)
-			snprintf(shown, sizeof(shown), "%.96s...", input);
+			snprintf(shown, sizeof(shown), "%.*s...",
+					 pg_mbcliplen(input, (int) len, 96), input);
 		else
 			strlcpy(shown, input, sizeof(shown));
 	}
