@@ -95,13 +95,6 @@ stack_add(FunctionCallInfo fcinfo, const StackRow *row)
 
 	if (PG_ARGISNULL(0))
 	{
-		state = MemoryContextAllocZero(aggcontext, sizeof(StackState));
-		state->ndim = row->ndim;
-		memcpy(state->dims, row->dims, sizeof(int64) * row->ndim);
-		state->dtype = row->dtype;
-		state->row_elements = 1;
-		for (int i = 0; i < row->ndim; i++)
-			state->row_elements *= row->dims[i];
 		if (row->ndim + 1 > MT_MAX_DIMS)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -109,6 +102,13 @@ stack_add(FunctionCallInfo fcinfo, const StackRow *row)
 							MT_MAX_DIMS),
 					 errdetail("Stacking rows of %d dimensions adds one more.",
 							   row->ndim)));
+		state = MemoryContextAllocZero(aggcontext, sizeof(StackState));
+		state->ndim = row->ndim;
+		memcpy(state->dims, row->dims, sizeof(int64) * row->ndim);
+		state->dtype = row->dtype;
+		state->row_elements = 1;
+		for (int i = 0; i < row->ndim; i++)
+			state->row_elements *= row->dims[i];
 	}
 	else
 		state = (StackState *) PG_GETARG_POINTER(0);
