@@ -70,7 +70,7 @@ mt_dtype_from_name(const char *name, size_t len)
 		if (strlen(candidate) != len)
 			continue;
 		for (j = 0; j < len; j++)
-			if (((name[j] >= 'A' && name[j] <= 'Z') ? name[j] - 'A' + 'a' : name[j]) != candidate[j])
+			if (mt_ascii_lower(name[j]) != candidate[j])
 				break;
 		if (j == len)
 			return dtype_names[i].dtype;

@@ -52,6 +52,13 @@ typedef struct MtError
 	char		token[72];		/* offending number, for range errors */
 } MtError;
 
+/* ASCII lowercase, whatever the server's locale says about other bytes. */
+static inline char
+mt_ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+}
+
 extern size_t mt_dtype_size(MtDtype dtype);
 extern const char *mt_dtype_name(MtDtype dtype);
 extern MtDtype mt_dtype_from_name(const char *name, size_t len);

@@ -27,12 +27,6 @@ is_letter(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static inline char
-to_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-}
-
 static inline bool
 is_space(char c)
 {
@@ -70,7 +64,7 @@ word_equals(const char *p, size_t len, const char *word)
 	if (strlen(word) != len)
 		return false;
 	for (size_t i = 0; i < len; i++)
-		if (to_lower(p[i]) != word[i])
+		if (mt_ascii_lower(p[i]) != word[i])
 			return false;
 	return true;
 }
@@ -436,10 +430,11 @@ mt_text_scan(const char *input, MtTextShape *shape, MtError *err)
 	}
 	else
 	{
-		size_t		len = number_length(p);
+		size_t		len;
 
-		if (token_length(p) == 0)
+		if (is_delimiter(*p))
 			return unexpected(input, p, "a number or \"[\"", err);
+		len = number_length(p);
 		if (len == 0)
 			return bad_number(input, p, token_length(p), err);
 		p += len;

@@ -11,11 +11,7 @@ n=${1:-1000000}
 runs=${RUNS:-5}
 build="$here/build"
 mkdir -p "$build"
-psql_q() { psql -X -q -tA -v ON_ERROR_STOP=1 "$@"; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-time_ms() {
-	psql_q -c '\timing on' -c "$1" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
-}
+source "$here/lib.sh"
 
 gcc -O2 -o "$build/raw_io" "$here/raw_io.c"
 psql_q -c "DROP TABLE IF EXISTS bench_io" \

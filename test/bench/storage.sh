@@ -7,14 +7,7 @@ set -euo pipefail
 rows=${1:-2000}
 elements=${2:-4096}
 runs=${RUNS:-3}
-psql_q() { psql -X -q -tA -v ON_ERROR_STOP=1 "$@"; }
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-
-# times one statement, server-side, in milliseconds
-time_ms() {
-	psql_q -c '\timing on' -c "$1" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 for storage in external extended; do
 	for kind in random zeros; do
