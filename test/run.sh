@@ -4,6 +4,7 @@
 #   unit     pure C kernel tests, no server
 #   regress  pg_regress (sql/, expected/) in a throwaway cluster
 #   pgtap    pgTAP assertions (test/pgtap/) in the same cluster
+#   numpy    results checked against numpy (test/numpy/agree.py), same cluster
 #   tap      TAP tests (test/t/) with PostgreSQL::Test::Cluster, as postgres
 #   fuzz     libFuzzer on the text and binary parsers, FUZZ_SECONDS each
 # and ends with one line "N passed, N failed"; exits non-zero on failure.
@@ -62,7 +63,7 @@ else
 	tally unit 0 1
 fi
 
-log "regress and pgtap: throwaway cluster"
+log "regress, pgtap and numpy: throwaway cluster"
 with_cluster bash "$MARSQL_ROOT/test/cluster_suites.sh" "$logs" > "$logs/cluster.log" 2>&1
 cluster_status=$?
 regress_ok=$(grep -cE '\.\.\. ok' "$logs/regress.log" 2>/dev/null)
@@ -75,6 +76,8 @@ fi
 tally regress "${regress_ok:-0}" "$regress_failed"
 pgtap_exit=$(sed -n 's/^pg_prove exit //p' "$logs/pgtap.log" 2>/dev/null)
 tally_tap pgtap "$logs/pgtap.log" "${pgtap_exit:-1}"
+numpy_exit=$(sed -n 's/^numpy exit //p' "$logs/numpy.log" 2>/dev/null)
+tally_tap numpy "$logs/numpy.log" "${numpy_exit:-1}"
 [ "$cluster_status" = 0 ] || { cat "$logs/cluster.log"; tally cluster 0 1; }
 
 log "tap: PostgreSQL::Test::Cluster as postgres"

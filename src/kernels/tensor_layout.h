@@ -40,8 +40,19 @@ typedef enum MtStatus
 	MT_ERR_TOO_LARGE,			/* shape needs more than one value can hold */
 	MT_ERR_SHAPE,				/* negative extent or mismatched shape */
 	MT_ERR_BROADCAST,			/* shapes that do not broadcast together */
-	MT_ERR_BINARY				/* malformed binary message */
+	MT_ERR_BINARY,				/* malformed binary message */
+	MT_ERR_CANCELED,			/* the poll callback asked to stop */
+	MT_ERR_SINGULAR,			/* a matrix that must be invertible is not */
+	MT_ERR_NOT_POSDEF,			/* not positive definite (Cholesky) */
+	MT_ERR_NO_CONVERGENCE,		/* an iterative LAPACK routine gave up */
+	MT_ERR_NONFINITE,			/* NaN or infinity where LAPACK needs finite */
+	MT_ERR_MEMORY,				/* a kernel's workspace could not be allocated */
+	MT_ERR_LIBRARY				/* BLAS/LAPACK missing or refused the call */
 } MtStatus;
+
+/* Long kernels call this between tiles; a true return makes them stop and
+ * return MT_ERR_CANCELED.  It must only read flags, never raise or block. */
+typedef bool (*MtPollFn) (void *arg);
 
 /* What went wrong, for the glue to turn into an ereport. */
 typedef struct MtError

@@ -15,6 +15,7 @@
 
 #include "tensor/tensor.h"
 #include "kernels/elements.h"
+#include "kernels/strided.h"
 
 StaticAssertDecl(offsetof(Tensor, dims) == 8,
 				 "tensor header must be 8 bytes before the dims");
@@ -100,6 +101,49 @@ tensor_report_error(const MtError *err, const char *input)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 					 errmsg("invalid binary data for tensor"),
+					 errdetail_internal("%s", err->detail)));
+			break;
+		case MT_ERR_CANCELED:
+			tensor_raise_canceled();
+			break;
+		case MT_ERR_SINGULAR:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("matrix is singular"),
+					 errdetail_internal("%s", err->detail),
+					 errhint("Use marsql.pinv or marsql.lstsq for singular or rank-deficient matrices.")));
+			break;
+		case MT_ERR_NOT_POSDEF:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("matrix is not positive definite"),
+					 errdetail_internal("%s", err->detail),
+					 errhint("Cholesky needs a symmetric positive definite matrix; marsql.eigh shows its eigenvalues.")));
+			break;
+		case MT_ERR_NO_CONVERGENCE:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("linear algebra routine did not converge"),
+					 errdetail_internal("%s", err->detail),
+					 errhint("The matrix may be badly scaled; rescaling it often helps.")));
+			break;
+		case MT_ERR_NONFINITE:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_EXCEPTION),
+					 errmsg("matrix contains NaN or infinity"),
+					 errdetail_internal("%s", err->detail),
+					 errhint("Decompositions need finite input; replace or filter non-finite elements first.")));
+			break;
+		case MT_ERR_MEMORY:
+			ereport(ERROR,
+					(errcode(ERRCODE_OUT_OF_MEMORY),
+					 errmsg("out of memory"),
+					 errdetail_internal("%s", err->detail)));
+			break;
+		case MT_ERR_LIBRARY:
+			ereport(ERROR,
+					(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
+					 errmsg("BLAS/LAPACK call failed"),
 					 errdetail_internal("%s", err->detail)));
 			break;
 		case MT_OK:
@@ -284,4 +328,111 @@ tensor_convert(Tensor *t, MtDtype dtype)
 		}
 	}
 	return result;
+}
+
+/* A kernel stopped because a cancel was pending: let PostgreSQL report it,
+ * and if it may not yet (a holdoff we did not see), report it ourselves. */
+void
+tensor_raise_canceled(void)
+{
+	CHECK_FOR_INTERRUPTS();
+	ereport(ERROR,
+			(errcode(ERRCODE_QUERY_CANCELED),
+			 errmsg("canceling statement due to user request")));
+	pg_unreachable();
+}
+
+MtDtype
+tensor_promote(Tensor **a, Tensor **b)
+{
+	MtDtype		dtype = ((*a)->dtype == MT_FLOAT64 || (*b)->dtype == MT_FLOAT64)
+		? MT_FLOAT64 : MT_FLOAT32;
+
+	*a = tensor_convert(*a, dtype);
+	*b = tensor_convert(*b, dtype);
+	return dtype;
+}
+
+int
+tensor_axis(int axis, int ndim)
+{
+	if (axis < -ndim || axis >= ndim)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("axis %d is out of bounds for a tensor of dimension %d",
+						axis, ndim)));
+	return axis < 0 ? axis + ndim : axis;
+}
+
+Tensor *
+tensor_reshaped(const Tensor *t, int ndim, const int64 *dims)
+{
+	Tensor	   *result = tensor_new(ndim, dims, (MtDtype) t->dtype);
+
+	Assert(tensor_size(result) == tensor_size(t));
+	memcpy(TENSOR_DATA(result), TENSOR_DATA(t),
+		   tensor_size(t) * mt_dtype_size((MtDtype) t->dtype));
+	return result;
+}
+
+Tensor *
+tensor_from_view(const Tensor *t, int ndim, const int64 *dims,
+				 const int64 *strides, int64 offset)
+{
+	Tensor	   *result = tensor_new(ndim, dims, (MtDtype) t->dtype);
+	size_t		elem = mt_dtype_size((MtDtype) t->dtype);
+
+	mt_strided_copy(elem, ndim, (const int64_t *) dims,
+					(const int64_t *) strides,
+					(const char *) TENSOR_DATA(t) + offset * (int64) elem,
+					TENSOR_DATA(result));
+	return result;
+}
+
+Tensor *
+tensor_broadcast_to(const Tensor *t, int ndim, const int64 *dims)
+{
+	int64		own[MT_MAX_DIMS];
+	int64		own_strides[MT_MAX_DIMS];
+	int64		strides[MT_MAX_DIMS];
+
+	Assert(ndim >= t->ndim);
+	tensor_dims64(t, own);
+	mt_contiguous_strides(t->ndim, (int64_t *) own, (int64_t *) own_strides);
+	for (int i = 0; i < ndim; i++)
+	{
+		int			k = i - (ndim - t->ndim);
+
+		strides[i] = (k < 0 || (t->dims[k] == 1 && dims[i] != 1)) ? 0 : own_strides[k];
+	}
+	return tensor_from_view(t, ndim, dims, strides, 0);
+}
+
+int
+tensor_int_array(ArrayType *arr, int *out, int max, const char *what)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a one-dimensional array", what)));
+	if (ARR_ELEMTYPE(arr) != INT4OID)
+		elog(ERROR, "%s must be an int[]", what);
+	deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &n);
+	if (n > max)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s has %d elements, more than the %d allowed", what, n, max)));
+	for (int i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("%s must not contain nulls", what)));
+		out[i] = DatumGetInt32(elems[i]);
+	}
+	return n;
 }

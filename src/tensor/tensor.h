@@ -50,5 +50,57 @@ extern float tensor_float32_from_double(double value);
 extern Tensor *tensor_convert(Tensor *t, MtDtype dtype);
 extern void tensor_report_error(const MtError *err, const char *input)
 			pg_attribute_noreturn();
+extern void tensor_raise_canceled(void) pg_attribute_noreturn();
+
+/* Reads an int[] argument named `what` (one dimension, no NULLs, at most
+ * max elements) into out; returns the count. */
+extern int	tensor_int_array(ArrayType *arr, int *out, int max, const char *what);
+
+/* A numpy axis (negative counts from the end) as 0 .. ndim-1, or an error. */
+extern int	tensor_axis(int axis, int ndim);
+
+/* A tensor with t's data and a new shape of the same size (a copy). */
+extern Tensor *tensor_reshaped(const Tensor *t, int ndim, const int64 *dims);
+
+/* t expanded to a shape it broadcasts to (a copy). */
+extern Tensor *tensor_broadcast_to(const Tensor *t, int ndim, const int64 *dims);
+
+/* The contiguous copy of a strided view of t's elements. */
+extern Tensor *tensor_from_view(const Tensor *t, int ndim, const int64 *dims,
+								const int64 *strides, int64 offset);
+
+/* Same dtype for both, promoted as numpy does (float32 with float64 is
+ * float64); returns the tensors converted where needed. */
+extern MtDtype tensor_promote(Tensor **a, Tensor **b);
+
+/* The dispatch table, loading OpenBLAS on first use and applying
+ * marsql.blas_threads (tensor_blas.c). */
+struct MtKernelTable;
+extern const struct MtKernelTable *tensor_kernels(void);
+
+/* An MtPollFn for kernels: true when a cancel or terminate is pending and
+ * may be processed now. */
+extern bool tensor_poll_interrupts(void *arg);
+
+/* Raises the error for a kernel status other than MT_OK; a cancel goes
+ * through CHECK_FOR_INTERRUPTS so it reports as PostgreSQL's own. */
+static inline void
+tensor_check_status(MtStatus status, const MtError *err)
+{
+	if (status != MT_OK)
+	{
+		MtError		e;
+
+		if (err == NULL || err->status != status)
+		{
+			e.status = status;
+			e.position = 0;
+			e.detail[0] = '\0';
+			e.token[0] = '\0';
+			err = &e;
+		}
+		tensor_report_error(err, NULL);
+	}
+}
 
 #endif							/* MARSQL_TENSOR_H */

@@ -1,0 +1,129 @@
+/*
+ * blas.h
+ *	  OpenBLAS and its bundled LAPACK, reached through function pointers
+ *	  resolved with dlopen on first use.  Loading lazily (never in the
+ *	  postmaster, where _PG_init runs under shared_preload_libraries) keeps
+ *	  OpenBLAS's thread pool out of the postmaster: the pool is created in
+ *	  the backend that first multiplies a matrix.
+ *
+ *	  LAPACK is the Fortran interface (column-major, 32-bit integers, the
+ *	  hidden string lengths gfortran expects after the last argument).
+ */
+#ifndef MARSQL_BLAS_H
+#define MARSQL_BLAS_H
+
+#include "tensor_layout.h"
+
+/* CBLAS enum values, fixed by the CBLAS standard */
+#define MT_CBLAS_ROW_MAJOR 101
+#define MT_CBLAS_NO_TRANS 111
+#define MT_CBLAS_TRANS 112
+
+typedef int mt_lapack_int;
+
+typedef struct MtBlas
+{
+	char		path[512];		/* the file the library was loaded from */
+	const char *config;			/* openblas_get_config() */
+
+	void		(*set_num_threads) (int);
+	int			(*get_num_threads) (void);
+
+	void		(*sgemm) (int order, int transa, int transb, int m, int n, int k,
+						  float alpha, const float *a, int lda,
+						  const float *b, int ldb, float beta, float *c, int ldc);
+	void		(*dgemm) (int order, int transa, int transb, int m, int n, int k,
+						  double alpha, const double *a, int lda,
+						  const double *b, int ldb, double beta, double *c, int ldc);
+
+	/* LU factorization, inverse from LU, solve from LU */
+	void		(*sgetrf) (const mt_lapack_int *m, const mt_lapack_int *n, float *a,
+						   const mt_lapack_int *lda, mt_lapack_int *ipiv, mt_lapack_int *info);
+	void		(*dgetrf) (const mt_lapack_int *m, const mt_lapack_int *n, double *a,
+						   const mt_lapack_int *lda, mt_lapack_int *ipiv, mt_lapack_int *info);
+	void		(*sgetri) (const mt_lapack_int *n, float *a, const mt_lapack_int *lda,
+						   const mt_lapack_int *ipiv, float *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *info);
+	void		(*dgetri) (const mt_lapack_int *n, double *a, const mt_lapack_int *lda,
+						   const mt_lapack_int *ipiv, double *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *info);
+	void		(*sgetrs) (const char *trans, const mt_lapack_int *n,
+						   const mt_lapack_int *nrhs, const float *a,
+						   const mt_lapack_int *lda, const mt_lapack_int *ipiv,
+						   float *b, const mt_lapack_int *ldb, mt_lapack_int *info,
+						   size_t trans_len);
+	void		(*dgetrs) (const char *trans, const mt_lapack_int *n,
+						   const mt_lapack_int *nrhs, const double *a,
+						   const mt_lapack_int *lda, const mt_lapack_int *ipiv,
+						   double *b, const mt_lapack_int *ldb, mt_lapack_int *info,
+						   size_t trans_len);
+	/* least squares by SVD */
+	void		(*sgelsd) (const mt_lapack_int *m, const mt_lapack_int *n,
+						   const mt_lapack_int *nrhs, float *a, const mt_lapack_int *lda,
+						   float *b, const mt_lapack_int *ldb, float *s,
+						   const float *rcond, mt_lapack_int *rank, float *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *iwork,
+						   mt_lapack_int *info);
+	void		(*dgelsd) (const mt_lapack_int *m, const mt_lapack_int *n,
+						   const mt_lapack_int *nrhs, double *a, const mt_lapack_int *lda,
+						   double *b, const mt_lapack_int *ldb, double *s,
+						   const double *rcond, mt_lapack_int *rank, double *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *iwork,
+						   mt_lapack_int *info);
+	/* SVD by divide and conquer */
+	void		(*sgesdd) (const char *jobz, const mt_lapack_int *m, const mt_lapack_int *n,
+						   float *a, const mt_lapack_int *lda, float *s, float *u,
+						   const mt_lapack_int *ldu, float *vt, const mt_lapack_int *ldvt,
+						   float *work, const mt_lapack_int *lwork, mt_lapack_int *iwork,
+						   mt_lapack_int *info, size_t jobz_len);
+	void		(*dgesdd) (const char *jobz, const mt_lapack_int *m, const mt_lapack_int *n,
+						   double *a, const mt_lapack_int *lda, double *s, double *u,
+						   const mt_lapack_int *ldu, double *vt, const mt_lapack_int *ldvt,
+						   double *work, const mt_lapack_int *lwork, mt_lapack_int *iwork,
+						   mt_lapack_int *info, size_t jobz_len);
+	/* QR: Householder factorization, then the explicit Q */
+	void		(*sgeqrf) (const mt_lapack_int *m, const mt_lapack_int *n, float *a,
+						   const mt_lapack_int *lda, float *tau, float *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *info);
+	void		(*dgeqrf) (const mt_lapack_int *m, const mt_lapack_int *n, double *a,
+						   const mt_lapack_int *lda, double *tau, double *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *info);
+	void		(*sorgqr) (const mt_lapack_int *m, const mt_lapack_int *n,
+						   const mt_lapack_int *k, float *a, const mt_lapack_int *lda,
+						   const float *tau, float *work, const mt_lapack_int *lwork,
+						   mt_lapack_int *info);
+	void		(*dorgqr) (const mt_lapack_int *m, const mt_lapack_int *n,
+						   const mt_lapack_int *k, double *a, const mt_lapack_int *lda,
+						   const double *tau, double *work, const mt_lapack_int *lwork,
+						   mt_lapack_int *info);
+	/* Cholesky */
+	void		(*spotrf) (const char *uplo, const mt_lapack_int *n, float *a,
+						   const mt_lapack_int *lda, mt_lapack_int *info, size_t uplo_len);
+	void		(*dpotrf) (const char *uplo, const mt_lapack_int *n, double *a,
+						   const mt_lapack_int *lda, mt_lapack_int *info, size_t uplo_len);
+	/* symmetric eigenproblem by divide and conquer */
+	void		(*ssyevd) (const char *jobz, const char *uplo, const mt_lapack_int *n,
+						   float *a, const mt_lapack_int *lda, float *w, float *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *iwork,
+						   const mt_lapack_int *liwork, mt_lapack_int *info,
+						   size_t jobz_len, size_t uplo_len);
+	void		(*dsyevd) (const char *jobz, const char *uplo, const mt_lapack_int *n,
+						   double *a, const mt_lapack_int *lda, double *w, double *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *iwork,
+						   const mt_lapack_int *liwork, mt_lapack_int *info,
+						   size_t jobz_len, size_t uplo_len);
+} MtBlas;
+
+/*
+ * Loads the library once per process and returns it, or NULL with a
+ * sentence in errbuf.  Not thread-safe: call it from the backend's thread.
+ */
+extern const MtBlas *mt_blas_load(char *errbuf, size_t errlen);
+
+/* The library if already loaded, else NULL; never loads it. */
+extern const MtBlas *mt_blas_loaded(void);
+
+/* Sets OpenBLAS's thread count when it differs from the last one set. */
+extern void mt_blas_set_threads(const MtBlas *blas, int threads);
+
+#endif							/* MARSQL_BLAS_H */

@@ -1,0 +1,28 @@
+/*
+ * tensor_ops.h
+ *	  Tensor operations that one SQL glue file offers another (dot uses the
+ *	  elementwise product, norm uses the SVD, ...).  Each returns a new
+ *	  tensor and raises PostgreSQL errors.
+ */
+#ifndef MARSQL_TENSOR_OPS_H
+#define MARSQL_TENSOR_OPS_H
+
+#include "kernels/elementwise.h"
+#include "tensor/tensor.h"
+
+/* tensor_elementwise.c */
+extern Tensor *tensor_binary_op(Tensor *a, Tensor *b, MtBinaryOp op);
+extern Tensor *tensor_unary_op(Tensor *t, MtUnaryOp op);
+
+/* tensor_matmul.c */
+extern Tensor *tensor_matmul(Tensor *a, Tensor *b);
+extern Tensor *tensor_tensordot(Tensor *a, Tensor *b, int naxes,
+								const int *axes_a, const int *axes_b);
+
+/* tensor_shape.c */
+extern Tensor *tensor_transpose(Tensor *t, const int *perm);
+
+/* tensor_linalg.c: singular values of a 2-D matrix, descending */
+extern Tensor *tensor_singular_values(Tensor *a);
+
+#endif							/* MARSQL_TENSOR_OPS_H */

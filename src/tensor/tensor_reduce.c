@@ -1,0 +1,373 @@
+/*
+ * tensor_reduce.c
+ *	  SQL glue for reductions with numpy's axis and keepdims: sum, mean,
+ *	  min, max, prod, std, var, argmin, argmax, norm and cumsum.  axis NULL
+ *	  reduces over all elements; a negative axis counts from the end.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+
+#include "kernels/reduce.h"
+#include "tensor/tensor_ops.h"
+
+static const char *
+op_name(MtReduceOp op)
+{
+	switch (op)
+	{
+		case MT_REDUCE_MIN:
+			return "min";
+		case MT_REDUCE_MAX:
+			return "max";
+		case MT_REDUCE_ARGMIN:
+			return "argmin";
+		case MT_REDUCE_ARGMAX:
+			return "argmax";
+		case MT_REDUCE_NORM_INF:
+		case MT_REDUCE_NORM_NEG_INF:
+			return "norm";
+		default:
+			return "reduction";
+	}
+}
+
+/*
+ * Reduces t along axis (or all axes when axis_null) and returns the
+ * result, keeping reduced axes as extent 1 when keepdims.
+ */
+static Tensor *
+reduce(Tensor *t, MtReduceOp op, bool axis_null, int axis_arg, bool keepdims,
+	   double param)
+{
+	int64		outer = 1,
+				len,
+				inner = 1;
+	int64		dims[MT_MAX_DIMS];
+	int			ndim = 0;
+	int			axis = -1;
+	MtDtype		dst_dtype = (op == MT_REDUCE_ARGMIN || op == MT_REDUCE_ARGMAX)
+		? MT_FLOAT64 : (MtDtype) t->dtype;
+	Tensor	   *result;
+	double	   *work;
+	int64	   *iwork;
+
+	if (axis_null)
+		len = tensor_size(t);
+	else
+	{
+		axis = tensor_axis(axis_arg, t->ndim);
+		for (int i = 0; i < axis; i++)
+			outer *= t->dims[i];
+		len = t->dims[axis];
+		for (int i = axis + 1; i < t->ndim; i++)
+			inner *= t->dims[i];
+	}
+	/* as numpy: an error only when some result would have no element */
+	if (len == 0 && mt_reduce_needs_elements(op) && outer * inner > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("zero-size tensor to reduction operation %s which has no identity",
+						op_name(op))));
+
+	for (int i = 0; i < t->ndim; i++)
+	{
+		if (axis_null || i == axis)
+		{
+			if (keepdims)
+				dims[ndim++] = 1;
+		}
+		else
+			dims[ndim++] = t->dims[i];
+	}
+	result = tensor_new(ndim, dims, dst_dtype);
+	work = palloc(sizeof(double) * 2 * Max(inner, 1));
+	iwork = palloc(sizeof(int64) * Max(inner, 1));
+	tensor_check_status(mt_reduce(op, (MtDtype) t->dtype, TENSOR_DATA(t),
+								  outer, len, inner, param,
+								  TENSOR_DATA(result), dst_dtype,
+								  work, (int64_t *) iwork,
+								  tensor_poll_interrupts, NULL), NULL);
+	pfree(work);
+	pfree(iwork);
+	return result;
+}
+
+/* (t, axis int DEFAULT NULL, keepdims bool DEFAULT false): not STRICT in
+ * axis, so NULL means every axis */
+static Datum
+reduce_sql(FunctionCallInfo fcinfo, MtReduceOp op)
+{
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	PG_RETURN_TENSOR_P(reduce(PG_GETARG_TENSOR_P(0), op, PG_ARGISNULL(1),
+							  PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
+							  PG_GETARG_BOOL(2), 0));
+}
+
+#define REDUCE_FUNCTION(name, op) \
+	PG_FUNCTION_INFO_V1(tensor_##name); \
+	Datum tensor_##name(PG_FUNCTION_ARGS) \
+	{ \
+		return reduce_sql(fcinfo, op); \
+	}
+
+REDUCE_FUNCTION(sum, MT_REDUCE_SUM)
+REDUCE_FUNCTION(prod, MT_REDUCE_PROD)
+REDUCE_FUNCTION(mean, MT_REDUCE_MEAN)
+REDUCE_FUNCTION(min, MT_REDUCE_MIN)
+REDUCE_FUNCTION(max, MT_REDUCE_MAX)
+REDUCE_FUNCTION(argmin_axis, MT_REDUCE_ARGMIN)
+REDUCE_FUNCTION(argmax_axis, MT_REDUCE_ARGMAX)
+
+/* (t, axis, ddof int DEFAULT 0, keepdims) */
+static Datum
+moment_sql(FunctionCallInfo fcinfo, MtReduceOp op)
+{
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	if (PG_GETARG_INT32(2) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ddof must not be negative")));
+	PG_RETURN_TENSOR_P(reduce(PG_GETARG_TENSOR_P(0), op, PG_ARGISNULL(1),
+							  PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
+							  PG_GETARG_BOOL(3), PG_GETARG_INT32(2)));
+}
+
+PG_FUNCTION_INFO_V1(tensor_var);
+Datum
+tensor_var(PG_FUNCTION_ARGS)
+{
+	return moment_sql(fcinfo, MT_REDUCE_VAR);
+}
+
+PG_FUNCTION_INFO_V1(tensor_std);
+Datum
+tensor_std(PG_FUNCTION_ARGS)
+{
+	return moment_sql(fcinfo, MT_REDUCE_STD);
+}
+
+/* argmin(t) / argmax(t): the flat index, as bigint */
+static Datum
+arg_flat(FunctionCallInfo fcinfo, MtReduceOp op)
+{
+	Tensor	   *r = reduce(PG_GETARG_TENSOR_P(0), op, true, 0, false, 0);
+
+	PG_RETURN_INT64((int64) *(double *) TENSOR_DATA(r));
+}
+
+PG_FUNCTION_INFO_V1(tensor_argmin);
+Datum
+tensor_argmin(PG_FUNCTION_ARGS)
+{
+	return arg_flat(fcinfo, MT_REDUCE_ARGMIN);
+}
+
+PG_FUNCTION_INFO_V1(tensor_argmax);
+Datum
+tensor_argmax(PG_FUNCTION_ARGS)
+{
+	return arg_flat(fcinfo, MT_REDUCE_ARGMAX);
+}
+
+/* cumsum(t, axis DEFAULT NULL): axis NULL flattens first, as numpy */
+PG_FUNCTION_INFO_V1(tensor_cumsum);
+Datum
+tensor_cumsum(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	Tensor	   *result;
+	int64		outer = 1,
+				len,
+				inner = 1;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_P(0);
+	if (PG_ARGISNULL(1))
+	{
+		len = tensor_size(t);
+		result = tensor_new(1, &len, (MtDtype) t->dtype);
+	}
+	else
+	{
+		int			axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+
+		for (int i = 0; i < axis; i++)
+			outer *= t->dims[i];
+		len = t->dims[axis];
+		for (int i = axis + 1; i < t->ndim; i++)
+			inner *= t->dims[i];
+		result = tensor_new_like(t, (MtDtype) t->dtype);
+	}
+	tensor_check_status(mt_cumsum((MtDtype) t->dtype, TENSOR_DATA(t), outer,
+								  len, inner, TENSOR_DATA(result),
+								  tensor_poll_interrupts, NULL), NULL);
+	PG_RETURN_TENSOR_P(result);
+}
+
+/* ---- norm ---- */
+
+typedef enum NormOrd
+{
+	ORD_DEFAULT,				/* NULL: 2-norm of the flattened tensor */
+	ORD_NUMBER,
+	ORD_INF,
+	ORD_NEG_INF,
+	ORD_FRO,
+	ORD_NUC
+} NormOrd;
+
+static NormOrd
+parse_ord(text *ord_text, double *p)
+{
+	char	   *s = text_to_cstring(ord_text);
+	char	   *end;
+
+	if (pg_strcasecmp(s, "fro") == 0)
+		return ORD_FRO;
+	if (pg_strcasecmp(s, "nuc") == 0)
+		return ORD_NUC;
+	if (pg_strcasecmp(s, "inf") == 0 || pg_strcasecmp(s, "infinity") == 0)
+		return ORD_INF;
+	if (pg_strcasecmp(s, "-inf") == 0 || pg_strcasecmp(s, "-infinity") == 0)
+		return ORD_NEG_INF;
+	if (pg_strcasecmp(s, "l1") == 0)
+	{
+		*p = 1;
+		return ORD_NUMBER;
+	}
+	if (pg_strcasecmp(s, "l2") == 0)
+	{
+		*p = 2;
+		return ORD_NUMBER;
+	}
+	errno = 0;
+	*p = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || isnan(*p) || isinf(*p))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid norm order \"%s\"", s),
+				 errhint("Use a number, \"inf\", \"-inf\", \"fro\" or \"nuc\".")));
+	return ORD_NUMBER;
+}
+
+/* a vector norm of the given order along axis (all elements when axis_null) */
+static Tensor *
+vector_norm(Tensor *t, NormOrd ord, double p, bool axis_null, int axis,
+			bool keepdims)
+{
+	switch (ord)
+	{
+		case ORD_DEFAULT:
+		case ORD_FRO:
+			return reduce(t, MT_REDUCE_NORM_P, axis_null, axis, keepdims, 2);
+		case ORD_INF:
+			return reduce(t, MT_REDUCE_NORM_INF, axis_null, axis, keepdims, 0);
+		case ORD_NEG_INF:
+			return reduce(t, MT_REDUCE_NORM_NEG_INF, axis_null, axis, keepdims, 0);
+		case ORD_NUMBER:
+			if (p == 0)
+				return reduce(t, MT_REDUCE_NORM_ZERO, axis_null, axis, keepdims, 0);
+			return reduce(t, MT_REDUCE_NORM_P, axis_null, axis, keepdims, p);
+		case ORD_NUC:
+			break;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid norm order for vectors")));
+	return NULL;
+}
+
+/* numpy.linalg.norm's matrix norms of a 2-D tensor */
+static Tensor *
+matrix_norm(Tensor *t, NormOrd ord, double p, bool keepdims)
+{
+	Tensor	   *r;
+
+	if (ord == ORD_FRO)
+		r = reduce(t, MT_REDUCE_NORM_P, true, 0, false, 2);
+	else if (ord == ORD_NUC || (ord == ORD_NUMBER && (p == 2 || p == -2)))
+	{
+		Tensor	   *s = tensor_singular_values(t);
+
+		if (ord == ORD_NUC)
+			r = reduce(s, MT_REDUCE_SUM, true, 0, false, 0);
+		else
+			r = reduce(s, p > 0 ? MT_REDUCE_MAX : MT_REDUCE_MIN, true, 0, false, 0);
+	}
+	else if (ord == ORD_NUMBER && (p == 1 || p == -1))
+		/* column sums of |x|, then the largest (smallest) */
+		r = reduce(reduce(t, MT_REDUCE_NORM_P, false, 0, false, 1),
+				   p > 0 ? MT_REDUCE_MAX : MT_REDUCE_MIN, true, 0, false, 0);
+	else if (ord == ORD_INF || ord == ORD_NEG_INF)
+		/* row sums of |x| */
+		r = reduce(reduce(t, MT_REDUCE_NORM_P, false, 1, false, 1),
+				   ord == ORD_INF ? MT_REDUCE_MAX : MT_REDUCE_MIN, true, 0, false, 0);
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid norm order for matrices"),
+				 errhint("Matrix norms take 1, -1, 2, -2, \"inf\", \"-inf\", \"fro\" or \"nuc\".")));
+	if (keepdims)
+	{
+		int64		dims[2] = {1, 1};
+
+		r = tensor_reshaped(r, 2, dims);
+	}
+	return r;
+}
+
+/* norm(t, ord text DEFAULT NULL, axis int DEFAULT NULL, keepdims DEFAULT false) */
+PG_FUNCTION_INFO_V1(tensor_norm);
+Datum
+tensor_norm(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	NormOrd		ord = ORD_DEFAULT;
+	double		p = 2;
+	bool		axis_null = PG_ARGISNULL(2);
+	bool		keepdims;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_P(0);
+	keepdims = PG_GETARG_BOOL(3);
+	if (!PG_ARGISNULL(1))
+		ord = parse_ord(PG_GETARG_TEXT_PP(1), &p);
+
+	if (!axis_null)
+	{
+		if (ord == ORD_FRO || ord == ORD_NUC)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid norm order \"%s\" for vectors",
+							ord == ORD_FRO ? "fro" : "nuc")));
+		PG_RETURN_TENSOR_P(vector_norm(t, ord, p, false, PG_GETARG_INT32(2),
+									   keepdims));
+	}
+	if (ord == ORD_DEFAULT)
+		PG_RETURN_TENSOR_P(vector_norm(t, ord, p, true, 0, keepdims));
+	if (t->ndim == 1)
+	{
+		if (ord == ORD_FRO || ord == ORD_NUC)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid norm order \"%s\" for vectors",
+							ord == ORD_FRO ? "fro" : "nuc")));
+		PG_RETURN_TENSOR_P(vector_norm(t, ord, p, true, 0, keepdims));
+	}
+	if (t->ndim == 2)
+		PG_RETURN_TENSOR_P(matrix_norm(t, ord, p, keepdims));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("improper number of dimensions to norm"),
+			 errdetail("With an order and no axis, norm takes a 1-D or 2-D tensor; this one has %d dimensions.",
+					   t->ndim)));
+	PG_RETURN_NULL();
+}

@@ -1,0 +1,1286 @@
+#!/usr/bin/python3
+"""numpy agreement test for marsql's tensor math API.
+
+Every function of the tensor math API (elementwise, reductions, shape,
+subscripting, linear algebra) is run on seeded random inputs and compared
+with the value numpy computes for the same inputs.  Prints TAP: a plan line,
+then one "ok N - ..." / "not ok N - ..." line per check, with "# " lines
+showing the error and the SQL when a check fails.  A function the server
+lacks (SQLSTATE 42883) is a failing check; the remaining checks still run.
+Exits non-zero when any check failed.
+
+Run with Debian's python3 (python3-numpy); the python3 on PATH may be a
+pyenv build without numpy:
+    /usr/bin/python3 test/numpy/agree.py
+The server is reached by running psql; connection settings come from the
+PG* environment variables (PGHOST, PGPORT, PGUSER, PGDATABASE).  The
+database must have the marsql extension.  NUMPY_AGREE_FULL_SQL=1 prints
+failing SQL in full instead of abbreviating the tensor literals.
+
+Inputs are numpy.random.default_rng(SEED) draws, float64 and float32,
+written as tensor literals with every value's shortest round-trip repr
+(float32 values as the exact double of the float32 value behind a
+'float32(shape):' header), so the server sees exactly numpy's inputs.
+Matrices stay small (at most 64 x 64).
+
+Comparison: |got - numpy| <= atol + rtol * |numpy| elementwise, NaN must
+face NaN and an infinity the same infinity; shapes must be equal, and the
+result's dtype (marsql.dtype) must be numpy's dtype.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+# nan/inf inputs and results are intended: no floating-point warnings
+np.seterr(all='ignore')
+
+SEED = 20240917
+
+# --------------------------------------------------------------------------
+# Tolerances (rtol, atol).  eps64 = 2.2e-16, eps32 = 1.2e-7.
+# --------------------------------------------------------------------------
+EPS64 = float(np.finfo(np.float64).eps)
+EPS32 = float(np.finfo(np.float32).eps)
+
+# Data movement and selection (shape functions, subscripting, take, diag,
+# tril/triu, abs, floor, ceil, sign, relu, clip, maximum/minimum, where,
+# argmin/argmax, min/max): no rounding happens anywhere, so results must be
+# bit-identical to numpy.
+EXACT = (0.0, 0.0)
+# Elementwise float64: + - * / sqrt are correctly rounded (IEEE), and libm's
+# and numpy's transcendental functions are within a few ulp (1 ulp = 2.2e-16
+# relative); 1e-12 leaves a >1000x margin while catching any real formula
+# error (e.g. exp(x)-1 instead of expm1 loses all digits near 0).  The tiny
+# atol only covers results at a zero crossing such as sin(x) near pi.
+F64 = (1e-12, 1e-300)
+F64_TRIG = (1e-12, 1e-15)
+# Elementwise float32: numpy's SIMD float32 kernels are within ~4 ulp
+# (4.8e-7 relative), and marsql may compute in double and round once;
+# rtol 1e-5 (about 80 float32 ulp) plus atol 1e-6 for results near zero.
+F32 = (1e-5, 1e-6)
+# Linear algebra (solve, inv, det, lstsq, decompositions, matrix norms):
+# compared normwise, |got - numpy| <= LINALG * max|numpy|.  Test matrices are
+# built with condition number <= 100 and n <= 64, where a backward-stable
+# algorithm is accurate to about n * eps * cond = 64 * 2.2e-16 * 100 = 1.4e-12;
+# 1e-9 leaves room for different blocking and pivoting on both sides.
+LINALG64 = 1e-9
+# float32 linear algebra: n * eps32 * cond = 8 * 1.2e-7 * 10 = 1e-5 -> 1e-4.
+LINALG32 = 1e-4
+
+
+def red_tol(x, dt=np.float64):
+    """Reductions (sum, mean, prod, std, var, cumsum, vector norms, aggregates).
+
+    Summation error is bounded by n * eps * sum|x|, whatever the order
+    (numpy sums pairwise, marsql may sum sequentially or in double).  Our
+    reductions have n <= 120, so n * eps <= 2.7e-14 (float64) and 1.4e-5
+    (float32); atol is 1e-12 * sum|x| (float64) and 1e-5 * sum|x|
+    (float32) over the whole input, rtol 1e-12 / 1e-5.
+    """
+    s = float(np.sum(np.abs(np.asarray(x, np.float64)[np.isfinite(x)])))
+    if dt == np.float32:
+        return (1e-5, 1e-5 * s + 1e-30)
+    return (1e-12, 1e-12 * s + 1e-300)
+
+
+def prod_tol(dt=np.float64):
+    # products of n <= 60 factors: relative error <= n * eps
+    return (1e-12, 1e-300) if dt == np.float64 else (2e-5, 1e-30)
+
+
+def mm_tol(absprod, k, dt=np.float64):
+    """matmul/dot/inner/tensordot: classic bound |C - C*| <= gamma_k |A||B|
+    elementwise (any summation order, FMA or not); absprod is the same
+    product of |A| and |B|, k the contraction length; we allow 4 k eps."""
+    eps = EPS32 if dt == np.float32 else EPS64
+    return (0.0, 4.0 * max(k, 1) * eps * np.asarray(absprod, np.float64) + 1e-300)
+
+
+def la(ref, dt=np.float64, factor=1.0):
+    """normwise linear-algebra tolerance for a reference result"""
+    r = np.asarray(ref, np.float64)
+    scale = float(np.max(np.abs(r))) if r.size else 0.0
+    return (0.0, (LINALG32 if dt == np.float32 else LINALG64) * factor * scale + 1e-300)
+
+
+# --------------------------------------------------------------------------
+# Inputs
+# --------------------------------------------------------------------------
+rng = np.random.default_rng(SEED)
+
+
+def normal(*shape, dt=np.float64, scale=1.0):
+    return (rng.standard_normal(shape) * scale).astype(dt)
+
+
+def uniform(lo, hi, *shape, dt=np.float64):
+    return rng.uniform(lo, hi, shape).astype(dt)
+
+
+def nonzero(*shape, dt=np.float64):
+    """magnitudes in [0.5, 2), random signs: safe divisors"""
+    return (rng.uniform(0.5, 2.0, shape) * rng.choice([-1.0, 1.0], shape)).astype(dt)
+
+
+def orth(n):
+    q, r = np.linalg.qr(rng.standard_normal((n, n)))
+    return q * np.sign(np.diag(r))
+
+
+def wellcond(m, n=None, cond=10.0):
+    """m x n matrix with singular values geomspace(1, cond), shuffled"""
+    n = m if n is None else n
+    k = min(m, n)
+    s = np.geomspace(1.0, cond, k)
+    rng.shuffle(s)
+    u = orth(m)[:, :k]
+    v = orth(n)[:, :k]
+    return (u * s) @ v.T
+
+
+def lowrank(m, n, r):
+    return normal(m, r) @ normal(r, n)
+
+
+def spd(n, lo=1.0, hi=10.0):
+    q = orth(n)
+    a = (q * np.linspace(lo, hi, n)) @ q.T
+    return (a + a.T) / 2
+
+
+def symm(n, lo=-5.0, hi=5.0):
+    q = orth(n)
+    a = (q * np.linspace(lo, hi, n)) @ q.T
+    return (a + a.T) / 2
+
+
+def f32(a):
+    return np.asarray(a, np.float32)
+
+
+# --------------------------------------------------------------------------
+# SQL text
+# --------------------------------------------------------------------------
+def _fmt(a):
+    if a.ndim == 0:
+        return repr(float(a))
+    return '[' + ','.join(_fmt(x) for x in a) + ']'
+
+
+def lit(a):
+    """a tensor literal holding exactly the values of numpy array a"""
+    a = np.asarray(a)
+    shape = ','.join(str(d) for d in a.shape)
+    if a.dtype == np.float32:
+        head = 'float32(%s):' % shape
+    elif a.dtype == np.float64:
+        head = 'float64(%s):' % shape if a.size == 0 else ''
+    else:
+        raise TypeError(a.dtype)
+    return "'%s%s'::marsql.tensor" % (head, _fmt(a.astype(np.float64)))
+
+
+def f8(x):
+    return "'%r'::float8" % float(x)
+
+
+def iarr(xs):
+    if not xs:
+        return 'ARRAY[]::int[]'
+    return 'ARRAY[%s]::int[]' % ','.join('NULL' if x is None else str(int(x)) for x in xs)
+
+
+def tarr(arrs):
+    return 'ARRAY[%s]::marsql.tensor[]' % ','.join(lit(a) for a in arrs)
+
+
+def shp(a):
+    return 'x'.join(str(d) for d in np.shape(a)) or '0-d'
+
+
+def dtn(a):
+    return np.asarray(a).dtype.name
+
+
+# --------------------------------------------------------------------------
+# Parsing marsql output
+# --------------------------------------------------------------------------
+_HEADER = re.compile(r'^\s*(float32|float64)?\s*(?:\(([^)]*)\))?\s*:(.*)$', re.S)
+_TOKEN = re.compile(r'\[|\]|,|[^\[\],\s]+')
+
+
+class ParseError(Exception):
+    pass
+
+
+def parse_tensor(text):
+    """marsql tensor text -> numpy array (dtype from the header, float64 default)"""
+    if not isinstance(text, str):
+        raise ParseError('expected tensor text, got %r' % (text,))
+    m = _HEADER.match(text)
+    if m:
+        dt, shape, body = m.group(1), m.group(2), m.group(3)
+    else:
+        dt, shape, body = None, None, text
+    dtype = np.float32 if dt == 'float32' else np.float64
+    toks = _TOKEN.findall(body)
+    if not toks:
+        raise ParseError('empty tensor text %r' % text)
+    pos = 0
+
+    def value():
+        nonlocal pos
+        t = toks[pos]
+        pos += 1
+        if t == '[':
+            items = []
+            if toks[pos] == ']':
+                pos += 1
+                return items
+            while True:
+                items.append(value())
+                t = toks[pos]
+                pos += 1
+                if t == ']':
+                    return items
+                if t != ',':
+                    raise ParseError('unexpected %r in %r' % (t, text[:200]))
+        try:
+            return float(t)
+        except ValueError:
+            raise ParseError('bad number %r in %r' % (t, text[:200]))
+
+    try:
+        nested = value()
+    except IndexError:
+        raise ParseError('truncated tensor text %r' % text[:200])
+    if pos != len(toks):
+        raise ParseError('trailing text in %r' % text[:200])
+    try:
+        arr = np.array(nested, dtype=np.float64)
+    except ValueError:
+        raise ParseError('ragged tensor text %r' % text[:200])
+    if arr.dtype == object:
+        raise ParseError('ragged tensor text %r' % text[:200])
+    if shape is not None:
+        dims = tuple(int(d) for d in shape.split(',') if d.strip() != '')
+        if int(np.prod(dims)) != arr.size:
+            raise ParseError('header shape %s does not match %d values' % (dims, arr.size))
+        if arr.size == 0 or arr.shape != dims:
+            arr = arr.reshape(dims)
+    return arr.astype(dtype)
+
+
+def scalar(v):
+    """a float8/int column value from json (NaN and infinities come as strings)"""
+    if isinstance(v, bool) or v is None:
+        raise ParseError('expected a number, got %r' % (v,))
+    if isinstance(v, (int, float)):
+        return float(v)
+    if isinstance(v, str):
+        return float(v)
+    raise ParseError('expected a number, got %r' % (v,))
+
+
+# --------------------------------------------------------------------------
+# Comparison
+# --------------------------------------------------------------------------
+def compare(got, exp, tol, what='result'):
+    """None when got matches exp within tol, else a diagnostic string"""
+    rtol, atol = tol
+    got = np.asarray(got, np.float64)
+    exp = np.asarray(exp, np.float64)
+    if got.shape != exp.shape:
+        return '%s shape %s, numpy %s' % (what, got.shape, exp.shape)
+    if exp.size == 0:
+        return None
+    atol = np.broadcast_to(np.asarray(atol, np.float64), exp.shape)
+    gn, en = np.isnan(got), np.isnan(exp)
+    fin = np.isfinite(got) & np.isfinite(exp)
+    bad = gn != en
+    bad |= ~fin & ~gn & ~en & (got != exp)
+    with np.errstate(all='ignore'):
+        abserr = np.where(fin, np.abs(got - exp), 0.0)
+        relerr = np.where(fin & (exp != 0), abserr / np.abs(np.where(exp == 0, 1, exp)), 0.0)
+    bad |= fin & (abserr > atol + rtol * np.abs(exp))
+    if not bad.any():
+        return None
+    idx = tuple(int(i) for i in np.argwhere(bad)[0])
+    return ('%s: %d of %d values differ; max abs err %.3g, max rel err %.3g '
+            '(rtol %.3g, atol %.3g); first at index %s: got %r, numpy %r'
+            % (what, int(bad.sum()), exp.size, float(abserr.max()), float(relerr.max()),
+               rtol, float(atol.max()), idx, float(got[idx]), float(exp[idx])))
+
+
+# --------------------------------------------------------------------------
+# Checks
+# --------------------------------------------------------------------------
+CHECKS = []  # (description, sql, verify(rows) -> None | diagnostic, expect_error)
+
+
+def add(desc, sql, verify, expect_error=None):
+    CHECKS.append((desc.replace('#', 'No.'), sql, verify, expect_error))
+
+
+def one_row(rows):
+    if len(rows) != 1:
+        raise ParseError('expected one row, got %d' % len(rows))
+    return rows[0]
+
+
+def col(row, name):
+    if name not in row:
+        raise ParseError('result has no column "%s" (columns: %s)' % (name, ', '.join(row)))
+    return row[name]
+
+
+def T(desc, expr, expected, tol=EXACT, dtype=None):
+    """expr returns a tensor equal to numpy's expected (dtype included)"""
+    expected = np.asarray(expected)
+    want_dt = dtype or expected.dtype.name
+    sql = 'SELECT r, marsql.dtype(r) AS dt FROM (SELECT %s AS r) s' % expr
+
+    def verify(rows):
+        row = one_row(rows)
+        out = []
+        if col(row, 'dt') != want_dt:
+            out.append('dtype %s, numpy %s' % (row['dt'], want_dt))
+        d = compare(parse_tensor(col(row, 'r')), expected, tol)
+        if d:
+            out.append(d)
+        return '\n'.join(out) or None
+    add(desc, sql, verify)
+
+
+def S(desc, expr, expected, tol=EXACT, integer=False):
+    """expr returns a float8/int scalar equal to numpy's expected"""
+    sql = 'SELECT %s AS r' % expr
+
+    def verify(rows):
+        v = col(one_row(rows), 'r')
+        if integer and not isinstance(v, int):
+            return 'expected an integer, got %r' % (v,)
+        return compare(scalar(v), expected, tol)
+    add(desc, sql, verify)
+
+
+def R(desc, sql, fn):
+    """expr returns record(s); fn(rows) -> diagnostic or None"""
+    add(desc, sql, fn)
+
+
+def E(desc, expr, sqlclass, numpy_raises):
+    """expr must fail with an SQLSTATE of class sqlclass (None: any error
+    except a missing function or an internal error); numpy_raises() must raise
+    too, which is asserted here, while building the checks."""
+    try:
+        numpy_raises()
+    except (np.linalg.LinAlgError, ValueError, IndexError):
+        pass
+    else:
+        raise AssertionError('numpy does not raise for: ' + desc)
+    add(desc, 'SELECT %s AS r' % expr, None, expect_error=sqlclass or '')
+
+
+def tensor_list(v):
+    if not isinstance(v, list):
+        raise ParseError('expected an array of tensors, got %r' % (v,))
+    return [parse_tensor(x) for x in v]
+
+
+# ------------------------------------------------------------- elementwise
+OPS = [('+', np.add), ('-', np.subtract), ('*', np.multiply), ('/', np.divide), ('^', np.power)]
+
+
+def operands(op, *shape, dt=np.float64):
+    if op == '/':
+        return nonzero(*shape, dt=dt)
+    if op == '^':
+        return uniform(0.5, 2.0, *shape, dt=dt)
+    return normal(*shape, dt=dt)
+
+
+for op, fn in OPS:
+    rhs = (lambda *s, dt=np.float64: normal(*s, dt=dt)) if op != '/' else nonzero
+    a, b = operands(op, 3, 1, 4), rhs(2, 4)
+    T('a %s b broadcast (3,1,4) with (2,4) float64' % op, '(%s %s %s)' % (lit(a), op, lit(b)), fn(a, b), F64)
+    a, b = operands(op, 4, 1), rhs(3)
+    T('a %s b broadcast (4,1) with (3,) float64' % op, '(%s %s %s)' % (lit(a), op, lit(b)), fn(a, b), F64)
+    a, b = operands(op, 2, 3), rhs()
+    T('a %s b with a 0-d tensor' % op, '(%s %s %s)' % (lit(a), op, lit(b)), fn(a, b), F64)
+    T('0-d tensor %s a' % op, '(%s %s %s)' % (lit(b), op, lit(a)), fn(b, a), F64)
+    a, s = operands(op, 2, 3), -1.75 if op != '^' else 2.5
+    T('tensor %s float8' % op, '(%s %s %s)' % (lit(a), op, f8(s)), fn(a, s), F64)
+    a, s = rhs(2, 3), 1.25
+    if op == '^':
+        a = np.abs(a)
+    T('float8 %s tensor' % op, '(%s %s %s)' % (f8(s), op, lit(a)), fn(s, a), F64)
+    a, b = operands(op, 4, 3, dt=np.float32), rhs(3, dt=np.float32)
+    T('float32 %s float32 (4,3) with (3,) stays float32' % op, '(%s %s %s)' % (lit(a), op, lit(b)), fn(a, b), F32)
+    a, b = operands(op, 2, 3, dt=np.float32), rhs(2, 3)
+    T('float32 %s float64 promotes to float64' % op, '(%s %s %s)' % (lit(a), op, lit(b)),
+      fn(a.astype(np.float64), b), F64)
+    if op == '^':
+        b = np.abs(b)
+    T('float64 %s float32 promotes to float64' % op, '(%s %s %s)' % (lit(b), op, lit(a)),
+      fn(b, a.astype(np.float64)), F64)
+    a = operands(op, 2, 3, dt=np.float32)
+    s = 0.75 if op != '^' else 2.0       # exactly representable in float32
+    T('float32 %s float8 scalar stays float32' % op, '(%s %s %s)' % (lit(a), op, f8(s)),
+      fn(a, np.float32(s)), F32)
+    T('float8 scalar %s float32 stays float32' % op, '(%s %s %s)' % (f8(s), op, lit(np.abs(a) if op == '^' else a)),
+      fn(np.float32(s), np.abs(a) if op == '^' else a), F32)
+    b = rhs(1, 3)
+    T('a %s b with an empty (0,3) operand' % op, '(%s %s %s)' % (lit(np.zeros((0, 3))), op, lit(b)),
+      fn(np.zeros((0, 3)), b), EXACT)
+    E('a %s b with incompatible shapes (3,) and (4,) is an error' % op,
+      '(%s %s %s)' % (lit(normal(3)), op, lit(normal(4))), None,
+      lambda: fn(np.zeros(3), np.zeros(4)))
+
+# a float32 tensor with a float64 0-d tensor: the spec says anything with
+# float64 gives float64 (numpy 2 rules; numpy 1.24's value-based casting
+# would keep float32 for a 0-d operand), so the reference is computed in float64.
+a, b = normal(2, 3, dt=np.float32), normal()
+T('float32 + float64 0-d tensor promotes to float64 (spec)', '(%s + %s)' % (lit(a), lit(b)),
+  a.astype(np.float64) + b, F64)
+
+with np.errstate(all='ignore'):
+    x, y = np.array([1.0, -1.0, 0.0, np.inf, np.nan, -0.0]), np.array([0.0, 0.0, 0.0, np.inf, 1.0, 0.0])
+    T('division by zero gives inf/nan (IEEE)', '(%s / %s)' % (lit(x), lit(y)), x / y, F64)
+    x, y = np.array([-8.0, 2.0, 0.0, -2.0, np.inf, 1.0]), np.array([1 / 3, -1.0, -1.0, 3.0, -1.0, np.nan])
+    T('power with nan/inf results (IEEE)', '(%s ^ %s)' % (lit(x), lit(y)), np.power(x, y), F64)
+    x = np.array([1e308, -1e308, 1e-308])
+    T('overflow to inf in a * b', '(%s * %s)' % (lit(x), f8(10.0)), x * 10.0, F64)
+
+for a in (normal(3, 4), normal(), normal(5, dt=np.float32)):
+    T('unary minus %s %s' % (shp(a), dtn(a)), '(- %s)' % lit(a), -a, EXACT)
+
+# ---------------------------------------------------------- unary functions
+with np.errstate(all='ignore'):
+    def sigmoid(x):
+        x = np.asarray(x)
+        one = x.dtype.type(1)
+        with np.errstate(all='ignore'):
+            return np.where(x >= 0, one / (one + np.exp(-x)), np.exp(x) / (one + np.exp(x))).astype(x.dtype)
+
+    def relu(x):
+        return np.maximum(x, np.asarray(x).dtype.type(0))
+
+    def with_tiny(x):
+        x = x.copy()
+        x.flat[:4] = [1e-12, -3e-10, 5e-17, -2e-300]
+        return x
+
+    UNARY = [
+        # name, numpy, input generator (shape, dtype), float64 tolerance, float32 tolerance
+        ('abs', np.abs, lambda s, dt: normal(*s, dt=dt, scale=3), EXACT, EXACT),
+        ('sqrt', np.sqrt, lambda s, dt: uniform(0, 10, *s, dt=dt), F64, F32),
+        ('exp', np.exp, lambda s, dt: uniform(-5, 5, *s, dt=dt), F64, F32),
+        ('log', np.log, lambda s, dt: uniform(1e-3, 100, *s, dt=dt), F64, F32),
+        ('log1p', np.log1p, lambda s, dt: with_tiny(uniform(-0.9, 10, *s, dt=dt)), F64, F32),
+        ('expm1', np.expm1, lambda s, dt: with_tiny(uniform(-3, 3, *s, dt=dt)), F64, F32),
+        ('sin', np.sin, lambda s, dt: uniform(-10, 10, *s, dt=dt), F64_TRIG, F32),
+        ('cos', np.cos, lambda s, dt: uniform(-10, 10, *s, dt=dt), F64_TRIG, F32),
+        ('tan', np.tan, lambda s, dt: uniform(-1.4, 1.4, *s, dt=dt), F64_TRIG, F32),
+        ('tanh', np.tanh, lambda s, dt: uniform(-5, 5, *s, dt=dt), F64, F32),
+        ('sigmoid', sigmoid, lambda s, dt: normal(*s, dt=dt, scale=4), F64, F32),
+        ('relu', relu, lambda s, dt: normal(*s, dt=dt), EXACT, EXACT),
+        ('floor', np.floor, lambda s, dt: uniform(-10, 10, *s, dt=dt), EXACT, EXACT),
+        ('ceil', np.ceil, lambda s, dt: uniform(-10, 10, *s, dt=dt), EXACT, EXACT),
+        ('sign', np.sign, lambda s, dt: np.where(uniform(0, 1, *s) < 0.2, 0, normal(*s)).astype(dt), EXACT, EXACT),
+        ('square', np.square, lambda s, dt: normal(*s, dt=dt, scale=3), F64, F32),
+    ]
+    SPECIAL = np.array([np.nan, np.inf, -np.inf, 0.0, -0.0, -1.0, 1.0, 2.5, -700.0, 710.0])
+    for name, fn, gen, tol64, tol32 in UNARY:
+        x = gen((4, 5), np.float64)
+        T('%s float64 (4,5)' % name, 'marsql.%s(%s)' % (name, lit(x)), fn(x), tol64)
+        x = gen((3, 4), np.float32)
+        T('%s float32 (3,4) stays float32' % name, 'marsql.%s(%s)' % (name, lit(x)), fn(x), tol32)
+        # nan/inf/out-of-domain inputs: IEEE results, never errors.  relu(nan)
+        # is left out: numpy has no relu, and maximum(nan, 0) vs x > 0 ? x : 0
+        # are both common definitions.
+        x = SPECIAL[1:] if name == 'relu' else SPECIAL
+        T('%s on nan/inf/out-of-domain values' % name, 'marsql.%s(%s)' % (name, lit(x)), fn(x), tol64)
+    x = np.float64(6.25)
+    T('sqrt of a 0-d tensor is 0-d', 'marsql.sqrt(%s)' % lit(x), np.sqrt(x), F64)
+    x = normal(0, 3)
+    T('exp of an empty (0,3) tensor', 'marsql.exp(%s)' % lit(x), np.exp(x), F64)
+
+# ---------------------------------------- power, pow, clip, maximum, minimum, where
+for fname in ('power', 'pow'):
+    a, b = uniform(0.5, 3, 3, 1, 4), normal(2, 4)
+    T('%s(tensor, tensor) broadcast (3,1,4) with (2,4)' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a), lit(b)),
+      np.power(a, b), F64)
+    a = uniform(0.5, 3, 3, 4)
+    T('%s(tensor, float8)' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a), f8(-1.5)), np.power(a, -1.5), F64)
+    a, b = uniform(0.5, 3, 2, 3, dt=np.float32), normal(3, dt=np.float32)
+    T('%s float32 tensors stay float32' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a), lit(b)), np.power(a, b), F32)
+    T('%s(float32 tensor, float8) stays float32' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a), f8(3.0)),
+      np.power(a, np.float32(3.0)), F32)
+    b64 = normal(2, 3)
+    T('%s(float32, float64) promotes to float64' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a), lit(b64)),
+      np.power(a.astype(np.float64), b64), F64)
+    with np.errstate(all='ignore'):
+        x = np.array([-8.0, 0.0, -1.0, np.nan, np.inf])
+        T('%s(tensor, 0.5) of negative/zero/nan/inf values' % fname, 'marsql.%s(%s, %s)' % (fname, lit(x), f8(0.5)),
+          np.power(x, 0.5), F64)
+
+x = normal(4, 5, scale=2)
+x[0, 0] = np.nan
+T('clip(t, -1, 1.5)', 'marsql.clip(%s, %s, %s)' % (lit(x), f8(-1), f8(1.5)), np.clip(x, -1, 1.5), EXACT)
+T('clip(t, NULL, 0.5) has no lower bound', 'marsql.clip(%s, NULL, %s)' % (lit(x), f8(0.5)), np.clip(x, None, 0.5), EXACT)
+T('clip(t, -0.25, NULL) has no upper bound', 'marsql.clip(%s, %s, NULL)' % (lit(x), f8(-0.25)), np.clip(x, -0.25, None), EXACT)
+T('clip(t, NULL, NULL) is the identity', 'marsql.clip(%s, NULL, NULL)' % lit(x), x, EXACT)
+x32 = normal(3, 4, dt=np.float32)
+T('clip float32 stays float32', 'marsql.clip(%s, %s, %s)' % (lit(x32), f8(-0.5), f8(0.5)),
+  np.clip(x32, np.float32(-0.5), np.float32(0.5)), EXACT)
+x = np.array([-np.inf, np.inf, -3.0, 3.0])
+T('clip of infinities', 'marsql.clip(%s, %s, %s)' % (lit(x), f8(-1), f8(2)), np.clip(x, -1, 2), EXACT)
+
+for fname, fn in (('maximum', np.maximum), ('minimum', np.minimum)):
+    a, b = normal(3, 1, 4), normal(2, 4)
+    a[0, 0, 1] = np.nan
+    b[1, 2] = np.nan
+    T('%s broadcast (3,1,4) with (2,4), NaN propagates' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a), lit(b)),
+      fn(a, b), EXACT)
+    T('%s(tensor, float8)' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a), f8(0.25)), fn(a, 0.25), EXACT)
+    T('%s(tensor, NaN) is all NaN' % fname, 'marsql.%s(%s, %s)' % (fname, lit(b), f8(np.nan)), fn(b, np.nan), EXACT)
+    a32, b32 = normal(2, 3, dt=np.float32), normal(2, 3, dt=np.float32)
+    T('%s float32 tensors stay float32' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a32), lit(b32)), fn(a32, b32), EXACT)
+    T('%s(float32, float64) promotes to float64' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a32), lit(b[:1, :3])),
+      fn(a32.astype(np.float64), b[:1, :3]), EXACT)
+    T('%s(float32 tensor, float8) stays float32' % fname, 'marsql.%s(%s, %s)' % (fname, lit(a32), f8(0.5)),
+      fn(a32, np.float32(0.5)), EXACT)
+
+cond = np.array([[1.0], [0.0], [np.nan]])
+x, y = normal(1, 4), normal()
+T('where(cond (3,1) with NaN, x (1,4), y 0-d) broadcasts, NaN counts as true',
+  'marsql.where(%s, %s, %s)' % (lit(cond), lit(x), lit(y)), np.where(cond != 0, x, y), EXACT)
+cond = np.where(uniform(0, 1, 2, 3, 4) < 0.5, 0.0, normal(2, 3, 4))
+x, y = normal(3, 4), normal(2, 1, 4)
+T('where(cond (2,3,4), x (3,4), y (2,1,4))', 'marsql.where(%s, %s, %s)' % (lit(cond), lit(x), lit(y)),
+  np.where(cond != 0, x, y), EXACT)
+x32, y32 = normal(3, 4, dt=np.float32), normal(3, 4, dt=np.float32)
+T('where with float32 x and y stays float32', 'marsql.where(%s, %s, %s)' % (lit(cond[0]), lit(x32), lit(y32)),
+  np.where(cond[0] != 0, x32, y32), EXACT)
+T('where with float32 x and float64 y promotes to float64', 'marsql.where(%s, %s, %s)' % (lit(cond[0]), lit(x32), lit(x)),
+  np.where(cond[0] != 0, x32.astype(np.float64), x), EXACT)
+
+# -------------------------------------------------------------- reductions
+x = normal(3, 4, 5)
+xp = uniform(0.5, 1.5, 3, 4, 5)
+RED = [('sum', np.sum), ('mean', np.mean), ('min', np.min), ('max', np.max), ('prod', np.prod)]
+
+
+def red_args(axis, keepdims):
+    if keepdims:
+        return ', axis => %s, keepdims => true' % ('NULL' if axis is None else axis)
+    return '' if axis is None else ', %d' % axis
+
+
+for fname, fn in RED:
+    inp = xp if fname == 'prod' else x
+    for axis in (None, 0, 1, 2, -1, -3):
+        for keepdims in (False, True):
+            tol = EXACT if fname in ('min', 'max') else prod_tol() if fname == 'prod' else red_tol(inp)
+            T('%s (3,4,5) axis %s keepdims %s' % (fname, axis, keepdims),
+              'marsql.%s(%s%s)' % (fname, lit(inp), red_args(axis, keepdims)),
+              fn(inp, axis=axis, keepdims=keepdims), tol)
+    inp32 = inp.astype(np.float32)
+    for axis in (None, 1):
+        tol = EXACT if fname in ('min', 'max') else prod_tol(np.float32) if fname == 'prod' else red_tol(inp32, np.float32)
+        T('%s float32 axis %s stays float32' % (fname, axis), 'marsql.%s(%s%s)' % (fname, lit(inp32), red_args(axis, False)),
+          fn(inp32, axis=axis), tol)
+    v = normal(7) if fname != 'prod' else uniform(0.5, 1.5, 7)
+    T('%s of a 1-D tensor is 0-d' % fname, 'marsql.%s(%s)' % (fname, lit(v)), fn(v),
+      EXACT if fname in ('min', 'max') else prod_tol() if fname == 'prod' else red_tol(v))
+    y = normal(3, 4)
+    y[1, 2] = np.nan
+    T('%s propagates NaN (axis 1)' % fname, 'marsql.%s(%s, 1)' % (fname, lit(y)), fn(y, axis=1),
+      EXACT if fname in ('min', 'max') else prod_tol() if fname == 'prod' else red_tol(y))
+
+z = np.zeros((0, 3))
+T('sum over an empty axis is 0', 'marsql.sum(%s, 0)' % lit(z), np.sum(z, axis=0), EXACT)
+T('prod of an empty tensor is 1', 'marsql.prod(%s)' % lit(z), np.prod(z), EXACT)
+T('sum of a 0-d tensor', 'marsql.sum(%s)' % lit(np.float64(2.5)), np.sum(np.float64(2.5)), EXACT)
+
+for fname, fn in (('std', np.std), ('var', np.var)):
+    for axis in (None, 0, -1):
+        for ddof in (0, 1):
+            T('%s (3,4,5) axis %s ddof %d' % (fname, axis, ddof),
+              'marsql.%s(%s, axis => %s, ddof => %d)' % (fname, lit(x), 'NULL' if axis is None else axis, ddof),
+              fn(x, axis=axis, ddof=ddof), red_tol(x * x))
+    T('%s axis 1 ddof 1 keepdims' % fname, 'marsql.%s(%s, axis => 1, ddof => 1, keepdims => true)' % (fname, lit(x)),
+      fn(x, axis=1, ddof=1, keepdims=True), red_tol(x * x))
+    T('%s positional (t, axis 2)' % fname, 'marsql.%s(%s, 2)' % (fname, lit(x)), fn(x, axis=2), red_tol(x * x))
+    x32 = x.astype(np.float32)
+    T('%s float32 stays float32' % fname, 'marsql.%s(%s, axis => 0, ddof => 1)' % (fname, lit(x32)),
+      fn(x32, axis=0, ddof=1), red_tol(x32 * x32, np.float32))
+
+for fname, fn in (('argmin', np.argmin), ('argmax', np.argmax)):
+    S('%s flat index of (3,4,5) is a bigint' % fname, 'marsql.%s(%s)' % (fname, lit(x)), fn(x), EXACT, integer=True)
+    v = normal(9)
+    S('%s of a 1-D tensor' % fname, 'marsql.%s(%s)' % (fname, lit(v)), fn(v), EXACT, integer=True)
+    for axis in (0, 1, -1):
+        T('%s axis %d gives float64 indices' % (fname, axis), 'marsql.%s(%s, %d)' % (fname, lit(x), axis),
+          fn(x, axis=axis).astype(np.float64), EXACT)
+    T('%s axis 1 keepdims' % fname, 'marsql.%s(%s, 1, true)' % (fname, lit(x)),
+      np.expand_dims(fn(x, axis=1), 1).astype(np.float64), EXACT)
+    x32 = x.astype(np.float32)
+    T('%s of float32 axis 2 gives float64 indices' % fname, 'marsql.%s(%s, 2)' % (fname, lit(x32)),
+      fn(x32, axis=2).astype(np.float64), EXACT)
+
+# norm
+ORD = {None: None, '1': 1, '2': 2, '-1': -1, '-2': -2, 'inf': np.inf, '-inf': -np.inf,
+       'fro': 'fro', 'nuc': 'nuc', '3': 3, '0.5': 0.5, '0': 0}
+v = nonzero(7)
+v0 = v.copy()
+v0[[1, 4]] = 0.0
+for o in (None, '2', '1', 'inf', '-inf', '-1', '-2', '3', '0.5', '0'):
+    vv = v0 if o == '0' else v
+    T('norm vector ord %s' % o, 'marsql.norm(%s%s)' % (lit(vv), '' if o is None else ", '%s'" % o),
+      np.linalg.norm(vv, ORD[o]), red_tol(vv) if o not in ('inf', '-inf') else EXACT)
+m = normal(5, 4)
+for o in (None, 'fro', 'nuc', '1', '-1', '2', '-2', 'inf', '-inf'):
+    ref = np.linalg.norm(m, ORD[o])
+    tol = la(ref) if o in ('nuc', '2', '-2') else red_tol(m)
+    T('norm matrix (5,4) ord %s (matrix norm)' % o, 'marsql.norm(%s%s)' % (lit(m), '' if o is None else ", ord => '%s'" % o),
+      ref, tol)
+T('norm matrix ord fro keepdims gives (1,1)', "marsql.norm(%s, 'fro', keepdims => true)" % lit(m),
+  np.linalg.norm(m, 'fro', keepdims=True), red_tol(m))
+T('norm of a (3,4,5) tensor, ord NULL, is the 2-norm of all elements', 'marsql.norm(%s)' % lit(x),
+  np.linalg.norm(x), red_tol(x * x))
+for o in (None, '1', '2', 'inf', '-inf', '3', '0.5', '0', '-1'):
+    for axis in (0, 2, -2):
+        xx = x.copy()
+        if o == '0':
+            xx[xx < -0.8] = 0.0
+        T('norm (3,4,5) ord %s axis %d (vector norms)' % (o, axis),
+          'marsql.norm(%s, %s, %d)' % (lit(xx), 'NULL' if o is None else "'%s'" % o, axis),
+          np.linalg.norm(xx, ORD[o], axis=axis), red_tol(np.abs(xx) ** 3 + np.abs(xx) + 1))
+T('norm (5,4) ord 1 axis 0 keepdims', "marsql.norm(%s, ord => '1', axis => 0, keepdims => true)" % lit(m),
+  np.linalg.norm(m, 1, axis=0, keepdims=True), red_tol(m))
+m32 = normal(5, 4, dt=np.float32)
+T('norm float32 stays float32', 'marsql.norm(%s)' % lit(m32), np.linalg.norm(m32), red_tol(m32, np.float32))
+T('norm float32 axis 1 ord 1 stays float32', "marsql.norm(%s, '1', 1)" % lit(m32),
+  np.linalg.norm(m32, 1, axis=1), red_tol(m32, np.float32))
+
+# cumsum
+y = normal(3, 4)
+T('cumsum axis NULL flattens', 'marsql.cumsum(%s)' % lit(y), np.cumsum(y), red_tol(y))
+for axis in (0, 1, -1):
+    T('cumsum (3,4) axis %d' % axis, 'marsql.cumsum(%s, %d)' % (lit(y), axis), np.cumsum(y, axis=axis), red_tol(y))
+T('cumsum (3,4,5) axis 1', 'marsql.cumsum(%s, axis => 1)' % lit(x), np.cumsum(x, axis=1), red_tol(x))
+v = normal(10)
+T('cumsum 1-D', 'marsql.cumsum(%s)' % lit(v), np.cumsum(v), red_tol(v))
+y32 = y.astype(np.float32)
+T('cumsum float32 stays float32', 'marsql.cumsum(%s, 1)' % lit(y32), np.cumsum(y32, axis=1), red_tol(y32, np.float32))
+
+# aggregates over rows of a table (created in the session setup below)
+AGG_ROWS = [(i % 2, normal(2, 3)) for i in range(7)]
+AGG_ROWS32 = [(i % 3, normal(4, dt=np.float32)) for i in range(8)]
+SETUP_TABLES = [
+    'CREATE TEMP TABLE numpy_rows (id int, g int, t marsql.tensor);',
+    'INSERT INTO numpy_rows VALUES %s;' % ', '.join('(%d, %d, %s)' % (i, g, lit(t)) for i, (g, t) in enumerate(AGG_ROWS)),
+    'CREATE TEMP TABLE numpy_rows32 (g int, t marsql.tensor);',
+    'INSERT INTO numpy_rows32 VALUES %s;' % ', '.join('(%d, %s)' % (g, lit(t)) for g, t in AGG_ROWS32),
+]
+allx = np.stack([t for _, t in AGG_ROWS])
+T('sum_agg over 7 rows of (2,3)', '(SELECT marsql.sum_agg(t) FROM numpy_rows)', allx.sum(axis=0), red_tol(allx))
+T('avg_agg over 7 rows of (2,3)', '(SELECT marsql.avg_agg(t) FROM numpy_rows)', allx.mean(axis=0), red_tol(allx))
+T('sum_agg over one row', '(SELECT marsql.sum_agg(t) FROM numpy_rows WHERE id = 0)', AGG_ROWS[0][1], EXACT)
+for fname, fn in (('sum_agg', np.sum), ('avg_agg', np.mean)):
+    groups = sorted(set(g for g, _ in AGG_ROWS))
+    refs = [fn(np.stack([t for g2, t in AGG_ROWS if g2 == g]), axis=0) for g in groups]
+
+    def verify(rows, refs=refs, groups=groups):
+        if [r.get('g') for r in rows] != groups:
+            return 'groups %s, expected %s' % ([r.get('g') for r in rows], groups)
+        out = []
+        for r, ref in zip(rows, refs):
+            d = compare(parse_tensor(col(r, 'r')), ref, red_tol(allx), 'group %d' % r['g'])
+            if d:
+                out.append(d)
+        return '\n'.join(out) or None
+    R('%s with GROUP BY' % fname, 'SELECT g, marsql.%s(t) AS r FROM numpy_rows GROUP BY g ORDER BY g' % fname, verify)
+    all32 = np.stack([t for _, t in AGG_ROWS32])
+    T('%s over float32 rows stays float32' % fname, '(SELECT marsql.%s(t) FROM numpy_rows32)' % fname,
+      fn(all32, axis=0), red_tol(all32, np.float32))
+
+# ------------------------------------------------------------------- shape
+a = normal(3, 4)
+b = normal(2, 3, 4)
+for newshape in ((2, 6), (4, -1), (12,), (2, -1, 2), (1, 12, 1)):
+    T('reshape (3,4) to %s' % (newshape,), 'marsql.reshape(%s, %s)' % (lit(a), iarr(newshape)), a.reshape(newshape))
+T('reshape (1,1) to () gives 0-d', 'marsql.reshape(%s, %s)' % (lit(np.ones((1, 1)) * 1.5), iarr([])),
+  (np.ones((1, 1)) * 1.5).reshape(()))
+T('reshape float32 stays float32', 'marsql.reshape(%s, %s)' % (lit(f32(a)), iarr([6, 2])), f32(a).reshape(6, 2))
+T('transpose (3,4)', 'marsql.transpose(%s)' % lit(a), a.T)
+T('transpose (2,3,4) default reverses axes', 'marsql.transpose(%s)' % lit(b), np.transpose(b))
+for axes in ((1, 0, 2), (2, 0, 1), (-1, 0, 1)):
+    T('transpose (2,3,4) axes %s' % (axes,), 'marsql.transpose(%s, %s)' % (lit(b), iarr(axes)), np.transpose(b, axes))
+T('flatten (2,3,4)', 'marsql.flatten(%s)' % lit(b), b.flatten())
+T('flatten 0-d gives (1,)', 'marsql.flatten(%s)' % lit(np.float64(3.5)), np.float64(3.5).reshape(-1))
+c = normal(1, 3, 1, 2)
+T('squeeze (1,3,1,2) all', 'marsql.squeeze(%s)' % lit(c), np.squeeze(c))
+T('squeeze (1,3,1,2) axis 2', 'marsql.squeeze(%s, 2)' % lit(c), np.squeeze(c, 2))
+T('squeeze (1,3,1,2) axis -4', 'marsql.squeeze(%s, axis => -4)' % lit(c), np.squeeze(c, -4))
+E('squeeze of an axis of length 3 is an error', 'marsql.squeeze(%s, 1)' % lit(c), None, lambda: np.squeeze(c, 1))
+for axis in (0, 1, 2, -1, -3):
+    T('expand_dims (3,4) axis %d' % axis, 'marsql.expand_dims(%s, %d)' % (lit(a), axis), np.expand_dims(a, axis))
+p, q, r = normal(2, 3), normal(1, 3), normal(4, 3)
+T('concatenate three (.,3) axis 0', 'marsql.concatenate(%s)' % tarr([p, q, r]), np.concatenate([p, q, r]))
+p2 = normal(2, 5)
+T('concatenate axis 1', 'marsql.concatenate(%s, 1)' % tarr([p, p2]), np.concatenate([p, p2], 1))
+T('concatenate axis -1', 'marsql.concatenate(%s, axis => -1)' % tarr([p, p2]), np.concatenate([p, p2], -1))
+T('concatenate float32 with float64 promotes to float64', 'marsql.concatenate(%s)' % tarr([f32(p), q]),
+  np.concatenate([f32(p), q]))
+T('concatenate float32 stays float32', 'marsql.concatenate(%s)' % tarr([f32(p), f32(q)]),
+  np.concatenate([f32(p), f32(q)]))
+E('concatenate of mismatched shapes is an error', 'marsql.concatenate(%s)' % tarr([p, p2]), None,
+  lambda: np.concatenate([p, p2]))
+s1, s2, s3 = normal(2, 3), normal(2, 3), normal(2, 3)
+for axis in (0, 1, 2, -1):
+    T('stack three (2,3) axis %d' % axis, 'marsql.stack(%s, %d)' % (tarr([s1, s2, s3]), axis),
+      np.stack([s1, s2, s3], axis))
+T('stack 0-d tensors', 'marsql.stack(%s)' % tarr([np.float64(1.5), np.float64(-2.0)]), np.stack([1.5, -2.0]))
+
+d = normal(6, 4)
+
+
+def split_check(desc, expr, refs):
+    def verify(rows):
+        got = tensor_list(col(one_row(rows), 'r'))
+        if len(got) != len(refs):
+            return '%d pieces, numpy %d' % (len(got), len(refs))
+        out = [compare(g, e, EXACT, 'piece %d' % i) for i, (g, e) in enumerate(zip(got, refs))]
+        return '\n'.join(o for o in out if o) or None
+    R(desc, 'SELECT %s AS r' % expr, verify)
+
+
+split_check('split (6,4) into 3 sections', 'marsql.split(%s, 3)' % lit(d), np.split(d, 3))
+split_check('split (6,4) into 2 sections axis 1', 'marsql.split(%s, 2, 1)' % lit(d), np.split(d, 2, 1))
+split_check('split (6,4) into 4 sections axis -1', 'marsql.split(%s, 4, axis => -1)' % lit(d), np.split(d, 4, -1))
+split_check('split (6,4) at indices [1,4]', 'marsql.split(%s, %s)' % (lit(d), iarr([1, 4])), np.split(d, [1, 4]))
+split_check('split (6,4) at indices [1,3] axis 1', 'marsql.split(%s, %s, 1)' % (lit(d), iarr([1, 3])),
+            np.split(d, [1, 3], 1))
+split_check('split at indices [2,10] gives an empty last piece', 'marsql.split(%s, %s)' % (lit(d), iarr([2, 10])),
+            np.split(d, [2, 10]))
+E('split into sections that do not divide the axis is an error', 'marsql.split(%s, 4)' % lit(d), None,
+  lambda: np.split(d, 4))
+
+for reps in ((2, 1), (2,), (2, 1, 2), (1, 3)):
+    T('tile (2,3) reps %s' % (reps,), 'marsql.tile(%s, %s)' % (lit(p), iarr(reps)), np.tile(p, reps))
+T('tile 1-D reps [3]', 'marsql.tile(%s, %s)' % (lit(v[:3]), iarr([3])), np.tile(v[:3], 3))
+T('repeat axis NULL flattens', 'marsql.repeat(%s, 2)' % lit(p), np.repeat(p, 2))
+for axis in (0, 1, -1):
+    T('repeat (2,3) 3 times axis %d' % axis, 'marsql.repeat(%s, 3, %d)' % (lit(p), axis), np.repeat(p, 3, axis))
+vd = normal(4)
+for k in (0, 1, -2):
+    T('diag of a vector k %d builds a matrix' % k, 'marsql.diag(%s, %d)' % (lit(vd), k), np.diag(vd, k))
+md = normal(3, 4)
+for k in (0, 1, -1, 3, -2):
+    T('diag of a (3,4) matrix k %d' % k, 'marsql.diag(%s, k => %d)' % (lit(md), k), np.diag(md, k))
+T('diag default k', 'marsql.diag(%s)' % lit(md), np.diag(md))
+mt = normal(4, 5)
+for fname, fn in (('tril', np.tril), ('triu', np.triu)):
+    T('%s (4,5) default k' % fname, 'marsql.%s(%s)' % (fname, lit(mt)), fn(mt))
+    for k in (1, -1, 2):
+        T('%s (4,5) k %d' % (fname, k), 'marsql.%s(%s, %d)' % (fname, lit(mt), k), fn(mt, k))
+    T('%s (2,3,4) applies to the last two axes' % fname, 'marsql.%s(%s)' % (fname, lit(b)), fn(b))
+
+# ------------------------------------------------------------ subscripting
+a = normal(4, 5)
+b = normal(3, 4, 5)
+SUBS = [
+    ('[1]', lambda t: t[1]), ('[-1]', lambda t: t[-1]), ('[1:3]', lambda t: t[1:3]),
+    ('[:2]', lambda t: t[:2]), ('[2:]', lambda t: t[2:]), ('[:]', lambda t: t[:]),
+    ('[:][0]', lambda t: t[:, 0]), ('[1][2]', lambda t: t[1, 2]), ('[-1][-2]', lambda t: t[-1, -2]),
+    ('[1:100]', lambda t: t[1:100]), ('[-3:-1]', lambda t: t[-3:-1]), ('[3:1]', lambda t: t[3:1]),
+    ('[1:3][0]', lambda t: t[1:3, 0]), ('[:][1:4]', lambda t: t[:, 1:4]), ('[0][-2:]', lambda t: t[0, -2:]),
+]
+for sub, fn in SUBS:
+    T('subscript (4,5)%s' % sub, '(%s)%s' % (lit(a), sub), fn(a))
+for sub, fn in (('[1][2][3]', lambda t: t[1, 2, 3]), ('[0][1:3][2]', lambda t: t[0, 1:3, 2]),
+                ('[:][:][-1]', lambda t: t[:, :, -1]), ('[2]', lambda t: t[2])):
+    T('subscript (3,4,5)%s' % sub, '(%s)%s' % (lit(b), sub), fn(b))
+T('subscript float32 stays float32', '(%s)[1:3]' % lit(f32(a)), f32(a)[1:3])
+E('subscript out of range is an error', '(%s)[4]' % lit(a), None, lambda: a[4])
+
+for start, stop, step in (([1, None], [3, None], None), ([None, 1], [None, None], [1, 2]),
+                          ([None, None], [None, None], [-1, -2]), ([1], [2], None),
+                          ([-3, 1], [None, -1], [2, 1]), ([3, None], [0, None], [-1, None])):
+    sl = tuple(slice(s0, s1, (step or [None] * len(start))[i]) for i, (s0, s1) in enumerate(zip(start, stop)))
+    T('slice (4,5) start %s stop %s step %s' % (start, stop, step),
+      'marsql.slice(%s, %s, %s%s)' % (lit(a), iarr(start), iarr(stop), '' if step is None else ', ' + iarr(step)),
+      a[sl])
+T('slice (3,4,5) on the first axis only', 'marsql.slice(%s, %s, %s)' % (lit(b), iarr([1]), iarr([3])), b[1:3])
+
+T('take flattened with negative and repeated indices', 'marsql.take(%s, %s)' % (lit(a), iarr([0, 7, -1, 7, 19])),
+  np.take(a, [0, 7, -1, 7, 19]))
+for axis in (0, 1, -1):
+    T('take (4,5) axis %d' % axis, 'marsql.take(%s, %s, %d)' % (lit(a), iarr([2, 0, -1, 2]), axis),
+      np.take(a, [2, 0, -1, 2], axis=axis))
+T('take (3,4,5) axis 1', 'marsql.take(%s, %s, axis => 1)' % (lit(b), iarr([3, 1])), np.take(b, [3, 1], axis=1))
+E('take out of range is an error', 'marsql.take(%s, %s, 0)' % (lit(a), iarr([4])), None,
+  lambda: np.take(a, [4], axis=0))
+
+S('item of a 0-d tensor', 'marsql.item(%s)' % lit(np.float64(-2.75)), -2.75)
+S('item of a (1,1) tensor', 'marsql.item(%s)' % lit(np.array([[0.1]])), 0.1)
+S('item of a float32 (1,) tensor is the exact float32 value', 'marsql.item(%s)' % lit(f32([0.1])),
+  float(np.float32(0.1)))
+E('item of a (2,) tensor is an error', 'marsql.item(%s)' % lit(normal(2)), None, lambda: normal(2).item())
+
+# ---------------------------------------------------------- matmul and dots
+MM = [((5,), (5,)), ((3, 5), (5,)), ((5,), (5, 4)), ((3, 5), (5, 4)), ((2, 3, 5), (5, 4)),
+      ((2, 1, 3, 5), (4, 5, 2)), ((2, 3, 5), (5,)), ((5,), (2, 5, 3)), ((64, 64), (64, 64)), ((1, 64), (64, 1))]
+for sa, sb in MM:
+    A, B = normal(*sa), normal(*sb)
+    T('matmul %s @ %s' % (sa, sb), 'marsql.matmul(%s, %s)' % (lit(A), lit(B)), np.matmul(A, B),
+      mm_tol(np.matmul(np.abs(A), np.abs(B)), sa[-1]))
+for sa, sb in (((8, 16), (16, 8)), ((64, 64), (64, 64)), ((2, 3, 4), (4, 5))):
+    A, B = normal(*sa, dt=np.float32), normal(*sb, dt=np.float32)
+    T('matmul float32 %s @ %s stays float32' % (sa, sb), 'marsql.matmul(%s, %s)' % (lit(A), lit(B)),
+      np.matmul(A, B), mm_tol(np.matmul(np.abs(A), np.abs(B)), sa[-1], np.float32))
+A, B = normal(4, 6, dt=np.float32), normal(6, 3)
+T('matmul float32 @ float64 promotes to float64', 'marsql.matmul(%s, %s)' % (lit(A), lit(B)),
+  np.matmul(A.astype(np.float64), B), mm_tol(np.abs(A) @ np.abs(B), 6))
+E('matmul of (3,4) and (5,2) is an error', 'marsql.matmul(%s, %s)' % (lit(normal(3, 4)), lit(normal(5, 2))), None,
+  lambda: np.matmul(np.zeros((3, 4)), np.zeros((5, 2))))
+E('matmul of a 0-d tensor is an error', 'marsql.matmul(%s, %s)' % (lit(np.float64(2)), lit(normal(3))), None,
+  lambda: np.matmul(np.float64(2), np.zeros(3)))
+
+for sa, sb in (((5,), (5,)), ((3, 5), (5, 4)), ((3, 5), (5,)), ((5,), (5, 2)), ((2, 3, 4), (5, 4, 3)), ((), (2, 3)),
+               ((2, 3), ())):
+    A, B = normal(*sa), normal(*sb)
+    k = sa[-1] if sa and sb else 1
+    T('dot %s . %s' % (sa, sb), 'marsql.dot(%s, %s)' % (lit(A), lit(B)), np.dot(A, B),
+      mm_tol(np.dot(np.abs(A), np.abs(B)), k))
+A, B = normal(3, 5, dt=np.float32), normal(5, 2, dt=np.float32)
+T('dot float32 stays float32', 'marsql.dot(%s, %s)' % (lit(A), lit(B)), np.dot(A, B),
+  mm_tol(np.abs(A) @ np.abs(B), 5, np.float32))
+for sa, sb in (((5,), (5,)), ((2, 3), (4, 3)), ((2, 2, 3), (3,)), ((), (2, 3))):
+    A, B = normal(*sa), normal(*sb)
+    T('inner %s . %s' % (sa, sb), 'marsql.inner(%s, %s)' % (lit(A), lit(B)), np.inner(A, B),
+      mm_tol(np.inner(np.abs(A), np.abs(B)), sa[-1] if sa else 1))
+for sa, sb in (((3,), (4,)), ((2, 3), (2, 2)), ((), (3,))):
+    A, B = normal(*sa), normal(*sb)
+    T('outer %s x %s' % (sa, sb), 'marsql.outer(%s, %s)' % (lit(A), lit(B)), np.outer(A, B), F64)
+A, B = normal(3, dt=np.float32), normal(2, dt=np.float32)
+T('outer float32 stays float32', 'marsql.outer(%s, %s)' % (lit(A), lit(B)), np.outer(A, B), F32)
+A, B = normal(3, 4, 5), normal(4, 5, 2)
+T('tensordot default axes 2', 'marsql.tensordot(%s, %s)' % (lit(A), lit(B)), np.tensordot(A, B),
+  mm_tol(np.tensordot(np.abs(A), np.abs(B)), 20))
+A2, B2 = normal(3, 4), normal(4, 5)
+T('tensordot axes 1', 'marsql.tensordot(%s, %s, 1)' % (lit(A2), lit(B2)), np.tensordot(A2, B2, 1),
+  mm_tol(np.abs(A2) @ np.abs(B2), 4))
+A3, B3 = normal(2, 3), normal(4)
+T('tensordot axes 0 is the outer product', 'marsql.tensordot(%s, %s, 0)' % (lit(A3), lit(B3)),
+  np.tensordot(A3, B3, 0), F64)
+B4 = normal(4, 2, 3)
+T('tensordot axes [1,0] with [0,2]', 'marsql.tensordot(%s, %s, %s, %s)' % (lit(A), lit(B4), iarr([1, 0]), iarr([0, 2])),
+  np.tensordot(A, B4, ([1, 0], [0, 2])), mm_tol(np.tensordot(np.abs(A), np.abs(B4), ([1, 0], [0, 2])), 12))
+B5 = normal(5, 3)
+T('tensordot axes [-1] with [0]', 'marsql.tensordot(%s, %s, %s, %s)' % (lit(A), lit(B5), iarr([-1]), iarr([0])),
+  np.tensordot(A, B5, ([-1], [0])), mm_tol(np.tensordot(np.abs(A), np.abs(B5), ([-1], [0])), 5))
+
+# ------------------------------------------------------------ linear algebra
+for n in (4, 16, 64):
+    A = wellcond(n, cond=100.0 if n == 64 else 10.0)
+    ref = np.linalg.inv(A)
+    T('inv %dx%d' % (n, n), 'marsql.inv(%s)' % lit(A), ref, la(ref, factor=10))
+A = np.stack([wellcond(4) for _ in range(3)])
+ref = np.linalg.inv(A)
+T('inv batched (3,4,4)', 'marsql.inv(%s)' % lit(A), ref, la(ref))
+A = f32(wellcond(4))
+ref = np.linalg.inv(A)
+T('inv float32 stays float32', 'marsql.inv(%s)' % lit(A), ref, la(ref, np.float32))
+SING = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0], [4.0, 5.0, 6.0]])
+E('inv of a singular matrix: SQLSTATE class 22', 'marsql.inv(%s)' % lit(SING), '22', lambda: np.linalg.inv(SING))
+E('inv of a non-square matrix: SQLSTATE class 22', 'marsql.inv(%s)' % lit(normal(3, 4)), '22',
+  lambda: np.linalg.inv(np.zeros((3, 4))))
+
+A = wellcond(8)
+for bshape in ((8,), (8, 3)):
+    Bv = normal(*bshape)
+    ref = np.linalg.solve(A, Bv)
+    T('solve 8x8 with b %s' % (bshape,), 'marsql.solve(%s, %s)' % (lit(A), lit(Bv)), ref, la(ref))
+A64, B64 = wellcond(64, cond=100.0), normal(64, 2)
+ref = np.linalg.solve(A64, B64)
+T('solve 64x64 with b (64,2)', 'marsql.solve(%s, %s)' % (lit(A64), lit(B64)), ref, la(ref, factor=10))
+Ab, Bb = np.stack([wellcond(4) for _ in range(3)]), normal(3, 4, 2)
+ref = np.linalg.solve(Ab, Bb)
+T('solve batched (3,4,4) with (3,4,2)', 'marsql.solve(%s, %s)' % (lit(Ab), lit(Bb)), ref, la(ref))
+A32, B32 = f32(wellcond(5)), normal(5, dt=np.float32)
+ref = np.linalg.solve(A32, B32)
+T('solve float32 stays float32', 'marsql.solve(%s, %s)' % (lit(A32), lit(B32)), ref, la(ref, np.float32))
+E('solve with a singular matrix: SQLSTATE class 22', 'marsql.solve(%s, %s)' % (lit(SING), lit(normal(3))), '22',
+  lambda: np.linalg.solve(SING, np.ones(3)))
+
+for n in (1, 4, 64):
+    A = wellcond(n) if n > 1 else np.array([[-2.5]])
+    ref = np.linalg.det(A)
+    T('det %dx%d is 0-d' % (n, n), 'marsql.det(%s)' % lit(A), ref, (1e-10, 1e-300))
+A = wellcond(5)
+A[[0, 1]] = A[[1, 0]]
+T('det of a matrix with negative determinant', 'marsql.det(%s)' % lit(A), np.linalg.det(A), (1e-10, 1e-300))
+A = np.stack([wellcond(5) for _ in range(3)])
+T('det batched (3,5,5)', 'marsql.det(%s)' % lit(A), np.linalg.det(A), (1e-10, 1e-300))
+T('det of a singular matrix is 0', 'marsql.det(%s)' % lit(SING), np.linalg.det(SING), (0.0, 1e-12))
+A32 = f32(wellcond(4))
+T('det float32 stays float32', 'marsql.det(%s)' % lit(A32), np.linalg.det(A32), (LINALG32, 1e-30))
+E('det of a non-square matrix: SQLSTATE class 22', 'marsql.det(%s)' % lit(normal(3, 4)), '22',
+  lambda: np.linalg.det(np.zeros((3, 4))))
+
+
+def slogdet_check(desc, A):
+    sign, logabs = np.linalg.slogdet(A)
+
+    def verify(rows):
+        row = one_row(rows)
+        out = [compare(parse_tensor(col(row, 'sign')), sign, EXACT, 'sign'),
+               compare(parse_tensor(col(row, 'logabsdet')), logabs, (1e-10, 1e-12 * A.shape[0]), 'logabsdet')]
+        return '\n'.join(o for o in out if o) or None
+    R(desc, 'SELECT * FROM marsql.slogdet(%s)' % lit(A), verify)
+
+
+A = wellcond(5)
+A[[0, 1]] = A[[1, 0]]
+slogdet_check('slogdet with negative determinant', A)
+slogdet_check('slogdet 64x64 (log of a large determinant)', wellcond(64, cond=100.0) * 3.0)
+slogdet_check('slogdet of a singular matrix is (0, -inf)', SING)
+
+
+def lstsq_check(desc, A, Bv, rcond=None):
+    x, res, rank, s = np.linalg.lstsq(A, Bv, rcond=rcond)
+    args = '%s, %s' % (lit(A), lit(Bv)) + ('' if rcond is None else ', %s' % f8(rcond))
+
+    def verify(rows):
+        row = one_row(rows)
+        out = [compare(parse_tensor(col(row, 'x')), x, la(x, factor=10), 'x'),
+               compare(parse_tensor(col(row, 'residuals')), res, la(res, factor=10), 'residuals'),
+               compare(parse_tensor(col(row, 's')), s, la(s), 's')]
+        if col(row, 'rank') != int(rank):
+            out.append('rank %r, numpy %d' % (row['rank'], rank))
+        return '\n'.join(o for o in out if o) or None
+    R(desc, 'SELECT * FROM marsql.lstsq(%s)' % args, verify)
+
+
+lstsq_check('lstsq overdetermined (10,4) with b (10,)', wellcond(10, 4), normal(10))
+lstsq_check('lstsq overdetermined (10,4) with b (10,3)', wellcond(10, 4), normal(10, 3))
+lstsq_check('lstsq underdetermined (3,5): minimum norm, no residuals', wellcond(3, 5), normal(3))
+lstsq_check('lstsq rank-deficient (8,4) rank 2, rcond 1e-10', lowrank(8, 4, 2), normal(8), rcond=1e-10)
+lstsq_check('lstsq square 6x6', wellcond(6), normal(6, 2))
+
+
+def eye_err(q, what):
+    """orthonormal columns: q^T q = I"""
+    g = q.T @ q
+    return compare(g, np.eye(g.shape[0]), (0.0, LINALG64), what)
+
+
+def svd_checks(A, full):
+    u_ref, s_ref, vt_ref = np.linalg.svd(A, full_matrices=full)
+    arg = lit(A) if full is None else '%s, %s' % (lit(A), 'true' if full else 'false')
+    if full is None:
+        full = True
+    sql = 'SELECT * FROM marsql.svd(%s)' % arg
+    tag = 'svd %s%s' % (shp(A), '' if full else ' full_matrices false')
+    k = min(A.shape)
+
+    def parts(rows):
+        row = one_row(rows)
+        return parse_tensor(col(row, 'u')), parse_tensor(col(row, 's')), parse_tensor(col(row, 'vt'))
+
+    def v_s(rows):
+        return compare(parts(rows)[1], s_ref, la(s_ref), 's')
+
+    def v_shapes(rows):
+        u, s, vt = parts(rows)
+        if (u.shape, vt.shape) != (u_ref.shape, vt_ref.shape):
+            return 'u %s vt %s, numpy u %s vt %s' % (u.shape, vt.shape, u_ref.shape, vt_ref.shape)
+        return None
+
+    def v_recon(rows):
+        u, s, vt = parts(rows)
+        if u.ndim != 2 or vt.ndim != 2 or u.shape[1] < k or vt.shape[0] < k or s.shape != (k,):
+            return 'bad shapes u %s s %s vt %s' % (u.shape, s.shape, vt.shape)
+        return compare((u[:, :k] * s) @ vt[:k], A, la(A), 'u*s*vt')
+
+    def v_orth(rows):
+        u, s, vt = parts(rows)
+        out = [eye_err(u, 'u^T u'), eye_err(vt.T, 'vt vt^T')]
+        return '\n'.join(o for o in out if o) or None
+    R(tag + ': singular values', sql, v_s)
+    R(tag + ': shapes of u and vt', sql, v_shapes)
+    R(tag + ': u * s * vt reconstructs a', sql, v_recon)
+    R(tag + ': u and vt are orthogonal', sql, v_orth)
+
+
+svd_checks(normal(6, 4), None)
+svd_checks(normal(6, 4), False)
+svd_checks(normal(3, 5), True)
+svd_checks(normal(3, 5), False)
+svd_checks(normal(64, 64), None)
+
+
+def qr_checks(A, mode):
+    q_ref, r_ref = np.linalg.qr(A, mode=mode or 'reduced')
+    sql = 'SELECT * FROM marsql.qr(%s%s)' % (lit(A), '' if mode is None else ", '%s'" % mode)
+    tag = 'qr %s %s' % (shp(A), mode or 'default (reduced)')
+    k = min(A.shape)
+
+    def parts(rows):
+        row = one_row(rows)
+        return parse_tensor(col(row, 'q')), parse_tensor(col(row, 'r'))
+
+    def v_r(rows):
+        # Q and R are unique up to the signs of R's rows (and Q's columns)
+        q, r = parts(rows)
+        if q.shape != q_ref.shape or r.shape != r_ref.shape:
+            return 'q %s r %s, numpy q %s r %s' % (q.shape, r.shape, q_ref.shape, r_ref.shape)
+        d = np.sign(np.diag(r)[:k]) * np.sign(np.diag(r_ref)[:k])
+        d[d == 0] = 1
+        out = [compare(d[:, None] * r[:k], r_ref[:k], la(r_ref), 'r (rows sign-aligned)'),
+               compare(q[:, :k] * d, q_ref[:, :k], (0.0, LINALG64 * 10), 'q (first k columns sign-aligned)')]
+        return '\n'.join(o for o in out if o) or None
+
+    def v_recon(rows):
+        q, r = parts(rows)
+        if q.ndim != 2 or r.ndim != 2 or q.shape[1] != r.shape[0]:
+            return 'bad shapes q %s r %s' % (q.shape, r.shape)
+        return compare(q @ r, A, la(A), 'q @ r')
+
+    def v_tri(rows):
+        q, r = parts(rows)
+        out = [eye_err(q, 'q^T q')]
+        low = np.tril(r, -1)
+        if np.any(np.abs(low) > LINALG64 * np.max(np.abs(r))):
+            out.append('r is not upper triangular: max |below diagonal| %.3g' % np.max(np.abs(low)))
+        return '\n'.join(o for o in out if o) or None
+    R(tag + ': r and q match numpy up to signs', sql, v_r)
+    R(tag + ': q @ r reconstructs a', sql, v_recon)
+    R(tag + ': q orthogonal, r upper triangular', sql, v_tri)
+
+
+qr_checks(normal(6, 4), None)
+qr_checks(normal(6, 4), 'reduced')
+qr_checks(normal(6, 4), 'complete')
+qr_checks(normal(3, 5), 'reduced')
+qr_checks(normal(3, 5), 'complete')
+qr_checks(wellcond(32), None)
+
+for n in (5, 64):
+    A = spd(n)
+    ref = np.linalg.cholesky(A)
+    T('cholesky %dx%d' % (n, n), 'marsql.cholesky(%s)' % lit(A), ref, la(ref))
+NPD = symm(4)
+E('cholesky of an indefinite matrix: SQLSTATE class 22', 'marsql.cholesky(%s)' % lit(NPD), '22',
+  lambda: np.linalg.cholesky(NPD))
+E('cholesky of a non-square matrix: SQLSTATE class 22', 'marsql.cholesky(%s)' % lit(normal(3, 4)), '22',
+  lambda: np.linalg.cholesky(np.zeros((3, 4))))
+
+
+def eigh_checks(S_, uplo):
+    # only the uplo triangle may be read: fill the other one with garbage
+    n = S_.shape[0]
+    garbage = normal(n, n) * 100
+    if uplo == 'U':
+        A = np.triu(S_) + np.tril(garbage, -1)
+    else:
+        A = np.tril(S_) + np.triu(garbage, 1)
+    w_ref, v_ref = np.linalg.eigh(A, UPLO=uplo or 'L')
+    arg = lit(A) + ('' if uplo is None else ", uplo => '%s'" % uplo)
+    sql = 'SELECT * FROM marsql.eigh(%s)' % arg
+    tag = 'eigh %dx%d uplo %s' % (n, n, uplo or 'default (L)')
+
+    def parts(rows):
+        row = one_row(rows)
+        return parse_tensor(col(row, 'w')), parse_tensor(col(row, 'v'))
+
+    def v_w(rows):
+        return compare(parts(rows)[0], w_ref, la(w_ref), 'w')
+
+    def v_v(rows):
+        w, v = parts(rows)
+        if v.shape != v_ref.shape:
+            return 'v shape %s, numpy %s' % (v.shape, v_ref.shape)
+        sgn = np.sign(np.sum(v * v_ref, axis=0))
+        sgn[sgn == 0] = 1
+        return compare(v * sgn, v_ref, (0.0, LINALG64 * 10), 'v (columns sign-aligned)')
+
+    def v_recon(rows):
+        w, v = parts(rows)
+        if v.shape != (n, n) or w.shape != (n,):
+            return 'bad shapes w %s v %s' % (w.shape, v.shape)
+        out = [compare((v * w) @ v.T, S_, la(S_), 'v diag(w) v^T'), eye_err(v, 'v^T v')]
+        return '\n'.join(o for o in out if o) or None
+    R(tag + ': eigenvalues', sql, v_w)
+    R(tag + ': eigenvectors match up to sign', sql, v_v)
+    R(tag + ': v diag(w) v^T reconstructs a, v orthogonal', sql, v_recon)
+    T('eigvalsh %dx%d uplo %s' % (n, n, uplo or 'default (L)'),
+      'marsql.eigvalsh(%s)' % arg, np.linalg.eigvalsh(A, UPLO=uplo or 'L'), la(w_ref))
+
+
+eigh_checks(symm(6), None)
+eigh_checks(symm(6), 'L')
+eigh_checks(symm(6), 'U')
+eigh_checks(symm(64, -32, 32), None)
+
+A = wellcond(6, 4)
+ref = np.linalg.pinv(A)
+T('pinv (6,4) full rank, default rcond', 'marsql.pinv(%s)' % lit(A), ref, la(ref))
+A = wellcond(3, 5)
+ref = np.linalg.pinv(A)
+T('pinv (3,5) full rank', 'marsql.pinv(%s)' % lit(A), ref, la(ref))
+A = wellcond(5)
+ref = np.linalg.pinv(A)
+T('pinv of a square invertible matrix is its inverse', 'marsql.pinv(%s)' % lit(A), ref, la(ref))
+A = lowrank(6, 5, 3)
+ref = np.linalg.pinv(A, rcond=1e-10)
+T('pinv (6,5) of rank 3, rcond 1e-10', 'marsql.pinv(%s, %s)' % (lit(A), f8(1e-10)), ref, la(ref, factor=10))
+
+S('matrix_rank (6,4) full rank', 'marsql.matrix_rank(%s)' % lit(normal(6, 4)), 4, integer=True)
+A = lowrank(8, 6, 3)
+S('matrix_rank (8,6) of rank 3', 'marsql.matrix_rank(%s)' % lit(A), np.linalg.matrix_rank(A), integer=True)
+u, vv = orth(5)[:, :4], orth(4)
+A = (u * np.array([10.0, 1.0, 1e-3, 1e-8])) @ vv.T
+S('matrix_rank default tol counts singular value 1e-8', 'marsql.matrix_rank(%s)' % lit(A),
+  np.linalg.matrix_rank(A), integer=True)
+S('matrix_rank with tol 1e-5', 'marsql.matrix_rank(%s, %s)' % (lit(A), f8(1e-5)),
+  np.linalg.matrix_rank(A, tol=1e-5), integer=True)
+S('matrix_rank of a zero matrix is 0', 'marsql.matrix_rank(%s)' % lit(np.zeros((3, 3))), 0, integer=True)
+
+
+# --------------------------------------------------------------------------
+# Running the queries: one psql process runs them all, each wrapped so an
+# error becomes a result line ("ERR sqlstate message") instead of ending the
+# session.  If the server goes away mid-run (a crash), the statement that
+# was running fails and the run resumes with the next one in a new session.
+# --------------------------------------------------------------------------
+SETUP = r"""
+SET search_path = marsql, public;
+SET statement_timeout = '60s';
+SET client_min_messages = warning;
+CREATE FUNCTION pg_temp.q(sql text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE j json;
+BEGIN
+	EXECUTE 'SELECT json_agg(s) FROM (' || sql || ') s' INTO j;
+	RETURN 'OK ' || replace(coalesce(j::text, '[]'), E'\n', ' ');
+EXCEPTION WHEN others THEN
+	RETURN 'ERR ' || SQLSTATE || ' ' || replace(SQLERRM, E'\n', ' ');
+END
+$f$;
+""" + '\n'.join(SETUP_TABLES) + '\n'
+
+PSQL = ['psql', '-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1']
+LINE = re.compile(r'^R(\d+) (OK|ERR) (.*)$')
+
+
+def server_up(deadline):
+    while time.time() < deadline:
+        p = subprocess.run(PSQL + ['-c', 'SELECT 1'], capture_output=True, text=True)
+        if p.returncode == 0:
+            return True
+        time.sleep(1)
+    return False
+
+
+def run_all(sqls):
+    results = {}
+    start = 0
+    while start < len(sqls):
+        script = SETUP + ''.join("SELECT 'R%d ' || pg_temp.q($Q$%s$Q$);\n" % (i, sqls[i])
+                                 for i in range(start, len(sqls)))
+        try:
+            p = subprocess.run(PSQL, input=script, capture_output=True, text=True, timeout=900)
+            out, err = p.stdout, p.stderr
+        except subprocess.TimeoutExpired as e:
+            out = e.stdout.decode() if isinstance(e.stdout, bytes) else (e.stdout or '')
+            err = 'psql timed out after 900 s'
+        for line in out.splitlines():
+            m = LINE.match(line)
+            if m:
+                i = int(m.group(1))
+                if m.group(2) == 'OK':
+                    results[i] = ('OK', m.group(3))
+                else:
+                    state, _, msg = m.group(3).partition(' ')
+                    results[i] = ('ERR', state, msg)
+        missing = [i for i in range(start, len(sqls)) if i not in results]
+        if not missing:
+            break
+        first = missing[0]
+        msg = ' '.join(err.strip().splitlines()[-3:]) or 'psql ended without a result'
+        results[first] = ('LOST', msg)
+        start = first + 1
+        if start < len(sqls) and not server_up(time.time() + 60):
+            for i in range(start, len(sqls)):
+                results[i] = ('LOST', 'server unreachable after: ' + msg)
+            break
+    return results
+
+
+def abbreviate(sql):
+    if os.environ.get('NUMPY_AGREE_FULL_SQL'):
+        return sql
+    return re.sub(r"'([^']{100,})'", lambda m: "'%s...<%d chars>'" % (m.group(1)[:60], len(m.group(1))), sql)
+
+
+def main():
+    sqls, index = [], {}
+    for _, sql, _, _ in CHECKS:
+        if sql not in index:
+            index[sql] = len(sqls)
+            sqls.append(sql)
+    t0 = time.time()
+    results = run_all(sqls)
+    print('1..%d' % len(CHECKS))
+    print('# numpy %s, seed %d, %d checks, %d queries in %.1f s'
+          % (np.__version__, SEED, len(CHECKS), len(sqls), time.time() - t0))
+    failed = 0
+    for n, (desc, sql, verify, expect_error) in enumerate(CHECKS, 1):
+        res = results.get(index[sql], ('LOST', 'no result'))
+        diag = None
+        if res[0] == 'LOST':
+            diag = 'no result, the server connection was lost: ' + res[1]
+        elif expect_error is not None:
+            if res[0] == 'OK':
+                diag = 'expected an error (numpy raises), got %s' % res[1][:300]
+            elif res[1] == '42883':
+                diag = 'function missing from the server: ERROR %s %s' % (res[1], res[2])
+            elif expect_error and not res[1].startswith(expect_error):
+                diag = 'expected SQLSTATE class %s, got ERROR %s %s' % (expect_error, res[1], res[2])
+            elif not expect_error and res[1] == 'XX000':
+                diag = 'internal error instead of a user-facing one: ERROR %s %s' % (res[1], res[2])
+        elif res[0] == 'ERR':
+            if res[1] == '42883':
+                diag = 'function missing from the server: ERROR %s %s' % (res[1], res[2])
+            else:
+                diag = 'ERROR %s %s' % (res[1], res[2])
+        else:
+            try:
+                diag = verify(json.loads(res[1]))
+            except (ParseError, ValueError, TypeError, KeyError, IndexError) as e:
+                diag = 'cannot use the result: %s: %s' % (type(e).__name__, e)
+        if diag is None:
+            print('ok %d - %s' % (n, desc))
+        else:
+            failed += 1
+            print('not ok %d - %s' % (n, desc))
+            for line in diag.splitlines():
+                print('#   ' + line)
+            print('#   SQL: ' + abbreviate(sql))
+    print('# %d of %d checks failed' % (failed, len(CHECKS)) if failed else '# all %d checks passed' % len(CHECKS))
+    sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
