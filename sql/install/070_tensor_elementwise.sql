@@ -337,6 +337,13 @@ CREATE FUNCTION marsql.minimum(a marsql.tensor, b double precision)
 COMMENT ON FUNCTION marsql.minimum(marsql.tensor, double precision) IS
 	'elementwise smaller of a and the scalar b; NaN wins, as numpy.minimum';
 
+CREATE FUNCTION marsql.round(t marsql.tensor, decimals integer DEFAULT 0)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_round'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.round(marsql.tensor, integer) IS
+	'elements rounded to decimals places, halves to even (numpy.round)';
+
 CREATE FUNCTION marsql.clip(t marsql.tensor, lo double precision, hi double precision)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_clip'

@@ -5,17 +5,22 @@
  *	  A single BLAS call cannot be interrupted, so a large product is cut
  *	  into panels along its larger output dimension.  Each panel re-packs
  *	  the shared operand, which costs a few percent at most when a panel
- *	  holds a quarter of a second of work; smaller products run as one call.
+ *	  holds almost half a second of work; smaller products run as one call.
  */
 #include "gemm.h"
 
 #include "broadcast.h"
 
-/* Sustained GFLOP/s per thread we plan panels for (AVX2 + FMA class). */
-#define FLOPS_PER_THREAD_FLOAT32 60e9
-#define FLOPS_PER_THREAD_FLOAT64 30e9
-#define PANEL_SECONDS 0.25
-#define MIN_PANEL 128
+/*
+ * Sustained GFLOP/s per thread we plan panels for (measured on AVX2 + FMA
+ * cores: sgemm ~100, dgemm ~50).  Each panel re-packs the whole other
+ * operand, so panels are as long as a prompt cancel allows: on this class
+ * of machine a quarter to half a second, longer on slower cores.
+ */
+#define FLOPS_PER_THREAD_FLOAT32 100e9
+#define FLOPS_PER_THREAD_FLOAT64 50e9
+#define PANEL_SECONDS 0.4
+#define MIN_PANEL 256
 
 MtStatus
 mt_gemm_panels(MtDtype dtype, int m, int n, int k, const void *a,

@@ -95,7 +95,8 @@ FN(inv) (const MtBlas *blas, int n, const REAL *a, REAL *out, MtError *err)
 		free(ipiv);
 		return MT_ERR_MEMORY;
 	}
-	FN(to_colmajor) (n, n, a, w, n);
+	/* the row-major buffer is a^T to LAPACK, and inv(a^T) = inv(a)^T */
+	memcpy(w, a, sizeof(REAL) * (size_t) n * n);
 	blas->LA(getrf) (&nn, &nn, w, &lda, ipiv, &info);
 	if (info > 0)
 	{
@@ -127,7 +128,7 @@ FN(inv) (const MtBlas *blas, int n, const REAL *a, REAL *out, MtError *err)
 			else if (info < 0)
 				status = FN(bad_argument) ("getri", info, err);
 			else
-				FN(to_rowmajor) (n, n, w, n, out);
+				memcpy(out, w, sizeof(REAL) * (size_t) n * n);
 		}
 	}
 	free(w);
@@ -162,7 +163,7 @@ FN(slogdet) (const MtBlas *blas, int n, const REAL *a, double *sign,
 		free(ipiv);
 		return MT_ERR_MEMORY;
 	}
-	FN(to_colmajor) (n, n, a, w, n);
+	memcpy(w, a, sizeof(REAL) * (size_t) n * n);	/* det(a^T) = det(a) */
 	blas->LA(getrf) (&nn, &nn, w, &lda, ipiv, &info);
 	if (info < 0)
 	{
@@ -344,19 +345,25 @@ FN(svd) (const MtBlas *blas, int m, int n, const REAL *a, bool want_uv,
 	int			k = m < n ? m : n;
 	int			ucols = full ? m : k;
 	int			vtrows = full ? n : k;
-	mt_lapack_int mm = m,
-				nn = n,
-				lda = m > 0 ? m : 1,
-				ldu = m > 0 ? m : 1,
-				ldvt = vtrows > 0 ? vtrows : 1,
+
+	/*
+	 * LAPACK sees the row-major buffer as a^T (n x m).  With a^T = U' S VT',
+	 * a = VT'^T S U'^T, and a column-major matrix read row-major is its
+	 * transpose: LAPACK's U' buffer is our vt and its VT' buffer our u, so
+	 * both are written in place with no transposes.
+	 */
+	mt_lapack_int mm = n,
+				nn = m,
+				lda = n > 0 ? n : 1,
+				ldu = n > 0 ? n : 1,
+				ldvt = (full ? m : k) > 0 ? (full ? m : k) : 1,
 				info = 0,
 				lwork = -1;
 	const char *jobz = !want_uv ? "N" : (full ? "A" : "S");
 	REAL	   *w,
-			   *uw = NULL,
-			   *vtw = NULL,
 			   *work = NULL,
-				query = 0;
+				query = 0,
+				dummy = 0;
 	mt_lapack_int *iwork;
 	MtStatus	status = MT_OK;
 
@@ -377,20 +384,13 @@ FN(svd) (const MtBlas *blas, int m, int n, const REAL *a, bool want_uv,
 		return err->status;
 	w = FN(alloc) ((size_t) m * n, sizeof(REAL), err);
 	iwork = FN(alloc) ((size_t) 8 * k, sizeof(mt_lapack_int), err);
-	if (want_uv)
-	{
-		uw = FN(alloc) ((size_t) m * ucols, sizeof(REAL), err);
-		vtw = FN(alloc) ((size_t) vtrows * n, sizeof(REAL), err);
-	}
-	if (w == NULL || iwork == NULL || (want_uv && (uw == NULL || vtw == NULL)))
+	if (w == NULL || iwork == NULL)
 		status = MT_ERR_MEMORY;
 	else
 	{
-		REAL		dummy = 0;
-
-		FN(to_colmajor) (m, n, a, w, m);
-		blas->LA(gesdd) (jobz, &mm, &nn, w, &lda, s, want_uv ? uw : &dummy,
-						 &ldu, want_uv ? vtw : &dummy, &ldvt, &query, &lwork,
+		memcpy(w, a, sizeof(REAL) * (size_t) m * n);
+		blas->LA(gesdd) (jobz, &mm, &nn, w, &lda, s, want_uv ? vt : &dummy,
+						 &ldu, want_uv ? u : &dummy, &ldvt, &query, &lwork,
 						 iwork, &info, 1);
 		lwork = FN(lwork_of) (query);
 		work = FN(alloc) (lwork, sizeof(REAL), err);
@@ -399,8 +399,8 @@ FN(svd) (const MtBlas *blas, int m, int n, const REAL *a, bool want_uv,
 		else
 		{
 			blas->LA(gesdd) (jobz, &mm, &nn, w, &lda, s,
-							 want_uv ? uw : &dummy, &ldu,
-							 want_uv ? vtw : &dummy, &ldvt, work, &lwork,
+							 want_uv ? vt : &dummy, &ldu,
+							 want_uv ? u : &dummy, &ldvt, work, &lwork,
 							 iwork, &info, 1);
 			if (info > 0)
 			{
@@ -410,16 +410,9 @@ FN(svd) (const MtBlas *blas, int m, int n, const REAL *a, bool want_uv,
 			}
 			else if (info < 0)
 				status = FN(bad_argument) ("gesdd", info, err);
-			else if (want_uv)
-			{
-				FN(to_rowmajor) (m, ucols, uw, m, u);
-				FN(to_rowmajor) (vtrows, n, vtw, vtrows, vt);
-			}
 		}
 	}
 	free(w);
-	free(uw);
-	free(vtw);
 	free(work);
 	free(iwork);
 	return status;
@@ -515,8 +508,13 @@ FN(cholesky) (const MtBlas *blas, int n, const REAL *a, REAL *l, MtError *err)
 	w = FN(alloc) ((size_t) n * n, sizeof(REAL), err);
 	if (w == NULL)
 		return MT_ERR_MEMORY;
-	FN(to_colmajor) (n, n, a, w, n);
-	blas->LA(potrf) ("L", &nn, w, &lda, &info, 1);
+	/*
+	 * Seen column-major, the row-major buffer's upper triangle is a's lower
+	 * one: potrf("U") reads exactly what numpy reads and returns U = L^T,
+	 * which read back row-major is L.
+	 */
+	memcpy(w, a, sizeof(REAL) * (size_t) n * n);
+	blas->LA(potrf) ("U", &nn, w, &lda, &info, 1);
 	if (info > 0)
 	{
 		mt_error_set(err, MT_ERR_NOT_POSDEF, 0,
@@ -529,7 +527,7 @@ FN(cholesky) (const MtBlas *blas, int n, const REAL *a, REAL *l, MtError *err)
 	else
 		for (int64_t i = 0; i < n; i++)
 			for (int64_t j = 0; j < n; j++)
-				l[i * n + j] = j <= i ? w[j * n + i] : 0;
+				l[i * n + j] = j <= i ? w[i * n + j] : 0;
 	free(w);
 	return status;
 }
@@ -545,7 +543,8 @@ FN(eigh) (const MtBlas *blas, int n, const REAL *a, bool upper, REAL *wout,
 				liwork = -1,
 				iquery = 0;
 	const char *jobz = v != NULL ? "V" : "N";
-	const char *uplo = upper ? "U" : "L";
+	/* the row-major buffer is a^T = a to LAPACK, triangles swapped */
+	const char *uplo = upper ? "L" : "U";
 	REAL	   *w,
 			   *work = NULL,
 				query = 0;
@@ -560,7 +559,7 @@ FN(eigh) (const MtBlas *blas, int n, const REAL *a, bool upper, REAL *wout,
 	w = FN(alloc) ((size_t) n * n, sizeof(REAL), err);
 	if (w == NULL)
 		return MT_ERR_MEMORY;
-	FN(to_colmajor) (n, n, a, w, n);
+	memcpy(w, a, sizeof(REAL) * (size_t) n * n);
 	blas->LA(syevd) (jobz, uplo, &nn, w, &lda, wout, &query, &lwork, &iquery,
 					 &liwork, &info, 1, 1);
 	lwork = FN(lwork_of) (query);

@@ -15,8 +15,12 @@
 
 #include "kernels/tensor_layout.h"
 
-/* Jobs estimated below this many flops run inline. */
-#define TENSOR_JOB_INLINE_FLOPS 2e8
+/*
+ * Jobs estimated below this many flops (a few tenths of a second) run
+ * inline: a forked helper costs ~20 ms, mostly copy-on-write faults on
+ * OpenBLAS's packing buffers, which only pays for longer work.
+ */
+#define TENSOR_JOB_INLINE_FLOPS 2e10
 
 typedef struct TensorJob
 {

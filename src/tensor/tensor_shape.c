@@ -324,17 +324,20 @@ tensor_stack(PG_FUNCTION_ARGS)
 	int			ndim = ts[0]->ndim;
 	int			axis;
 	int64		dims[MT_MAX_DIMS];
+	int32		first[MT_MAX_DIMS];
 
 	if (ndim >= MT_MAX_DIMS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("number of tensor dimensions exceeds the maximum allowed (%d)",
 						MT_MAX_DIMS)));
+
 	axis = tensor_axis(PG_GETARG_INT32(1), ndim + 1);
+	memcpy(first, ts[0]->dims, sizeof(int32) * ndim);
 	for (int i = 0; i < count; i++)
 	{
 		if (ts[i]->ndim != ndim ||
-			memcmp(ts[i]->dims, ts[0]->dims, sizeof(int32) * ndim) != 0)
+			memcmp(ts[i]->dims, first, sizeof(int32) * ndim) != 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("all input tensors must have the same shape"),
@@ -365,9 +368,11 @@ split_at(FunctionCallInfo fcinfo, Tensor *t, int axis, const int64 *bounds,
 		int64		lo = bounds[p],
 					hi = bounds[p + 1];
 
-		dims[axis] = hi - lo;
+		/* pieces are independent Python slices: a later index below an
+		 * earlier one gives an empty piece, not a reordering */
+		dims[axis] = Max(0, hi - lo);
 		out[p] = PointerGetDatum(tensor_from_view(t, t->ndim, dims, strides,
-												  lo * strides[axis]));
+												  dims[axis] > 0 ? lo * strides[axis] : 0));
 	}
 	return construct_array(out, pieces, tensor_type, -1, false, TYPALIGN_DOUBLE);
 }
@@ -425,9 +430,7 @@ tensor_split_indices(PG_FUNCTION_ARGS)
 	{
 		int64		b = idx[i] < 0 ? idx[i] + extent : idx[i];
 
-		b = Max(0, Min(b, extent));
-		/* numpy gives an empty piece when indices go backwards */
-		bounds[i + 1] = Max(b, bounds[i]);
+		bounds[i + 1] = Max(0, Min(b, extent));
 	}
 	bounds[n + 1] = extent;
 	PG_RETURN_ARRAYTYPE_P(split_at(fcinfo, t, axis, bounds, n + 1));

@@ -1,7 +1,7 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(22);
+SELECT plan(27);
 
 SELECT has_extension('marsql');
 SELECT has_schema('marsql');
@@ -26,16 +26,41 @@ SELECT is_empty($$
 $$, 'every function is parallel safe');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
-	WHERE pronamespace = 'marsql'::regnamespace AND provolatile <> 'i' AND proname <> 'random'
-$$, 'every function but random is immutable');
+	WHERE pronamespace = 'marsql'::regnamespace AND provolatile <> 'i'
+	  AND proname NOT IN ('random', 'blas_info')
+$$, 'every function but random and blas_info is immutable');
 SELECT is((SELECT provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.random(integer[], bigint, text, text)'::regprocedure),
 		  'v', 'random is volatile: without a seed it differs per call');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace AND prokind = 'f' AND NOT proisstrict
-	  AND proname NOT IN ('random', 'eye') AND proname NOT LIKE 'tensor_stack_%'
+	  AND proname NOT IN (
+		'random', 'eye',				-- NULL seed / NULL m have meanings
+		'clip',							-- NULL bound: none
+		'transpose', 'squeeze', 'repeat', 'take', 'cumsum', 'norm',
+		'sum', 'prod', 'mean', 'min', 'max', 'var', 'std',
+		'argmin', 'argmax',				-- NULL axis: every axis / flattened
+		'slice',						-- NULL bounds: omitted
+		'lstsq', 'matrix_rank')			-- NULL rcond / tol: numpy's default
+	  AND proname NOT LIKE 'tensor_stack_%' AND proname NOT LIKE 'tensor_sum_%'
+	  AND proname NOT LIKE 'tensor_avg_%'
 $$, 'functions are strict unless they handle NULL arguments');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace AND prokind = 'f' AND NOT proisstrict
+	  AND proname IN ('argmin', 'argmax') AND pronargs = 1
+$$, 'argmin(t) and argmax(t) without an axis are strict');
+SELECT has_function('marsql', 'tensor_subscript_handler', ARRAY['internal'],
+					'tensor has a subscripting handler');
+SELECT is((SELECT typsubscript::text FROM pg_type WHERE oid = 'marsql.tensor'::regtype),
+		  'marsql.tensor_subscript_handler', 'tensor[...] uses it');
+SELECT is((SELECT aggcombinefn::text FROM pg_aggregate
+		   WHERE aggfnoid = 'marsql.sum_agg(marsql.tensor)'::regprocedure),
+		  'marsql.tensor_sum_combinefn', 'sum_agg combines partial states (parallel query)');
+SELECT is((SELECT aggcombinefn::text FROM pg_aggregate
+		   WHERE aggfnoid = 'marsql.avg_agg(marsql.tensor)'::regprocedure),
+		  'marsql.tensor_sum_combinefn', 'avg_agg combines partial states (parallel query)');
 
 SELECT has_cast('real[]', 'marsql.tensor', 'cast real[] -> tensor');
 SELECT has_cast('double precision[]', 'marsql.tensor', 'cast double precision[] -> tensor');
