@@ -2,8 +2,10 @@
  * test_kernels.c
  *	  Unit tests of the pure C kernels, built and run without a server:
  *	  text scanning and shape inference, binary round trips, the portable
- *	  logarithm, pinned random streams, broadcasting, ordering and hashing.
- *	  Prints TAP.
+ *	  logarithm, pinned random streams, broadcasting, ordering and hashing,
+ *	  elementwise and reduction loops, strided views, and (through dlopen
+ *	  of OpenBLAS) the dispatch table's gemm, panel cancels and LAPACK
+ *	  drivers.  Prints TAP.
  */
 #include <math.h>
 #include <stdio.h>
@@ -11,6 +13,11 @@
 
 #include "kernels/broadcast.h"
 #include "kernels/elements.h"
+#include "kernels/elementwise.h"
+#include "kernels/gemm.h"
+#include "kernels/linalg.h"
+#include "kernels/reduce.h"
+#include "kernels/strided.h"
 #include "kernels/random.h"
 #include "kernels/tensor_binary.h"
 #include "kernels/tensor_text.h"
@@ -200,6 +207,105 @@ test_broadcast_and_compare(void)
 		  "isclose follows numpy");
 }
 
+/* elementwise, reductions, strided views: the loops behind the SQL math */
+static void
+test_math(void)
+{
+	double		a[6] = {1, 2, 3, 4, 5, 6};
+	double		b[3] = {10, 20, 30};
+	double		c[6];
+	double		r[3];
+	double		work[6];
+	int64_t		iwork[3];
+	int64_t		dims23[2] = {2, 3};
+	int64_t		strides[2];
+	float		fa[2] = {1.5f, -2.0f};
+	float		fc[2];
+
+	check(mt_binary(MT_BINARY_ADD, MT_FLOAT64, 2, dims23, 2, (int32_t[]) {2, 3}, a,
+					1, (int32_t[]) {3}, b, c, NULL, NULL) == MT_OK &&
+		  c[0] == 11 && c[2] == 33 && c[3] == 14 && c[5] == 36,
+		  "binary add broadcasts a row over a matrix");
+	check(mt_binary(MT_BINARY_SUB, MT_FLOAT64, 2, dims23, 2, (int32_t[]) {2, 1}, b,
+					1, (int32_t[]) {3}, a, c, NULL, NULL) == MT_OK &&
+		  c[0] == 9 && c[2] == 7 && c[3] == 19 && c[5] == 17,
+		  "binary sub broadcasts a column against a row");
+	check(mt_binary(MT_BINARY_MAXIMUM, MT_FLOAT64, 1, (int64_t[]) {2}, 1, (int32_t[]) {2},
+					(double[]) {NAN, 1}, 0, NULL, (double[]) {0}, c, NULL, NULL) == MT_OK &&
+		  c[0] != c[0] && c[1] == 1,
+		  "maximum propagates NaN and broadcasts a scalar");
+	check(mt_unary(MT_UNARY_ABS, MT_FLOAT32, fa, fc, 2, NULL, NULL) == MT_OK &&
+		  fc[0] == 1.5f && fc[1] == 2.0f, "unary abs in float32");
+	check(mt_reduce(MT_REDUCE_SUM, MT_FLOAT64, a, 1, 2, 3, 0, r, MT_FLOAT64, work, iwork,
+					NULL, NULL) == MT_OK && r[0] == 5 && r[1] == 7 && r[2] == 9,
+		  "sum over axis 0 of a 2 x 3 matrix");
+	check(mt_reduce(MT_REDUCE_VAR, MT_FLOAT64, a, 2, 3, 1, 1, r, MT_FLOAT64, work, iwork,
+					NULL, NULL) == MT_OK && r[0] == 1 && r[1] == 1,
+		  "var with ddof 1 along the last axis");
+	check(mt_reduce(MT_REDUCE_ARGMAX, MT_FLOAT64, (double[]) {1, NAN, 3}, 1, 3, 1, 0, r,
+					MT_FLOAT64, work, iwork, NULL, NULL) == MT_OK && r[0] == 1,
+		  "argmax finds the first NaN");
+	mt_contiguous_strides(2, dims23, strides);
+	check(mt_strided_copy(8, 2, (int64_t[]) {3, 2}, (int64_t[]) {strides[1], strides[0]}, a, c) == 6 &&
+		  c[0] == 1 && c[1] == 4 && c[2] == 2 && c[5] == 6,
+		  "strided copy transposes");
+	check(mt_strided_copy(8, 1, (int64_t[]) {3}, (int64_t[]) {-2}, a + 5, c) == 3 &&
+		  c[0] == 6 && c[1] == 4 && c[2] == 2,
+		  "strided copy with a negative step");
+	check(mt_cumsum(MT_FLOAT64, a, 1, 2, 3, c, NULL, NULL) == MT_OK && c[3] == 5 && c[5] == 9,
+		  "cumsum along axis 0");
+}
+
+/* BLAS through the dispatch table and LAPACK drivers, when OpenBLAS loads */
+static bool
+stop_now(void *arg)
+{
+	return ++*(int *) arg > 0;
+}
+
+static void
+test_blas(void)
+{
+	char		why[600];
+	const MtBlas *blas = mt_blas_load(why, sizeof(why));
+	double		a[4] = {4, 7, 2, 6};
+	double		inv[4];
+	double		c[4];
+	double		sign,
+				logdet;
+	MtError		err;
+	int			polls = 0;
+
+	check(blas != NULL, "OpenBLAS loads with dlopen");
+	if (blas == NULL)
+		return;
+	mt_kernels_use_cpu(blas);
+	check(mt_gemm_panels(MT_FLOAT64, 2, 2, 2, a, a, c, 1, NULL, NULL) == MT_OK &&
+		  c[0] == 30 && c[1] == 70 && c[2] == 20 && c[3] == 50, "gemm through the dispatch table");
+	check(mt_inv(blas, MT_FLOAT64, 2, a, inv, &err) == MT_OK &&
+		  fabs(inv[0] - 0.6) < 1e-12 && fabs(inv[1] + 0.7) < 1e-12 &&
+		  fabs(inv[2] + 0.2) < 1e-12 && fabs(inv[3] - 0.4) < 1e-12, "inv of a 2 x 2 matrix");
+	check(mt_inv(blas, MT_FLOAT64, 2, (double[]) {1, 2, 2, 4}, inv, &err) == MT_ERR_SINGULAR,
+		  "inv reports a singular matrix");
+	check(mt_slogdet(blas, MT_FLOAT64, 2, a, &sign, &logdet, &err) == MT_OK &&
+		  sign == 1 && fabs(logdet - log(10.0)) < 1e-12, "slogdet");
+	check(mt_cholesky(blas, MT_FLOAT64, 2, (double[]) {1, 2, 2, 1}, c, &err) == MT_ERR_NOT_POSDEF,
+		  "cholesky reports a matrix that is not positive definite");
+	check(mt_svd(blas, MT_FLOAT64, 1, 1, (double[]) {NAN}, false, false, NULL, c, NULL, &err) ==
+		  MT_ERR_NONFINITE, "svd refuses NaN");
+	{
+		/* a product split into several panels stops at the first poll */
+		static float big_a[4096 * 4096],
+					big_b[4096 * 4096],
+					big_c[4096 * 4096];
+
+		polls = 0;
+		check(mt_gemm_panels(MT_FLOAT32, 4096, 4096, 4096, big_a, big_b, big_c, 1,
+							 stop_now, &polls) == MT_ERR_CANCELED && polls == 1,
+			  "panelled gemm stops when the poll says so");
+	}
+}
+
 int
 main(void)
 {
@@ -207,6 +313,8 @@ main(void)
 	test_binary();
 	test_log_and_random();
 	test_broadcast_and_compare();
+	test_math();
+	test_blas();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
