@@ -95,9 +95,17 @@ has_fn svd && have_svd=1
 [ "$have_inv" = 1 ] || echo "note: marsql.inv is not installed, skipping its timings" >&2
 [ "$have_svd" = 1 ] || echo "note: marsql.svd is not installed, skipping its timings" >&2
 
-# its checks of the results (residuals) go to build/raw_blas.log
-raw=$("$build/raw_blas" "$runs" "$threads" "$(IFS=,; echo "${sizes[*]}")" "$linalg_n" 2>"$build/raw_blas.log")
-echo "$raw"
+# raw_blas runs just before the database timings of the same work, so a
+# load that comes and goes on a shared machine skews a ratio less; its
+# checks of the results (residuals) go to build/raw_blas.log
+raw=""
+: >"$build/raw_blas.log"
+raw_run() {	# gemm sizes (comma-separated), linalg n
+	local out
+	out=$("$build/raw_blas" "$runs" "$threads" "$1" "$2" 2>>"$build/raw_blas.log")
+	echo "$out"
+	raw+="$out"$'\n'
+}
 raw_of() { echo "$raw" | sed -n "s/^raw_$1: \(.*\) ms/\1/p"; }
 
 # Inputs: one row per (n, dtype), a and b seeded; float32 rows are the
@@ -136,19 +144,20 @@ report() {
 }
 
 declare -A matmul_indb=()
-if [ "$have_matmul" = 1 ]; then
-	for n in "${sizes[@]}"; do
-		for dt in float32 float64; do
-			from="FROM bench_linalg WHERE n = $n AND dtype = '$dt'"
-			indb=$(median_ms "SELECT marsql.size(marsql.matmul(a, b)) $from")
-			matmul_indb[$dt.$n]=$indb
-			e2e=$(e2e_ms "SELECT marsql.matmul(a, b) $from" "SELECT marsql.to_binary(marsql.matmul(a, b)) $from")
-			report "matmul_${dt}_$n" "$indb" "$(read_ms "$dt" "$from" a b)" "$e2e"
-		done
+for n in "${sizes[@]}"; do
+	raw_run "$n" 0
+	[ "$have_matmul" = 1 ] || continue
+	for dt in float32 float64; do
+		from="FROM bench_linalg WHERE n = $n AND dtype = '$dt'"
+		indb=$(median_ms "SELECT marsql.size(marsql.matmul(a, b)) $from")
+		matmul_indb[$dt.$n]=$indb
+		e2e=$(e2e_ms "SELECT marsql.matmul(a, b) $from" "SELECT marsql.to_binary(marsql.matmul(a, b)) $from")
+		report "matmul_${dt}_$n" "$indb" "$(read_ms "$dt" "$from" a b)" "$e2e"
 	done
-fi
+done
 
 if [ "$linalg_n" -gt 0 ]; then
+	raw_run "" "$linalg_n"
 	for dt in float64 float32; do
 		from="FROM bench_linalg WHERE n = $linalg_n AND dtype = '$dt'"
 		if [ "$have_inv" = 1 ]; then
