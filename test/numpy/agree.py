@@ -986,7 +986,7 @@ def eye_err(q, what):
 
 
 def svd_checks(A, full):
-    u_ref, s_ref, vt_ref = np.linalg.svd(A, full_matrices=full)
+    u_ref, s_ref, vt_ref = np.linalg.svd(A, full_matrices=full is None or full)
     arg = lit(A) if full is None else '%s, %s' % (lit(A), 'true' if full else 'false')
     if full is None:
         full = True
@@ -1171,7 +1171,8 @@ SET client_min_messages = warning;
 CREATE FUNCTION pg_temp.q(sql text) RETURNS text LANGUAGE plpgsql AS $f$
 DECLARE j json;
 BEGIN
-	EXECUTE 'SELECT json_agg(s) FROM (' || sql || ') s' INTO j;
+	-- the row alias must not be a column name (svd and lstsq have a column "s")
+	EXECUTE 'SELECT json_agg(numpy_row__) FROM (' || sql || ') numpy_row__' INTO j;
 	RETURN 'OK ' || replace(coalesce(j::text, '[]'), E'\n', ' ');
 EXCEPTION WHEN others THEN
 	RETURN 'ERR ' || SQLSTATE || ' ' || replace(SQLERRM, E'\n', ' ');
