@@ -187,6 +187,33 @@ tensor_new(int ndim, const int64 *dims, MtDtype dtype)
 	return t;
 }
 
+/*
+ * Like tensor_new, but only the header and its padding are zeroed: for
+ * results a kernel overwrites completely (a product's output), where
+ * zeroing would touch every page once more for nothing.
+ */
+Tensor *
+tensor_new_uninit(int ndim, const int64 *dims, MtDtype dtype)
+{
+	MtError		err;
+	int64_t		count;
+	size_t		bytes;
+	Tensor	   *t;
+
+	if (mt_shape_check(ndim, (const int64_t *) dims, dtype, &count, &bytes,
+					   &err) != MT_OK)
+		tensor_report_error(&err, NULL);
+	t = (Tensor *) palloc(bytes);
+	memset(t, 0, MT_HEADER_BYTES(ndim));
+	SET_VARSIZE(t, bytes);
+	t->ndim = (uint8) ndim;
+	t->dtype = (uint8) dtype;
+	t->flags = 0;
+	for (int i = 0; i < ndim; i++)
+		t->dims[i] = (int32) dims[i];
+	return t;
+}
+
 Tensor *
 tensor_new_like(const Tensor *t, MtDtype dtype)
 {

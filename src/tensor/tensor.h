@@ -40,6 +40,7 @@ typedef struct Tensor
 extern int64 tensor_size(const Tensor *t);
 extern void tensor_dims64(const Tensor *t, int64 *dims);
 extern Tensor *tensor_new(int ndim, const int64 *dims, MtDtype dtype);
+extern Tensor *tensor_new_uninit(int ndim, const int64 *dims, MtDtype dtype);
 extern Tensor *tensor_new_like(const Tensor *t, MtDtype dtype);
 extern void tensor_check_shape(int ndim, const int64 *dims, MtDtype dtype);
 extern MtDtype tensor_dtype_from_text(text *name);

@@ -82,7 +82,8 @@ tensor_matmul(Tensor *a, Tensor *b)
 		out_dims[out_ndim++] = m;
 	if (b->ndim > 1)
 		out_dims[out_ndim++] = n;
-	result = tensor_new(out_ndim, out_dims, dtype);
+	/* gemm writes every element (zeros for an empty inner dimension) */
+	result = tensor_new_uninit(out_ndim, out_dims, dtype);
 	tensor_kernels();
 	tensor_check_status(mt_matmul_batched(dtype, m, n, k, batch_ndim, batch_dims,
 										  a->ndim > 2 ? a->ndim - 2 : 0, a->dims,

@@ -12,6 +12,10 @@
 #                              with the operation replaced by astype() to the
 #                              inputs' own dtype, i.e. fetching and detoasting
 #                              the stored inputs (and perhaps copying them)
+#   matmul_<dtype>_<n>_inmem   the server's time with the inputs already in
+#                              backend memory (plpgsql variables, timed with
+#                              clock_timestamp around each call): the
+#                              product alone, as raw_blas times it
 #   <op>_<dtype>_<n>_e2e       the result shipped to a client in binary and
 #                              decoded into a native array (pq_fetch.c)
 #   <op>_<dtype>_<n>_vs_raw, ..._e2e_vs_raw
@@ -143,6 +147,24 @@ report() {
 	fi
 }
 
+# matmul on inputs held in plpgsql variables as in-memory values:
+# RUNS timed calls after one untimed call, one NOTICE per call
+inmem_ms() {
+	psql_q -c "DO \$\$
+DECLARE a marsql.tensor; b marsql.tensor; t0 timestamptz;
+BEGIN
+	-- reshape to the same shape: an in-memory copy, not a TOAST pointer
+	SELECT marsql.reshape(x.a, marsql.shape(x.a)), marsql.reshape(x.b, marsql.shape(x.b))
+	INTO a, b FROM bench_linalg x WHERE n = $2 AND dtype = '$1';
+	PERFORM marsql.size(marsql.matmul(a, b));
+	FOR i IN 1..$runs LOOP
+		t0 := clock_timestamp();
+		PERFORM marsql.size(marsql.matmul(a, b));
+		RAISE NOTICE 'inmem %', extract(epoch FROM clock_timestamp() - t0) * 1000;
+	END LOOP;
+END \$\$" 2>&1 | sed -n 's/.*inmem \([0-9.]*\).*/\1/p' | median
+}
+
 declare -A matmul_indb=()
 for n in "${sizes[@]}"; do
 	raw_run "$n" 0
@@ -153,6 +175,10 @@ for n in "${sizes[@]}"; do
 		matmul_indb[$dt.$n]=$indb
 		e2e=$(e2e_ms "SELECT marsql.matmul(a, b) $from" "SELECT marsql.to_binary(marsql.matmul(a, b)) $from")
 		report "matmul_${dt}_$n" "$indb" "$(read_ms "$dt" "$from" a b)" "$e2e"
+		inmem=$(inmem_ms "$dt" "$n")
+		echo "matmul_${dt}_${n}_inmem: $inmem ms"
+		rawms=$(raw_of "matmul_${dt}_$n")
+		[ -z "$rawms" ] || echo "matmul_${dt}_${n}_inmem_vs_raw: $(ratio "$rawms" "$inmem") x"
 	done
 done
 
