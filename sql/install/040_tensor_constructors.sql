@@ -21,17 +21,17 @@ CREATE FUNCTION marsql.ones(shape integer[], dtype text DEFAULT 'float64')
 COMMENT ON FUNCTION marsql.ones(integer[], text) IS 'tensor of the given shape filled with 1';
 
 CREATE FUNCTION marsql.eye(n integer, m integer DEFAULT NULL, k integer DEFAULT 0,
-						   dtype text DEFAULT 'float64')
+						   dtype text DEFAULT 'float64', sparse boolean DEFAULT false)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_eye'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION marsql.eye(integer, integer, integer, text) IS
-	'n x m matrix (m defaults to n) with ones on diagonal k';
+COMMENT ON FUNCTION marsql.eye(integer, integer, integer, text, boolean) IS
+	'n x m matrix (m defaults to n) with ones on diagonal k; a sparse (CSR) one when sparse is true';
 
 CREATE FUNCTION marsql.identity(n integer, dtype text DEFAULT 'float64')
 	RETURNS marsql.tensor
 	LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE
-	RETURN marsql.eye(n, n, 0, dtype);
+	RETURN marsql.eye(n, n, 0, dtype, false);
 COMMENT ON FUNCTION marsql.identity(integer, text) IS 'n x n identity matrix';
 
 CREATE FUNCTION marsql.arange(start double precision, stop double precision,

@@ -328,6 +328,8 @@ tensor_convert(Tensor *t, MtDtype dtype)
 
 	if (t->dtype == dtype)
 		return t;
+	if (tensor_is_csr(t))
+		return tensor_csr_convert(t, dtype);
 	result = tensor_new_like(t, dtype);
 	src = TENSOR_DATA(t);
 	dst = TENSOR_DATA(result);

@@ -18,6 +18,7 @@
 #include "fmgr.h"
 #include "utils/array.h"
 
+#include "kernels/sparse.h"
 #include "kernels/tensor_layout.h"
 
 typedef struct Tensor
@@ -30,7 +31,18 @@ typedef struct Tensor
 } Tensor;
 
 #define TENSOR_DATA(t)	((void *) ((char *) (t) + MT_HEADER_BYTES((t)->ndim)))
-#define DatumGetTensorP(x)	((Tensor *) PG_DETOAST_DATUM(x))
+
+/* header flag MT_FLAG_CSR: the data is 2-D CSR (kernels/sparse.h) */
+#define tensor_is_csr(t)	(((t)->flags & MT_FLAG_CSR) != 0)
+
+/*
+ * A tensor argument in dense form: a sparse value is densified, so code
+ * that knows nothing of sparsity never sees CSR data.  The _ANY_ forms
+ * keep a sparse value as it is, for the functions that handle both.
+ */
+#define DatumGetTensorAnyP(x)	((Tensor *) PG_DETOAST_DATUM(x))
+#define DatumGetTensorP(x)	tensor_densify(DatumGetTensorAnyP(x))
+#define PG_GETARG_TENSOR_ANY_P(n)	DatumGetTensorAnyP(PG_GETARG_DATUM(n))
 #define PG_GETARG_TENSOR_P(n)	DatumGetTensorP(PG_GETARG_DATUM(n))
 #define PG_RETURN_TENSOR_P(x)	PG_RETURN_POINTER(x)
 
@@ -38,6 +50,16 @@ typedef struct Tensor
 #define TENSOR_INTERRUPT_STRIDE ((int64) 1 << 20)
 
 extern int64 tensor_size(const Tensor *t);
+
+/* tensor_sparse.c */
+struct MtCsr;
+extern Tensor *tensor_densify(Tensor *t);
+extern Tensor *tensor_new_csr(int64 rows, int64 cols, int64 nnz, MtDtype dtype,
+							  struct MtCsr *csr);
+extern void tensor_csr_of(const Tensor *t, struct MtCsr *csr);
+extern Tensor *tensor_csr_convert(Tensor *s, MtDtype dtype);
+extern Tensor *tensor_csr_in(const char *input, int32 typmod);
+extern char *tensor_csr_out(Tensor *t);
 extern void tensor_dims64(const Tensor *t, int64 *dims);
 extern Tensor *tensor_new(int ndim, const int64 *dims, MtDtype dtype);
 extern Tensor *tensor_new_uninit(int ndim, const int64 *dims, MtDtype dtype);

@@ -120,6 +120,32 @@ tensor_eye(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("eye dimensions must not be negative"),
 				 errdetail("Got n = %d and m = %d.", n, m)));
+	if (PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4))
+	{
+		/* sparse: one entry per row that meets the diagonal */
+		MtCsr		csr;
+		int64		first = Max(0, -(int64) k);
+		int64		last = Min((int64) n, (int64) m - k);	/* rows first .. last-1 */
+		int64		nnz = Max(0, last - first);
+		int64		e = 0;
+
+		t = tensor_new_csr(n, m, nnz, dtype, &csr);
+		for (int64 i = 0; i < n; i++)
+		{
+			csr.indptr[i] = e;
+			if (i >= first && i < last)
+			{
+				csr.indices[e] = (int32) (i + k);
+				if (dtype == MT_FLOAT32)
+					((float *) csr.values)[e] = 1.0f;
+				else
+					((double *) csr.values)[e] = 1.0;
+				e++;
+			}
+		}
+		csr.indptr[n] = e;
+		PG_RETURN_TENSOR_P(t);
+	}
 	t = tensor_new(2, dims, dtype);
 	for (int64 i = 0; i < n; i++)
 	{

@@ -80,6 +80,21 @@ tensor_unary_op(Tensor *t, MtUnaryOp op)
 	return unary(t, op);
 }
 
+/*
+ * Whether s op scalar keeps a CSR tensor's zeros zero: s * c and c * s for
+ * finite c, s / c for finite nonzero c.  Anything else (s + 1, s / 0,
+ * s * inf) gives a dense result, computed on the dense form.
+ */
+static bool
+keeps_sparsity(MtBinaryOp op, double scalar, bool scalar_first)
+{
+	if (!isfinite(scalar))
+		return false;
+	if (op == MT_BINARY_MUL)
+		return true;
+	return op == MT_BINARY_DIV && !scalar_first && scalar != 0.0;
+}
+
 /* (tensor, tensor), (tensor, float8) and (float8, tensor) entry points */
 #define BINARY_FUNCTIONS(name, op) \
 	PG_FUNCTION_INFO_V1(tensor_##name); \
@@ -91,16 +106,22 @@ tensor_unary_op(Tensor *t, MtUnaryOp op)
 	PG_FUNCTION_INFO_V1(tensor_##name##_scalar); \
 	Datum tensor_##name##_scalar(PG_FUNCTION_ARGS) \
 	{ \
-		Tensor	   *t = PG_GETARG_TENSOR_P(0); \
-		PG_RETURN_TENSOR_P(binary_tt(t, scalar_tensor(PG_GETARG_FLOAT8(1), \
-													  (MtDtype) t->dtype), op)); \
+		Tensor	   *t = PG_GETARG_TENSOR_ANY_P(0); \
+		double		c = PG_GETARG_FLOAT8(1); \
+		if (tensor_is_csr(t) && keeps_sparsity(op, c, false)) \
+			PG_RETURN_TENSOR_P(tensor_csr_scalar_op(t, op, c, false)); \
+		t = tensor_densify(t); \
+		PG_RETURN_TENSOR_P(binary_tt(t, scalar_tensor(c, (MtDtype) t->dtype), op)); \
 	} \
 	PG_FUNCTION_INFO_V1(tensor_scalar_##name); \
 	Datum tensor_scalar_##name(PG_FUNCTION_ARGS) \
 	{ \
-		Tensor	   *t = PG_GETARG_TENSOR_P(1); \
-		PG_RETURN_TENSOR_P(binary_tt(scalar_tensor(PG_GETARG_FLOAT8(0), \
-												   (MtDtype) t->dtype), t, op)); \
+		Tensor	   *t = PG_GETARG_TENSOR_ANY_P(1); \
+		double		c = PG_GETARG_FLOAT8(0); \
+		if (tensor_is_csr(t) && keeps_sparsity(op, c, true)) \
+			PG_RETURN_TENSOR_P(tensor_csr_scalar_op(t, op, c, true)); \
+		t = tensor_densify(t); \
+		PG_RETURN_TENSOR_P(binary_tt(scalar_tensor(c, (MtDtype) t->dtype), t, op)); \
 	}
 
 BINARY_FUNCTIONS(add, MT_BINARY_ADD)
@@ -118,8 +139,19 @@ BINARY_FUNCTIONS(minimum, MT_BINARY_MINIMUM)
 		PG_RETURN_TENSOR_P(unary(PG_GETARG_TENSOR_P(0), op)); \
 	}
 
-UNARY_FUNCTION(neg, MT_UNARY_NEG)
-UNARY_FUNCTION(abs, MT_UNARY_ABS)
+/* negation and abs keep zeros zero: a sparse tensor stays sparse */
+#define SPARSE_UNARY_FUNCTION(name, op) \
+	PG_FUNCTION_INFO_V1(tensor_##name); \
+	Datum tensor_##name(PG_FUNCTION_ARGS) \
+	{ \
+		Tensor	   *t = PG_GETARG_TENSOR_ANY_P(0); \
+		if (tensor_is_csr(t)) \
+			PG_RETURN_TENSOR_P(tensor_csr_unary(t, op)); \
+		PG_RETURN_TENSOR_P(unary(t, op)); \
+	}
+
+SPARSE_UNARY_FUNCTION(neg, MT_UNARY_NEG)
+SPARSE_UNARY_FUNCTION(abs, MT_UNARY_ABS)
 UNARY_FUNCTION(sqrt, MT_UNARY_SQRT)
 UNARY_FUNCTION(exp, MT_UNARY_EXP)
 UNARY_FUNCTION(log, MT_UNARY_LOG)

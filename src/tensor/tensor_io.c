@@ -16,6 +16,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "kernels/sparse_text.h"
 #include "tensor/tensor.h"
 #include "kernels/tensor_binary.h"
 #include "kernels/tensor_text.h"
@@ -48,6 +49,8 @@ tensor_in(PG_FUNCTION_ARGS)
 	MtDtype		dtype;
 	Tensor	   *t;
 
+	if (mt_csr_text_is_csr(input))
+		PG_RETURN_TENSOR_P(apply_typmod(tensor_csr_in(input, typmod), typmod));
 	if (mt_text_scan(input, &shape, &err) != MT_OK)
 		tensor_report_error(&err, input);
 	/* the literal's own dtype first, then the column's, then float64 */
@@ -90,10 +93,13 @@ append_repeated(StringInfo buf, char c, int times)
 Datum
 tensor_out(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANY_P(0);
 	int64		n = tensor_size(t);
 	int64		index[MT_MAX_DIMS] = {0};
 	StringInfoData buf;
+
+	if (tensor_is_csr(t))
+		PG_RETURN_CSTRING(tensor_csr_out(t));
 
 	initStringInfo(&buf);
 	if (t->dtype == MT_FLOAT32)
@@ -179,7 +185,7 @@ tensor_typmod_out(PG_FUNCTION_ARGS)
 Datum
 tensor_apply_typmod(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANY_P(0);	/* a sparse value stays sparse */
 
 	PG_RETURN_TENSOR_P(apply_typmod(t, PG_GETARG_INT32(1)));
 }

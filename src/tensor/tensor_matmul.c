@@ -179,8 +179,12 @@ tensor_tensordot(Tensor *a, Tensor *b, int naxes, const int *axes_a,
 Datum
 tensor_matmul_sql(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TENSOR_P(tensor_matmul(PG_GETARG_TENSOR_P(0),
-									 PG_GETARG_TENSOR_P(1)));
+	Tensor	   *a = PG_GETARG_TENSOR_ANY_P(0);
+
+	/* sparse x dense keeps the sparse operand sparse */
+	if (tensor_is_csr(a))
+		PG_RETURN_TENSOR_P(tensor_csr_matmul(a, PG_GETARG_TENSOR_P(1)));
+	PG_RETURN_TENSOR_P(tensor_matmul(a, PG_GETARG_TENSOR_P(1)));
 }
 
 /* numpy.dot */

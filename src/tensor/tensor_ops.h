@@ -22,6 +22,13 @@ extern Tensor *tensor_tensordot(Tensor *a, Tensor *b, int naxes,
 /* tensor_shape.c */
 extern Tensor *tensor_transpose(Tensor *t, const int *perm);
 
+/* tensor_sparse.c: the sparse paths */
+extern Tensor *tensor_csr_scalar_op(Tensor *s, MtBinaryOp op, double scalar,
+									bool scalar_first);
+extern Tensor *tensor_csr_unary(Tensor *s, MtUnaryOp op);
+extern Tensor *tensor_csr_matmul(Tensor *s, Tensor *b);
+extern Tensor *tensor_csr_sum(Tensor *s, bool axis_null, int axis, bool keepdims);
+
 /* tensor_linalg.c: singular values of a 2-D matrix, descending */
 extern Tensor *tensor_singular_values(Tensor *a);
 

@@ -115,7 +115,25 @@ reduce_sql(FunctionCallInfo fcinfo, MtReduceOp op)
 		return reduce_sql(fcinfo, op); \
 	}
 
-REDUCE_FUNCTION(sum, MT_REDUCE_SUM)
+/* sum keeps a sparse tensor sparse while it reads it */
+PG_FUNCTION_INFO_V1(tensor_sum);
+Datum
+tensor_sum(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANY_P(0);
+	if (tensor_is_csr(t))
+		PG_RETURN_TENSOR_P(tensor_csr_sum(t, PG_ARGISNULL(1),
+										  PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
+										  PG_GETARG_BOOL(2)));
+	PG_RETURN_TENSOR_P(reduce(t, MT_REDUCE_SUM, PG_ARGISNULL(1),
+							  PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
+							  PG_GETARG_BOOL(2), 0));
+}
+
 REDUCE_FUNCTION(prod, MT_REDUCE_PROD)
 REDUCE_FUNCTION(mean, MT_REDUCE_MEAN)
 REDUCE_FUNCTION(min, MT_REDUCE_MIN)

@@ -31,7 +31,7 @@ first_call(FunctionCallInfo fcinfo)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-	funcctx->user_fctx = PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	funcctx->user_fctx = tensor_densify((Tensor *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
 	MemoryContextSwitchTo(oldcontext);
 	return funcctx;
 }
