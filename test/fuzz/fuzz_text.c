@@ -5,10 +5,14 @@
  *	  never reads past the terminator, a successful scan's shape passes
  *	  mt_shape_check and holds exactly `count` elements, and filling then
  *	  encoding and decoding the binary form gives the same bytes back.
+ *	  Sparse literals ("csr(...):{...}", src/kernels/sparse_text.c): a
+ *	  literal the checking pass accepts fills without error (beyond range)
+ *	  and the filled CSR passes mt_csr_validate.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernels/sparse_text.h"
 #include "kernels/tensor_binary.h"
 #include "kernels/tensor_text.h"
 
@@ -26,7 +30,44 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	memcpy(input, data, size);
 	input[size] = '\0';
-	if (mt_text_scan(input, &shape, &err) == MT_OK)
+	if (mt_csr_text_is_csr(input))
+	{
+		int64_t		rows,
+					cols,
+					nnz;
+		MtDtype		dtype;
+
+		if (mt_csr_text_parse(input, &rows, &cols, &dtype, &nnz, NULL,
+							  MT_FLOAT64, &err) == MT_OK)
+		{
+			MtDtype		fill = dtype != MT_DTYPE_INVALID ? dtype : MT_FLOAT64;
+			size_t		bytes = mt_csr_data_bytes(rows, nnz, fill);
+
+			if (nnz > (int64_t) size)
+				abort();		/* each entry takes several characters */
+			/* bytes == 0: too large for one value, refused with 54000 */
+			if (bytes != 0 && rows <= FUZZ_MAX_ELEMENTS)
+			{
+				void	   *area = calloc(1, bytes);
+				MtCsr		csr;
+
+				memcpy(area, &nnz, 8);
+				mt_csr_attach(&csr, area, rows, cols, fill);
+				if (mt_csr_text_parse(input, &rows, &cols, &dtype, &nnz, &csr,
+									  fill, &err) == MT_OK)
+				{
+					if (mt_csr_validate(&csr, fill, &err) != MT_OK)
+						abort();
+				}
+				else if (err.status != MT_ERR_RANGE)
+					abort();
+				free(area);
+			}
+		}
+		else if (err.status == MT_OK)
+			abort();
+	}
+	else if (mt_text_scan(input, &shape, &err) == MT_OK)
 	{
 		MtDtype		dtype = shape.dtype != MT_DTYPE_INVALID ? shape.dtype : MT_FLOAT64;
 		int64_t		count;

@@ -35,7 +35,8 @@ is(join(',', sort keys %seen), '', "random binary input raises only 22P03 / 5400
 # Mutated literals: every character position replaced by brackets, commas,
 # signs, letters and digits.
 $states = $node->safe_psql('postgres', q{
-	WITH base(s) AS (VALUES ('float32(2,3):[[1.5,-2e3,NaN],[Infinity,0.25,7]]'), ('[[[1],[2]],[[3],[4]]]'), ('(0,3):[]')),
+	WITH base(s) AS (VALUES ('float32(2,3):[[1.5,-2e3,NaN],[Infinity,0.25,7]]'), ('[[[1],[2]],[[3],[4]]]'), ('(0,3):[]'),
+						   ('csr float32(2,3):{(0,1):1.5,(1,0):-2e3,(1,2):NaN}')),
 	mutations(m) AS (VALUES ('['), (']'), (','), ('-'), ('e'), ('x'), ('9'), (' '), (':'), ('('), (')'), (''), ('[['))
 	SELECT string_agg(DISTINCT sqlstate_of('SELECT $1::marsql.tensor', overlay(s placing m from p for 1)), ',')
 	FROM base, mutations, generate_series(1, length(s)) p;

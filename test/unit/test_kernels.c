@@ -9,6 +9,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernels/broadcast.h"
@@ -17,6 +18,7 @@
 #include "kernels/gemm.h"
 #include "kernels/linalg.h"
 #include "kernels/reduce.h"
+#include "kernels/sparse_text.h"
 #include "kernels/strided.h"
 #include "kernels/random.h"
 #include "kernels/tensor_binary.h"
@@ -256,6 +258,48 @@ test_math(void)
 		  "cumsum along axis 0");
 }
 
+/* CSR: round trip through dense, product, sums, text */
+static void
+test_sparse(void)
+{
+	double		dense[6] = {0, 1, 0, 2, 0, 3};
+	double		back[6] = {0};
+	double		b[6] = {1, 2, 3, 4, 5, 6};
+	double		out[4] = {0};
+	double		sums[3];
+	int64_t		nnz = mt_dense_count_nonzero(dense, MT_FLOAT64, 6);
+	size_t		bytes = mt_csr_data_bytes(2, nnz, MT_FLOAT64);
+	void	   *area = calloc(1, bytes);
+	MtCsr		csr;
+	MtError		err;
+	int64_t		rows,
+				cols,
+				count;
+	MtDtype		dtype;
+
+	memcpy(area, &nnz, 8);
+	mt_csr_attach(&csr, area, 2, 3, MT_FLOAT64);
+	mt_csr_from_dense(&csr, dense, MT_FLOAT64);
+	check(nnz == 3 && csr.indptr[1] == 1 && csr.indptr[2] == 3 && csr.indices[2] == 2 &&
+		  mt_csr_validate(&csr, MT_FLOAT64, &err) == MT_OK, "CSR from a dense matrix");
+	mt_csr_to_dense(&csr, MT_FLOAT64, back);
+	check(memcmp(back, dense, sizeof(dense)) == 0, "CSR back to dense");
+	check(mt_csr_matmul_dense(&csr, MT_FLOAT64, b, 2, out, NULL, NULL) == MT_OK &&
+		  out[0] == 3 && out[1] == 4 && out[2] == 17 && out[3] == 22, "CSR times dense");
+	mt_csr_sum(&csr, MT_FLOAT64, 0, sums);
+	check(sums[0] == 2 && sums[1] == 1 && sums[2] == 3, "CSR column sums");
+	((double *) csr.values)[0] = 0;
+	check(mt_csr_validate(&csr, MT_FLOAT64, &err) == MT_ERR_SHAPE, "a stored zero is caught");
+	free(area);
+	check(mt_csr_text_is_csr("  CsR(1,1):{}") && !mt_csr_text_is_csr("[1]"), "CSR literal detection");
+	check(mt_csr_text_parse("csr float32(2,3):{(0,1):1,(1,2):-2}", &rows, &cols, &dtype, &count,
+							NULL, MT_FLOAT64, &err) == MT_OK &&
+		  rows == 2 && cols == 3 && dtype == MT_FLOAT32 && count == 2, "CSR literal scan");
+	check(mt_csr_text_parse("csr(2,2):{(1,0):1,(0,1):1}", &rows, &cols, &dtype, &count,
+							NULL, MT_FLOAT64, &err) == MT_ERR_SYNTAX, "CSR entries out of order");
+	check(mt_csr_data_bytes(2147483647, 0, MT_FLOAT64) == 0, "CSR size overflow is refused");
+}
+
 /* BLAS through the dispatch table and LAPACK drivers, when OpenBLAS loads */
 static bool
 stop_now(void *arg)
@@ -314,6 +358,7 @@ main(void)
 	test_log_and_random();
 	test_broadcast_and_compare();
 	test_math();
+	test_sparse();
 	test_blas();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
