@@ -7,120 +7,64 @@
  */
 #include "elementwise.h"
 
-#include <math.h>
+#include <tgmath.h>
 
 #include "broadcast.h"
 
 /* ---- the operations, per dtype ---- */
 
+/* one body for both dtypes: <tgmath.h> picks sqrtf or sqrt by type */
+#define UNARY_BODY(T) \
+	switch (op) \
+	{ \
+		case MT_UNARY_NEG: return -x; \
+		case MT_UNARY_ABS: return fabs(x); \
+		case MT_UNARY_SQRT: return sqrt(x); \
+		case MT_UNARY_EXP: return exp(x); \
+		case MT_UNARY_LOG: return log(x); \
+		case MT_UNARY_LOG1P: return log1p(x); \
+		case MT_UNARY_EXPM1: return expm1(x); \
+		case MT_UNARY_SIN: return sin(x); \
+		case MT_UNARY_COS: return cos(x); \
+		case MT_UNARY_TAN: return tan(x); \
+		case MT_UNARY_TANH: return tanh(x); \
+		case MT_UNARY_SIGMOID: \
+			/* no overflow of exp for large |x| */ \
+			if (x >= 0) \
+				return (T) 1 / ((T) 1 + exp(-x)); \
+			else \
+			{ \
+				T			e = exp(x); \
+				return e / ((T) 1 + e); \
+			} \
+		case MT_UNARY_RELU: return (x > 0 || x != x) ? x : (T) 0; \
+		case MT_UNARY_FLOOR: return floor(x); \
+		case MT_UNARY_CEIL: return ceil(x); \
+		case MT_UNARY_SIGN: return x > 0 ? (T) 1 : (x < 0 ? (T) -1 : x); \
+		case MT_UNARY_SQUARE: return x * x; \
+	} \
+	return x
+
 static inline double
 unary_d(MtUnaryOp op, double x)
 {
-	switch (op)
-	{
-		case MT_UNARY_NEG:
-			return -x;
-		case MT_UNARY_ABS:
-			return fabs(x);
-		case MT_UNARY_SQRT:
-			return sqrt(x);
-		case MT_UNARY_EXP:
-			return exp(x);
-		case MT_UNARY_LOG:
-			return log(x);
-		case MT_UNARY_LOG1P:
-			return log1p(x);
-		case MT_UNARY_EXPM1:
-			return expm1(x);
-		case MT_UNARY_SIN:
-			return sin(x);
-		case MT_UNARY_COS:
-			return cos(x);
-		case MT_UNARY_TAN:
-			return tan(x);
-		case MT_UNARY_TANH:
-			return tanh(x);
-		case MT_UNARY_SIGMOID:
-			if (x >= 0)
-				return 1.0 / (1.0 + exp(-x));
-			else
-			{
-				double		e = exp(x);
-
-				return e / (1.0 + e);
-			}
-		case MT_UNARY_RELU:
-			return (x > 0 || x != x) ? x : 0.0;
-		case MT_UNARY_FLOOR:
-			return floor(x);
-		case MT_UNARY_CEIL:
-			return ceil(x);
-		case MT_UNARY_SIGN:
-			return x > 0 ? 1.0 : (x < 0 ? -1.0 : x);
-		case MT_UNARY_SQUARE:
-			return x * x;
-	}
-	return x;
+	UNARY_BODY(double);
 }
 
 static inline float
 unary_f(MtUnaryOp op, float x)
 {
-	switch (op)
-	{
-		case MT_UNARY_NEG:
-			return -x;
-		case MT_UNARY_ABS:
-			return fabsf(x);
-		case MT_UNARY_SQRT:
-			return sqrtf(x);
-		case MT_UNARY_EXP:
-			return expf(x);
-		case MT_UNARY_LOG:
-			return logf(x);
-		case MT_UNARY_LOG1P:
-			return log1pf(x);
-		case MT_UNARY_EXPM1:
-			return expm1f(x);
-		case MT_UNARY_SIN:
-			return sinf(x);
-		case MT_UNARY_COS:
-			return cosf(x);
-		case MT_UNARY_TAN:
-			return tanf(x);
-		case MT_UNARY_TANH:
-			return tanhf(x);
-		case MT_UNARY_SIGMOID:
-			if (x >= 0)
-				return 1.0f / (1.0f + expf(-x));
-			else
-			{
-				float		e = expf(x);
-
-				return e / (1.0f + e);
-			}
-		case MT_UNARY_RELU:
-			return (x > 0 || x != x) ? x : 0.0f;
-		case MT_UNARY_FLOOR:
-			return floorf(x);
-		case MT_UNARY_CEIL:
-			return ceilf(x);
-		case MT_UNARY_SIGN:
-			return x > 0 ? 1.0f : (x < 0 ? -1.0f : x);
-		case MT_UNARY_SQUARE:
-			return x * x;
-	}
-	return x;
+	UNARY_BODY(float);
 }
 
-#define BINARY_BODY(T, POW) \
+#define BINARY_BODY(T) \
 	switch (op) \
 	{ \
 		case MT_BINARY_ADD: return a + b; \
 		case MT_BINARY_SUB: return a - b; \
 		case MT_BINARY_MUL: return a * b; \
 		case MT_BINARY_DIV: return a / b; \
-		case MT_BINARY_POW: return POW(a, b); \
+		case MT_BINARY_POW: return pow(a, b); \
 		case MT_BINARY_MAXIMUM: return (a > b || a != a) ? a : b; \
 		case MT_BINARY_MINIMUM: return (a < b || a != a) ? a : b; \
 	} \
@@ -129,13 +73,13 @@ unary_f(MtUnaryOp op, float x)
 static inline double
 binary_d(MtBinaryOp op, double a, double b)
 {
-	BINARY_BODY(double, pow);
+	BINARY_BODY(double);
 }
 
 static inline float
 binary_f(MtBinaryOp op, float a, float b)
 {
-	BINARY_BODY(float, powf);
+	BINARY_BODY(float);
 }
 
 /* ---- loops ---- */

@@ -165,28 +165,6 @@ tensor_check_shape(int ndim, const int64 *dims, MtDtype dtype)
 		tensor_report_error(&err, NULL);
 }
 
-/* Allocates a zero-filled tensor after validating its shape. */
-Tensor *
-tensor_new(int ndim, const int64 *dims, MtDtype dtype)
-{
-	MtError		err;
-	int64_t		count;
-	size_t		bytes;
-	Tensor	   *t;
-
-	if (mt_shape_check(ndim, (const int64_t *) dims, dtype, &count, &bytes,
-					   &err) != MT_OK)
-		tensor_report_error(&err, NULL);
-	t = (Tensor *) palloc0(bytes);
-	SET_VARSIZE(t, bytes);
-	t->ndim = (uint8) ndim;
-	t->dtype = (uint8) dtype;
-	t->flags = 0;
-	for (int i = 0; i < ndim; i++)
-		t->dims[i] = (int32) dims[i];
-	return t;
-}
-
 /*
  * Like tensor_new, but only the header and its padding are zeroed: for
  * results a kernel overwrites completely (a product's output), where
@@ -211,6 +189,16 @@ tensor_new_uninit(int ndim, const int64 *dims, MtDtype dtype)
 	t->flags = 0;
 	for (int i = 0; i < ndim; i++)
 		t->dims[i] = (int32) dims[i];
+	return t;
+}
+
+/* Allocates a zero-filled tensor after validating its shape. */
+Tensor *
+tensor_new(int ndim, const int64 *dims, MtDtype dtype)
+{
+	Tensor	   *t = tensor_new_uninit(ndim, dims, dtype);
+
+	memset(TENSOR_DATA(t), 0, VARSIZE(t) - MT_HEADER_BYTES(ndim));
 	return t;
 }
 
