@@ -26,8 +26,8 @@ typedef struct JobReport
 	MtStatus	status;
 } JobReport;
 
-#define REPORT_BYTES MAXALIGN_TYPE(64, sizeof(JobReport))
-#define MAXALIGN_TYPE(a, n) ((((n) + (a) - 1) / (a)) * (a))
+/* the report, rounded up to a cache line so the outputs start aligned */
+#define REPORT_BYTES TYPEALIGN(64, sizeof(JobReport))
 
 /* the mapping, owned by a memory context through a reset callback */
 typedef struct JobMapping

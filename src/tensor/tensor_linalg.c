@@ -138,7 +138,8 @@ run_work(LinalgWork *w, int nout, const size_t *per, double flops_each)
 	TensorJob	job;
 	size_t		total = 0;
 
-	w->blas = (tensor_kernels(), mt_blas_loaded());
+	tensor_kernels();			/* loads OpenBLAS, applies marsql.blas_threads */
+	w->blas = mt_blas_loaded();
 	for (int k = 0; k < 4; k++)
 	{
 		w->per[k] = k < nout ? per[k] : 0;
