@@ -1158,6 +1158,39 @@ S('matrix_rank with tol 1e-5', 'marsql.matrix_rank(%s, %s)' % (lit(A), f8(1e-5))
 S('matrix_rank of a zero matrix is 0', 'marsql.matrix_rank(%s)' % lit(np.zeros((3, 3))), 0, integer=True)
 
 
+# ------------------------------------------------------------------ sparse
+# CSR tensors (marsql.sparse) against numpy on the dense matrix they hold:
+# scipy is not in the dependency set, and a sparse matrix must give what
+# its dense form gives.  Products use the same bound as dense ones.
+def sparse_matrix(m, n, density=0.3, dt=np.float64):
+    a = normal(m, n, dt=dt)
+    return np.where(rng.random((m, n)) < density, a, 0).astype(dt)
+
+
+for dt, tol in ((np.float64, F64), (np.float32, F32)):
+    A = sparse_matrix(7, 5, dt=dt)
+    B = normal(5, 3, dt=dt)
+    v = normal(5, dt=dt)
+    sp = 'marsql.sparse(%s)' % lit(A)
+    T('sparse then dense round trip %s' % dtn(A), 'marsql.dense(%s)' % sp, A)
+    S('nnz of a sparse %s matrix' % dtn(A), 'marsql.nnz(%s)' % sp, int(np.count_nonzero(A)), integer=True)
+    T('sparse %s @ dense matrix' % dtn(A), 'marsql.matmul(%s, %s)' % (sp, lit(B)), A @ B,
+      mm_tol(np.abs(A) @ np.abs(B), 5, dt))
+    T('sparse %s @ dense vector' % dtn(A), 'marsql.matmul(%s, %s)' % (sp, lit(v)), A @ v,
+      mm_tol(np.abs(A) @ np.abs(v), 5, dt))
+    T('sparse %s * scalar stays exact' % dtn(A), 'marsql.dense(%s * %s)' % (sp, f8(2.5)), A * dt(2.5), tol)
+    T('sparse %s / scalar' % dtn(A), 'marsql.dense(%s / %s)' % (sp, f8(-4.0)), A / dt(-4.0), tol)
+    T('sparse %s + scalar is dense' % dtn(A), '(%s + %s)' % (sp, f8(1.5)), A + dt(1.5), tol)
+    for axis in (None, 0, 1, -1):
+        T('sum of sparse %s, axis %s' % (dtn(A), axis),
+          'marsql.sum(%s%s)' % (sp, '' if axis is None else ', %d' % axis),
+          np.sum(A.astype(np.float64), axis=axis).astype(dt), red_tol(A, dt))
+    T('sum of sparse %s with keepdims' % dtn(A), 'marsql.sum(%s, 0, true)' % sp,
+      np.sum(A.astype(np.float64), axis=0, keepdims=True).astype(dt), red_tol(A, dt))
+    T('eye(n, m, k, sparse) %s' % dtn(A),
+      "marsql.dense(marsql.eye(4, 6, 1, '%s', true))" % dtn(A), np.eye(4, 6, 1, dtype=dt))
+
+
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an
 # error becomes a result line ("ERR sqlstate message") instead of ending the
