@@ -381,6 +381,19 @@ tensor_axis(int axis, int ndim)
 	return axis < 0 ? axis + ndim : axis;
 }
 
+int
+tensor_axis_or_flatten(Tensor **t, bool axis_null, int axis)
+{
+	if (axis_null)
+	{
+		int64		n = tensor_size(*t);
+
+		*t = tensor_reshaped(*t, 1, &n);
+		return 0;
+	}
+	return tensor_axis(axis, (*t)->ndim);
+}
+
 Tensor *
 tensor_reshaped(const Tensor *t, int ndim, const int64 *dims)
 {

@@ -82,6 +82,10 @@ extern int	tensor_int_array(ArrayType *arr, int *out, int max, const char *what)
 /* A numpy axis (negative counts from the end) as 0 .. ndim-1, or an error. */
 extern int	tensor_axis(int axis, int ndim);
 
+/* numpy's axis=None for take and repeat: flattens *t and returns axis 0;
+ * otherwise the checked axis of *t. */
+extern int	tensor_axis_or_flatten(Tensor **t, bool axis_null, int axis);
+
 /* A tensor with t's data and a new shape of the same size (a copy). */
 extern Tensor *tensor_reshaped(const Tensor *t, int ndim, const int64 *dims);
 

@@ -504,22 +504,8 @@ tensor_repeat(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("repeats must not be negative")));
-	if (PG_ARGISNULL(2))
-	{
-		int64		n = tensor_size(t);
-
-		t = tensor_reshaped(t, 1, &n);
-		axis = 0;
-	}
-	else
-	{
-		if (t->ndim == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("axis %d is out of bounds for a tensor of dimension 0",
-							PG_GETARG_INT32(2))));
-		axis = tensor_axis(PG_GETARG_INT32(2), t->ndim);
-	}
+	axis = tensor_axis_or_flatten(&t, PG_ARGISNULL(2),
+								  PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2));
 	tensor_dims64(t, own);
 	mt_contiguous_strides(t->ndim, (int64_t *) own, (int64_t *) own_strides);
 	for (int i = 0, v = 0; i < t->ndim; i++)

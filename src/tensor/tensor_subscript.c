@@ -376,22 +376,8 @@ tensor_take(PG_FUNCTION_ARGS)
 	count = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
 	idx = palloc(sizeof(int) * Max(count, 1));
 	count = tensor_int_array(arr, idx, count, "indices");
-	if (PG_ARGISNULL(2))
-	{
-		int64		n = tensor_size(t);
-
-		t = tensor_reshaped(t, 1, &n);
-		axis = 0;
-	}
-	else
-	{
-		if (t->ndim == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("axis %d is out of bounds for a tensor of dimension 0",
-							PG_GETARG_INT32(2))));
-		axis = tensor_axis(PG_GETARG_INT32(2), t->ndim);
-	}
+	axis = tensor_axis_or_flatten(&t, PG_ARGISNULL(2),
+								  PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2));
 	tensor_dims64(t, dims);
 	len = dims[axis];
 	for (int i = 0; i < axis; i++)
