@@ -22,8 +22,8 @@
 #include "kernels/strided.h"
 #include "tensor/tensor_ops.h"
 
-static Tensor *
-binary_tt(Tensor *a, Tensor *b, MtBinaryOp op)
+Tensor *
+tensor_binary_op(Tensor *a, Tensor *b, MtBinaryOp op)
 {
 	MtError		err;
 	int			ndim;
@@ -45,8 +45,8 @@ binary_tt(Tensor *a, Tensor *b, MtBinaryOp op)
 
 /* A 0-d tensor of the given dtype holding a scalar (IEEE rounding to
  * float32: a scalar too large becomes infinity, as numpy casts it). */
-static Tensor *
-scalar_tensor(double value, MtDtype dtype)
+Tensor *
+tensor_from_scalar(double value, MtDtype dtype)
 {
 	Tensor	   *t = tensor_new(0, NULL, dtype);
 
@@ -58,13 +58,7 @@ scalar_tensor(double value, MtDtype dtype)
 }
 
 Tensor *
-tensor_binary_op(Tensor *a, Tensor *b, MtBinaryOp op)
-{
-	return binary_tt(a, b, op);
-}
-
-static Tensor *
-unary(Tensor *t, MtUnaryOp op)
+tensor_unary_op(Tensor *t, MtUnaryOp op)
 {
 	Tensor	   *result = tensor_new_like(t, (MtDtype) t->dtype);
 
@@ -72,12 +66,6 @@ unary(Tensor *t, MtUnaryOp op)
 								 TENSOR_DATA(result), tensor_size(t),
 								 tensor_poll_interrupts, NULL), NULL);
 	return result;
-}
-
-Tensor *
-tensor_unary_op(Tensor *t, MtUnaryOp op)
-{
-	return unary(t, op);
 }
 
 /*
@@ -100,7 +88,7 @@ keeps_sparsity(MtBinaryOp op, double scalar, bool scalar_first)
 	PG_FUNCTION_INFO_V1(tensor_##name); \
 	Datum tensor_##name(PG_FUNCTION_ARGS) \
 	{ \
-		PG_RETURN_TENSOR_P(binary_tt(PG_GETARG_TENSOR_P(0), \
+		PG_RETURN_TENSOR_P(tensor_binary_op(PG_GETARG_TENSOR_P(0), \
 									 PG_GETARG_TENSOR_P(1), op)); \
 	} \
 	PG_FUNCTION_INFO_V1(tensor_##name##_scalar); \
@@ -111,7 +99,7 @@ keeps_sparsity(MtBinaryOp op, double scalar, bool scalar_first)
 		if (tensor_is_csr(t) && keeps_sparsity(op, c, false)) \
 			PG_RETURN_TENSOR_P(tensor_csr_scalar_op(t, op, c, false)); \
 		t = tensor_densify(t); \
-		PG_RETURN_TENSOR_P(binary_tt(t, scalar_tensor(c, (MtDtype) t->dtype), op)); \
+		PG_RETURN_TENSOR_P(tensor_binary_op(t, tensor_from_scalar(c, (MtDtype) t->dtype), op)); \
 	} \
 	PG_FUNCTION_INFO_V1(tensor_scalar_##name); \
 	Datum tensor_scalar_##name(PG_FUNCTION_ARGS) \
@@ -121,7 +109,7 @@ keeps_sparsity(MtBinaryOp op, double scalar, bool scalar_first)
 		if (tensor_is_csr(t) && keeps_sparsity(op, c, true)) \
 			PG_RETURN_TENSOR_P(tensor_csr_scalar_op(t, op, c, true)); \
 		t = tensor_densify(t); \
-		PG_RETURN_TENSOR_P(binary_tt(scalar_tensor(c, (MtDtype) t->dtype), t, op)); \
+		PG_RETURN_TENSOR_P(tensor_binary_op(tensor_from_scalar(c, (MtDtype) t->dtype), t, op)); \
 	}
 
 BINARY_FUNCTIONS(add, MT_BINARY_ADD)
@@ -136,7 +124,7 @@ BINARY_FUNCTIONS(minimum, MT_BINARY_MINIMUM)
 	PG_FUNCTION_INFO_V1(tensor_##name); \
 	Datum tensor_##name(PG_FUNCTION_ARGS) \
 	{ \
-		PG_RETURN_TENSOR_P(unary(PG_GETARG_TENSOR_P(0), op)); \
+		PG_RETURN_TENSOR_P(tensor_unary_op(PG_GETARG_TENSOR_P(0), op)); \
 	}
 
 /* negation and abs keep zeros zero: a sparse tensor stays sparse */
@@ -147,7 +135,7 @@ BINARY_FUNCTIONS(minimum, MT_BINARY_MINIMUM)
 		Tensor	   *t = PG_GETARG_TENSOR_ANY_P(0); \
 		if (tensor_is_csr(t)) \
 			PG_RETURN_TENSOR_P(tensor_csr_unary(t, op)); \
-		PG_RETURN_TENSOR_P(unary(t, op)); \
+		PG_RETURN_TENSOR_P(tensor_unary_op(t, op)); \
 	}
 
 SPARSE_UNARY_FUNCTION(neg, MT_UNARY_NEG)

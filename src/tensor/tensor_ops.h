@@ -13,6 +13,8 @@
 /* tensor_elementwise.c */
 extern Tensor *tensor_binary_op(Tensor *a, Tensor *b, MtBinaryOp op);
 extern Tensor *tensor_unary_op(Tensor *t, MtUnaryOp op);
+/* a 0-d tensor of dtype holding value (rounded to float32 as a cast does) */
+extern Tensor *tensor_from_scalar(double value, MtDtype dtype);
 
 /* tensor_matmul.c */
 extern Tensor *tensor_matmul(Tensor *a, Tensor *b);

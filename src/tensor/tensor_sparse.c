@@ -138,13 +138,9 @@ tensor_csr_scalar_op(Tensor *s, MtBinaryOp op, double scalar, bool scalar_first)
 {
 	MtCsr		csr;
 	Tensor	   *values = csr_values(s, &csr);
-	Tensor	   *c = tensor_new(0, NULL, (MtDtype) s->dtype);
+	Tensor	   *c = tensor_from_scalar(scalar, (MtDtype) s->dtype);
 	Tensor	   *mapped;
 
-	if (s->dtype == MT_FLOAT32)
-		*(float *) TENSOR_DATA(c) = (float) scalar;
-	else
-		*(double *) TENSOR_DATA(c) = scalar;
 	mapped = scalar_first ? tensor_binary_op(c, values, op)
 		: tensor_binary_op(values, c, op);
 	if (mt_dense_count_nonzero(TENSOR_DATA(mapped), (MtDtype) mapped->dtype,
