@@ -28,15 +28,9 @@ mt_broadcast_shape(int ndim_a, const int32_t *dims_a, int ndim_b,
 		{
 			char		sa[128],
 						sb[128];
-			int64_t		da[MT_MAX_DIMS],
-						db[MT_MAX_DIMS];
 
-			for (int k = 0; k < ndim_a; k++)
-				da[k] = dims_a[k];
-			for (int k = 0; k < ndim_b; k++)
-				db[k] = dims_b[k];
-			mt_format_shape(sa, sizeof(sa), ndim_a, da);
-			mt_format_shape(sb, sizeof(sb), ndim_b, db);
+			mt_format_shape32(sa, sizeof(sa), ndim_a, dims_a);
+			mt_format_shape32(sb, sizeof(sb), ndim_b, dims_b);
 			mt_error_set(err, MT_ERR_BROADCAST, 0,
 						 "Shapes %s and %s cannot be broadcast together: extents %lld and %lld differ in dimension %d of the result.",
 						 sa, sb, (long long) ea, (long long) eb, i);

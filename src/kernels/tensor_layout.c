@@ -174,3 +174,13 @@ mt_shape_check(int ndim, const int64_t *dims, MtDtype dtype,
 	err->status = MT_OK;
 	return MT_OK;
 }
+
+int
+mt_format_shape32(char *buf, size_t buflen, int ndim, const int32_t *dims)
+{
+	int64_t		wide[MT_MAX_DIMS];
+
+	for (int i = 0; i < ndim && i < MT_MAX_DIMS; i++)
+		wide[i] = dims[i];
+	return mt_format_shape(buf, buflen, ndim < MT_MAX_DIMS ? ndim : MT_MAX_DIMS, wide);
+}

@@ -82,5 +82,8 @@ extern void mt_error_set(MtError *err, MtStatus status, size_t position,
 			__attribute__((format(printf, 4, 5)));
 extern int	mt_format_shape(char *buf, size_t buflen, int ndim,
 							const int64_t *dims);
+/* the same for int32 extents, as a tensor header stores them */
+extern int	mt_format_shape32(char *buf, size_t buflen, int ndim,
+							  const int32_t *dims);
 
 #endif							/* MARSQL_TENSOR_LAYOUT_H */

@@ -66,15 +66,9 @@ check_same_shape(const SumState *s, int ndim, const int32 *dims)
 	{
 		char		a[128],
 					b[128];
-		int64		da[MT_MAX_DIMS],
-					db[MT_MAX_DIMS];
 
-		for (int i = 0; i < s->ndim; i++)
-			da[i] = s->dims[i];
-		for (int i = 0; i < ndim; i++)
-			db[i] = dims[i];
-		mt_format_shape(a, sizeof(a), s->ndim, (int64_t *) da);
-		mt_format_shape(b, sizeof(b), ndim, (int64_t *) db);
+		mt_format_shape32(a, sizeof(a), s->ndim, s->dims);
+		mt_format_shape32(b, sizeof(b), ndim, dims);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("all tensors in an elementwise aggregate must have the same shape"),

@@ -21,15 +21,6 @@ PG_FUNCTION_INFO_V1(tensor_outer);
 PG_FUNCTION_INFO_V1(tensor_tensordot_n);
 PG_FUNCTION_INFO_V1(tensor_tensordot_axes);
 
-static void
-shape_text(const Tensor *t, char *buf, size_t len)
-{
-	int64		dims[MT_MAX_DIMS];
-
-	tensor_dims64(t, dims);
-	mt_format_shape(buf, len, t->ndim, (int64_t *) dims);
-}
-
 Tensor *
 tensor_matmul(Tensor *a, Tensor *b)
 {
@@ -62,8 +53,8 @@ tensor_matmul(Tensor *a, Tensor *b)
 		char		sa[128],
 					sb[128];
 
-		shape_text(a, sa, sizeof(sa));
-		shape_text(b, sb, sizeof(sb));
+		mt_format_shape32(sa, sizeof(sa), a->ndim, a->dims);
+		mt_format_shape32(sb, sizeof(sb), b->ndim, b->dims);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("matmul shapes %s and %s are not aligned", sa, sb),
