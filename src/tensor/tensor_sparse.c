@@ -177,13 +177,18 @@ tensor_csr_matmul(Tensor *s, Tensor *b)
 				 errmsg("a sparse matrix multiplies a 1-D or 2-D tensor"),
 				 errdetail("The right operand has %d dimensions.", b->ndim)));
 	if (b->dims[0] != k)
+	{
+		char		ss[128],
+					sb[128];
+
+		mt_format_shape32(ss, sizeof(ss), s->ndim, s->dims);
+		mt_format_shape32(sb, sizeof(sb), b->ndim, b->dims);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("matmul shapes (%d,%d) and (%d%s) are not aligned",
-						s->dims[0], s->dims[1], b->dims[0],
-						b->ndim == 2 ? psprintf(",%d", b->dims[1]) : ""),
+				 errmsg("matmul shapes %s and %s are not aligned", ss, sb),
 				 errdetail("The sparse matrix has %lld columns; the other operand has %d rows.",
 						   (long long) k, b->dims[0])));
+	}
 	dtype = (s->dtype == MT_FLOAT64 || b->dtype == MT_FLOAT64) ? MT_FLOAT64 : MT_FLOAT32;
 	if (s->dtype != dtype)
 		s = tensor_convert(s, dtype);
