@@ -9,14 +9,25 @@
 
 #include <unistd.h>
 
+#include "postmaster/postmaster.h"
 #include "utils/guc.h"
 
+#include "engine/engine.h"
 #include "guc.h"
 
 /* OpenBLAS caps the count at the number it was built for. */
 #define MAX_BLAS_THREADS 1024
 
 int			marsql_blas_threads = 1;
+int			marsql_max_workers = 2;
+int			marsql_max_workers_total = 8;
+int			marsql_progress_mode = ENGINE_PROGRESS_OFF;
+
+static const struct config_enum_entry progress_options[] = {
+	{"off", ENGINE_PROGRESS_OFF, false},
+	{"notice", ENGINE_PROGRESS_NOTICE, false},
+	{NULL, 0, false}
+};
 
 static int
 online_cores(void)
@@ -39,6 +50,32 @@ marsql_define_gucs(void)
 							online_cores(), 1, MAX_BLAS_THREADS,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.max_workers",
+							"Background workers one marsql job may use.",
+							"0 runs every task in the calling backend. "
+							"The default is the number of online CPU cores.",
+							&marsql_max_workers,
+							online_cores(), 0, MAX_BACKENDS,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.max_workers_total",
+							"Background workers all marsql jobs of the cluster may hold at once.",
+							"Workers also count against max_worker_processes, "
+							"which parallel query shares.",
+							&marsql_max_workers_total,
+							8, 0, MAX_BACKENDS,
+							PGC_SIGHUP, 0,
+							NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("marsql.progress",
+							 "Reports the progress of marsql jobs.",
+							 "notice sends a NOTICE at every 10% of a job's tasks.",
+							 &marsql_progress_mode,
+							 ENGINE_PROGRESS_OFF, progress_options,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");
 }

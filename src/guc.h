@@ -8,6 +8,15 @@
 /* marsql.blas_threads: OpenBLAS threads per call (default: online cores) */
 extern int	marsql_blas_threads;
 
+/* marsql.max_workers: background workers one job may use (0: none) */
+extern int	marsql_max_workers;
+
+/* marsql.max_workers_total: workers all jobs of the cluster may hold */
+extern int	marsql_max_workers_total;
+
+/* marsql.progress: an EngineProgressMode */
+extern int	marsql_progress_mode;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

@@ -1,4 +1,4 @@
--- marsql demo: what the tensor type can do so far.
+-- marsql demo: the tensor type, and fan-out of SQL functions.
 \pset footer off
 CREATE EXTENSION marsql;
 SET search_path = marsql, public;
@@ -25,6 +25,22 @@ SELECT allclose('[1, 2]', '[1, 2.0000001]') AS allclose;
 SELECT * FROM unnest('[[1,2],[3,4]]'::tensor);
 SELECT * FROM rows('[[1,2,3],[4,5,6]]'::tensor);
 SELECT stack_agg(ARRAY[id, id * 10]::float8[] ORDER BY id) FROM generate_series(1, 3) id;
+
+\echo '-- fan-out: any SQL function, called in parallel on background workers'
+CREATE FUNCTION sq(x int) RETURNS int LANGUAGE sql AS 'SELECT x * x';
+SELECT map('sq(int)', ARRAY[1, 2, 3, 4], NULL::int);
+
+\echo '-- spawn builds a graph of calls: a task handle as an argument is a dependency'
+SELECT spawn('sq(int)', 3) AS a \gset
+SELECT spawn('sq(int)', :'a'::task) AS b \gset
+SELECT marsql.fetch(:'b', NULL::int) AS sq_of_sq_of_3;
+SELECT function, status, executor IS NOT NULL AS ran, cardinality(depends_on) AS dependencies FROM tasks;
+
+\echo '-- Monte-Carlo pi: 20 chunks, serial and fanned out, same answer'
+\ir examples/monte_carlo_pi.sql
+
+\echo '-- hyperparameter grid search: scikit-learn in plpython3u, one call per grid point'
+\ir examples/grid_search.sql
 
 \echo '-- bad input gets a clear error, never a crash'
 \set ON_ERROR_STOP 0

@@ -14,6 +14,7 @@ DEB_PACKAGES=(
 	postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap pgtap
 	libopenblas-dev liblapack-dev libfaiss-dev
 	libipc-run-perl python3-numpy
+	postgresql-plpython3-15 python3-sklearn
 	clang libclang-rt-14-dev
 )
 

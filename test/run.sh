@@ -85,6 +85,7 @@ log "tap: PostgreSQL::Test::Cluster as postgres"
 # traversable by postgres: run from a copy the postgres user owns.
 tapdir=$(mktemp -d /tmp/marsql-tap.XXXXXX)
 cp -r "$MARSQL_ROOT/test/t" "$tapdir/t"
+cp -r "$MARSQL_ROOT/test/examples" "$tapdir/examples"
 chown -R postgres "$tapdir"
 (cd "$tapdir" && runuser -u postgres -- env PATH="$PG_BIN:$PATH" TESTDIR="$tapdir" PG_REGRESS="$PG_REGRESS" \
 	prove -v -I "$PGXS_PERL" t/*.pl) > "$logs/tap.log" 2>&1

@@ -1,7 +1,13 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(27);
+SELECT plan(30);
+
+-- the engine's SQL surface: started workers, session state
+CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
+	SELECT ARRAY['job_progress', 'map', 'map_rows', 'spawn', 'output', 'execute', 'fetch',
+				 'fetch_log', 'cancel', 'forget_tasks', 'task_list']::name[]
+$$;
 
 SELECT has_extension('marsql');
 SELECT has_schema('marsql');
@@ -23,11 +29,21 @@ $$, 'every function and aggregate has a comment');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace AND proparallel <> 's'
-$$, 'every function is parallel safe');
+	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
+$$, 'every function but the engine''s is parallel safe');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace
+	  AND proname IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
+	  AND (proparallel <> 'u' OR provolatile <> 'v')
+$$, 'engine functions are volatile and parallel unsafe: they start workers and keep session state');
+SELECT has_type('marsql', 'task', 'type marsql.task exists');
+SELECT has_view('marsql', 'tasks', 'view marsql.tasks exists');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace AND provolatile <> 'i'
 	  AND proname NOT IN ('random', 'blas_info')
+	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
 $$, 'every function but random and blas_info is immutable');
 SELECT is((SELECT provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.random(integer[], bigint, text, text)'::regprocedure),
@@ -42,7 +58,10 @@ SELECT is_empty($$
 		'sum', 'prod', 'mean', 'min', 'max', 'var', 'std',
 		'argmin', 'argmax',				-- NULL axis: every axis / flattened
 		'slice',						-- NULL bounds: omitted
-		'lstsq', 'matrix_rank')			-- NULL rcond / tol: numpy's default
+		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
+		'map', 'map_rows', 'fetch',		-- the witness is NULL
+		'spawn', 'execute',				-- NULL arguments are passed on
+		'forget_tasks', 'task_list')	-- no arguments
 	  AND proname NOT LIKE 'tensor_stack_%' AND proname NOT LIKE 'tensor_sum_%'
 	  AND proname NOT LIKE 'tensor_avg_%'
 $$, 'functions are strict unless they handle NULL arguments');

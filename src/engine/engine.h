@@ -1,0 +1,125 @@
+/*
+ * engine.h
+ *	  The execution engine: runs a job (a graph of tasks) on executors --
+ *	  local background workers, or the calling backend when no worker is
+ *	  free.  Capabilities (fan-out calls, later chunked tiles and k-NN
+ *	  shards) use it through this header only; the engine never includes
+ *	  theirs.
+ *
+ *	  A capability registers a task *kind* in _PG_init: a name and a run
+ *	  function that turns a payload (the task's inputs, by value) into a
+ *	  result.  Registration order is the same in every process that loads
+ *	  the library, so a kind travels as its index.  A job then lists tasks
+ *	  of that kind with their dependencies; the engine asks the capability
+ *	  for each task's payload when its dependencies are done, ships it to an
+ *	  executor, and hands results, errors and log messages back through the
+ *	  job's callbacks.  docs/engine.md explains the design in prose.
+ */
+#ifndef MARSQL_ENGINE_H
+#define MARSQL_ENGINE_H
+
+#include "lib/stringinfo.h"
+#include "utils/elog.h"
+
+/*
+ * Runs one task, in an executor, inside a transaction of its own (in a
+ * worker) or a subtransaction (in the calling backend).  It may ereport;
+ * the error reaches the job's task_failed callback.
+ */
+typedef void (*EngineRunFn) (const char *payload, int len, StringInfo result);
+
+typedef struct EngineTaskKind
+{
+	const char *name;
+	EngineRunFn run;
+} EngineTaskKind;
+
+/* in _PG_init only; returns the kind's index */
+extern int	engine_register_kind(const char *name, EngineRunFn run);
+extern const EngineTaskKind *engine_kind(int index);
+
+typedef enum EngineTaskState
+{
+	ENGINE_TASK_WAITING,		/* dependencies not done yet */
+	ENGINE_TASK_READY,
+	ENGINE_TASK_RUNNING,
+	ENGINE_TASK_DONE,
+	ENGINE_TASK_FAILED,
+	ENGINE_TASK_SKIPPED			/* a dependency failed */
+} EngineTaskState;
+
+typedef struct EngineTask
+{
+	int			kind;
+	bool		idempotent;		/* may run again after its executor died */
+	int			ndeps;
+	int		   *deps;			/* indices of tasks in the same job */
+	/* filled by the engine */
+	EngineTaskState state;
+	int			attempts;
+	int			executor;		/* -1: the calling backend, else worker no. */
+} EngineTask;
+
+/*
+ * The capability's side of a job.  All callbacks run in the calling
+ * backend; `arg` is EngineJob.arg.
+ */
+typedef struct EngineCallbacks
+{
+	/* the task's payload, built when its dependencies are done */
+	void		(*build_payload) (void *arg, int task, StringInfo payload);
+	/* an executor starts the task ("worker 2 (PID 1234)" or "backend"); may be NULL */
+	void		(*task_started) (void *arg, int task, const char *executor);
+	void		(*task_done) (void *arg, int task, const char *result, int len);
+	/* the task raised an error; error->context names the task already */
+	void		(*task_failed) (void *arg, int task, ErrorData *error);
+	/*
+	 * a NOTICE, INFO or WARNING the task raised, in order; `shown` when the
+	 * client has seen it already (the task ran in the calling backend)
+	 */
+	void		(*task_log) (void *arg, int task, ErrorData *message, bool shown);
+	/* a short description of the task for error contexts: "task 7 (f(int))" */
+	char	   *(*describe) (void *arg, int task);
+} EngineCallbacks;
+
+typedef struct EngineJob
+{
+	const char *label;			/* "map", "execute": shown in marsql.progress */
+	int			ntasks;
+	EngineTask *tasks;
+	int			max_workers;	/* <= 0: marsql.max_workers */
+	bool		fail_fast;		/* first error aborts the job and is raised */
+	EngineCallbacks cb;
+	void	   *arg;
+} EngineJob;
+
+/*
+ * Runs every task of the job and returns when all are done, failed or
+ * skipped.  With fail_fast, the first failure stops all executors and is
+ * raised (after task_failed recorded it).  Cancel, statement_timeout and
+ * errors stop every worker before the error propagates.
+ */
+extern void engine_run(EngineJob *job);
+
+/*
+ * A copy of what a capability keeps of an error or message: level,
+ * SQLSTATE, message, detail, hint, context.  Allocates in the current
+ * context.
+ */
+extern ErrorData *engine_copy_message(const ErrorData *e);
+
+/* GUC marsql.progress */
+typedef enum EngineProgressMode
+{
+	ENGINE_PROGRESS_OFF,
+	ENGINE_PROGRESS_NOTICE
+} EngineProgressMode;
+
+/* the background worker's entry point (named in BackgroundWorker) */
+extern PGDLLEXPORT void marsql_worker_main(Datum main_arg);
+
+/* shared memory: progress slots and the global worker cap */
+extern void engine_shmem_request(void);
+extern void engine_shmem_startup(void);
+
+#endif							/* MARSQL_ENGINE_H */

@@ -1,0 +1,22 @@
+/*
+ * engine_shmem.h
+ *	  The engine's shared memory: one progress slot per running job (read by
+ *	  the marsql.progress view from any session) and the count of workers
+ *	  every job holds, which enforces marsql.max_workers_total.
+ */
+#ifndef MARSQL_ENGINE_SHMEM_H
+#define MARSQL_ENGINE_SHMEM_H
+
+/* claims this backend's slot for a new job; returns the job number */
+extern int64 engine_progress_begin(const char *label, int tasks_total);
+extern void engine_progress_update(int done, int failed, int executors);
+extern void engine_progress_end(void);
+
+/*
+ * Reserves up to `want` workers under marsql.max_workers_total and returns
+ * how many were granted; engine_workers_release gives them back.
+ */
+extern int	engine_workers_reserve(int want);
+extern void engine_workers_release(int count);
+
+#endif							/* MARSQL_ENGINE_SHMEM_H */

@@ -1,0 +1,32 @@
+/*
+ * task_kind.c
+ *	  The registry of task kinds (see engine.h).  Kinds are registered in
+ *	  _PG_init, in the same order in every process that loads marsql, so
+ *	  the leader and its workers agree on each kind's index.
+ */
+#include "postgres.h"
+
+#include "engine/engine.h"
+
+#define MAX_TASK_KINDS 16
+
+static EngineTaskKind kinds[MAX_TASK_KINDS];
+static int	nkinds = 0;
+
+int
+engine_register_kind(const char *name, EngineRunFn run)
+{
+	if (nkinds >= MAX_TASK_KINDS)
+		elog(ERROR, "too many marsql task kinds");
+	kinds[nkinds].name = name;
+	kinds[nkinds].run = run;
+	return nkinds++;
+}
+
+const EngineTaskKind *
+engine_kind(int index)
+{
+	if (index < 0 || index >= nkinds)
+		return NULL;
+	return &kinds[index];
+}

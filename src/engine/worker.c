@@ -1,0 +1,181 @@
+/*
+ * worker.c
+ *	  A marsql background worker: one executor of a worker pool.  It
+ *	  connects to the caller's database as the caller's authenticated user,
+ *	  takes on the caller's session user, role, current user and settings,
+ *	  says hello, then runs one task message at a time, each in a
+ *	  transaction of its own, until the leader detaches its queue.
+ *
+ *	  Everything the worker would say to a client goes to the leader
+ *	  instead: NOTICE/INFO/WARNING raised by a task become that task's log,
+ *	  a task's ERROR fails that task, a FATAL (the worker was terminated)
+ *	  ends the worker.  Settings a task changes, even with plain SET, are
+ *	  undone before the next task.
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "libpq/pqformat.h"
+#include "libpq/pqmq.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "pgstat.h"
+#include "postmaster/bgworker.h"
+#include "storage/ipc.h"
+#include "storage/proc.h"
+#include "tcop/tcopprot.h"
+#include "utils/guc.h"
+#include "utils/memutils.h"
+#include "utils/snapmgr.h"
+
+#include "engine/engine.h"
+#include "engine/worker_pool.h"
+
+static MemoryContext task_context = NULL;
+static shm_mq_handle *outbox = NULL;
+
+/*
+ * Sends one engine message: the type byte, then the body, the shape the
+ * redirected NOTICE and ERROR messages have on the same queue.
+ */
+static void
+send_message(char type, const char *body, int len)
+{
+	StringInfoData msg;
+
+	initStringInfo(&msg);
+	appendStringInfoChar(&msg, type);
+	appendBinaryStringInfo(&msg, body, len);
+	if (shm_mq_send(outbox, msg.len, msg.data, false, true) != SHM_MQ_SUCCESS)
+		proc_exit(0);			/* the leader is gone */
+	pfree(msg.data);
+}
+
+/* takes on who the caller is, as parallel workers do */
+static void
+restore_identity(PoolShared *shared)
+{
+	StartTransactionCommand();
+	RestoreGUCState((char *) shared + shared->guc_offset);
+	CommitTransactionCommand();
+
+	if (shared->session_user_id != shared->authenticated_user_id)
+		SetSessionAuthorization(shared->session_user_id,
+								shared->session_user_is_superuser);
+	if (shared->outer_user_id != shared->session_user_id)
+		SetCurrentRoleId(shared->outer_user_id, shared->outer_user_is_superuser);
+	SetUserIdAndSecContext(shared->current_user_id, shared->sec_context);
+
+	/* every NOTICE, INFO and WARNING of a task goes into its log */
+	SetConfigOption("client_min_messages", "notice", PGC_SUSET, PGC_S_OVERRIDE);
+}
+
+static void
+run_task(const char *message, Size nbytes)
+{
+	StringInfoData in;
+	int64		seq;
+	int			kind_index;
+	const EngineTaskKind *kind;
+
+	in.data = (char *) message;
+	in.len = nbytes;
+	in.maxlen = nbytes;
+	in.cursor = 1;				/* past the message type */
+	seq = pq_getmsgint64(&in);
+	kind_index = pq_getmsgint(&in, 4);
+	kind = engine_kind(kind_index);
+	if (kind == NULL)
+		elog(ERROR, "unknown marsql task kind %d", kind_index);
+
+	pgstat_report_activity(STATE_RUNNING, kind->name);
+	StartTransactionCommand();
+	PG_TRY();
+	{
+		StringInfoData result;
+		int			nest_level;
+
+		PushActiveSnapshot(GetTransactionSnapshot());
+		nest_level = NewGUCNestLevel();
+		MemoryContextSwitchTo(task_context);
+		initStringInfo(&result);
+		pq_sendint64(&result, seq);
+		kind->run(in.data + in.cursor, in.len - in.cursor, &result);
+		AtEOXact_GUC(false, nest_level);
+		PopActiveSnapshot();
+		CommitTransactionCommand();
+		MemoryContextSwitchTo(task_context);
+		send_message(ENGINE_MSG_RESULT, result.data, result.len);
+	}
+	PG_CATCH();
+	{
+		/* the error goes to the leader as an 'E' message */
+		MemoryContextSwitchTo(task_context);
+		EmitErrorReport();
+		FlushErrorState();
+		AbortCurrentTransaction();
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(task_context);
+	pgstat_report_activity(STATE_IDLE, NULL);
+}
+
+void
+marsql_worker_main(Datum main_arg)
+{
+	dsm_segment *segment;
+	PoolShared *shared;
+	shm_mq	   *to_worker;
+	shm_mq	   *from_worker;
+	shm_mq_handle *inbox;
+	int			number;
+
+	pqsignal(SIGTERM, die);
+	pqsignal(SIGINT, StatementCancelHandler);
+	BackgroundWorkerUnblockSignals();
+
+	segment = dsm_attach(DatumGetUInt32(main_arg));
+	if (segment == NULL)
+		proc_exit(0);			/* the leader is gone already */
+	dsm_pin_mapping(segment);
+	shared = dsm_segment_address(segment);
+	if (shared->magic != POOL_MAGIC)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("invalid magic number in marsql worker segment")));
+	memcpy(&number, MyBgworkerEntry->bgw_extra, sizeof(number));
+
+	from_worker = worker_pool_queue(shared, number, false);
+	shm_mq_set_sender(from_worker, MyProc);
+	outbox = shm_mq_attach(from_worker, segment, NULL);
+	pq_redirect_to_shm_mq(segment, outbox);
+	to_worker = worker_pool_queue(shared, number, true);
+	shm_mq_set_receiver(to_worker, MyProc);
+	inbox = shm_mq_attach(to_worker, segment, NULL);
+
+	BackgroundWorkerInitializeConnectionByOid(shared->database_id,
+											  shared->authenticated_user_id, 0);
+	SetClientEncoding(GetDatabaseEncoding());
+	restore_identity(shared);
+
+	task_context = AllocSetContextCreate(TopMemoryContext, "marsql task",
+										 ALLOCSET_DEFAULT_SIZES);
+	send_message(ENGINE_MSG_HELLO, (char *) &MyProcPid, sizeof(MyProcPid));
+
+	for (;;)
+	{
+		Size		nbytes;
+		void	   *data;
+
+		CHECK_FOR_INTERRUPTS();
+		if (shm_mq_receive(inbox, &nbytes, &data, false) != SHM_MQ_SUCCESS)
+			break;				/* the leader detached: the job is over */
+		MemoryContextReset(task_context);
+		MemoryContextSwitchTo(task_context);
+		if (nbytes > 0 && ((char *) data)[0] == ENGINE_MSG_TASK)
+			run_task(data, nbytes);
+		else
+			elog(ERROR, "unexpected message in marsql worker");
+	}
+	proc_exit(0);
+}

@@ -1,0 +1,197 @@
+/*
+ * worker_pool.c
+ *	  The leader's side of local executors: creates the segment, launches
+ *	  the workers and stops them (see worker_pool.h).  What a worker does is
+ *	  in worker.c; how tasks are handed out is in scheduler.c.
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "storage/latch.h"
+#include "storage/proc.h"
+#include "storage/shm_mq.h"
+#include "utils/guc.h"
+#include "utils/memutils.h"
+#include "utils/wait_event.h"
+
+#include "engine/worker_pool.h"
+
+/* how long stopping a pool waits for its workers to exit */
+#define STOP_WAIT_MS 5000
+
+/* the handles, kept where the segment's detach callback can reach them */
+typedef struct PoolHandles
+{
+	int			n;
+	BackgroundWorkerHandle *handle[FLEXIBLE_ARRAY_MEMBER];
+} PoolHandles;
+
+shm_mq *
+worker_pool_queue(PoolShared *shared, int worker, bool to_worker)
+{
+	return (shm_mq *) ((char *) shared + shared->queues_offset +
+					   ((Size) worker * 2 + (to_worker ? 0 : 1)) * ENGINE_QUEUE_BYTES);
+}
+
+/*
+ * Runs whenever the segment is detached in the leader: at the end of a
+ * job, when a transaction aborts (the segment belongs to its resource
+ * owner) and when the backend exits.  No worker outlives its segment.
+ */
+static void
+terminate_pool_workers(dsm_segment *segment, Datum arg)
+{
+	PoolHandles *handles = (PoolHandles *) DatumGetPointer(arg);
+	int			i;
+
+	(void) segment;
+	for (i = 0; i < handles->n; i++)
+	{
+		if (handles->handle[i] != NULL)
+		{
+			TerminateBackgroundWorker(handles->handle[i]);
+			pfree(handles->handle[i]);
+		}
+	}
+	pfree(handles);
+}
+
+WorkerPool *
+worker_pool_start(int want)
+{
+	WorkerPool *pool = palloc0(sizeof(WorkerPool));
+	Size		guc_bytes = EstimateGUCStateSpace();
+	Size		queues_offset;
+	PoolShared *shared;
+	PoolHandles *handles;
+	MemoryContext old;
+	int			i;
+
+	Assert(want > 0);
+	queues_offset = MAXALIGN(sizeof(PoolShared)) + MAXALIGN(guc_bytes);
+	queues_offset = TYPEALIGN(ENGINE_QUEUE_BYTES, queues_offset);
+	pool->segment = dsm_create(queues_offset + (Size) want * 2 * ENGINE_QUEUE_BYTES, 0);
+	shared = dsm_segment_address(pool->segment);
+
+	shared->magic = POOL_MAGIC;
+	shared->nworkers = want;
+	shared->leader_pid = MyProcPid;
+	shared->database_id = MyDatabaseId;
+	shared->authenticated_user_id = GetAuthenticatedUserId();
+	shared->session_user_id = GetSessionUserId();
+	shared->session_user_is_superuser = superuser_arg(shared->session_user_id);
+	shared->outer_user_id = GetOuterUserId();
+	shared->outer_user_is_superuser = superuser_arg(shared->outer_user_id);
+	GetUserIdAndSecContext(&shared->current_user_id, &shared->sec_context);
+	shared->guc_offset = MAXALIGN(sizeof(PoolShared));
+	SerializeGUCState(guc_bytes, (char *) shared + shared->guc_offset);
+	shared->queues_offset = queues_offset;
+
+	pool->workers = palloc0(sizeof(PoolWorker) * want);
+	for (i = 0; i < want; i++)
+	{
+		PoolWorker *w = &pool->workers[i];
+		shm_mq	   *to = shm_mq_create(worker_pool_queue(shared, i, true), ENGINE_QUEUE_BYTES);
+		shm_mq	   *from = shm_mq_create(worker_pool_queue(shared, i, false), ENGINE_QUEUE_BYTES);
+
+		shm_mq_set_sender(to, MyProc);
+		shm_mq_set_receiver(from, MyProc);
+		w->number = i + 1;
+		w->state = POOL_WORKER_STARTING;
+		w->task = -1;
+		w->to_worker = shm_mq_attach(to, pool->segment, NULL);
+		w->from_worker = shm_mq_attach(from, pool->segment, NULL);
+		initStringInfo(&w->outgoing);
+	}
+
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	handles = palloc0(offsetof(PoolHandles, handle) + sizeof(BackgroundWorkerHandle *) * want);
+	handles->n = want;
+	on_dsm_detach(pool->segment, terminate_pool_workers, PointerGetDatum(handles));
+	for (i = 0; i < want; i++)
+	{
+		BackgroundWorker bgw;
+
+		memset(&bgw, 0, sizeof(bgw));
+		bgw.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
+		bgw.bgw_start_time = BgWorkerStart_ConsistentState;
+		bgw.bgw_restart_time = BGW_NEVER_RESTART;
+		strlcpy(bgw.bgw_library_name, "marsql", BGW_MAXLEN);
+		strlcpy(bgw.bgw_function_name, "marsql_worker_main", BGW_MAXLEN);
+		snprintf(bgw.bgw_name, BGW_MAXLEN, "marsql worker %d for PID %d", i + 1, MyProcPid);
+		strlcpy(bgw.bgw_type, "marsql worker", BGW_MAXLEN);
+		bgw.bgw_main_arg = UInt32GetDatum(dsm_segment_handle(pool->segment));
+		bgw.bgw_notify_pid = MyProcPid;
+		memcpy(bgw.bgw_extra, &i, sizeof(i));
+		if (!RegisterDynamicBackgroundWorker(&bgw, &handles->handle[i]))
+			break;
+		shm_mq_set_handle(pool->workers[i].to_worker, handles->handle[i]);
+		shm_mq_set_handle(pool->workers[i].from_worker, handles->handle[i]);
+	}
+	MemoryContextSwitchTo(old);
+	pool->nworkers = i;
+	pool->handles = handles->handle;
+	for (; i < want; i++)
+		pool->workers[i].state = POOL_WORKER_GONE;
+	return pool;
+}
+
+bool
+worker_pool_flush(WorkerPool *pool, PoolWorker *w)
+{
+	shm_mq_result r;
+
+	(void) pool;
+	r = shm_mq_send(w->to_worker, w->outgoing.len, w->outgoing.data, true, true);
+	if (r == SHM_MQ_WOULD_BLOCK)
+	{
+		w->sending = true;
+		return false;
+	}
+	w->sending = false;
+	/* a detached queue shows up when the leader next reads from it */
+	return true;
+}
+
+void
+worker_pool_stop(WorkerPool *pool)
+{
+	TimestampTz deadline;
+	int			i;
+
+	if (pool == NULL || pool->segment == NULL)
+		return;
+
+	/*
+	 * An idle worker exits quietly when its queue is detached; one that is
+	 * starting or running a task is told to terminate.
+	 */
+	for (i = 0; i < pool->nworkers; i++)
+	{
+		PoolWorker *w = &pool->workers[i];
+
+		if (w->state != POOL_WORKER_IDLE && w->state != POOL_WORKER_GONE)
+			TerminateBackgroundWorker(pool->handles[i]);
+		shm_mq_detach(w->to_worker);
+		shm_mq_detach(w->from_worker);
+	}
+
+	/* the slots go back to the postmaster before the next job asks */
+	deadline = TimestampTzPlusMilliseconds(GetCurrentTimestamp(), STOP_WAIT_MS);
+	for (i = 0; i < pool->nworkers; i++)
+	{
+		pid_t		pid;
+
+		while (GetBackgroundWorkerPid(pool->handles[i], &pid) == BGWH_STARTED ||
+			   GetBackgroundWorkerPid(pool->handles[i], &pid) == BGWH_NOT_YET_STARTED)
+		{
+			if (GetCurrentTimestamp() >= deadline)
+				break;
+			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+							 10, PG_WAIT_EXTENSION);
+			ResetLatch(MyLatch);
+		}
+	}
+	dsm_detach(pool->segment);
+	pool->segment = NULL;
+}

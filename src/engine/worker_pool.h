@@ -1,0 +1,95 @@
+/*
+ * worker_pool.h
+ *	  Local executors: a pool of dynamic background workers started for one
+ *	  job, sharing one DSM segment that holds the caller's identity and
+ *	  settings and a pair of shm_mq queues per worker.  Queues are attached
+ *	  before the workers are launched; a worker that exits or never starts
+ *	  shows up as a detached queue.  Detaching the segment -- at the end of
+ *	  the job, on error, or when the backend exits -- terminates every
+ *	  worker of the pool.
+ *
+ *	  Messages are the frontend/backend protocol's shape (one type byte,
+ *	  then the body): the worker sends NOTICE ('N') and ERROR ('E') messages
+ *	  the way a backend sends them to a client, plus the engine's own:
+ */
+#ifndef MARSQL_WORKER_POOL_H
+#define MARSQL_WORKER_POOL_H
+
+#include "postmaster/bgworker.h"
+#include "storage/dsm.h"
+#include "storage/shm_mq.h"
+
+#define ENGINE_MSG_HELLO	'H'		/* worker -> leader: ready, body: pid */
+#define ENGINE_MSG_TASK		'T'		/* leader -> worker: int64 seq, int32 kind,
+									 * payload */
+#define ENGINE_MSG_RESULT	'R'		/* worker -> leader: int64 seq, result */
+
+/* each queue; larger messages stream through it in pieces */
+#define ENGINE_QUEUE_BYTES	(64 * 1024)
+
+/* what the leader hands every worker, at the start of the segment */
+typedef struct PoolShared
+{
+	uint32		magic;
+	int			nworkers;
+	pid_t		leader_pid;
+	Oid			database_id;
+	Oid			authenticated_user_id;
+	Oid			session_user_id;
+	bool		session_user_is_superuser;
+	Oid			outer_user_id;
+	bool		outer_user_is_superuser;
+	Oid			current_user_id;
+	int			sec_context;
+	Size		guc_offset;
+	Size		queues_offset;
+} PoolShared;
+
+#define POOL_MAGIC 0x6d61727
+
+typedef enum PoolWorkerState
+{
+	POOL_WORKER_STARTING,
+	POOL_WORKER_IDLE,
+	POOL_WORKER_BUSY,
+	POOL_WORKER_GONE
+} PoolWorkerState;
+
+typedef struct PoolWorker
+{
+	int			number;			/* 1-based, as shown to users */
+	PoolWorkerState state;
+	pid_t		pid;
+	int			task;			/* task running here, or -1 */
+	int64		seq;			/* its message sequence number */
+	shm_mq_handle *to_worker;
+	shm_mq_handle *from_worker;
+	/* a task message shm_mq has not taken in full yet */
+	StringInfoData outgoing;
+	bool		sending;
+} PoolWorker;
+
+typedef struct WorkerPool
+{
+	dsm_segment *segment;
+	int			nworkers;		/* launched */
+	PoolWorker *workers;
+	BackgroundWorkerHandle **handles;	/* in TopMemoryContext */
+} WorkerPool;
+
+/* launches up to `want` workers; nworkers says how many started */
+extern WorkerPool *worker_pool_start(int want);
+
+/* terminates the workers and detaches the segment */
+extern void worker_pool_stop(WorkerPool *pool);
+
+/*
+ * Sends the task message of worker w (started or continued);
+ * returns true once the queue has taken all of it.
+ */
+extern bool worker_pool_flush(WorkerPool *pool, PoolWorker *w);
+
+/* the location of worker i's queues in the segment */
+extern shm_mq *worker_pool_queue(PoolShared *shared, int worker, bool to_worker);
+
+#endif							/* MARSQL_WORKER_POOL_H */
