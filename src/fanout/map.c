@@ -175,6 +175,14 @@ map_task_log(void *arg, int task, ErrorData *message, bool shown)
 			 errcontext("marsql %s", where)));
 }
 
+static const EngineCallbacks map_callbacks = {
+	.build_payload = map_build_payload,
+	.task_done = map_task_done,
+	.task_failed = map_task_failed,
+	.task_log = map_task_log,
+	.describe = map_describe,
+};
+
 /* reads the arguments of map and map_rows, resolves the call, runs it */
 static MapState *
 run_map(FunctionCallInfo fcinfo, bool fail_fast, int max_workers_arg, bool as_array)
@@ -257,11 +265,7 @@ run_map(FunctionCallInfo fcinfo, bool fail_fast, int max_workers_arg, bool as_ar
 	}
 	job.max_workers = max_workers_arg;
 	job.fail_fast = fail_fast;
-	job.cb.build_payload = map_build_payload;
-	job.cb.task_done = map_task_done;
-	job.cb.task_failed = map_task_failed;
-	job.cb.task_log = map_task_log;
-	job.cb.describe = map_describe;
+	job.cb = map_callbacks;
 	job.arg = st;
 	engine_run(&job);
 	return st;

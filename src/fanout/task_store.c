@@ -479,6 +479,15 @@ exec_describe(void *arg, int task)
 	return psprintf("task %s (%s)", handle_text(t->id, 0), t->call->fn_name);
 }
 
+static const EngineCallbacks exec_callbacks = {
+	.build_payload = exec_build_payload,
+	.task_started = exec_task_started,
+	.task_done = exec_task_done,
+	.task_failed = exec_task_failed,
+	.task_log = exec_task_log,
+	.describe = exec_describe,
+};
+
 /* adds t and its pending dependencies to the job, dependencies first */
 static void
 collect(FanoutTask *t, List **members)
@@ -554,12 +563,7 @@ execute_tasks(List *roots)
 		}
 	}
 	job.fail_fast = true;
-	job.cb.build_payload = exec_build_payload;
-	job.cb.task_started = exec_task_started;
-	job.cb.task_done = exec_task_done;
-	job.cb.task_failed = exec_task_failed;
-	job.cb.task_log = exec_task_log;
-	job.cb.describe = exec_describe;
+	job.cb = exec_callbacks;
 	job.arg = &st;
 
 	PG_TRY();
