@@ -113,7 +113,7 @@ release_at_exit(int code, Datum arg)
 	engine_progress_end();
 }
 
-int64
+void
 engine_progress_begin(const char *label, int tasks_total)
 {
 	EngineShared *s = engine_shared();
@@ -148,7 +148,6 @@ engine_progress_begin(const char *label, int tasks_total)
 	s->slots[free_slot].started = GetCurrentTimestamp();
 	SpinLockRelease(&s->mutex);
 	my_slot = free_slot;
-	return job;
 }
 
 void

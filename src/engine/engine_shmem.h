@@ -7,8 +7,8 @@
 #ifndef MARSQL_ENGINE_SHMEM_H
 #define MARSQL_ENGINE_SHMEM_H
 
-/* claims this backend's slot for a new job; returns the job number */
-extern int64 engine_progress_begin(const char *label, int tasks_total);
+/* claims this backend's slot for a new job, numbered cluster-wide */
+extern void engine_progress_begin(const char *label, int tasks_total);
 extern void engine_progress_update(int done, int failed, int executors);
 extern void engine_progress_end(void);
 

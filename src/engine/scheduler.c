@@ -51,7 +51,6 @@ typedef struct JobState
 	int			running;
 	int64		seq;
 	int			last_decile;
-	int64		job_number;
 	WorkerPool *pool;
 	ErrorData  *startup_error;	/* why a worker could not start */
 	MemoryContext log_context;	/* the caller's, for inline log copies */
@@ -80,13 +79,6 @@ pop_ready(JobState *st)
 	if (st->ready_head == st->ready_tail)
 		return -1;
 	return st->ready[st->ready_head++];
-}
-
-/* requeue: the queue has room for one entry per attempt */
-static void
-requeue(JobState *st, int task)
-{
-	push_ready(st, task);
 }
 
 static void
@@ -209,7 +201,7 @@ task_lost(JobState *st, PoolWorker *w, ErrorData *error)
 	if (t->idempotent && t->attempts < MAX_ATTEMPTS)
 	{
 		st->running--;
-		requeue(st, task);
+		push_ready(st, task);	/* the queue has room for every attempt */
 		return;
 	}
 	if (error == NULL)
@@ -592,7 +584,7 @@ engine_run(EngineJob *job)
 	want = Min(want, n);
 
 	nest_level = NewGUCNestLevel();
-	st.job_number = engine_progress_begin(job->label, n);
+	engine_progress_begin(job->label, n);
 	PG_TRY();
 	{
 		if (want > 0)
