@@ -114,12 +114,11 @@ task_type(void)
 	return task_type_oid;
 }
 
+/* a handle of this session, as marsql.task prints it */
 static char *
 handle_text(int64 id, int output)
 {
-	if (output > 0)
-		return psprintf("%lld.%d/%08x", (long long) id, output, session_number);
-	return psprintf("%lld/%08x", (long long) id, session_number);
+	return task_handle_text(id, output, session_number);
 }
 
 static FanoutTask *
@@ -133,8 +132,8 @@ lookup_task(const TaskHandle *h)
 	if (e == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("task %lld/%08x does not exist in this session",
-						(long long) h->id, h->session),
+				 errmsg("task %s does not exist in this session",
+						task_handle_text(h->id, 0, h->session)),
 				 errhint("A task handle is valid in the session that spawned it, until marsql.forget_tasks().")));
 	return e->task;
 }
@@ -370,16 +369,33 @@ find_task(int64 id)
 	return e->task;
 }
 
+/* column `output` of a done task's row result, decoded */
+static Datum
+output_value(FanoutTask *d, int output, bool *isnull)
+{
+	StringInfoData in;
+	Datum		row;
+	int			attno;
+
+	Assert(d->status == TASK_DONE && output > 0);
+	(void) output_type(d, output, &attno);
+	in.data = d->result;
+	in.len = d->result_len;
+	in.maxlen = d->result_len;
+	in.cursor = 0;
+	row = fanout_decode(&in, d->call->rettype, d->call->rettypmod, isnull);
+	if (*isnull)
+		return (Datum) 0;
+	return GetAttributeByNum(DatumGetHeapTupleHeader(row), attno + 1, isnull);
+}
+
 /* the encoded value of a dependency argument */
 static void
 append_dependency(StringInfo payload, TaskArg *a)
 {
 	FanoutTask *d = find_task(a->dep);
-	StringInfoData in;
-	Datum		row;
+	Datum		value;
 	bool		isnull;
-	int			attno;
-	Oid			type;
 
 	Assert(d->status == TASK_DONE);
 	if (a->output == 0)
@@ -387,22 +403,8 @@ append_dependency(StringInfo payload, TaskArg *a)
 		appendBinaryStringInfo(payload, d->result, d->result_len);
 		return;
 	}
-	in.data = d->result;
-	in.len = d->result_len;
-	in.maxlen = d->result_len;
-	in.cursor = 0;
-	type = output_type(d, a->output, &attno);
-	row = fanout_decode(&in, d->call->rettype, d->call->rettypmod, &isnull);
-	if (isnull)
-		fanout_encode(payload, (Datum) 0, true, type);
-	else
-	{
-		HeapTupleHeader th = DatumGetHeapTupleHeader(row);
-		bool		fnull;
-		Datum		field = GetAttributeByNum(th, attno + 1, &fnull);
-
-		fanout_encode(payload, field, fnull, type);
-	}
+	value = output_value(d, a->output, &isnull);
+	fanout_encode(payload, value, isnull, a->type);
 }
 
 static void
@@ -635,9 +637,6 @@ marsql_fetch(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		StringInfoData out;
-		StringInfoData in;
-		TaskArg		a;
 		int			attno;
 		Oid			type = output_type(t, h->output, &attno);
 
@@ -648,16 +647,7 @@ marsql_fetch(PG_FUNCTION_ARGS)
 							handle_text(t->id, 0), format_type_be(type), format_type_be(witness)),
 					 errhint("Pass a witness of the output's type, such as NULL::%s.",
 							 format_type_be(type))));
-		memset(&a, 0, sizeof(a));
-		a.dep = t->id;
-		a.output = h->output;
-		initStringInfo(&out);
-		append_dependency(&out, &a);
-		in.data = out.data;
-		in.len = out.len;
-		in.maxlen = out.len;
-		in.cursor = 0;
-		result = fanout_decode(&in, type, -1, &isnull);
+		result = output_value(t, h->output, &isnull);
 	}
 	if (isnull)
 		PG_RETURN_NULL();

@@ -62,14 +62,20 @@ marsql_task_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(h);
 }
 
+char *
+task_handle_text(int64 id, int output, uint32 session)
+{
+	if (output > 0)
+		return psprintf("%lld.%d/%08x", (long long) id, output, session);
+	return psprintf("%lld/%08x", (long long) id, session);
+}
+
 Datum
 marsql_task_out(PG_FUNCTION_ARGS)
 {
 	TaskHandle *h = (TaskHandle *) PG_GETARG_POINTER(0);
 
-	if (h->output > 0)
-		PG_RETURN_CSTRING(psprintf("%lld.%d/%08x", (long long) h->id, h->output, h->session));
-	PG_RETURN_CSTRING(psprintf("%lld/%08x", (long long) h->id, h->session));
+	PG_RETURN_CSTRING(task_handle_text(h->id, h->output, h->session));
 }
 
 Datum

@@ -13,4 +13,7 @@ typedef struct TaskHandle
 	int16		pad;
 } TaskHandle;
 
+/* the text form: "<id>/<session>", or "<id>.<output>/<session>" */
+extern char *task_handle_text(int64 id, int output, uint32 session);
+
 #endif							/* MARSQL_TASK_TYPE_H */
