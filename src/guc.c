@@ -22,6 +22,8 @@ int			marsql_blas_threads = 1;
 int			marsql_max_workers = 2;
 int			marsql_max_workers_total = 8;
 int			marsql_progress_mode = ENGINE_PROGRESS_OFF;
+int			marsql_tile_bytes = 32 * 1024 * 1024;
+int			marsql_reduce_fanin = 4;
 
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
@@ -76,6 +78,24 @@ marsql_define_gucs(void)
 							 ENGINE_PROGRESS_OFF, progress_options,
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.tile_bytes",
+							"Size of a chunked_tensor tile when no tile shape is given.",
+							"The tile is split evenly over the dimensions. A tile task "
+							"holds a few tiles in memory.",
+							&marsql_tile_bytes,
+							32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024,
+							PGC_USERSET, GUC_UNIT_BYTE,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.reduce_fanin",
+							"Partial results one chunked_tensor task combines.",
+							"A matmul task multiplies this many inner tiles at once, and "
+							"sum and reduction trees merge this many partial results per task.",
+							&marsql_reduce_fanin,
+							4, 2, 64,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");
 }

@@ -17,6 +17,12 @@ extern int	marsql_max_workers_total;
 /* marsql.progress: an EngineProgressMode */
 extern int	marsql_progress_mode;
 
+/* marsql.tile_bytes: default chunked_tensor tile size, bytes */
+extern int	marsql_tile_bytes;
+
+/* marsql.reduce_fanin: partial results combined per chunked task */
+extern int	marsql_reduce_fanin;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

@@ -13,6 +13,7 @@
 #include "miscadmin.h"
 #include "storage/ipc.h"
 
+#include "chunked/tile_task.h"
 #include "engine/engine.h"
 #include "fanout/fanout.h"
 #include "guc.h"
@@ -46,6 +47,7 @@ _PG_init(void)
 	marsql_define_gucs();
 	/* task kinds, in the same order in every process */
 	fanout_register_kinds();
+	tile_task_register_kind();
 
 	/* preloaded: reserve the engine's shared memory (else taken on use) */
 	if (process_shared_preload_libraries_in_progress)

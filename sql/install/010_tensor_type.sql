@@ -32,7 +32,12 @@ CREATE TYPE marsql.tensor (
 	SEND = marsql.tensor_send,
 	INTERNALLENGTH = VARIABLE,
 	ALIGNMENT = double,
-	STORAGE = external
+	STORAGE = external,
+	-- its own category, shared with chunked_tensor, where it is preferred:
+	-- an untyped literal given to an overloaded function (matmul('[1,2]', x))
+	-- is read as a tensor
+	CATEGORY = 'M',
+	PREFERRED = true
 );
 COMMENT ON TYPE marsql.tensor IS
 	'n-dimensional dense array of float32 or float64; tensor(float32) fixes the dtype';

@@ -24,7 +24,9 @@
 /*
  * Runs one task, in an executor, inside a transaction of its own (in a
  * worker) or a subtransaction (in the calling backend).  It may ereport;
- * the error reaches the job's task_failed callback.
+ * the error reaches the job's task_failed callback.  It appends its result
+ * to `result`, which may hold a prefix of the engine's already (8 bytes,
+ * so data appended at once stays 8-byte aligned).
  */
 typedef void (*EngineRunFn) (const char *payload, int len, StringInfo result);
 

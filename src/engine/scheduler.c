@@ -43,9 +43,8 @@ typedef struct JobState
 	int		   *waiting_on;		/* per task: dependencies not done yet */
 	int		   *dependents_start;	/* CSR list of who depends on a task */
 	int		   *dependents;
-	int		   *ready;			/* FIFO of ready tasks */
-	int			ready_head;
-	int			ready_tail;
+	int		   *ready;			/* min-heap of ready task numbers */
+	int			nready;
 	int			finished;		/* done, failed or skipped */
 	int			failed;
 	int			running;
@@ -66,19 +65,52 @@ static bool emit_log_hook_installed = false;
 /* log_min_messages before the inline executor raised it, or -1 */
 static int	saved_log_min_messages = -1;
 
+/*
+ * Ready tasks run lowest number first: in the order given for independent
+ * tasks, and depth first for a graph numbered that way (a tiled operation
+ * numbers each reduction right after its inputs, so few partial results
+ * wait in memory).
+ */
 static void
 push_ready(JobState *st, int task)
 {
+	int			i = st->nready++;
+
 	st->job->tasks[task].state = ENGINE_TASK_READY;
-	st->ready[st->ready_tail++] = task;
+	while (i > 0 && st->ready[(i - 1) / 2] > task)
+	{
+		st->ready[i] = st->ready[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	st->ready[i] = task;
 }
 
 static int
 pop_ready(JobState *st)
 {
-	if (st->ready_head == st->ready_tail)
+	int			top,
+				last,
+				i = 0;
+
+	if (st->nready == 0)
 		return -1;
-	return st->ready[st->ready_head++];
+	top = st->ready[0];
+	last = st->ready[--st->nready];
+	for (;;)
+	{
+		int			child = 2 * i + 1;
+
+		if (child >= st->nready)
+			break;
+		if (child + 1 < st->nready && st->ready[child + 1] < st->ready[child])
+			child++;
+		if (st->ready[child] >= last)
+			break;
+		st->ready[i] = st->ready[child];
+		i = child;
+	}
+	st->ready[i] = last;
+	return top;
 }
 
 static void
@@ -201,7 +233,7 @@ task_lost(JobState *st, PoolWorker *w, ErrorData *error)
 	if (t->idempotent && t->attempts < MAX_ATTEMPTS)
 	{
 		st->running--;
-		push_ready(st, task);	/* the queue has room for every attempt */
+		push_ready(st, task);	/* it left the heap when it started */
 		return;
 	}
 	if (error == NULL)
@@ -498,7 +530,7 @@ run_loop(JobState *st)
 				live++;
 		}
 
-		if (live == 0 && st->ready_head < st->ready_tail)
+		if (live == 0 && st->nready > 0)
 		{
 			if (!inline_announced && pool != NULL && pool->nworkers > 0)
 				ereport(NOTICE,
@@ -543,7 +575,7 @@ engine_run(EngineJob *job)
 	st.job = job;
 	st.waiting_on = palloc0(sizeof(int) * n);
 	st.dependents_start = palloc0(sizeof(int) * (n + 1));
-	st.ready = palloc(sizeof(int) * n * (MAX_ATTEMPTS + 1));
+	st.ready = palloc(sizeof(int) * n);
 	st.last_decile = 0;
 	st.log_context = CurrentMemoryContext;
 	for (i = 0; i < n; i++)

@@ -1,0 +1,145 @@
+/*
+ * chunked.h
+ *	  chunked_tensor: an array larger than one value, stored as the rows of
+ *	  an ordinary table (tile coordinates, tile tensor) and computed tile by
+ *	  tile on the engine.  The SQL value is a small descriptor: storage
+ *	  relation, dtype, shape and tile shape.  docs/chunked.md has the design.
+ *
+ *	  chunked_type.c		the descriptor type, its I/O and accessors
+ *	  chunked_storage.c	storage tables, the marsql.arrays catalog, tile
+ *							reads and writes, block reads across tiles
+ *	  tile_task.c			the "marsql tile" task kind: what a tile task
+ *							computes (pure kernels on payload buffers)
+ *	  tile_graph.c			a graph of tile tasks, run on the engine or
+ *							explained
+ *	  chunked_create.c		constructors; chunked_read.c reading back;
+ *	  chunked_matmul.c, chunked_elementwise.c, chunked_reduce.c,
+ *	  chunked_reshape.c	the operations
+ */
+#ifndef MARSQL_CHUNKED_H
+#define MARSQL_CHUNKED_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "executor/spi.h"
+
+#include "kernels/tile_grid.h"
+#include "guc.h"
+#include "tensor/tensor.h"
+
+typedef struct ChunkedTensor
+{
+	int32		vl_len_;
+	Oid			storage;		/* InvalidOid: planned only (marsql.explain) */
+	uint8		ndim;
+	uint8		dtype;			/* MtDtype */
+	uint16		flags;			/* CHUNKED_TEMPORARY */
+	int32		reserved;		/* zero */
+	int64		dims[FLEXIBLE_ARRAY_MEMBER];	/* shape[ndim], tile[ndim] */
+} ChunkedTensor;
+
+#define CHUNKED_TEMPORARY 0x0001
+
+#define CHUNKED_SHAPE(c)	((c)->dims)
+#define CHUNKED_TILE(c)		((c)->dims + (c)->ndim)
+
+#define DatumGetChunkedP(x)		((ChunkedTensor *) PG_DETOAST_DATUM(x))
+#define PG_GETARG_CHUNKED_P(n)	DatumGetChunkedP(PG_GETARG_DATUM(n))
+#define PG_RETURN_CHUNKED_P(x)	PG_RETURN_POINTER(x)
+
+/* chunked_type.c */
+extern ChunkedTensor *chunked_new(Oid storage, MtDtype dtype, int ndim,
+								  const int64 *shape, const int64 *tile,
+								  bool temporary);
+extern void chunked_grid(const ChunkedTensor *ct, MtTileGrid *grid);
+extern int64 chunked_total_bytes(const ChunkedTensor *ct);
+extern char *chunked_describe(const ChunkedTensor *ct);
+
+/*
+ * The tile shape for an array: `tile` when given (one extent per
+ * dimension, each >= 1, clipped to the array), else the default from
+ * marsql.tile_bytes.  Errors name `what`.
+ */
+extern void chunked_choose_tile(int ndim, const int64 *shape, MtDtype dtype,
+								ArrayType *tile, int64 *out, const char *what);
+
+/* the OID of marsql.<name> (a type), cached */
+extern Oid	chunked_type_oid(const char *name);
+
+struct TileSource;
+/* chunked_create.c: writes every tile of result from src, in this backend */
+extern void chunked_copy_tiles(const char *label, struct TileSource *src, const ChunkedTensor *result);
+
+/* an optional (NULL-able) argument of a non-strict function */
+extern char *chunked_optional_text(FunctionCallInfo fcinfo, int n);
+extern ArrayType *chunked_optional_array(FunctionCallInfo fcinfo, int n);
+
+/* the checked shape of a new chunked tensor (bigint[], every extent >= 1) */
+extern int	chunked_shape_from_array(ArrayType *shape, int64 *dims);
+
+/* chunked_storage.c: storage and the catalog */
+
+/*
+ * Creates the storage table for a new array and registers it: a temporary
+ * table named marsql_chunk_<pid>_<n> when target is NULL, else a new
+ * ordinary table of that (possibly qualified) name.  Returns the
+ * descriptor.  Runs SPI itself: call it outside SPI or connected.
+ */
+extern ChunkedTensor *chunked_create(const char *target, MtDtype dtype, int ndim,
+									 const int64 *shape, const int64 *tile);
+
+/* Rewrites the catalog row after the descriptor's shape changed. */
+extern void chunked_update_catalog(const ChunkedTensor *ct);
+
+/* The registered array whose storage is relid, or error 42704. */
+extern ChunkedTensor *chunked_open(Oid relid);
+
+/* Checks that the descriptor's storage still exists and is readable. */
+extern void chunked_check_readable(const ChunkedTensor *ct);
+
+/* Drops the storage and the catalog row (the caller must own the table). */
+extern void chunked_drop(const ChunkedTensor *ct);
+
+/*
+ * Tile I/O.  A TileStore is opened on a connected SPI, keeps prepared
+ * statements and a small cache of recently read tiles, and lives in the
+ * current memory context.
+ */
+typedef struct TileStore TileStore;
+
+extern TileStore *tile_store_open(const ChunkedTensor *ct);
+extern Tensor *tile_store_read(TileStore *store, const int64 *coords);
+extern void tile_store_write(TileStore *store, const int64 *coords, Tensor *tile);
+
+/*
+ * An operand of a tiled operation: a chunked tensor read through a
+ * TileStore, or a tensor value in memory (a 0-d one for a scalar).
+ */
+typedef struct TileSource
+{
+	const ChunkedTensor *ct;	/* NULL for an in-memory tensor */
+	Tensor	   *tensor;
+	TileStore  *store;			/* opened on first read */
+	int			ndim;
+	int64		shape[MT_MAX_DIMS];
+	MtDtype		dtype;
+	MtTileGrid	grid;			/* a single tile for a tensor */
+	MemoryContext cxt;			/* where the store and its cache live */
+} TileSource;
+
+/* the store and its tile cache live in the current memory context */
+extern void tile_source_init_chunked(TileSource *src, const ChunkedTensor *ct);
+extern void tile_source_init_tensor(TileSource *src, Tensor *t);
+
+/*
+ * The block [lo, hi) of the source as a tensor of dtype, assembled from
+ * the tiles it touches.  A block that is exactly one stored tile in the
+ * right dtype is returned without a copy.
+ */
+extern Tensor *tile_source_read_block(TileSource *src, const int64 *lo,
+									  const int64 *hi, MtDtype dtype);
+
+/* chunked_read.c */
+extern Tensor *chunked_to_tensor(const ChunkedTensor *ct);
+
+#endif							/* MARSQL_CHUNKED_H */

@@ -1,0 +1,377 @@
+/*
+ * chunked_explain.c
+ *	  marsql.explain(query, format, analyze): the tile graphs a query's
+ *	  chunked operations build, as text lines or one Graphviz DOT graph.
+ *	  Without analyze the query runs with every chunked operation planned
+ *	  only: it builds its graph, records it and returns a planned
+ *	  descriptor (no storage), which later operations in the query plan
+ *	  against.  With analyze the operations run, and each task shows the
+ *	  executor it ran on and its time.
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+
+#include "chunked/tile_graph.h"
+
+PG_FUNCTION_INFO_V1(chunked_explain);
+
+typedef struct ExplainState
+{
+	bool		analyze;
+	bool		dot;
+	int			ngraphs;
+	StringInfoData out;			/* text lines, or the DOT body */
+	MemoryContext cxt;
+} ExplainState;
+
+static ExplainState *explain_state = NULL;
+
+bool
+chunked_explain_active(bool *analyze)
+{
+	if (explain_state == NULL)
+		return false;
+	*analyze = explain_state->analyze;
+	return true;
+}
+
+bool
+tile_graph_planning(void)
+{
+	return explain_state != NULL && !explain_state->analyze;
+}
+
+static void
+format_bytes(StringInfo buf, double bytes)
+{
+	if (bytes >= 1024.0 * 1024 * 1024)
+		appendStringInfo(buf, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
+	else if (bytes >= 1024.0 * 1024)
+		appendStringInfo(buf, "%.1f MB", bytes / (1024.0 * 1024));
+	else
+		appendStringInfo(buf, "%.1f kB", bytes / 1024.0);
+}
+
+static double
+block_bytes(TileGraph *g, const TileInput *in)
+{
+	double		n;
+
+	if (in->source < 0)
+		return (double) g->tasks[in->task].out_bytes;
+	n = (double) mt_dtype_size(in->dtype);
+	for (int i = 0; i < g->sources[in->source]->ndim; i++)
+		n *= (double) (in->hi[i] - in->lo[i]);
+	return n;
+}
+
+static void
+describe_input(StringInfo buf, TileGraph *g, const TileInput *in)
+{
+	if (in->source < 0)
+	{
+		appendStringInfo(buf, "task %d", in->task + 1);
+		return;
+	}
+	appendStringInfo(buf, "%s[", g->source_names[in->source]);
+	for (int i = 0; i < g->sources[in->source]->ndim; i++)
+		appendStringInfo(buf, "%s" INT64_FORMAT ":" INT64_FORMAT, i ? ", " : "",
+						 in->lo[i], in->hi[i]);
+	appendStringInfoChar(buf, ']');
+}
+
+static const char *
+task_op(const TileGraphTask *t)
+{
+	switch ((TileOp) t->header.op)
+	{
+		case TILE_GEMM:
+			return "gemm";
+		case TILE_SUM:
+			return "sum";
+		case TILE_BINARY:
+			return "binary";
+		case TILE_UNARY:
+			return "unary";
+		case TILE_REDUCE:
+			return "reduce";
+		case TILE_MERGE:
+			return "merge";
+		case TILE_TRANSPOSE:
+			return "transpose";
+		case TILE_GENERATE:
+			return "generate";
+	}
+	return "?";
+}
+
+static void
+describe_operand(StringInfo buf, TileSource *src)
+{
+	if (src->ct != NULL)
+	{
+		appendStringInfoString(buf, chunked_describe(src->ct));
+		if (OidIsValid(src->ct->storage))
+			appendStringInfo(buf, " in %s", get_rel_name(src->ct->storage));
+		else
+			appendStringInfoString(buf, " (planned)");
+	}
+	else
+	{
+		appendStringInfo(buf, "tensor %s (", mt_dtype_name(src->dtype));
+		for (int i = 0; i < src->ndim; i++)
+			appendStringInfo(buf, "%s" INT64_FORMAT, i ? ", " : "", src->shape[i]);
+		appendStringInfoChar(buf, ')');
+	}
+}
+
+static void
+record_text(ExplainState *es, TileGraph *g, bool ran)
+{
+	StringInfo	out = &es->out;
+	double		reads = 0,
+				writes = 0,
+				flops = 0,
+				largest = 0;
+	int			stored = 0;
+
+	for (int i = 0; i < g->ntasks; i++)
+	{
+		TileGraphTask *t = &g->tasks[i];
+		double		held = t->out_bytes;
+
+		for (int j = 0; j < t->ninputs; j++)
+		{
+			held += block_bytes(g, &t->inputs[j]);
+			if (t->inputs[j].source >= 0)
+				reads += block_bytes(g, &t->inputs[j]);
+		}
+		if (t->stored)
+		{
+			writes += t->out_bytes;
+			stored++;
+		}
+		flops += t->flops;
+		largest = Max(largest, held);
+	}
+
+	appendStringInfo(out, "%s: %d tasks, %d tiles stored, on up to %d workers\n",
+					 g->label, g->ntasks, stored, g->max_workers);
+	if (g->result)
+	{
+		appendStringInfoString(out, "  result: ");
+		appendStringInfoString(out, chunked_describe(g->result));
+		if (ran && OidIsValid(g->result->storage))
+			appendStringInfo(out, " in %s", get_rel_name(g->result->storage));
+		appendStringInfoChar(out, '\n');
+	}
+	for (int s = 0; s < g->nsources; s++)
+	{
+		appendStringInfo(out, "  %s: ", g->source_names[s]);
+		describe_operand(out, g->sources[s]);
+		appendStringInfoChar(out, '\n');
+	}
+	appendStringInfoString(out, "  reads ");
+	format_bytes(out, reads);
+	appendStringInfoString(out, ", writes ");
+	format_bytes(out, writes);
+	appendStringInfo(out, ", %.3g GFLOP; the largest task holds ", flops / 1e9);
+	format_bytes(out, largest);
+	appendStringInfoChar(out, '\n');
+
+	for (int i = 0; i < g->ntasks; i++)
+	{
+		TileGraphTask *t = &g->tasks[i];
+
+		appendStringInfo(out, "  task %d: %s", i + 1, task_op(t));
+		for (int j = 0; j < t->ninputs; j++)
+		{
+			appendStringInfoString(out, j ? ", " : " ");
+			describe_input(out, g, &t->inputs[j]);
+		}
+		if (t->stored)
+		{
+			appendStringInfoString(out, " -> tile (");
+			for (int d = 0; d < g->result->ndim; d++)
+				appendStringInfo(out, "%s" INT64_FORMAT, d ? ", " : "", t->coords[d]);
+			appendStringInfoChar(out, ')');
+		}
+		appendStringInfoString(out, ", ");
+		format_bytes(out, t->out_bytes);
+		if (ran && t->executor)
+			appendStringInfo(out, ", on %s, %.3f s", t->executor,
+							 (double) (t->finished - t->started) / 1e6);
+		appendStringInfoChar(out, '\n');
+	}
+}
+
+static void
+record_dot(ExplainState *es, TileGraph *g, bool ran)
+{
+	StringInfo	out = &es->out;
+	int			n = es->ngraphs;
+
+	appendStringInfo(out, "  subgraph cluster_%d {\n    label=\"%s\";\n", n, g->label);
+	for (int s = 0; s < g->nsources; s++)
+		appendStringInfo(out, "    g%d_%s [shape=ellipse, label=\"%s\"];\n", n,
+						 g->source_names[s], g->source_names[s]);
+	if (g->result)
+		appendStringInfo(out, "    g%d_result [shape=ellipse, label=\"result\\n%s\"];\n", n,
+						 chunked_describe(g->result));
+	for (int i = 0; i < g->ntasks; i++)
+	{
+		TileGraphTask *t = &g->tasks[i];
+		StringInfoData label;
+		bool		seen[4] = {false, false, false, false};
+
+		initStringInfo(&label);
+		appendStringInfo(&label, "%d: %s\\n", i + 1, task_op(t));
+		format_bytes(&label, t->out_bytes);
+		if (ran && t->executor)
+			appendStringInfo(&label, "\\n%s", t->executor);
+		appendStringInfo(out, "    g%d_t%d [shape=box, label=\"%s\"];\n", n, i + 1, label.data);
+		for (int j = 0; j < t->ninputs; j++)
+		{
+			TileInput  *in = &t->inputs[j];
+
+			if (in->source < 0)
+				appendStringInfo(out, "    g%d_t%d -> g%d_t%d;\n", n, in->task + 1, n, i + 1);
+			else if (!seen[in->source])
+			{
+				seen[in->source] = true;
+				appendStringInfo(out, "    g%d_%s -> g%d_t%d;\n", n,
+								 g->source_names[in->source], n, i + 1);
+			}
+		}
+		if (t->stored)
+			appendStringInfo(out, "    g%d_t%d -> g%d_result;\n", n, i + 1, n);
+	}
+	appendStringInfoString(out, "  }\n");
+}
+
+void
+chunked_explain_record(TileGraph *g, bool ran)
+{
+	ExplainState *es = explain_state;
+	MemoryContext old;
+
+	if (es == NULL)
+		return;
+	old = MemoryContextSwitchTo(es->cxt);
+	if (es->dot)
+		record_dot(es, g, ran);
+	else
+		record_text(es, g, ran);
+	es->ngraphs++;
+	MemoryContextSwitchTo(old);
+}
+
+/* a copy done tile by tile in the calling backend (chunk, rechunk) */
+void
+chunked_explain_copy(const char *label, const ChunkedTensor *result, bool ran)
+{
+	ExplainState *es = explain_state;
+	MemoryContext old;
+	MtTileGrid	grid;
+
+	if (es == NULL)
+		return;
+	old = MemoryContextSwitchTo(es->cxt);
+	chunked_grid(result, &grid);
+	if (es->dot)
+		appendStringInfo(&es->out,
+						 "  g%d_copy [shape=box, label=\"%s\\n" INT64_FORMAT " tiles copied in the backend\\n%s\"];\n",
+						 es->ngraphs, label, grid.ntiles, chunked_describe(result));
+	else
+		appendStringInfo(&es->out, "%s: " INT64_FORMAT " tiles %s by the calling backend\n  result: %s\n",
+						 label, grid.ntiles, ran ? "copied" : "to copy", chunked_describe(result));
+	es->ngraphs++;
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * marsql.explain(query text, format text, analyze boolean) returns setof
+ * text: one line per row in text format, one row holding the whole graph
+ * in dot format.
+ */
+Datum
+chunked_explain(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *format = PG_ARGISNULL(1) ? "text" : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	ExplainState es;
+	MemoryContext caller = CurrentMemoryContext;
+
+	memset(&es, 0, sizeof(es));
+	if (pg_strcasecmp(format, "text") == 0)
+		es.dot = false;
+	else if (pg_strcasecmp(format, "dot") == 0)
+		es.dot = true;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown explain format \"%s\"", format),
+				 errhint("Valid formats are \"text\" and \"dot\".")));
+	es.analyze = !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
+	if (explain_state != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("marsql.explain cannot be nested")));
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	es.cxt = caller;
+	initStringInfo(&es.out);
+
+	explain_state = &es;
+	PG_TRY();
+	{
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		if (SPI_execute(query, false, 0) < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("marsql.explain could not run the query")));
+		SPI_finish();
+	}
+	PG_FINALLY();
+	{
+		explain_state = NULL;
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(caller);
+
+	if (es.ngraphs == 0)
+		appendStringInfoString(&es.out, es.dot ? "" : "the query runs no chunked operation\n");
+	if (es.dot)
+	{
+		Datum		value = CStringGetTextDatum(psprintf("digraph marsql {\n  rankdir=LR;\n%s}\n",
+														 es.out.data));
+		bool		isnull = false;
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
+	}
+	else
+	{
+		char	   *line = es.out.data;
+
+		while (*line)
+		{
+			char	   *end = strchr(line, '\n');
+			Datum		value;
+			bool		isnull = false;
+
+			if (end == NULL)
+				end = line + strlen(line);
+			value = PointerGetDatum(cstring_to_text_with_len(line, end - line));
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, &value, &isnull);
+			line = *end ? end + 1 : end;
+		}
+	}
+	return (Datum) 0;
+}

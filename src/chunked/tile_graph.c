@@ -1,0 +1,374 @@
+/*
+ * tile_graph.c
+ *	  Builds a graph of tile tasks and runs it on the engine (see
+ *	  tile_graph.h).  The calling backend does every table access: it reads
+ *	  a task's input blocks when the engine asks for its payload, and
+ *	  stores result tiles as tasks finish, so the result belongs to the
+ *	  caller's transaction.  Outputs that feed other tasks are held in
+ *	  memory only until their last consumer has been sent; the engine runs
+ *	  the lowest-numbered ready task first, so a graph whose tasks are
+ *	  numbered depth first keeps few of them alive.
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+
+#include "chunked/tile_graph.h"
+#include "engine/engine.h"
+#include "guc.h"
+
+TileGraph *
+tile_graph_begin(const char *label)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql tile graph",
+											  ALLOCSET_DEFAULT_SIZES);
+	TileGraph  *g = MemoryContextAllocZero(cxt, sizeof(TileGraph));
+
+	g->label = label;
+	g->cxt = cxt;
+	g->task_cxt = AllocSetContextCreate(cxt, "marsql tile task", ALLOCSET_DEFAULT_SIZES);
+	g->capacity = 16;
+	g->tasks = MemoryContextAllocZero(cxt, sizeof(TileGraphTask) * g->capacity);
+	g->max_workers = marsql_max_workers;
+	return g;
+}
+
+int
+tile_graph_add_source(TileGraph *g, TileSource *src, const char *name)
+{
+	if (g->nsources >= (int) lengthof(g->sources))
+		elog(ERROR, "too many operands in a tile graph");
+	g->sources[g->nsources] = src;
+	g->source_names[g->nsources] = name;
+	return g->nsources++;
+}
+
+ChunkedTensor *
+tile_graph_create_result(TileGraph *g, const char *target, MtDtype dtype,
+						 int ndim, const int64 *shape, const int64 *tile)
+{
+	MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+	if (tile_graph_planning())
+	{
+		MtTileGrid	grid;
+
+		if (mt_tile_grid_init(&grid, ndim, shape, tile) != MT_OK)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many tiles for a chunked_tensor"),
+					 errhint("Use larger tiles.")));
+		g->result = chunked_new(InvalidOid, dtype, ndim, shape, tile, target == NULL);
+	}
+	else
+		g->result = chunked_create(target, dtype, ndim, shape, tile);
+	MemoryContextSwitchTo(old);
+	return g->result;
+}
+
+int
+tile_graph_add_task(TileGraph *g, TileOp op, MtDtype dtype, int ninputs)
+{
+	TileGraphTask *t;
+
+	if (g->ntasks == g->capacity)
+	{
+		if (g->capacity >= (int) (MaxAllocSize / sizeof(TileGraphTask) / 2))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many tile tasks in one operation"),
+					 errhint("Use larger tiles (marsql.tile_bytes or an explicit tile shape).")));
+		g->tasks = repalloc(g->tasks, sizeof(TileGraphTask) * g->capacity * 2);
+		memset(g->tasks + g->capacity, 0, sizeof(TileGraphTask) * g->capacity);
+		g->capacity *= 2;
+	}
+	t = &g->tasks[g->ntasks];
+	memset(t, 0, sizeof(TileGraphTask));
+	t->header.op = op;
+	t->header.dtype = dtype;
+	t->header.axis = -1;
+	t->header.ninputs = ninputs;
+	t->ninputs = ninputs;
+	if (ninputs > 0)
+		t->inputs = MemoryContextAllocZero(g->cxt, sizeof(TileInput) * ninputs);
+	return g->ntasks++;
+}
+
+void
+tile_graph_set_block(TileGraph *g, int task, int input, int source,
+					 const int64 *lo, const int64 *hi, MtDtype dtype)
+{
+	TileInput  *in = &g->tasks[task].inputs[input];
+	int			ndim = g->sources[source]->ndim;
+
+	in->source = source;
+	in->task = -1;
+	in->dtype = dtype;
+	for (int i = 0; i < ndim; i++)
+	{
+		in->lo[i] = lo[i];
+		in->hi[i] = hi[i];
+	}
+}
+
+void
+tile_graph_set_producer(TileGraph *g, int task, int input, int producer)
+{
+	TileInput  *in = &g->tasks[task].inputs[input];
+
+	Assert(producer < task);
+	in->source = -1;
+	in->task = producer;
+	g->tasks[producer].nconsumers++;
+}
+
+void
+tile_graph_store_at(TileGraph *g, int task, const int64 *coords)
+{
+	TileGraphTask *t = &g->tasks[task];
+
+	t->stored = true;
+	for (int i = 0; i < g->result->ndim; i++)
+		t->coords[i] = coords[i];
+}
+
+/* ---------- engine callbacks ---------- */
+
+static void
+append_tensor(StringInfo buf, const Tensor *t)
+{
+	static const char zeros[8] = {0};
+	int			size = VARSIZE(t);
+
+	appendBinaryStringInfo(buf, (const char *) t, size);
+	if (size % 8)
+		appendBinaryStringInfo(buf, zeros, 8 - size % 8);
+}
+
+static void
+graph_build_payload(void *arg, int task, StringInfo payload)
+{
+	TileGraph  *g = arg;
+	TileGraphTask *t = &g->tasks[task];
+	MemoryContext old = MemoryContextSwitchTo(g->task_cxt);
+	static const char zeros[MAXIMUM_ALIGNOF] = {0};
+
+	appendBinaryStringInfo(payload, (const char *) &t->header, sizeof(TileTaskHeader));
+	if (sizeof(TileTaskHeader) % MAXIMUM_ALIGNOF)
+		appendBinaryStringInfo(payload, zeros,
+							   MAXIMUM_ALIGNOF - sizeof(TileTaskHeader) % MAXIMUM_ALIGNOF);
+	for (int i = 0; i < t->ninputs; i++)
+	{
+		TileInput  *in = &t->inputs[i];
+
+		if (in->source >= 0)
+			append_tensor(payload, tile_source_read_block(g->sources[in->source],
+														  in->lo, in->hi, in->dtype));
+		else
+		{
+			TileGraphTask *p = &g->tasks[in->task];
+
+			if (p->output == NULL)
+				elog(ERROR, "tile task %d has no output yet", in->task);
+			append_tensor(payload, p->output);
+			if (--p->nconsumers == 0)
+			{
+				pfree(p->output);
+				p->output = NULL;
+			}
+		}
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(g->task_cxt);
+}
+
+static void
+graph_task_started(void *arg, int task, const char *executor)
+{
+	TileGraph  *g = arg;
+
+	g->tasks[task].executor = MemoryContextStrdup(g->cxt, executor);
+	g->tasks[task].started = GetCurrentTimestamp();
+}
+
+static void
+graph_task_done(void *arg, int task, const char *result, int len)
+{
+	TileGraph  *g = arg;
+	TileGraphTask *t = &g->tasks[task];
+	Tensor	   *out;
+
+	t->finished = GetCurrentTimestamp();
+	if (len < (int) MT_HEADER_BYTES(0) || (int) VARSIZE(result) != len)
+		elog(ERROR, "malformed tile task result");
+	if (t->stored)
+	{
+		MemoryContext old = MemoryContextSwitchTo(g->task_cxt);
+
+		out = palloc(len);
+		memcpy(out, result, len);
+		MemoryContextSwitchTo(old);
+		if (g->result_store == NULL)
+		{
+			old = MemoryContextSwitchTo(g->cxt);
+			g->result_store = tile_store_open(g->result);
+			MemoryContextSwitchTo(old);
+		}
+		tile_store_write(g->result_store, t->coords, out);
+		MemoryContextReset(g->task_cxt);
+	}
+	else
+	{
+		out = MemoryContextAlloc(g->cxt, len);
+		memcpy(out, result, len);
+		if (t->nconsumers > 0)
+			t->output = out;
+		else
+			g->final_output = out;
+	}
+}
+
+static void
+graph_task_failed(void *arg, int task, ErrorData *error)
+{
+	(void) arg;
+	(void) task;
+	(void) error;
+	/* fail_fast: the engine raises the error */
+}
+
+static void
+graph_task_log(void *arg, int task, ErrorData *message, bool shown)
+{
+	(void) arg;
+	(void) task;
+	if (!shown)
+		ereport(message->elevel,
+				(errcode(message->sqlerrcode),
+				 errmsg_internal("%s", message->message)));
+}
+
+static const char *
+op_name(int op)
+{
+	switch ((TileOp) op)
+	{
+		case TILE_GEMM:
+			return "gemm";
+		case TILE_SUM:
+			return "sum";
+		case TILE_BINARY:
+			return "elementwise";
+		case TILE_UNARY:
+			return "elementwise";
+		case TILE_REDUCE:
+			return "reduce";
+		case TILE_MERGE:
+			return "merge";
+		case TILE_TRANSPOSE:
+			return "transpose";
+		case TILE_GENERATE:
+			return "generate";
+	}
+	return "?";
+}
+
+static char *
+graph_describe(void *arg, int task)
+{
+	TileGraph  *g = arg;
+	TileGraphTask *t = &g->tasks[task];
+
+	if (t->stored)
+	{
+		StringInfoData buf;
+
+		initStringInfo(&buf);
+		appendStringInfo(&buf, "%s tile task %d of %d (%s for tile (", g->label,
+						 task + 1, g->ntasks, op_name(t->header.op));
+		for (int i = 0; i < g->result->ndim; i++)
+			appendStringInfo(&buf, "%s" INT64_FORMAT, i ? ", " : "", t->coords[i]);
+		appendStringInfoString(&buf, "))");
+		return buf.data;
+	}
+	return psprintf("%s tile task %d of %d (%s)", g->label, task + 1, g->ntasks,
+					op_name(t->header.op));
+}
+
+static const EngineCallbacks graph_callbacks = {
+	.build_payload = graph_build_payload,
+	.task_started = graph_task_started,
+	.task_done = graph_task_done,
+	.task_failed = graph_task_failed,
+	.task_log = graph_task_log,
+	.describe = graph_describe,
+};
+
+Tensor *
+tile_graph_run(TileGraph *g)
+{
+	EngineJob	job;
+	bool		analyze = false;
+	bool		explaining = chunked_explain_active(&analyze);
+	MemoryContext caller = CurrentMemoryContext;
+	int			gemm_tasks = 0;
+
+	for (int i = 0; i < g->ntasks; i++)
+	{
+		if (g->tasks[i].header.op == TILE_GEMM)
+			gemm_tasks++;
+	}
+	if (gemm_tasks > 0)
+	{
+		int			workers = Min(g->max_workers, gemm_tasks);
+		int			threads = workers > 0 ? Max(1, marsql_blas_threads / workers)
+			: marsql_blas_threads;
+
+		for (int i = 0; i < g->ntasks; i++)
+			g->tasks[i].header.threads = threads;
+	}
+
+	if (explaining && !analyze)
+	{
+		chunked_explain_record(g, false);
+		return NULL;
+	}
+	if (g->ntasks == 0)
+		return NULL;
+
+	memset(&job, 0, sizeof(job));
+	job.label = g->label;
+	job.ntasks = g->ntasks;
+	job.tasks = MemoryContextAllocZero(g->cxt, sizeof(EngineTask) * g->ntasks);
+	job.max_workers = g->max_workers > 0 ? g->max_workers : 0;
+	job.fail_fast = true;
+	job.cb = graph_callbacks;
+	job.arg = g;
+	for (int i = 0; i < g->ntasks; i++)
+	{
+		TileGraphTask *t = &g->tasks[i];
+		EngineTask *e = &job.tasks[i];
+
+		e->kind = tile_task_kind;
+		e->idempotent = true;
+		e->deps = MemoryContextAlloc(g->cxt, sizeof(int) * Max(t->ninputs, 1));
+		for (int j = 0; j < t->ninputs; j++)
+		{
+			if (t->inputs[j].source < 0)
+				e->deps[e->ndeps++] = t->inputs[j].task;
+		}
+	}
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	MemoryContextSwitchTo(caller);
+	engine_run(&job);
+	SPI_finish();
+	MemoryContextSwitchTo(caller);
+	if (explaining)
+		chunked_explain_record(g, true);
+	return g->final_output;
+}

@@ -1,0 +1,91 @@
+/*
+ * tile_graph.h
+ *	  A tiled operation as a graph of tile tasks: each task names its input
+ *	  blocks (a block of an operand, or the output of another task) and
+ *	  whether its output is stored as a tile of the result.  The graph runs
+ *	  on the engine -- the calling backend reads the input blocks and
+ *	  stores the results, in its own transaction -- or, under
+ *	  marsql.explain, is described instead of run.
+ */
+#ifndef MARSQL_TILE_GRAPH_H
+#define MARSQL_TILE_GRAPH_H
+
+#include "chunked/chunked.h"
+#include "chunked/tile_task.h"
+#include "datatype/timestamp.h"
+
+typedef struct TileInput
+{
+	int			source;			/* operand index, or -1 for a task's output */
+	int			task;			/* the producing task when source < 0 */
+	MtDtype		dtype;			/* the block is read as this dtype */
+	int64		lo[MT_MAX_DIMS];
+	int64		hi[MT_MAX_DIMS];
+} TileInput;
+
+typedef struct TileGraphTask
+{
+	TileTaskHeader header;
+	int			ninputs;
+	TileInput  *inputs;
+	bool		stored;			/* output is the result's tile at coords */
+	int64		coords[MT_MAX_DIMS];
+	int			nconsumers;		/* tasks that read the output */
+	Tensor	   *output;			/* held until every consumer has it */
+	/* for explain */
+	int64		out_bytes;
+	double		flops;
+	char	   *executor;
+	TimestampTz started;
+	TimestampTz finished;
+} TileGraphTask;
+
+typedef struct TileGraph
+{
+	const char *label;			/* "matmul", shown in progress and explain */
+	int			nsources;
+	TileSource *sources[4];
+	const char *source_names[4];
+	ChunkedTensor *result;		/* NULL when the result is a tensor */
+	TileStore  *result_store;
+	int			ntasks;
+	int			capacity;
+	TileGraphTask *tasks;
+	Tensor	   *final_output;	/* the unstored output of the last task */
+	MemoryContext cxt;			/* the graph and cached tiles */
+	MemoryContext task_cxt;		/* reset after each payload and result */
+	int			max_workers;	/* planned */
+} TileGraph;
+
+extern TileGraph *tile_graph_begin(const char *label);
+extern int	tile_graph_add_source(TileGraph *g, TileSource *src, const char *name);
+
+/*
+ * The result: a new chunked tensor (temporary unless target names a
+ * table), or a planned one under marsql.explain.
+ */
+extern ChunkedTensor *tile_graph_create_result(TileGraph *g, const char *target,
+											   MtDtype dtype, int ndim,
+											   const int64 *shape, const int64 *tile);
+
+extern int	tile_graph_add_task(TileGraph *g, TileOp op, MtDtype dtype, int ninputs);
+extern void tile_graph_set_block(TileGraph *g, int task, int input, int source,
+								 const int64 *lo, const int64 *hi, MtDtype dtype);
+extern void tile_graph_set_producer(TileGraph *g, int task, int input, int producer);
+extern void tile_graph_store_at(TileGraph *g, int task, const int64 *coords);
+
+/*
+ * Runs every task (or explains the graph under marsql.explain).  Returns
+ * the final unstored output, if any.
+ */
+extern Tensor *tile_graph_run(TileGraph *g);
+
+/* true while marsql.explain plans a query without running it */
+extern bool tile_graph_planning(void);
+
+/* chunked_explain.c: a graph to describe */
+extern void chunked_explain_record(TileGraph *g, bool ran);
+extern bool chunked_explain_active(bool *analyze);
+extern void chunked_explain_copy(const char *label, const ChunkedTensor *result, bool ran);
+
+#endif							/* MARSQL_TILE_GRAPH_H */

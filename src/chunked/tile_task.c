@@ -1,0 +1,518 @@
+/*
+ * tile_task.c
+ *	  Runs one tile task (see tile_task.h): reads the header and the input
+ *	  blocks from the payload, calls the kernels, and writes the output
+ *	  tensor's image as the result.  The same code runs in a background
+ *	  worker and, when none is free, in the calling backend.  It never
+ *	  touches a table.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "miscadmin.h"
+
+#include "chunked/tile_task.h"
+#include "engine/engine.h"
+#include "kernels/blas.h"
+#include "kernels/elementwise.h"
+#include "kernels/gemm.h"
+#include "kernels/random.h"
+#include "kernels/reduce.h"
+#include "kernels/strided.h"
+#include "tensor/tensor.h"
+
+int			tile_task_kind = -1;
+
+bool
+tile_reduce_has_moments(int op)
+{
+	return op == MT_REDUCE_MEAN || op == MT_REDUCE_VAR || op == MT_REDUCE_STD;
+}
+
+static int64
+tensor_count(const Tensor *t)
+{
+	int64		n = 1;
+
+	for (int i = 0; i < t->ndim; i++)
+		n *= t->dims[i];
+	return n;
+}
+
+/*
+ * The output tensor, appended to the result buffer and computed in place
+ * (the engine's prefix keeps it 8-byte aligned).
+ */
+static Tensor *
+result_tensor(StringInfo result, int ndim, const int64 *dims, MtDtype dtype)
+{
+	MtError		err;
+	int64_t		count;
+	size_t		bytes;
+	Tensor	   *t;
+
+	if (mt_shape_check(ndim, (const int64_t *) dims, dtype, &count, &bytes, &err) != MT_OK)
+		tensor_report_error(&err, NULL);
+	if (result->len % 8 != 0)
+		elog(ERROR, "tile task result is not aligned");
+	enlargeStringInfo(result, (int) bytes);
+	t = (Tensor *) (result->data + result->len);
+	memset(t, 0, MT_HEADER_BYTES(ndim));
+	SET_VARSIZE(t, bytes);
+	t->ndim = (uint8) ndim;
+	t->dtype = (uint8) dtype;
+	for (int i = 0; i < ndim; i++)
+		t->dims[i] = (int32) dims[i];
+	result->len += (int) bytes;
+	return t;
+}
+
+static void
+check(MtStatus status)
+{
+	tensor_check_status(status, NULL);
+}
+
+/*
+ * C = A B for one panel pair; a 1-D A is a row and a 1-D B a column, as
+ * numpy's matmul promotes them.  The output takes the header's shape.
+ */
+static void
+run_gemm(const TileTaskHeader *h, Tensor **in, StringInfo result)
+{
+	Tensor	   *a = in[0],
+			   *b = in[1];
+	int			m = a->ndim == 2 ? a->dims[0] : 1;
+	int			k = a->ndim >= 1 ? a->dims[a->ndim - 1] : 0;
+	int			kb = b->ndim >= 1 ? b->dims[0] : -1;
+	int			n = b->ndim == 2 ? b->dims[1] : 1;
+	Tensor	   *c;
+	const MtBlas *blas;
+
+	if (h->ninputs != 2 || a->ndim < 1 || a->ndim > 2 || b->ndim < 1 || b->ndim > 2 ||
+		k != kb || a->dtype != h->dtype || b->dtype != h->dtype)
+		elog(ERROR, "malformed gemm tile task");
+	c = result_tensor(result, h->out_ndim, h->out_dims, (MtDtype) h->dtype);
+	if (tensor_count(c) != (int64) m * n)
+		elog(ERROR, "malformed gemm tile task");
+	tensor_kernels();
+	blas = mt_blas_loaded();
+	if (h->threads > 0)
+		mt_blas_set_threads(blas, h->threads);
+	check(mt_gemm_panels((MtDtype) h->dtype, m, n, k,
+						 TENSOR_DATA(a), TENSOR_DATA(b), TENSOR_DATA(c),
+						 h->threads, tensor_poll_interrupts, NULL));
+}
+
+/* in-place c = c op b, same shapes */
+static void
+fold_binary(MtBinaryOp op, Tensor *c, const Tensor *b)
+{
+	int64		dims[MT_MAX_DIMS];
+
+	tensor_dims64(c, dims);
+	check(mt_binary(op, (MtDtype) c->dtype, c->ndim, dims, c->ndim, c->dims,
+					TENSOR_DATA(c), b->ndim, b->dims, TENSOR_DATA(b),
+					TENSOR_DATA(c), tensor_poll_interrupts, NULL));
+}
+
+static void
+run_sum(const TileTaskHeader *h, Tensor **in, StringInfo result)
+{
+	int64		dims[MT_MAX_DIMS];
+	Tensor	   *c;
+
+	tensor_dims64(in[0], dims);
+	c = result_tensor(result, in[0]->ndim, dims, (MtDtype) h->dtype);
+	memcpy(TENSOR_DATA(c), TENSOR_DATA(in[0]), VARSIZE(c) - MT_HEADER_BYTES(c->ndim));
+	for (int i = 1; i < h->ninputs; i++)
+	{
+		if (VARSIZE(in[i]) != VARSIZE(c) || in[i]->dtype != c->dtype)
+			elog(ERROR, "malformed sum tile task");
+		fold_binary(MT_BINARY_ADD, c, in[i]);
+	}
+}
+
+static void
+run_binary(const TileTaskHeader *h, Tensor **in, StringInfo result)
+{
+	int			ndim = Max(in[0]->ndim, in[1]->ndim);
+	int64		dims[MT_MAX_DIMS];
+	Tensor	   *c;
+
+	/* the broadcast shape, aligned from the right */
+	for (int i = 0; i < ndim; i++)
+	{
+		int			ia = i - (ndim - in[0]->ndim),
+					ib = i - (ndim - in[1]->ndim);
+		int64		da = ia >= 0 ? in[0]->dims[ia] : 1,
+					db = ib >= 0 ? in[1]->dims[ib] : 1;
+
+		dims[i] = da == 1 ? db : da;
+	}
+	c = result_tensor(result, ndim, dims, (MtDtype) h->dtype);
+	check(mt_binary((MtBinaryOp) h->code, (MtDtype) h->dtype, ndim, dims,
+					in[0]->ndim, in[0]->dims, TENSOR_DATA(in[0]),
+					in[1]->ndim, in[1]->dims, TENSOR_DATA(in[1]),
+					TENSOR_DATA(c), tensor_poll_interrupts, NULL));
+}
+
+static void
+run_unary(const TileTaskHeader *h, Tensor **in, StringInfo result)
+{
+	int64		dims[MT_MAX_DIMS];
+	Tensor	   *c;
+
+	tensor_dims64(in[0], dims);
+	c = result_tensor(result, in[0]->ndim, dims, (MtDtype) h->dtype);
+	check(mt_unary((MtUnaryOp) h->code, (MtDtype) h->dtype, TENSOR_DATA(in[0]),
+				   TENSOR_DATA(c), tensor_count(in[0]), tensor_poll_interrupts, NULL));
+}
+
+/* ---------- reductions ---------- */
+
+/* a reduction state in palloc'd memory: positions x (1 or 3) doubles */
+typedef struct ReduceState
+{
+	int64		positions;
+	double	   *v;				/* values, or count/mean/M2 planes */
+} ReduceState;
+
+static ReduceState
+state_of_block(const TileTaskHeader *h, const Tensor *t)
+{
+	ReduceState s;
+	int64		outer = 1,
+				len = 1,
+				inner = 1;
+	double	   *work;
+	int64	   *iwork;
+	bool		moments = tile_reduce_has_moments(h->code);
+
+	if (h->axis < 0)
+		len = tensor_count(t);
+	else
+	{
+		for (int i = 0; i < t->ndim; i++)
+		{
+			if (i < h->axis)
+				outer *= t->dims[i];
+			else if (i == h->axis)
+				len = t->dims[i];
+			else
+				inner *= t->dims[i];
+		}
+	}
+	s.positions = outer * inner;
+	s.v = palloc(sizeof(double) * s.positions * (moments ? 3 : 1));
+	work = palloc(sizeof(double) * 2 * Max(inner, 1));
+	iwork = palloc(sizeof(int64) * Max(inner, 1));
+	if (!moments)
+		check(mt_reduce((MtReduceOp) h->code, (MtDtype) t->dtype, TENSOR_DATA(t),
+						outer, len, inner, 0, s.v, MT_FLOAT64, work, iwork,
+						tensor_poll_interrupts, NULL));
+	else
+	{
+		double	   *count = s.v,
+				   *mean = s.v + s.positions,
+				   *m2 = s.v + 2 * s.positions;
+
+		check(mt_reduce(MT_REDUCE_MEAN, (MtDtype) t->dtype, TENSOR_DATA(t),
+						outer, len, inner, 0, mean, MT_FLOAT64, work, iwork,
+						tensor_poll_interrupts, NULL));
+		check(mt_reduce(MT_REDUCE_VAR, (MtDtype) t->dtype, TENSOR_DATA(t),
+						outer, len, inner, 0, m2, MT_FLOAT64, work, iwork,
+						tensor_poll_interrupts, NULL));
+		for (int64 i = 0; i < s.positions; i++)
+		{
+			count[i] = (double) len;
+			m2[i] *= (double) len;
+		}
+	}
+	pfree(work);
+	pfree(iwork);
+	return s;
+}
+
+/* a state received from another task: a float64 tensor */
+static ReduceState
+state_of_tensor(const TileTaskHeader *h, Tensor *t)
+{
+	ReduceState s;
+
+	if (t->dtype != MT_FLOAT64)
+		elog(ERROR, "malformed reduction state");
+	s.v = (double *) TENSOR_DATA(t);
+	s.positions = tensor_count(t) / (tile_reduce_has_moments(h->code) ? 3 : 1);
+	return s;
+}
+
+/* acc = acc (+) s */
+static void
+merge_state(int op, ReduceState *acc, const ReduceState *s)
+{
+	int64		n = acc->positions;
+
+	if (s->positions != n)
+		elog(ERROR, "reduction states of different sizes");
+	for (int64 i = 0; i < n; i++)
+	{
+		double		a = acc->v[i],
+					b = s->v[i];
+
+		switch (op)
+		{
+			case MT_REDUCE_SUM:
+				acc->v[i] = a + b;
+				break;
+			case MT_REDUCE_PROD:
+				acc->v[i] = a * b;
+				break;
+			case MT_REDUCE_MIN:
+				acc->v[i] = (isnan(a) || isnan(b)) ? NAN : (b < a ? b : a);
+				break;
+			case MT_REDUCE_MAX:
+				acc->v[i] = (isnan(a) || isnan(b)) ? NAN : (b > a ? b : a);
+				break;
+			default:
+				{
+					/* Chan et al.: count, mean, M2 */
+					double		na = acc->v[i],
+								nb = s->v[i],
+								ma = acc->v[n + i],
+								mb = s->v[n + i],
+								total = na + nb,
+								delta = mb - ma;
+
+					acc->v[i] = total;
+					acc->v[n + i] = ma + delta * (nb / total);
+					acc->v[2 * n + i] = acc->v[2 * n + i] + s->v[2 * n + i] +
+						delta * delta * (na * nb / total);
+				}
+				break;
+		}
+		if ((i & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
+}
+
+static void
+emit_state(const TileTaskHeader *h, const ReduceState *s, StringInfo result)
+{
+	bool		moments = tile_reduce_has_moments(h->code);
+
+	if (h->flags & TILE_FLAG_FINAL)
+	{
+		Tensor	   *out = result_tensor(result, h->out_ndim, h->out_dims, (MtDtype) h->dtype);
+		int64		n = s->positions;
+
+		if (tensor_count(out) != n)
+			elog(ERROR, "reduction result of the wrong size");
+		for (int64 i = 0; i < n; i++)
+		{
+			double		v;
+
+			if (!moments)
+				v = s->v[i];
+			else if (h->code == MT_REDUCE_MEAN)
+				v = s->v[n + i];
+			else
+			{
+				double		dof = s->v[i] - h->param;
+
+				v = s->v[2 * n + i] / (dof > 0 ? dof : 0.0);
+				if (h->code == MT_REDUCE_STD)
+					v = sqrt(v);
+			}
+			if (out->dtype == MT_FLOAT32)
+				((float *) TENSOR_DATA(out))[i] = (float) v;
+			else
+				((double *) TENSOR_DATA(out))[i] = v;
+		}
+	}
+	else
+	{
+		int64		dims[2] = {moments ? 3 : 1, s->positions};
+		Tensor	   *out = result_tensor(result, 2, dims, MT_FLOAT64);
+
+		memcpy(TENSOR_DATA(out), s->v, sizeof(double) * dims[0] * dims[1]);
+	}
+}
+
+static void
+run_reduce(const TileTaskHeader *h, Tensor **in, StringInfo result)
+{
+	ReduceState acc;
+
+	if (h->op == TILE_REDUCE)
+	{
+		acc = state_of_block(h, in[0]);
+		for (int i = 1; i < h->ninputs; i++)
+		{
+			ReduceState s = state_of_block(h, in[i]);
+
+			merge_state(h->code, &acc, &s);
+			pfree(s.v);
+		}
+	}
+	else
+	{
+		ReduceState first = state_of_tensor(h, in[0]);
+		int			planes = tile_reduce_has_moments(h->code) ? 3 : 1;
+
+		acc.positions = first.positions;
+		acc.v = palloc(sizeof(double) * planes * acc.positions);
+		memcpy(acc.v, first.v, sizeof(double) * planes * acc.positions);
+		for (int i = 1; i < h->ninputs; i++)
+		{
+			ReduceState s = state_of_tensor(h, in[i]);
+
+			merge_state(h->code, &acc, &s);
+		}
+	}
+	emit_state(h, &acc, result);
+}
+
+static void
+run_transpose(const TileTaskHeader *h, Tensor **in, StringInfo result)
+{
+	Tensor	   *a = in[0];
+	int64		in_dims[MT_MAX_DIMS],
+				in_strides[MT_MAX_DIMS],
+				dims[MT_MAX_DIMS],
+				strides[MT_MAX_DIMS];
+	Tensor	   *c;
+
+	tensor_dims64(a, in_dims);
+	mt_contiguous_strides(a->ndim, (const int64_t *) in_dims, (int64_t *) in_strides);
+	for (int i = 0; i < a->ndim; i++)
+	{
+		dims[i] = in_dims[h->perm[i]];
+		strides[i] = in_strides[h->perm[i]];
+	}
+	c = result_tensor(result, a->ndim, dims, (MtDtype) a->dtype);
+	mt_strided_copy(mt_dtype_size((MtDtype) a->dtype), a->ndim, (const int64_t *) dims,
+					(const int64_t *) strides, TENSOR_DATA(a), TENSOR_DATA(c));
+}
+
+static void
+run_generate(const TileTaskHeader *h, StringInfo result)
+{
+	Tensor	   *c = result_tensor(result, h->out_ndim, h->out_dims, (MtDtype) h->dtype);
+	int64		n = tensor_count(c);
+	MtRng		rng;
+
+	switch ((TileFill) h->code)
+	{
+		case TILE_FILL_CONSTANT:
+			if (h->dtype == MT_FLOAT32)
+			{
+				float		v = (float) h->param;
+
+				for (int64 i = 0; i < n; i++)
+					((float *) TENSOR_DATA(c))[i] = v;
+			}
+			else
+			{
+				for (int64 i = 0; i < n; i++)
+					((double *) TENSOR_DATA(c))[i] = h->param;
+			}
+			break;
+		case TILE_FILL_UNIFORM:
+		case TILE_FILL_NORMAL:
+			mt_rng_seed(&rng, h->seed);
+			/* in slices, so that a cancel is seen within milliseconds */
+			for (int64 done = 0; done < n; done += TENSOR_INTERRUPT_STRIDE)
+			{
+				int64		len = Min(TENSOR_INTERRUPT_STRIDE, n - done);
+
+				CHECK_FOR_INTERRUPTS();
+				if (h->code == TILE_FILL_UNIFORM)
+				{
+					if (h->dtype == MT_FLOAT32)
+						mt_fill_uniform_f32(&rng, (float *) TENSOR_DATA(c) + done, len);
+					else
+						mt_fill_uniform_f64(&rng, (double *) TENSOR_DATA(c) + done, len);
+				}
+				else
+				{
+					if (h->dtype == MT_FLOAT32)
+						mt_fill_normal_f32(&rng, (float *) TENSOR_DATA(c) + done, len);
+					else
+						mt_fill_normal_f64(&rng, (double *) TENSOR_DATA(c) + done, len);
+				}
+			}
+			break;
+		default:
+			elog(ERROR, "unknown tile fill %d", h->code);
+	}
+}
+
+static void
+tile_task_run(const char *payload, int len, StringInfo result)
+{
+	TileTaskHeader h;
+	Tensor	   *inputs[64];
+	int			off = MAXALIGN(sizeof(TileTaskHeader));
+
+	if (len < (int) sizeof(TileTaskHeader))
+		elog(ERROR, "malformed tile task");
+	memcpy(&h, payload, sizeof(TileTaskHeader));
+	if (h.ninputs < 0 || h.ninputs > (int) lengthof(inputs))
+		elog(ERROR, "malformed tile task");
+	if (((uintptr_t) payload & 7) != 0)
+	{
+		/* inputs must be aligned for float64 */
+		char	   *copy = palloc(len);
+
+		memcpy(copy, payload, len);
+		payload = copy;
+	}
+	for (int i = 0; i < h.ninputs; i++)
+	{
+		Tensor	   *t;
+
+		if (off + (int) sizeof(int32) > len)
+			elog(ERROR, "malformed tile task");
+		t = (Tensor *) (payload + off);
+		if ((int) VARSIZE(t) > len - off)
+			elog(ERROR, "malformed tile task");
+		inputs[i] = t;
+		off += TYPEALIGN(8, VARSIZE(t));
+	}
+
+	switch ((TileOp) h.op)
+	{
+		case TILE_GEMM:
+			run_gemm(&h, inputs, result);
+			break;
+		case TILE_SUM:
+			run_sum(&h, inputs, result);
+			break;
+		case TILE_BINARY:
+			run_binary(&h, inputs, result);
+			break;
+		case TILE_UNARY:
+			run_unary(&h, inputs, result);
+			break;
+		case TILE_REDUCE:
+		case TILE_MERGE:
+			run_reduce(&h, inputs, result);
+			break;
+		case TILE_TRANSPOSE:
+			run_transpose(&h, inputs, result);
+			break;
+		case TILE_GENERATE:
+			run_generate(&h, result);
+			break;
+		default:
+			elog(ERROR, "unknown tile task %d", h.op);
+	}
+}
+
+void
+tile_task_register_kind(void)
+{
+	tile_task_kind = engine_register_kind("marsql tile", tile_task_run);
+}
