@@ -239,6 +239,7 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 			for (int i = 0; i < out_ndim; i++)
 				gt->header.out_dims[i] = hi[i] - lo[i];
 			gt->flops = 2.0 * (r1 - r0) * (double) (c1 - c0) * (k1 - k0);
+			gt->out_bytes = (r1 - r0) * (c1 - c0) * (int64) elem;
 			level[nlevel++] = task;
 		}
 		/* tree summation of the partial products */
@@ -260,12 +261,12 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 				for (int j = 0; j < width; j++)
 					tile_graph_set_producer(g, task, j, level[i + j]);
 				g->tasks[task].flops = (double) (width - 1) * (r1 - r0) * (c1 - c0);
+				g->tasks[task].out_bytes = (r1 - r0) * (c1 - c0) * (int64) elem;
 				level[next++] = task;
 			}
 			nlevel = next;
 		}
 		tile_graph_store_at(g, level[0], coords);
-		g->tasks[level[0]].out_bytes = (hi[0] - lo[0]) * (out_ndim == 2 ? hi[1] - lo[1] : 1) * (int64) elem;
 		pfree(level);
 	}
 	(void) tile_graph_run(g);

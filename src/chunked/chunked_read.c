@@ -50,6 +50,7 @@ read_block(const ChunkedTensor *ct, const int64 *lo, const int64 *hi)
 					 errdetail("%s", err.detail),
 					 errhint("Read a smaller block with marsql.slice, or tile by tile with marsql.tiles.")));
 	}
+	chunked_check_readable(ct);
 	tile_source_init_chunked(&src, ct);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -67,7 +68,7 @@ chunked_to_tensor(const ChunkedTensor *ct)
 {
 	int64		lo[MT_MAX_DIMS] = {0};
 
-	chunked_check_readable(ct);
+	/* read_block checks the size first, then whether there is data */
 	return read_block(ct, lo, CHUNKED_SHAPE(ct));
 }
 

@@ -112,19 +112,18 @@ add_tree(TileGraph *g, int s, TileSource *src, const int64 *tiles, int64 ntiles,
 	g->tasks[root].header.out_ndim = out_ndim;
 	for (int i = 0; i < out_ndim; i++)
 		g->tasks[root].header.out_dims[i] = out_dims[i];
-	/* the partial states' sizes, for explain: outputs of non-root tasks */
-	for (int i = 0; i < g->ntasks; i++)
+	/* sizes for explain: partial states are float64, the root the result */
 	{
-		TileGraphTask *t = &g->tasks[i];
+		int64		n = 1;
 
-		if (t->out_bytes == 0)
+		for (int d = 0; d < out_ndim; d++)
+			n *= out_dims[d];
+		for (int i = 0; i < g->ntasks; i++)
 		{
-			int64		n = 1;
-
-			for (int d = 0; d < out_ndim; d++)
-				n *= out_dims[d];
-			t->out_bytes = n * (int64) (tile_reduce_has_moments(op) ? 24 : 8);
+			if (g->tasks[i].out_bytes == 0)
+				g->tasks[i].out_bytes = n * (int64) (tile_reduce_has_moments(op) ? 24 : 8);
 		}
+		g->tasks[root].out_bytes = n * (int64) mt_dtype_size(dtype);
 	}
 	return root;
 }
