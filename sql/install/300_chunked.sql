@@ -3,10 +3,13 @@
 
 CREATE TYPE marsql.chunked_tensor;
 
+-- input looks the table up in the catalog (through SPI); output names it
 CREATE FUNCTION marsql.chunked_tensor_in(cstring) RETURNS marsql.chunked_tensor
-	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 CREATE FUNCTION marsql.chunked_tensor_out(marsql.chunked_tensor) RETURNS cstring
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.chunked_tensor_in(cstring) IS 'chunked_tensor text input: a storage table name';
+COMMENT ON FUNCTION marsql.chunked_tensor_out(marsql.chunked_tensor) IS 'chunked_tensor text output';
 
 CREATE TYPE marsql.chunked_tensor (
 	INPUT = marsql.chunked_tensor_in,
@@ -43,7 +46,7 @@ COMMENT ON VIEW marsql.arrays IS 'the chunked tensors whose storage tables exist
 GRANT SELECT ON marsql.arrays TO PUBLIC;
 
 CREATE FUNCTION marsql.chunked_tensor(storage regclass) RETURNS marsql.chunked_tensor
-	AS 'MODULE_PATHNAME', 'chunked_tensor_open' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'chunked_tensor_open' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION marsql.chunked_tensor(regclass) IS 'reopens a stored chunked tensor';
 CREATE FUNCTION marsql.shape(ct marsql.chunked_tensor) RETURNS bigint[]
 	AS 'MODULE_PATHNAME', 'chunked_tensor_shape' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

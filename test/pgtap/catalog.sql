@@ -1,12 +1,26 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(30);
+SELECT plan(33);
 
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
 	SELECT ARRAY['job_progress', 'map', 'map_rows', 'spawn', 'output', 'execute', 'fetch',
 				 'fetch_log', 'cancel', 'forget_tasks', 'task_list']::name[]
+$$;
+
+-- chunked_tensor operations: they create, read and write tables.  Its
+-- text input reads the catalog; accessors and output are pure.
+CREATE FUNCTION pg_temp.marsql_test_chunked_functions() RETURNS oid[] LANGUAGE sql AS $$
+	SELECT array_agg(p.oid) FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace
+	  AND (proname IN ('chunk', 'chunked_random', 'chunked_generate_full', 'chunked_full',
+					   'chunked_zeros', 'chunked_ones', 'chunked_from_query',
+					   'chunked_from_table', 'explain')
+		   OR 'marsql.chunked_tensor'::regtype = ANY (proargtypes::oid[])
+		   OR prorettype = 'marsql.chunked_tensor'::regtype)
+	  AND proname NOT IN ('shape', 'tile_shape', 'ndim', 'size', 'nbytes', 'dtype', 'storage',
+						  'ntiles', 'chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
 $$;
 
 SELECT has_extension('marsql');
@@ -30,7 +44,18 @@ SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace AND proparallel <> 's'
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
-$$, 'every function but the engine''s is parallel safe');
+	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())
+	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor')
+$$, 'every function but the engine''s and chunked operations is parallel safe');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE p.oid = ANY (pg_temp.marsql_test_chunked_functions())
+	  AND (proparallel <> 'u' OR provolatile <> 'v')
+$$, 'chunked operations are volatile and parallel unsafe: they write tables and start workers');
+SELECT is((SELECT proparallel::text || provolatile::text FROM pg_proc
+		   WHERE oid = 'marsql.chunked_tensor_in(cstring)'::regprocedure),
+		  'rs', 'chunked_tensor input reads the catalog: stable, parallel restricted');
+SELECT has_view('marsql', 'arrays', 'view marsql.arrays exists');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace
@@ -44,7 +69,9 @@ SELECT is_empty($$
 	WHERE pronamespace = 'marsql'::regnamespace AND provolatile <> 'i'
 	  AND proname NOT IN ('random', 'blas_info')
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
-$$, 'every function but random and blas_info is immutable');
+	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())
+	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
+$$, 'every function but random, blas_info and the chunked ones is immutable');
 SELECT is((SELECT provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.random(integer[], bigint, text, text)'::regprocedure),
 		  'v', 'random is volatile: without a seed it differs per call');
@@ -62,6 +89,7 @@ SELECT is_empty($$
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments
+	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())	-- NULL tile / target: defaults
 	  AND proname NOT LIKE 'tensor_stack_%' AND proname NOT LIKE 'tensor_sum_%'
 	  AND proname NOT LIKE 'tensor_avg_%'
 $$, 'functions are strict unless they handle NULL arguments');

@@ -23,6 +23,7 @@
 #include "kernels/random.h"
 #include "kernels/tensor_binary.h"
 #include "kernels/tensor_text.h"
+#include "kernels/tile_grid.h"
 
 static int	tests = 0;
 static int	failures = 0;
@@ -350,6 +351,48 @@ test_blas(void)
 	}
 }
 
+static void
+test_tile_grid(void)
+{
+	MtTileGrid	g;
+	int64_t		coords[2],
+				lo[2],
+				hi[2],
+				tile[2];
+	double		src[5 * 7],
+				dst[3 * 4] = {0};
+
+	check(mt_tile_grid_init(&g, 2, (int64_t[]) {5, 7}, (int64_t[]) {2, 3}) == MT_OK &&
+		  g.count[0] == 3 && g.count[1] == 3 && g.ntiles == 9,
+		  "a 5x7 grid of 2x3 tiles has 3x3 tiles");
+	mt_tile_coords(&g, 5, coords);
+	check(coords[0] == 1 && coords[1] == 2 && mt_tile_index(&g, coords) == 5,
+		  "tile numbers and coordinates are C order and invert each other");
+	mt_tile_bounds(&g, (int64_t[]) {2, 2}, lo, hi);
+	check(lo[0] == 4 && hi[0] == 5 && lo[1] == 6 && hi[1] == 7 &&
+		  mt_tile_elements(&g, (int64_t[]) {2, 2}) == 1,
+		  "the last tile is ragged in both dimensions");
+	check(mt_tile_grid_init(&g, 1, (int64_t[]) {5}, (int64_t[]) {0}) == MT_ERR_SHAPE,
+		  "a tile extent of 0 is refused");
+	check(mt_tile_grid_init(&g, 1, (int64_t[]) {INT64_MAX}, (int64_t[]) {1}) == MT_ERR_SHAPE,
+		  "more tiles than int32 coordinates is refused");
+
+	mt_tile_default(2, (int64_t[]) {8192, 8192}, 4, 16 << 20, tile);
+	check(tile[0] == 2048 && tile[1] == 2048, "16 MB of float32 split evenly is 2048x2048");
+	mt_tile_default(2, (int64_t[]) {1000000, 10}, 8, 8 << 20, tile);
+	check(tile[1] == 10 && tile[0] == 104704, "a narrow dimension is not cut; the other takes the rest");
+	mt_tile_default(2, (int64_t[]) {3, 4}, 8, 1 << 20, tile);
+	check(tile[0] == 3 && tile[1] == 4, "a small array is one tile");
+
+	for (int i = 0; i < 35; i++)
+		src[i] = i;
+	mt_copy_block(sizeof(double), 2, (int64_t[]) {2, 3}, src, (int64_t[]) {5, 7},
+				  (int64_t[]) {1, 2}, dst, (int64_t[]) {3, 4}, (int64_t[]) {1, 1});
+	check(dst[5] == 9 && dst[6] == 10 && dst[7] == 11 && dst[9] == 16 && dst[11] == 18 &&
+		  dst[0] == 0 && dst[4] == 0 && dst[8] == 0,
+		  "a block is copied between offsets of two C-order buffers");
+}
+
 int
 main(void)
 {
@@ -360,6 +403,7 @@ main(void)
 	test_math();
 	test_sparse();
 	test_blas();
+	test_tile_grid();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
