@@ -63,7 +63,10 @@ extern char *chunked_describe(const ChunkedTensor *ct);
 extern void chunked_choose_tile(int ndim, const int64 *shape, MtDtype dtype,
 								ArrayType *tile, int64 *out, const char *what);
 
-/* the OID of marsql.<name> (a type), cached */
+/* a bigint[] datum of n values */
+extern Datum chunked_int8_array(int n, const int64 *values);
+
+/* the OID of marsql.<name> (a type) */
 extern Oid	chunked_type_oid(const char *name);
 
 struct TileSource;

@@ -86,31 +86,6 @@ describe_input(StringInfo buf, TileGraph *g, const TileInput *in)
 	appendStringInfoChar(buf, ']');
 }
 
-static const char *
-task_op(const TileGraphTask *t)
-{
-	switch ((TileOp) t->header.op)
-	{
-		case TILE_GEMM:
-			return "gemm";
-		case TILE_SUM:
-			return "sum";
-		case TILE_BINARY:
-			return "binary";
-		case TILE_UNARY:
-			return "unary";
-		case TILE_REDUCE:
-			return "reduce";
-		case TILE_MERGE:
-			return "merge";
-		case TILE_TRANSPOSE:
-			return "transpose";
-		case TILE_GENERATE:
-			return "generate";
-	}
-	return "?";
-}
-
 static void
 describe_operand(StringInfo buf, TileSource *src)
 {
@@ -189,7 +164,7 @@ record_text(ExplainState *es, TileGraph *g, bool ran)
 	{
 		TileGraphTask *t = &g->tasks[i];
 
-		appendStringInfo(out, "  task %d: %s", i + 1, task_op(t));
+		appendStringInfo(out, "  task %d: %s", i + 1, tile_op_name(t->header.op));
 		for (int j = 0; j < t->ninputs; j++)
 		{
 			appendStringInfoString(out, j ? ", " : " ");
@@ -231,7 +206,7 @@ record_dot(ExplainState *es, TileGraph *g, bool ran)
 		bool		seen[4] = {false, false, false, false};
 
 		initStringInfo(&label);
-		appendStringInfo(&label, "%d: %s\\n", i + 1, task_op(t));
+		appendStringInfo(&label, "%d: %s\\n", i + 1, tile_op_name(t->header.op));
 		format_bytes(&label, t->out_bytes);
 		if (ran && t->executor)
 			appendStringInfo(&label, "\\n%s", t->executor);

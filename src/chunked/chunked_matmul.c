@@ -243,28 +243,16 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 			level[nlevel++] = task;
 		}
 		/* tree summation of the partial products */
-		while (nlevel > 1)
+		if (nlevel > 1)
 		{
-			int			next = 0;
+			int			first = g->ntasks;
 
-			for (int i = 0; i < nlevel; i += fanin)
+			level[0] = tile_graph_add_tree(g, TILE_SUM, dtype, level, nlevel, fanin, NULL);
+			for (int i = first; i < g->ntasks; i++)
 			{
-				int			width = Min(fanin, nlevel - i);
-				int			task;
-
-				if (width == 1)
-				{
-					level[next++] = level[i];
-					continue;
-				}
-				task = tile_graph_add_task(g, TILE_SUM, dtype, width);
-				for (int j = 0; j < width; j++)
-					tile_graph_set_producer(g, task, j, level[i + j]);
-				g->tasks[task].flops = (double) (width - 1) * (r1 - r0) * (c1 - c0);
-				g->tasks[task].out_bytes = (r1 - r0) * (c1 - c0) * (int64) elem;
-				level[next++] = task;
+				g->tasks[i].flops = (double) (g->tasks[i].ninputs - 1) * (r1 - r0) * (c1 - c0);
+				g->tasks[i].out_bytes = (r1 - r0) * (c1 - c0) * (int64) elem;
 			}
-			nlevel = next;
 		}
 		tile_graph_store_at(g, level[0], coords);
 		pfree(level);

@@ -151,16 +151,6 @@ chunked_slice(PG_FUNCTION_ARGS)
 }
 
 static Datum
-int8_array(int n, const int64 *v)
-{
-	Datum	   *e = palloc(sizeof(Datum) * (n > 0 ? n : 1));
-
-	for (int i = 0; i < n; i++)
-		e[i] = Int64GetDatum(v[i]);
-	return PointerGetDatum(construct_array(e, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-}
-
-static Datum
 int4_array(int n, const int64 *v)
 {
 	Datum	   *e = palloc(sizeof(Datum) * (n > 0 ? n : 1));
@@ -214,8 +204,8 @@ chunked_tiles(PG_FUNCTION_ARGS)
 		for (int i = 0; i < ct->ndim; i++)
 			shape[i] = hi[i] - lo[i];
 		values[0] = int4_array(ct->ndim, coords);
-		values[1] = int8_array(ct->ndim, lo);
-		values[2] = int8_array(ct->ndim, hi);
+		values[1] = chunked_int8_array(ct->ndim, lo);
+		values[2] = chunked_int8_array(ct->ndim, hi);
 		values[3] = int4_array(ct->ndim, shape);
 		values[4] = with_data ? PointerGetDatum(tile_store_read(store, coords)) : (Datum) 0;
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -345,7 +335,7 @@ chunked_to_table(PG_FUNCTION_ARGS)
 					idx[i] = lo[i] + q % (hi[i] - lo[i]);
 					q /= hi[i] - lo[i];
 				}
-				values[0] = ndim == 2 ? Int64GetDatum(idx[0]) : int8_array(ndim - 1, idx);
+				values[0] = ndim == 2 ? Int64GetDatum(idx[0]) : chunked_int8_array(ndim - 1, idx);
 				for (int64 c = 0; c < ncols; c++)
 					e[c] = f32 ? Float4GetDatum(((float *) row)[c]) : Float8GetDatum(((double *) row)[c]);
 				values[1] = PointerGetDatum(construct_array(e, (int) ncols,

@@ -83,30 +83,8 @@ add_tree(TileGraph *g, int s, TileSource *src, const int64 *tiles, int64 ntiles,
 		}
 		level[nlevel++] = task;
 	}
-	while (nlevel > 1)
-	{
-		int			next = 0;
-
-		for (int i = 0; i < nlevel; i += fanin)
-		{
-			int			width = Min(fanin, nlevel - i);
-			int			task;
-
-			if (width == 1)
-			{
-				level[next++] = level[i];
-				continue;
-			}
-			task = tile_graph_add_task(g, TILE_MERGE, dtype, width);
-			g->tasks[task].header.code = op;
-			g->tasks[task].header.param = ddof;
-			for (int j = 0; j < width; j++)
-				tile_graph_set_producer(g, task, j, level[i + j]);
-			level[next++] = task;
-		}
-		nlevel = next;
-	}
-	root = level[0];
+	root = tile_graph_add_tree(g, TILE_MERGE, dtype, level, nlevel, fanin,
+							   &g->tasks[level[0]].header);
 	pfree(level);
 	g->tasks[root].header.flags |= TILE_FLAG_FINAL;
 	g->tasks[root].header.out_ndim = out_ndim;

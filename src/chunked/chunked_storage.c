@@ -84,17 +84,6 @@ relation_sql_name(Oid relid)
 }
 
 static Datum
-int8_array_datum(int n, const int64 *v)
-{
-	Datum	   *e = palloc(sizeof(Datum) * (n > 0 ? n : 1));
-
-	for (int i = 0; i < n; i++)
-		e[i] = Int64GetDatum(v[i]);
-	return PointerGetDatum(construct_array(e, n, INT8OID, 8, FLOAT8PASSBYVAL,
-										   TYPALIGN_DOUBLE));
-}
-
-static Datum
 coords_datum(int n, const int64 *coords)
 {
 	Datum	   *e = palloc(sizeof(Datum) * (n > 0 ? n : 1));
@@ -142,8 +131,8 @@ register_as_catalog_owner(Oid relid, const char *relname, const ChunkedTensor *c
 	values[0] = ObjectIdGetDatum(relid);
 	values[1] = CStringGetDatum(relname);
 	values[2] = CStringGetTextDatum(mt_dtype_name((MtDtype) ct->dtype));
-	values[3] = int8_array_datum(ct->ndim, CHUNKED_SHAPE(ct));
-	values[4] = int8_array_datum(ct->ndim, CHUNKED_TILE(ct));
+	values[3] = chunked_int8_array(ct->ndim, CHUNKED_SHAPE(ct));
+	values[4] = chunked_int8_array(ct->ndim, CHUNKED_TILE(ct));
 	values[5] = BoolGetDatum((ct->flags & CHUNKED_TEMPORARY) != 0);
 	values[6] = ObjectIdGetDatum(GetUserId());
 
@@ -238,8 +227,8 @@ chunked_update_catalog(const ChunkedTensor *ct)
 	int			rc;
 
 	values[0] = ObjectIdGetDatum(ct->storage);
-	values[1] = int8_array_datum(ct->ndim, CHUNKED_SHAPE(ct));
-	values[2] = int8_array_datum(ct->ndim, CHUNKED_TILE(ct));
+	values[1] = chunked_int8_array(ct->ndim, CHUNKED_SHAPE(ct));
+	values[2] = chunked_int8_array(ct->ndim, CHUNKED_TILE(ct));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	MemoryContextSwitchTo(caller);

@@ -227,8 +227,8 @@ chunked_tensor_open(PG_FUNCTION_ARGS)
 	PG_RETURN_CHUNKED_P(chunked_open(PG_GETARG_OID(0)));
 }
 
-static Datum
-int8_array(int n, const int64 *values)
+Datum
+chunked_int8_array(int n, const int64 *values)
 {
 	Datum	   *elems = palloc(sizeof(Datum) * (n > 0 ? n : 1));
 
@@ -243,7 +243,7 @@ chunked_tensor_shape(PG_FUNCTION_ARGS)
 {
 	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(0);
 
-	PG_RETURN_DATUM(int8_array(ct->ndim, CHUNKED_SHAPE(ct)));
+	PG_RETURN_DATUM(chunked_int8_array(ct->ndim, CHUNKED_SHAPE(ct)));
 }
 
 Datum
@@ -251,7 +251,7 @@ chunked_tensor_tile_shape(PG_FUNCTION_ARGS)
 {
 	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(0);
 
-	PG_RETURN_DATUM(int8_array(ct->ndim, CHUNKED_TILE(ct)));
+	PG_RETURN_DATUM(chunked_int8_array(ct->ndim, CHUNKED_TILE(ct)));
 }
 
 Datum

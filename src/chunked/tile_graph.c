@@ -251,8 +251,8 @@ graph_task_log(void *arg, int task, ErrorData *message, bool shown)
 				 errmsg_internal("%s", message->message)));
 }
 
-static const char *
-op_name(int op)
+const char *
+tile_op_name(int op)
 {
 	switch ((TileOp) op)
 	{
@@ -261,9 +261,9 @@ op_name(int op)
 		case TILE_SUM:
 			return "sum";
 		case TILE_BINARY:
-			return "elementwise";
+			return "binary";
 		case TILE_UNARY:
-			return "elementwise";
+			return "unary";
 		case TILE_REDUCE:
 			return "reduce";
 		case TILE_MERGE:
@@ -274,6 +274,39 @@ op_name(int op)
 			return "generate";
 	}
 	return "?";
+}
+
+int
+tile_graph_add_tree(TileGraph *g, TileOp op, MtDtype dtype, int *level, int nlevel,
+					int fanin, const TileTaskHeader *like)
+{
+	while (nlevel > 1)
+	{
+		int			next = 0;
+
+		for (int i = 0; i < nlevel; i += fanin)
+		{
+			int			width = Min(fanin, nlevel - i);
+			int			task;
+
+			if (width == 1)
+			{
+				level[next++] = level[i];
+				continue;
+			}
+			task = tile_graph_add_task(g, op, dtype, width);
+			if (like)
+			{
+				g->tasks[task].header.code = like->code;
+				g->tasks[task].header.param = like->param;
+			}
+			for (int j = 0; j < width; j++)
+				tile_graph_set_producer(g, task, j, level[i + j]);
+			level[next++] = task;
+		}
+		nlevel = next;
+	}
+	return level[0];
 }
 
 static char *
@@ -288,14 +321,14 @@ graph_describe(void *arg, int task)
 
 		initStringInfo(&buf);
 		appendStringInfo(&buf, "%s tile task %d of %d (%s for tile (", g->label,
-						 task + 1, g->ntasks, op_name(t->header.op));
+						 task + 1, g->ntasks, tile_op_name(t->header.op));
 		for (int i = 0; i < g->result->ndim; i++)
 			appendStringInfo(&buf, "%s" INT64_FORMAT, i ? ", " : "", t->coords[i]);
 		appendStringInfoString(&buf, "))");
 		return buf.data;
 	}
 	return psprintf("%s tile task %d of %d (%s)", g->label, task + 1, g->ntasks,
-					op_name(t->header.op));
+					tile_op_name(t->header.op));
 }
 
 static const EngineCallbacks graph_callbacks = {

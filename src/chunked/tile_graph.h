@@ -75,6 +75,17 @@ extern void tile_graph_set_producer(TileGraph *g, int task, int input, int produ
 extern void tile_graph_store_at(TileGraph *g, int task, const int64 *coords);
 
 /*
+ * Adds the tree that combines the outputs of the nlevel tasks in level
+ * (overwritten) with tasks of op, up to fanin inputs each, copying code
+ * and param from like; returns the root.
+ */
+extern int	tile_graph_add_tree(TileGraph *g, TileOp op, MtDtype dtype, int *level,
+								int nlevel, int fanin, const TileTaskHeader *like);
+
+/* "gemm", "sum", ... */
+extern const char *tile_op_name(int op);
+
+/*
  * Runs every task (or explains the graph under marsql.explain).  Returns
  * the final unstored output, if any.
  */
