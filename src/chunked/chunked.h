@@ -63,8 +63,15 @@ extern char *chunked_describe(const ChunkedTensor *ct);
 extern void chunked_choose_tile(int ndim, const int64 *shape, MtDtype dtype,
 								ArrayType *tile, int64 *out, const char *what);
 
-/* a bigint[] datum of n values */
+/* a bigint[] / integer[] datum of n values */
 extern Datum chunked_int8_array(int n, const int64 *values);
+extern Datum chunked_int4_array(int n, const int64 *values);
+
+/* error 54000 unless the tiling has int32 tile coordinates */
+extern void chunked_check_tiling(int ndim, const int64 *shape, const int64 *tile);
+
+/* a target table name, parsed and quoted for SQL; relname gets its last part */
+extern char *chunked_quote_target(const char *target, char **relname);
 
 /* the OID of marsql.<name> (a type) */
 extern Oid	chunked_type_oid(const char *name);

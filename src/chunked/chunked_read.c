@@ -150,16 +150,6 @@ chunked_slice(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(read_block(ct, lo, hi));
 }
 
-static Datum
-int4_array(int n, const int64 *v)
-{
-	Datum	   *e = palloc(sizeof(Datum) * (n > 0 ? n : 1));
-
-	for (int i = 0; i < n; i++)
-		e[i] = Int32GetDatum((int32) v[i]);
-	return PointerGetDatum(construct_array(e, n, INT4OID, 4, true, TYPALIGN_INT));
-}
-
 /*
  * marsql.tiles(ct, with_data): one row per tile -- coordinates, element
  * range, shape, and the tile itself when asked.  The rows go through a
@@ -203,10 +193,10 @@ chunked_tiles(PG_FUNCTION_ARGS)
 		mt_tile_bounds(&grid, coords, lo, hi);
 		for (int i = 0; i < ct->ndim; i++)
 			shape[i] = hi[i] - lo[i];
-		values[0] = int4_array(ct->ndim, coords);
+		values[0] = chunked_int4_array(ct->ndim, coords);
 		values[1] = chunked_int8_array(ct->ndim, lo);
 		values[2] = chunked_int8_array(ct->ndim, hi);
-		values[3] = int4_array(ct->ndim, shape);
+		values[3] = chunked_int4_array(ct->ndim, shape);
 		values[4] = with_data ? PointerGetDatum(tile_store_read(store, coords)) : (Datum) 0;
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		MemoryContextSwitchTo(caller);
@@ -233,8 +223,6 @@ chunked_to_table(PG_FUNCTION_ARGS)
 	char	   *target;
 	MemoryContext caller = CurrentMemoryContext;
 	MemoryContext band_cxt;
-	List	   *names;
-	RangeVar   *rv;
 	char	   *qualified;
 	bool		f32;
 	int			ndim;
@@ -260,10 +248,7 @@ chunked_to_table(PG_FUNCTION_ARGS)
 	for (int i = 0; i < ndim - 1; i++)
 		band_count *= grid.count[i];
 
-	names = stringToQualifiedNameList(target);
-	rv = makeRangeVarFromNameList(names);
-	qualified = rv->schemaname ? quote_qualified_identifier(rv->schemaname, rv->relname)
-		: pstrdup(quote_identifier(rv->relname));
+	qualified = chunked_quote_target(target, NULL);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");

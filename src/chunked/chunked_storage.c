@@ -83,16 +83,6 @@ relation_sql_name(Oid relid)
 	return quote_qualified_identifier(nspname, relname);
 }
 
-static Datum
-coords_datum(int n, const int64 *coords)
-{
-	Datum	   *e = palloc(sizeof(Datum) * (n > 0 ? n : 1));
-
-	for (int i = 0; i < n; i++)
-		e[i] = Int32GetDatum((int32) coords[i]);
-	return PointerGetDatum(construct_array(e, n, INT4OID, 4, true, TYPALIGN_INT));
-}
-
 /*
  * Catalog maintenance runs as the owner of marsql.array_catalog, the way a
  * SECURITY DEFINER function would; an error restores the caller's
@@ -152,6 +142,21 @@ register_as_catalog_owner(Oid relid, const char *relname, const ChunkedTensor *c
 	SetUserIdAndSecContext(save_userid, save_sec);
 }
 
+char *
+chunked_quote_target(const char *target, char **relname)
+{
+	RangeVar   *rv = makeRangeVarFromNameList(stringToQualifiedNameList(target));
+	char	   *qualified = rv->schemaname
+		? quote_qualified_identifier(rv->schemaname, rv->relname)
+		: pstrdup(quote_identifier(rv->relname));
+
+	if (rv->catalogname)
+		qualified = psprintf("%s.%s", quote_identifier(rv->catalogname), qualified);
+	if (relname)
+		*relname = rv->relname;
+	return qualified;
+}
+
 ChunkedTensor *
 chunked_create(const char *target, MtDtype dtype, int ndim, const int64 *shape,
 			   const int64 *tile)
@@ -163,31 +168,15 @@ chunked_create(const char *target, MtDtype dtype, int ndim, const int64 *shape,
 	Oid			relid;
 	bool		temporary = (target == NULL);
 	ChunkedTensor *ct;
-	MtTileGrid	grid;
 
-	if (mt_tile_grid_init(&grid, ndim, shape, tile) != MT_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many tiles for a chunked_tensor"),
-				 errhint("Use larger tiles.")));
-
+	chunked_check_tiling(ndim, shape, tile);
 	if (temporary)
 	{
 		relname = psprintf("marsql_chunk_%d_%d", MyProcPid, ++temp_counter);
 		qualified = psprintf("pg_temp.%s", relname);
 	}
 	else
-	{
-		List	   *names = stringToQualifiedNameList(target);
-		RangeVar   *rv = makeRangeVarFromNameList(names);
-
-		relname = rv->relname;
-		qualified = rv->schemaname
-			? quote_qualified_identifier(rv->schemaname, rv->relname)
-			: pstrdup(quote_identifier(rv->relname));
-		if (rv->catalogname)
-			qualified = psprintf("%s.%s", quote_identifier(rv->catalogname), qualified);
-	}
+		qualified = chunked_quote_target(target, &relname);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -413,7 +402,7 @@ tile_store_read(TileStore *store, const int64 *coords)
 		if (store->read_plan == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 	}
-	values[0] = coords_datum(store->ct->ndim, coords);
+	values[0] = chunked_int4_array(store->ct->ndim, coords);
 	rc = SPI_execute_plan(store->read_plan, values, NULL, false, 2);
 	MemoryContextSwitchTo(caller);
 	if (rc != SPI_OK_SELECT)
@@ -462,7 +451,7 @@ tile_store_write(TileStore *store, const int64 *coords, Tensor *tile)
 		if (store->write_plan == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 	}
-	values[0] = coords_datum(store->ct->ndim, coords);
+	values[0] = chunked_int4_array(store->ct->ndim, coords);
 	values[1] = PointerGetDatum(tile);
 	rc = SPI_execute_plan(store->write_plan, values, NULL, false, 0);
 	MemoryContextSwitchTo(caller);

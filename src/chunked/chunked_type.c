@@ -228,6 +228,28 @@ chunked_tensor_open(PG_FUNCTION_ARGS)
 }
 
 Datum
+chunked_int4_array(int n, const int64 *values)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (n > 0 ? n : 1));
+
+	for (int i = 0; i < n; i++)
+		elems[i] = Int32GetDatum((int32) values[i]);
+	return PointerGetDatum(construct_array(elems, n, INT4OID, 4, true, TYPALIGN_INT));
+}
+
+void
+chunked_check_tiling(int ndim, const int64 *shape, const int64 *tile)
+{
+	MtTileGrid	grid;
+
+	if (mt_tile_grid_init(&grid, ndim, shape, tile) != MT_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many tiles for a chunked_tensor"),
+				 errhint("Use larger tiles.")));
+}
+
+Datum
 chunked_int8_array(int n, const int64 *values)
 {
 	Datum	   *elems = palloc(sizeof(Datum) * (n > 0 ? n : 1));

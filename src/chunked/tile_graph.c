@@ -54,13 +54,7 @@ tile_graph_create_result(TileGraph *g, const char *target, MtDtype dtype,
 
 	if (tile_graph_planning())
 	{
-		MtTileGrid	grid;
-
-		if (mt_tile_grid_init(&grid, ndim, shape, tile) != MT_OK)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many tiles for a chunked_tensor"),
-					 errhint("Use larger tiles.")));
+		chunked_check_tiling(ndim, shape, tile);
 		g->result = chunked_new(InvalidOid, dtype, ndim, shape, tile, target == NULL);
 	}
 	else
