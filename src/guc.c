@@ -22,7 +22,7 @@ int			marsql_blas_threads = 1;
 int			marsql_max_workers = 2;
 int			marsql_max_workers_total = 8;
 int			marsql_progress_mode = ENGINE_PROGRESS_OFF;
-int			marsql_tile_bytes = 32 * 1024 * 1024;
+int			marsql_tile_bytes = 16 * 1024 * 1024;
 int			marsql_reduce_fanin = 4;
 
 static const struct config_enum_entry progress_options[] = {
@@ -84,7 +84,7 @@ marsql_define_gucs(void)
 							"The tile is split evenly over the dimensions. A tile task "
 							"holds a few tiles in memory.",
 							&marsql_tile_bytes,
-							32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024,
+							16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024,
 							PGC_USERSET, GUC_UNIT_BYTE,
 							NULL, NULL, NULL);
 

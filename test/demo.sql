@@ -42,6 +42,18 @@ SELECT function, status, executor IS NOT NULL AS ran, cardinality(depends_on) AS
 \echo '-- hyperparameter grid search: scikit-learn in plpython3u, one call per grid point'
 \ir examples/grid_search.sql
 
+\echo '-- chunked tensors: a 1.07 GB array (more than one value holds), generated tile by tile on workers'
+SELECT chunked_random('{16384,16384}', '{4096,4096}', 7, dtype => 'float32') AS big \gset
+SELECT pg_size_pretty(nbytes(:'big'::chunked_tensor)) AS size, ntiles(:'big'::chunked_tensor) AS tiles;
+\echo '-- its product with a 16384 x 64 matrix: a graph of tile tasks, shown first, then run'
+SELECT * FROM explain(format($$SELECT marsql.matmul(%L::marsql.chunked_tensor, marsql.random('{16384,64}', 8, dtype => 'float32'))$$, :'big'));
+SELECT matmul(:'big'::chunked_tensor, random('{16384,64}', 8, dtype => 'float32')) AS product \gset
+SELECT :'product' AS product;
+SELECT allclose(slice(:'product'::chunked_tensor, '{0,0}', '{100,64}'),
+                matmul(slice(:'big'::chunked_tensor, '{0,0}', '{100,16384}'), random('{16384,64}', 8, dtype => 'float32')),
+                1e-4, 1e-2) AS first_100_rows_match_the_in_value_product;
+SELECT drop(:'big'::chunked_tensor), drop(:'product'::chunked_tensor);
+
 \echo '-- bad input gets a clear error, never a crash'
 \set ON_ERROR_STOP 0
 SELECT '[[1,2],[3]]'::tensor;

@@ -86,6 +86,39 @@ describe_input(StringInfo buf, TileGraph *g, const TileInput *in)
 	appendStringInfoChar(buf, ']');
 }
 
+/*
+ * The inputs of a task; a gemm's pairs of inner tiles show as the two
+ * panels they make up, a[rows, inner] and b[inner, cols].
+ */
+static void
+describe_inputs(StringInfo buf, TileGraph *g, const TileGraphTask *t)
+{
+	if (t->header.op == TILE_GEMM && t->ninputs > 2)
+	{
+		for (int side = 0; side < 2; side++)
+		{
+			TileInput	span = t->inputs[side];
+
+			for (int j = side + 2; j < t->ninputs; j += 2)
+			{
+				for (int i = 0; i < g->sources[span.source]->ndim; i++)
+				{
+					span.lo[i] = Min(span.lo[i], t->inputs[j].lo[i]);
+					span.hi[i] = Max(span.hi[i], t->inputs[j].hi[i]);
+				}
+			}
+			appendStringInfoString(buf, side ? ", " : " ");
+			describe_input(buf, g, &span);
+		}
+		return;
+	}
+	for (int j = 0; j < t->ninputs; j++)
+	{
+		appendStringInfoString(buf, j ? ", " : " ");
+		describe_input(buf, g, &t->inputs[j]);
+	}
+}
+
 static void
 describe_operand(StringInfo buf, TileSource *src)
 {
@@ -159,17 +192,16 @@ record_text(ExplainState *es, TileGraph *g, bool ran)
 	appendStringInfo(out, ", %.3g GFLOP; the largest task holds ", flops / 1e9);
 	format_bytes(out, largest);
 	appendStringInfoChar(out, '\n');
+	if (ran)
+		appendStringInfo(out, "  ran %.3f s; the calling backend read tiles for %.3f s and stored tiles for %.3f s\n",
+						 g->run_seconds, g->read_seconds, g->store_seconds);
 
 	for (int i = 0; i < g->ntasks; i++)
 	{
 		TileGraphTask *t = &g->tasks[i];
 
 		appendStringInfo(out, "  task %d: %s", i + 1, tile_op_name(t->header.op));
-		for (int j = 0; j < t->ninputs; j++)
-		{
-			appendStringInfoString(out, j ? ", " : " ");
-			describe_input(out, g, &t->inputs[j]);
-		}
+		describe_inputs(out, g, t);
 		if (t->stored)
 		{
 			appendStringInfoString(out, " -> tile (");

@@ -2,12 +2,14 @@
  * chunked_matmul.c
  *	  marsql.matmul with a chunked operand: (chunked, chunked), (chunked,
  *	  tensor) and (tensor, chunked).  Each output tile is the sum over the
- *	  inner dimension of block products.  A gemm task multiplies a panel
- *	  of up to marsql.reduce_fanin inner tiles at once (one BLAS call, the
- *	  first level of the summation); when the inner dimension has more
- *	  tiles than that, sum tasks add the partial products in a tree of the
- *	  same fan-in.  Every input block is read by the calling backend and
- *	  sent by value; a task holds at most 2 * fan-in + 1 tiles.
+ *	  inner dimension of block products.  A gemm task multiplies up to
+ *	  marsql.reduce_fanin pairs of inner tiles, accumulating into one
+ *	  output (the first level of the summation); when the inner dimension
+ *	  has more tiles than that, sum tasks add the partial products in a
+ *	  tree of the same fan-in.  Every input block is read by the calling
+ *	  backend and sent by value -- as the stored tile itself when the
+ *	  output tiling follows the operands' -- and a task holds at most
+ *	  2 * fan-in + 1 tiles.
  */
 #include "postgres.h"
 
@@ -222,19 +224,27 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 		level = palloc(sizeof(int) * ((ktiles - 1) / fanin + 1));
 		for (int64 kt = 0; kt < ktiles; kt += fanin)
 		{
+			int			steps = (int) Min(fanin, ktiles - kt);
 			int64		k0 = kt * tk,
 						k1 = Min(k, (kt + fanin) * tk);
-			int64		alo[2],
-						ahi[2],
-						blo[2],
-						bhi[2];
-			int			task = tile_graph_add_task(g, TILE_GEMM, dtype, 2);
+			int			task = tile_graph_add_task(g, TILE_GEMM, dtype, 2 * steps);
 			TileGraphTask *gt = &g->tasks[task];
 
-			view_block(&va, r0, r1, k0, k1, alo, ahi);
-			view_block(&vb, k0, k1, c0, c1, blo, bhi);
-			tile_graph_set_block(g, task, 0, sa, alo, ahi, dtype);
-			tile_graph_set_block(g, task, 1, sb, blo, bhi, dtype);
+			/* one input pair per inner tile: blocks that are whole tiles */
+			for (int s = 0; s < steps; s++)
+			{
+				int64		s0 = (kt + s) * tk,
+							s1 = Min(k, s0 + tk);
+				int64		alo[2],
+							ahi[2],
+							blo[2],
+							bhi[2];
+
+				view_block(&va, r0, r1, s0, s1, alo, ahi);
+				view_block(&vb, s0, s1, c0, c1, blo, bhi);
+				tile_graph_set_block(g, task, 2 * s, sa, alo, ahi, dtype);
+				tile_graph_set_block(g, task, 2 * s + 1, sb, blo, bhi, dtype);
+			}
 			gt->header.out_ndim = out_ndim;
 			for (int i = 0; i < out_ndim; i++)
 				gt->header.out_dims[i] = hi[i] - lo[i];

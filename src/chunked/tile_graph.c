@@ -12,6 +12,7 @@
 #include "postgres.h"
 
 #include "executor/spi.h"
+#include "portability/instr_time.h"
 #include "miscadmin.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
@@ -131,43 +132,90 @@ tile_graph_store_at(TileGraph *g, int task, const int64 *coords)
 
 /* ---------- engine callbacks ---------- */
 
-static void
-append_tensor(StringInfo buf, const Tensor *t)
+/*
+ * A task's payload: its header, then each input's tensor image padded to
+ * 8 bytes.  The size is known before any tile is read, so the engine can
+ * have the payload written straight into the segment the worker maps.
+ */
+static Size
+input_bytes(TileGraph *g, const TileInput *in)
 {
-	static const char zeros[8] = {0};
-	int			size = VARSIZE(t);
+	int64		count = 1;
+	int			ndim;
 
-	appendBinaryStringInfo(buf, (const char *) t, size);
-	if (size % 8)
-		appendBinaryStringInfo(buf, zeros, 8 - size % 8);
+	if (in->source < 0)
+	{
+		const Tensor *out = g->tasks[in->task].output;
+
+		if (out == NULL)
+			elog(ERROR, "tile task %d has no output yet", in->task + 1);
+		return TYPEALIGN(8, VARSIZE(out));
+	}
+	ndim = g->sources[in->source]->ndim;
+	for (int i = 0; i < ndim; i++)
+		count *= in->hi[i] - in->lo[i];
+	return TYPEALIGN(8, MT_HEADER_BYTES(ndim) + (Size) count * mt_dtype_size(in->dtype));
+}
+
+static Size
+graph_payload_bytes(void *arg, int task)
+{
+	TileGraph  *g = arg;
+	TileGraphTask *t = &g->tasks[task];
+	Size		bytes = MAXALIGN(sizeof(TileTaskHeader));
+
+	for (int i = 0; i < t->ninputs; i++)
+		bytes += input_bytes(g, &t->inputs[i]);
+	return bytes;
+}
+
+/* copies a tensor image to dest + *offset, padded to 8 bytes */
+static void
+put_tensor(char *dest, Size bytes, Size *offset, const Tensor *t, Size expected)
+{
+	Size		size = VARSIZE(t);
+
+	if (TYPEALIGN(8, size) != expected || *offset + expected > bytes)
+		elog(ERROR, "tile task input of %zu bytes where %zu were expected", size, expected);
+	memcpy(dest + *offset, t, size);
+	memset(dest + *offset + size, 0, expected - size);
+	*offset += expected;
 }
 
 static void
-graph_build_payload(void *arg, int task, StringInfo payload)
+graph_write_payload(void *arg, int task, char *dest, Size bytes)
 {
 	TileGraph  *g = arg;
 	TileGraphTask *t = &g->tasks[task];
 	MemoryContext old = MemoryContextSwitchTo(g->task_cxt);
-	static const char zeros[MAXIMUM_ALIGNOF] = {0};
+	Size		offset = MAXALIGN(sizeof(TileTaskHeader));
+	instr_time	start,
+				spent;
 
-	appendBinaryStringInfo(payload, (const char *) &t->header, sizeof(TileTaskHeader));
-	if (sizeof(TileTaskHeader) % MAXIMUM_ALIGNOF)
-		appendBinaryStringInfo(payload, zeros,
-							   MAXIMUM_ALIGNOF - sizeof(TileTaskHeader) % MAXIMUM_ALIGNOF);
+	INSTR_TIME_SET_CURRENT(start);
+	if (bytes < offset)
+		elog(ERROR, "tile task payload too small");
+	memset(dest, 0, offset);
+	memcpy(dest, &t->header, sizeof(TileTaskHeader));
 	for (int i = 0; i < t->ninputs; i++)
 	{
 		TileInput  *in = &t->inputs[i];
+		Size		expected = input_bytes(g, in);
 
 		if (in->source >= 0)
-			append_tensor(payload, tile_source_read_block(g->sources[in->source],
-														  in->lo, in->hi, in->dtype));
+		{
+			/* a whole stored tile comes from the cache as it is */
+			put_tensor(dest, bytes, &offset,
+					   tile_source_read_block(g->sources[in->source], in->lo, in->hi,
+											  in->dtype),
+					   expected);
+			MemoryContextReset(g->task_cxt);
+		}
 		else
 		{
 			TileGraphTask *p = &g->tasks[in->task];
 
-			if (p->output == NULL)
-				elog(ERROR, "tile task %d has no output yet", in->task);
-			append_tensor(payload, p->output);
+			put_tensor(dest, bytes, &offset, p->output, expected);
 			if (--p->nconsumers == 0)
 			{
 				pfree(p->output);
@@ -175,8 +223,13 @@ graph_build_payload(void *arg, int task, StringInfo payload)
 			}
 		}
 	}
+	if (offset != bytes)
+		elog(ERROR, "tile task payload of %zu bytes where %zu were expected", offset, bytes);
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(g->task_cxt);
+	INSTR_TIME_SET_CURRENT(spent);
+	INSTR_TIME_SUBTRACT(spent, start);
+	g->read_seconds += INSTR_TIME_GET_DOUBLE(spent);
 }
 
 static void
@@ -201,10 +254,19 @@ graph_task_done(void *arg, int task, const char *result, int len)
 	if (t->stored)
 	{
 		MemoryContext old = MemoryContextSwitchTo(g->task_cxt);
+		instr_time	start,
+					spent;
 
-		out = palloc(len);
-		memcpy(out, result, len);
+		/* stored from where the engine holds it, when that is aligned */
+		if ((uintptr_t) result % MAXIMUM_ALIGNOF == 0)
+			out = (Tensor *) result;
+		else
+		{
+			out = palloc(len);
+			memcpy(out, result, len);
+		}
 		MemoryContextSwitchTo(old);
+		INSTR_TIME_SET_CURRENT(start);
 		if (g->result_store == NULL)
 		{
 			old = MemoryContextSwitchTo(g->cxt);
@@ -213,6 +275,9 @@ graph_task_done(void *arg, int task, const char *result, int len)
 		}
 		tile_store_write(g->result_store, t->coords, out);
 		MemoryContextReset(g->task_cxt);
+		INSTR_TIME_SET_CURRENT(spent);
+		INSTR_TIME_SUBTRACT(spent, start);
+		g->store_seconds += INSTR_TIME_GET_DOUBLE(spent);
 	}
 	else
 	{
@@ -325,13 +390,28 @@ graph_describe(void *arg, int task)
 					tile_op_name(t->header.op));
 }
 
+/* the output tensor's image; reduction states are larger than out_bytes */
+static Size
+graph_result_bound(void *arg, int task)
+{
+	TileGraph  *g = arg;
+	TileGraphTask *t = &g->tasks[task];
+	int64		data = t->out_bytes;
+
+	if (t->header.op == TILE_REDUCE || t->header.op == TILE_MERGE)
+		data *= 3;
+	return (Size) (MT_HEADER_BYTES(MT_MAX_DIMS) + data);
+}
+
 static const EngineCallbacks graph_callbacks = {
-	.build_payload = graph_build_payload,
+	.payload_bytes = graph_payload_bytes,
+	.write_payload = graph_write_payload,
 	.task_started = graph_task_started,
 	.task_done = graph_task_done,
 	.task_failed = graph_task_failed,
 	.task_log = graph_task_log,
 	.describe = graph_describe,
+	.result_bound = graph_result_bound,
 };
 
 Tensor *
@@ -342,6 +422,8 @@ tile_graph_run(TileGraph *g)
 	bool		explaining = chunked_explain_active(&analyze);
 	MemoryContext caller = CurrentMemoryContext;
 	int			gemm_tasks = 0;
+	instr_time	started,
+				ended;
 
 	for (int i = 0; i < g->ntasks; i++)
 	{
@@ -372,6 +454,7 @@ tile_graph_run(TileGraph *g)
 	job.tasks = MemoryContextAllocZero(g->cxt, sizeof(EngineTask) * g->ntasks);
 	job.max_workers = g->max_workers > 0 ? g->max_workers : 0;
 	job.fail_fast = true;
+	job.prefetch = true;
 	job.cb = graph_callbacks;
 	job.arg = g;
 	for (int i = 0; i < g->ntasks; i++)
@@ -392,7 +475,11 @@ tile_graph_run(TileGraph *g)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	MemoryContextSwitchTo(caller);
+	INSTR_TIME_SET_CURRENT(started);
 	engine_run(&job);
+	INSTR_TIME_SET_CURRENT(ended);
+	INSTR_TIME_SUBTRACT(ended, started);
+	g->run_seconds = INSTR_TIME_GET_DOUBLE(ended);
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
 	if (explaining)

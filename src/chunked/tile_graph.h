@@ -55,6 +55,10 @@ typedef struct TileGraph
 	MemoryContext cxt;			/* the graph and cached tiles */
 	MemoryContext task_cxt;		/* reset after each payload and result */
 	int			max_workers;	/* planned */
+	/* measured when run: the whole graph, and the caller's table I/O */
+	double		run_seconds;
+	double		read_seconds;	/* reading input tiles into payloads */
+	double		store_seconds;	/* storing result tiles */
 } TileGraph;
 
 extern TileGraph *tile_graph_begin(const char *label);

@@ -75,34 +75,44 @@ check(MtStatus status)
 }
 
 /*
- * C = A B for one panel pair; a 1-D A is a row and a 1-D B a column, as
- * numpy's matmul promotes them.  The output takes the header's shape.
+ * C = A0 B0 + A1 B1 + ... over the input pairs (consecutive blocks along
+ * the inner dimension, each usually a whole stored tile, so the calling
+ * backend copies tiles as they are); a 1-D A is a row and a 1-D B a
+ * column, as numpy's matmul promotes them.  The output takes the header's
+ * shape.
  */
 static void
 run_gemm(const TileTaskHeader *h, Tensor **in, StringInfo result)
 {
-	Tensor	   *a = in[0],
-			   *b = in[1];
-	int			m = a->ndim == 2 ? a->dims[0] : 1;
-	int			k = a->ndim >= 1 ? a->dims[a->ndim - 1] : 0;
-	int			kb = b->ndim >= 1 ? b->dims[0] : -1;
-	int			n = b->ndim == 2 ? b->dims[1] : 1;
 	Tensor	   *c;
-	const MtBlas *blas;
+	int			m = -1,
+				n = -1;
 
-	if (h->ninputs != 2 || a->ndim < 1 || a->ndim > 2 || b->ndim < 1 || b->ndim > 2 ||
-		k != kb || a->dtype != h->dtype || b->dtype != h->dtype)
+	if (h->ninputs < 2 || h->ninputs % 2 != 0)
 		elog(ERROR, "malformed gemm tile task");
 	c = result_tensor(result, h->out_ndim, h->out_dims, (MtDtype) h->dtype);
-	if (tensor_count(c) != (int64) m * n)
-		elog(ERROR, "malformed gemm tile task");
 	tensor_kernels();
-	blas = mt_blas_loaded();
 	if (h->threads > 0)
-		mt_blas_set_threads(blas, h->threads);
-	check(mt_gemm_panels((MtDtype) h->dtype, m, n, k,
-						 TENSOR_DATA(a), TENSOR_DATA(b), TENSOR_DATA(c),
-						 h->threads, tensor_poll_interrupts, NULL));
+		mt_blas_set_threads(mt_blas_loaded(), h->threads);
+	for (int p = 0; p < h->ninputs; p += 2)
+	{
+		Tensor	   *a = in[p],
+				   *b = in[p + 1];
+		int			k = a->ndim >= 1 ? a->dims[a->ndim - 1] : 0;
+
+		if (a->ndim < 1 || a->ndim > 2 || b->ndim < 1 || b->ndim > 2 ||
+			k != b->dims[0] || a->dtype != h->dtype || b->dtype != h->dtype ||
+			(p > 0 && (m != (a->ndim == 2 ? a->dims[0] : 1) ||
+					   n != (b->ndim == 2 ? b->dims[1] : 1))))
+			elog(ERROR, "malformed gemm tile task");
+		m = a->ndim == 2 ? a->dims[0] : 1;
+		n = b->ndim == 2 ? b->dims[1] : 1;
+		if (tensor_count(c) != (int64) m * n)
+			elog(ERROR, "malformed gemm tile task");
+		check(mt_gemm_panels((MtDtype) h->dtype, m, n, k,
+							 TENSOR_DATA(a), TENSOR_DATA(b), TENSOR_DATA(c),
+							 p > 0, h->threads, tensor_poll_interrupts, NULL));
+	}
 }
 
 /* in-place c = c op b, same shapes */

@@ -68,8 +68,16 @@ typedef struct EngineTask
  */
 typedef struct EngineCallbacks
 {
-	/* the task's payload, built when its dependencies are done */
+	/*
+	 * The task's payload, built when its dependencies are done: either
+	 * build_payload appends it, or -- for large payloads whose size is
+	 * known first -- payload_bytes gives that exact size and write_payload
+	 * writes that many bytes at dest, which may be shared memory the worker
+	 * reads in place.  Set build_payload, or the other two.
+	 */
 	void		(*build_payload) (void *arg, int task, StringInfo payload);
+	Size		(*payload_bytes) (void *arg, int task);
+	void		(*write_payload) (void *arg, int task, char *dest, Size bytes);
 	/* an executor starts the task ("worker 2 (PID 1234)" or "backend"); may be NULL */
 	void		(*task_started) (void *arg, int task, const char *executor);
 	void		(*task_done) (void *arg, int task, const char *result, int len);
@@ -82,6 +90,12 @@ typedef struct EngineCallbacks
 	void		(*task_log) (void *arg, int task, ErrorData *message, bool shown);
 	/* a short description of the task for error contexts: "task 7 (f(int))" */
 	char	   *(*describe) (void *arg, int task);
+	/*
+	 * may be NULL: an upper bound of the task's result size in bytes, or 0
+	 * when unknown.  Large payloads and results then travel in a shared
+	 * memory segment of the task's own instead of through the queue.
+	 */
+	Size		(*result_bound) (void *arg, int task);
 } EngineCallbacks;
 
 typedef struct EngineJob
@@ -91,6 +105,13 @@ typedef struct EngineJob
 	EngineTask *tasks;
 	int			max_workers;	/* <= 0: marsql.max_workers */
 	bool		fail_fast;		/* first error aborts the job and is raised */
+	/*
+	 * while a worker runs a task, build and send it the next ready one, so
+	 * that it starts at once: for tasks of similar length whose payloads
+	 * take long to build (tiles read from tables).  Off for tasks of
+	 * unknown length, which any free worker should take.
+	 */
+	bool		prefetch;
 	EngineCallbacks cb;
 	void	   *arg;
 } EngineJob;

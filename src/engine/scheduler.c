@@ -16,6 +16,7 @@
 #include "postgres.h"
 
 #include "access/xact.h"
+#include "storage/dsm.h"
 #include "libpq/pqformat.h"
 #include "libpq/pqmq.h"
 #include "miscadmin.h"
@@ -52,6 +53,11 @@ typedef struct JobState
 	int			last_decile;
 	WorkerPool *pool;
 	ErrorData  *startup_error;	/* why a worker could not start */
+	bool		no_segments;	/* creating a task segment failed: use queues */
+	dsm_segment *reading;		/* the segment of a result being handed over */
+	dsm_segment **spare;		/* task segments free for the next tasks */
+	int			nspare;
+	bool		stopping;		/* the job is over: segments are detached */
 	MemoryContext log_context;	/* the caller's, for inline log copies */
 	List	   *inline_log;		/* messages of the task running inline */
 } JobState;
@@ -222,18 +228,65 @@ worker_name(PoolWorker *w)
 	return psprintf("worker %d (PID %d)", w->number, (int) w->pid);
 }
 
-/* the worker's executor is gone while it held a task */
-static void
-task_lost(JobState *st, PoolWorker *w, ErrorData *error)
-{
-	EngineTask *t = &st->job->tasks[w->task];
-	int			task = w->task;
+/* at most this many free task segments per worker are kept for reuse */
+#define SPARE_SEGMENTS_PER_WORKER 1
 
-	w->task = -1;
+/*
+ * A task segment whose task is over: kept for the next task, since
+ * creating one (and the kernel zeroing its pages) costs about as much as
+ * copying the payload in, or detached when enough are kept.
+ */
+static void
+recycle_segment(JobState *st, dsm_segment *segment)
+{
+	int			keep = st->pool ? st->pool->nworkers * SPARE_SEGMENTS_PER_WORKER + 1 : 0;
+
+	if (segment == NULL)
+		return;
+	if (!st->stopping && st->nspare < keep)
+		st->spare[st->nspare++] = segment;
+	else
+		dsm_detach(segment);
+}
+
+static void
+release_slot(JobState *st, PoolTaskSlot *slot)
+{
+	recycle_segment(st, slot->segment);
+	slot->segment = NULL;
+	slot->task = -1;
+}
+
+/*
+ * The worker's running task is over: the task sent behind it, if any,
+ * runs now.
+ */
+static void
+promote_queued(JobState *st, PoolWorker *w)
+{
+	EngineJob  *job = st->job;
+
+	release_slot(st, &w->running);
+	w->running = w->queued;
+	w->queued.task = -1;
+	w->queued.segment = NULL;
+	w->state = w->running.task >= 0 ? POOL_WORKER_BUSY : POOL_WORKER_IDLE;
+	if (w->running.task >= 0 && job->cb.task_started)
+		job->cb.task_started(job->arg, w->running.task, worker_name(w));
+}
+
+/* the worker's executor is gone while it held the task in slot */
+static void
+task_lost(JobState *st, PoolWorker *w, PoolTaskSlot *slot, ErrorData *error)
+{
+	int			task = slot->task;
+	EngineTask *t = &st->job->tasks[task];
+
+	release_slot(st, slot);
 	if (t->idempotent && t->attempts < MAX_ATTEMPTS)
 	{
 		st->running--;
-		push_ready(st, task);	/* it left the heap when it started */
+		push_ready(st, task);	/* it left the heap when it was sent */
 		return;
 	}
 	if (error == NULL)
@@ -249,10 +302,26 @@ static void
 worker_gone(JobState *st, PoolWorker *w, ErrorData *error)
 {
 	w->state = POOL_WORKER_GONE;
-	if (w->task >= 0)
-		task_lost(st, w, error);
-	else if (error != NULL && st->startup_error == NULL)
+	if (w->running.task < 0 && error != NULL && st->startup_error == NULL)
 		st->startup_error = error;
+	if (w->queued.task >= 0)
+		task_lost(st, w, &w->queued, NULL);
+	if (w->running.task >= 0)
+		task_lost(st, w, &w->running, error);
+}
+
+/*
+ * A result for the worker's running task: its sequence number must match.
+ * Returns the task, which is promote_queued's to release.
+ */
+static int
+finished_task(PoolWorker *w, StringInfo msg)
+{
+	int64		seq = pq_getmsgint64(msg);
+
+	if (w->running.task < 0 || seq != w->running.seq)
+		elog(ERROR, "marsql worker %d sent a result for no task", w->number);
+	return w->running.task;
 }
 
 static void
@@ -278,14 +347,30 @@ handle_message(JobState *st, PoolWorker *w, char *data, Size nbytes)
 
 		case ENGINE_MSG_RESULT:
 			{
-				int64		seq = pq_getmsgint64(&msg);
-				int			task = w->task;
+				int			task = finished_task(w, &msg);
 
-				if (task < 0 || seq != w->seq)
-					elog(ERROR, "marsql worker %d sent a result for no task", w->number);
-				w->task = -1;
-				w->state = POOL_WORKER_IDLE;
+				promote_queued(st, w);
 				task_succeeded(st, task, msg.data + msg.cursor, msg.len - msg.cursor);
+			}
+			break;
+
+		case ENGINE_MSG_RESULT_IN_SEGMENT:
+			{
+				int			task = finished_task(w, &msg);
+				int64		len = pq_getmsgint64(&msg);
+				PoolTaskSlot done = w->running;
+
+				if (done.segment == NULL || len < 0 || (Size) len > done.result_room)
+					elog(ERROR, "marsql worker %d sent a malformed result", w->number);
+				/* the segment stays mapped until task_done has the result */
+				st->reading = done.segment;
+				w->running.segment = NULL;
+				promote_queued(st, w);
+				task_succeeded(st, task,
+							   (char *) dsm_segment_address(done.segment) + done.result_offset,
+							   (int) len);
+				st->reading = NULL;
+				recycle_segment(st, done.segment);
 			}
 			break;
 
@@ -297,17 +382,16 @@ handle_message(JobState *st, PoolWorker *w, char *data, Size nbytes)
 				pq_parse_errornotice(&msg, edata);
 				if (type == 'N')
 				{
-					if (w->task >= 0)
-						st->job->cb.task_log(st->job->arg, w->task, edata, false);
+					if (w->running.task >= 0)
+						st->job->cb.task_log(st->job->arg, w->running.task, edata, false);
 				}
 				else if (edata->elevel >= FATAL)
 					worker_gone(st, w, edata);
-				else if (w->task >= 0)
+				else if (w->running.task >= 0)
 				{
-					int			task = w->task;
+					int			task = w->running.task;
 
-					w->task = -1;
-					w->state = POOL_WORKER_IDLE;
+					promote_queued(st, w);
 					task_error(st, task, edata, worker_name(w));
 				}
 			}
@@ -319,28 +403,188 @@ handle_message(JobState *st, PoolWorker *w, char *data, Size nbytes)
 	}
 }
 
+/*
+ * A segment of at least size bytes for a task's payload and result: a
+ * spare one, or a new one; NULL when none can be had (too many segments,
+ * or no room in /dev/shm), and the task then goes through the queue.  New
+ * segments are created in a subtransaction so that running out of shared
+ * memory is not an error, and mapped for the session: the scheduler
+ * detaches them when the job stops.
+ */
+static dsm_segment *
+acquire_segment(JobState *st, Size size)
+{
+	MemoryContext caller_context = CurrentMemoryContext;
+	ResourceOwner caller_owner = CurrentResourceOwner;
+	dsm_segment *volatile segment = NULL;
+	int			best = -1;
+
+	for (int i = 0; i < st->nspare; i++)
+	{
+		Size		have = dsm_segment_map_length(st->spare[i]);
+
+		if (have >= size && (best < 0 || have < dsm_segment_map_length(st->spare[best])))
+			best = i;
+	}
+	if (best >= 0)
+	{
+		segment = st->spare[best];
+		st->spare[best] = st->spare[--st->nspare];
+		return segment;
+	}
+	if (st->no_segments)
+		return NULL;
+	/* the spares are too small for this task: make room for a bigger one */
+	if (st->nspare > 0)
+		dsm_detach(st->spare[--st->nspare]);
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(caller_context);
+	PG_TRY();
+	{
+		segment = dsm_create(size, DSM_CREATE_NULL_IF_MAXSEGMENTS);
+		if (segment != NULL)
+			dsm_pin_mapping(segment);
+		ReleaseCurrentSubTransaction();
+	}
+	PG_CATCH();
+	{
+		ErrorData  *error;
+
+		MemoryContextSwitchTo(caller_context);
+		error = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		if (error->sqlerrcode == ERRCODE_QUERY_CANCELED ||
+			error->sqlerrcode == ERRCODE_ADMIN_SHUTDOWN)
+			ReThrowError(error);
+		ereport(DEBUG1,
+				(errmsg_internal("marsql %s: sending tasks through the queues: %s",
+								 st->job->label, error->message)));
+		segment = NULL;
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(caller_context);
+	CurrentResourceOwner = caller_owner;
+	if (segment == NULL)
+		st->no_segments = true;
+	return segment;
+}
+
+/*
+ * Appends the task's payload to buf: built by the capability, or written
+ * in place when it knows the size (bytes, from payload_bytes).
+ */
 static void
-start_on_worker(JobState *st, PoolWorker *w, int task)
+append_payload(EngineJob *job, int task, Size bytes, StringInfo buf)
+{
+	if (job->cb.write_payload == NULL)
+	{
+		job->cb.build_payload(job->arg, task, buf);
+		return;
+	}
+	if (bytes >= MaxAllocSize - (Size) buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a marsql task payload of %zu bytes does not fit in memory allocation", bytes),
+				 errhint("Shared memory for it could not be had; make tasks smaller.")));
+	enlargeStringInfo(buf, (int) bytes);
+	job->cb.write_payload(job->arg, task, buf->data + buf->len, bytes);
+	buf->len += (int) bytes;
+	buf->data[buf->len] = '\0';
+}
+
+/*
+ * Sends a ready task to worker w: to run at once when the worker is idle,
+ * or queued behind its running task.  A large task travels in a segment
+ * (its payload written there directly when the capability can), a small
+ * one through the queue.
+ */
+static void
+send_task(JobState *st, PoolWorker *w, int task)
 {
 	EngineJob  *job = st->job;
-	char	   *name = worker_name(w);
+	PoolTaskSlot *slot = w->running.task < 0 ? &w->running : &w->queued;
+	Size		result_bound = job->cb.result_bound
+		? job->cb.result_bound(job->arg, task) : 0;
+	Size		payload_bytes = job->cb.write_payload
+		? job->cb.payload_bytes(job->arg, task) : 0;
 
-	resetStringInfo(&w->outgoing);
-	pq_sendbyte(&w->outgoing, ENGINE_MSG_TASK);
-	pq_sendint64(&w->outgoing, ++st->seq);
-	pq_sendint32(&w->outgoing, job->tasks[task].kind);
-	job->cb.build_payload(job->arg, task, &w->outgoing);
-	w->seq = st->seq;
-	w->task = task;
-	w->state = POOL_WORKER_BUSY;
+	Assert(!w->sending && slot->task < 0);
+	slot->task = task;
+	slot->seq = ++st->seq;
+	slot->segment = NULL;
+	if (job->cb.write_payload && payload_bytes + result_bound >= ENGINE_SEGMENT_MIN_BYTES)
+	{
+		slot->segment = acquire_segment(st, MAXALIGN(payload_bytes) + result_bound);
+		if (slot->segment != NULL)
+			job->cb.write_payload(job->arg, task, dsm_segment_address(slot->segment),
+								  payload_bytes);
+	}
+	if (slot->segment == NULL)
+	{
+		int			header;
+
+		resetStringInfo(&w->outgoing);
+		pq_sendbyte(&w->outgoing, ENGINE_MSG_TASK);
+		pq_sendint64(&w->outgoing, slot->seq);
+		pq_sendint32(&w->outgoing, job->tasks[task].kind);
+		header = w->outgoing.len;
+		append_payload(job, task, payload_bytes, &w->outgoing);
+		payload_bytes = w->outgoing.len - header;
+		/* built without knowing its size, and large: moved to a segment */
+		if (job->cb.write_payload == NULL &&
+			payload_bytes + result_bound >= ENGINE_SEGMENT_MIN_BYTES)
+		{
+			slot->segment = acquire_segment(st, MAXALIGN(payload_bytes) + result_bound);
+			if (slot->segment != NULL)
+				memcpy(dsm_segment_address(slot->segment), w->outgoing.data + header,
+					   payload_bytes);
+		}
+	}
+	if (slot->segment != NULL)
+	{
+		slot->result_offset = MAXALIGN(payload_bytes);
+		slot->result_room = result_bound;
+		resetStringInfo(&w->outgoing);
+		pq_sendbyte(&w->outgoing, ENGINE_MSG_TASK_IN_SEGMENT);
+		pq_sendint64(&w->outgoing, slot->seq);
+		pq_sendint32(&w->outgoing, job->tasks[task].kind);
+		pq_sendint32(&w->outgoing, dsm_segment_handle(slot->segment));
+		pq_sendint64(&w->outgoing, payload_bytes);
+		pq_sendint64(&w->outgoing, slot->result_offset);
+		pq_sendint64(&w->outgoing, slot->result_room);
+	}
+
 	job->tasks[task].state = ENGINE_TASK_RUNNING;
 	job->tasks[task].attempts++;
 	job->tasks[task].executor = w->number;
 	st->running++;
-	if (job->cb.task_started)
-		job->cb.task_started(job->arg, task, name);
+	if (slot == &w->running)
+	{
+		w->state = POOL_WORKER_BUSY;
+		if (job->cb.task_started)
+			job->cb.task_started(job->arg, task, worker_name(w));
+	}
 	(void) worker_pool_flush(st->pool, w);
 	report_progress(st);
+}
+
+/* the job is over or failed: no segment stays mapped */
+static void
+release_segments(JobState *st)
+{
+	st->stopping = true;
+	for (int i = 0; i < st->nspare; i++)
+		dsm_detach(st->spare[i]);
+	st->nspare = 0;
+	if (st->reading != NULL)
+		dsm_detach(st->reading);
+	st->reading = NULL;
+	for (int i = 0; st->pool != NULL && i < st->pool->nworkers; i++)
+	{
+		release_slot(st, &st->pool->workers[i].running);
+		release_slot(st, &st->pool->workers[i].queued);
+	}
 }
 
 ErrorData *
@@ -408,7 +652,9 @@ run_inline(JobState *st, int task)
 	ErrorData  *volatile error = NULL;
 
 	initStringInfo(&payload);
-	job->cb.build_payload(job->arg, task, &payload);
+	append_payload(job, task,
+				   job->cb.write_payload ? job->cb.payload_bytes(job->arg, task) : 0,
+				   &payload);
 	job->tasks[task].state = ENGINE_TASK_RUNNING;
 	job->tasks[task].attempts++;
 	job->tasks[task].executor = -1;
@@ -516,18 +762,29 @@ run_loop(JobState *st)
 			}
 			if (w->state != POOL_WORKER_GONE && w->sending)
 				progressed |= worker_pool_flush(pool, w);
-			if (w->state == POOL_WORKER_IDLE)
+			if (w->state == POOL_WORKER_IDLE && st->nready > 0)
 			{
-				int			task = pop_ready(st);
-
-				if (task >= 0)
-				{
-					start_on_worker(st, w, task);
-					progressed = true;
-				}
+				send_task(st, w, pop_ready(st));
+				progressed = true;
 			}
 			if (w->state != POOL_WORKER_GONE)
 				live++;
+		}
+
+		/*
+		 * Every live worker is busy: queue the next task behind one of them
+		 * while it computes.  One at a time, so results are read between.
+		 */
+		for (i = 0; job->prefetch && pool != NULL && i < pool->nworkers && st->nready > 0; i++)
+		{
+			PoolWorker *w = &pool->workers[i];
+
+			if (w->state == POOL_WORKER_BUSY && w->queued.task < 0 && !w->sending)
+			{
+				send_task(st, w, pop_ready(st));
+				progressed = true;
+				break;
+			}
 		}
 
 		if (live == 0 && st->nready > 0)
@@ -614,6 +871,7 @@ engine_run(EngineJob *job)
 
 	want = job->max_workers > 0 ? job->max_workers : marsql_max_workers;
 	want = Min(want, n);
+	st.spare = palloc(sizeof(dsm_segment *) * (want * SPARE_SEGMENTS_PER_WORKER + 1));
 
 	nest_level = NewGUCNestLevel();
 	engine_progress_begin(job->label, n);
@@ -642,6 +900,7 @@ engine_run(EngineJob *job)
 	PG_FINALLY();
 	{
 		saved_log_min_messages = -1;
+		release_segments(&st);
 		worker_pool_stop(st.pool);
 		engine_workers_release(granted);
 		engine_progress_end();

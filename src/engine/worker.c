@@ -70,6 +70,10 @@ restore_identity(PoolShared *shared)
 	SetConfigOption("client_min_messages", "notice", PGC_SUSET, PGC_S_OVERRIDE);
 }
 
+/*
+ * Runs one task message: 'T' carries the payload, 'S' the handle of a
+ * segment holding it, with room for the result after it.
+ */
 static void
 run_task(const char *message, Size nbytes)
 {
@@ -77,6 +81,11 @@ run_task(const char *message, Size nbytes)
 	int64		seq;
 	int			kind_index;
 	const EngineTaskKind *kind;
+	const char *payload;
+	int			payload_bytes;
+	dsm_segment *volatile segment = NULL;
+	volatile Size result_offset = 0;
+	volatile Size result_room = 0;
 
 	in.data = (char *) message;
 	in.len = nbytes;
@@ -87,6 +96,29 @@ run_task(const char *message, Size nbytes)
 	kind = engine_kind(kind_index);
 	if (kind == NULL)
 		elog(ERROR, "unknown marsql task kind %d", kind_index);
+	if (message[0] == ENGINE_MSG_TASK_IN_SEGMENT)
+	{
+		dsm_handle	handle = (dsm_handle) pq_getmsgint(&in, 4);
+		int64		bytes = pq_getmsgint64(&in);
+
+		result_offset = (Size) pq_getmsgint64(&in);
+		result_room = (Size) pq_getmsgint64(&in);
+		/* outside a transaction: mapped until detached below */
+		segment = dsm_attach(handle);
+		if (segment == NULL)
+			elog(ERROR, "could not map the segment of a marsql task");
+		if (bytes < 0 || bytes > (int64) MaxAllocSize ||
+			dsm_segment_map_length(segment) < result_offset + result_room ||
+			(Size) bytes > result_offset)
+			elog(ERROR, "malformed marsql task segment");
+		payload = dsm_segment_address(segment);
+		payload_bytes = (int) bytes;
+	}
+	else
+	{
+		payload = in.data + in.cursor;
+		payload_bytes = in.len - in.cursor;
+	}
 
 	pgstat_report_activity(STATE_RUNNING, kind->name);
 	StartTransactionCommand();
@@ -100,12 +132,24 @@ run_task(const char *message, Size nbytes)
 		MemoryContextSwitchTo(task_context);
 		initStringInfo(&result);
 		pq_sendint64(&result, seq);
-		kind->run(in.data + in.cursor, in.len - in.cursor, &result);
+		kind->run(payload, payload_bytes, &result);
 		AtEOXact_GUC(false, nest_level);
 		PopActiveSnapshot();
 		CommitTransactionCommand();
 		MemoryContextSwitchTo(task_context);
-		send_message(ENGINE_MSG_RESULT, result.data, result.len);
+		if (segment != NULL && (Size) (result.len - sizeof(int64)) <= result_room)
+		{
+			int64		bytes = result.len - sizeof(int64);
+
+			memcpy((char *) dsm_segment_address(segment) + result_offset,
+				   result.data + sizeof(int64), bytes);
+			resetStringInfo(&result);
+			pq_sendint64(&result, seq);
+			pq_sendint64(&result, bytes);
+			send_message(ENGINE_MSG_RESULT_IN_SEGMENT, result.data, result.len);
+		}
+		else
+			send_message(ENGINE_MSG_RESULT, result.data, result.len);
 	}
 	PG_CATCH();
 	{
@@ -116,6 +160,8 @@ run_task(const char *message, Size nbytes)
 		AbortCurrentTransaction();
 	}
 	PG_END_TRY();
+	if (segment != NULL)
+		dsm_detach(segment);
 	MemoryContextSwitchTo(task_context);
 	pgstat_report_activity(STATE_IDLE, NULL);
 }
@@ -172,7 +218,8 @@ marsql_worker_main(Datum main_arg)
 			break;				/* the leader detached: the job is over */
 		MemoryContextReset(task_context);
 		MemoryContextSwitchTo(task_context);
-		if (nbytes > 0 && ((char *) data)[0] == ENGINE_MSG_TASK)
+		if (nbytes > 0 && (((char *) data)[0] == ENGINE_MSG_TASK ||
+						   ((char *) data)[0] == ENGINE_MSG_TASK_IN_SEGMENT))
 			run_task(data, nbytes);
 		else
 			elog(ERROR, "unexpected message in marsql worker");

@@ -98,7 +98,8 @@ worker_pool_start(int want)
 		shm_mq_set_receiver(from, MyProc);
 		w->number = i + 1;
 		w->state = POOL_WORKER_STARTING;
-		w->task = -1;
+		w->running.task = -1;
+		w->queued.task = -1;
 		w->to_worker = shm_mq_attach(to, pool->segment, NULL);
 		w->from_worker = shm_mq_attach(from, pool->segment, NULL);
 		initStringInfo(&w->outgoing);

@@ -24,6 +24,22 @@
 									 * payload */
 #define ENGINE_MSG_RESULT	'R'		/* worker -> leader: int64 seq, result */
 
+/*
+ * A task whose payload and result are large travels in a DSM segment of
+ * its own instead of through the queue: the payload at offset 0, then
+ * room for the result.  The worker maps the payload in place and copies
+ * the result into the room when it fits (else it sends an 'R' message).
+ */
+#define ENGINE_MSG_TASK_IN_SEGMENT	'S'	/* leader -> worker: int64 seq, int32
+										 * kind, uint32 handle, int64 payload
+										 * bytes, int64 result offset, int64
+										 * result room */
+#define ENGINE_MSG_RESULT_IN_SEGMENT 'r'	/* worker -> leader: int64 seq, int64
+											 * result bytes */
+
+/* payload plus result room from which a task gets a segment */
+#define ENGINE_SEGMENT_MIN_BYTES	(1024 * 1024)
+
 /* each queue; larger messages stream through it in pieces */
 #define ENGINE_QUEUE_BYTES	(64 * 1024)
 
@@ -55,13 +71,23 @@ typedef enum PoolWorkerState
 	POOL_WORKER_GONE
 } PoolWorkerState;
 
+/* a task handed to a worker */
+typedef struct PoolTaskSlot
+{
+	int			task;			/* or -1: the slot is empty */
+	int64		seq;			/* its message sequence number */
+	dsm_segment *segment;		/* its payload and result, or NULL */
+	Size		result_offset;
+	Size		result_room;
+} PoolTaskSlot;
+
 typedef struct PoolWorker
 {
 	int			number;			/* 1-based, as shown to users */
 	PoolWorkerState state;
 	pid_t		pid;
-	int			task;			/* task running here, or -1 */
-	int64		seq;			/* its message sequence number */
+	PoolTaskSlot running;		/* the task the worker runs */
+	PoolTaskSlot queued;		/* the one sent behind it (EngineJob.prefetch) */
 	shm_mq_handle *to_worker;
 	shm_mq_handle *from_worker;
 	/* a task message shm_mq has not taken in full yet */

@@ -11,13 +11,16 @@ MtKernelTable mt_kernels = {"none", "none", NULL};
 static const MtBlas *cpu_blas;
 
 static void
-cpu_gemm(MtDtype dtype, bool trans_a, bool trans_b, int m, int n, int k,
+cpu_gemm(MtDtype dtype, bool trans_a, bool trans_b, bool accumulate,
+		 int m, int n, int k,
 		 const void *a, int lda, const void *b, int ldb, void *c, int ldc)
 {
 	int			ta = trans_a ? MT_CBLAS_TRANS : MT_CBLAS_NO_TRANS;
 	int			tb = trans_b ? MT_CBLAS_TRANS : MT_CBLAS_NO_TRANS;
 
 	if (m == 0 || n == 0)
+		return;
+	if (k == 0 && accumulate)
 		return;
 	if (k == 0)
 	{
@@ -30,11 +33,11 @@ cpu_gemm(MtDtype dtype, bool trans_a, bool trans_b, int m, int n, int k,
 	if (dtype == MT_FLOAT32)
 		cpu_blas->sgemm(MT_CBLAS_ROW_MAJOR, ta, tb, m, n, k, 1.0f,
 						(const float *) a, lda, (const float *) b, ldb,
-						0.0f, (float *) c, ldc);
+						accumulate ? 1.0f : 0.0f, (float *) c, ldc);
 	else
 		cpu_blas->dgemm(MT_CBLAS_ROW_MAJOR, ta, tb, m, n, k, 1.0,
 						(const double *) a, lda, (const double *) b, ldb,
-						0.0, (double *) c, ldc);
+						accumulate ? 1.0 : 0.0, (double *) c, ldc);
 }
 
 void

@@ -16,11 +16,12 @@ typedef struct MtKernelTable
 	const char *library;		/* where the entries come from */
 
 	/*
-	 * Row-major C[m,n] = op(A) op(B) with op(A) m x k and op(B) k x n, and
-	 * C overwritten.  Extents and leading dimensions fit in int; zero
-	 * extents are allowed (an empty k gives zeros).
+	 * Row-major C[m,n] = op(A) op(B) with op(A) m x k and op(B) k x n: C
+	 * overwritten, or with accumulate C += op(A) op(B).  Extents and
+	 * leading dimensions fit in int; zero extents are allowed (an empty k
+	 * gives zeros, or leaves C alone when accumulating).
 	 */
-	void		(*gemm) (MtDtype dtype, bool trans_a, bool trans_b,
+	void		(*gemm) (MtDtype dtype, bool trans_a, bool trans_b, bool accumulate,
 						 int m, int n, int k,
 						 const void *a, int lda, const void *b, int ldb,
 						 void *c, int ldc);

@@ -24,8 +24,8 @@
 
 MtStatus
 mt_gemm_panels(MtDtype dtype, int m, int n, int k, const void *a,
-			   const void *b, void *c, int threads, MtPollFn poll,
-			   void *poll_arg)
+			   const void *b, void *c, bool accumulate, int threads,
+			   MtPollFn poll, void *poll_arg)
 {
 	size_t		elem = mt_dtype_size(dtype);
 	double		rate = (dtype == MT_FLOAT32 ? FLOPS_PER_THREAD_FLOAT32
@@ -53,12 +53,12 @@ mt_gemm_panels(MtDtype dtype, int m, int n, int k, const void *a,
 		if (start > 0 && poll != NULL && poll(poll_arg))
 			return MT_ERR_CANCELED;
 		if (by_rows)
-			mt_kernels.gemm(dtype, false, false, len, n, k,
+			mt_kernels.gemm(dtype, false, false, accumulate, len, n, k,
 							(const char *) a + (size_t) start * k * elem, k > 0 ? k : 1,
 							b, n > 0 ? n : 1,
 							(char *) c + (size_t) start * n * elem, n > 0 ? n : 1);
 		else
-			mt_kernels.gemm(dtype, false, false, m, len, k,
+			mt_kernels.gemm(dtype, false, false, accumulate, m, len, k,
 							a, k > 0 ? k : 1,
 							(const char *) b + (size_t) start * elem, n,
 							(char *) c + (size_t) start * elem, n);
@@ -98,7 +98,7 @@ mt_matmul_batched(MtDtype dtype, int m, int n, int k, int batch_ndim,
 		status = mt_gemm_panels(dtype, m, n, k,
 								(const char *) a + it.offset_a * a_bytes,
 								(const char *) b + it.offset_b * b_bytes,
-								(char *) c + i * c_bytes, threads,
+								(char *) c + i * c_bytes, false, threads,
 								poll, poll_arg);
 		if (status != MT_OK)
 			return status;

@@ -10,13 +10,14 @@
 #include "dispatch.h"
 
 /*
- * C[m,n] = A[m,k] B[k,n], row-major and contiguous, through mt_kernels.gemm
- * in panels of about a quarter of a second each for `threads` threads;
- * poll runs between panels.
+ * C[m,n] = A[m,k] B[k,n] (or C += A B with accumulate), row-major and
+ * contiguous, through mt_kernels.gemm in panels of about a quarter of a
+ * second each for `threads` threads; poll runs between panels.
  */
 extern MtStatus mt_gemm_panels(MtDtype dtype, int m, int n, int k,
 							   const void *a, const void *b, void *c,
-							   int threads, MtPollFn poll, void *poll_arg);
+							   bool accumulate, int threads,
+							   MtPollFn poll, void *poll_arg);
 
 /*
  * Batched product: A is [batch_a..., m, k], B is [batch_b..., k, n], C is

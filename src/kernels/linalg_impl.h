@@ -623,7 +623,7 @@ FN(pinv) (const MtBlas *blas, int m, int n, const REAL *a, double rcond,
 		}
 		/* out (n x m) = vt^T (n x k) u^T (k x m) */
 		mt_kernels.gemm(sizeof(REAL) == 4 ? MT_FLOAT32 : MT_FLOAT64,
-						true, true, n, m, k, vt, n, u, k, out, m);
+						true, true, false, n, m, k, vt, n, u, k, out, m);
 	}
 	free(u);
 	free(s);

@@ -162,7 +162,7 @@ tensor_tensordot(Tensor *a, Tensor *b, int naxes, const int *axes_a,
 	tensor_kernels();
 	tensor_check_status(mt_gemm_panels(dtype, (int) m, (int) n, (int) k,
 									   TENSOR_DATA(ta), TENSOR_DATA(tb),
-									   TENSOR_DATA(result), marsql_blas_threads,
+									   TENSOR_DATA(result), false, marsql_blas_threads,
 									   tensor_poll_interrupts, NULL), NULL);
 	return result;
 }

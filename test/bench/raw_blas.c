@@ -5,10 +5,11 @@
  *	  and marsql.svd do.  Prints `name: value unit` lines, each the MEDIAN
  *	  over <runs> timed runs, in milliseconds.
  *
- *	  Usage: raw_blas <runs> <threads> [gemm-sizes] [linalg-n]
+ *	  Usage: raw_blas <runs> <threads> [gemm-sizes] [linalg-n] [gemm-dtypes]
  *	    gemm-sizes  comma-separated n for the matmul lines (default
  *	                512,1024,2048,4096)
  *	    linalg-n    n for the inv and svd lines (default 1024; 0 skips them)
+ *	    gemm-dtypes float64, float32 or both, comma-separated (default both)
  *
  *	  Build: gcc -O2 raw_blas.c -o raw_blas -lopenblas -lm
  *	  (Debian's libopenblas.so carries LAPACK; its Fortran entry points are
@@ -55,6 +56,7 @@
  *	  the transposition reasoning above) did what is claimed.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,39 +192,48 @@ sgemm_once(int n, const float *a, const float *b, double *check)
 	return ms;
 }
 
+/* one dtype's gemm series: a warm-up, then runs timed calls */
 static void
-bench_gemm(int n, int runs, double *t)
+bench_gemm(int n, int runs, double *t, bool f64, bool f32)
 {
-	double	   *ad = random_d(n, 1000 + n),
-			   *bd = random_d(n, 2000 + n);
-	float	   *as = random_s(n, 1000 + n),
-			   *bs = random_s(n, 2000 + n);
 	double		last,
 				expect = 0;
 
-	/* the last element of A*B, the naive way, to check both calls */
-	for (int k = 0; k < n; k++)
-		expect += ad[(long) (n - 1) * n + k] * bd[(long) k * n + n - 1];
+	if (f64)
+	{
+		double	   *ad = random_d(n, 1000 + n),
+				   *bd = random_d(n, 2000 + n);
 
-	dgemm_once(n, ad, bd, &last);	/* warm-up */
-	for (int r = 0; r < runs; r++)
-		t[r] = dgemm_once(n, ad, bd, &last);
-	printf("raw_matmul_float64_%d: %.2f ms\n", n, median(t, runs));
-	fprintf(stderr, "dgemm n=%d: |c[n-1][n-1] - naive| = %.3g\n",
-			n, fabs(last - expect));
+		/* the last element of A*B, the naive way, to check the calls */
+		for (int k = 0; k < n; k++)
+			expect += ad[(long) (n - 1) * n + k] * bd[(long) k * n + n - 1];
+		dgemm_once(n, ad, bd, &last);	/* warm-up */
+		for (int r = 0; r < runs; r++)
+			t[r] = dgemm_once(n, ad, bd, &last);
+		printf("raw_matmul_float64_%d: %.2f ms\n", n, median(t, runs));
+		fprintf(stderr, "dgemm n=%d: |c[n-1][n-1] - naive| = %.3g\n",
+				n, fabs(last - expect));
+		free(ad);
+		free(bd);
+	}
+	if (f32)
+	{
+		float	   *as = random_s(n, 1000 + n),
+				   *bs = random_s(n, 2000 + n);
 
-	sgemm_once(n, as, bs, &last);
-	for (int r = 0; r < runs; r++)
-		t[r] = sgemm_once(n, as, bs, &last);
-	printf("raw_matmul_float32_%d: %.2f ms\n", n, median(t, runs));
-	fprintf(stderr, "sgemm n=%d: |c[n-1][n-1] - naive| / naive = %.3g\n",
-			n, fabs(last - expect) / expect);
+		expect = 0;
+		for (int k = 0; k < n; k++)
+			expect += (double) as[(long) (n - 1) * n + k] * bs[(long) k * n + n - 1];
+		sgemm_once(n, as, bs, &last);
+		for (int r = 0; r < runs; r++)
+			t[r] = sgemm_once(n, as, bs, &last);
+		printf("raw_matmul_float32_%d: %.2f ms\n", n, median(t, runs));
+		fprintf(stderr, "sgemm n=%d: |c[n-1][n-1] - naive| / naive = %.3g\n",
+				n, fabs(last - expect) / expect);
+		free(as);
+		free(bs);
+	}
 	fflush(stdout);
-
-	free(ad);
-	free(bd);
-	free(as);
-	free(bs);
 }
 
 /* ---- inv ---------------------------------------------------------------- */
@@ -486,12 +497,13 @@ main(int argc, char **argv)
 				threads,
 				linalg_n = 1024;
 	const char *sizes = "512,1024,2048,4096";
+	const char *dtypes = "float64,float32";
 	double	   *t;
 
-	if (argc < 3 || argc > 5)
+	if (argc < 3 || argc > 6)
 	{
 		fprintf(stderr,
-				"usage: raw_blas <runs> <threads> [gemm-sizes] [linalg-n]\n");
+				"usage: raw_blas <runs> <threads> [gemm-sizes] [linalg-n] [gemm-dtypes]\n");
 		return 2;
 	}
 	runs = atoi(argv[1]);
@@ -500,6 +512,8 @@ main(int argc, char **argv)
 		sizes = argv[3];
 	if (argc > 4)
 		linalg_n = atoi(argv[4]);
+	if (argc > 5)
+		dtypes = argv[5];
 	if (runs < 1 || threads < 1 || linalg_n < 0)
 	{
 		fprintf(stderr, "raw_blas: runs and threads must be positive\n");
@@ -520,7 +534,8 @@ main(int argc, char **argv)
 			fprintf(stderr, "raw_blas: bad size list \"%s\"\n", sizes);
 			return 2;
 		}
-		bench_gemm((int) n, runs, t);
+		bench_gemm((int) n, runs, t, strstr(dtypes, "float64") != NULL,
+				   strstr(dtypes, "float32") != NULL);
 		p = *end == ',' ? end + 1 : end;
 	}
 	if (linalg_n > 0)

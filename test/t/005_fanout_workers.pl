@@ -19,6 +19,9 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 use IPC::Run;
 use Time::HiRes qw(time usleep);
+use FindBin;
+use lib $FindBin::RealBin;
+use MarsqlTap;
 
 # seconds: how long workers may take to go away, and the bound on how long
 # a leader may take to notice a dead worker (its tasks sleep 30 s)
@@ -59,139 +62,8 @@ $node->safe_psql('postgres', q{
 });
 
 # ---------------------------------------------------------------- helpers
-
-# polls $check every 0.1 s until it returns true or $secs have passed
-sub wait_until
-{
-	my ($secs, $check) = @_;
-	my $deadline = time() + $secs;
-	while (1)
-	{
-		return 1 if $check->();
-		return 0 if time() > $deadline;
-		usleep(100_000);
-	}
-}
-
-sub postmaster_pid
-{
-	my ($n) = @_;
-	my ($pid) = slurp_file($n->data_dir . '/postmaster.pid') =~ /^(\d+)/;
-	return $pid;
-}
-
-# pids of the node's marsql worker processes: children of its postmaster
-# whose process title names a marsql worker.  Unlike pg_stat_activity this
-# also sees a worker that is still starting or already exiting.
-sub os_workers
-{
-	my ($n) = @_;
-	my $pm = postmaster_pid($n);
-	my @pids;
-	opendir(my $dh, '/proc') or return ();
-	for my $pid (grep { /^\d+$/ } readdir $dh)
-	{
-		open(my $fh, '<', "/proc/$pid/stat") or next;
-		my $stat = <$fh>;
-		close $fh;
-		# "pid (comm) state ppid ...": comm may hold anything, take the last ')'
-		next unless defined $stat && $stat =~ /^\d+ \(.*\) \S+ (\d+)/s && $1 == $pm;
-		open($fh, '<', "/proc/$pid/cmdline") or next;
-		my $cmd = do { local $/; <$fh> } // '';
-		close $fh;
-		push @pids, $pid if $cmd =~ /marsql worker/;
-	}
-	closedir $dh;
-	return @pids;
-}
-
-sub stat_workers
-{
-	my ($n) = @_;
-	return $n->safe_psql('postgres',
-		q{SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'marsql worker'});
-}
-
-# asserts that no marsql worker is left on the node within $secs
-sub no_workers_left
-{
-	my ($n, $label, $secs) = @_;
-	my ($in_stats, @procs);
-	my $start = time();
-	my $ok = wait_until($secs, sub {
-		$in_stats = stat_workers($n);
-		@procs = os_workers($n);
-		return $in_stats == 0 && !@procs;
-	});
-	ok($ok, sprintf('%s: no marsql worker left after %.1f s (pg_stat_activity: %s, processes: %s)',
-		$label, time() - $start, $in_stats, join(',', @procs) || 'none'));
-}
-
-# the node's DSM segments: the files in pg_dynshmem (see the top)
-sub dsm_segments
-{
-	my ($n) = @_;
-	opendir(my $dh, $n->data_dir . '/pg_dynshmem') or die "pg_dynshmem: $!";
-	my @files = sort grep { !/^\./ } readdir $dh;
-	closedir $dh;
-	return join(',', @files);
-}
-
-sub dsm_freed
-{
-	my ($n, $label, $baseline) = @_;
-	my $now;
-	wait_until($quickly, sub { ($now = dsm_segments($n)) eq $baseline });
-	is($now, $baseline, "$label: the job's DSM segments are gone");
-}
-
-# the pids of the marsql workers running a task, once there are $want
-sub busy_workers
-{
-	my ($n, $want) = @_;
-	my @busy;
-	wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
-		@busy = split /,/, $n->safe_psql('postgres', q{
-			SELECT string_agg(pid::text, ',' ORDER BY pid) FROM pg_stat_activity
-			WHERE backend_type = 'marsql worker' AND state = 'active'});
-		return @busy >= $want;
-	});
-	return @busy;
-}
-
-# Starts psql in the background on the given statements (each its own -c,
-# errors do not stop the rest) with verbose errors, and returns once it
-# reported its backend's pid: { h, pid, out, err }.
-sub start_bg
-{
-	my ($n, @sql) = @_;
-	my $bg = { out => '', err => '' };
-	$bg->{timer} = IPC::Run::timeout($PostgreSQL::Test::Utils::timeout_default);
-	$bg->{h} = IPC::Run::start(
-		[
-			'psql', '-X', '-A', '-t', '-d', $n->connstr('postgres'),
-			'-c', 'SELECT pg_backend_pid()', '-c', '\set VERBOSITY verbose',
-			map { ('-c', $_) } @sql
-		],
-		'<', '/dev/null', '>', \$bg->{out}, '2>', \$bg->{err}, $bg->{timer});
-	pump_until($bg->{h}, $bg->{timer}, \$bg->{out}, qr/^\d+$/m)
-	  or die "background psql did not start: $bg->{err}";
-	($bg->{pid}) = $bg->{out} =~ /^(\d+)$/m;
-	return $bg;
-}
-
-# waits for the background psql to exit; returns the seconds it took
-sub finish_bg
-{
-	my ($bg) = @_;
-	my $start = time();
-	if (!eval { $bg->{h}->finish; 1 })
-	{
-		$bg->{h}->kill_kill;
-		$bg->{err} .= "\n(background psql killed: $@)";
-	}
-	return time() - $start;
-}
+# (wait_until, os_workers, no_workers_left, dsm_segments, dsm_freed,
+# busy_workers, start_bg, finish_bg: see MarsqlTap.pm)
 
 my $baseline = dsm_segments($node);
 my $pm_pid   = postmaster_pid($node);
@@ -238,7 +110,7 @@ no_workers_left($node, 'after the basic maps', $gone_within);
 		'worker killed: the CONTEXT names the task and the killed worker');
 	unlike($bg->{out}, qr/\{/, 'worker killed: no result');
 	no_workers_left($node, 'worker killed', $gone_within);
-	dsm_freed($node, 'worker killed', $baseline);
+	dsm_freed($node, $quickly, 'worker killed', $baseline);
 }
 
 # A STABLE call is idempotent: the task of a killed worker runs again on
@@ -265,7 +137,7 @@ no_workers_left($node, 'after the basic maps', $gone_within);
 		'cancel: the leader reports the cancel');
 	cmp_ok($elapsed, '<', $react_within, sprintf('cancel: the statement ended %.1f s after the cancel', $elapsed));
 	no_workers_left($node, 'cancel', $quickly);
-	dsm_freed($node, 'cancel', $baseline);
+	dsm_freed($node, $quickly, 'cancel', $baseline);
 }
 
 {
@@ -278,7 +150,7 @@ no_workers_left($node, 'after the basic maps', $gone_within);
 	like($err, qr/canceling statement due to statement timeout/, 'statement_timeout stops the map');
 	cmp_ok($elapsed, '<', 1 + $react_within, sprintf('statement_timeout: session done after %.1f s', $elapsed));
 	no_workers_left($node, 'statement_timeout', $quickly);
-	dsm_freed($node, 'statement_timeout', $baseline);
+	dsm_freed($node, $quickly, 'statement_timeout', $baseline);
 }
 
 # ------------------------------------------------ leader terminated
@@ -291,7 +163,7 @@ no_workers_left($node, 'after the basic maps', $gone_within);
 	like($bg->{err}, qr/terminating connection due to administrator command/,
 		'leader killed: the session was terminated');
 	no_workers_left($node, 'leader killed', $quickly);
-	dsm_freed($node, 'leader killed', $baseline);
+	dsm_freed($node, $quickly, 'leader killed', $baseline);
 	is($node->safe_psql('postgres', 'SELECT count(*) FROM marsql.progress'), '0',
 		'leader killed: no job left in marsql.progress');
 }
@@ -339,7 +211,7 @@ no_workers_left($node, 'after the basic maps', $gone_within);
 	is($n_errors, $fails + $cancels, 'leak check: no other error');
 
 	no_workers_left($node, 'leak check', $gone_within);
-	dsm_freed($node, 'leak check', $baseline);
+	dsm_freed($node, $quickly, 'leak check', $baseline);
 	is($node->safe_psql('postgres', 'SELECT count(*) FROM marsql.progress'), '0',
 		'leak check: no job left in marsql.progress');
 	is($node->safe_psql('postgres', q{SELECT marsql.map('sq(int)', ARRAY[1, 2, 3], NULL::int)}),

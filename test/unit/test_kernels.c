@@ -325,8 +325,12 @@ test_blas(void)
 	if (blas == NULL)
 		return;
 	mt_kernels_use_cpu(blas);
-	check(mt_gemm_panels(MT_FLOAT64, 2, 2, 2, a, a, c, 1, NULL, NULL) == MT_OK &&
+	check(mt_gemm_panels(MT_FLOAT64, 2, 2, 2, a, a, c, false, 1, NULL, NULL) == MT_OK &&
 		  c[0] == 30 && c[1] == 70 && c[2] == 20 && c[3] == 50, "gemm through the dispatch table");
+	check(mt_gemm_panels(MT_FLOAT64, 2, 2, 2, a, a, c, true, 1, NULL, NULL) == MT_OK &&
+		  c[0] == 60 && c[1] == 140 && c[2] == 40 && c[3] == 100, "gemm accumulates into C");
+	check(mt_gemm_panels(MT_FLOAT64, 2, 2, 0, a, a, c, true, 1, NULL, NULL) == MT_OK &&
+		  c[0] == 60 && c[3] == 100, "an accumulating gemm with empty k leaves C alone");
 	check(mt_inv(blas, MT_FLOAT64, 2, a, inv, &err) == MT_OK &&
 		  fabs(inv[0] - 0.6) < 1e-12 && fabs(inv[1] + 0.7) < 1e-12 &&
 		  fabs(inv[2] + 0.2) < 1e-12 && fabs(inv[3] - 0.4) < 1e-12, "inv of a 2 x 2 matrix");
@@ -345,7 +349,7 @@ test_blas(void)
 					big_c[4096 * 4096];
 
 		polls = 0;
-		check(mt_gemm_panels(MT_FLOAT32, 4096, 4096, 4096, big_a, big_b, big_c, 1,
+		check(mt_gemm_panels(MT_FLOAT32, 4096, 4096, 4096, big_a, big_b, big_c, false, 1,
 							 stop_now, &polls) == MT_ERR_CANCELED && polls == 1,
 			  "panelled gemm stops when the poll says so");
 	}

@@ -1,0 +1,154 @@
+# MarsqlTap.pm
+#	  Helpers shared by the TAP tests in test/t: polling with a deadline,
+#	  finding a node's marsql worker processes and DSM segments, and psql
+#	  sessions run in the background.  The DSM helpers count the files of
+#	  an mmap cluster's pg_dynshmem (dynamic_shared_memory_type = mmap), so
+#	  only that node's segments are seen.
+package MarsqlTap;
+
+use strict;
+use warnings;
+use Exporter 'import';
+use IPC::Run;
+use PostgreSQL::Test::Utils;
+use Test::More;
+use Time::HiRes qw(time usleep);
+
+our @EXPORT = qw(wait_until postmaster_pid os_workers stat_workers
+  no_workers_left dsm_segments dsm_freed busy_workers start_bg finish_bg);
+
+
+# polls $check every 0.1 s until it returns true or $secs have passed
+sub wait_until
+{
+	my ($secs, $check) = @_;
+	my $deadline = time() + $secs;
+	while (1)
+	{
+		return 1 if $check->();
+		return 0 if time() > $deadline;
+		usleep(100_000);
+	}
+}
+
+sub postmaster_pid
+{
+	my ($n) = @_;
+	my ($pid) = slurp_file($n->data_dir . '/postmaster.pid') =~ /^(\d+)/;
+	return $pid;
+}
+
+# pids of the node's marsql worker processes: children of its postmaster
+# whose process title names a marsql worker.  Unlike pg_stat_activity this
+# also sees a worker that is still starting or already exiting.
+sub os_workers
+{
+	my ($n) = @_;
+	my $pm = postmaster_pid($n);
+	my @pids;
+	opendir(my $dh, '/proc') or return ();
+	for my $pid (grep { /^\d+$/ } readdir $dh)
+	{
+		open(my $fh, '<', "/proc/$pid/stat") or next;
+		my $stat = <$fh>;
+		close $fh;
+		# "pid (comm) state ppid ...": comm may hold anything, take the last ')'
+		next unless defined $stat && $stat =~ /^\d+ \(.*\) \S+ (\d+)/s && $1 == $pm;
+		open($fh, '<', "/proc/$pid/cmdline") or next;
+		my $cmd = do { local $/; <$fh> } // '';
+		close $fh;
+		push @pids, $pid if $cmd =~ /marsql worker/;
+	}
+	closedir $dh;
+	return @pids;
+}
+
+sub stat_workers
+{
+	my ($n) = @_;
+	return $n->safe_psql('postgres',
+		q{SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'marsql worker'});
+}
+
+# asserts that no marsql worker is left on the node within $secs
+sub no_workers_left
+{
+	my ($n, $label, $secs) = @_;
+	my ($in_stats, @procs);
+	my $start = time();
+	my $ok = wait_until($secs, sub {
+		$in_stats = stat_workers($n);
+		@procs = os_workers($n);
+		return $in_stats == 0 && !@procs;
+	});
+	ok($ok, sprintf('%s: no marsql worker left after %.1f s (pg_stat_activity: %s, processes: %s)',
+		$label, time() - $start, $in_stats, join(',', @procs) || 'none'));
+}
+
+# the node's DSM segments: the files in pg_dynshmem (see the top)
+sub dsm_segments
+{
+	my ($n) = @_;
+	opendir(my $dh, $n->data_dir . '/pg_dynshmem') or die "pg_dynshmem: $!";
+	my @files = sort grep { !/^\./ } readdir $dh;
+	closedir $dh;
+	return join(',', @files);
+}
+
+sub dsm_freed
+{
+	my ($n, $secs, $label, $baseline) = @_;
+	my $now;
+	wait_until($secs, sub { ($now = dsm_segments($n)) eq $baseline });
+	is($now, $baseline, "$label: the job's DSM segments are gone");
+}
+
+# the pids of the marsql workers running a task, once there are $want
+sub busy_workers
+{
+	my ($n, $want) = @_;
+	my @busy;
+	wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
+		@busy = split /,/, $n->safe_psql('postgres', q{
+			SELECT string_agg(pid::text, ',' ORDER BY pid) FROM pg_stat_activity
+			WHERE backend_type = 'marsql worker' AND state = 'active'});
+		return @busy >= $want;
+	});
+	return @busy;
+}
+
+# Starts psql in the background on the given statements (each its own -c,
+# errors do not stop the rest) with verbose errors, and returns once it
+# reported its backend's pid: { h, pid, out, err }.
+sub start_bg
+{
+	my ($n, @sql) = @_;
+	my $bg = { out => '', err => '' };
+	$bg->{timer} = IPC::Run::timeout($PostgreSQL::Test::Utils::timeout_default);
+	$bg->{h} = IPC::Run::start(
+		[
+			'psql', '-X', '-A', '-t', '-d', $n->connstr('postgres'),
+			'-c', 'SELECT pg_backend_pid()', '-c', '\set VERBOSITY verbose',
+			map { ('-c', $_) } @sql
+		],
+		'<', '/dev/null', '>', \$bg->{out}, '2>', \$bg->{err}, $bg->{timer});
+	pump_until($bg->{h}, $bg->{timer}, \$bg->{out}, qr/^\d+$/m)
+	  or die "background psql did not start: $bg->{err}";
+	($bg->{pid}) = $bg->{out} =~ /^(\d+)$/m;
+	return $bg;
+}
+
+# waits for the background psql to exit; returns the seconds it took
+sub finish_bg
+{
+	my ($bg) = @_;
+	my $start = time();
+	if (!eval { $bg->{h}->finish; 1 })
+	{
+		$bg->{h}->kill_kill;
+		$bg->{err} .= "\n(background psql killed: $@)";
+	}
+	return time() - $start;
+}
+
+1;
