@@ -8,8 +8,11 @@
  *	  worker's messages, hand each idle worker the next ready task, and
  *	  sleep on its latch until a worker writes or a slot changes.  When no
  *	  worker could be started, or every worker has gone, the leader runs the
- *	  remaining tasks itself, each in a subtransaction.  A task whose worker
- *	  died runs again elsewhere if it is idempotent.  Any error in the
+ *	  remaining tasks itself, each in a subtransaction.  Large tasks travel
+ *	  in DSM segments of their own, kept for reuse until the job ends; with
+ *	  prefetch, a busy worker is sent its next task while it computes.  A
+ *	  task whose worker died runs again elsewhere if it is idempotent (a
+ *	  task queued behind it too).  Any error in the
  *	  leader -- cancel, statement_timeout, a failed task with fail_fast --
  *	  stops the pool before it propagates.
  */

@@ -49,14 +49,6 @@ mkdir -p "$build"
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$here/lib.sh"
 
-times_ms() {
-	local args=(-c "$1" -c '\timing on')
-	for _ in $(seq "$runs"); do args+=(-c "$1"); done
-	psql_q "${args[@]}" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
-}
-median_ms() { times_ms "$1" | median; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-
 made=()
 cleanup() {
 	local t
@@ -72,27 +64,26 @@ echo "chunked_cores: $(nproc)"
 echo "chunked_workers: $(psql_q -c "SELECT marsql.ndim(marsql.zeros(ARRAY[1]))" -c "SHOW marsql.max_workers" | tail -1)"
 echo "chunked_shared_buffers: $(psql_q -c 'SHOW shared_buffers')"
 
-# stored operands a and b of n x n, tiled t x t
+# stored operands of n x n, tiled t x t, in tables $a and $b
 operands() {	# dtype n t
-	local a="bench_ck_${1}_${2}_${3}_a" b="bench_ck_${1}_${2}_${3}_b"
+	a="bench_ck_${1}_${2}_${3}_a" b="bench_ck_${1}_${2}_${3}_b"
 	made+=("$a" "$b")
 	psql_q -c "SET client_min_messages = warning" \
 		-c "DROP TABLE IF EXISTS $a, $b" \
 		-c "SELECT marsql.chunked_random(ARRAY[$2, $2], ARRAY[$3, $3], 1, dtype => '$1', target => '$a')" \
 		-c "SELECT marsql.chunked_random(ARRAY[$2, $2], ARRAY[$3, $3], 2, dtype => '$1', target => '$b')" \
 		-c "VACUUM ANALYZE $a, $b" >/dev/null
-	echo "$a $b"
 }
 
 matmul_series() {	# dtype n tiles...
-	local dt=$1 n=$2 raw t a b name ms explain
+	local dt=$1 n=$2 raw t name ms explain run read store
 	shift 2
 	[ "$n" -gt 0 ] || return 0
 	raw=$("$build/raw_blas" "$runs" "$threads" "$n" 0 "$dt" 2>>"$build/raw_blas.log")
 	echo "$raw"
 	raw=$(echo "$raw" | sed -n 's/^raw_matmul_[a-z0-9]*_[0-9]*: \(.*\) ms/\1/p')
 	for t in "$@"; do
-		read -r a b < <(operands "$dt" "$n" "$t")
+		operands "$dt" "$n" "$t"
 		name="chunked_matmul_${dt}_${n}_tile$t"
 		ms=$(median_ms "SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))")
 		echo "$name: $ms ms"
@@ -115,7 +106,7 @@ matmul_series float32 "$f32_n" "${f32_tiles[@]}"
 matmul_series float64 "$f64_n" "${f64_tiles[@]}"
 
 # per-task overhead: one elementwise task per small tile
-read -r a b < <(operands float64 2048 128)
+operands float64 2048 128
 tasks=$(psql_q -c "SELECT marsql.ntiles('$a'::marsql.chunked_tensor)")
 sum="SELECT marsql.drop('$a'::marsql.chunked_tensor OPERATOR(marsql.+) '$b'::marsql.chunked_tensor)"
 ms=$(median_ms "$sum")

@@ -75,17 +75,6 @@ pi_points=${PI_POINTS:-600000}
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$here/lib.sh"
 
-# as in linalg.sh: all RUNS timings of one statement in ONE session, after
-# one untimed run; statements in $2.. run first (SET ...), untimed
-times_ms() {
-	local args=() s
-	for s in "${@:2}"; do args+=(-c "$s"); done
-	args+=(-c "$1" -c '\timing on')
-	for _ in $(seq "$runs"); do args+=(-c "$1"); done
-	psql_q "${args[@]}" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
-}
-median_ms() { times_ms "$@" | median; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 # awk arithmetic on the numbers given: calc FORMAT EXPR a b ...
 calc() {
 	local fmt=$1 expr=$2

@@ -45,15 +45,6 @@ mkdir -p "$build"
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$here/lib.sh"
 
-# all RUNS timings of one statement in ONE session, after one untimed run
-times_ms() {
-	local args=(-c "$1" -c '\timing on')
-	for _ in $(seq "$runs"); do args+=(-c "$1"); done
-	psql_q "${args[@]}" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'
-}
-median_ms() { times_ms "$1" | median; }
-# raw / marsql (or any a / b), two decimals
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 has_fn() {
 	[ "$(psql_q -c "SELECT count(*) FROM pg_proc WHERE proname = '$1' AND pronamespace = 'marsql'::regnamespace")" != 0 ]
 }
