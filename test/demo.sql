@@ -42,9 +42,10 @@ SELECT function, status, executor IS NOT NULL AS ran, cardinality(depends_on) AS
 \echo '-- hyperparameter grid search: scikit-learn in plpython3u, one call per grid point'
 \ir examples/grid_search.sql
 
-\echo '-- chunked tensors: a 1.07 GB array (more than one value holds), generated tile by tile on workers'
-SELECT chunked_random('{16384,16384}', '{4096,4096}', 7, dtype => 'float32') AS big \gset
-SELECT pg_size_pretty(nbytes(:'big'::chunked_tensor)) AS size, ntiles(:'big'::chunked_tensor) AS tiles;
+\echo '-- chunked tensors: a 1.3 GB array (a value holds at most 1 GB), generated tile by tile on workers'
+SELECT chunked_random('{20000,16384}', '{4096,4096}', 7, dtype => 'float32') AS big \gset
+SELECT pg_size_pretty(nbytes(:'big'::chunked_tensor)) AS size, ntiles(:'big'::chunked_tensor) AS tiles,
+       nbytes(:'big'::chunked_tensor) > 1073741823 AS larger_than_one_value;
 \echo '-- its product with a 16384 x 64 matrix: a graph of tile tasks, shown first, then run'
 SELECT * FROM explain(format($$SELECT marsql.matmul(%L::marsql.chunked_tensor, marsql.random('{16384,64}', 8, dtype => 'float32'))$$, :'big'));
 SELECT matmul(:'big'::chunked_tensor, random('{16384,64}', 8, dtype => 'float32')) AS product \gset
