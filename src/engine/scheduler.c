@@ -407,6 +407,19 @@ handle_message(JobState *st, PoolWorker *w, char *data, Size nbytes)
 }
 
 /*
+ * A cancel or shutdown caught while a subtransaction was open: it stops
+ * the job (raised again once the subtransaction is gone), where any other
+ * error is the task's or the segment's own.
+ */
+static void
+rethrow_if_stopping(ErrorData *error)
+{
+	if (error->sqlerrcode == ERRCODE_QUERY_CANCELED ||
+		error->sqlerrcode == ERRCODE_ADMIN_SHUTDOWN)
+		ReThrowError(error);
+}
+
+/*
  * A segment of at least size bytes for a task's payload and result: a
  * spare one, or a new one; NULL when none can be had (too many segments,
  * or no room in /dev/shm), and the task then goes through the queue.  New
@@ -457,9 +470,9 @@ acquire_segment(JobState *st, Size size)
 		error = CopyErrorData();
 		FlushErrorState();
 		RollbackAndReleaseCurrentSubTransaction();
-		if (error->sqlerrcode == ERRCODE_QUERY_CANCELED ||
-			error->sqlerrcode == ERRCODE_ADMIN_SHUTDOWN)
-			ReThrowError(error);
+		MemoryContextSwitchTo(caller_context);
+		CurrentResourceOwner = caller_owner;
+		rethrow_if_stopping(error);
 		ereport(DEBUG1,
 				(errmsg_internal("marsql %s: sending tasks through the queues: %s",
 								 st->job->label, error->message)));
@@ -698,10 +711,7 @@ run_inline(JobState *st, int task)
 		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(caller_context);
 		CurrentResourceOwner = caller_owner;
-		/* a cancel or shutdown stops the job, after the subtransaction is gone */
-		if (error->sqlerrcode == ERRCODE_QUERY_CANCELED ||
-			error->sqlerrcode == ERRCODE_ADMIN_SHUTDOWN)
-			ReThrowError(error);
+		rethrow_if_stopping(error);
 	}
 	PG_END_TRY();
 	{
