@@ -140,8 +140,11 @@ tile_graph_store_at(TileGraph *g, int task, const int64 *coords)
 static Size
 input_bytes(TileGraph *g, const TileInput *in)
 {
-	int64		count = 1;
 	int			ndim;
+	int64		extent[MT_MAX_DIMS];
+	int64_t		count;
+	size_t		bytes;
+	MtError		err;
 
 	if (in->source < 0)
 	{
@@ -151,10 +154,13 @@ input_bytes(TileGraph *g, const TileInput *in)
 			elog(ERROR, "tile task %d has no output yet", in->task + 1);
 		return TYPEALIGN(8, VARSIZE(out));
 	}
+	/* the block's tensor image, sized as tensor_new_uninit sizes it */
 	ndim = g->sources[in->source]->ndim;
 	for (int i = 0; i < ndim; i++)
-		count *= in->hi[i] - in->lo[i];
-	return TYPEALIGN(8, MT_HEADER_BYTES(ndim) + (Size) count * mt_dtype_size(in->dtype));
+		extent[i] = in->hi[i] - in->lo[i];
+	if (mt_shape_check(ndim, (const int64_t *) extent, in->dtype, &count, &bytes, &err) != MT_OK)
+		tensor_report_error(&err, NULL);
+	return TYPEALIGN(8, bytes);
 }
 
 static Size
