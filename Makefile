@@ -7,7 +7,7 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" marsql.control)
 
 MODULE_big = marsql
 KERNEL_SRCS = $(sort $(wildcard src/kernels/*.c))
-OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/tensor/*.c src/engine/*.c src/fanout/*.c src/chunked/*.c)) $(KERNEL_SRCS))
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/tensor/*.c src/engine/*.c src/fanout/*.c src/chunked/*.c src/knn/*.c)) $(KERNEL_SRCS))
 
 # The install script is built from the parts in sql/install/; released
 # upgrade scripts sit in sql/install/upgrade/ and are never edited.
@@ -37,7 +37,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # PGXS tracks no header dependencies: every object depends on every header.
-$(OBJS): $(wildcard src/*.h src/kernels/*.h src/tensor/*.h src/engine/*.h src/fanout/*.h src/chunked/*.h)
+$(OBJS): $(wildcard src/*.h src/kernels/*.h src/tensor/*.h src/engine/*.h src/fanout/*.h src/chunked/*.h src/knn/*.h)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) marsql.control
 	cat $(INSTALL_PARTS) > $@

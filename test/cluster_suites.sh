@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs inside a throwaway cluster (test/run.sh starts it with pg_virtualenv):
 # pg_regress through `make installcheck`, then pgTAP through pg_prove, then
-# the numpy agreement test (test/numpy/agree.py, Debian's python3-numpy).
+# the numpy agreement tests (test/numpy/agree.py and knn_agree.py, Debian's
+# python3-numpy).
 # Logs go to the directory given as $1.
 set -uo pipefail
 out=$1
@@ -21,4 +22,7 @@ echo "pg_prove exit $?" >> "$out/pgtap.log"
 createdb marsql_numpy
 psql -X -q -v ON_ERROR_STOP=1 -d marsql_numpy -c 'CREATE EXTENSION marsql' > "$out/numpy.log" 2>&1
 PGDATABASE=marsql_numpy /usr/bin/python3 "$root/test/numpy/agree.py" >> "$out/numpy.log" 2>&1
-echo "numpy exit $?" >> "$out/numpy.log"
+math_exit=$?
+PGDATABASE=marsql_numpy /usr/bin/python3 "$root/test/numpy/knn_agree.py" >> "$out/numpy.log" 2>&1
+knn_exit=$?
+echo "numpy exit $((math_exit || knn_exit))" >> "$out/numpy.log"

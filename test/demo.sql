@@ -55,6 +55,24 @@ SELECT allclose(slice(:'product'::chunked_tensor, '{0,0}', '{100,64}'),
                 1e-4, 1e-2) AS first_100_rows_match_the_in_value_product;
 SELECT drop(:'big'::chunked_tensor), drop(:'product'::chunked_tensor);
 
+\echo '-- batch k-NN: 500 queries against 50,000 embeddings in a table, scored on workers'
+CREATE TEMP TABLE products AS
+  SELECT "row" + 1 AS id, "values"::real[] AS embedding, ("row" % 4 = 0) AS in_stock
+  FROM rows(random('{50000,64}', 11, 'normal', 'float32'));
+CREATE TEMP TABLE batch AS SELECT random('{500,64}', 12, 'normal', 'float32') AS q;
+SELECT count(*) AS rows, count(DISTINCT query) AS queries, max(rank) AS k
+FROM knn((SELECT q FROM batch), 'products', 'embedding', 'id', 10, 'cosine');
+\echo '-- a filter is applied before scoring, so every query still gets 10 rows'
+SELECT query, rank, id, round(distance::numeric, 4) AS distance
+FROM knn((SELECT q FROM batch), 'products', 'embedding', 'id', 10, 'cosine', filter => 'in_stock')
+WHERE query = 0;
+\echo '-- the same neighbours as one ORDER BY <=> LIMIT over the table (pgvector style)'
+SELECT array_agg(id ORDER BY rank) = (SELECT array_agg(id::bigint) FROM (
+         SELECT id FROM products WHERE in_stock
+         ORDER BY embedding::tensor <=> (SELECT q[0] FROM batch), id LIMIT 10) s) AS same
+FROM knn((SELECT q FROM batch), 'products', 'embedding', 'id', 10, 'cosine', filter => 'in_stock')
+WHERE query = 0;
+
 \echo '-- bad input gets a clear error, never a crash'
 \set ON_ERROR_STOP 0
 SELECT '[[1,2],[3]]'::tensor;

@@ -66,6 +66,8 @@ typedef struct EngineTask
  * The capability's side of a job.  All callbacks run in the calling
  * backend; `arg` is EngineJob.arg.
  */
+struct EngineJob;
+
 typedef struct EngineCallbacks
 {
 	/*
@@ -96,6 +98,15 @@ typedef struct EngineCallbacks
 	 * memory segment of the task's own instead of through the queue.
 	 */
 	Size		(*result_bound) (void *arg, int task);
+
+	/*
+	 * may be NULL: for a job that finds its tasks as it runs (the rows of
+	 * a table, read a tile at a time).  Called whenever no task is ready.
+	 * It appends independent tasks (no deps) to job->tasks, which it may
+	 * repalloc, raises job->ntasks and returns true; or returns false when
+	 * there will be no more.  Such a job may start with no task at all.
+	 */
+	bool		(*more_tasks) (void *arg, struct EngineJob *job);
 } EngineCallbacks;
 
 typedef struct EngineJob

@@ -162,6 +162,17 @@ engine_progress_update(int done, int failed, int executors)
 	SpinLockRelease(&shared->mutex);
 }
 
+/* a job that finds its tasks while it runs has a growing total */
+void
+engine_progress_set_total(int tasks_total)
+{
+	if (my_slot < 0)
+		return;
+	SpinLockAcquire(&shared->mutex);
+	shared->slots[my_slot].tasks_total = tasks_total;
+	SpinLockRelease(&shared->mutex);
+}
+
 void
 engine_progress_end(void)
 {

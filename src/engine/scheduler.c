@@ -61,6 +61,8 @@ typedef struct JobState
 	dsm_segment **spare;		/* task segments free for the next tasks */
 	int			nspare;
 	bool		stopping;		/* the job is over: segments are detached */
+	int			capacity;		/* tasks the arrays above have room for */
+	bool		exhausted;		/* more_tasks has no more (or is NULL) */
 	MemoryContext log_context;	/* the caller's, for inline log copies */
 	List	   *inline_log;		/* messages of the task running inline */
 } JobState;
@@ -740,6 +742,47 @@ lower_log_level_for_inline(void)
 							 GUC_ACTION_SAVE, true, 0, false);
 }
 
+/*
+ * Asks an open-ended job for more tasks when none is ready, and makes room
+ * for them: they have no dependencies, so they are ready at once.
+ */
+static void
+find_more_tasks(JobState *st)
+{
+	EngineJob  *job = st->job;
+	int			before = job->ntasks;
+
+	if (st->exhausted || st->nready > 0)
+		return;
+	if (!job->cb.more_tasks(job->arg, job))
+	{
+		st->exhausted = true;
+		return;
+	}
+	if (job->ntasks <= before)
+		elog(ERROR, "marsql job found more tasks but added none");
+	if (job->ntasks > st->capacity)
+	{
+		int			cap = Max(job->ntasks, st->capacity * 2);
+
+		st->waiting_on = repalloc(st->waiting_on, sizeof(int) * cap);
+		st->dependents_start = repalloc(st->dependents_start, sizeof(int) * (cap + 1));
+		st->ready = repalloc(st->ready, sizeof(int) * cap);
+		st->capacity = cap;
+	}
+	for (int i = before; i < job->ntasks; i++)
+	{
+		if (job->tasks[i].ndeps != 0)
+			elog(ERROR, "marsql job added a task with dependencies while running");
+		job->tasks[i].attempts = 0;
+		job->tasks[i].executor = -1;
+		st->waiting_on[i] = 0;
+		st->dependents_start[i + 1] = st->dependents_start[before];
+		push_ready(st, i);
+	}
+	engine_progress_set_total(job->ntasks);
+}
+
 static void
 run_loop(JobState *st)
 {
@@ -747,11 +790,15 @@ run_loop(JobState *st)
 	WorkerPool *pool = st->pool;
 	bool		inline_announced = false;
 
-	while (st->finished < job->ntasks)
+	for (;;)
 	{
 		bool		progressed = false;
 		int			live = 0;
 		int			i;
+
+		find_more_tasks(st);
+		if (st->finished >= job->ntasks && st->exhausted)
+			break;
 
 		for (i = 0; pool != NULL && i < pool->nworkers; i++)
 		{
@@ -838,14 +885,16 @@ engine_run(EngineJob *job)
 	int			i;
 	int			n = job->ntasks;
 
-	if (n == 0)
+	if (n == 0 && job->cb.more_tasks == NULL)
 		return;
 
 	memset(&st, 0, sizeof(st));
 	st.job = job;
-	st.waiting_on = palloc0(sizeof(int) * n);
-	st.dependents_start = palloc0(sizeof(int) * (n + 1));
-	st.ready = palloc(sizeof(int) * n);
+	st.capacity = Max(n, 1);
+	st.exhausted = job->cb.more_tasks == NULL;
+	st.waiting_on = palloc0(sizeof(int) * st.capacity);
+	st.dependents_start = palloc0(sizeof(int) * (st.capacity + 1));
+	st.ready = palloc(sizeof(int) * st.capacity);
 	st.last_decile = 0;
 	st.log_context = CurrentMemoryContext;
 	for (i = 0; i < n; i++)
@@ -883,7 +932,8 @@ engine_run(EngineJob *job)
 			push_ready(&st, i);
 
 	want = job->max_workers > 0 ? job->max_workers : marsql_max_workers;
-	want = Min(want, n);
+	if (job->cb.more_tasks == NULL)
+		want = Min(want, n);
 	st.spare = palloc(sizeof(dsm_segment *) * (want * SPARE_SEGMENTS_PER_WORKER + 1));
 
 	nest_level = NewGUCNestLevel();

@@ -36,52 +36,10 @@ $node->start;
 $node->safe_psql('postgres', 'CREATE EXTENSION marsql');
 my $baseline = dsm_segments($node);
 
-# kB of anonymous and of shared (or file-backed shared) memory a process
-# holds now, from /proc/<pid>/status; (0, 0) once it is gone
-sub process_memory
-{
-	my ($pid) = @_;
-	open(my $fh, '<', "/proc/$pid/status") or return (0, 0);
-	my $status = do { local $/; <$fh> };
-	close $fh;
-	my ($anon) = $status =~ /^RssAnon:\s+(\d+) kB/m;
-	my ($file) = $status =~ /^RssFile:\s+(\d+) kB/m;
-	my ($shmem) = $status =~ /^RssShmem:\s+(\d+) kB/m;
-	return ($anon // 0, ($file // 0) + ($shmem // 0));
-}
-
-# Runs the statements in a background session, sampling the memory of its
-# backend and of the node's marsql workers every 20 ms until it is done.
-# Returns the session and the peaks in MB: backend anonymous, backend
-# shared, the largest of any worker anonymous, worker shared.
-sub run_sampled
-{
-	my (@sql) = @_;
-	my $bg = start_bg($node, @sql);
-	my %peak = (backend_anon => 0, backend_shared => 0, worker_anon => 0, worker_shared => 0);
-	while ($bg->{h}->pumpable)
-	{
-		my ($anon, $shared) = process_memory($bg->{pid});
-		$peak{backend_anon}   = $anon   if $anon > $peak{backend_anon};
-		$peak{backend_shared} = $shared if $shared > $peak{backend_shared};
-		for my $w (os_workers($node))
-		{
-			($anon, $shared) = process_memory($w);
-			$peak{worker_anon}   = $anon   if $anon > $peak{worker_anon};
-			$peak{worker_shared} = $shared if $shared > $peak{worker_shared};
-		}
-		$bg->{h}->pump_nb;
-		usleep(20_000);
-	}
-	finish_bg($bg);
-	$peak{$_} = int($peak{$_} / 1024) for keys %peak;
-	return ($bg, \%peak);
-}
-
 # ------------------------------------------- 8192 x 8192 float32, 4 MB tiles
 
 {
-	my ($bg, $peak) = run_sampled(
+	my ($bg, $peak) = run_sampled($node,
 		q{CREATE TEMP TABLE ops AS SELECT
 			marsql.chunked_random('{8192,8192}', '{1024,1024}', 1, dtype => 'float32') AS a,
 			marsql.chunked_random('{8192,8192}', '{1024,1024}', 2, dtype => 'float32') AS b},
@@ -117,7 +75,7 @@ sub run_sampled
 {
 	# a named array, so the checks can run in a session of their own and
 	# the memory sampled is that of making the array and the product
-	my ($bg, $peak) = run_sampled(
+	my ($bg, $peak) = run_sampled($node,
 		q{SELECT marsql.ntiles(marsql.chunked_random('{20000,20000}', '{4096,4096}', 3,
 			dtype => 'float32', target => 'big'))},
 		q{CREATE TABLE vec AS SELECT marsql.astype(marsql.random('{20000}', 4), 'float32') AS x},

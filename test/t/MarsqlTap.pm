@@ -1,7 +1,7 @@
 # MarsqlTap.pm
 #	  Helpers shared by the TAP tests in test/t: polling with a deadline,
 #	  finding a node's marsql worker processes and DSM segments, and psql
-#	  sessions run in the background.  The DSM helpers count the files of
+#	  sessions run in the background, sampling their memory.  The DSM helpers count the files of
 #	  an mmap cluster's pg_dynshmem (dynamic_shared_memory_type = mmap), so
 #	  only that node's segments are seen.
 package MarsqlTap;
@@ -14,7 +14,7 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 use Time::HiRes qw(time usleep);
 
-our @EXPORT = qw(wait_until postmaster_pid os_workers stat_workers
+our @EXPORT = qw(wait_until postmaster_pid os_workers stat_workers process_memory run_sampled
   no_workers_left dsm_segments dsm_freed busy_workers start_bg finish_bg);
 
 
@@ -149,6 +149,48 @@ sub finish_bg
 		$bg->{err} .= "\n(background psql killed: $@)";
 	}
 	return time() - $start;
+}
+
+# kB of anonymous and of shared (or file-backed shared) memory a process
+# holds now, from /proc/<pid>/status; (0, 0) once it is gone
+sub process_memory
+{
+	my ($pid) = @_;
+	open(my $fh, '<', "/proc/$pid/status") or return (0, 0);
+	my $status = do { local $/; <$fh> };
+	close $fh;
+	my ($anon) = $status =~ /^RssAnon:\s+(\d+) kB/m;
+	my ($file) = $status =~ /^RssFile:\s+(\d+) kB/m;
+	my ($shmem) = $status =~ /^RssShmem:\s+(\d+) kB/m;
+	return ($anon // 0, ($file // 0) + ($shmem // 0));
+}
+
+# Runs the statements in a background session of $node, sampling the memory
+# of its backend and of the node's marsql workers every 20 ms until it is done.
+# Returns the session and the peaks in MB: backend anonymous, backend
+# shared, the largest of any worker anonymous, worker shared.
+sub run_sampled
+{
+	my ($node, @sql) = @_;
+	my $bg = start_bg($node, @sql);
+	my %peak = (backend_anon => 0, backend_shared => 0, worker_anon => 0, worker_shared => 0);
+	while ($bg->{h}->pumpable)
+	{
+		my ($anon, $shared) = process_memory($bg->{pid});
+		$peak{backend_anon}   = $anon   if $anon > $peak{backend_anon};
+		$peak{backend_shared} = $shared if $shared > $peak{backend_shared};
+		for my $w (os_workers($node))
+		{
+			($anon, $shared) = process_memory($w);
+			$peak{worker_anon}   = $anon   if $anon > $peak{worker_anon};
+			$peak{worker_shared} = $shared if $shared > $peak{worker_shared};
+		}
+		$bg->{h}->pump_nb;
+		usleep(20_000);
+	}
+	finish_bg($bg);
+	$peak{$_} = int($peak{$_} / 1024) for keys %peak;
+	return ($bg, \%peak);
 }
 
 1;

@@ -16,6 +16,7 @@
 #include "kernels/elements.h"
 #include "kernels/elementwise.h"
 #include "kernels/gemm.h"
+#include "kernels/knn.h"
 #include "kernels/linalg.h"
 #include "kernels/reduce.h"
 #include "kernels/sparse_text.h"
@@ -355,6 +356,212 @@ test_blas(void)
 	}
 }
 
+/* a brute-force reference: every distance, sorted by (distance, id) */
+typedef struct RefPair
+{
+	double		d;
+	int64_t		id;
+} RefPair;
+
+static int
+ref_cmp(const void *a, const void *b)
+{
+	const RefPair *x = a,
+			   *y = b;
+
+	return mt_neighbor_before(x->d, x->id, y->d, y->id) ? -1 :
+		mt_neighbor_before(y->d, y->id, x->d, x->id) ? 1 : 0;
+}
+
+/* mt_knn_search against the brute force for one problem; true when equal */
+static bool
+knn_agrees(MtKnnProblem *p, int nparts)
+{
+	size_t		elem = mt_dtype_size(p->dtype);
+	int			k = p->k;
+	MtNeighbors best = {p->nq, k, calloc(p->nq, 4), calloc((size_t) p->nq * k, 8),
+	calloc((size_t) p->nq * k, 8)};
+	RefPair    *ref = malloc(sizeof(RefPair) * p->nx);
+	int64_t		nx = p->nx;
+	bool		ok = true;
+	const char *corpus = p->corpus;
+
+	/* the corpus in nparts parts, merged as tile tasks would be */
+	for (int part = 0; part < nparts; part++)
+	{
+		MtKnnProblem sub = *p;
+		void	   *scratch;
+
+		sub.nx = nx * (part + 1) / nparts - nx * part / nparts;
+		sub.corpus = corpus + (size_t) (nx * part / nparts) * p->dims * elem;
+		if (p->ids)
+			sub.ids = p->ids + nx * part / nparts;
+		else
+			sub.id_base = p->id_base + nx * part / nparts;
+		scratch = aligned_alloc(64, (mt_knn_scratch_bytes(&sub) + 63) & ~(size_t) 63);
+		if (mt_knn_search(&sub, &best, scratch, NULL, NULL) != MT_OK)
+			ok = false;
+		free(scratch);
+	}
+	for (int q = 0; q < p->nq && ok; q++)
+	{
+		int			want;
+
+		for (int64_t r = 0; r < nx; r++)
+		{
+			ref[r].d = mt_vector_distance(p->dtype, p->metric, p->dims,
+										  (const char *) p->queries + (size_t) q * p->dims * elem,
+										  corpus + (size_t) r * p->dims * elem);
+			ref[r].id = p->ids ? p->ids[r] : p->id_base + r;
+		}
+		qsort(ref, nx, sizeof(RefPair), ref_cmp);
+		want = nx < k ? (int) nx : k;
+		if (best.count[q] != want)
+			ok = false;
+		for (int i = 0; i < want && ok; i++)
+			if (best.id[(size_t) q * k + i] != ref[i].id ||
+				!(best.distance[(size_t) q * k + i] == ref[i].d ||
+				  (ref[i].d != ref[i].d && best.distance[(size_t) q * k + i] != best.distance[(size_t) q * k + i])))
+			{
+				printf("# query %d rank %d: id %lld distance %.17g, expected id %lld distance %.17g\n",
+					   q, i, (long long) best.id[(size_t) q * k + i],
+					   best.distance[(size_t) q * k + i], (long long) ref[i].id, ref[i].d);
+				ok = false;
+			}
+	}
+	free(ref);
+	free(best.count);
+	free(best.distance);
+	free(best.id);
+	return ok;
+}
+
+static void
+test_knn(void)
+{
+	char		why[600];
+	const MtBlas *blas = mt_blas_load(why, sizeof(why));
+	enum
+	{
+		NQ = 37, NX = 5003, DIMS = 19
+	};
+	static float qf[NQ * DIMS],
+				xf[NX * DIMS];
+	static double qd[NQ * DIMS],
+				xd[NX * DIMS];
+	static int64_t ids[NX];
+	uint64_t	state = 12345;
+	const MtMetric metrics[] = {MT_METRIC_L2, MT_METRIC_L2_SQUARED, MT_METRIC_INNER_PRODUCT,
+	MT_METRIC_COSINE};
+
+	if (blas == NULL)
+		return;
+	mt_kernels_use_cpu(blas);
+	mt_blas_set_threads(blas, 1);
+	for (int i = 0; i < NQ * DIMS; i++)
+	{
+		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+		qd[i] = (double) (state >> 11) / 9007199254740992.0 - 0.5;
+		qf[i] = (float) qd[i];
+	}
+	for (int i = 0; i < NX * DIMS; i++)
+	{
+		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+		xd[i] = (double) (state >> 11) / 9007199254740992.0 - 0.5;
+		xf[i] = (float) xd[i];
+	}
+	/* exact duplicates of query 0 (ties at distance 0 broken by id), a
+	 * zero row (NaN cosine), and ids in falling order */
+	for (int r = 100; r < 4000; r += 350)
+		for (int c = 0; c < DIMS; c++)
+			xf[r * DIMS + c] = qf[c], xd[r * DIMS + c] = qd[c];
+	for (int c = 0; c < DIMS; c++)
+		xf[7 * DIMS + c] = 0, xd[7 * DIMS + c] = 0;
+	for (int r = 0; r < NX; r++)
+		ids[r] = 1000000 - 3 * (int64_t) r;
+
+	check(mt_metric_from_name("L2") == MT_METRIC_L2 && mt_metric_from_name("Cosine") == MT_METRIC_COSINE &&
+		  mt_metric_from_name("ip") == MT_METRIC_INNER_PRODUCT &&
+		  mt_metric_from_name("l2x") == MT_METRIC_INVALID && mt_metric_from_name("") == MT_METRIC_INVALID,
+		  "metric names");
+	for (int m = 0; m < 4; m++)
+		for (int dt = 0; dt < 2; dt++)
+		{
+			MtKnnProblem p = {dt ? MT_FLOAT64 : MT_FLOAT32, metrics[m], DIMS, NQ,
+				dt ? (const void *) qd : (const void *) qf, NX,
+			dt ? (const void *) xd : (const void *) xf, NULL, 0, 10, 1};
+			bool		ok;
+
+			ok = knn_agrees(&p, 1);
+			p.threads = 3;
+			ok = ok && knn_agrees(&p, 1);
+			p.ids = ids;
+			p.k = 1;
+			ok = ok && knn_agrees(&p, 3);
+			p.k = 40;
+			p.threads = 2;
+			ok = ok && knn_agrees(&p, 4);
+			p.ids = NULL;
+			p.id_base = 17;
+			p.nx = 25;			/* fewer rows than k */
+			ok = ok && knn_agrees(&p, 2);
+			{
+				char		what[160];
+
+				snprintf(what, sizeof(what),
+						 "knn %s %s agrees with a float64 brute force (threads, ids, parts, k > rows)",
+						 mt_metric_name(metrics[m]), dt ? "float64" : "float32");
+				check(ok, what);
+			}
+		}
+	{
+		/* many exact ties: every row equal, so the first k ids win */
+		static float same[3000 * 4];
+		MtKnnProblem p = {MT_FLOAT32, MT_METRIC_L2, 4, 2, qf, 3000, same, ids, 0, 5, 2};
+
+		for (int i = 0; i < 3000 * 4; i++)
+			same[i] = 0.25f;
+		check(knn_agrees(&p, 2), "knn breaks ties by id when every row is at the same distance");
+	}
+	{
+		/*
+		 * far from the origin, float32 keys (||x||^2 - 2 q.x) lose every
+		 * digit that tells the rows apart: the exact re-ranking must notice
+		 * and scan directly
+		 */
+		static float far_q[3 * 8],
+					far_x[2000 * 8];
+		MtKnnProblem p = {MT_FLOAT32, MT_METRIC_L2, 8, 3, far_q, 2000, far_x, NULL, 0, 5, 2};
+
+		for (int i = 0; i < 2000 * 8; i++)
+		{
+			state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+			far_x[i] = 3000.0f + (float) ((double) (state >> 11) / 9007199254740992.0) * 0.01f;
+		}
+		for (int i = 0; i < 3 * 8; i++)
+			far_q[i] = far_x[(i % 8) + 8 * (50 + i / 8)] + 0.001f;
+		check(knn_agrees(&p, 1), "knn stays exact where float32 keys cancel (points far from the origin)");
+	}
+	{
+		int			polls = 0;
+		MtKnnProblem p = {MT_FLOAT32, MT_METRIC_L2, DIMS, NQ, qf, NX, xf, NULL, 0, 3, 2};
+		MtNeighbors best = {NQ, 3, calloc(NQ, 4), calloc(NQ * 3, 8), calloc(NQ * 3, 8)};
+		void	   *scratch = aligned_alloc(64, (mt_knn_scratch_bytes(&p) + 63) & ~(size_t) 63);
+
+		check(mt_knn_search(&p, &best, scratch, stop_now, &polls) == MT_ERR_CANCELED,
+			  "knn stops when the poll says so");
+		free(scratch);
+		free(best.count);
+		free(best.distance);
+		free(best.id);
+	}
+	check(fabs(mt_vector_distance(MT_FLOAT64, MT_METRIC_COSINE, 2, (double[]) {1, 0}, (double[]) {0, 2}) - 1) < 1e-15 &&
+		  mt_vector_distance(MT_FLOAT64, MT_METRIC_L2, 2, (double[]) {0, 0}, (double[]) {3, 4}) == 5 &&
+		  mt_vector_distance(MT_FLOAT32, MT_METRIC_INNER_PRODUCT, 2, (float[]) {1, 2}, (float[]) {3, 4}) == -11 &&
+		  isnan(mt_vector_distance(MT_FLOAT32, MT_METRIC_COSINE, 2, (float[]) {0, 0}, (float[]) {3, 4})),
+		  "vector distances: cosine, l2, negative inner product, NaN cosine of a zero vector");
+}
+
 static void
 test_tile_grid(void)
 {
@@ -407,6 +614,7 @@ main(void)
 	test_math();
 	test_sparse();
 	test_blas();
+	test_knn();
 	test_tile_grid();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;

@@ -1,0 +1,770 @@
+/*
+ * knn.c
+ *	  Exact k-NN (see knn.h).
+ *
+ *	  The corpus is cut into blocks of rows.  For each block and block of
+ *	  queries one GEMM gives the dot products S = Q X^T, a vectorizable
+ *	  pass turns each row of S into a ranking key (||x||^2 - 2 q.x for L2,
+ *	  -q.x for inner products, -q.x / |x| for cosine: the query's own terms
+ *	  are left out, they do not change its order), and a scan keeps each
+ *	  query's kc best keys in a bounded max-heap; almost every key fails the
+ *	  one comparison against the heap's top.  With several threads each
+ *	  owns a contiguous share of the corpus and its own heaps.
+ *
+ *	  Keys computed this way carry rounding error (float32 loses digits to
+ *	  cancellation), so the heaps keep kc = k + a margin candidates, which
+ *	  are then scored again directly in float64 and sorted by (distance,
+ *	  id).  A candidate the heap turned away had a key no smaller than the
+ *	  heap's top; if even the top minus a bound on the rounding error ranks
+ *	  after the k-th exact distance, no rejected row could have belonged
+ *	  among the k.  Otherwise -- exact ties at the cut, NaNs, values near
+ *	  overflow -- the query is answered by a direct float64 scan.  The
+ *	  result is therefore the one a float64 brute force gives.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "knn.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* rows of queries and of corpus per GEMM */
+#define QUERY_BLOCK 256
+#define CORPUS_BLOCK 1024
+/* most threads one search uses */
+#define MAX_KNN_THREADS 64
+
+typedef struct KnnHeap
+{
+	double	   *key;			/* [kc] max-heap on (key, id) */
+	int64_t    *row;
+	int32_t		count;
+} KnnHeap;
+
+typedef struct KnnThread
+{
+	const MtKnnProblem *p;
+	int64_t		lo;				/* corpus rows [lo, hi) */
+	int64_t		hi;
+	int			kc;
+	void	   *dots;			/* QUERY_BLOCK x CORPUS_BLOCK of dtype */
+	void	   *xaux;			/* per block row: ||x||^2, or 1/|x| */
+	double	   *heap_key;		/* nq x kc */
+	int64_t    *heap_row;
+	int32_t    *heap_count;		/* nq */
+	double		xnorm_max;		/* largest ||x||^2 seen, float64 */
+	bool		caller;			/* polls for cancels */
+	MtPollFn	poll;
+	void	   *poll_arg;
+	atomic_bool *stop;
+	MtStatus	status;
+} KnnThread;
+
+typedef struct KnnCandidate
+{
+	double		distance;
+	int64_t		id;
+} KnnCandidate;
+
+MtMetric
+mt_metric_from_name(const char *name)
+{
+	static const struct
+	{
+		const char *name;
+		MtMetric	metric;
+	}			names[] = {
+		{"l2", MT_METRIC_L2},
+		{"euclidean", MT_METRIC_L2},
+		{"l2_squared", MT_METRIC_L2_SQUARED},
+		{"sqeuclidean", MT_METRIC_L2_SQUARED},
+		{"ip", MT_METRIC_INNER_PRODUCT},
+		{"inner_product", MT_METRIC_INNER_PRODUCT},
+		{"dot", MT_METRIC_INNER_PRODUCT},
+		{"cosine", MT_METRIC_COSINE},
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	{
+		const char *a = name,
+				   *b = names[i].name;
+
+		while (*a && *b && mt_ascii_lower(*a) == *b)
+			a++, b++;
+		if (*a == '\0' && *b == '\0')
+			return names[i].metric;
+	}
+	return MT_METRIC_INVALID;
+}
+
+const char *
+mt_metric_name(MtMetric metric)
+{
+	switch (metric)
+	{
+		case MT_METRIC_L2:
+			return "l2";
+		case MT_METRIC_L2_SQUARED:
+			return "l2_squared";
+		case MT_METRIC_INNER_PRODUCT:
+			return "inner_product";
+		case MT_METRIC_COSINE:
+			return "cosine";
+		default:
+			return "invalid";
+	}
+}
+
+static int
+candidate_cmp(const void *a, const void *b)
+{
+	const KnnCandidate *x = a,
+			   *y = b;
+
+	if (mt_neighbor_before(x->distance, x->id, y->distance, y->id))
+		return -1;
+	if (mt_neighbor_before(y->distance, y->id, x->distance, x->id))
+		return 1;
+	return 0;
+}
+
+static inline int64_t
+row_id(const MtKnnProblem *p, int64_t row)
+{
+	return p->ids ? p->ids[row] : p->id_base + row;
+}
+
+/* heap candidates beyond k: enough that rounding rarely sends a query to
+ * the direct scan, few enough that heap updates stay cheap */
+static int
+candidate_count(int k)
+{
+	int64_t		kc = (int64_t) k + 8 + k / 4;
+
+	return kc > INT32_MAX / 2 ? INT32_MAX / 2 : (int) kc;
+}
+
+static int
+threads_used(const MtKnnProblem *p)
+{
+	int64_t		blocks = (p->nx + CORPUS_BLOCK - 1) / CORPUS_BLOCK;
+	int			t = p->threads < 1 ? 1 : p->threads;
+
+	if (t > MAX_KNN_THREADS)
+		t = MAX_KNN_THREADS;
+	if (blocks < t)
+		t = blocks < 1 ? 1 : (int) blocks;
+	return t;
+}
+
+static size_t
+candidate_room(int k, int nthreads)
+{
+	size_t		n = (size_t) candidate_count(k) * nthreads;
+
+	return n > (size_t) k ? n : (size_t) k;
+}
+
+#define ALIGN64(x) (((x) + 63) & ~(size_t) 63)
+
+/* scratch size, and with base != NULL the pointers of every thread */
+static size_t
+layout_scratch(const MtKnnProblem *p, int nthreads, char *base, KnnThread *th,
+			   KnnCandidate **cand)
+{
+	size_t		elem = mt_dtype_size(p->dtype);
+	int			kc = candidate_count(p->k);
+	size_t		off = 0;
+	size_t		heap_entries,
+				bytes;
+
+	if (p->nq < 0 || p->k < 1 || (uint64_t) p->nq * (uint64_t) kc > SIZE_MAX / 64)
+		return 0;
+	heap_entries = (size_t) p->nq * kc;
+	if (cand)
+		*cand = (KnnCandidate *) (base + off);
+	/* candidates of every thread (or a direct scan's k), then k to merge */
+	bytes = sizeof(KnnCandidate) * (candidate_room(p->k, nthreads) + (size_t) p->k);
+	off += ALIGN64(bytes);
+	for (int t = 0; t < nthreads; t++)
+	{
+		if (th)
+		{
+			th[t].dots = base + off;
+			th[t].xaux = base + off + ALIGN64(elem * QUERY_BLOCK * CORPUS_BLOCK);
+			th[t].heap_key = (double *) ((char *) th[t].xaux + ALIGN64(elem * CORPUS_BLOCK));
+			th[t].heap_row = (int64_t *) ((char *) th[t].heap_key + ALIGN64(sizeof(double) * heap_entries));
+			th[t].heap_count = (int32_t *) ((char *) th[t].heap_row + ALIGN64(sizeof(int64_t) * heap_entries));
+		}
+		off += ALIGN64(elem * QUERY_BLOCK * CORPUS_BLOCK) + ALIGN64(elem * CORPUS_BLOCK)
+			+ ALIGN64(sizeof(double) * heap_entries) + ALIGN64(sizeof(int64_t) * heap_entries)
+			+ ALIGN64(sizeof(int32_t) * (size_t) p->nq);
+	}
+	return off;
+}
+
+size_t
+mt_knn_scratch_bytes(const MtKnnProblem *p)
+{
+	return layout_scratch(p, threads_used(p), NULL, NULL, NULL);
+}
+
+/* ---- the bounded heap: a max-heap on (key, id), worst at the top ---- */
+
+static void
+heap_sift_down(double *key, int64_t *row, int n, int i, const MtKnnProblem *p)
+{
+	double		k0 = key[i];
+	int64_t		r0 = row[i];
+	int64_t		id0 = row_id(p, r0);
+
+	for (;;)
+	{
+		int			c = 2 * i + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && mt_neighbor_before(key[c], row_id(p, row[c]),
+											key[c + 1], row_id(p, row[c + 1])))
+			c++;
+		if (!mt_neighbor_before(k0, id0, key[c], row_id(p, row[c])))
+			break;
+		key[i] = key[c];
+		row[i] = row[c];
+		i = c;
+	}
+	key[i] = k0;
+	row[i] = r0;
+}
+
+static void
+heap_offer(double *key, int64_t *row, int32_t *count, int kc, double k, int64_t r,
+		   const MtKnnProblem *p)
+{
+	int			n = *count;
+
+	if (n < kc)
+	{
+		int			i = n;
+		int64_t		id = row_id(p, r);
+
+		/* sift up */
+		while (i > 0)
+		{
+			int			parent = (i - 1) / 2;
+
+			if (!mt_neighbor_before(key[parent], row_id(p, row[parent]), k, id))
+				break;
+			key[i] = key[parent];
+			row[i] = row[parent];
+			i = parent;
+		}
+		key[i] = k;
+		row[i] = r;
+		*count = n + 1;
+		return;
+	}
+	if (!mt_neighbor_before(k, row_id(p, r), key[0], row_id(p, row[0])))
+		return;
+	key[0] = k;
+	row[0] = r;
+	heap_sift_down(key, row, n, 0, p);
+}
+
+/* keys at or below this may enter the heap; +inf while it has room */
+static inline double
+heap_threshold(const double *key, int32_t count, int kc)
+{
+	if (count < kc || key[0] != key[0])
+		return INFINITY;
+	return key[0];
+}
+
+/* ---- scanning a block ---- */
+
+#define DEFINE_BLOCK_KEYS(NAME, T) \
+static void \
+NAME(MtMetric metric, T *restrict s, const T *restrict xaux, int n) \
+{ \
+	if (metric == MT_METRIC_INNER_PRODUCT) \
+		for (int j = 0; j < n; j++) \
+			s[j] = -s[j]; \
+	else if (metric == MT_METRIC_COSINE) \
+		for (int j = 0; j < n; j++) \
+			s[j] = -s[j] * xaux[j]; \
+	else \
+		for (int j = 0; j < n; j++) \
+			s[j] = xaux[j] - 2 * s[j]; \
+}
+
+DEFINE_BLOCK_KEYS(block_keys_f32, float)
+DEFINE_BLOCK_KEYS(block_keys_f64, double)
+
+#define DEFINE_SCAN_ROW(NAME, T) \
+static void \
+NAME(const T *restrict s, int n, int64_t row0, double *key, int64_t *row, \
+	 int32_t *count, int kc, const MtKnnProblem *p) \
+{ \
+	double		thr = heap_threshold(key, *count, kc); \
+	int			j = 0; \
+	/* eight at a time: almost every group has no key at or below thr */ \
+	for (; j + 8 <= n; j += 8) \
+	{ \
+		int			hit = 0; \
+		for (int u = 0; u < 8; u++) \
+			hit |= !(s[j + u] > thr); \
+		if (!hit) \
+			continue; \
+		for (int u = 0; u < 8; u++) \
+			if (!(s[j + u] > thr)) \
+			{ \
+				heap_offer(key, row, count, kc, s[j + u], row0 + j + u, p); \
+				thr = heap_threshold(key, *count, kc); \
+			} \
+	} \
+	for (; j < n; j++) \
+		if (!(s[j] > thr)) \
+		{ \
+			heap_offer(key, row, count, kc, s[j], row0 + j, p); \
+			thr = heap_threshold(key, *count, kc); \
+		} \
+}
+
+DEFINE_SCAN_ROW(scan_row_f32, float)
+DEFINE_SCAN_ROW(scan_row_f64, double)
+
+/* per corpus row of the block: ||x||^2 (or 1/|x| for cosine) in dtype */
+static double
+block_aux(const MtKnnProblem *p, int64_t x0, int n, void *xaux)
+{
+	double		max = 0;
+
+	for (int j = 0; j < n; j++)
+	{
+		double		ss = 0;
+
+		if (p->dtype == MT_FLOAT32)
+		{
+			const float *x = (const float *) p->corpus + (x0 + j) * p->dims;
+
+			for (int c = 0; c < p->dims; c++)
+				ss += (double) x[c] * x[c];
+			((float *) xaux)[j] = p->metric == MT_METRIC_COSINE ? (float) (1.0 / sqrt(ss)) : (float) ss;
+		}
+		else
+		{
+			const double *x = (const double *) p->corpus + (x0 + j) * p->dims;
+
+			for (int c = 0; c < p->dims; c++)
+				ss += x[c] * x[c];
+			((double *) xaux)[j] = p->metric == MT_METRIC_COSINE ? 1.0 / sqrt(ss) : ss;
+		}
+		if (!(ss <= max))
+			max = ss;			/* NaN sticks */
+	}
+	return max;
+}
+
+static MtStatus
+scan_range(KnnThread *th)
+{
+	const MtKnnProblem *p = th->p;
+	size_t		elem = mt_dtype_size(p->dtype);
+
+	for (int q = 0; q < p->nq; q++)
+		th->heap_count[q] = 0;
+	th->xnorm_max = 0;
+	for (int64_t x0 = th->lo; x0 < th->hi; x0 += CORPUS_BLOCK)
+	{
+		int			nb = (int) (th->hi - x0 < CORPUS_BLOCK ? th->hi - x0 : CORPUS_BLOCK);
+		double		m;
+
+		if (atomic_load_explicit(th->stop, memory_order_relaxed))
+			return MT_ERR_CANCELED;
+		if (th->caller && th->poll != NULL && x0 > th->lo && th->poll(th->poll_arg))
+		{
+			atomic_store(th->stop, true);
+			return MT_ERR_CANCELED;
+		}
+		m = block_aux(p, x0, nb, th->xaux);
+		if (!(m <= th->xnorm_max))
+			th->xnorm_max = m;
+		for (int q0 = 0; q0 < p->nq; q0 += QUERY_BLOCK)
+		{
+			int			mq = p->nq - q0 < QUERY_BLOCK ? p->nq - q0 : QUERY_BLOCK;
+
+			mt_kernels.gemm(p->dtype, false, true, false, mq, nb, p->dims,
+							(const char *) p->queries + (size_t) q0 * p->dims * elem, p->dims,
+							(const char *) p->corpus + (size_t) x0 * p->dims * elem, p->dims,
+							th->dots, nb);
+			for (int i = 0; i < mq; i++)
+			{
+				int			q = q0 + i;
+				double	   *key = th->heap_key + (size_t) q * th->kc;
+				int64_t    *row = th->heap_row + (size_t) q * th->kc;
+
+				if (p->dtype == MT_FLOAT32)
+				{
+					float	   *s = (float *) th->dots + (size_t) i * nb;
+
+					block_keys_f32(p->metric, s, th->xaux, nb);
+					scan_row_f32(s, nb, x0, key, row, &th->heap_count[q], th->kc, p);
+				}
+				else
+				{
+					double	   *s = (double *) th->dots + (size_t) i * nb;
+
+					block_keys_f64(p->metric, s, th->xaux, nb);
+					scan_row_f64(s, nb, x0, key, row, &th->heap_count[q], th->kc, p);
+				}
+			}
+		}
+	}
+	return MT_OK;
+}
+
+static void *
+scan_thread(void *arg)
+{
+	KnnThread  *th = arg;
+
+	th->status = scan_range(th);
+	return NULL;
+}
+
+/* ---- exact distances ---- */
+
+#define DEFINE_DISTANCE(NAME, T) \
+static double \
+NAME(MtMetric metric, int n, const T *a, const T *b) \
+{ \
+	double		acc = 0, \
+				na = 0, \
+				nb = 0, \
+				sim; \
+	switch (metric) \
+	{ \
+		case MT_METRIC_L2: \
+		case MT_METRIC_L2_SQUARED: \
+			for (int i = 0; i < n; i++) \
+			{ \
+				double		d = (double) a[i] - (double) b[i]; \
+				acc += d * d; \
+			} \
+			return metric == MT_METRIC_L2 ? sqrt(acc) : acc; \
+		case MT_METRIC_INNER_PRODUCT: \
+			for (int i = 0; i < n; i++) \
+				acc += (double) a[i] * (double) b[i]; \
+			return -acc + 0.0;	/* never -0 */ \
+		default: \
+			for (int i = 0; i < n; i++) \
+			{ \
+				acc += (double) a[i] * (double) b[i]; \
+				na += (double) a[i] * (double) a[i]; \
+				nb += (double) b[i] * (double) b[i]; \
+			} \
+			if (na == 0 || nb == 0) \
+				return NAN; \
+			sim = acc / sqrt(na * nb); \
+			/* rounding may step outside [-1, 1] */ \
+			if (sim > 1) \
+				sim = 1; \
+			else if (sim < -1) \
+				sim = -1; \
+			return 1 - sim; \
+	} \
+}
+
+DEFINE_DISTANCE(distance_f32, float)
+DEFINE_DISTANCE(distance_f64, double)
+
+double
+mt_vector_distance(MtDtype dtype, MtMetric metric, int dims, const void *a, const void *b)
+{
+	if (dtype == MT_FLOAT32)
+		return distance_f32(metric, dims, a, b);
+	return distance_f64(metric, dims, a, b);
+}
+
+static double
+exact_distance(const MtKnnProblem *p, int q, int64_t r)
+{
+	size_t		elem = mt_dtype_size(p->dtype);
+
+	return mt_vector_distance(p->dtype, p->metric, p->dims,
+							  (const char *) p->queries + (size_t) q * p->dims * elem,
+							  (const char *) p->corpus + (size_t) r * p->dims * elem);
+}
+
+/* the distance a ranking key stands for, for a query with ||q||^2 = qn */
+static double
+key_distance(MtMetric metric, double key, double qn)
+{
+	switch (metric)
+	{
+		case MT_METRIC_L2:
+			return qn + key > 0 ? sqrt(qn + key) : 0;
+		case MT_METRIC_L2_SQUARED:
+			return qn + key > 0 ? qn + key : 0;
+		case MT_METRIC_INNER_PRODUCT:
+			return key;
+		default:
+			return 1 + key / sqrt(qn);
+	}
+}
+
+/*
+ * A bound on |computed key - exact key| for a query with ||q||^2 = qn over
+ * rows with ||x||^2 <= xn_max: the dot product of dims terms in dtype is off
+ * by at most gamma(dims) sum |q_i x_i| <= gamma(dims) (qn + xn) / 2, and
+ * the few further roundings are covered by the extra terms and factor 4.
+ * Infinite when the computation may have overflowed.
+ */
+static double
+key_error_bound(const MtKnnProblem *p, double qn, double xn_max)
+{
+	double		u = p->dtype == MT_FLOAT32 ? 0x1p-24 : 0x1p-53;
+	double		limit = p->dtype == MT_FLOAT32 ? 1e36 : 1e300;
+	double		nu = (p->dims + 4) * u;
+	double		gamma = nu / (1 - nu);
+
+	if (!(qn < limit) || !(xn_max < limit))
+		return INFINITY;
+	if (p->metric == MT_METRIC_COSINE)
+		return 4 * gamma * sqrt(qn);
+	return 4 * gamma * (qn + xn_max);
+}
+
+/* query q's k nearest rows by a direct float64 scan, into cand[0..n) */
+static int
+direct_scan(const MtKnnProblem *p, int q, KnnCandidate *cand)
+{
+	int			n = 0;
+
+	for (int64_t r = 0; r < p->nx; r++)
+	{
+		KnnCandidate c = {exact_distance(p, q, r), row_id(p, r)};
+		int			i;
+
+		if (n == p->k && !mt_neighbor_before(c.distance, c.id, cand[n - 1].distance, cand[n - 1].id))
+			continue;
+		/* insertion into the sorted prefix; k is small next to nx */
+		i = n < p->k ? n++ : n - 1;
+		while (i > 0 && mt_neighbor_before(c.distance, c.id, cand[i - 1].distance, cand[i - 1].id))
+		{
+			cand[i] = cand[i - 1];
+			i--;
+		}
+		cand[i] = c;
+	}
+	return n;
+}
+
+/* merges cand[0..n), sorted, into best's list of query q */
+static void
+merge_into_best(MtNeighbors *best, int q, const KnnCandidate *cand, int n,
+				KnnCandidate *tmp)
+{
+	int			k = best->k;
+	double	   *bd = best->distance + (size_t) q * k;
+	int64_t    *bi = best->id + (size_t) q * k;
+	int			have = best->count[q],
+				i = 0,
+				j = 0,
+				out = 0;
+
+	while (out < k && (i < have || j < n))
+	{
+		if (j >= n || (i < have && mt_neighbor_before(bd[i], bi[i], cand[j].distance, cand[j].id)))
+		{
+			tmp[out].distance = bd[i];
+			tmp[out++].id = bi[i++];
+		}
+		else
+			tmp[out++] = cand[j++];
+	}
+	for (int o = 0; o < out; o++)
+	{
+		bd[o] = tmp[o].distance;
+		bi[o] = tmp[o].id;
+	}
+	best->count[q] = out;
+}
+
+/* re-ranks query q's candidates of every thread and merges them into best */
+static void
+finish_query(const MtKnnProblem *p, KnnThread *th, int nthreads, int q,
+			 double qn, KnnCandidate *cand, MtNeighbors *best)
+{
+	int			n = 0;
+	bool		exact = true;
+
+	for (int t = 0; t < nthreads; t++)
+	{
+		const int64_t *row = th[t].heap_row + (size_t) q * th[t].kc;
+
+		for (int i = 0; i < th[t].heap_count[q]; i++)
+		{
+			cand[n].distance = exact_distance(p, q, row[i]);
+			cand[n++].id = row_id(p, row[i]);
+		}
+	}
+	qsort(cand, n, sizeof(KnnCandidate), candidate_cmp);
+	if (n > p->k)
+		n = p->k;
+
+	/* could a row some heap turned away rank among the first k? */
+	for (int t = 0; t < nthreads && exact; t++)
+	{
+		int			kc = th[t].kc;
+		double		top,
+					bound,
+					least;
+
+		if (th[t].heap_count[q] < kc || th[t].hi - th[t].lo <= kc)
+			continue;			/* nothing was turned away */
+		top = th[t].heap_key[(size_t) q * kc];
+		bound = key_error_bound(p, qn, th[t].xnorm_max);
+		least = key_distance(p->metric, top - bound, qn);
+		if (!(least > cand[n - 1].distance))
+			exact = false;
+	}
+	if (!exact)
+		n = direct_scan(p, q, cand);
+
+	merge_into_best(best, q, cand, n, cand + candidate_room(p->k, nthreads));
+}
+
+MtStatus
+mt_knn_search(const MtKnnProblem *p, MtNeighbors *best, void *scratch,
+			  MtPollFn poll, void *poll_arg)
+{
+	int			nthreads = threads_used(p);
+	KnnThread	th[MAX_KNN_THREADS];
+	pthread_t	tid[MAX_KNN_THREADS];
+	bool		started[MAX_KNN_THREADS];
+	KnnCandidate *cand;
+	atomic_bool stop;
+	MtStatus	status = MT_OK;
+
+	if (p->nq == 0 || p->nx == 0)
+		return MT_OK;
+	layout_scratch(p, nthreads, scratch, th, &cand);
+	atomic_init(&stop, false);
+	for (int t = 0; t < nthreads; t++)
+	{
+		th[t].p = p;
+		th[t].lo = p->nx * t / nthreads;
+		th[t].hi = p->nx * (t + 1) / nthreads;
+		th[t].kc = candidate_count(p->k);
+		th[t].caller = t == 0;
+		th[t].poll = poll;
+		th[t].poll_arg = poll_arg;
+		th[t].stop = &stop;
+		th[t].status = MT_OK;
+		started[t] = false;
+	}
+
+	/* helper threads take no signals: the backend's handlers are not theirs */
+	if (nthreads > 1)
+	{
+		sigset_t	all,
+					old;
+
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		for (int t = 1; t < nthreads; t++)
+			started[t] = pthread_create(&tid[t], NULL, scan_thread, &th[t]) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+	th[0].status = scan_range(&th[0]);
+	/* a share whose thread could not start is scanned here */
+	for (int t = 1; t < nthreads; t++)
+	{
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else if (th[0].status == MT_OK)
+		{
+			th[t].caller = true;
+			th[t].status = scan_range(&th[t]);
+		}
+	}
+	for (int t = 0; t < nthreads; t++)
+		if (th[t].status != MT_OK && status == MT_OK)
+			status = th[t].status;
+	if (status != MT_OK)
+		return status;
+
+	for (int q = 0; q < p->nq; q++)
+	{
+		double		qn = 0;
+
+		if (poll != NULL && (q & 255) == 255 && poll(poll_arg))
+			return MT_ERR_CANCELED;
+		if (p->dtype == MT_FLOAT32)
+		{
+			const float *v = (const float *) p->queries + (size_t) q * p->dims;
+
+			for (int c = 0; c < p->dims; c++)
+				qn += (double) v[c] * v[c];
+		}
+		else
+		{
+			const double *v = (const double *) p->queries + (size_t) q * p->dims;
+
+			for (int c = 0; c < p->dims; c++)
+				qn += v[c] * v[c];
+		}
+		finish_query(p, th, nthreads, q, qn, cand, best);
+	}
+	return MT_OK;
+}
+
+void
+mt_neighbors_clear(MtNeighbors *nb)
+{
+	for (int q = 0; q < nb->nq; q++)
+		nb->count[q] = 0;
+}
+
+void
+mt_neighbors_merge(MtNeighbors *into, const MtNeighbors *from,
+				   double *tmp_distance, int64_t *tmp_id)
+{
+	int			k = into->k;
+
+	for (int q = 0; q < into->nq; q++)
+	{
+		double	   *ad = into->distance + (size_t) q * k;
+		int64_t    *ai = into->id + (size_t) q * k;
+		const double *bd = from->distance + (size_t) q * k;
+		const int64_t *bi = from->id + (size_t) q * k;
+		int			na = into->count[q],
+					nb = from->count[q],
+					i = 0,
+					j = 0,
+					out = 0;
+
+		while (out < k && (i < na || j < nb))
+		{
+			if (j >= nb || (i < na && mt_neighbor_before(ad[i], ai[i], bd[j], bi[j])))
+			{
+				tmp_distance[out] = ad[i];
+				tmp_id[out++] = ai[i++];
+			}
+			else
+			{
+				tmp_distance[out] = bd[j];
+				tmp_id[out++] = bi[j++];
+			}
+		}
+		memcpy(ad, tmp_distance, sizeof(double) * out);
+		memcpy(ai, tmp_id, sizeof(int64_t) * out);
+		into->count[q] = out;
+	}
+}

@@ -1,0 +1,99 @@
+/*
+ * knn.h
+ *	  Exact k nearest neighbours on raw buffers: distances as a GEMM
+ *	  (||q||^2 + ||x||^2 - 2 q.x, inner products, cosine) fused with a
+ *	  per-query bounded heap over each block of the corpus, then an exact
+ *	  re-ranking of the survivors in float64, so that the neighbours and
+ *	  their distances are those a direct float64 computation gives, ties
+ *	  broken by the smaller id.  Neighbour lists of different corpus parts
+ *	  merge into one.  No postgres.h here.
+ */
+#ifndef MARSQL_KNN_H
+#define MARSQL_KNN_H
+
+#include "dispatch.h"
+
+typedef enum MtMetric
+{
+	MT_METRIC_INVALID = 0,
+	MT_METRIC_L2,				/* Euclidean distance */
+	MT_METRIC_L2_SQUARED,		/* its square */
+	MT_METRIC_INNER_PRODUCT,	/* -q.x, so that smaller is nearer */
+	MT_METRIC_COSINE			/* 1 - q.x / (|q| |x|) */
+} MtMetric;
+
+/* "l2", "euclidean", "l2_squared", "sqeuclidean", "ip", "inner_product",
+ * "dot", "cosine" (ASCII case-insensitive); MT_METRIC_INVALID otherwise */
+extern MtMetric mt_metric_from_name(const char *name);
+extern const char *mt_metric_name(MtMetric metric);
+
+/*
+ * For each of nq queries, up to k neighbours in ascending order of
+ * (distance, id); NaN distances sort after every number.  The caller owns
+ * the arrays: count[nq], distance[nq * k], id[nq * k].
+ */
+typedef struct MtNeighbors
+{
+	int			nq;
+	int			k;
+	int32_t    *count;
+	double	   *distance;
+	int64_t    *id;
+} MtNeighbors;
+
+/* true when (da, ia) ranks before (db, ib) */
+static inline bool
+mt_neighbor_before(double da, int64_t ia, double db, int64_t ib)
+{
+	if (da != da)
+		return db != db && ia < ib;
+	if (db != db || da < db)
+		return true;
+	return da == db && ia < ib;
+}
+
+/* One search: every query against every row of a part of the corpus. */
+typedef struct MtKnnProblem
+{
+	MtDtype		dtype;			/* of both queries and corpus */
+	MtMetric	metric;
+	int			dims;			/* length of every vector, >= 1 */
+	int			nq;
+	const void *queries;		/* nq x dims, row-major */
+	int64_t		nx;
+	const void *corpus;			/* nx x dims, row-major */
+	const int64_t *ids;			/* ids of the corpus rows, or NULL ... */
+	int64_t		id_base;		/* ... then row r has id id_base + r */
+	int			k;
+	int			threads;		/* >= 1; BLAS must run one thread each */
+} MtKnnProblem;
+
+/* Bytes of scratch mt_knn_search needs for p (0 when it would overflow). */
+extern size_t mt_knn_scratch_bytes(const MtKnnProblem *p);
+
+/*
+ * Finds each query's k nearest rows of p->corpus and merges them into best
+ * (nq and k as p's).  scratch holds mt_knn_scratch_bytes(p) bytes, 8-byte
+ * aligned.  With threads > 1 the corpus is split between that many
+ * threads (the caller's among them); the caller polls between blocks and
+ * the search stops with MT_ERR_CANCELED when poll says so.  Threads
+ * neither allocate nor call back.
+ */
+extern MtStatus mt_knn_search(const MtKnnProblem *p, MtNeighbors *best,
+							  void *scratch, MtPollFn poll, void *poll_arg);
+
+/* Empties every list of nb. */
+extern void mt_neighbors_clear(MtNeighbors *nb);
+
+/*
+ * Merges from into into (same nq and k): each list keeps the k first of
+ * the union.  tmp holds k doubles and k ids.
+ */
+extern void mt_neighbors_merge(MtNeighbors *into, const MtNeighbors *from,
+							   double *tmp_distance, int64_t *tmp_id);
+
+/* The distance between two vectors of dims elements, in float64. */
+extern double mt_vector_distance(MtDtype dtype, MtMetric metric, int dims,
+								 const void *a, const void *b);
+
+#endif							/* MARSQL_KNN_H */

@@ -1,0 +1,108 @@
+/*
+ * knn.h
+ *	  Exact k-NN from SQL: the glue around kernels/knn.h.
+ *
+ *	  knn_args.c		metric, k and query arguments; result rows
+ *	  knn_distance.c	distance functions and operators on 1-D tensors
+ *	  knn_tensor.c		knn() over a tensor corpus, in this backend's threads
+ *	  knn_task.c		the "marsql knn" task kind: queries against one
+ *						corpus tile, by value, on a worker
+ *	  knn_job.c			a search over a corpus read tile by tile (table
+ *						rows, chunked tensor bands), run on the engine
+ *	  knn_corpus.c		corpus readers: table columns and chunked tensors
+ *	  knn_sql.c			the SQL entry points over tables and chunked tensors
+ */
+#ifndef MARSQL_KNN_GLUE_H
+#define MARSQL_KNN_GLUE_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "funcapi.h"
+
+#include "kernels/knn.h"
+#include "tensor/tensor.h"
+
+/* the longest vector: a corpus tile holds at least one row */
+#define KNN_MAX_DIMS (1 << 24)
+
+/* knn_args.c */
+extern MtMetric knn_metric_arg(text *name);
+extern int	knn_k_arg(int32 k);
+/* the queries as a contiguous 2-D tensor of dtype (a 1-D one is one query) */
+extern Tensor *knn_queries_arg(Tensor *queries, MtDtype dtype);
+extern void knn_check_dims(int64 dims);
+extern MtNeighbors *knn_neighbors_new(int nq, int k);
+/* rows (query, rank, id, distance) of nb; query numbers from query_ids or
+ * query_base + row */
+extern void knn_emit(ReturnSetInfo *rsinfo, const MtNeighbors *nb,
+					 const int64 *query_ids, int64 query_base, bool query_bigint);
+/* scratch for one search: huge allocations allowed, 54000 when too large */
+extern void *knn_scratch(const MtKnnProblem *p);
+/* queries that one search handles at once, so lists stay within work_mem */
+extern int	knn_query_batch(int nq, int k, int threads);
+
+/* knn_task.c: the task kind and its payload */
+typedef struct KnnTaskHeader
+{
+	int32		dtype;
+	int32		metric;
+	int32		dims;
+	int32		nq;
+	int32		k;
+	int32		threads;
+	int64		nx;
+	int64		id_base;
+	int32		has_ids;
+	int32		reserved;
+	/* then queries, corpus rows and (has_ids) int64 ids, each 8-aligned */
+} KnnTaskHeader;
+
+extern int	knn_task_kind;
+extern void knn_task_register_kind(void);
+extern Size knn_payload_bytes(const KnnTaskHeader *h);
+extern Size knn_result_bytes(int nq, int k);
+/* writes header, queries, rows and ids at dest (knn_payload_bytes long) */
+extern void knn_payload_write(char *dest, const KnnTaskHeader *h, const void *queries,
+							  const void *rows, const int64 *ids);
+/* merges a task's result into best */
+extern void knn_result_merge(MtNeighbors *best, const char *result, int len);
+
+/* knn_job.c: a corpus read a tile at a time */
+typedef struct KnnTile
+{
+	int64		nrows;
+	void	   *rows;			/* nrows x dims of the search's dtype */
+	int64	   *ids;			/* NULL: id_base + row */
+	int64		id_base;
+} KnnTile;
+
+typedef struct KnnCorpus
+{
+	/* the next tile in the current memory context, or false at the end */
+	bool		(*next_tile) (struct KnnCorpus *corpus, KnnTile *tile);
+	/* starts again from the first row (for the next block of queries) */
+	void		(*rewind) (struct KnnCorpus *corpus);
+	const char *label;			/* "knn", "knn_join" */
+	MtDtype		dtype;
+	int			dims;
+	int64		tile_rows;
+} KnnCorpus;
+
+/* nq queries (nq x dims of the corpus dtype) against the whole corpus, on
+ * the engine's workers; merged into best */
+extern void knn_job_run(KnnCorpus *corpus, MtMetric metric, const void *queries,
+						int nq, MtNeighbors *best);
+
+/* knn_corpus.c */
+extern KnnCorpus *knn_table_corpus(Oid relid, const char *vector_column,
+								   const char *id_column, const char *filter,
+								   MtDtype query_dtype, int dims, const char *label);
+/* the column's natural dtype: float32 for real[] and casts to it */
+extern MtDtype knn_table_column_dtype(Oid relid, const char *vector_column);
+/* the length of the column's first non-NULL vector, 0 when it has none */
+extern int	knn_table_vector_length(Oid relid, const char *vector_column);
+struct ChunkedTensor;
+extern KnnCorpus *knn_chunked_corpus(const struct ChunkedTensor *ct, MtDtype dtype,
+									 const char *label);
+
+#endif							/* MARSQL_KNN_GLUE_H */

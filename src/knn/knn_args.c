@@ -1,0 +1,139 @@
+/*
+ * knn_args.c
+ *	  What every k-NN entry point shares: checking the metric, k and the
+ *	  queries, sizing searches to work_mem, and returning neighbour lists
+ *	  as rows (query, rank, id, distance).
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+#include "knn/knn.h"
+
+MtMetric
+knn_metric_arg(text *name)
+{
+	char	   *s = text_to_cstring(name);
+	MtMetric	m = mt_metric_from_name(s);
+
+	if (m == MT_METRIC_INVALID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown k-NN metric \"%s\"", s),
+				 errhint("Use l2, l2_squared, inner_product (ip) or cosine.")));
+	return m;
+}
+
+int
+knn_k_arg(int32 k)
+{
+	if (k < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("k must be at least 1, not %d", k)));
+	return k;
+}
+
+void
+knn_check_dims(int64 dims)
+{
+	if (dims < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("k-NN vectors must have at least one element")));
+	if (dims > KNN_MAX_DIMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("k-NN vectors of %lld elements are too long", (long long) dims),
+				 errdetail("The limit is %d elements.", KNN_MAX_DIMS)));
+}
+
+Tensor *
+knn_queries_arg(Tensor *queries, MtDtype dtype)
+{
+	int64		dims[2];
+
+	if (queries->ndim == 1)
+	{
+		dims[0] = 1;
+		dims[1] = queries->dims[0];
+		queries = tensor_reshaped(queries, 2, dims);
+	}
+	else if (queries->ndim != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("k-NN queries must be a 1-D or 2-D tensor, not %d-D", queries->ndim),
+				 errhint("Pass one query as a vector, or several as the rows of a matrix.")));
+	knn_check_dims(queries->dims[1]);
+	if (queries->dtype != dtype)
+		queries = tensor_convert(queries, dtype);
+	return queries;
+}
+
+MtNeighbors *
+knn_neighbors_new(int nq, int k)
+{
+	MtNeighbors *nb = palloc(sizeof(MtNeighbors));
+	Size		entries = (Size) Max(nq, 1) * k;
+
+	nb->nq = nq;
+	nb->k = k;
+	nb->count = palloc0(sizeof(int32) * Max(nq, 1));
+	nb->distance = palloc_extended(sizeof(double) * entries, MCXT_ALLOC_HUGE);
+	nb->id = palloc_extended(sizeof(int64) * entries, MCXT_ALLOC_HUGE);
+	return nb;
+}
+
+void
+knn_emit(ReturnSetInfo *rsinfo, const MtNeighbors *nb, const int64 *query_ids,
+		 int64 query_base, bool query_bigint)
+{
+	Datum		values[4];
+	bool		nulls[4] = {0};
+
+	for (int q = 0; q < nb->nq; q++)
+	{
+		int64		query = query_ids ? query_ids[q] : query_base + q;
+
+		CHECK_FOR_INTERRUPTS();
+		values[0] = query_bigint ? Int64GetDatum(query) : Int32GetDatum((int32) query);
+		for (int r = 0; r < nb->count[q]; r++)
+		{
+			values[1] = Int32GetDatum(r + 1);
+			values[2] = Int64GetDatum(nb->id[(Size) q * nb->k + r]);
+			values[3] = Float8GetDatum(nb->distance[(Size) q * nb->k + r]);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+}
+
+void *
+knn_scratch(const MtKnnProblem *p)
+{
+	size_t		bytes = mt_knn_scratch_bytes(p);
+
+	if (bytes == 0 || bytes > MaxAllocHugeSize / 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("k-NN with k = %d needs too much memory", p->k),
+				 errhint("Use a smaller k.")));
+	/* palloc aligns to MAXALIGN (8), which is all the kernel needs */
+	return palloc_extended(bytes, MCXT_ALLOC_HUGE);
+}
+
+/*
+ * Each query holds k + a margin candidates per thread while it is searched
+ * (16 bytes each), and k results: keep that within work_mem, but never
+ * fewer than 64 queries at once, below which the GEMM loses its speed.
+ */
+int
+knn_query_batch(int nq, int k, int threads)
+{
+	double		per_query = 16.0 * ((double) (k + 8 + k / 4) * Max(threads, 1) + k);
+	double		fit = (double) work_mem * 1024.0 / per_query;
+	int			batch = fit >= nq ? nq : (int) fit;
+
+	return Max(Min(batch, nq), Min(nq, 64));
+}

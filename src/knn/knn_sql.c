@@ -1,0 +1,281 @@
+/*
+ * knn_sql.c
+ *	  The k-NN entry points whose corpus is read a tile at a time and
+ *	  scored on the engine's workers: a table column, a chunked tensor, and
+ *	  the all-pairs knn_join of two tables or two chunked tensors.  The
+ *	  queries go in blocks (bounded by work_mem and by the size of a task's
+ *	  result); each block is searched against the whole corpus, and its
+ *	  rows go to the tuplestore before the next block starts, so memory
+ *	  stays bounded whatever the number of queries.
+ */
+#include "postgres.h"
+
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "chunked/chunked.h"
+#include "guc.h"
+#include "knn/knn.h"
+
+PG_FUNCTION_INFO_V1(knn_table);
+PG_FUNCTION_INFO_V1(knn_chunked);
+PG_FUNCTION_INFO_V1(knn_join_chunked);
+PG_FUNCTION_INFO_V1(knn_join_table);
+
+/* a task's result (nq lists of k) stays under this */
+#define MAX_RESULT_BYTES (64 * 1024 * 1024)
+
+static void
+require_args(FunctionCallInfo fcinfo, const char *function, int n, const char *const *names)
+{
+	for (int i = 0; i < n; i++)
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("argument \"%s\" of %s must not be NULL", names[i], function)));
+}
+
+/* queries per block: within work_mem, and a task's result within bounds */
+static int
+query_block_rows(int64 nq, int k)
+{
+	int64		by_result = MAX_RESULT_BYTES / ((int64) k * 16 + 4);
+	int			batch = knn_query_batch((int) Min(nq, INT32_MAX / 2), k, 1);
+
+	return (int) Max(1, Min(batch, by_result));
+}
+
+static MtDtype
+promote(MtDtype a, MtDtype b)
+{
+	return a == MT_FLOAT64 || b == MT_FLOAT64 ? MT_FLOAT64 : MT_FLOAT32;
+}
+
+static void
+connect_spi(void)
+{
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+}
+
+/* queries of a tensor against a corpus, block by block, into rsinfo */
+static void
+search_tensor_queries(ReturnSetInfo *rsinfo, KnnCorpus *corpus, MtMetric metric,
+					  Tensor *queries, int k)
+{
+	int			nq = queries->dims[0];
+	int			block = query_block_rows(nq, k);
+	Size		row_bytes = (Size) corpus->dims * mt_dtype_size(corpus->dtype);
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql knn block",
+											  ALLOCSET_DEFAULT_SIZES);
+
+	for (int q0 = 0; q0 < nq; q0 += block)
+	{
+		int			n = Min(block, nq - q0);
+		MemoryContext old = MemoryContextSwitchTo(cxt);
+		MtNeighbors *best = knn_neighbors_new(n, k);
+
+		if (q0 > 0)
+			corpus->rewind(corpus);
+		knn_job_run(corpus, metric, (const char *) TENSOR_DATA(queries) + row_bytes * q0,
+					n, best);
+		MemoryContextSwitchTo(old);
+		knn_emit(rsinfo, best, NULL, q0, false);
+		MemoryContextReset(cxt);
+	}
+	MemoryContextDelete(cxt);
+}
+
+/*
+ * marsql.knn(queries tensor, corpus regclass, vector_column name,
+ *			  id_column name, k int, metric text, filter text)
+ */
+Datum
+knn_table(PG_FUNCTION_ARGS)
+{
+	static const char *const names[] = {"queries", "corpus", "vector_column", "id_column",
+	"k", "metric"};
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Tensor	   *queries;
+	Oid			relid;
+	char	   *vector_column,
+			   *id_column,
+			   *filter;
+	int			k;
+	MtMetric	metric;
+	MtDtype		dtype;
+	KnnCorpus  *corpus;
+
+	require_args(fcinfo, "marsql.knn", 6, names);
+	queries = PG_GETARG_TENSOR_P(0);
+	relid = PG_GETARG_OID(1);
+	vector_column = NameStr(*PG_GETARG_NAME(2));
+	id_column = NameStr(*PG_GETARG_NAME(3));
+	k = knn_k_arg(PG_GETARG_INT32(4));
+	metric = knn_metric_arg(PG_GETARG_TEXT_PP(5));
+	filter = PG_ARGISNULL(6) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(6));
+
+	InitMaterializedSRF(fcinfo, 0);
+	dtype = knn_table_column_dtype(relid, vector_column);
+	dtype = promote(dtype, queries->dtype);
+	queries = knn_queries_arg(queries, dtype);
+	if (queries->dims[0] == 0)
+		PG_RETURN_NULL();
+	connect_spi();
+	corpus = knn_table_corpus(relid, vector_column, id_column, filter, dtype,
+							  queries->dims[1], "knn");
+	search_tensor_queries(rsinfo, corpus, metric, queries, k);
+	SPI_finish();
+	PG_RETURN_NULL();
+}
+
+/* marsql.knn(queries tensor, corpus chunked_tensor, k int, metric text) */
+Datum
+knn_chunked(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Tensor	   *queries = PG_GETARG_TENSOR_P(0);
+	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(1);
+	int			k = knn_k_arg(PG_GETARG_INT32(2));
+	MtMetric	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
+	MtDtype		dtype = promote(ct->dtype, queries->dtype);
+	KnnCorpus  *corpus;
+
+	InitMaterializedSRF(fcinfo, 0);
+	queries = knn_queries_arg(queries, dtype);
+	if (ct->ndim == 2 && CHUNKED_SHAPE(ct)[1] != queries->dims[1])
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("queries have %d elements but corpus rows have %lld",
+						queries->dims[1], (long long) CHUNKED_SHAPE(ct)[1])));
+	connect_spi();
+	corpus = knn_chunked_corpus(ct, dtype, "knn");
+	if (queries->dims[0] > 0)
+		search_tensor_queries(rsinfo, corpus, metric, queries, k);
+	SPI_finish();
+	PG_RETURN_NULL();
+}
+
+/*
+ * Every query row of `queries` against the corpus, a block of query rows
+ * at a time (the queries are themselves a corpus, read in blocks).
+ */
+static void
+join(ReturnSetInfo *rsinfo, KnnCorpus *queries, KnnCorpus *corpus, MtMetric metric, int k)
+{
+	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql knn_join block",
+											  ALLOCSET_DEFAULT_SIZES);
+	bool		first = true;
+
+	queries->tile_rows = Min(queries->tile_rows, query_block_rows(INT32_MAX / 2, k));
+	for (;;)
+	{
+		MemoryContext old = MemoryContextSwitchTo(cxt);
+		KnnTile		block;
+		MtNeighbors *best;
+
+		if (!queries->next_tile(queries, &block))
+		{
+			MemoryContextSwitchTo(old);
+			break;
+		}
+		if (block.nrows > 0)
+		{
+			best = knn_neighbors_new((int) block.nrows, k);
+			if (!first)
+				corpus->rewind(corpus);
+			first = false;
+			knn_job_run(corpus, metric, block.rows, (int) block.nrows, best);
+			MemoryContextSwitchTo(old);
+			knn_emit(rsinfo, best, block.ids, block.id_base, true);
+		}
+		else
+			MemoryContextSwitchTo(old);
+		MemoryContextReset(cxt);
+	}
+	MemoryContextDelete(cxt);
+}
+
+/* marsql.knn_join(queries chunked_tensor, corpus chunked_tensor, k, metric) */
+Datum
+knn_join_chunked(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ChunkedTensor *qt = PG_GETARG_CHUNKED_P(0);
+	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(1);
+	int			k = knn_k_arg(PG_GETARG_INT32(2));
+	MtMetric	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
+	MtDtype		dtype = promote(qt->dtype, ct->dtype);
+	KnnCorpus  *queries,
+			   *corpus;
+
+	InitMaterializedSRF(fcinfo, 0);
+	connect_spi();
+	queries = knn_chunked_corpus(qt, dtype, "knn_join");
+	corpus = knn_chunked_corpus(ct, dtype, "knn_join");
+	if (queries->dims != corpus->dims)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("query rows have %d elements but corpus rows have %d",
+						queries->dims, corpus->dims)));
+	join(rsinfo, queries, corpus, metric, k);
+	SPI_finish();
+	PG_RETURN_NULL();
+}
+
+/*
+ * marsql.knn_join(queries regclass, query_vector name, query_id name,
+ *				   corpus regclass, vector_column name, id_column name,
+ *				   k int, metric text, filter text)
+ */
+Datum
+knn_join_table(PG_FUNCTION_ARGS)
+{
+	static const char *const names[] = {"queries", "query_vector", "query_id", "corpus",
+	"vector_column", "id_column", "k", "metric"};
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Oid			qrel,
+				crel;
+	char	   *qvec,
+			   *qid,
+			   *cvec,
+			   *cid,
+			   *filter;
+	int			k;
+	MtMetric	metric;
+	MtDtype		dtype,
+				qdtype,
+				cdtype;
+	KnnCorpus  *queries,
+			   *corpus;
+	int			dims;
+
+	require_args(fcinfo, "marsql.knn_join", 8, names);
+	qrel = PG_GETARG_OID(0);
+	qvec = NameStr(*PG_GETARG_NAME(1));
+	qid = NameStr(*PG_GETARG_NAME(2));
+	crel = PG_GETARG_OID(3);
+	cvec = NameStr(*PG_GETARG_NAME(4));
+	cid = NameStr(*PG_GETARG_NAME(5));
+	k = knn_k_arg(PG_GETARG_INT32(6));
+	metric = knn_metric_arg(PG_GETARG_TEXT_PP(7));
+	filter = PG_ARGISNULL(8) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(8));
+
+	InitMaterializedSRF(fcinfo, 0);
+	qdtype = knn_table_column_dtype(qrel, qvec);
+	cdtype = knn_table_column_dtype(crel, cvec);
+	dtype = promote(qdtype, cdtype);
+	connect_spi();
+	dims = knn_table_vector_length(qrel, qvec);
+	if (dims > 0)
+	{
+		queries = knn_table_corpus(qrel, qvec, qid, NULL, dtype, dims, "knn_join");
+		corpus = knn_table_corpus(crel, cvec, cid, filter, dtype, dims, "knn_join");
+		join(rsinfo, queries, corpus, metric, k);
+	}
+	SPI_finish();
+	PG_RETURN_NULL();
+}

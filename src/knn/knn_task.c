@@ -1,0 +1,153 @@
+/*
+ * knn_task.c
+ *	  The "marsql knn" task kind: every query of the payload against the
+ *	  corpus rows it carries, by value (workers cannot see the caller's
+ *	  uncommitted rows or temporary tables).  Its result is the queries'
+ *	  neighbour lists with global ids, which the caller merges.
+ *
+ *	  Payload: KnnTaskHeader, queries (nq x dims), rows (nx x dims), then
+ *	  nx int64 ids when has_ids; each part starts 8-aligned.
+ *	  Result: int32 nq, int32 k, int32 count[nq] (padded to 8), then
+ *	  float8 distance[nq * k] and int64 id[nq * k].
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+#include "postmaster/bgworker.h"
+
+#include "engine/engine.h"
+#include "guc.h"
+#include "kernels/dispatch.h"
+#include "knn/knn.h"
+
+int			knn_task_kind = -1;
+
+static Size
+vectors_bytes(const KnnTaskHeader *h, int64 rows)
+{
+	return MAXALIGN((Size) rows * h->dims * mt_dtype_size(h->dtype));
+}
+
+Size
+knn_payload_bytes(const KnnTaskHeader *h)
+{
+	return MAXALIGN(sizeof(KnnTaskHeader)) + vectors_bytes(h, h->nq)
+		+ vectors_bytes(h, h->nx) + (h->has_ids ? sizeof(int64) * h->nx : 0);
+}
+
+Size
+knn_result_bytes(int nq, int k)
+{
+	return 8 + MAXALIGN(sizeof(int32) * nq) + (Size) nq * k * (sizeof(double) + sizeof(int64));
+}
+
+void
+knn_payload_write(char *dest, const KnnTaskHeader *h, const void *queries,
+				  const void *rows, const int64 *ids)
+{
+	Size		elem = mt_dtype_size(h->dtype);
+	char	   *p = dest;
+
+	memcpy(p, h, sizeof(KnnTaskHeader));
+	p += MAXALIGN(sizeof(KnnTaskHeader));
+	memcpy(p, queries, (Size) h->nq * h->dims * elem);
+	p += vectors_bytes(h, h->nq);
+	memcpy(p, rows, (Size) h->nx * h->dims * elem);
+	p += vectors_bytes(h, h->nx);
+	if (h->has_ids)
+		memcpy(p, ids, sizeof(int64) * h->nx);
+}
+
+static void
+knn_task_run(const char *payload, int len, StringInfo result)
+{
+	KnnTaskHeader h;
+	const char *p = payload;
+	MtKnnProblem prob;
+	MtNeighbors nb;
+	Size		out_bytes;
+	char	   *out;
+
+	if ((Size) len < sizeof(KnnTaskHeader))
+		elog(ERROR, "marsql knn task payload is too short");
+	memcpy(&h, payload, sizeof(h));
+	if ((h.dtype != MT_FLOAT32 && h.dtype != MT_FLOAT64) || h.dims < 1 || h.nq < 0 ||
+		h.k < 1 || h.nx < 0 || h.threads < 1 || knn_payload_bytes(&h) != (Size) len)
+		elog(ERROR, "marsql knn task payload is malformed");
+	p += MAXALIGN(sizeof(KnnTaskHeader));
+	prob.dtype = h.dtype;
+	prob.metric = h.metric;
+	prob.dims = h.dims;
+	prob.nq = h.nq;
+	prob.queries = p;
+	p += vectors_bytes(&h, h.nq);
+	prob.nx = h.nx;
+	prob.corpus = p;
+	p += vectors_bytes(&h, h.nx);
+	prob.ids = h.has_ids ? (const int64_t *) p : NULL;
+	prob.id_base = h.id_base;
+	prob.k = h.k;
+	/* a worker shares the cores with the others; the caller has them all */
+	prob.threads = IsBackgroundWorker ? h.threads : marsql_blas_threads;
+
+	out_bytes = knn_result_bytes(h.nq, h.k);
+	if (out_bytes >= MaxAllocSize - (Size) result->len)
+		elog(ERROR, "marsql knn task result would be too large");
+	enlargeStringInfo(result, (int) out_bytes);
+	out = result->data + result->len;
+	((int32 *) out)[0] = h.nq;
+	((int32 *) out)[1] = h.k;
+	nb.nq = h.nq;
+	nb.k = h.k;
+	nb.count = (int32_t *) (out + 8);
+	nb.distance = (double *) (out + 8 + MAXALIGN(sizeof(int32) * h.nq));
+	nb.id = (int64_t *) (nb.distance + (Size) h.nq * h.k);
+	mt_neighbors_clear(&nb);
+
+	(void) tensor_kernels();
+	mt_blas_set_threads(mt_blas_loaded(), 1);
+	tensor_check_status(mt_knn_search(&prob, &nb, knn_scratch(&prob),
+									  tensor_poll_interrupts, NULL), NULL);
+	result->len += (int) out_bytes;
+	result->data[result->len] = '\0';
+}
+
+void
+knn_result_merge(MtNeighbors *best, const char *result, int len)
+{
+	MtNeighbors from;
+	int			nq,
+				k;
+	double	   *tmp_d;
+	int64	   *tmp_i;
+
+	if (len < 8)
+		elog(ERROR, "marsql knn task result is too short");
+	memcpy(&nq, result, sizeof(int32));
+	memcpy(&k, result + 4, sizeof(int32));
+	if (nq != best->nq || k != best->k || (Size) len != knn_result_bytes(nq, k))
+		elog(ERROR, "marsql knn task result does not match its task");
+	if ((uintptr_t) result % sizeof(double) != 0)
+	{
+		char	   *aligned = palloc(len);
+
+		memcpy(aligned, result, len);
+		result = aligned;
+	}
+	from.nq = nq;
+	from.k = k;
+	from.count = (int32_t *) (result + 8);
+	from.distance = (double *) (result + 8 + MAXALIGN(sizeof(int32) * nq));
+	from.id = (int64_t *) (from.distance + (Size) nq * k);
+	tmp_d = palloc(sizeof(double) * k);
+	tmp_i = palloc(sizeof(int64) * k);
+	mt_neighbors_merge(best, &from, tmp_d, tmp_i);
+	pfree(tmp_d);
+	pfree(tmp_i);
+}
+
+void
+knn_task_register_kind(void)
+{
+	knn_task_kind = engine_register_kind("marsql knn", knn_task_run);
+}

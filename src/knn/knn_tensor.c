@@ -1,0 +1,80 @@
+/*
+ * knn_tensor.c
+ *	  marsql.knn(queries tensor, corpus tensor, k, metric): exact k-NN when
+ *	  the corpus is one value.  It runs in this backend, on
+ *	  marsql.blas_threads threads of the kernel (each with one BLAS thread),
+ *	  in batches of queries sized to work_mem; rows go to a tuplestore.
+ */
+#include "postgres.h"
+
+#include "funcapi.h"
+#include "miscadmin.h"
+
+#include "guc.h"
+#include "kernels/dispatch.h"
+#include "knn/knn.h"
+
+PG_FUNCTION_INFO_V1(knn_tensor);
+
+Datum
+knn_tensor(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Tensor	   *queries = PG_GETARG_TENSOR_P(0);
+	Tensor	   *corpus = PG_GETARG_TENSOR_P(1);
+	int			k = knn_k_arg(PG_GETARG_INT32(2));
+	MtMetric	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
+	MtDtype		dtype;
+	int			nq,
+				dims,
+				batch;
+	int64		nx;
+	MemoryContext batch_cxt,
+				old;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (corpus->ndim != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a k-NN corpus must be a 2-D tensor (one vector per row), not %d-D",
+						corpus->ndim)));
+	dtype = corpus->dtype == MT_FLOAT64 || queries->dtype == MT_FLOAT64 ? MT_FLOAT64 : MT_FLOAT32;
+	queries = knn_queries_arg(queries, dtype);
+	if (corpus->dtype != dtype)
+		corpus = tensor_convert(corpus, dtype);
+	nq = queries->dims[0];
+	dims = queries->dims[1];
+	nx = corpus->dims[0];
+	if (corpus->dims[1] != dims)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("queries have %d elements but corpus rows have %d", dims, corpus->dims[1])));
+	if (nq == 0 || nx == 0)
+		PG_RETURN_NULL();
+	if (k > nx)
+		k = (int) nx;
+
+	(void) tensor_kernels();
+	mt_blas_set_threads(mt_blas_loaded(), 1);
+	batch = knn_query_batch(nq, k, marsql_blas_threads);
+	batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql knn batch",
+									  ALLOCSET_DEFAULT_SIZES);
+	for (int q0 = 0; q0 < nq; q0 += batch)
+	{
+		int			n = Min(batch, nq - q0);
+		MtKnnProblem p = {dtype, metric, dims, n,
+			(const char *) TENSOR_DATA(queries) + (Size) q0 * dims * mt_dtype_size(dtype),
+		nx, TENSOR_DATA(corpus), NULL, 0, k, marsql_blas_threads};
+		MtNeighbors *best;
+
+		old = MemoryContextSwitchTo(batch_cxt);
+		best = knn_neighbors_new(n, k);
+		tensor_check_status(mt_knn_search(&p, best, knn_scratch(&p),
+										  tensor_poll_interrupts, NULL), NULL);
+		MemoryContextSwitchTo(old);
+		knn_emit(rsinfo, best, NULL, q0, false);
+		MemoryContextReset(batch_cxt);
+	}
+	MemoryContextDelete(batch_cxt);
+	PG_RETURN_NULL();
+}
