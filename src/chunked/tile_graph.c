@@ -305,17 +305,6 @@ graph_task_failed(void *arg, int task, ErrorData *error)
 	/* fail_fast: the engine raises the error */
 }
 
-static void
-graph_task_log(void *arg, int task, ErrorData *message, bool shown)
-{
-	(void) arg;
-	(void) task;
-	if (!shown)
-		ereport(message->elevel,
-				(errcode(message->sqlerrcode),
-				 errmsg_internal("%s", message->message)));
-}
-
 const char *
 tile_op_name(int op)
 {
@@ -415,7 +404,7 @@ static const EngineCallbacks graph_callbacks = {
 	.task_started = graph_task_started,
 	.task_done = graph_task_done,
 	.task_failed = graph_task_failed,
-	.task_log = graph_task_log,
+	.task_log = engine_relay_message,
 	.describe = graph_describe,
 	.result_bound = graph_result_bound,
 };

@@ -136,6 +136,12 @@ typedef struct EngineJob
 extern void engine_run(EngineJob *job);
 
 /*
+ * A task_log for capabilities that only pass messages on: shows each one
+ * the client has not seen yet, at its level, with its SQLSTATE.
+ */
+extern void engine_relay_message(void *arg, int task, ErrorData *message, bool shown);
+
+/*
  * A copy of what a capability keeps of an error or message: level,
  * SQLSTATE, message, detail, hint, context.  Allocates in the current
  * context.

@@ -876,6 +876,17 @@ run_loop(JobState *st)
 }
 
 void
+engine_relay_message(void *arg, int task, ErrorData *message, bool shown)
+{
+	(void) arg;
+	(void) task;
+	if (!shown)
+		ereport(message->elevel,
+				(errcode(message->sqlerrcode),
+				 errmsg_internal("%s", message->message)));
+}
+
+void
 engine_run(EngineJob *job)
 {
 	JobState	st;

@@ -113,17 +113,6 @@ job_task_failed(void *arg, int task, ErrorData *error)
 	release_tile((KnnJobState *) arg, task);
 }
 
-static void
-job_task_log(void *arg, int task, ErrorData *message, bool shown)
-{
-	(void) arg;
-	(void) task;
-	if (!shown)
-		ereport(message->elevel,
-				(errcode(message->sqlerrcode),
-				 errmsg_internal("%s", message->message)));
-}
-
 static char *
 job_describe(void *arg, int task)
 {
@@ -208,7 +197,7 @@ knn_job_run(KnnCorpus *corpus, MtMetric metric, const void *queries,
 	job.cb.write_payload = job_write_payload;
 	job.cb.task_done = job_task_done;
 	job.cb.task_failed = job_task_failed;
-	job.cb.task_log = job_task_log;
+	job.cb.task_log = engine_relay_message;
 	job.cb.describe = job_describe;
 	job.cb.result_bound = job_result_bound;
 	job.cb.more_tasks = job_more_tasks;

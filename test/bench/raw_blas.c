@@ -65,6 +65,8 @@
 
 #include <cblas.h>
 
+#include "raw_common.h"
+
 /* LAPACK, Fortran calling convention: everything by reference */
 extern void dgetrf_(const int *m, const int *n, double *a, const int *lda,
 					int *ipiv, int *info);
@@ -82,32 +84,6 @@ extern void sgesdd_(const char *jobz, const int *m, const int *n, float *a,
 					const int *lda, float *s, float *u, const int *ldu,
 					float *vt, const int *ldvt, float *work,
 					const int *lwork, int *iwork, int *info);
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double		x = *(const double *) a,
-				y = *(const double *) b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* median of t[0..n-1]; sorts t */
-static double
-median(double *t, int n)
-{
-	qsort(t, n, sizeof(double), cmp_double);
-	return n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
-}
 
 static void *
 xmalloc(size_t bytes)

@@ -21,10 +21,11 @@
 #include <faiss/IndexFlat.h>
 #include <faiss/index_factory.h>
 
+#include "raw_common.h"
+
 #include <omp.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -39,39 +40,11 @@ extern "C" void openblas_set_num_threads(int);
 static std::vector<float>
 read_tensor(const char *path, int *rows, int *dims)
 {
-	FILE	   *f = fopen(path, "rb");
-	unsigned char h[12];
+	float	   *raw = read_float32_matrix(path, rows, dims);
+	std::vector<float> data(raw, raw + (size_t) *rows * *dims);
 
-	if (!f || fread(h, 1, 12, f) != 12 || h[0] != 1 || h[1] != 1 || h[2] != 2)
-	{
-		fprintf(stderr, "%s: not a 2-D float32 tensor in marsql binary format\n", path);
-		exit(1);
-	}
-	*rows = (h[4] << 24) | (h[5] << 16) | (h[6] << 8) | h[7];
-	*dims = (h[8] << 24) | (h[9] << 16) | (h[10] << 8) | h[11];
-	std::vector<float> data((size_t) *rows * *dims);
-	if (fread(data.data(), 4, data.size(), f) != data.size())
-	{
-		fprintf(stderr, "%s: short file\n", path);
-		exit(1);
-	}
-	fclose(f);
-	for (auto &x : data)
-	{
-		uint32_t	v;
-
-		memcpy(&v, &x, 4);
-		v = __builtin_bswap32(v);
-		memcpy(&x, &v, 4);
-	}
+	free(raw);
 	return data;
-}
-
-static double
-now_ms()
-{
-	return std::chrono::duration<double, std::milli>(
-		std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 int

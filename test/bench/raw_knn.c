@@ -28,61 +28,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "raw_common.h"
+
 #define BLOCK 4096
 
 extern void openblas_set_num_threads(int);
-
-static float *
-read_tensor(const char *path, int *rows, int *dims)
-{
-	FILE	   *f = fopen(path, "rb");
-	unsigned char h[12];
-	float	   *data;
-	size_t		n;
-
-	if (!f || fread(h, 1, 12, f) != 12 || h[0] != 1 || h[1] != 1 || h[2] != 2)
-	{
-		fprintf(stderr, "%s: not a 2-D float32 tensor in marsql binary format\n", path);
-		exit(1);
-	}
-	*rows = (h[4] << 24) | (h[5] << 16) | (h[6] << 8) | h[7];
-	*dims = (h[8] << 24) | (h[9] << 16) | (h[10] << 8) | h[11];
-	n = (size_t) *rows * *dims;
-	data = malloc(n * 4);
-	if (fread(data, 4, n, f) != n)
-	{
-		fprintf(stderr, "%s: short file\n", path);
-		exit(1);
-	}
-	fclose(f);
-	for (size_t i = 0; i < n; i++)
-	{
-		uint32_t	v;
-
-		memcpy(&v, &data[i], 4);
-		v = __builtin_bswap32(v);
-		memcpy(&data[i], &v, 4);
-	}
-	return data;
-}
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double		x = *(const double *) a,
-				y = *(const double *) b;
-
-	return x < y ? -1 : x > y;
-}
 
 /* one search; returns the sum of the ids found */
 static int64_t
@@ -178,8 +128,8 @@ main(int argc, char **argv)
 	}
 	runs = atoi(argv[1]);
 	threads = atoi(argv[2]);
-	q = read_tensor(argv[3], &nq, &d);
-	x = read_tensor(argv[4], &nx, &d2);
+	q = read_float32_matrix(argv[3], &nq, &d);
+	x = read_float32_matrix(argv[4], &nx, &d2);
 	k = atoi(argv[5]);
 	if (d != d2 || k < 1 || k > 1024 || runs < 1)
 	{

@@ -1,7 +1,7 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(33);
+SELECT plan(34);
 
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
@@ -21,6 +21,14 @@ CREATE FUNCTION pg_temp.marsql_test_chunked_functions() RETURNS oid[] LANGUAGE s
 		   OR prorettype = 'marsql.chunked_tensor'::regtype)
 	  AND proname NOT IN ('shape', 'tile_shape', 'ndim', 'size', 'nbytes', 'dtype', 'storage',
 						  'ntiles', 'chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
+$$;
+
+-- k-NN over tables: they read the caller's tables (a NULL filter means
+-- none) and start workers
+CREATE FUNCTION pg_temp.marsql_test_table_functions() RETURNS oid[] LANGUAGE sql AS $$
+	SELECT array_agg(p.oid) FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace
+	  AND proname IN ('knn', 'knn_join') AND 'regclass'::regtype = ANY (proargtypes::oid[])
 $$;
 
 SELECT has_extension('marsql');
@@ -46,7 +54,13 @@ SELECT is_empty($$
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
 	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())
 	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor')
-$$, 'every function but the engine''s and chunked operations is parallel safe');
+	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
+$$, 'every function but the engine''s, chunked operations and k-NN over tables is parallel safe');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE p.oid = ANY (pg_temp.marsql_test_table_functions())
+	  AND (proparallel <> 'u' OR provolatile <> 'v' OR proisstrict)
+$$, 'k-NN over tables is volatile, parallel unsafe and not strict: it reads tables, starts workers, takes a NULL filter');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE p.oid = ANY (pg_temp.marsql_test_chunked_functions())
@@ -71,7 +85,8 @@ SELECT is_empty($$
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
 	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())
 	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
-$$, 'every function but random, blas_info and the chunked ones is immutable');
+	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
+$$, 'every function but random, blas_info, the chunked ones and k-NN over tables is immutable');
 SELECT is((SELECT provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.random(integer[], bigint, text, text)'::regprocedure),
 		  'v', 'random is volatile: without a seed it differs per call');
@@ -90,6 +105,7 @@ SELECT is_empty($$
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments
 	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())	-- NULL tile / target: defaults
+	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())	-- NULL filter: none
 	  AND proname NOT LIKE 'tensor_stack_%' AND proname NOT LIKE 'tensor_sum_%'
 	  AND proname NOT LIKE 'tensor_avg_%'
 $$, 'functions are strict unless they handle NULL arguments');

@@ -23,17 +23,9 @@ use MarsqlTap;
 # seconds: how long a stopped graph may take to give its workers back
 my $quickly = 10;
 
-my $node = PostgreSQL::Test::Cluster->new('chunked');
-$node->init;
-$node->append_conf('postgresql.conf', q{
-max_worker_processes = 8
-max_parallel_workers_per_gather = 0
-dynamic_shared_memory_type = mmap
-marsql.max_workers = 2
+my $node = worker_node('chunked', q{
 marsql.blas_threads = 1
 });
-$node->start;
-$node->safe_psql('postgres', 'CREATE EXTENSION marsql');
 my $baseline = dsm_segments($node);
 
 # ------------------------------------------- 8192 x 8192 float32, 4 MB tiles

@@ -22,17 +22,9 @@ use MarsqlTap;
 # seconds: how long a stopped search may take to give its workers back
 my $quickly = 10;
 
-my $node = PostgreSQL::Test::Cluster->new('knn');
-$node->init;
-$node->append_conf('postgresql.conf', q{
-max_worker_processes = 8
-max_parallel_workers_per_gather = 0
-dynamic_shared_memory_type = mmap
-marsql.max_workers = 2
+my $node = worker_node('knn', q{
 marsql.blas_threads = 1
 });
-$node->start;
-$node->safe_psql('postgres', 'CREATE EXTENSION marsql');
 my $baseline = dsm_segments($node);
 
 $node->safe_psql('postgres', q{

@@ -10,15 +10,35 @@ use strict;
 use warnings;
 use Exporter 'import';
 use IPC::Run;
+use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
 use Time::HiRes qw(time usleep);
 
-our @EXPORT = qw(wait_until postmaster_pid os_workers stat_workers process_memory run_sampled
+our @EXPORT = qw(worker_node wait_until postmaster_pid os_workers stat_workers process_memory run_sampled
   no_workers_left dsm_segments dsm_freed busy_workers start_bg finish_bg);
 
 
 # polls $check every 0.1 s until it returns true or $secs have passed
+# A started node with marsql installed, eight worker slots, no parallel
+# query workers to compete for them, DSM segments as files (see dsm_segments)
+# and marsql.max_workers = 2; extra lines go into postgresql.conf.
+sub worker_node
+{
+	my ($name, $extra) = @_;
+	my $node = PostgreSQL::Test::Cluster->new($name);
+	$node->init;
+	$node->append_conf('postgresql.conf', q{
+max_worker_processes = 8
+max_parallel_workers_per_gather = 0
+dynamic_shared_memory_type = mmap
+marsql.max_workers = 2
+} . ($extra // ''));
+	$node->start;
+	$node->safe_psql('postgres', 'CREATE EXTENSION marsql');
+	return $node;
+}
+
 sub wait_until
 {
 	my ($secs, $check) = @_;
