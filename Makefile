@@ -18,7 +18,7 @@ DATA = $(wildcard sql/install/upgrade/$(EXTENSION)--*--*.sql)
 REGRESS = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --load-extension=$(EXTENSION) --encoding=UTF8
 
-EXTRA_CLEAN = test/fuzz/build test/unit/build
+EXTRA_CLEAN = test/fuzz/build test/unit/build marsql_faiss.so
 
 PG_CONFIG ?= pg_config
 # PostgreSQL's headers are included as system headers so that -Wextra
@@ -41,6 +41,30 @@ $(OBJS): $(wildcard src/*.h src/kernels/*.h src/tensor/*.h src/engine/*.h src/fa
 
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) marsql.control
 	cat $(INSTALL_PARTS) > $@
+
+# marsql_faiss.so: the C++ bridge over Debian's static libfaiss, a module of
+# its own that the backend loads with dlopen on first use (src/knn/faiss_load.c),
+# so that FAISS, OpenMP and OpenBLAS never load in the postmaster.  Only the
+# bridge's one entry point is exported.
+FAISS_STATIC ?= $(firstword $(wildcard /usr/lib/$(shell gcc -print-multiarch)/libfaiss.a /usr/lib/libfaiss.a /usr/local/lib/libfaiss.a))
+CXX ?= g++
+
+all: marsql_faiss.so
+
+marsql_faiss.so: src/knn/faiss_bridge.cpp src/knn/faiss_bridge.h
+	$(if $(FAISS_STATIC),,$(error libfaiss.a not found: install the Debian package libfaiss-dev))
+	$(CXX) -std=c++17 -O2 -Wall -Wextra -Werror -fPIC -shared -fvisibility=hidden \
+		-o $@ $< $(FAISS_STATIC) -lopenblas -llapack -fopenmp -Wl,--exclude-libs,ALL
+
+install: install-faiss
+install-faiss: marsql_faiss.so
+	$(INSTALL_SHLIB) marsql_faiss.so '$(DESTDIR)$(pkglibdir)/marsql_faiss.so'
+
+uninstall: uninstall-faiss
+uninstall-faiss:
+	rm -f '$(DESTDIR)$(pkglibdir)/marsql_faiss.so'
+
+.PHONY: install-faiss uninstall-faiss
 
 # Kernels must never include PostgreSQL headers.
 check-kernels:

@@ -24,6 +24,7 @@ int			marsql_max_workers_total = 8;
 int			marsql_progress_mode = ENGINE_PROGRESS_OFF;
 int			marsql_tile_bytes = 16 * 1024 * 1024;
 int			marsql_reduce_fanin = 4;
+int			marsql_faiss_threads = 1;
 
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
@@ -94,6 +95,17 @@ marsql_define_gucs(void)
 							"sum and reduction trees merge this many partial results per task.",
 							&marsql_reduce_fanin,
 							4, 2, 64,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.faiss_threads",
+							"Threads one FAISS call uses in this backend.",
+							"Sets FAISS's OpenMP threads and OpenBLAS's together, so that "
+							"they do not oversubscribe the cores. A worker building one "
+							"shard of several uses its share. The default is the number of "
+							"online CPU cores.",
+							&marsql_faiss_threads,
+							online_cores(), 1, MAX_BLAS_THREADS,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 

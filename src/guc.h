@@ -23,6 +23,9 @@ extern int	marsql_tile_bytes;
 /* marsql.reduce_fanin: partial results combined per chunked task */
 extern int	marsql_reduce_fanin;
 
+/* marsql.faiss_threads: OpenMP (and OpenBLAS) threads of a FAISS call */
+extern int	marsql_faiss_threads;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

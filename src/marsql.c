@@ -17,6 +17,7 @@
 #include "engine/engine.h"
 #include "fanout/fanout.h"
 #include "guc.h"
+#include "knn/faiss.h"
 #include "knn/knn.h"
 
 PG_MODULE_MAGIC;
@@ -50,6 +51,7 @@ _PG_init(void)
 	fanout_register_kinds();
 	tile_task_register_kind();
 	knn_task_register_kind();
+	faiss_task_register_kind();
 
 	/* preloaded: reserve the engine's shared memory (else taken on use) */
 	if (process_shared_preload_libraries_in_progress)

@@ -73,6 +73,15 @@ SELECT array_agg(id ORDER BY rank) = (SELECT array_agg(id::bigint) FROM (
 FROM knn((SELECT q FROM batch), 'products', 'embedding', 'id', 10, 'cosine', filter => 'in_stock')
 WHERE query = 0;
 
+\echo '-- a FAISS HNSW index over the same table: built once, stored in tables, searched in batches'
+SELECT faiss_create('demo_products', 'products', 'embedding', 'id', 'HNSW32', 'cosine');
+SELECT name, type, metric, dims, count, pg_size_pretty(bytes) AS size FROM faiss_indexes WHERE name = 'demo_products';
+\echo '-- its recall@10 against the exact answer, with efSearch 64'
+SELECT round(count(f.id)::numeric / count(*), 3) AS recall_at_10
+FROM knn((SELECT q FROM batch), 'products', 'embedding', 'id', 10, 'cosine') k
+LEFT JOIN faiss_search('demo_products', (SELECT q FROM batch), 10, '{"efSearch": 64}') f USING (query, id);
+SELECT faiss_drop('demo_products');
+
 \echo '-- bad input gets a clear error, never a crash'
 \set ON_ERROR_STOP 0
 SELECT '[[1,2],[3]]'::tensor;

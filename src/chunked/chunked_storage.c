@@ -84,19 +84,19 @@ relation_sql_name(Oid relid)
 }
 
 /*
- * Catalog maintenance runs as the owner of marsql.array_catalog, the way a
- * SECURITY DEFINER function would; an error restores the caller's
+ * Catalog maintenance runs as the owner of a marsql catalog table, the way
+ * a SECURITY DEFINER function would; an error restores the caller's
  * identity when the (sub)transaction aborts.
  */
-static void
-become_catalog_owner(Oid *save_userid, int *save_sec)
+void
+marsql_become_owner_of(const char *table, Oid *save_userid, int *save_sec)
 {
-	Oid			catalog = get_relname_relid("array_catalog", get_namespace_oid("marsql", false));
+	Oid			catalog = get_relname_relid(table, get_namespace_oid("marsql", false));
 	HeapTuple	tup;
 	Oid			owner;
 
 	if (!OidIsValid(catalog))
-		elog(ERROR, "marsql.array_catalog is missing");
+		elog(ERROR, "marsql.%s is missing", table);
 	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(catalog));
 	if (!HeapTupleIsValid(tup))
 		elog(ERROR, "cache lookup failed for relation %u", catalog);
@@ -105,6 +105,12 @@ become_catalog_owner(Oid *save_userid, int *save_sec)
 	GetUserIdAndSecContext(save_userid, save_sec);
 	SetUserIdAndSecContext(owner, *save_sec | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION);
+}
+
+static void
+become_catalog_owner(Oid *save_userid, int *save_sec)
+{
+	marsql_become_owner_of("array_catalog", save_userid, save_sec);
 }
 
 /* the caller is SPI-connected */

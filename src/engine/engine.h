@@ -125,7 +125,14 @@ typedef struct EngineJob
 	bool		prefetch;
 	EngineCallbacks cb;
 	void	   *arg;
+	int			task_capacity;	/* room in tasks (engine_append_task) */
 } EngineJob;
+
+/*
+ * For more_tasks: appends an independent task of kind, growing job->tasks
+ * in the current memory context when it is full; returns the task's index.
+ */
+extern int	engine_append_task(EngineJob *job, int kind, bool idempotent);
 
 /*
  * Runs every task of the job and returns when all are done, failed or

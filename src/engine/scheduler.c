@@ -875,6 +875,26 @@ run_loop(JobState *st)
 	}
 }
 
+int
+engine_append_task(EngineJob *job, int kind, bool idempotent)
+{
+	int			task = job->ntasks;
+
+	if (task >= job->task_capacity || job->tasks == NULL)
+	{
+		int			cap = Max(16, job->task_capacity * 2);
+
+		job->tasks = job->tasks ? repalloc(job->tasks, sizeof(EngineTask) * cap)
+			: palloc(sizeof(EngineTask) * cap);
+		job->task_capacity = cap;
+	}
+	memset(&job->tasks[task], 0, sizeof(EngineTask));
+	job->tasks[task].kind = kind;
+	job->tasks[task].idempotent = idempotent;
+	job->ntasks = task + 1;
+	return task;
+}
+
 void
 engine_relay_message(void *arg, int task, ErrorData *message, bool shown)
 {

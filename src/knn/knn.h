@@ -40,6 +40,10 @@ extern void knn_emit(ReturnSetInfo *rsinfo, const MtNeighbors *nb,
 extern void *knn_scratch(const MtKnnProblem *p);
 /* queries that one search handles at once, so lists stay within work_mem */
 extern int	knn_query_batch(int nq, int k, int threads);
+/* error 22004 naming the first of the n arguments that is NULL */
+extern void knn_require_args(FunctionCallInfo fcinfo, const char *function, int n,
+							 const char *const *names);
+extern void knn_connect_spi(void);
 
 /* knn_task.c: the task kind and its payload */
 typedef struct KnnTaskHeader

@@ -6,6 +6,7 @@
  */
 #include "postgres.h"
 
+#include "executor/spi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
@@ -136,4 +137,22 @@ knn_query_batch(int nq, int k, int threads)
 	int			batch = fit >= nq ? nq : (int) fit;
 
 	return Max(Min(batch, nq), Min(nq, 64));
+}
+
+void
+knn_require_args(FunctionCallInfo fcinfo, const char *function, int n,
+				 const char *const *names)
+{
+	for (int i = 0; i < n; i++)
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("argument \"%s\" of %s must not be NULL", names[i], function)));
+}
+
+void
+knn_connect_spi(void)
+{
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
 }

@@ -131,7 +131,7 @@ job_more_tasks(void *arg, EngineJob *job)
 				old;
 	KnnTile		tile;
 	bool		found;
-	int			task = job->ntasks;
+	int			task;
 
 	cxt = AllocSetContextCreate(st->cxt, "marsql knn tile", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(cxt);
@@ -142,30 +142,17 @@ job_more_tasks(void *arg, EngineJob *job)
 		MemoryContextDelete(cxt);
 		return found ? job_more_tasks(arg, job) : false;
 	}
-	if (task >= st->capacity)
+	old = MemoryContextSwitchTo(st->cxt);
+	task = engine_append_task(job, knn_task_kind, true);
+	if (job->task_capacity > st->capacity)
 	{
-		int			cap = Max(16, st->capacity * 2);
-
-		old = MemoryContextSwitchTo(st->cxt);
-		if (st->capacity == 0)
-		{
-			st->tiles = palloc0(sizeof(KnnJobTile) * cap);
-			job->tasks = palloc0(sizeof(EngineTask) * cap);
-		}
-		else
-		{
-			st->tiles = repalloc(st->tiles, sizeof(KnnJobTile) * cap);
-			job->tasks = repalloc(job->tasks, sizeof(EngineTask) * cap);
-		}
-		MemoryContextSwitchTo(old);
-		st->capacity = cap;
+		st->tiles = st->capacity ? repalloc(st->tiles, sizeof(KnnJobTile) * job->task_capacity)
+			: palloc(sizeof(KnnJobTile) * job->task_capacity);
+		st->capacity = job->task_capacity;
 	}
+	MemoryContextSwitchTo(old);
 	st->tiles[task].tile = tile;
 	st->tiles[task].cxt = cxt;
-	memset(&job->tasks[task], 0, sizeof(EngineTask));
-	job->tasks[task].kind = knn_task_kind;
-	job->tasks[task].idempotent = true;
-	job->ntasks = task + 1;
 	return true;
 }
 

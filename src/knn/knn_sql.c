@@ -28,16 +28,6 @@ PG_FUNCTION_INFO_V1(knn_join_table);
 /* a task's result (nq lists of k) stays under this */
 #define MAX_RESULT_BYTES (64 * 1024 * 1024)
 
-static void
-require_args(FunctionCallInfo fcinfo, const char *function, int n, const char *const *names)
-{
-	for (int i = 0; i < n; i++)
-		if (PG_ARGISNULL(i))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("argument \"%s\" of %s must not be NULL", names[i], function)));
-}
-
 /* queries per block: within work_mem, and a task's result within bounds */
 static int
 query_block_rows(int64 nq, int k)
@@ -52,13 +42,6 @@ static MtDtype
 promote(MtDtype a, MtDtype b)
 {
 	return a == MT_FLOAT64 || b == MT_FLOAT64 ? MT_FLOAT64 : MT_FLOAT32;
-}
-
-static void
-connect_spi(void)
-{
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
 }
 
 /* queries of a tensor against a corpus, block by block, into rsinfo */
@@ -109,7 +92,7 @@ knn_table(PG_FUNCTION_ARGS)
 	MtDtype		dtype;
 	KnnCorpus  *corpus;
 
-	require_args(fcinfo, "marsql.knn", 6, names);
+	knn_require_args(fcinfo, "marsql.knn", 6, names);
 	queries = PG_GETARG_TENSOR_P(0);
 	relid = PG_GETARG_OID(1);
 	vector_column = NameStr(*PG_GETARG_NAME(2));
@@ -124,7 +107,7 @@ knn_table(PG_FUNCTION_ARGS)
 	queries = knn_queries_arg(queries, dtype);
 	if (queries->dims[0] == 0)
 		PG_RETURN_NULL();
-	connect_spi();
+	knn_connect_spi();
 	corpus = knn_table_corpus(relid, vector_column, id_column, filter, dtype,
 							  queries->dims[1], "knn");
 	search_tensor_queries(rsinfo, corpus, metric, queries, k);
@@ -151,7 +134,7 @@ knn_chunked(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("queries have %d elements but corpus rows have %lld",
 						queries->dims[1], (long long) CHUNKED_SHAPE(ct)[1])));
-	connect_spi();
+	knn_connect_spi();
 	corpus = knn_chunked_corpus(ct, dtype, "knn");
 	if (queries->dims[0] > 0)
 		search_tensor_queries(rsinfo, corpus, metric, queries, k);
@@ -213,7 +196,7 @@ knn_join_chunked(PG_FUNCTION_ARGS)
 			   *corpus;
 
 	InitMaterializedSRF(fcinfo, 0);
-	connect_spi();
+	knn_connect_spi();
 	queries = knn_chunked_corpus(qt, dtype, "knn_join");
 	corpus = knn_chunked_corpus(ct, dtype, "knn_join");
 	if (queries->dims != corpus->dims)
@@ -253,7 +236,7 @@ knn_join_table(PG_FUNCTION_ARGS)
 			   *corpus;
 	int			dims;
 
-	require_args(fcinfo, "marsql.knn_join", 8, names);
+	knn_require_args(fcinfo, "marsql.knn_join", 8, names);
 	qrel = PG_GETARG_OID(0);
 	qvec = NameStr(*PG_GETARG_NAME(1));
 	qid = NameStr(*PG_GETARG_NAME(2));
@@ -268,7 +251,7 @@ knn_join_table(PG_FUNCTION_ARGS)
 	qdtype = knn_table_column_dtype(qrel, qvec);
 	cdtype = knn_table_column_dtype(crel, cvec);
 	dtype = promote(qdtype, cdtype);
-	connect_spi();
+	knn_connect_spi();
 	dims = knn_table_vector_length(qrel, qvec);
 	if (dims > 0)
 	{

@@ -21,10 +21,20 @@
 #   knn_scale_<rows>_workers<w>    chunked corpus of <rows> x 128, 1000
 #                                  queries, on w workers
 #   knn_scale_tensor_<rows>_threads<t>  the same as one tensor (up to 400k)
+#   raw_faiss_hnsw32_build_..., raw_faiss_hnsw32_<nq>q_..., _recall_at_10
+#                                  standalone FAISS: HNSW32 over clustered
+#                                  data, built and searched (efSearch HNSW_EF)
+#   knn_faiss_hnsw32_build_...     marsql.faiss_create of the same: read the
+#                                  table, build, store the index in tables
+#   knn_faiss_hnsw32_<nq>q, _vs_raw, _recall_at_10
+#                                  marsql.faiss_search of the loaded index;
+#                                  recall against marsql.knn's exact answer
 # Needs a database with marsql installed (PG* environment variables).
 #   RUNS=3 THREADS=$(nproc) NQ=1000 ROWS=100000 DIMS=128 K=10 \
-#   SCALE_ROWS="100000 400000 1600000" bash test/bench/knn.sh
-# SCALE_ROWS="" skips the scaling part.  About 5 minutes on two cores.
+#   SCALE_ROWS="100000 400000 1600000" HNSW_ROWS=50000 HNSW_DIMS=64 \
+#   HNSW_EF=64 HNSW_CENTRES=100 bash test/bench/knn.sh
+# SCALE_ROWS="" and HNSW_ROWS=0 skip those parts.  About 8 minutes on two
+# cores.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 runs=${RUNS:-3}
@@ -41,8 +51,9 @@ source "$here/lib.sh"
 
 cleanup() {
 	psql_q -c "SET client_min_messages = warning" \
-		-c "DROP TABLE IF EXISTS bench_knn_data, bench_knn_items, bench_knn_chunked" \
-		-c "SELECT marsql.drop(marsql.chunked_tensor(c::regclass)) FROM unnest(ARRAY(SELECT relname::text FROM pg_class WHERE relname LIKE 'bench_knn_scale_%')) c" \
+		-c "DROP TABLE IF EXISTS bench_knn_data, bench_knn_items, bench_knn_chunked, bench_knn_hnsw_items, bench_knn_hnsw_q" \
+		-c "SELECT marsql.faiss_drop(name) FROM marsql.faiss_indexes WHERE name = 'bench_hnsw'" \
+		-c "SELECT marsql.drop(marsql.chunked_tensor(c::regclass)) FROM unnest(ARRAY(SELECT relname::text FROM pg_class WHERE relname LIKE 'bench_knn_scale_%' AND relkind = 'r')) c" \
 		>/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -108,10 +119,49 @@ for n in "${scale_rows[@]}"; do
 		echo "knn_scale_${n}_workers$w: $ms ms"
 	done
 	if [ "$n" -le 400000 ]; then
+		psql_q -c "INSERT INTO bench_knn_data SELECT 'scale_$n', marsql.to_tensor('bench_knn_scale_$n'::marsql.chunked_tensor)" >/dev/null
 		for t in 1 2; do
-			ms=$(median_ms "SELECT count(*) FROM marsql.knn($(tensor_arg q), t, $k) FROM (SELECT marsql.to_tensor('bench_knn_scale_$n'::marsql.chunked_tensor) AS t OFFSET 0) s" \
+			ms=$(median_ms "SELECT count(*) FROM marsql.knn($(tensor_arg q), $(tensor_arg "scale_$n"), $k)" \
 				"SET marsql.blas_threads = $t")
 			echo "knn_scale_tensor_${n}_threads$t: $ms ms"
 		done
 	fi
 done
+
+# FAISS HNSW through marsql against the same index built by standalone
+# FAISS, on clustered data (a seeded Gaussian mixture: HNSW_CENTRES centres
+# 3 apart, points N(0, 0.5) around them), the same efSearch, both on
+# THREADS threads; recall@10 against the exact answer.
+hnsw_rows=${HNSW_ROWS:-50000}
+hnsw_dims=${HNSW_DIMS:-64}
+hnsw_ef=${HNSW_EF:-64}
+if [ "$hnsw_rows" -gt 0 ]; then
+	psql_q -c "DROP TABLE IF EXISTS bench_knn_hnsw_items, bench_knn_hnsw_q" \
+		-c "SELECT marsql.faiss_drop(name) FROM marsql.faiss_indexes WHERE name = 'bench_hnsw'" \
+		-c "CREATE TEMP TABLE centres AS SELECT marsql.random(ARRAY[${HNSW_CENTRES:-100}, $hnsw_dims], 5, 'normal', 'float32') OPERATOR(marsql.*) 3 AS c" \
+		-c "CREATE TABLE bench_knn_hnsw_items AS SELECT r.\"row\"::bigint AS id,
+			(c[r.\"row\" % ${HNSW_CENTRES:-100}] OPERATOR(marsql.+) r.\"values\"::marsql.tensor)::real[] AS emb
+			FROM centres, marsql.rows(marsql.random(ARRAY[$hnsw_rows, $hnsw_dims], 6, 'normal', 'float32') OPERATOR(marsql.*) 0.5) r" \
+		-c "CREATE TABLE bench_knn_hnsw_q AS SELECT marsql.astype(marsql.stack_agg(c[r.\"row\" % ${HNSW_CENTRES:-100}] OPERATOR(marsql.+) r.\"values\"::marsql.tensor ORDER BY r.\"row\"), 'float32') AS q
+			FROM centres, marsql.rows(marsql.random(ARRAY[$nq, $hnsw_dims], 7, 'normal', 'float32') OPERATOR(marsql.*) 0.5) r GROUP BY c" \
+		-c "VACUUM ANALYZE bench_knn_hnsw_items" >/dev/null
+	psql_q -c "SELECT encode(marsql.to_binary(q), 'base64') FROM bench_knn_hnsw_q" | base64 -d >"$build/knn_hnsw_q.bin"
+	psql_q -c "SELECT encode(marsql.to_binary(marsql.stack_agg(emb ORDER BY id)), 'base64') FROM bench_knn_hnsw_items" |
+		base64 -d >"$build/knn_hnsw_x.bin"
+	"$build/raw_faiss" "$runs" "$threads" "$build/knn_hnsw_q.bin" "$build/knn_hnsw_x.bin" "$k" HNSW32 "efSearch=$hnsw_ef" |
+		tee "$build/raw_hnsw.txt"
+	raw_search=$(sed -n 's/^raw_faiss_hnsw32_[0-9]*q_[^:]*: \(.*\) ms/\1/p' "$build/raw_hnsw.txt")
+	start=$(date +%s.%N)
+	psql_q -c "SET marsql.faiss_threads = $threads" \
+		-c "SELECT marsql.faiss_create('bench_hnsw', 'bench_knn_hnsw_items', 'emb', 'id', 'HNSW32')" >/dev/null
+	echo "knn_faiss_hnsw32_build_${hnsw_rows}x${hnsw_dims}: $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", (e - s) * 1000}') ms"
+	ms=$(median_ms "SELECT count(*) FROM marsql.faiss_search('bench_hnsw', (SELECT q FROM bench_knn_hnsw_q), $k, '{\"efSearch\": $hnsw_ef}')" \
+		"SET marsql.faiss_threads = $threads")
+	echo "knn_faiss_hnsw32_${nq}q: $ms ms"
+	echo "knn_faiss_hnsw32_${nq}q_vs_raw: $(ratio "$raw_search" "$ms") x"
+	echo "knn_faiss_hnsw32_recall_at_$k: $(psql_q -c "SELECT round(count(f.id)::numeric / count(*), 4)
+		FROM marsql.knn((SELECT q FROM bench_knn_hnsw_q), 'bench_knn_hnsw_items', 'emb', 'id', $k) t
+		LEFT JOIN marsql.faiss_search('bench_hnsw', (SELECT q FROM bench_knn_hnsw_q), $k, '{\"efSearch\": $hnsw_ef}') f
+		ON f.query = t.query AND f.id = t.id")"
+	psql_q -c "SELECT marsql.faiss_drop('bench_hnsw')" -c "DROP TABLE bench_knn_hnsw_items, bench_knn_hnsw_q" >/dev/null
+fi

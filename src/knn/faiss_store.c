@@ -1,0 +1,422 @@
+/*
+ * faiss_store.c
+ *	  Where FAISS indexes live: a row per index in marsql.faiss_catalog, and
+ *	  each shard's serialized index split into rows of marsql.faiss_data
+ *	  (so no index is limited to the 1 GB of one value).  Both are extension
+ *	  configuration tables, so pg_dump keeps them, and only marsql writes or
+ *	  reads them (as their owner).  A backend loads an index once and keeps
+ *	  it until the catalog row's version says it changed.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/regproc.h"
+#include "utils/tuplestore.h"
+
+#include "chunked/chunked.h"
+#include "knn/faiss.h"
+
+/* bytes of a serialized index per row of marsql.faiss_data */
+#define PART_BYTES (32 * 1024 * 1024)
+
+typedef struct CachedIndex
+{
+	char		name[NAMEDATALEN];	/* hash key */
+	int64		version;
+	int			nshards;
+	MfIndex   **shards;			/* in TopMemoryContext; the indexes in malloc */
+	const MfApi *api;
+} CachedIndex;
+
+static HTAB *cache = NULL;
+
+PG_FUNCTION_INFO_V1(faiss_loaded);
+
+static void
+as_owner_begin(Oid *save_userid, int *save_sec)
+{
+	marsql_become_owner_of("faiss_catalog", save_userid, save_sec);
+}
+
+static void
+spi_run(const char *sql, int nargs, Oid *types, Datum *values, int expect)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	int			rc = SPI_execute_with_args(sql, nargs, types, values, NULL, false, 0);
+
+	MemoryContextSwitchTo(caller);
+	if (rc != expect)
+		elog(ERROR, "SPI failed on \"%s\": %s", sql, SPI_result_code_string(rc));
+}
+
+static char *
+text_column(HeapTuple tup, TupleDesc desc, int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(tup, desc, col, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+FaissEntry *
+faiss_catalog_get(const char *name, bool missing_ok)
+{
+	Oid			save_userid;
+	int			save_sec;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(name)};
+	FaissEntry *e;
+	HeapTuple	tup;
+	TupleDesc	desc;
+	bool		isnull;
+
+	as_owner_begin(&save_userid, &save_sec);
+	spi_run("SELECT name, corpus, vector_column::text, id_column::text, factory, metric, dims, "
+			"ntotal, nbytes, shards, version, created_by::oid, options::text, index_type "
+			"FROM marsql.faiss_catalog WHERE name OPERATOR(pg_catalog.=) $1",
+			1, types, values, SPI_OK_SELECT);
+	SetUserIdAndSecContext(save_userid, save_sec);
+	if (SPI_processed == 0)
+	{
+		if (missing_ok)
+			return NULL;
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("FAISS index \"%s\" does not exist", name),
+				 errhint("The view marsql.faiss_indexes lists the indexes.")));
+	}
+	tup = SPI_tuptable->vals[0];
+	desc = SPI_tuptable->tupdesc;
+	e = palloc0(sizeof(FaissEntry));
+	e->name = text_column(tup, desc, 1);
+	e->corpus = text_column(tup, desc, 2);
+	e->vector_column = text_column(tup, desc, 3);
+	e->id_column = text_column(tup, desc, 4);
+	e->factory = text_column(tup, desc, 5);
+	e->metric = mt_metric_from_name(text_column(tup, desc, 6));
+	e->dims = DatumGetInt32(SPI_getbinval(tup, desc, 7, &isnull));
+	e->ntotal = DatumGetInt64(SPI_getbinval(tup, desc, 8, &isnull));
+	e->nbytes = DatumGetInt64(SPI_getbinval(tup, desc, 9, &isnull));
+	e->shards = DatumGetInt32(SPI_getbinval(tup, desc, 10, &isnull));
+	e->version = DatumGetInt64(SPI_getbinval(tup, desc, 11, &isnull));
+	e->created_by = DatumGetObjectId(SPI_getbinval(tup, desc, 12, &isnull));
+	e->options = text_column(tup, desc, 13);
+	e->index_type = text_column(tup, desc, 14);
+	return e;
+}
+
+void
+faiss_catalog_insert(const FaissEntry *e)
+{
+	Oid			save_userid;
+	int			save_sec;
+	Oid			types[9] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, INT4OID,
+	OIDOID, TEXTOID};
+	Datum		values[9];
+
+	values[0] = CStringGetTextDatum(e->name);
+	values[1] = CStringGetTextDatum(e->corpus);
+	values[2] = CStringGetTextDatum(e->vector_column);
+	values[3] = CStringGetTextDatum(e->id_column);
+	values[4] = CStringGetTextDatum(e->factory);
+	values[5] = CStringGetTextDatum(mt_metric_name(e->metric));
+	values[6] = Int32GetDatum(e->dims);
+	values[7] = ObjectIdGetDatum(e->created_by);
+	values[8] = CStringGetTextDatum(e->options);
+	as_owner_begin(&save_userid, &save_sec);
+	spi_run("INSERT INTO marsql.faiss_catalog (name, corpus, vector_column, id_column, factory, "
+			"metric, dims, ntotal, nbytes, shards, version, created_by, options, index_type) "
+			"VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, "
+			"pg_catalog.nextval('marsql.faiss_version_seq'), $8::pg_catalog.regrole, "
+			"$9::pg_catalog.jsonb, '')",
+			9, types, values, SPI_OK_INSERT);
+	SetUserIdAndSecContext(save_userid, save_sec);
+}
+
+void
+faiss_catalog_update(FaissEntry *e)
+{
+	Oid			save_userid;
+	int			save_sec;
+	Oid			types[5] = {TEXTOID, INT8OID, INT8OID, INT4OID, TEXTOID};
+	Datum		values[5];
+	bool		isnull;
+
+	values[0] = CStringGetTextDatum(e->name);
+	values[1] = Int64GetDatum(e->ntotal);
+	values[2] = Int64GetDatum(e->nbytes);
+	values[3] = Int32GetDatum(e->shards);
+	values[4] = CStringGetTextDatum(e->index_type ? e->index_type : "");
+	as_owner_begin(&save_userid, &save_sec);
+	spi_run("UPDATE marsql.faiss_catalog SET ntotal = $2, nbytes = $3, shards = $4, "
+			"index_type = $5, version = pg_catalog.nextval('marsql.faiss_version_seq') "
+			"WHERE name OPERATOR(pg_catalog.=) $1 RETURNING version",
+			5, types, values, SPI_OK_UPDATE_RETURNING);
+	SetUserIdAndSecContext(save_userid, save_sec);
+	if (SPI_processed != 1)
+		elog(ERROR, "FAISS index \"%s\" vanished from the catalog", e->name);
+	e->version = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+void
+faiss_catalog_delete(const char *name)
+{
+	Oid			save_userid;
+	int			save_sec;
+	Oid			types[1] = {TEXTOID};
+	Datum		values[1] = {CStringGetTextDatum(name)};
+
+	as_owner_begin(&save_userid, &save_sec);
+	spi_run("DELETE FROM marsql.faiss_data WHERE name OPERATOR(pg_catalog.=) $1",
+			1, types, values, SPI_OK_DELETE);
+	spi_run("DELETE FROM marsql.faiss_catalog WHERE name OPERATOR(pg_catalog.=) $1",
+			1, types, values, SPI_OK_DELETE);
+	SetUserIdAndSecContext(save_userid, save_sec);
+}
+
+void
+faiss_shard_write(const char *name, int shard, const uint8 *buf, size_t len)
+{
+	Oid			save_userid;
+	int			save_sec;
+	Oid			types[4] = {TEXTOID, INT4OID, INT4OID, BYTEAOID};
+	Datum		values[4];
+
+	values[0] = CStringGetTextDatum(name);
+	values[1] = Int32GetDatum(shard);
+	as_owner_begin(&save_userid, &save_sec);
+	spi_run("DELETE FROM marsql.faiss_data WHERE name OPERATOR(pg_catalog.=) $1 "
+			"AND shard OPERATOR(pg_catalog.=) $2", 2, types, values, SPI_OK_DELETE);
+	for (size_t off = 0, part = 0; off < len || part == 0; off += PART_BYTES, part++)
+	{
+		size_t		n = Min((size_t) PART_BYTES, len - off);
+		bytea	   *data = palloc(VARHDRSZ + n);
+
+		CHECK_FOR_INTERRUPTS();
+		SET_VARSIZE(data, VARHDRSZ + n);
+		memcpy(VARDATA(data), buf + off, n);
+		values[2] = Int32GetDatum((int32) part);
+		values[3] = PointerGetDatum(data);
+		spi_run("INSERT INTO marsql.faiss_data (name, shard, part, data) VALUES ($1, $2, $3, $4)",
+				4, types, values, SPI_OK_INSERT);
+		pfree(data);
+		if (len == 0)
+			break;
+	}
+	SetUserIdAndSecContext(save_userid, save_sec);
+}
+
+uint8 *
+faiss_shard_read(const char *name, int shard, size_t *len)
+{
+	Oid			save_userid;
+	int			save_sec;
+	Oid			types[2] = {TEXTOID, INT4OID};
+	Datum		values[2] = {CStringGetTextDatum(name), Int32GetDatum(shard)};
+	int64		total;
+	bool		isnull;
+	uint8	   *buf;
+	volatile size_t off = 0;
+	SPIPlanPtr	plan;
+	Portal		portal;
+
+	as_owner_begin(&save_userid, &save_sec);
+	spi_run("SELECT coalesce(sum(pg_catalog.octet_length(data)), -1)::bigint FROM marsql.faiss_data "
+			"WHERE name OPERATOR(pg_catalog.=) $1 AND shard OPERATOR(pg_catalog.=) $2",
+			2, types, values, SPI_OK_SELECT);
+	total = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	if (total < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("shard %d of FAISS index \"%s\" is missing", shard, name)));
+	buf = malloc(Max(total, 1));
+	if (buf == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory loading FAISS index \"%s\"", name),
+				 errdetail("Shard %d takes %lld bytes.", shard, (long long) total)));
+	PG_TRY();
+	{
+		plan = SPI_prepare("SELECT data FROM marsql.faiss_data WHERE name OPERATOR(pg_catalog.=) $1 "
+						   "AND shard OPERATOR(pg_catalog.=) $2 ORDER BY part", 2, types);
+		if (plan == NULL)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		portal = SPI_cursor_open(NULL, plan, values, NULL, true);
+		for (;;)
+		{
+			bytea	   *part;
+
+			SPI_cursor_fetch(portal, true, 1);
+			if (SPI_processed == 0)
+				break;
+			part = DatumGetByteaPP(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+			if (off + VARSIZE_ANY_EXHDR(part) > (size_t) total)
+				elog(ERROR, "FAISS index \"%s\" changed while it was read", name);
+			memcpy(buf + off, VARDATA_ANY(part), VARSIZE_ANY_EXHDR(part));
+			off += VARSIZE_ANY_EXHDR(part);
+			SPI_freetuptable(SPI_tuptable);
+			CHECK_FOR_INTERRUPTS();
+		}
+		SPI_cursor_close(portal);
+	}
+	PG_CATCH();
+	{
+		free(buf);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	SetUserIdAndSecContext(save_userid, save_sec);
+	*len = off;
+	return buf;
+}
+
+static void
+free_cached(CachedIndex *c)
+{
+	for (int i = 0; i < c->nshards; i++)
+		if (c->shards[i])
+			c->api->free_index(c->shards[i]);
+	if (c->shards)
+		pfree(c->shards);
+	c->shards = NULL;
+	c->nshards = 0;
+	c->version = -1;
+}
+
+void
+faiss_cache_forget(const char *name)
+{
+	char		key[NAMEDATALEN] = {0};
+	CachedIndex *c;
+
+	if (cache == NULL)
+		return;
+	strlcpy(key, name, NAMEDATALEN);
+	c = hash_search(cache, key, HASH_FIND, NULL);
+	if (c)
+	{
+		free_cached(c);
+		hash_search(cache, key, HASH_REMOVE, NULL);
+	}
+}
+
+MfIndex **
+faiss_cache_get(const FaissEntry *e, const MfApi *api)
+{
+	char		key[NAMEDATALEN] = {0};
+	CachedIndex *c;
+	bool		found;
+
+	if (cache == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = NAMEDATALEN;
+		ctl.entrysize = sizeof(CachedIndex);
+		cache = hash_create("marsql FAISS indexes", 16, &ctl, HASH_ELEM | HASH_STRINGS);
+	}
+	strlcpy(key, e->name, NAMEDATALEN);
+	c = hash_search(cache, key, HASH_ENTER, &found);
+	if (!found)
+	{
+		c->version = -1;
+		c->nshards = 0;
+		c->shards = NULL;
+		c->api = api;
+	}
+	if (c->version == e->version && c->nshards == e->shards)
+		return c->shards;
+
+	free_cached(c);
+	c->api = api;
+	c->shards = MemoryContextAllocZero(TopMemoryContext, sizeof(MfIndex *) * Max(e->shards, 1));
+	c->nshards = e->shards;
+	/* an error leaves the entry stale (version -1): the next call reloads */
+	for (int i = 0; i < e->shards; i++)
+	{
+		size_t		len;
+		uint8	   *volatile buf = faiss_shard_read(e->name, i, &len);
+		char		err[FAISS_ERR_LEN];
+		MfStatus	status;
+		MfIndex    *index;
+
+		status = api->deserialize(buf, len, &index, err, sizeof(err));
+		free(buf);
+		faiss_check(status, "load the index", err);
+		c->shards[i] = index;
+	}
+	c->version = e->version;
+	return c->shards;
+}
+
+/* marsql.faiss_loaded(): the indexes this backend holds in memory */
+Datum
+faiss_loaded(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	HASH_SEQ_STATUS seq;
+	CachedIndex *c;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (cache == NULL)
+		PG_RETURN_NULL();
+	hash_seq_init(&seq, cache);
+	while ((c = hash_seq_search(&seq)) != NULL)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {0};
+		int64		vectors = 0;
+
+		if (c->version < 0)
+			continue;
+		for (int i = 0; i < c->nshards; i++)
+			vectors += c->api->count(c->shards[i]);
+		values[0] = CStringGetTextDatum(c->name);
+		values[1] = Int64GetDatum(c->version);
+		values[2] = Int32GetDatum(c->nshards);
+		values[3] = Int64GetDatum(vectors);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	PG_RETURN_NULL();
+}
+
+void
+faiss_check_readable(const FaissEntry *e)
+{
+	Oid			relid = InvalidOid;
+	List	   *names = stringToQualifiedNameList(e->corpus);
+
+	relid = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, true);
+	if (OidIsValid(relid))
+	{
+		if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+			ereport(ERROR,
+					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+					 errmsg("permission denied for FAISS index \"%s\"", e->name),
+					 errdetail("Searching an index needs SELECT on its corpus %s.", e->corpus)));
+	}
+	else if (e->created_by != GetUserId() && !superuser())
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied for FAISS index \"%s\"", e->name),
+				 errdetail("Its corpus %s is gone; only its creator can search it.", e->corpus)));
+}
+
+void
+faiss_check_owner(const FaissEntry *e)
+{
+	if (e->created_by != GetUserId() && !superuser())
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("must be the creator of FAISS index \"%s\"", e->name)));
+}
