@@ -55,11 +55,15 @@ SELECT allclose(slice(:'product'::chunked_tensor, '{0,0}', '{100,64}'),
                 1e-4, 1e-2) AS first_100_rows_match_the_in_value_product;
 SELECT drop(:'big'::chunked_tensor), drop(:'product'::chunked_tensor);
 
-\echo '-- batch k-NN: 500 queries against 50,000 embeddings in a table, scored on workers'
+\echo '-- batch k-NN: 500 queries against 50,000 embeddings (50 clusters) in a table, scored on workers'
+CREATE TEMP TABLE centres AS SELECT random('{50,64}', 10, 'normal', 'float32') * 3 AS c;
 CREATE TEMP TABLE products AS
-  SELECT "row" + 1 AS id, "values"::real[] AS embedding, ("row" % 4 = 0) AS in_stock
-  FROM rows(random('{50000,64}', 11, 'normal', 'float32'));
-CREATE TEMP TABLE batch AS SELECT random('{500,64}', 12, 'normal', 'float32') AS q;
+  SELECT r."row" + 1 AS id, (c[r."row" % 50] + r."values"::tensor * 0.5)::real[] AS embedding,
+         (r."row" % 4 = 0) AS in_stock
+  FROM centres, rows(random('{50000,64}', 11, 'normal', 'float32')) r;
+CREATE TEMP TABLE batch AS
+  SELECT astype(stack_agg(c[r."row" % 50] + r."values"::tensor * 0.5 ORDER BY r."row"), 'float32') AS q
+  FROM centres, rows(random('{500,64}', 12, 'normal', 'float32')) r GROUP BY c;
 SELECT count(*) AS rows, count(DISTINCT query) AS queries, max(rank) AS k
 FROM knn((SELECT q FROM batch), 'products', 'embedding', 'id', 10, 'cosine');
 \echo '-- a filter is applied before scoring, so every query still gets 10 rows'
