@@ -118,7 +118,7 @@ binary_tiled(MtBinaryOp op, TileSource *a, bool a_scalar, TileSource *b, bool b_
 	else if (b_scalar)
 		dtype = a->dtype;
 	else
-		dtype = (a->dtype == MT_FLOAT64 || b->dtype == MT_FLOAT64) ? MT_FLOAT64 : MT_FLOAT32;
+		dtype = mt_dtype_promote(a->dtype, b->dtype);
 	for (int i = 0; i < a->ndim; i++)
 		da[i] = (int32) Min(a->shape[i], PG_INT32_MAX);
 	for (int i = 0; i < b->ndim; i++)

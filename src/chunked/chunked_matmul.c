@@ -92,7 +92,7 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 	TileGraph  *g = tile_graph_begin("matmul");
 	MatrixView	va,
 				vb;
-	MtDtype		dtype = (a->dtype == MT_FLOAT64 || b->dtype == MT_FLOAT64) ? MT_FLOAT64 : MT_FLOAT32;
+	MtDtype		dtype = mt_dtype_promote(a->dtype, b->dtype);
 	size_t		elem = mt_dtype_size(dtype);
 	int64		m,
 				n,

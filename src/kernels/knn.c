@@ -65,12 +65,6 @@ typedef struct KnnThread
 	MtStatus	status;
 } KnnThread;
 
-typedef struct KnnCandidate
-{
-	double		distance;
-	int64_t		id;
-} KnnCandidate;
-
 MtMetric
 mt_metric_from_name(const char *name)
 {
@@ -123,7 +117,7 @@ mt_metric_name(MtMetric metric)
 static int
 candidate_cmp(const void *a, const void *b)
 {
-	const KnnCandidate *x = a,
+	const MtNeighborPair *x = a,
 			   *y = b;
 
 	if (mt_neighbor_before(x->distance, x->id, y->distance, y->id))
@@ -131,6 +125,12 @@ candidate_cmp(const void *a, const void *b)
 	if (mt_neighbor_before(y->distance, y->id, x->distance, x->id))
 		return 1;
 	return 0;
+}
+
+void
+mt_neighbor_pairs_sort(MtNeighborPair *pairs, size_t n)
+{
+	qsort(pairs, n, sizeof(MtNeighborPair), candidate_cmp);
 }
 
 static inline int64_t
@@ -175,7 +175,7 @@ candidate_room(int k, int nthreads)
 /* scratch size, and with base != NULL the pointers of every thread */
 static size_t
 layout_scratch(const MtKnnProblem *p, int nthreads, char *base, KnnThread *th,
-			   KnnCandidate **cand)
+			   MtNeighborPair **cand)
 {
 	size_t		elem = mt_dtype_size(p->dtype);
 	int			kc = candidate_count(p->k);
@@ -187,9 +187,9 @@ layout_scratch(const MtKnnProblem *p, int nthreads, char *base, KnnThread *th,
 		return 0;
 	heap_entries = (size_t) p->nq * kc;
 	if (cand)
-		*cand = (KnnCandidate *) (base + off);
+		*cand = (MtNeighborPair *) (base + off);
 	/* candidates of every thread (or a direct scan's k), then k to merge */
-	bytes = sizeof(KnnCandidate) * (candidate_room(p->k, nthreads) + (size_t) p->k);
+	bytes = sizeof(MtNeighborPair) * (candidate_room(p->k, nthreads) + (size_t) p->k);
 	off += ALIGN64(bytes);
 	for (int t = 0; t < nthreads; t++)
 	{
@@ -491,6 +491,34 @@ mt_vector_distance(MtDtype dtype, MtMetric metric, int dims, const void *a, cons
 	return distance_f64(metric, dims, a, b);
 }
 
+#define DEFINE_NORMALIZE(NAME, T) \
+static void \
+NAME(const T *src, T *dst, int64_t nrows, int64_t dims) \
+{ \
+	for (int64_t r = 0; r < nrows; r++) \
+	{ \
+		const T    *x = src + r * dims; \
+		T		   *y = dst + r * dims; \
+		double		ss = 0; \
+		for (int64_t i = 0; i < dims; i++) \
+			ss += (double) x[i] * x[i]; \
+		for (int64_t i = 0; i < dims; i++) \
+			y[i] = ss > 0 ? (T) (x[i] / sqrt(ss)) : x[i]; \
+	} \
+}
+
+DEFINE_NORMALIZE(normalize_f32, float)
+DEFINE_NORMALIZE(normalize_f64, double)
+
+void
+mt_l2_normalize_rows(MtDtype dtype, const void *src, void *dst, int64_t nrows, int64_t dims)
+{
+	if (dtype == MT_FLOAT32)
+		normalize_f32(src, dst, nrows, dims);
+	else
+		normalize_f64(src, dst, nrows, dims);
+}
+
 static double
 exact_distance(const MtKnnProblem *p, int q, int64_t r)
 {
@@ -542,13 +570,13 @@ key_error_bound(const MtKnnProblem *p, double qn, double xn_max)
 
 /* query q's k nearest rows by a direct float64 scan, into cand[0..n) */
 static int
-direct_scan(const MtKnnProblem *p, int q, KnnCandidate *cand)
+direct_scan(const MtKnnProblem *p, int q, MtNeighborPair *cand)
 {
 	int			n = 0;
 
 	for (int64_t r = 0; r < p->nx; r++)
 	{
-		KnnCandidate c = {exact_distance(p, q, r), row_id(p, r)};
+		MtNeighborPair c = {exact_distance(p, q, r), row_id(p, r)};
 		int			i;
 
 		if (n == p->k && !mt_neighbor_before(c.distance, c.id, cand[n - 1].distance, cand[n - 1].id))
@@ -567,8 +595,8 @@ direct_scan(const MtKnnProblem *p, int q, KnnCandidate *cand)
 
 /* merges cand[0..n), sorted, into best's list of query q */
 static void
-merge_into_best(MtNeighbors *best, int q, const KnnCandidate *cand, int n,
-				KnnCandidate *tmp)
+merge_into_best(MtNeighbors *best, int q, const MtNeighborPair *cand, int n,
+				MtNeighborPair *tmp)
 {
 	int			k = best->k;
 	double	   *bd = best->distance + (size_t) q * k;
@@ -599,7 +627,7 @@ merge_into_best(MtNeighbors *best, int q, const KnnCandidate *cand, int n,
 /* re-ranks query q's candidates of every thread and merges them into best */
 static void
 finish_query(const MtKnnProblem *p, KnnThread *th, int nthreads, int q,
-			 double qn, KnnCandidate *cand, MtNeighbors *best)
+			 double qn, MtNeighborPair *cand, MtNeighbors *best)
 {
 	int			n = 0;
 	bool		exact = true;
@@ -614,7 +642,7 @@ finish_query(const MtKnnProblem *p, KnnThread *th, int nthreads, int q,
 			cand[n++].id = row_id(p, row[i]);
 		}
 	}
-	qsort(cand, n, sizeof(KnnCandidate), candidate_cmp);
+	mt_neighbor_pairs_sort(cand, n);
 	if (n > p->k)
 		n = p->k;
 
@@ -648,7 +676,7 @@ mt_knn_search(const MtKnnProblem *p, MtNeighbors *best, void *scratch,
 	KnnThread	th[MAX_KNN_THREADS];
 	pthread_t	tid[MAX_KNN_THREADS];
 	bool		started[MAX_KNN_THREADS];
-	KnnCandidate *cand;
+	MtNeighborPair *cand;
 	atomic_bool stop;
 	MtStatus	status = MT_OK;
 

@@ -52,6 +52,15 @@ mt_neighbor_before(double da, int64_t ia, double db, int64_t ib)
 	return da == db && ia < ib;
 }
 
+/* a neighbour, and sorting a few by (distance, id) */
+typedef struct MtNeighborPair
+{
+	double		distance;
+	int64_t		id;
+} MtNeighborPair;
+
+extern void mt_neighbor_pairs_sort(MtNeighborPair *pairs, size_t n);
+
 /* One search: every query against every row of a part of the corpus. */
 typedef struct MtKnnProblem
 {
@@ -91,6 +100,14 @@ extern void mt_neighbors_clear(MtNeighbors *nb);
  */
 extern void mt_neighbors_merge(MtNeighbors *into, const MtNeighbors *from,
 							   double *tmp_distance, int64_t *tmp_id);
+
+/*
+ * Scales each of nrows vectors of dims elements to unit L2 norm (computed
+ * in float64), from src into dst, which may be src.  A vector whose norm is
+ * zero or NaN is copied as it is.
+ */
+extern void mt_l2_normalize_rows(MtDtype dtype, const void *src, void *dst,
+								 int64_t nrows, int64_t dims);
 
 /* The distance between two vectors of dims elements, in float64. */
 extern double mt_vector_distance(MtDtype dtype, MtMetric metric, int dims,

@@ -63,6 +63,14 @@ typedef struct MtError
 	char		token[72];		/* offending number, for range errors */
 } MtError;
 
+/* The dtype two operands compute in, as numpy promotes them: float64 if
+ * either is, else float32. */
+static inline MtDtype
+mt_dtype_promote(MtDtype a, MtDtype b)
+{
+	return a == MT_FLOAT64 || b == MT_FLOAT64 ? MT_FLOAT64 : MT_FLOAT32;
+}
+
 /* ASCII lowercase, whatever the server's locale says about other bytes. */
 static inline char
 mt_ascii_lower(char c)

@@ -47,8 +47,6 @@ extern void faiss_build_payload_write(char *dest, const FaissBuildHeader *h,
 /* trains (on a strided sample) if needed, then adds rows in batches */
 extern void faiss_fill_index(const MfApi *api, MfIndex *index, int64 nrows, int dims,
 							 const float *rows, const int64 *ids, int64 train_sample);
-/* scales each row to unit length; zero rows stay zero */
-extern void faiss_normalize_rows(float *rows, int64 nrows, int dims);
 
 /* faiss_store.c */
 typedef struct FaissEntry

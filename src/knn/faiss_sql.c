@@ -407,27 +407,10 @@ faiss_distance(MtMetric metric, float d)
 	}
 }
 
-typedef struct Pair
-{
-	double		distance;
-	int64		id;
-} Pair;
-
-static int
-pair_cmp(const void *a, const void *b)
-{
-	const Pair *x = a,
-			   *y = b;
-
-	if (mt_neighbor_before(x->distance, x->id, y->distance, y->id))
-		return -1;
-	return mt_neighbor_before(y->distance, y->id, x->distance, x->id) ? 1 : 0;
-}
-
 /* one shard's answers (FAISS order) merged into best, in (distance, id) order */
 static void
 merge_shard(MtNeighbors *best, MtMetric metric, const float *dist, const int64 *ids,
-			MtNeighbors *tmp, Pair *pairs)
+			MtNeighbors *tmp, MtNeighborPair *pairs)
 {
 	int			k = best->k;
 	double	   *td = palloc(sizeof(double) * k);
@@ -443,7 +426,7 @@ merge_shard(MtNeighbors *best, MtMetric metric, const float *dist, const int64 *
 				pairs[n].distance = faiss_distance(metric, dist[(Size) q * k + r]);
 				pairs[n++].id = ids[(Size) q * k + r];
 			}
-		qsort(pairs, n, sizeof(Pair), pair_cmp);
+		mt_neighbor_pairs_sort(pairs, n);
 		for (int r = 0; r < n; r++)
 		{
 			tmp->distance[(Size) q * k + r] = pairs[r].distance;
@@ -499,7 +482,7 @@ faiss_search(PG_FUNCTION_ARGS)
 	q = palloc_extended(sizeof(float) * (Size) nq * e->dims + 1, MCXT_ALLOC_HUGE);
 	memcpy(q, TENSOR_DATA(queries), sizeof(float) * (Size) nq * e->dims);
 	if (e->metric == MT_METRIC_COSINE)
-		faiss_normalize_rows(q, nq, e->dims);
+		mt_l2_normalize_rows(MT_FLOAT32, q, q, nq, e->dims);
 	if (e->ntotal > 0 && k > e->ntotal)
 		k = (int) Min(e->ntotal, INT32_MAX);
 
@@ -515,7 +498,7 @@ faiss_search(PG_FUNCTION_ARGS)
 		MtNeighbors *tmp = knn_neighbors_new(n, k);
 		float	   *dist = palloc_extended(sizeof(float) * (Size) n * k, MCXT_ALLOC_HUGE);
 		int64	   *ids = palloc_extended(sizeof(int64) * (Size) n * k, MCXT_ALLOC_HUGE);
-		Pair	   *pairs = palloc(sizeof(Pair) * k);
+		MtNeighborPair *pairs = palloc(sizeof(MtNeighborPair) * k);
 
 		for (int s = 0; s < e->shards; s++)
 		{
@@ -588,7 +571,7 @@ add_to_index(FaissEntry *e, KnnCorpus *corpus)
 			if (tile.nrows == 0)
 				continue;
 			if (e->metric == MT_METRIC_COSINE)
-				faiss_normalize_rows(tile.rows, tile.nrows, e->dims);
+				mt_l2_normalize_rows(MT_FLOAT32, tile.rows, tile.rows, tile.nrows, e->dims);
 			faiss_fill_index(api, index, tile.nrows, e->dims, tile.rows, tile.ids,
 							 DEFAULT_TRAIN_SAMPLE);
 			added += tile.nrows;

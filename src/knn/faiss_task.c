@@ -8,7 +8,6 @@
  */
 #include "postgres.h"
 
-#include <math.h>
 
 #include "miscadmin.h"
 #include "postmaster/bgworker.h"
@@ -48,22 +47,6 @@ faiss_build_payload_write(char *dest, const FaissBuildHeader *h, const char *fac
 	memcpy(p, rows, (Size) h->nrows * h->dims * sizeof(float));
 	p += MAXALIGN((Size) h->nrows * h->dims * sizeof(float));
 	memcpy(p, ids, sizeof(int64) * h->nrows);
-}
-
-void
-faiss_normalize_rows(float *rows, int64 nrows, int dims)
-{
-	for (int64 r = 0; r < nrows; r++)
-	{
-		float	   *x = rows + r * dims;
-		double		ss = 0;
-
-		for (int i = 0; i < dims; i++)
-			ss += (double) x[i] * x[i];
-		if (ss > 0)
-			for (int i = 0; i < dims; i++)
-				x[i] = (float) (x[i] / sqrt(ss));
-	}
 }
 
 void
@@ -138,7 +121,7 @@ faiss_build_run(const char *payload, int len, StringInfo result)
 		float	   *copy = palloc_extended(sizeof(float) * (Size) h.nrows * h.dims, MCXT_ALLOC_HUGE);
 
 		memcpy(copy, rows, sizeof(float) * (Size) h.nrows * h.dims);
-		faiss_normalize_rows(copy, h.nrows, h.dims);
+		mt_l2_normalize_rows(MT_FLOAT32, copy, copy, h.nrows, h.dims);
 		rows = copy;
 	}
 	api = faiss_api(IsBackgroundWorker ? h.threads : marsql_faiss_threads);

@@ -7,7 +7,6 @@
  */
 #include "postgres.h"
 
-#include <math.h>
 
 #include "miscadmin.h"
 
@@ -85,32 +84,15 @@ knn_l2_normalize(PG_FUNCTION_ARGS)
 	int64		n = t->ndim == 0 ? 1 : t->dims[t->ndim - 1];
 	int64		total = tensor_size(t);
 
-	for (int64 start = 0; n > 0 && start < total; start += n)
+	int64		rows = n > 0 ? total / n : 0;
+	Size		elem = mt_dtype_size(t->dtype);
+
+	/* 4096 vectors between interrupt checks */
+	for (int64 r = 0; r < rows; r += 4096)
 	{
-		double		ss = 0;
-
-		if ((start / n) % 4096 == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (t->dtype == MT_FLOAT32)
-		{
-			const float *x = (const float *) TENSOR_DATA(t) + start;
-			float	   *y = (float *) TENSOR_DATA(out) + start;
-
-			for (int64 i = 0; i < n; i++)
-				ss += (double) x[i] * x[i];
-			for (int64 i = 0; i < n; i++)
-				y[i] = ss > 0 ? (float) (x[i] / sqrt(ss)) : x[i];
-		}
-		else
-		{
-			const double *x = (const double *) TENSOR_DATA(t) + start;
-			double	   *y = (double *) TENSOR_DATA(out) + start;
-
-			for (int64 i = 0; i < n; i++)
-				ss += x[i] * x[i];
-			for (int64 i = 0; i < n; i++)
-				y[i] = ss > 0 ? x[i] / sqrt(ss) : x[i];
-		}
+		CHECK_FOR_INTERRUPTS();
+		mt_l2_normalize_rows(t->dtype, (const char *) TENSOR_DATA(t) + r * n * elem,
+							 (char *) TENSOR_DATA(out) + r * n * elem, Min(4096, rows - r), n);
 	}
 	PG_RETURN_TENSOR_P(out);
 }

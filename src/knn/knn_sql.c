@@ -38,12 +38,6 @@ query_block_rows(int64 nq, int k)
 	return (int) Max(1, Min(batch, by_result));
 }
 
-static MtDtype
-promote(MtDtype a, MtDtype b)
-{
-	return a == MT_FLOAT64 || b == MT_FLOAT64 ? MT_FLOAT64 : MT_FLOAT32;
-}
-
 /* queries of a tensor against a corpus, block by block, into rsinfo */
 static void
 search_tensor_queries(ReturnSetInfo *rsinfo, KnnCorpus *corpus, MtMetric metric,
@@ -103,7 +97,7 @@ knn_table(PG_FUNCTION_ARGS)
 
 	InitMaterializedSRF(fcinfo, 0);
 	dtype = knn_table_column_dtype(relid, vector_column);
-	dtype = promote(dtype, queries->dtype);
+	dtype = mt_dtype_promote(dtype, queries->dtype);
 	queries = knn_queries_arg(queries, dtype);
 	if (queries->dims[0] == 0)
 		PG_RETURN_NULL();
@@ -124,7 +118,7 @@ knn_chunked(PG_FUNCTION_ARGS)
 	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(1);
 	int			k = knn_k_arg(PG_GETARG_INT32(2));
 	MtMetric	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
-	MtDtype		dtype = promote(ct->dtype, queries->dtype);
+	MtDtype		dtype = mt_dtype_promote(ct->dtype, queries->dtype);
 	KnnCorpus  *corpus;
 
 	InitMaterializedSRF(fcinfo, 0);
@@ -191,7 +185,7 @@ knn_join_chunked(PG_FUNCTION_ARGS)
 	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(1);
 	int			k = knn_k_arg(PG_GETARG_INT32(2));
 	MtMetric	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
-	MtDtype		dtype = promote(qt->dtype, ct->dtype);
+	MtDtype		dtype = mt_dtype_promote(qt->dtype, ct->dtype);
 	KnnCorpus  *queries,
 			   *corpus;
 
@@ -250,7 +244,7 @@ knn_join_table(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	qdtype = knn_table_column_dtype(qrel, qvec);
 	cdtype = knn_table_column_dtype(crel, cvec);
-	dtype = promote(qdtype, cdtype);
+	dtype = mt_dtype_promote(qdtype, cdtype);
 	knn_connect_spi();
 	dims = knn_table_vector_length(qrel, qvec);
 	if (dims > 0)

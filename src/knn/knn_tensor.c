@@ -38,7 +38,7 @@ knn_tensor(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a k-NN corpus must be a 2-D tensor (one vector per row), not %d-D",
 						corpus->ndim)));
-	dtype = corpus->dtype == MT_FLOAT64 || queries->dtype == MT_FLOAT64 ? MT_FLOAT64 : MT_FLOAT32;
+	dtype = mt_dtype_promote(corpus->dtype, queries->dtype);
 	queries = knn_queries_arg(queries, dtype);
 	if (corpus->dtype != dtype)
 		corpus = tensor_convert(corpus, dtype);

@@ -362,8 +362,7 @@ tensor_raise_canceled(void)
 MtDtype
 tensor_promote(Tensor **a, Tensor **b)
 {
-	MtDtype		dtype = ((*a)->dtype == MT_FLOAT64 || (*b)->dtype == MT_FLOAT64)
-		? MT_FLOAT64 : MT_FLOAT32;
+	MtDtype		dtype = mt_dtype_promote((*a)->dtype, (*b)->dtype);
 
 	*a = tensor_convert(*a, dtype);
 	*b = tensor_convert(*b, dtype);

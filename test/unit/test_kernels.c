@@ -356,24 +356,8 @@ test_blas(void)
 	}
 }
 
-/* a brute-force reference: every distance, sorted by (distance, id) */
-typedef struct RefPair
-{
-	double		d;
-	int64_t		id;
-} RefPair;
-
-static int
-ref_cmp(const void *a, const void *b)
-{
-	const RefPair *x = a,
-			   *y = b;
-
-	return mt_neighbor_before(x->d, x->id, y->d, y->id) ? -1 :
-		mt_neighbor_before(y->d, y->id, x->d, x->id) ? 1 : 0;
-}
-
-/* mt_knn_search against the brute force for one problem; true when equal */
+/* mt_knn_search against a brute force (every distance, sorted by
+ * (distance, id)) for one problem; true when equal */
 static bool
 knn_agrees(MtKnnProblem *p, int nparts)
 {
@@ -381,7 +365,7 @@ knn_agrees(MtKnnProblem *p, int nparts)
 	int			k = p->k;
 	MtNeighbors best = {p->nq, k, calloc(p->nq, 4), calloc((size_t) p->nq * k, 8),
 	calloc((size_t) p->nq * k, 8)};
-	RefPair    *ref = malloc(sizeof(RefPair) * p->nx);
+	MtNeighborPair *ref = malloc(sizeof(MtNeighborPair) * p->nx);
 	int64_t		nx = p->nx;
 	bool		ok = true;
 	const char *corpus = p->corpus;
@@ -409,23 +393,23 @@ knn_agrees(MtKnnProblem *p, int nparts)
 
 		for (int64_t r = 0; r < nx; r++)
 		{
-			ref[r].d = mt_vector_distance(p->dtype, p->metric, p->dims,
+			ref[r].distance = mt_vector_distance(p->dtype, p->metric, p->dims,
 										  (const char *) p->queries + (size_t) q * p->dims * elem,
 										  corpus + (size_t) r * p->dims * elem);
 			ref[r].id = p->ids ? p->ids[r] : p->id_base + r;
 		}
-		qsort(ref, nx, sizeof(RefPair), ref_cmp);
+		mt_neighbor_pairs_sort(ref, nx);
 		want = nx < k ? (int) nx : k;
 		if (best.count[q] != want)
 			ok = false;
 		for (int i = 0; i < want && ok; i++)
 			if (best.id[(size_t) q * k + i] != ref[i].id ||
-				!(best.distance[(size_t) q * k + i] == ref[i].d ||
-				  (ref[i].d != ref[i].d && best.distance[(size_t) q * k + i] != best.distance[(size_t) q * k + i])))
+				!(best.distance[(size_t) q * k + i] == ref[i].distance ||
+				  (ref[i].distance != ref[i].distance && best.distance[(size_t) q * k + i] != best.distance[(size_t) q * k + i])))
 			{
 				printf("# query %d rank %d: id %lld distance %.17g, expected id %lld distance %.17g\n",
 					   q, i, (long long) best.id[(size_t) q * k + i],
-					   best.distance[(size_t) q * k + i], (long long) ref[i].id, ref[i].d);
+					   best.distance[(size_t) q * k + i], (long long) ref[i].id, ref[i].distance);
 				ok = false;
 			}
 	}
