@@ -23,7 +23,10 @@ EXTRA_CLEAN = test/fuzz/build test/unit/build marsql_faiss.so
 PG_CONFIG ?= pg_config
 # PostgreSQL's headers are included as system headers so that -Wextra
 # judges our code only (they trip -Wunused-parameter and -Wsign-compare).
-PG_CPPFLAGS = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server)
+PG_CPPFLAGS = -I$(srcdir)/src -isystem $(shell $(PG_CONFIG) --includedir-server) \
+	-isystem $(shell $(PG_CONFIG) --includedir) -DMARSQL_VERSION='"$(EXTVERSION)"'
+# peers are reached with libpq (src/engine/peer_conn.c)
+SHLIB_LINK += -L$(shell $(PG_CONFIG) --libdir) -lpq
 PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -ffp-contract=off
 ifdef ASAN
 PG_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -O1 -g

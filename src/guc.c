@@ -7,6 +7,7 @@
  */
 #include "postgres.h"
 
+#include <limits.h>
 #include <unistd.h>
 
 #include "postmaster/postmaster.h"
@@ -25,10 +26,24 @@ int			marsql_progress_mode = ENGINE_PROGRESS_OFF;
 int			marsql_tile_bytes = 16 * 1024 * 1024;
 int			marsql_reduce_fanin = 4;
 int			marsql_faiss_threads = 1;
+int			marsql_executors = ENGINE_EXECUTORS_LOCAL;
+int			marsql_max_peer_connections = 4;
+int			marsql_peer_timeout_ms = 0;
+int			marsql_peer_cleanup_timeout_ms = 2000;
+int			marsql_task_retries = 2;
+bool		marsql_retryable = false;
+char	   *marsql_peer_servers = NULL;
 
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
 	{"notice", ENGINE_PROGRESS_NOTICE, false},
+	{NULL, 0, false}
+};
+
+static const struct config_enum_entry executors_options[] = {
+	{"local", ENGINE_EXECUTORS_LOCAL, false},
+	{"peers", ENGINE_EXECUTORS_PEERS, false},
+	{"all", ENGINE_EXECUTORS_ALL, false},
 	{NULL, 0, false}
 };
 
@@ -108,6 +123,70 @@ marsql_define_gucs(void)
 							online_cores(), 1, MAX_BLAS_THREADS,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("marsql.executors",
+							 "Where the engine runs tasks: local, peers or all.",
+							 "local: this backend's background workers (or the backend "
+							 "itself); peers: the foreign servers of the marsql wrapper; "
+							 "all: both.",
+							 &marsql_executors,
+							 ENGINE_EXECUTORS_LOCAL, executors_options,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomStringVariable("marsql.peer_servers",
+							   "The marsql servers a job may use as peers.",
+							   "A comma-separated list of server names; empty means every "
+							   "server of the marsql wrapper.",
+							   &marsql_peer_servers,
+							   "",
+							   PGC_USERSET, GUC_LIST_INPUT,
+							   NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.max_peer_connections",
+							"Connections this session may hold to one peer.",
+							"A peer runs at most this many of a job's tasks at once, "
+							"and at most its capacity option.",
+							&marsql_max_peer_connections,
+							4, 1, 1024,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.peer_timeout",
+							"Longest a peer may take over one task before it counts as failed.",
+							"Zero waits as long as the task takes.",
+							&marsql_peer_timeout_ms,
+							0, 0, INT_MAX,
+							PGC_USERSET, GUC_UNIT_MS,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.peer_cleanup_timeout",
+							"Longest a stopped job waits for its peers to cancel their tasks.",
+							"Connections that have not settled by then are closed.",
+							&marsql_peer_cleanup_timeout_ms,
+							2000, 0, 600000,
+							PGC_USERSET, GUC_UNIT_MS,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.task_retries",
+							"Times a retryable task runs again after its executor failed.",
+							"A worker that exits, or a peer that fails, refuses connections "
+							"or exceeds marsql.peer_timeout under a retryable task sends it "
+							"to another executor.",
+							&marsql_task_retries,
+							2, 0, 100,
+							PGC_USERSET, 0,
+							NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("marsql.retryable",
+							 "Marks a function's fan-out calls as safe to run again.",
+							 "Set it on a VOLATILE function with ALTER FUNCTION ... SET "
+							 "marsql.retryable = on when running a call twice does no harm; "
+							 "fan-out then retries its calls when their executor fails.",
+							 &marsql_retryable,
+							 false,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");
 }

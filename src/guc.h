@@ -26,6 +26,27 @@ extern int	marsql_reduce_fanin;
 /* marsql.faiss_threads: OpenMP (and OpenBLAS) threads of a FAISS call */
 extern int	marsql_faiss_threads;
 
+/* marsql.executors: an EngineExecutors (never ENGINE_EXECUTORS_DEFAULT) */
+extern int	marsql_executors;
+
+/* marsql.peer_servers: server names jobs may use ("": all) */
+extern char *marsql_peer_servers;
+
+/* marsql.max_peer_connections: connections per peer in one session */
+extern int	marsql_max_peer_connections;
+
+/* marsql.peer_timeout: ms a peer may take over one task (0: no limit) */
+extern int	marsql_peer_timeout_ms;
+
+/* marsql.peer_cleanup_timeout: ms a stopped job waits for its peers */
+extern int	marsql_peer_cleanup_timeout_ms;
+
+/* marsql.task_retries: further runs of a retryable task whose executor failed */
+extern int	marsql_task_retries;
+
+/* marsql.retryable: set on a function to have its fan-out calls retried */
+extern bool marsql_retryable;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

@@ -52,6 +52,7 @@ _PG_init(void)
 	tile_task_register_kind();
 	knn_task_register_kind();
 	faiss_task_register_kind();
+	knn_peers_register_kind();
 
 	/* preloaded: reserve the engine's shared memory (else taken on use) */
 	if (process_shared_preload_libraries_in_progress)

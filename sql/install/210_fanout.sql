@@ -24,21 +24,23 @@ COMMENT ON FUNCTION marsql.task_send(marsql.task) IS 'binary output of marsql.ta
 COMMENT ON TYPE marsql.task IS 'handle on a spawned call, valid in the session that spawned it';
 
 CREATE FUNCTION marsql.map(fn regprocedure, args anyarray, witness anycompatible,
-                           max_workers integer DEFAULT NULL)
+                           max_workers integer DEFAULT NULL,
+                           executors text DEFAULT NULL)
 RETURNS anycompatiblearray
 AS 'MODULE_PATHNAME', 'marsql_map' LANGUAGE C VOLATILE;
 
-COMMENT ON FUNCTION marsql.map(regprocedure, anyarray, anycompatible, integer) IS
+COMMENT ON FUNCTION marsql.map(regprocedure, anyarray, anycompatible, integer, text) IS
 'calls fn once per element (or row of arguments) in parallel; results in order, typed like witness';
 
 CREATE FUNCTION marsql.map_rows(fn regprocedure, args anyarray, witness anycompatible,
                                 fail_fast boolean DEFAULT true,
-                                max_workers integer DEFAULT NULL)
+                                max_workers integer DEFAULT NULL,
+                                executors text DEFAULT NULL)
 RETURNS TABLE (ordinality integer, succeeded boolean, result anycompatible,
                sqlstate text, message text, detail text, context text)
 AS 'MODULE_PATHNAME', 'marsql_map_rows' LANGUAGE C VOLATILE;
 
-COMMENT ON FUNCTION marsql.map_rows(regprocedure, anyarray, anycompatible, boolean, integer) IS
+COMMENT ON FUNCTION marsql.map_rows(regprocedure, anyarray, anycompatible, boolean, integer, text) IS
 'like map, one row per call with its result or its error; fail_fast => false runs every call';
 
 CREATE FUNCTION marsql.spawn(fn regprocedure) RETURNS marsql.task

@@ -52,32 +52,46 @@ COMMENT ON FUNCTION marsql.knn(marsql.tensor, marsql.tensor, integer, text) IS
 
 CREATE FUNCTION marsql.knn(queries marsql.tensor, corpus regclass, vector_column name,
 						   id_column name, k integer, metric text DEFAULT 'l2',
-						   filter text DEFAULT NULL)
+						   filter text DEFAULT NULL, executors text DEFAULT NULL)
 	RETURNS TABLE (query integer, rank integer, id bigint, distance float8)
 	AS 'MODULE_PATHNAME', 'knn_table' LANGUAGE C VOLATILE CALLED ON NULL INPUT
 	PARALLEL UNSAFE ROWS 100;
-COMMENT ON FUNCTION marsql.knn(marsql.tensor, regclass, name, name, integer, text, text) IS
-	'exact k nearest rows of a table column for each query row, scored on the engine''s workers';
+COMMENT ON FUNCTION marsql.knn(marsql.tensor, regclass, name, name, integer, text, text, text) IS
+	'exact k nearest rows of a table column for each query row, scored on the engine''s executors';
+
+-- A corpus named as text (an unknown literal resolves here) is the table of
+-- that name on each server that searches: every peer's with 'peers'.
+CREATE FUNCTION marsql.knn(queries marsql.tensor, corpus text, vector_column name,
+						   id_column name, k integer, metric text DEFAULT 'l2',
+						   filter text DEFAULT NULL, executors text DEFAULT NULL)
+	RETURNS TABLE (query integer, rank integer, id bigint, distance float8)
+	AS 'MODULE_PATHNAME', 'knn_table_named' LANGUAGE C VOLATILE CALLED ON NULL INPUT
+	PARALLEL UNSAFE ROWS 100;
+COMMENT ON FUNCTION marsql.knn(marsql.tensor, text, name, name, integer, text, text, text) IS
+	'exact k nearest rows of the named table: this server''s, or each peer''s partition (executors => peers or all)';
 
 CREATE FUNCTION marsql.knn(queries marsql.tensor, corpus marsql.chunked_tensor, k integer,
-						   metric text DEFAULT 'l2')
+						   metric text DEFAULT 'l2', executors text DEFAULT NULL)
 	RETURNS TABLE (query integer, rank integer, id bigint, distance float8)
-	AS 'MODULE_PATHNAME', 'knn_chunked' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE ROWS 100;
-COMMENT ON FUNCTION marsql.knn(marsql.tensor, marsql.chunked_tensor, integer, text) IS
-	'exact k nearest rows of a chunked tensor for each query row, scored on the engine''s workers';
+	AS 'MODULE_PATHNAME', 'knn_chunked' LANGUAGE C VOLATILE CALLED ON NULL INPUT
+	PARALLEL UNSAFE ROWS 100;
+COMMENT ON FUNCTION marsql.knn(marsql.tensor, marsql.chunked_tensor, integer, text, text) IS
+	'exact k nearest rows of a chunked tensor for each query row, scored on the engine''s executors';
 
 CREATE FUNCTION marsql.knn_join(queries marsql.chunked_tensor, corpus marsql.chunked_tensor,
-								k integer, metric text DEFAULT 'l2')
+								k integer, metric text DEFAULT 'l2', executors text DEFAULT NULL)
 	RETURNS TABLE (query bigint, rank integer, id bigint, distance float8)
-	AS 'MODULE_PATHNAME', 'knn_join_chunked' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE ROWS 1000;
-COMMENT ON FUNCTION marsql.knn_join(marsql.chunked_tensor, marsql.chunked_tensor, integer, text) IS
+	AS 'MODULE_PATHNAME', 'knn_join_chunked' LANGUAGE C VOLATILE CALLED ON NULL INPUT
+	PARALLEL UNSAFE ROWS 1000;
+COMMENT ON FUNCTION marsql.knn_join(marsql.chunked_tensor, marsql.chunked_tensor, integer, text, text) IS
 	'exact k nearest corpus rows for every row of queries (all pairs), on the engine''s workers';
 
 CREATE FUNCTION marsql.knn_join(queries regclass, query_vector name, query_id name,
 								corpus regclass, vector_column name, id_column name,
-								k integer, metric text DEFAULT 'l2', filter text DEFAULT NULL)
+								k integer, metric text DEFAULT 'l2', filter text DEFAULT NULL,
+								executors text DEFAULT NULL)
 	RETURNS TABLE (query bigint, rank integer, id bigint, distance float8)
 	AS 'MODULE_PATHNAME', 'knn_join_table' LANGUAGE C VOLATILE CALLED ON NULL INPUT
 	PARALLEL UNSAFE ROWS 1000;
-COMMENT ON FUNCTION marsql.knn_join(regclass, name, name, regclass, name, name, integer, text, text) IS
+COMMENT ON FUNCTION marsql.knn_join(regclass, name, name, regclass, name, name, integer, text, text, text) IS
 	'exact k nearest corpus rows for every row of the queries table (all pairs), on the engine''s workers';

@@ -39,6 +39,8 @@ typedef struct EngineTaskKind
 /* in _PG_init only; returns the kind's index */
 extern int	engine_register_kind(const char *name, EngineRunFn run);
 extern const EngineTaskKind *engine_kind(int index);
+/* a peer names the kind it runs: NULL when no kind has that name */
+extern const EngineTaskKind *engine_kind_by_name(const char *name, int *index);
 
 typedef enum EngineTaskState
 {
@@ -50,16 +52,27 @@ typedef enum EngineTaskState
 	ENGINE_TASK_SKIPPED			/* a dependency failed */
 } EngineTaskState;
 
+/* where a job's tasks may run (marsql.executors, or a function argument) */
+typedef enum EngineExecutors
+{
+	ENGINE_EXECUTORS_DEFAULT = 0,	/* marsql.executors */
+	ENGINE_EXECUTORS_LOCAL,		/* background workers, else the backend */
+	ENGINE_EXECUTORS_PEERS,		/* the marsql foreign servers only */
+	ENGINE_EXECUTORS_ALL		/* both */
+} EngineExecutors;
+
 typedef struct EngineTask
 {
 	int			kind;
 	bool		idempotent;		/* may run again after its executor died */
+	Oid			server;			/* InvalidOid, or the one peer that may run it */
 	int			ndeps;
 	int		   *deps;			/* indices of tasks in the same job */
 	/* filled by the engine */
 	EngineTaskState state;
 	int			attempts;
-	int			executor;		/* -1: the calling backend, else worker no. */
+	int			executor;		/* -1: the calling backend or a peer, else
+								 * worker no. */
 } EngineTask;
 
 /*
@@ -123,6 +136,7 @@ typedef struct EngineJob
 	 * unknown length, which any free worker should take.
 	 */
 	bool		prefetch;
+	EngineExecutors executors;	/* DEFAULT: marsql.executors */
 	EngineCallbacks cb;
 	void	   *arg;
 	int			task_capacity;	/* room in tasks (engine_append_task) */
@@ -154,6 +168,21 @@ extern void engine_relay_message(void *arg, int task, ErrorData *message, bool s
  * context.
  */
 extern ErrorData *engine_copy_message(const ErrorData *e);
+
+/*
+ * True while a task runs in a peer's backend for another server
+ * (marsql.peer_run_task): object ids in its payload are the other
+ * server's, so a kind that carries any resolves names instead.
+ */
+extern bool engine_task_on_peer(void);
+
+/*
+ * A function's `executors` argument ('local', 'peers', 'all'; NULL keeps
+ * marsql.executors): sets marsql.executors until engine_executors_end.
+ * Returns the GUC nest level to pass there.
+ */
+extern int	engine_executors_begin(text *executors);
+extern void engine_executors_end(int nest_level);
 
 /* GUC marsql.progress */
 typedef enum EngineProgressMode

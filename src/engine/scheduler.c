@@ -15,6 +15,16 @@
  *	  task queued behind it too).  Any error in the
  *	  leader -- cancel, statement_timeout, a failed task with fail_fast --
  *	  stops the pool before it propagates.
+ *
+ *	  Peers (marsql.executors = peers or all) are more executors: each
+ *	  marsql foreign server gets as many slots as its capacity allows, a
+ *	  slot being one connection running one task query at a time.  The
+ *	  loop drives their connections without blocking and sleeps on one
+ *	  wait event set holding the latch and every peer socket.  A peer that
+ *	  fails (lost connection, refused connect, marsql.peer_timeout) is out
+ *	  for the rest of the job; its retryable tasks run elsewhere, with a
+ *	  WARNING naming it.  A task pinned to a server (its rows live there)
+ *	  runs there or fails.
  */
 #include "postgres.h"
 
@@ -24,6 +34,7 @@
 #include "libpq/pqmq.h"
 #include "miscadmin.h"
 #include "storage/latch.h"
+#include "utils/builtins.h"
 #include "utils/elog.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
@@ -32,11 +43,9 @@
 
 #include "engine/engine.h"
 #include "engine/engine_shmem.h"
+#include "engine/peer.h"
 #include "engine/worker_pool.h"
 #include "guc.h"
-
-/* an idempotent task runs at most this often when executors die under it */
-#define MAX_ATTEMPTS 3
 
 /* how long the leader sleeps when nothing happens (it wakes on its latch) */
 #define IDLE_WAIT_MS 1000
@@ -65,6 +74,20 @@ typedef struct JobState
 	bool		exhausted;		/* more_tasks has no more (or is NULL) */
 	MemoryContext log_context;	/* the caller's, for inline log copies */
 	List	   *inline_log;		/* messages of the task running inline */
+
+	EngineExecutors executors;	/* LOCAL, PEERS or ALL */
+	int			max_attempts;	/* 1 + marsql.task_retries */
+	/* peers: servers, and slots (one connection each) */
+	int			nservers;
+	PeerServer **servers;
+	bool	   *server_down;	/* failed in this job */
+	List	  **pinned;			/* per server: ready tasks only it may run */
+	int			npinned;
+	int			nslots;
+	int		   *slot_server;	/* -1: the slot could get no connection */
+	PeerConn  **slot_conns;
+	int		   *slot_task;		/* -1: none */
+	ErrorData  *peer_error;		/* the last peer failure */
 } JobState;
 
 /* the task whose NOTICEs the inline executor is collecting, or -1 */
@@ -82,12 +105,31 @@ static int	saved_log_min_messages = -1;
  * numbers each reduction right after its inputs, so few partial results
  * wait in memory).
  */
+static int
+server_index(JobState *st, Oid serverid)
+{
+	for (int i = 0; i < st->nservers; i++)
+		if (st->servers[i]->serverid == serverid)
+			return i;
+	elog(ERROR, "marsql task pinned to server %u, which is not a peer of this job", serverid);
+	return -1;					/* keep compiler quiet */
+}
+
 static void
 push_ready(JobState *st, int task)
 {
-	int			i = st->nready++;
+	int			i;
 
 	st->job->tasks[task].state = ENGINE_TASK_READY;
+	if (OidIsValid(st->job->tasks[task].server))
+	{
+		int			s = server_index(st, st->job->tasks[task].server);
+
+		st->pinned[s] = lappend_int(st->pinned[s], task);
+		st->npinned++;
+		return;
+	}
+	i = st->nready++;
 	while (i > 0 && st->ready[(i - 1) / 2] > task)
 	{
 		st->ready[i] = st->ready[(i - 1) / 2];
@@ -288,7 +330,7 @@ task_lost(JobState *st, PoolWorker *w, PoolTaskSlot *slot, ErrorData *error)
 	EngineTask *t = &st->job->tasks[task];
 
 	release_slot(st, slot);
-	if (t->idempotent && t->attempts < MAX_ATTEMPTS)
+	if (t->idempotent && t->attempts < st->max_attempts)
 	{
 		st->running--;
 		push_ready(st, task);	/* it left the heap when it was sent */
@@ -783,6 +825,366 @@ find_more_tasks(JobState *st)
 	engine_progress_set_total(job->ntasks);
 }
 
+/*
+ * Peers.  A slot is one connection to a server running one task query at
+ * a time; a server has as many slots as its capacity, at most
+ * marsql.max_peer_connections.
+ */
+
+/* the job may run on peers: load every marsql server the user may use */
+static void
+start_peers(JobState *st)
+{
+	List	   *oids = peer_server_oids(true);
+	ListCell   *lc;
+	int			i = 0;
+
+	if (oids == NIL && st->executors == ENGINE_EXECUTORS_PEERS)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("marsql %s: no marsql peer is declared", st->job->label),
+				 errhint("Declare peers with CREATE SERVER ... FOREIGN DATA WRAPPER marsql and CREATE USER MAPPING, or SET marsql.executors = local.")));
+	st->nservers = list_length(oids);
+	st->servers = palloc0(sizeof(PeerServer *) * Max(st->nservers, 1));
+	st->server_down = palloc0(sizeof(bool) * Max(st->nservers, 1));
+	st->pinned = palloc0(sizeof(List *) * Max(st->nservers, 1));
+	foreach(lc, oids)
+	{
+		st->servers[i] = peer_server_load(lfirst_oid(lc));
+		st->nslots += Min(st->servers[i]->capacity, marsql_max_peer_connections);
+		i++;
+	}
+	st->slot_server = palloc(sizeof(int) * Max(st->nslots, 1));
+	st->slot_conns = palloc0(sizeof(PeerConn *) * Max(st->nslots, 1));
+	st->slot_task = palloc(sizeof(int) * Max(st->nslots, 1));
+	st->nslots = 0;
+	for (i = 0; i < st->nservers; i++)
+	{
+		int			n = Min(st->servers[i]->capacity, marsql_max_peer_connections);
+
+		for (int j = 0; j < n; j++)
+		{
+			st->slot_server[st->nslots] = i;
+			st->slot_task[st->nslots] = -1;
+			st->nslots++;
+		}
+	}
+}
+
+/* a peer's task is lost with its connection: run again, or fail */
+static void
+peer_task_lost(JobState *st, int task, ErrorData *error, const char *executor)
+{
+	EngineJob  *job = st->job;
+	EngineTask *t = &job->tasks[task];
+
+	if (t->idempotent && !OidIsValid(t->server) && t->attempts < st->max_attempts)
+	{
+		ereport(WARNING,
+				(errcode(error->sqlerrcode),
+				 errmsg("marsql %s failed on %s, running it again on another executor",
+						job->cb.describe(job->arg, task), executor),
+				 error->detail
+				 ? errdetail_internal("%s: %s", error->message, error->detail)
+				 : errdetail_internal("%s", error->message)));
+		st->running--;
+		push_ready(st, task);
+		return;
+	}
+	task_error(st, task, engine_copy_message(error), executor);
+}
+
+/* tasks pinned to a server that failed fail with its error */
+static void
+fail_pinned(JobState *st, int s)
+{
+	while (st->pinned[s] != NIL)
+	{
+		int			task = linitial_int(st->pinned[s]);
+
+		st->pinned[s] = list_delete_first(st->pinned[s]);
+		st->npinned--;
+		st->running++;			/* task_error counts it out */
+		st->job->tasks[task].attempts++;
+		task_error(st, task, engine_copy_message(st->peer_error),
+				   psprintf("peer \"%s\"", st->servers[s]->name));
+	}
+}
+
+/* the slot's connection failed: the server is out for the rest of the job */
+static void
+peer_failed(JobState *st, int slot)
+{
+	PeerConn   *c = st->slot_conns[slot];
+	int			s = st->slot_server[slot];
+	int			task = st->slot_task[slot];
+	char	   *executor = pstrdup(c->executor);
+	ErrorData  *error = c->error;
+
+	if (error == NULL)
+	{
+		error = palloc0(sizeof(ErrorData));
+		error->sqlerrcode = ERRCODE_CONNECTION_FAILURE;
+		error->message = psprintf("lost the connection to marsql peer \"%s\"", c->name);
+	}
+	error->elevel = ERROR;
+	st->server_down[s] = true;
+	st->peer_error = error;
+	st->slot_task[slot] = -1;
+	st->slot_conns[slot] = NULL;
+	peer_conn_release(c);
+	if (task >= 0)
+		peer_task_lost(st, task, error, executor);
+	else
+		ereport(WARNING,
+				(errcode(error->sqlerrcode),
+				 errmsg("marsql %s: peer \"%s\" is left out of this job", st->job->label,
+						st->servers[s]->name),
+				 error->detail
+				 ? errdetail_internal("%s: %s", error->message, error->detail)
+				 : errdetail_internal("%s", error->message)));
+	fail_pinned(st, s);
+}
+
+/* the next task for a peer slot: one pinned to its server, else any */
+static int
+next_peer_task(JobState *st, int slot)
+{
+	int			s = st->slot_server[slot];
+
+	if (st->server_down[s])
+		return -1;
+	if (st->pinned[s] != NIL)
+	{
+		int			task = linitial_int(st->pinned[s]);
+
+		st->pinned[s] = list_delete_first(st->pinned[s]);
+		st->npinned--;
+		return task;
+	}
+	return pop_ready(st);
+}
+
+static void
+send_task_to_peer(JobState *st, int slot, int task)
+{
+	EngineJob  *job = st->job;
+	PeerConn   *c = st->slot_conns[slot];
+	StringInfoData payload;
+	bool		sent;
+
+	initStringInfo(&payload);
+	append_payload(job, task,
+				   job->cb.write_payload ? job->cb.payload_bytes(job->arg, task) : 0,
+				   &payload);
+	job->tasks[task].state = ENGINE_TASK_RUNNING;
+	job->tasks[task].attempts++;
+	job->tasks[task].executor = -1;
+	st->running++;
+	st->slot_task[slot] = task;
+	if (job->cb.task_started)
+		job->cb.task_started(job->arg, task, c->executor);
+	sent = peer_conn_send_task(c, engine_kind(job->tasks[task].kind)->name,
+							   payload.data, payload.len, marsql_peer_timeout_ms);
+	pfree(payload.data);
+	if (!sent)
+		peer_failed(st, slot);
+	report_progress(st);
+}
+
+static void
+relay_peer_notices(JobState *st, int slot)
+{
+	PeerConn   *c = st->slot_conns[slot];
+	ListCell   *lc;
+
+	if (c == NULL || c->notices == NIL)
+		return;
+	foreach(lc, c->notices)
+	{
+		if (st->slot_task[slot] >= 0)
+			st->job->cb.task_log(st->job->arg, st->slot_task[slot], (ErrorData *) lfirst(lc), false);
+	}
+	c->notices = NIL;
+}
+
+/* a peer's result: handed over, then the PGresult is freed */
+static void
+peer_result(JobState *st, int slot, PGresult *res)
+{
+	int			task = st->slot_task[slot];
+
+	st->slot_task[slot] = -1;
+	PG_TRY();
+	{
+		task_succeeded(st, task, PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0));
+	}
+	PG_CATCH();
+	{
+		PQclear(res);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	PQclear(res);
+}
+
+/*
+ * Drives every peer slot once: connects where tasks wait, reads results
+ * and errors, times out slow tasks and sends ready tasks to idle
+ * connections.  Returns the slots that can still run tasks; *progressed
+ * when anything happened.
+ */
+static int
+drive_peers(JobState *st, bool *progressed)
+{
+	int			live = 0;
+	int			waiting = 0;	/* slots connected or connecting, no task */
+
+	for (int i = 0; i < st->nslots; i++)
+		if (st->slot_conns[i] != NULL && st->slot_task[i] < 0)
+			waiting++;
+
+	for (int i = 0; i < st->nslots; i++)
+	{
+		int			s = st->slot_server[i];
+		PeerConn   *c = st->slot_conns[i];
+
+		if (s < 0)
+			continue;
+		if (c == NULL)
+		{
+			if (st->server_down[s])
+				continue;
+			live++;
+			if (st->nready + list_length(st->pinned[s]) <= waiting)
+				continue;
+			c = peer_conn_acquire(st->servers[s]);
+			if (c == NULL)
+			{
+				/* the session holds marsql.max_peer_connections already */
+				st->slot_server[i] = -1;
+				live--;
+				continue;
+			}
+			st->slot_conns[i] = c;
+			waiting++;
+			*progressed = true;
+		}
+		else if (st->server_down[s] && st->slot_task[i] < 0)
+		{
+			st->slot_conns[i] = NULL;
+			peer_conn_release(c);
+			continue;
+		}
+		else
+			live++;
+
+		for (;;)
+		{
+			PGresult   *res;
+			ErrorData  *error;
+			PeerEvent	event;
+
+			if (c->state == PEER_CONN_FAILED)
+				event = PEER_EVENT_FAILED;	/* at once, as it started */
+			else if (peer_conn_timed_out(c))
+			{
+				peer_conn_time_out(c, marsql_peer_timeout_ms);
+				event = PEER_EVENT_FAILED;
+			}
+			else
+				event = peer_conn_advance(c, &res, &error);
+			relay_peer_notices(st, i);
+			if (event == PEER_EVENT_NONE)
+				break;
+			*progressed = true;
+			if (event == PEER_EVENT_FAILED)
+			{
+				if (st->slot_task[i] < 0)
+					waiting--;
+				live--;
+				peer_failed(st, i);
+				break;
+			}
+			if (event == PEER_EVENT_RESULT)
+				peer_result(st, i, res);
+			else if (event == PEER_EVENT_TASK_ERROR)
+			{
+				int			task = st->slot_task[i];
+
+				st->slot_task[i] = -1;
+				task_error(st, task, error, c->executor);
+			}
+			break;
+		}
+		c = st->slot_conns[i];
+		if (c != NULL && c->state == PEER_CONN_IDLE && st->slot_task[i] < 0)
+		{
+			int			task = next_peer_task(st, i);
+
+			if (task >= 0)
+			{
+				waiting--;
+				send_task_to_peer(st, i, task);
+				*progressed = true;
+			}
+		}
+	}
+	for (int s = 0; s < st->nservers; s++)
+		if (st->server_down[s] && st->pinned[s] != NIL)
+			fail_pinned(st, s);
+	return live;
+}
+
+/* sleeps until the latch is set, a peer socket is ready or a deadline */
+static void
+wait_for_executors(JobState *st)
+{
+	long		timeout = IDLE_WAIT_MS;
+	TimestampTz now;
+
+	if (st->nslots == 0)
+	{
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+						 IDLE_WAIT_MS, PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		return;
+	}
+	now = GetCurrentTimestamp();
+	for (int i = 0; i < st->nslots; i++)
+	{
+		TimestampTz d = st->slot_conns[i] ? peer_conn_deadline(st->slot_conns[i]) : 0;
+
+		if (d != 0)
+			timeout = Min(timeout, Max(0, (long) ((d - now) / 1000) + 1));
+	}
+	peer_conns_wait(st->slot_conns, st->nslots, timeout);
+}
+
+/* no executor can run the ready tasks: each fails with the last peer error */
+static void
+fail_unrunnable(JobState *st)
+{
+	ErrorData  *error = st->peer_error;
+
+	if (error == NULL)
+	{
+		error = palloc0(sizeof(ErrorData));
+		error->elevel = ERROR;
+		error->sqlerrcode = ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE;
+		error->message = psprintf("marsql %s: no marsql peer can take a task", st->job->label);
+		error->hint = pstrdup("Raise marsql.max_peer_connections, or SET marsql.executors = all to use local workers too.");
+	}
+	while (st->nready > 0)
+	{
+		int			task = pop_ready(st);
+
+		st->running++;			/* task_error counts it out */
+		st->job->tasks[task].attempts++;
+		task_error(st, task, engine_copy_message(error), "no executor");
+	}
+}
+
 static void
 run_loop(JobState *st)
 {
@@ -847,6 +1249,14 @@ run_loop(JobState *st)
 			}
 		}
 
+		if (st->nslots > 0)
+			live += drive_peers(st, &progressed);
+
+		if (live == 0 && st->nready > 0 && st->executors == ENGINE_EXECUTORS_PEERS)
+		{
+			fail_unrunnable(st);
+			continue;
+		}
 		if (live == 0 && st->nready > 0)
 		{
 			if (!inline_announced && pool != NULL && pool->nworkers > 0)
@@ -862,15 +1272,11 @@ run_loop(JobState *st)
 			CHECK_FOR_INTERRUPTS();
 			continue;
 		}
-		if (live == 0 && st->running == 0 && st->finished < job->ntasks)
+		if (live == 0 && st->running == 0 && st->npinned == 0 && st->finished < job->ntasks)
 			elog(ERROR, "marsql job has tasks that can never become ready");
 
 		if (!progressed)
-		{
-			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
-							 IDLE_WAIT_MS, PG_WAIT_EXTENSION);
-			ResetLatch(MyLatch);
-		}
+			wait_for_executors(st);
 		CHECK_FOR_INTERRUPTS();
 	}
 }
@@ -904,6 +1310,31 @@ engine_relay_message(void *arg, int task, ErrorData *message, bool shown)
 		ereport(message->elevel,
 				(errcode(message->sqlerrcode),
 				 errmsg_internal("%s", message->message)));
+}
+
+int
+engine_executors_begin(text *executors)
+{
+	int			nest_level = NewGUCNestLevel();
+	char	   *value;
+
+	if (executors == NULL)
+		return nest_level;
+	value = text_to_cstring(executors);
+	if (strcmp(value, "local") != 0 && strcmp(value, "peers") != 0 && strcmp(value, "all") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid executors \"%s\"", value),
+				 errhint("Use local, peers or all.")));
+	(void) set_config_option("marsql.executors", value, PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	return nest_level;
+}
+
+void
+engine_executors_end(int nest_level)
+{
+	AtEOXact_GUC(true, nest_level);
 }
 
 void
@@ -958,13 +1389,20 @@ engine_run(EngineJob *job)
 		}
 		pfree(fill);
 	}
+	st.executors = job->executors != ENGINE_EXECUTORS_DEFAULT
+		? job->executors : (EngineExecutors) marsql_executors;
+	if (st.executors != ENGINE_EXECUTORS_LOCAL)
+		start_peers(&st);
 	for (i = 0; i < n; i++)
 		if (st.waiting_on[i] == 0)
 			push_ready(&st, i);
 
+	st.max_attempts = marsql_task_retries + 1;
 	want = job->max_workers > 0 ? job->max_workers : marsql_max_workers;
 	if (job->cb.more_tasks == NULL)
 		want = Min(want, n);
+	if (st.executors == ENGINE_EXECUTORS_PEERS)
+		want = 0;
 	st.spare = palloc(sizeof(dsm_segment *) * (want * SPARE_SEGMENTS_PER_WORKER + 1));
 
 	nest_level = NewGUCNestLevel();
@@ -994,6 +1432,8 @@ engine_run(EngineJob *job)
 	PG_FINALLY();
 	{
 		saved_log_min_messages = -1;
+		if (st.nslots > 0)
+			peer_conns_stop(st.slot_conns, st.nslots);
 		release_segments(&st);
 		worker_pool_stop(st.pool);
 		engine_workers_release(granted);

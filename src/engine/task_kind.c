@@ -30,3 +30,18 @@ engine_kind(int index)
 		return NULL;
 	return &kinds[index];
 }
+
+const EngineTaskKind *
+engine_kind_by_name(const char *name, int *index)
+{
+	for (int i = 0; i < nkinds; i++)
+	{
+		if (strcmp(kinds[i].name, name) == 0)
+		{
+			if (index)
+				*index = i;
+			return &kinds[i];
+		}
+	}
+	return NULL;
+}

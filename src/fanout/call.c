@@ -8,8 +8,15 @@
  *	  argument types, so polymorphic functions resolve) and encodes the
  *	  result.
  *
- *	  Payload: fn oid, resolved result type, argument count, then per
- *	  argument its type and its encoded value.  Result: the encoded value.
+ *	  Payload: fn oid, resolved result type, argument count, the same by
+ *	  name (the function's qualified signature, the result type's and each
+ *	  argument type's qualified name: a peer resolves those, since its
+ *	  object ids differ), then per argument its type and its encoded
+ *	  value.  Result: the encoded value.
+ *
+ *	  A call is retried when its executor fails only if that cannot do
+ *	  harm: the function is IMMUTABLE or STABLE, or its owner marked it
+ *	  with ALTER FUNCTION ... SET marsql.retryable = on.
  */
 #include "postgres.h"
 
@@ -23,6 +30,7 @@
 #include "nodes/makefuncs.h"
 #include "parser/parse_coerce.h"
 #include "utils/acl.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
@@ -66,6 +74,33 @@ describe_call(Oid fn, Oid rettype, int nargs, const Oid *argtypes, Oid *collatio
 			expr->inputcollid = DEFAULT_COLLATION_OID;
 	}
 	return expr;
+}
+
+/* the function carries SET marsql.retryable = on */
+static bool
+marked_retryable(HeapTuple proctup)
+{
+	bool		isnull;
+	Datum		config = SysCacheGetAttr(PROCOID, proctup, Anum_pg_proc_proconfig, &isnull);
+	ArrayType  *a;
+	Datum	   *items;
+	bool	   *nulls;
+	int			n;
+	bool		result = false;
+
+	if (isnull)
+		return false;
+	a = DatumGetArrayTypeP(config);
+	deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &items, &nulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		char	   *item = TextDatumGetCString(items[i]);
+		bool		on;
+
+		if (strncmp(item, "marsql.retryable=", 17) == 0 && parse_bool(item + 17, &on))
+			result = on;
+	}
+	return result;
 }
 
 HeapTuple
@@ -154,7 +189,7 @@ fanout_resolve_call(Oid fn, int nargs, const Oid *argtypes, const char *what)
 		memcpy(scratch, declared, sizeof(Oid) * nargs);
 		rettype = enforce_generic_type_consistency(argtypes, scratch, nargs, rettype, false);
 	}
-	call->idempotent = proc->provolatile != PROVOLATILE_VOLATILE;
+	call->idempotent = proc->provolatile != PROVOLATILE_VOLATILE || marked_retryable(tup);
 	ReleaseSysCache(tup);
 
 	call->nargs = nargs;
@@ -162,6 +197,11 @@ fanout_resolve_call(Oid fn, int nargs, const Oid *argtypes, const char *what)
 	memcpy(call->argtypes, argtypes, sizeof(Oid) * nargs);
 	call->rettype = rettype;
 	call->rettypmod = -1;
+	call->signature = format_procedure_qualified(fn);
+	call->rettype_name = format_type_be_qualified(rettype);
+	call->argtype_names = palloc(sizeof(char *) * Max(nargs, 1));
+	for (i = 0; i < nargs; i++)
+		call->argtype_names[i] = format_type_be_qualified(argtypes[i]);
 
 	expr = describe_call(fn, rettype, nargs, argtypes, &collation);
 	switch (get_expr_result_type((Node *) expr, &rettype, &desc))
@@ -192,6 +232,17 @@ fanout_payload_begin(StringInfo buf, const FanoutCall *call)
 	pq_sendint32(buf, call->fn);
 	pq_sendint32(buf, call->rettype);
 	pq_sendint16(buf, call->nargs);
+	pq_sendstring(buf, call->signature);
+	pq_sendstring(buf, call->rettype_name);
+	for (int i = 0; i < call->nargs; i++)
+		pq_sendstring(buf, call->argtype_names[i]);
+}
+
+/* on a peer: the object a name sent by the coordinator stands for */
+static Oid
+resolve_name(PGFunction input, const char *name)
+{
+	return DatumGetObjectId(DirectFunctionCall1(input, CStringGetDatum(name)));
 }
 
 static char *
@@ -310,6 +361,24 @@ call_run(const char *payload, int len, StringInfo result)
 	nargs = pq_getmsgint(&in, 2);
 	if (nargs < 0 || nargs > FUNC_MAX_ARGS)
 		elog(ERROR, "malformed marsql call message");
+	{
+		const char *signature = pq_getmsgstring(&in);
+		const char *rettype_name = pq_getmsgstring(&in);
+
+		for (i = 0; i < nargs; i++)
+		{
+			const char *name = pq_getmsgstring(&in);
+
+			if (engine_task_on_peer())
+				argtypes[i] = resolve_name(regtypein, name);
+		}
+		if (engine_task_on_peer())
+		{
+			/* 42883 with the name when the peer has no such function */
+			fn = resolve_name(regprocedurein, signature);
+			rettype = resolve_name(regtypein, rettype_name);
+		}
+	}
 
 	/* the executor checks again, as the role it runs as */
 	if (pg_proc_aclcheck(fn, GetUserId(), ACL_EXECUTE) != ACLCHECK_OK)
@@ -318,7 +387,10 @@ call_run(const char *payload, int len, StringInfo result)
 	fmgr_info(fn, &flinfo);
 	for (i = 0; i < nargs; i++)
 	{
-		argtypes[i] = pq_getmsgint(&in, 4);
+		Oid			sent = pq_getmsgint(&in, 4);
+
+		if (!engine_task_on_peer())
+			argtypes[i] = sent;
 		fcinfo->args[i].value = fanout_decode(&in, argtypes[i], -1, &fcinfo->args[i].isnull);
 		any_null |= fcinfo->args[i].isnull;
 	}

@@ -21,7 +21,11 @@ typedef struct FanoutCall
 	Oid			rettype;		/* resolved */
 	int32		rettypmod;		/* blessed typmod for record results */
 	TupleDesc	result_desc;	/* composite results, else NULL */
-	bool		idempotent;		/* not VOLATILE */
+	bool		idempotent;		/* not VOLATILE, or marked marsql.retryable */
+	/* names a peer resolves the call by: its own object ids differ */
+	char	   *signature;		/* "public.f(integer)" */
+	char	   *rettype_name;
+	char	  **argtype_names;
 } FanoutCall;
 
 extern int	fanout_call_kind;

@@ -267,7 +267,16 @@ run_map(FunctionCallInfo fcinfo, bool fail_fast, int max_workers_arg, bool as_ar
 	job.fail_fast = fail_fast;
 	job.cb = map_callbacks;
 	job.arg = st;
-	engine_run(&job);
+	{
+		int			executors_arg = as_array ? 4 : 5;
+		int			nest_level = engine_executors_begin(PG_NARGS() > executors_arg &&
+														!PG_ARGISNULL(executors_arg)
+														? PG_GETARG_TEXT_PP(executors_arg)
+														: NULL);
+
+		engine_run(&job);
+		engine_executors_end(nest_level);
+	}
 	return st;
 }
 
@@ -291,7 +300,8 @@ PG_FUNCTION_INFO_V1(marsql_map);
 
 /*
  * map(fn regprocedure, args anyarray, witness anycompatible,
- *     max_workers integer DEFAULT NULL) RETURNS anycompatiblearray
+ *     max_workers integer DEFAULT NULL, executors text DEFAULT NULL)
+ * RETURNS anycompatiblearray
  */
 Datum
 marsql_map(PG_FUNCTION_ARGS)
@@ -320,7 +330,7 @@ PG_FUNCTION_INFO_V1(marsql_map_rows);
 
 /*
  * map_rows(fn, args, witness, fail_fast boolean DEFAULT true,
- *          max_workers integer DEFAULT NULL)
+ *          max_workers integer DEFAULT NULL, executors text DEFAULT NULL)
  * RETURNS TABLE (ordinality integer, succeeded boolean, result anycompatible,
  *                sqlstate text, message text, detail text, context text)
  */

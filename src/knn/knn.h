@@ -45,6 +45,16 @@ extern void knn_require_args(FunctionCallInfo fcinfo, const char *function, int 
 							 const char *const *names);
 extern void knn_connect_spi(void);
 
+/* knn_sql.c */
+/* queries per block: within work_mem, and a task's result within bounds */
+extern int	knn_query_block_rows(int64 nq, int k);
+/* a function's optional `executors` argument, or NULL */
+extern text *knn_executors_arg(FunctionCallInfo fcinfo, int argno);
+/* knn over the caller's table relid, into rsinfo */
+extern void knn_table_search(ReturnSetInfo *rsinfo, Tensor *queries, Oid relid,
+							 const char *vector_column, const char *id_column, int k,
+							 MtMetric metric, const char *filter);
+
 /* knn_task.c: the task kind and its payload */
 typedef struct KnnTaskHeader
 {
@@ -63,11 +73,15 @@ typedef struct KnnTaskHeader
 
 extern int	knn_task_kind;
 extern void knn_task_register_kind(void);
+/* knn_peers.c: the "marsql knn partition" kind */
+extern void knn_peers_register_kind(void);
 extern Size knn_payload_bytes(const KnnTaskHeader *h);
 extern Size knn_result_bytes(int nq, int k);
 /* writes header, queries, rows and ids at dest (knn_payload_bytes long) */
 extern void knn_payload_write(char *dest, const KnnTaskHeader *h, const void *queries,
 							  const void *rows, const int64 *ids);
+/* appends nb in the layout of a task's result */
+extern void knn_result_append(StringInfo result, const MtNeighbors *nb);
 /* merges a task's result into best */
 extern void knn_result_merge(MtNeighbors *best, const char *result, int len);
 

@@ -17,6 +17,7 @@
 #include "utils/lsyscache.h"
 
 #include "chunked/chunked.h"
+#include "engine/engine.h"
 #include "guc.h"
 #include "knn/knn.h"
 
@@ -29,8 +30,8 @@ PG_FUNCTION_INFO_V1(knn_join_table);
 #define MAX_RESULT_BYTES (64 * 1024 * 1024)
 
 /* queries per block: within work_mem, and a task's result within bounds */
-static int
-query_block_rows(int64 nq, int k)
+int
+knn_query_block_rows(int64 nq, int k)
 {
 	int64		by_result = MAX_RESULT_BYTES / ((int64) k * 16 + 4);
 	int			batch = knn_query_batch((int) Min(nq, INT32_MAX / 2), k, 1);
@@ -44,7 +45,7 @@ search_tensor_queries(ReturnSetInfo *rsinfo, KnnCorpus *corpus, MtMetric metric,
 					  Tensor *queries, int k)
 {
 	int			nq = queries->dims[0];
-	int			block = query_block_rows(nq, k);
+	int			block = knn_query_block_rows(nq, k);
 	Size		row_bytes = (Size) corpus->dims * mt_dtype_size(corpus->dtype);
 	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql knn block",
 											  ALLOCSET_DEFAULT_SIZES);
@@ -66,9 +67,28 @@ search_tensor_queries(ReturnSetInfo *rsinfo, KnnCorpus *corpus, MtMetric metric,
 	MemoryContextDelete(cxt);
 }
 
+void
+knn_table_search(ReturnSetInfo *rsinfo, Tensor *queries, Oid relid, const char *vector_column,
+				 const char *id_column, int k, MtMetric metric, const char *filter)
+{
+	MtDtype		dtype;
+	KnnCorpus  *corpus;
+
+	dtype = knn_table_column_dtype(relid, vector_column);
+	dtype = mt_dtype_promote(dtype, queries->dtype);
+	queries = knn_queries_arg(queries, dtype);
+	if (queries->dims[0] == 0)
+		return;
+	knn_connect_spi();
+	corpus = knn_table_corpus(relid, vector_column, id_column, filter, dtype,
+							  queries->dims[1], "knn");
+	search_tensor_queries(rsinfo, corpus, metric, queries, k);
+	SPI_finish();
+}
+
 /*
  * marsql.knn(queries tensor, corpus regclass, vector_column name,
- *			  id_column name, k int, metric text, filter text)
+ *			  id_column name, k int, metric text, filter text, executors text)
  */
 Datum
 knn_table(PG_FUNCTION_ARGS)
@@ -83,8 +103,7 @@ knn_table(PG_FUNCTION_ARGS)
 			   *filter;
 	int			k;
 	MtMetric	metric;
-	MtDtype		dtype;
-	KnnCorpus  *corpus;
+	int			nest_level;
 
 	knn_require_args(fcinfo, "marsql.knn", 6, names);
 	queries = PG_GETARG_TENSOR_P(0);
@@ -96,32 +115,50 @@ knn_table(PG_FUNCTION_ARGS)
 	filter = PG_ARGISNULL(6) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(6));
 
 	InitMaterializedSRF(fcinfo, 0);
-	dtype = knn_table_column_dtype(relid, vector_column);
-	dtype = mt_dtype_promote(dtype, queries->dtype);
-	queries = knn_queries_arg(queries, dtype);
-	if (queries->dims[0] == 0)
-		PG_RETURN_NULL();
-	knn_connect_spi();
-	corpus = knn_table_corpus(relid, vector_column, id_column, filter, dtype,
-							  queries->dims[1], "knn");
-	search_tensor_queries(rsinfo, corpus, metric, queries, k);
-	SPI_finish();
+	nest_level = engine_executors_begin(knn_executors_arg(fcinfo, 7));
+	knn_table_search(rsinfo, queries, relid, vector_column, id_column, k, metric, filter);
+	engine_executors_end(nest_level);
 	PG_RETURN_NULL();
 }
 
-/* marsql.knn(queries tensor, corpus chunked_tensor, k int, metric text) */
+/*
+ * The optional `executors` argument at argno: NULL when absent or NULL
+ * (marsql.executors holds).
+ */
+text *
+knn_executors_arg(FunctionCallInfo fcinfo, int argno)
+{
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return NULL;
+	return PG_GETARG_TEXT_PP(argno);
+}
+
+/*
+ * marsql.knn(queries tensor, corpus chunked_tensor, k int, metric text,
+ *			  executors text)
+ */
 Datum
 knn_chunked(PG_FUNCTION_ARGS)
 {
+	static const char *const names[] = {"queries", "corpus", "k", "metric"};
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Tensor	   *queries = PG_GETARG_TENSOR_P(0);
-	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(1);
-	int			k = knn_k_arg(PG_GETARG_INT32(2));
-	MtMetric	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
-	MtDtype		dtype = mt_dtype_promote(ct->dtype, queries->dtype);
+	Tensor	   *queries;
+	ChunkedTensor *ct;
+	int			k;
+	MtMetric	metric;
+	MtDtype		dtype;
 	KnnCorpus  *corpus;
+	int			nest_level;
+
+	knn_require_args(fcinfo, "marsql.knn", 4, names);
+	queries = PG_GETARG_TENSOR_P(0);
+	ct = PG_GETARG_CHUNKED_P(1);
+	k = knn_k_arg(PG_GETARG_INT32(2));
+	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
+	dtype = mt_dtype_promote(ct->dtype, queries->dtype);
 
 	InitMaterializedSRF(fcinfo, 0);
+	nest_level = engine_executors_begin(knn_executors_arg(fcinfo, 4));
 	queries = knn_queries_arg(queries, dtype);
 	if (ct->ndim == 2 && CHUNKED_SHAPE(ct)[1] != queries->dims[1])
 		ereport(ERROR,
@@ -133,6 +170,7 @@ knn_chunked(PG_FUNCTION_ARGS)
 	if (queries->dims[0] > 0)
 		search_tensor_queries(rsinfo, corpus, metric, queries, k);
 	SPI_finish();
+	engine_executors_end(nest_level);
 	PG_RETURN_NULL();
 }
 
@@ -147,7 +185,7 @@ join(ReturnSetInfo *rsinfo, KnnCorpus *queries, KnnCorpus *corpus, MtMetric metr
 											  ALLOCSET_DEFAULT_SIZES);
 	bool		first = true;
 
-	queries->tile_rows = Min(queries->tile_rows, query_block_rows(INT32_MAX / 2, k));
+	queries->tile_rows = Min(queries->tile_rows, knn_query_block_rows(INT32_MAX / 2, k));
 	for (;;)
 	{
 		MemoryContext old = MemoryContextSwitchTo(cxt);
@@ -176,20 +214,33 @@ join(ReturnSetInfo *rsinfo, KnnCorpus *queries, KnnCorpus *corpus, MtMetric metr
 	MemoryContextDelete(cxt);
 }
 
-/* marsql.knn_join(queries chunked_tensor, corpus chunked_tensor, k, metric) */
+/*
+ * marsql.knn_join(queries chunked_tensor, corpus chunked_tensor, k, metric,
+ *				   executors)
+ */
 Datum
 knn_join_chunked(PG_FUNCTION_ARGS)
 {
+	static const char *const names[] = {"queries", "corpus", "k", "metric"};
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	ChunkedTensor *qt = PG_GETARG_CHUNKED_P(0);
-	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(1);
-	int			k = knn_k_arg(PG_GETARG_INT32(2));
-	MtMetric	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
-	MtDtype		dtype = mt_dtype_promote(qt->dtype, ct->dtype);
+	ChunkedTensor *qt;
+	ChunkedTensor *ct;
+	int			k;
+	MtMetric	metric;
+	MtDtype		dtype;
 	KnnCorpus  *queries,
 			   *corpus;
+	int			nest_level;
+
+	knn_require_args(fcinfo, "marsql.knn_join", 4, names);
+	qt = PG_GETARG_CHUNKED_P(0);
+	ct = PG_GETARG_CHUNKED_P(1);
+	k = knn_k_arg(PG_GETARG_INT32(2));
+	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
+	dtype = mt_dtype_promote(qt->dtype, ct->dtype);
 
 	InitMaterializedSRF(fcinfo, 0);
+	nest_level = engine_executors_begin(knn_executors_arg(fcinfo, 4));
 	knn_connect_spi();
 	queries = knn_chunked_corpus(qt, dtype, "knn_join");
 	corpus = knn_chunked_corpus(ct, dtype, "knn_join");
@@ -200,13 +251,14 @@ knn_join_chunked(PG_FUNCTION_ARGS)
 						queries->dims, corpus->dims)));
 	join(rsinfo, queries, corpus, metric, k);
 	SPI_finish();
+	engine_executors_end(nest_level);
 	PG_RETURN_NULL();
 }
 
 /*
  * marsql.knn_join(queries regclass, query_vector name, query_id name,
  *				   corpus regclass, vector_column name, id_column name,
- *				   k int, metric text, filter text)
+ *				   k int, metric text, filter text, executors text)
  */
 Datum
 knn_join_table(PG_FUNCTION_ARGS)
@@ -229,6 +281,7 @@ knn_join_table(PG_FUNCTION_ARGS)
 	KnnCorpus  *queries,
 			   *corpus;
 	int			dims;
+	int			nest_level;
 
 	knn_require_args(fcinfo, "marsql.knn_join", 8, names);
 	qrel = PG_GETARG_OID(0);
@@ -242,6 +295,7 @@ knn_join_table(PG_FUNCTION_ARGS)
 	filter = PG_ARGISNULL(8) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(8));
 
 	InitMaterializedSRF(fcinfo, 0);
+	nest_level = engine_executors_begin(knn_executors_arg(fcinfo, 9));
 	qdtype = knn_table_column_dtype(qrel, qvec);
 	cdtype = knn_table_column_dtype(crel, cvec);
 	dtype = mt_dtype_promote(qdtype, cdtype);
@@ -254,5 +308,6 @@ knn_join_table(PG_FUNCTION_ARGS)
 		join(rsinfo, queries, corpus, metric, k);
 	}
 	SPI_finish();
+	engine_executors_end(nest_level);
 	PG_RETURN_NULL();
 }

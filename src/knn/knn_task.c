@@ -113,6 +113,28 @@ knn_task_run(const char *payload, int len, StringInfo result)
 }
 
 void
+knn_result_append(StringInfo result, const MtNeighbors *nb)
+{
+	Size		bytes = knn_result_bytes(nb->nq, nb->k);
+	Size		entries = (Size) nb->nq * nb->k;
+	char	   *out;
+
+	if (bytes >= MaxAllocSize - (Size) result->len)
+		elog(ERROR, "marsql knn task result would be too large");
+	enlargeStringInfo(result, (int) bytes);
+	out = result->data + result->len;
+	memset(out, 0, bytes);
+	((int32 *) out)[0] = nb->nq;
+	((int32 *) out)[1] = nb->k;
+	memcpy(out + 8, nb->count, sizeof(int32) * nb->nq);
+	out += 8 + MAXALIGN(sizeof(int32) * nb->nq);
+	memcpy(out, nb->distance, sizeof(double) * entries);
+	memcpy(out + sizeof(double) * entries, nb->id, sizeof(int64) * entries);
+	result->len += (int) bytes;
+	result->data[result->len] = '\0';
+}
+
+void
 knn_result_merge(MtNeighbors *best, const char *result, int len)
 {
 	MtNeighbors from;

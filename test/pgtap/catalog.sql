@@ -1,7 +1,7 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(34);
+SELECT plan(38);
 
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
@@ -28,8 +28,15 @@ $$;
 CREATE FUNCTION pg_temp.marsql_test_table_functions() RETURNS oid[] LANGUAGE sql AS $$
 	SELECT array_agg(p.oid) FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace
-	  AND ((proname IN ('knn', 'knn_join') AND 'regclass'::regtype = ANY (proargtypes::oid[]))
+	  AND ((proname IN ('knn', 'knn_join') AND ('regclass'::regtype = ANY (proargtypes::oid[])
+												  OR proargtypes[1] = 'text'::regtype))
 		   OR proname LIKE 'faiss\_%')
+$$;
+
+-- peers: they connect to other servers and keep connections per session
+CREATE FUNCTION pg_temp.marsql_test_peer_functions() RETURNS name[] LANGUAGE sql AS $$
+	SELECT ARRAY['peer_validator', 'peer_run_task', 'peer_status', 'check_peers',
+				 'peer_connections', 'disconnect_peers']::name[]
 $$;
 
 SELECT has_extension('marsql');
@@ -56,6 +63,7 @@ SELECT is_empty($$
 	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())
 	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor')
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
+	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
 $$, 'every function but the engine''s, chunked operations and k-NN over tables is parallel safe');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
@@ -77,6 +85,18 @@ SELECT is_empty($$
 	  AND proname IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
 	  AND (proparallel <> 'u' OR provolatile <> 'v')
 $$, 'engine functions are volatile and parallel unsafe: they start workers and keep session state');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace
+	  AND proname IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
+	  AND (proparallel <> 'u' OR provolatile <> 'v')
+$$, 'peer functions are volatile and parallel unsafe: they connect to other servers');
+SELECT is((SELECT fdwvalidator::regprocedure::text FROM pg_foreign_data_wrapper WHERE fdwname = 'marsql'),
+		  'marsql.peer_validator(text[],oid)', 'the marsql wrapper validates its options');
+SELECT has_view('marsql', 'peers', 'view marsql.peers exists');
+SELECT is((SELECT count(*)::int FROM pg_depend d JOIN pg_foreign_data_wrapper w ON d.objid = w.oid
+		   WHERE d.classid = 'pg_foreign_data_wrapper'::regclass AND d.deptype = 'e'
+			 AND w.fdwname = 'marsql'), 1, 'the wrapper belongs to the extension');
 SELECT has_type('marsql', 'task', 'type marsql.task exists');
 SELECT has_view('marsql', 'tasks', 'view marsql.tasks exists');
 SELECT is_empty($$
@@ -87,6 +107,7 @@ SELECT is_empty($$
 	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())
 	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
+	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
 $$, 'every function but random, blas_info, the chunked ones and k-NN over tables is immutable');
 SELECT is((SELECT provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.random(integer[], bigint, text, text)'::regprocedure),
@@ -107,6 +128,8 @@ SELECT is_empty($$
 		'forget_tasks', 'task_list')	-- no arguments
 	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())	-- NULL tile / target: defaults
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())	-- NULL filter: none
+	  AND proname NOT IN ('peer_run_task',	-- NULL settings: the peer's own
+		'peer_status', 'check_peers', 'peer_connections', 'disconnect_peers')	-- no arguments
 	  AND proname NOT LIKE 'tensor_stack_%' AND proname NOT LIKE 'tensor_sum_%'
 	  AND proname NOT LIKE 'tensor_avg_%'
 $$, 'functions are strict unless they handle NULL arguments');
