@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The demo: installs dependencies, builds and installs marsql, starts a
-# throwaway local cluster as the postgres user on localhost, runs
-# test/demo.sql, prints its output and stops the cluster.
+# throwaway local cluster as the postgres user on localhost and two peer
+# clusters on 127.0.0.1, runs test/demo.sql, prints its output and stops
+# every cluster.
 #   bash test/demo.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_dependencies
 build_and_install
+log "demo: two peer clusters"
+trap stop_peers EXIT
+start_peers 2
 log "demo"
-with_cluster psql -X -v ON_ERROR_STOP=1 -f "$MARSQL_ROOT/test/demo.sql"
+with_cluster psql -X -v ON_ERROR_STOP=1 -v peer1_port="${PEER_PORTS[0]}" \
+	-v peer2_port="${PEER_PORTS[1]}" -f "$MARSQL_ROOT/test/demo.sql"

@@ -1,4 +1,5 @@
--- marsql demo: the tensor type, and fan-out of SQL functions.
+-- marsql demo: the tensor type, fan-out of SQL functions, chunked tensors,
+-- k-NN and FAISS, and peers (demo.sh passes the peer clusters' ports).
 \pset footer off
 CREATE EXTENSION marsql;
 SET search_path = marsql, public;
@@ -27,7 +28,7 @@ SELECT * FROM rows('[[1,2,3],[4,5,6]]'::tensor);
 SELECT stack_agg(ARRAY[id, id * 10]::float8[] ORDER BY id) FROM generate_series(1, 3) id;
 
 \echo '-- fan-out: any SQL function, called in parallel on background workers'
-CREATE FUNCTION sq(x int) RETURNS int LANGUAGE sql AS 'SELECT x * x';
+CREATE FUNCTION public.sq(x int) RETURNS int LANGUAGE sql AS 'SELECT x * x';
 SELECT map('sq(int)', ARRAY[1, 2, 3, 4], NULL::int);
 
 \echo '-- spawn builds a graph of calls: a task handle as an argument is a dependency'
@@ -85,6 +86,51 @@ SELECT round(count(f.id)::numeric / count(*), 3) AS recall_at_10
 FROM knn((SELECT q FROM batch), 'products', 'embedding', 'id', 10, 'cosine') k
 LEFT JOIN faiss_search('demo_products', (SELECT q FROM batch), 10, '{"efSearch": 64}') f USING (query, id);
 SELECT faiss_drop('demo_products');
+
+\echo '-- peers: two more PostgreSQL clusters on 127.0.0.1 (demo.sh started them), declared with SQL/MED'
+\getenv coordinator_host PGHOST
+SELECT current_setting('port') AS coordinator_port \gset
+SELECT format('CREATE SERVER peer%s FOREIGN DATA WRAPPER marsql OPTIONS (host %L, port %L, dbname %L, capacity %L)',
+              n, '127.0.0.1', port, 'postgres', '2')
+FROM (VALUES (1, :'peer1_port'), (2, :'peer2_port')) p(n, port) \gexec
+CREATE USER MAPPING FOR CURRENT_USER SERVER peer1 OPTIONS (user 'postgres');
+CREATE USER MAPPING FOR CURRENT_USER SERVER peer2 OPTIONS (user 'postgres');
+SELECT name, capacity, reachable, version FROM marsql.peers;
+
+\echo '-- a chunked matmul on this server''s workers and both peers: the same product as on local workers alone'
+SELECT chunked_random('{1200,1000}', '{400,400}', 21) AS pa, chunked_random('{1000,800}', '{400,400}', 22) AS pb \gset
+SET marsql.executors = 'all';
+CREATE TEMP TABLE product_everywhere AS SELECT to_tensor(matmul(:'pa'::chunked_tensor, :'pb'::chunked_tensor)) AS p;
+RESET marsql.executors;
+SELECT shape(p), allclose(p, to_tensor(matmul(:'pa'::chunked_tensor, :'pb'::chunked_tensor)), 0, 1e-12) AS same_as_local
+FROM product_everywhere;
+SELECT peer, sum(tasks) AS tasks_run_there, pg_size_pretty(sum(bytes_sent + bytes_received)) AS moved
+FROM peer_connections() GROUP BY peer ORDER BY peer;
+
+\echo '-- fan-out on the peers: the function must exist there too'
+\c postgres postgres 127.0.0.1 :peer1_port
+CREATE FUNCTION sq(x int) RETURNS int LANGUAGE sql AS 'SELECT x * x';
+CREATE TABLE items AS SELECT "row" AS id, "values"::real[] AS emb
+FROM marsql.rows(marsql.random('{30000,64}', 5, 'normal', 'float32')) WHERE "row" % 2 = 0;
+\c postgres postgres 127.0.0.1 :peer2_port
+CREATE FUNCTION sq(x int) RETURNS int LANGUAGE sql AS 'SELECT x * x';
+CREATE TABLE items AS SELECT "row" AS id, "values"::real[] AS emb
+FROM marsql.rows(marsql.random('{30000,64}', 5, 'normal', 'float32')) WHERE "row" % 2 = 1;
+\c postgres postgres :coordinator_host :coordinator_port
+SET search_path = marsql, public;
+SELECT map('sq(int)', ARRAY[1, 2, 3, 4, 5, 6], NULL::int, executors => 'peers');
+
+\echo '-- k-NN over a table split across the peers (even ids on one, odd on the other):'
+\echo '-- each peer searches its own rows and only the top-k lists travel'
+CREATE TEMP TABLE items_in_one_place AS SELECT "row" AS id, "values"::real[] AS emb
+FROM rows(random('{30000,64}', 5, 'normal', 'float32'));
+CREATE TEMP TABLE peer_queries AS SELECT random('{200,64}', 6, 'normal', 'float32') AS q;
+SELECT query, rank, id, round(distance::numeric, 4) AS distance
+FROM peer_queries, knn(q, 'items', 'emb', 'id', 3, executors => 'peers') WHERE query < 2;
+SELECT count(*) AS rows_unlike_one_local_search FROM (
+    (SELECT k.* FROM peer_queries, knn(q, 'items', 'emb', 'id', 10, executors => 'peers') k)
+    EXCEPT
+    (SELECT k.* FROM peer_queries, knn(q, 'items_in_one_place', 'emb', 'id', 10) k)) d;
 
 \echo '-- bad input gets a clear error, never a crash'
 \set ON_ERROR_STOP 0

@@ -59,3 +59,54 @@ build_and_install() {
 with_cluster() {
 	pg_virtualenv -t -v 15 -o "listen_addresses=localhost" "$@"
 }
+
+# Runs a command as the postgres user when root (initdb and postgres refuse
+# root), else as the current user.
+as_postgres() {
+	if [ "$(id -u)" = 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# a TCP port of 127.0.0.1 nobody listens on, from $1 up
+free_port() {
+	local port=$1
+	while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+		port=$((port + 1))
+	done
+	echo "$port"
+}
+
+# Starts $1 throwaway peer clusters for the demo and the benchmarks: owned
+# by the postgres user, listening on 127.0.0.1 only with trust
+# authentication there, marsql installed in database postgres; PEER_OPTIONS
+# adds server options ("-c name=value ...").  Sets PEER_DIR and PEER_PORTS;
+# stop_peers stops and removes them (call it from an EXIT trap).
+start_peers() {
+	local n=$1 i port=55400 dir
+	PEER_DIR=$(mktemp -d /tmp/marsql-peers.XXXXXX)
+	PEER_PORTS=()
+	[ "$(id -u)" = 0 ] && chown postgres "$PEER_DIR"
+	for i in $(seq 1 "$n"); do
+		dir="$PEER_DIR/peer$i"
+		port=$(free_port "$port")
+		as_postgres "$PG_BIN/initdb" -D "$dir" -U postgres -A trust --no-sync >/dev/null
+		as_postgres "$PG_BIN/pg_ctl" -D "$dir" -l "$dir.log" -w -s start \
+			-o "-p $port -c listen_addresses=127.0.0.1 -k $PEER_DIR -c max_worker_processes=8 -c fsync=off ${PEER_OPTIONS:-}"
+		as_postgres "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+			-c 'CREATE EXTENSION marsql'
+		PEER_PORTS+=("$port")
+		port=$((port + 1))
+	done
+}
+
+stop_peers() {
+	local dir
+	[ -n "${PEER_DIR:-}" ] && [ -d "$PEER_DIR" ] || return 0
+	for dir in "$PEER_DIR"/peer*; do
+		[ -f "$dir/postmaster.pid" ] && as_postgres "$PG_BIN/pg_ctl" -D "$dir" -m fast -w -s stop || true
+	done
+	rm -rf "$PEER_DIR"
+}

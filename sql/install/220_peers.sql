@@ -50,12 +50,13 @@ COMMENT ON FUNCTION marsql.check_peers() IS
 'per peer: whether this user can run tasks there, and the error when not';
 
 CREATE FUNCTION marsql.peer_connections(
-    OUT peer text, OUT state text, OUT backend_pid integer, OUT in_use boolean)
+    OUT peer text, OUT state text, OUT backend_pid integer, OUT in_use boolean,
+    OUT tasks bigint, OUT bytes_sent bigint, OUT bytes_received bigint)
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'marsql_peer_connections' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 
 COMMENT ON FUNCTION marsql.peer_connections() IS
-'this session''s connections to peers (cached between jobs)';
+'this session''s connections to peers (cached between jobs): tasks run, payload and result bytes moved';
 
 CREATE FUNCTION marsql.disconnect_peers() RETURNS integer
 AS 'MODULE_PATHNAME', 'marsql_disconnect_peers' LANGUAGE C VOLATILE PARALLEL UNSAFE;

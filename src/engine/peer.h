@@ -83,12 +83,17 @@ typedef struct PeerConn
 	bool		in_use;			/* held by a running job */
 	bool		stale;			/* options changed: close when released */
 	bool		password_required;
+	bool		prepared;		/* the task statement is prepared there */
 	TimestampTz deadline;		/* of the connect, or of the task */
 	PGresult   *result;			/* the task query's, until it completes */
 	List	   *notices;		/* ErrorData of the running task */
 	char	   *version;		/* the peer's marsql version */
 	char	   *executor;		/* "peer \"p1\" (PID 4242)" */
 	ErrorData  *error;			/* why it failed */
+	/* since it connected: tasks sent, and their payload and result bytes */
+	int64		tasks;
+	int64		bytes_sent;
+	int64		bytes_received;
 } PeerConn;
 
 typedef enum PeerEvent

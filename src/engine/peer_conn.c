@@ -56,7 +56,11 @@
 	"pg_catalog.set_config('client_connection_check_interval', '1000', false), " \
 	"pg_catalog.set_config('marsql.executors', 'local', false)"
 
+/* prepared once per connection, after the version check */
 #define PEER_TASK_SQL "SELECT marsql.peer_run_task($1, $2, $3, $4)"
+#define PEER_TASK_STATEMENT "marsql_task"
+
+static const Oid peer_task_types[4] = {TEXTOID, BYTEAOID, TEXTOID, TEXTOID};
 
 static MemoryContext peer_context = NULL;
 static List *cache = NIL;		/* PeerConn *, in peer_context */
@@ -420,6 +424,28 @@ set_up(PeerConn *c, PGresult *res)
 		pfree(c->version);
 	c->version = MemoryContextStrdup(peer_context, version);
 	PQclear(res);
+	/* then the task statement, parsed and planned once */
+	if (!PQsendPrepare(c->conn, PEER_TASK_STATEMENT, PEER_TASK_SQL, 4, peer_task_types))
+		return fail_lost(c, NULL);
+	return PEER_EVENT_NONE;
+}
+
+/* the task statement is prepared: the connection may take tasks */
+static PeerEvent
+prepared(PeerConn *c, PGresult *res)
+{
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+	{
+		ErrorData  *e = error_from_result(res);
+
+		PQclear(res);
+		e->elevel = ERROR;
+		e->message = psprintf("could not set up the connection to marsql peer \"%s\": %s",
+							  c->name, e->message);
+		return fail(c, e);
+	}
+	PQclear(res);
+	c->prepared = true;
 	c->state = PEER_CONN_IDLE;
 	c->deadline = 0;
 	return PEER_EVENT_READY;
@@ -488,7 +514,7 @@ peer_conn_advance(PeerConn *c, PGresult **result, ErrorData **error)
 				PGresult   *res = c->result;
 
 				c->result = NULL;
-				return set_up(c, res);
+				return c->version == NULL ? set_up(c, res) : prepared(c, res);
 			}
 
 		case PEER_CONN_BUSY:
@@ -513,6 +539,7 @@ peer_conn_advance(PeerConn *c, PGresult **result, ErrorData **error)
 				if (res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
 					PQnfields(res) == 1 && !PQgetisnull(res, 0, 0) && PQfformat(res, 0) == 1)
 				{
+					c->bytes_received += PQgetlength(res, 0, 0);
 					*result = res;
 					return PEER_EVENT_RESULT;
 				}
@@ -543,7 +570,6 @@ peer_conn_send_task(PeerConn *c, const char *kind, const char *payload, int len,
 	const char *values[4];
 	int			lengths[4] = {0, len, 0, 0};
 	int			formats[4] = {0, 1, 0, 0};
-	Oid			types[4] = {TEXTOID, BYTEAOID, TEXTOID, TEXTOID};
 	int			r;
 
 	Assert(c->state == PEER_CONN_IDLE);
@@ -553,7 +579,7 @@ peer_conn_send_task(PeerConn *c, const char *kind, const char *payload, int len,
 	values[2] = GetConfigOption("search_path", false, false);
 	values[3] = pg_get_timezone_name(session_timezone);
 	c->notices = NIL;
-	if (!PQsendQueryParams(c->conn, PEER_TASK_SQL, 4, types, values, lengths, formats, 1))
+	if (!PQsendQueryPrepared(c->conn, PEER_TASK_STATEMENT, 4, values, lengths, formats, 1))
 	{
 		(void) fail_lost(c, NULL);
 		return false;
@@ -566,6 +592,8 @@ peer_conn_send_task(PeerConn *c, const char *kind, const char *payload, int len,
 	}
 	c->flushing = r > 0;
 	c->state = PEER_CONN_BUSY;
+	c->tasks++;
+	c->bytes_sent += len + strlen(kind) + strlen(values[2]) + strlen(values[3]);
 	c->deadline = timeout_ms > 0
 		? TimestampTzPlusMilliseconds(GetCurrentTimestamp(), timeout_ms) : 0;
 	return true;

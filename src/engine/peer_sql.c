@@ -154,7 +154,8 @@ marsql_peer_status(PG_FUNCTION_ARGS)
 
 /*
  * marsql.peer_connections() RETURNS TABLE (peer text, state text,
- * backend_pid integer, in_use boolean): this session's connections
+ * backend_pid integer, in_use boolean, tasks bigint, bytes_sent bigint,
+ * bytes_received bigint): this session's connections
  */
 Datum
 marsql_peer_connections(PG_FUNCTION_ARGS)
@@ -166,8 +167,8 @@ marsql_peer_connections(PG_FUNCTION_ARGS)
 	foreach(lc, peer_conn_list())
 	{
 		PeerConn   *c = (PeerConn *) lfirst(lc);
-		Datum		values[4];
-		bool		nulls[4] = {false};
+		Datum		values[7];
+		bool		nulls[7] = {false};
 
 		values[0] = CStringGetTextDatum(c->name);
 		values[1] = CStringGetTextDatum(conn_state_name(c->state));
@@ -176,6 +177,9 @@ marsql_peer_connections(PG_FUNCTION_ARGS)
 		else
 			nulls[2] = true;
 		values[3] = BoolGetDatum(c->in_use);
+		values[4] = Int64GetDatum(c->tasks);
+		values[5] = Int64GetDatum(c->bytes_sent);
+		values[6] = Int64GetDatum(c->bytes_received);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	PG_RETURN_NULL();
