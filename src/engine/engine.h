@@ -170,6 +170,12 @@ extern void engine_relay_message(void *arg, int task, ErrorData *message, bool s
 extern ErrorData *engine_copy_message(const ErrorData *e);
 
 /*
+ * A new ERROR to hand to callbacks or raise with ThrowErrorData: the
+ * strings are taken as they are (detail and hint may be NULL).
+ */
+extern ErrorData *engine_make_error(int sqlstate, char *message, char *detail, char *hint);
+
+/*
  * True while a task runs in a peer's backend for another server
  * (marsql.peer_run_task): object ids in its payload are the other
  * server's, so a kind that carries any resolves names instead.

@@ -36,6 +36,7 @@
 #include "utils/syscache.h"
 #include "utils/varlena.h"
 
+#include "engine/engine.h"
 #include "engine/peer.h"
 #include "guc.h"
 
@@ -252,19 +253,6 @@ peer_server_oids(bool selected)
 	return oids;
 }
 
-static ErrorData *
-peer_error(int sqlstate, char *message, char *detail, char *hint)
-{
-	ErrorData  *e = palloc0(sizeof(ErrorData));
-
-	e->elevel = ERROR;
-	e->sqlerrcode = sqlstate;
-	e->message = message;
-	e->detail = detail;
-	e->hint = hint;
-	return e;
-}
-
 /* the current user's mapping for the server, or PUBLIC's, or NULL */
 static UserMapping *
 find_user_mapping(Oid serverid)
@@ -326,7 +314,7 @@ peer_server_try_load(Oid serverid, ErrorData **why)
 	*why = NULL;
 	if (pg_foreign_server_aclcheck(serverid, GetUserId(), ACL_USAGE) != ACLCHECK_OK)
 	{
-		*why = peer_error(ERRCODE_INSUFFICIENT_PRIVILEGE,
+		*why = engine_make_error(ERRCODE_INSUFFICIENT_PRIVILEGE,
 						  psprintf("permission denied for foreign server %s", fs->servername),
 						  NULL,
 						  psprintf("A superuser or the server's owner can GRANT USAGE ON FOREIGN SERVER %s.",
@@ -336,7 +324,7 @@ peer_server_try_load(Oid serverid, ErrorData **why)
 	um = find_user_mapping(serverid);
 	if (um == NULL)
 	{
-		*why = peer_error(ERRCODE_UNDEFINED_OBJECT,
+		*why = engine_make_error(ERRCODE_UNDEFINED_OBJECT,
 						  psprintf("user mapping not found for user \"%s\" on marsql peer \"%s\"",
 								   GetUserNameFromId(GetUserId(), false), fs->servername),
 						  NULL,
@@ -392,7 +380,7 @@ peer_server_try_load(Oid serverid, ErrorData **why)
 
 	if (!superuser() && s->password_required && !has_password)
 	{
-		*why = peer_error(ERRCODE_S_R_E_PROHIBITED_SQL_STATEMENT_ATTEMPTED,
+		*why = engine_make_error(ERRCODE_S_R_E_PROHIBITED_SQL_STATEMENT_ATTEMPTED,
 						  pstrdup("password is required"),
 						  psprintf("Non-superusers must provide a password in the user mapping for marsql peer \"%s\".",
 								   s->name),

@@ -80,12 +80,23 @@ close_conn(PeerConn *c)
 	c->flushing = false;
 }
 
+/* frees what a connection holds in peer_context */
+static void
+free_conn(PeerConn *c)
+{
+	close_conn(c);
+	pfree(c->name);
+	pfree(c->executor);
+	if (c->version)
+		pfree(c->version);
+	pfree(c);
+}
+
 static void
 forget(PeerConn *c)
 {
-	close_conn(c);
 	cache = list_delete_ptr(cache, c);
-	pfree(c);
+	free_conn(c);
 }
 
 /* the message of a libpq error, without its trailing newline */
@@ -150,19 +161,6 @@ error_from_result(const PGresult *res)
 	return e;
 }
 
-static ErrorData *
-conn_error(int sqlstate, char *message, char *detail, char *hint)
-{
-	ErrorData  *e = palloc0(sizeof(ErrorData));
-
-	e->elevel = ERROR;
-	e->sqlerrcode = sqlstate;
-	e->message = message;
-	e->detail = detail;
-	e->hint = hint;
-	return e;
-}
-
 static PeerEvent
 fail(PeerConn *c, ErrorData *error)
 {
@@ -175,7 +173,7 @@ fail(PeerConn *c, ErrorData *error)
 static PeerEvent
 fail_connect(PeerConn *c, char *detail)
 {
-	return fail(c, conn_error(ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
+	return fail(c, engine_make_error(ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
 							  psprintf("could not connect to marsql peer \"%s\"", c->name),
 							  detail, NULL));
 }
@@ -187,7 +185,7 @@ fail_lost(PeerConn *c, const PGresult *last)
 	ErrorData  *remote = last && PQresultStatus(last) == PGRES_FATAL_ERROR &&
 		PQresultErrorField(last, PG_DIAG_SQLSTATE) ? error_from_result(last) : NULL;
 
-	return fail(c, conn_error(remote ? remote->sqlerrcode : ERRCODE_CONNECTION_FAILURE,
+	return fail(c, engine_make_error(remote ? remote->sqlerrcode : ERRCODE_CONNECTION_FAILURE,
 							  psprintf("lost the connection to marsql peer \"%s\"", c->name),
 							  remote ? remote->message : libpq_message(c->conn),
 							  NULL));
@@ -248,7 +246,7 @@ peer_xact_callback(XactEvent event, void *arg)
 		if (c->state == PEER_CONN_FAILED)
 		{
 			cache = foreach_delete_current(cache, lc);
-			pfree(c);
+			free_conn(c);
 		}
 	}
 }
@@ -291,9 +289,8 @@ peer_conn_acquire(PeerServer *server)
 		{
 			if (c->stale || c->options_hash != server->options_hash || !still_alive(c))
 			{
-				close_conn(c);
 				cache = foreach_delete_current(cache, lc);
-				pfree(c);
+				free_conn(c);
 				continue;
 			}
 			c->in_use = true;
@@ -327,7 +324,7 @@ peer_conn_acquire(PeerServer *server)
 
 	if (!AcquireExternalFD())
 	{
-		(void) fail(c, conn_error(ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
+		(void) fail(c, engine_make_error(ERRCODE_SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION,
 								  psprintf("could not connect to marsql peer \"%s\"", c->name),
 								  pstrdup("There are too many open files on this server."),
 								  pstrdup("Raise max_files_per_process or \"ulimit -n\", or lower marsql.max_peer_connections.")));
@@ -364,7 +361,7 @@ connected(PeerConn *c)
 {
 	if (c->password_required && !superuser_arg(c->userid) &&
 		!PQconnectionUsedPassword(c->conn))
-		return fail(c, conn_error(ERRCODE_S_R_E_PROHIBITED_SQL_STATEMENT_ATTEMPTED,
+		return fail(c, engine_make_error(ERRCODE_S_R_E_PROHIBITED_SQL_STATEMENT_ATTEMPTED,
 								  pstrdup("password is required"),
 								  psprintf("Non-superuser cannot connect to marsql peer \"%s\" if it does not request a password.",
 										   c->name),
@@ -382,6 +379,19 @@ connected(PeerConn *c)
 	return PEER_EVENT_NONE;
 }
 
+/* a setup step failed on the peer: its error, saying so */
+static PeerEvent
+fail_setup(PeerConn *c, PGresult *res)
+{
+	ErrorData  *e = error_from_result(res);
+
+	PQclear(res);
+	e->elevel = ERROR;
+	e->message = psprintf("could not set up the connection to marsql peer \"%s\": %s",
+						  c->name, e->message);
+	return fail(c, e);
+}
+
 /* the setup query is done: is marsql there, and the same version? */
 static PeerEvent
 set_up(PeerConn *c, PGresult *res)
@@ -389,22 +399,14 @@ set_up(PeerConn *c, PGresult *res)
 	const char *version;
 
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
-	{
-		ErrorData  *e = error_from_result(res);
-
-		PQclear(res);
-		e->elevel = ERROR;
-		e->message = psprintf("could not set up the connection to marsql peer \"%s\": %s",
-							  c->name, e->message);
-		return fail(c, e);
-	}
+		return fail_setup(c, res);
 	version = PQntuples(res) == 1 && !PQgetisnull(res, 0, 0) ? PQgetvalue(res, 0, 0) : NULL;
 	if (version == NULL)
 	{
 		char	   *db = pstrdup(PQdb(c->conn));
 
 		PQclear(res);
-		return fail(c, conn_error(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+		return fail(c, engine_make_error(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
 								  psprintf("marsql is not installed on peer \"%s\"", c->name),
 								  psprintf("Database \"%s\" there has no marsql extension.", db),
 								  pstrdup("Run CREATE EXTENSION marsql in that database.")));
@@ -414,7 +416,7 @@ set_up(PeerConn *c, PGresult *res)
 		char	   *theirs = pstrdup(version);
 
 		PQclear(res);
-		return fail(c, conn_error(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+		return fail(c, engine_make_error(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
 								  psprintf("marsql peer \"%s\" runs marsql %s, this server runs %s",
 										   c->name, theirs, MARSQL_VERSION),
 								  NULL,
@@ -435,15 +437,7 @@ static PeerEvent
 prepared(PeerConn *c, PGresult *res)
 {
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-	{
-		ErrorData  *e = error_from_result(res);
-
-		PQclear(res);
-		e->elevel = ERROR;
-		e->message = psprintf("could not set up the connection to marsql peer \"%s\": %s",
-							  c->name, e->message);
-		return fail(c, e);
-	}
+		return fail_setup(c, res);
 	PQclear(res);
 	c->prepared = true;
 	c->state = PEER_CONN_IDLE;
@@ -546,7 +540,7 @@ peer_conn_advance(PeerConn *c, PGresult **result, ErrorData **error)
 				if (res && PQresultStatus(res) == PGRES_FATAL_ERROR)
 					*error = error_from_result(res);
 				else
-					*error = conn_error(ERRCODE_PROTOCOL_VIOLATION,
+					*error = engine_make_error(ERRCODE_PROTOCOL_VIOLATION,
 										psprintf("marsql peer \"%s\" sent a malformed task result",
 												 c->name),
 										NULL, NULL);
@@ -711,7 +705,7 @@ void
 peer_conn_time_out(PeerConn *c, int timeout_ms)
 {
 	/* closed at once; the peer stops at its next client-connection check */
-	(void) fail(c, conn_error(ERRCODE_CONNECTION_FAILURE,
+	(void) fail(c, engine_make_error(ERRCODE_CONNECTION_FAILURE,
 							  psprintf("marsql peer \"%s\" did not finish a task within marsql.peer_timeout (%d ms)",
 									   c->name, timeout_ms),
 							  NULL,
@@ -867,9 +861,8 @@ peer_conns_close_idle(void)
 
 		if (c->in_use)
 			continue;
-		close_conn(c);
 		cache = foreach_delete_current(cache, lc);
-		pfree(c);
+		free_conn(c);
 		closed++;
 	}
 	return closed;

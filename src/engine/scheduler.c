@@ -206,10 +206,9 @@ skip_dependents(JobState *st, int task)
 			continue;
 		mine = job->cb.describe(job->arg, d);
 		theirs = job->cb.describe(job->arg, task);
-		error = palloc0(sizeof(ErrorData));
-		error->elevel = ERROR;
-		error->sqlerrcode = ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE;
-		error->message = psprintf("%s was not run because %s failed", mine, theirs);
+		error = engine_make_error(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+								  psprintf("%s was not run because %s failed", mine, theirs),
+								  NULL, NULL);
 		job->tasks[d].state = ENGINE_TASK_SKIPPED;
 		finish_failed(st, d, error);
 	}
@@ -337,11 +336,9 @@ task_lost(JobState *st, PoolWorker *w, PoolTaskSlot *slot, ErrorData *error)
 		return;
 	}
 	if (error == NULL)
-	{
-		error = palloc0(sizeof(ErrorData));
-		error->sqlerrcode = ERRCODE_CONNECTION_FAILURE;
-		error->message = psprintf("marsql worker %d exited while running a task", w->number);
-	}
+		error = engine_make_error(ERRCODE_CONNECTION_FAILURE,
+								  psprintf("marsql worker %d exited while running a task", w->number),
+								  NULL, NULL);
 	task_error(st, task, error, worker_name(w));
 }
 
@@ -661,6 +658,19 @@ engine_copy_message(const ErrorData *e)
 	return c;
 }
 
+ErrorData *
+engine_make_error(int sqlstate, char *message, char *detail, char *hint)
+{
+	ErrorData  *e = palloc0(sizeof(ErrorData));
+
+	e->elevel = ERROR;
+	e->sqlerrcode = sqlstate;
+	e->message = message;
+	e->detail = detail;
+	e->hint = hint;
+	return e;
+}
+
 /* what the server log would have kept under the caller's log_min_messages */
 static bool
 caller_would_log(int elevel)
@@ -696,6 +706,28 @@ collect_inline_log(ErrorData *edata)
 }
 
 /*
+ * A task starts on an executor that shares no memory with the leader (the
+ * backend itself, or a peer): its payload is built into `payload` (a new
+ * buffer) and it is counted as running there.
+ */
+static void
+start_unshared_task(JobState *st, int task, const char *executor, StringInfo payload)
+{
+	EngineJob  *job = st->job;
+
+	initStringInfo(payload);
+	append_payload(job, task,
+				   job->cb.write_payload ? job->cb.payload_bytes(job->arg, task) : 0,
+				   payload);
+	job->tasks[task].state = ENGINE_TASK_RUNNING;
+	job->tasks[task].attempts++;
+	job->tasks[task].executor = -1;
+	st->running++;
+	if (job->cb.task_started)
+		job->cb.task_started(job->arg, task, executor);
+}
+
+/*
  * Runs one task in the calling backend, in a subtransaction so that its
  * error fails the task and not the statement.  Cancel and timeouts are
  * not task errors: they propagate.
@@ -711,16 +743,7 @@ run_inline(JobState *st, int task)
 	StringInfoData result;
 	ErrorData  *volatile error = NULL;
 
-	initStringInfo(&payload);
-	append_payload(job, task,
-				   job->cb.write_payload ? job->cb.payload_bytes(job->arg, task) : 0,
-				   &payload);
-	job->tasks[task].state = ENGINE_TASK_RUNNING;
-	job->tasks[task].attempts++;
-	job->tasks[task].executor = -1;
-	st->running++;
-	if (job->cb.task_started)
-		job->cb.task_started(job->arg, task, "backend");
+	start_unshared_task(st, task, "backend", &payload);
 
 	if (!emit_log_hook_installed)
 	{
@@ -920,14 +943,14 @@ peer_failed(JobState *st, int slot)
 	int			task = st->slot_task[slot];
 	char	   *executor = pstrdup(c->executor);
 	ErrorData  *error = c->error;
+	bool		first;
 
 	if (error == NULL)
-	{
-		error = palloc0(sizeof(ErrorData));
-		error->sqlerrcode = ERRCODE_CONNECTION_FAILURE;
-		error->message = psprintf("lost the connection to marsql peer \"%s\"", c->name);
-	}
+		error = engine_make_error(ERRCODE_CONNECTION_FAILURE,
+								  psprintf("lost the connection to marsql peer \"%s\"", c->name),
+								  NULL, NULL);
 	error->elevel = ERROR;
+	first = !st->server_down[s];
 	st->server_down[s] = true;
 	st->peer_error = error;
 	st->slot_task[slot] = -1;
@@ -935,7 +958,7 @@ peer_failed(JobState *st, int slot)
 	peer_conn_release(c);
 	if (task >= 0)
 		peer_task_lost(st, task, error, executor);
-	else
+	else if (first)
 		ereport(WARNING,
 				(errcode(error->sqlerrcode),
 				 errmsg("marsql %s: peer \"%s\" is left out of this job", st->job->label,
@@ -973,17 +996,8 @@ send_task_to_peer(JobState *st, int slot, int task)
 	StringInfoData payload;
 	bool		sent;
 
-	initStringInfo(&payload);
-	append_payload(job, task,
-				   job->cb.write_payload ? job->cb.payload_bytes(job->arg, task) : 0,
-				   &payload);
-	job->tasks[task].state = ENGINE_TASK_RUNNING;
-	job->tasks[task].attempts++;
-	job->tasks[task].executor = -1;
-	st->running++;
 	st->slot_task[slot] = task;
-	if (job->cb.task_started)
-		job->cb.task_started(job->arg, task, c->executor);
+	start_unshared_task(st, task, c->executor, &payload);
 	sent = peer_conn_send_task(c, engine_kind(job->tasks[task].kind)->name,
 							   payload.data, payload.len, marsql_peer_timeout_ms);
 	pfree(payload.data);
@@ -1168,13 +1182,10 @@ fail_unrunnable(JobState *st)
 	ErrorData  *error = st->peer_error;
 
 	if (error == NULL)
-	{
-		error = palloc0(sizeof(ErrorData));
-		error->elevel = ERROR;
-		error->sqlerrcode = ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE;
-		error->message = psprintf("marsql %s: no marsql peer can take a task", st->job->label);
-		error->hint = pstrdup("Raise marsql.max_peer_connections, or SET marsql.executors = all to use local workers too.");
-	}
+		error = engine_make_error(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE,
+								  psprintf("marsql %s: no marsql peer can take a task", st->job->label),
+								  NULL,
+								  pstrdup("Raise marsql.max_peer_connections, or SET marsql.executors = 'all' to use local workers too."));
 	while (st->nready > 0)
 	{
 		int			task = pop_ready(st);

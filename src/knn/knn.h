@@ -50,6 +50,18 @@ extern void knn_connect_spi(void);
 extern int	knn_query_block_rows(int64 nq, int k);
 /* a function's optional `executors` argument, or NULL */
 extern text *knn_executors_arg(FunctionCallInfo fcinfo, int argno);
+/* the arguments of knn over a table, but the corpus (argument 1) */
+typedef struct KnnTableArgs
+{
+	Tensor	   *queries;
+	char	   *vector_column;
+	char	   *id_column;
+	int			k;
+	MtMetric	metric;
+	char	   *filter;			/* NULL: none */
+	text	   *executors;		/* NULL: marsql.executors */
+} KnnTableArgs;
+extern void knn_table_args(FunctionCallInfo fcinfo, KnnTableArgs *args);
 /* knn over the caller's table relid, into rsinfo */
 extern void knn_table_search(ReturnSetInfo *rsinfo, Tensor *queries, Oid relid,
 							 const char *vector_column, const char *id_column, int k,

@@ -185,9 +185,13 @@ query_rows(Tensor *queries, int q0, int n)
 
 static void
 search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
-			 const char *vector_column, const char *id_column, int k, MtMetric metric,
-			 const char *filter, bool with_local)
+			 const KnnTableArgs *args, bool with_local)
 {
+	const char *vector_column = args->vector_column;
+	const char *id_column = args->id_column;
+	const char *filter = args->filter;
+	int			k = args->k;
+	MtMetric	metric = args->metric;
 	List	   *oids = peer_server_oids(true);
 	int			nservers = list_length(oids);
 	int			nq;
@@ -272,35 +276,21 @@ search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
 Datum
 knn_table_named(PG_FUNCTION_ARGS)
 {
-	static const char *const names[] = {"queries", "corpus", "vector_column", "id_column",
-	"k", "metric"};
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Tensor	   *queries;
+	KnnTableArgs args;
 	char	   *table;
-	char	   *vector_column,
-			   *id_column,
-			   *filter;
-	int			k;
-	MtMetric	metric;
 	int			nest_level;
 
-	knn_require_args(fcinfo, "marsql.knn", 6, names);
-	queries = PG_GETARG_TENSOR_P(0);
+	knn_table_args(fcinfo, &args);
 	table = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	vector_column = NameStr(*PG_GETARG_NAME(2));
-	id_column = NameStr(*PG_GETARG_NAME(3));
-	k = knn_k_arg(PG_GETARG_INT32(4));
-	metric = knn_metric_arg(PG_GETARG_TEXT_PP(5));
-	filter = PG_ARGISNULL(6) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(6));
-
 	InitMaterializedSRF(fcinfo, 0);
-	nest_level = engine_executors_begin(knn_executors_arg(fcinfo, 7));
+	nest_level = engine_executors_begin(args.executors);
 	if (marsql_executors == ENGINE_EXECUTORS_LOCAL)
-		knn_table_search(rsinfo, queries,
+		knn_table_search(rsinfo, args.queries,
 						 DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(table))),
-						 vector_column, id_column, k, metric, filter);
+						 args.vector_column, args.id_column, args.k, args.metric, args.filter);
 	else
-		search_peers(rsinfo, queries, table, vector_column, id_column, k, metric, filter,
+		search_peers(rsinfo, args.queries, table, &args,
 					 marsql_executors == ENGINE_EXECUTORS_ALL);
 	engine_executors_end(nest_level);
 	PG_RETURN_NULL();

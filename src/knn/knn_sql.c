@@ -86,6 +86,22 @@ knn_table_search(ReturnSetInfo *rsinfo, Tensor *queries, Oid relid, const char *
 	SPI_finish();
 }
 
+void
+knn_table_args(FunctionCallInfo fcinfo, KnnTableArgs *args)
+{
+	static const char *const names[] = {"queries", "corpus", "vector_column", "id_column",
+	"k", "metric"};
+
+	knn_require_args(fcinfo, "marsql.knn", 6, names);
+	args->queries = PG_GETARG_TENSOR_P(0);
+	args->vector_column = NameStr(*PG_GETARG_NAME(2));
+	args->id_column = NameStr(*PG_GETARG_NAME(3));
+	args->k = knn_k_arg(PG_GETARG_INT32(4));
+	args->metric = knn_metric_arg(PG_GETARG_TEXT_PP(5));
+	args->filter = PG_ARGISNULL(6) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(6));
+	args->executors = knn_executors_arg(fcinfo, 7);
+}
+
 /*
  * marsql.knn(queries tensor, corpus regclass, vector_column name,
  *			  id_column name, k int, metric text, filter text, executors text)
@@ -93,30 +109,15 @@ knn_table_search(ReturnSetInfo *rsinfo, Tensor *queries, Oid relid, const char *
 Datum
 knn_table(PG_FUNCTION_ARGS)
 {
-	static const char *const names[] = {"queries", "corpus", "vector_column", "id_column",
-	"k", "metric"};
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Tensor	   *queries;
-	Oid			relid;
-	char	   *vector_column,
-			   *id_column,
-			   *filter;
-	int			k;
-	MtMetric	metric;
+	KnnTableArgs args;
 	int			nest_level;
 
-	knn_require_args(fcinfo, "marsql.knn", 6, names);
-	queries = PG_GETARG_TENSOR_P(0);
-	relid = PG_GETARG_OID(1);
-	vector_column = NameStr(*PG_GETARG_NAME(2));
-	id_column = NameStr(*PG_GETARG_NAME(3));
-	k = knn_k_arg(PG_GETARG_INT32(4));
-	metric = knn_metric_arg(PG_GETARG_TEXT_PP(5));
-	filter = PG_ARGISNULL(6) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(6));
-
+	knn_table_args(fcinfo, &args);
 	InitMaterializedSRF(fcinfo, 0);
-	nest_level = engine_executors_begin(knn_executors_arg(fcinfo, 7));
-	knn_table_search(rsinfo, queries, relid, vector_column, id_column, k, metric, filter);
+	nest_level = engine_executors_begin(args.executors);
+	knn_table_search(rsinfo, args.queries, PG_GETARG_OID(1), args.vector_column,
+					 args.id_column, args.k, args.metric, args.filter);
 	engine_executors_end(nest_level);
 	PG_RETURN_NULL();
 }
