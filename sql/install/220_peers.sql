@@ -20,6 +20,10 @@ AS 'MODULE_PATHNAME', 'marsql_peer_run_task' LANGUAGE C VOLATILE PARALLEL UNSAFE
 COMMENT ON FUNCTION marsql.peer_run_task(text, bytea, text, text) IS
 'runs one task sent by a coordinator (the peer side of marsql.executors = peers)';
 
+-- Task payloads are built by a coordinator, not typed by users: only roles
+-- a coordinator's user mappings name get to send them (docs/distributed.md).
+REVOKE ALL ON FUNCTION marsql.peer_run_task(text, bytea, text, text) FROM PUBLIC;
+
 CREATE FUNCTION marsql.peer_status(
     OUT name text, OUT address text, OUT capacity integer,
     OUT reachable boolean, OUT version text, OUT error text)

@@ -89,7 +89,7 @@ run_gemm(const TileTaskHeader *h, Tensor **in, StringInfo result)
 				n = -1;
 
 	if (h->ninputs < 2 || h->ninputs % 2 != 0)
-		elog(ERROR, "malformed gemm tile task");
+		engine_malformed_task("malformed gemm tile task");
 	c = result_tensor(result, h->out_ndim, h->out_dims, (MtDtype) h->dtype);
 	tensor_kernels();
 	if (h->threads > 0)
@@ -104,11 +104,11 @@ run_gemm(const TileTaskHeader *h, Tensor **in, StringInfo result)
 			k != b->dims[0] || a->dtype != h->dtype || b->dtype != h->dtype ||
 			(p > 0 && (m != (a->ndim == 2 ? a->dims[0] : 1) ||
 					   n != (b->ndim == 2 ? b->dims[1] : 1))))
-			elog(ERROR, "malformed gemm tile task");
+			engine_malformed_task("malformed gemm tile task");
 		m = a->ndim == 2 ? a->dims[0] : 1;
 		n = b->ndim == 2 ? b->dims[1] : 1;
 		if (tensor_count(c) != (int64) m * n)
-			elog(ERROR, "malformed gemm tile task");
+			engine_malformed_task("malformed gemm tile task");
 		check(mt_gemm_panels((MtDtype) h->dtype, m, n, k,
 							 TENSOR_DATA(a), TENSOR_DATA(b), TENSOR_DATA(c),
 							 p > 0, h->threads, tensor_poll_interrupts, NULL));
@@ -139,7 +139,7 @@ run_sum(const TileTaskHeader *h, Tensor **in, StringInfo result)
 	for (int i = 1; i < h->ninputs; i++)
 	{
 		if (VARSIZE(in[i]) != VARSIZE(c) || in[i]->dtype != c->dtype)
-			elog(ERROR, "malformed sum tile task");
+			engine_malformed_task("malformed sum tile task");
 		fold_binary(MT_BINARY_ADD, c, in[i]);
 	}
 }
@@ -252,7 +252,7 @@ state_of_tensor(const TileTaskHeader *h, Tensor *t)
 	ReduceState s;
 
 	if (t->dtype != MT_FLOAT64)
-		elog(ERROR, "malformed reduction state");
+		engine_malformed_task("malformed reduction state");
 	s.v = (double *) TENSOR_DATA(t);
 	s.positions = tensor_count(t) / (tile_reduce_has_moments(h->code) ? 3 : 1);
 	return s;
@@ -455,8 +455,30 @@ run_generate(const TileTaskHeader *h, StringInfo result)
 			}
 			break;
 		default:
-			elog(ERROR, "unknown tile fill %d", h->code);
+			engine_malformed_task("unknown tile fill %d", h->code);
 	}
+}
+
+/*
+ * An input tile is a dense tensor whose header agrees with its size: a
+ * payload from a peer's caller is not trusted to be what a leader built.
+ */
+static bool
+input_is_whole(const Tensor *t, int bytes)
+{
+	MtError		err;
+	int64_t		dims[MT_MAX_DIMS];
+	int64_t		count;
+	size_t		need;
+
+	if (bytes < (int) offsetof(Tensor, dims) || t->ndim > MT_MAX_DIMS ||
+		bytes < (int) MT_HEADER_BYTES(t->ndim) || tensor_is_csr(t) ||
+		(t->dtype != MT_FLOAT32 && t->dtype != MT_FLOAT64))
+		return false;
+	for (int i = 0; i < t->ndim; i++)
+		dims[i] = t->dims[i];
+	return mt_shape_check(t->ndim, dims, (MtDtype) t->dtype, &count, &need, &err) == MT_OK &&
+		need == (size_t) bytes;
 }
 
 static void
@@ -467,10 +489,11 @@ tile_task_run(const char *payload, int len, StringInfo result)
 	int			off = MAXALIGN(sizeof(TileTaskHeader));
 
 	if (len < (int) sizeof(TileTaskHeader))
-		elog(ERROR, "malformed tile task");
+		engine_malformed_task("malformed tile task");
 	memcpy(&h, payload, sizeof(TileTaskHeader));
-	if (h.ninputs < 0 || h.ninputs > (int) lengthof(inputs))
-		elog(ERROR, "malformed tile task");
+	if (h.ninputs < 0 || h.ninputs > (int) lengthof(inputs) ||
+		h.threads > 1024 || h.out_ndim < 0 || h.out_ndim > MT_MAX_DIMS)
+		engine_malformed_task("malformed tile task");
 	if (((uintptr_t) payload & 7) != 0)
 	{
 		/* inputs must be aligned for float64 */
@@ -484,10 +507,10 @@ tile_task_run(const char *payload, int len, StringInfo result)
 		Tensor	   *t;
 
 		if (off + (int) sizeof(int32) > len)
-			elog(ERROR, "malformed tile task");
+			engine_malformed_task("malformed tile task");
 		t = (Tensor *) (payload + off);
-		if ((int) VARSIZE(t) > len - off)
-			elog(ERROR, "malformed tile task");
+		if ((int) VARSIZE(t) > len - off || !input_is_whole(t, (int) VARSIZE(t)))
+			engine_malformed_task("malformed tile task");
 		inputs[i] = t;
 		off += TYPEALIGN(8, VARSIZE(t));
 	}
@@ -517,7 +540,7 @@ tile_task_run(const char *payload, int len, StringInfo result)
 			run_generate(&h, result);
 			break;
 		default:
-			elog(ERROR, "unknown tile task %d", h.op);
+			engine_malformed_task("unknown tile task %d", h.op);
 	}
 }
 

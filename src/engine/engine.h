@@ -176,6 +176,14 @@ extern ErrorData *engine_copy_message(const ErrorData *e);
 extern ErrorData *engine_make_error(int sqlstate, char *message, char *detail, char *hint);
 
 /*
+ * A task payload that does not decode.  Workers only see payloads their
+ * leader built, but a peer runs whatever its caller sends: 08P01, as for
+ * a malformed protocol message.
+ */
+#define engine_malformed_task(...) \
+	ereport(ERROR, (errcode(ERRCODE_PROTOCOL_VIOLATION), errmsg_internal(__VA_ARGS__)))
+
+/*
  * True while a task runs in a peer's backend for another server
  * (marsql.peer_run_task): object ids in its payload are the other
  * server's, so a kind that carries any resolves names instead.

@@ -360,7 +360,7 @@ call_run(const char *payload, int len, StringInfo result)
 	rettype = pq_getmsgint(&in, 4);
 	nargs = pq_getmsgint(&in, 2);
 	if (nargs < 0 || nargs > FUNC_MAX_ARGS)
-		elog(ERROR, "malformed marsql call message");
+		engine_malformed_task("malformed marsql call message");
 	{
 		const char *signature = pq_getmsgstring(&in);
 		const char *rettype_name = pq_getmsgstring(&in);

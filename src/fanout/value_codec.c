@@ -14,6 +14,7 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
+#include "engine/engine.h"
 #include "fanout/fanout.h"
 
 static bool
@@ -82,7 +83,7 @@ fanout_decode(StringInfo buf, Oid type, int32 typmod, bool *isnull)
 	}
 	len = pq_getmsgint(buf, 4);
 	if (len < 0 || len > buf->len - buf->cursor)
-		elog(ERROR, "malformed marsql value message");
+		engine_malformed_task("malformed marsql value message");
 	if (tag == 'b')
 	{
 		StringInfoData value;
@@ -110,6 +111,6 @@ fanout_decode(StringInfo buf, Oid type, int32 typmod, bool *isnull)
 		getTypeInputInfo(type, &func, &ioparam);
 		return OidInputFunctionCall(func, text, ioparam, typmod);
 	}
-	elog(ERROR, "malformed marsql value message");
+	engine_malformed_task("malformed marsql value message");
 	return (Datum) 0;			/* keep compiler quiet */
 }

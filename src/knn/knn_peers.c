@@ -69,7 +69,7 @@ partition_run(const char *payload, int len, StringInfo result)
 	qlen = pq_getmsgint(&in, 4);
 	if (k < 1 || metric <= MT_METRIC_INVALID || metric > MT_METRIC_COSINE || qlen < 0 ||
 		qlen > in.len - in.cursor)
-		elog(ERROR, "malformed marsql knn partition task");
+		engine_malformed_task("malformed marsql knn partition task");
 	qbuf.data = in.data + in.cursor;
 	qbuf.len = qlen;
 	qbuf.maxlen = qlen;

@@ -69,11 +69,11 @@ knn_task_run(const char *payload, int len, StringInfo result)
 	char	   *out;
 
 	if ((Size) len < sizeof(KnnTaskHeader))
-		elog(ERROR, "marsql knn task payload is too short");
+		engine_malformed_task("marsql knn task payload is too short");
 	memcpy(&h, payload, sizeof(h));
 	if ((h.dtype != MT_FLOAT32 && h.dtype != MT_FLOAT64) || h.dims < 1 || h.nq < 0 ||
 		h.k < 1 || h.nx < 0 || h.threads < 1 || knn_payload_bytes(&h) != (Size) len)
-		elog(ERROR, "marsql knn task payload is malformed");
+		engine_malformed_task("marsql knn task payload is malformed");
 	p += MAXALIGN(sizeof(KnnTaskHeader));
 	prob.dtype = h.dtype;
 	prob.metric = h.metric;
