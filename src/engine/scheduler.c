@@ -461,6 +461,26 @@ rethrow_if_stopping(ErrorData *error)
 }
 
 /*
+ * In a PG_CATCH around an internal subtransaction: rolls it back and
+ * returns the error, copied into the caller's context, with the caller's
+ * context and resource owner back.  A cancel or shutdown is raised again.
+ */
+static ErrorData *
+abort_subtransaction(MemoryContext caller_context, ResourceOwner caller_owner)
+{
+	ErrorData  *error;
+
+	MemoryContextSwitchTo(caller_context);
+	error = CopyErrorData();
+	FlushErrorState();
+	RollbackAndReleaseCurrentSubTransaction();
+	MemoryContextSwitchTo(caller_context);
+	CurrentResourceOwner = caller_owner;
+	rethrow_if_stopping(error);
+	return error;
+}
+
+/*
  * A segment of at least size bytes for a task's payload and result: a
  * spare one, or a new one; NULL when none can be had (too many segments,
  * or no room in /dev/shm), and the task then goes through the queue.  New
@@ -505,15 +525,8 @@ acquire_segment(JobState *st, Size size)
 	}
 	PG_CATCH();
 	{
-		ErrorData  *error;
+		ErrorData  *error = abort_subtransaction(caller_context, caller_owner);
 
-		MemoryContextSwitchTo(caller_context);
-		error = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(caller_context);
-		CurrentResourceOwner = caller_owner;
-		rethrow_if_stopping(error);
 		ereport(DEBUG1,
 				(errmsg_internal("marsql %s: sending tasks through the queues: %s",
 								 st->job->label, error->message)));
@@ -772,13 +785,7 @@ run_inline(JobState *st, int task)
 	{
 		inline_job = NULL;
 		inline_task = -1;
-		MemoryContextSwitchTo(caller_context);
-		error = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(caller_context);
-		CurrentResourceOwner = caller_owner;
-		rethrow_if_stopping(error);
+		error = abort_subtransaction(caller_context, caller_owner);
 	}
 	PG_END_TRY();
 	{
