@@ -13,6 +13,7 @@
 #include "postmaster/postmaster.h"
 #include "utils/guc.h"
 
+#include "device/device.h"
 #include "engine/engine.h"
 #include "guc.h"
 
@@ -33,6 +34,8 @@ int			marsql_peer_cleanup_timeout_ms = 2000;
 int			marsql_task_retries = 2;
 bool		marsql_retryable = false;
 char	   *marsql_peer_servers = NULL;
+int			marsql_device = DEVICE_AUTO;
+int			marsql_gpu_memory_limit_mb = 0;
 
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
@@ -44,6 +47,13 @@ static const struct config_enum_entry executors_options[] = {
 	{"local", ENGINE_EXECUTORS_LOCAL, false},
 	{"peers", ENGINE_EXECUTORS_PEERS, false},
 	{"all", ENGINE_EXECUTORS_ALL, false},
+	{NULL, 0, false}
+};
+
+static const struct config_enum_entry device_options[] = {
+	{"auto", DEVICE_AUTO, false},
+	{"cpu", DEVICE_CPU, false},
+	{"gpu", DEVICE_GPU, false},
 	{NULL, 0, false}
 };
 
@@ -187,6 +197,26 @@ marsql_define_gucs(void)
 							 false,
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("marsql.device",
+							 "Where matrix products, k-NN and elementwise work run: auto, cpu or gpu.",
+							 "auto: on the GPU when marsql_gpu.so and a CUDA device are present "
+							 "and the work is large enough to pay for copying it there, else "
+							 "on the CPU; cpu: always the CPU; gpu: always the GPU, an error "
+							 "where there is none.",
+							 &marsql_device,
+							 DEVICE_AUTO, device_options,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.gpu_memory_limit",
+							"Device memory one GPU call of this session may allocate.",
+							"Zero means most of what the device has free.  Larger products "
+							"and searches are tiled to fit.",
+							&marsql_gpu_memory_limit_mb,
+							0, 0, INT_MAX,
+							PGC_USERSET, GUC_UNIT_MB,
+							NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");
 }

@@ -47,6 +47,12 @@ extern int	marsql_task_retries;
 /* marsql.retryable: set on a function to have its fan-out calls retried */
 extern bool marsql_retryable;
 
+/* marsql.device: a DeviceMode */
+extern int	marsql_device;
+
+/* marsql.gpu_memory_limit: MB one GPU call may allocate (0: no limit) */
+extern int	marsql_gpu_memory_limit_mb;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

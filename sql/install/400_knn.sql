@@ -43,12 +43,14 @@ CREATE OPERATOR marsql.<=> (
 );
 COMMENT ON OPERATOR marsql.<=> (marsql.tensor, marsql.tensor) IS 'cosine distance';
 
+-- Strict in all but device (NULL: marsql.device), which the C function checks.
 CREATE FUNCTION marsql.knn(queries marsql.tensor, corpus marsql.tensor, k integer,
-						   metric text DEFAULT 'l2')
+						   metric text DEFAULT 'l2', device text DEFAULT NULL)
 	RETURNS TABLE (query integer, rank integer, id bigint, distance float8)
-	AS 'MODULE_PATHNAME', 'knn_tensor' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
-COMMENT ON FUNCTION marsql.knn(marsql.tensor, marsql.tensor, integer, text) IS
-	'exact k nearest rows of corpus for each query row (ids are 0-based row numbers)';
+	AS 'MODULE_PATHNAME', 'knn_tensor' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT
+	PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION marsql.knn(marsql.tensor, marsql.tensor, integer, text, text) IS
+	'exact k nearest rows of corpus for each query row (ids are 0-based row numbers), on the device named';
 
 CREATE FUNCTION marsql.knn(queries marsql.tensor, corpus regclass, vector_column name,
 						   id_column name, k integer, metric text DEFAULT 'l2',

@@ -432,7 +432,11 @@ tile_graph_run(TileGraph *g)
 			: marsql_blas_threads;
 
 		for (int i = 0; i < g->ntasks; i++)
+		{
 			g->tasks[i].header.threads = threads;
+			if (g->tasks[i].header.op == TILE_GEMM)
+				g->tasks[i].header.flags |= tile_device_flags(marsql_device);
+		}
 	}
 
 	if (explaining && !analyze)

@@ -91,9 +91,6 @@ run_gemm(const TileTaskHeader *h, Tensor **in, StringInfo result)
 	if (h->ninputs < 2 || h->ninputs % 2 != 0)
 		engine_malformed_task("malformed gemm tile task");
 	c = result_tensor(result, h->out_ndim, h->out_dims, (MtDtype) h->dtype);
-	tensor_kernels();
-	if (h->threads > 0)
-		mt_blas_set_threads(mt_blas_loaded(), h->threads);
 	for (int p = 0; p < h->ninputs; p += 2)
 	{
 		Tensor	   *a = in[p],
@@ -109,9 +106,9 @@ run_gemm(const TileTaskHeader *h, Tensor **in, StringInfo result)
 		n = b->ndim == 2 ? b->dims[1] : 1;
 		if (tensor_count(c) != (int64) m * n)
 			engine_malformed_task("malformed gemm tile task");
-		check(mt_gemm_panels((MtDtype) h->dtype, m, n, k,
-							 TENSOR_DATA(a), TENSOR_DATA(b), TENSOR_DATA(c),
-							 p > 0, h->threads, tensor_poll_interrupts, NULL));
+		/* the GPU of whichever executor runs this, when it has one */
+		device_gemm(tile_task_device(h), true, (MtDtype) h->dtype, m, n, k,
+					TENSOR_DATA(a), TENSOR_DATA(b), TENSOR_DATA(c), p > 0, h->threads);
 	}
 }
 

@@ -11,6 +11,7 @@
 
 #include "postgres.h"
 
+#include "device/device.h"
 #include "kernels/tensor_layout.h"
 
 typedef enum TileOp
@@ -34,6 +35,17 @@ typedef enum TileFill
 
 /* TILE_REDUCE / TILE_MERGE: the result is the final value, not a state */
 #define TILE_FLAG_FINAL 0x0001
+/* TILE_GEMM: the caller's marsql.device (neither: auto) */
+#define TILE_FLAG_DEVICE_CPU 0x0002
+#define TILE_FLAG_DEVICE_GPU 0x0004
+
+/* the DeviceMode of a task's flags, and the flags of a mode */
+#define tile_task_device(h) \
+	(((h)->flags & TILE_FLAG_DEVICE_GPU) ? DEVICE_GPU : \
+	 ((h)->flags & TILE_FLAG_DEVICE_CPU) ? DEVICE_CPU : DEVICE_AUTO)
+#define tile_device_flags(mode) \
+	((mode) == DEVICE_GPU ? TILE_FLAG_DEVICE_GPU : \
+	 (mode) == DEVICE_CPU ? TILE_FLAG_DEVICE_CPU : 0)
 
 typedef struct TileTaskHeader
 {

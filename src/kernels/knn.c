@@ -624,13 +624,82 @@ merge_into_best(MtNeighbors *best, int q, const MtNeighborPair *cand, int n,
 	best->count[q] = out;
 }
 
+/* where one part's candidates were cut: enough to know what it turned away */
+typedef struct KnnCut
+{
+	int32_t		count;			/* candidates kept */
+	int			kc;				/* room it had */
+	int64_t		seen;			/* rows it scanned */
+	double		top;			/* its largest kept key (when count = kc) */
+	double		xnorm_max;		/* largest ||x||^2 of its rows */
+} KnnCut;
+
+/*
+ * Finishes query q from its n candidates (exact distances already in cand)
+ * and the cuts of the parts that found them: sorts them, makes sure no row
+ * a part turned away could rank among the first k (else scans directly),
+ * and merges the k first into best.
+ */
+static void
+finish_candidates(const MtKnnProblem *p, int q, double qn, MtNeighborPair *cand,
+				  int n, const KnnCut *cuts, int ncuts, MtNeighbors *best,
+				  MtNeighborPair *tmp)
+{
+	bool		exact = true;
+
+	mt_neighbor_pairs_sort(cand, n);
+	if (n > p->k)
+		n = p->k;
+
+	/* could a row some part turned away rank among the first k? */
+	for (int t = 0; t < ncuts && exact; t++)
+	{
+		double		bound,
+					least;
+
+		if (cuts[t].count < cuts[t].kc || cuts[t].seen <= cuts[t].kc)
+			continue;			/* nothing was turned away */
+		bound = key_error_bound(p, qn, cuts[t].xnorm_max);
+		least = key_distance(p->metric, cuts[t].top - bound, qn);
+		if (n == 0 || !(least > cand[n - 1].distance))
+			exact = false;
+	}
+	if (!exact)
+		n = direct_scan(p, q, cand);
+
+	merge_into_best(best, q, cand, n, tmp);
+}
+
+/* ||q||^2 of query q, in float64 */
+static double
+query_norm(const MtKnnProblem *p, int q)
+{
+	double		qn = 0;
+
+	if (p->dtype == MT_FLOAT32)
+	{
+		const float *v = (const float *) p->queries + (size_t) q * p->dims;
+
+		for (int c = 0; c < p->dims; c++)
+			qn += (double) v[c] * v[c];
+	}
+	else
+	{
+		const double *v = (const double *) p->queries + (size_t) q * p->dims;
+
+		for (int c = 0; c < p->dims; c++)
+			qn += v[c] * v[c];
+	}
+	return qn;
+}
+
 /* re-ranks query q's candidates of every thread and merges them into best */
 static void
 finish_query(const MtKnnProblem *p, KnnThread *th, int nthreads, int q,
-			 double qn, MtNeighborPair *cand, MtNeighbors *best)
+			 MtNeighborPair *cand, MtNeighbors *best)
 {
+	KnnCut		cuts[MAX_KNN_THREADS];
 	int			n = 0;
-	bool		exact = true;
 
 	for (int t = 0; t < nthreads; t++)
 	{
@@ -641,31 +710,14 @@ finish_query(const MtKnnProblem *p, KnnThread *th, int nthreads, int q,
 			cand[n].distance = exact_distance(p, q, row[i]);
 			cand[n++].id = row_id(p, row[i]);
 		}
+		cuts[t].count = th[t].heap_count[q];
+		cuts[t].kc = th[t].kc;
+		cuts[t].seen = th[t].hi - th[t].lo;
+		cuts[t].top = th[t].heap_key[(size_t) q * th[t].kc];
+		cuts[t].xnorm_max = th[t].xnorm_max;
 	}
-	mt_neighbor_pairs_sort(cand, n);
-	if (n > p->k)
-		n = p->k;
-
-	/* could a row some heap turned away rank among the first k? */
-	for (int t = 0; t < nthreads && exact; t++)
-	{
-		int			kc = th[t].kc;
-		double		top,
-					bound,
-					least;
-
-		if (th[t].heap_count[q] < kc || th[t].hi - th[t].lo <= kc)
-			continue;			/* nothing was turned away */
-		top = th[t].heap_key[(size_t) q * kc];
-		bound = key_error_bound(p, qn, th[t].xnorm_max);
-		least = key_distance(p->metric, top - bound, qn);
-		if (!(least > cand[n - 1].distance))
-			exact = false;
-	}
-	if (!exact)
-		n = direct_scan(p, q, cand);
-
-	merge_into_best(best, q, cand, n, cand + candidate_room(p->k, nthreads));
+	finish_candidates(p, q, query_norm(p, q), cand, n, cuts, nthreads, best,
+					  cand + candidate_room(p->k, nthreads));
 }
 
 MtStatus
@@ -730,25 +782,74 @@ mt_knn_search(const MtKnnProblem *p, MtNeighbors *best, void *scratch,
 
 	for (int q = 0; q < p->nq; q++)
 	{
-		double		qn = 0;
+		if (poll != NULL && (q & 255) == 255 && poll(poll_arg))
+			return MT_ERR_CANCELED;
+		finish_query(p, th, nthreads, q, cand, best);
+	}
+	return MT_OK;
+}
+
+int
+mt_knn_candidate_count(int k)
+{
+	return candidate_count(k);
+}
+
+size_t
+mt_knn_finish_scratch_bytes(const MtKnnProblem *p, int nparts, int kc)
+{
+	size_t		room;
+
+	if (p->k < 1 || kc < 1 || nparts < 1 || nparts > MAX_KNN_THREADS)
+		return 0;
+	room = (size_t) nparts * kc;
+	if (room < (size_t) p->k)
+		room = p->k;
+	return sizeof(MtNeighborPair) * (room + (size_t) p->k);
+}
+
+MtStatus
+mt_knn_finish(const MtKnnProblem *p, const MtKnnCandidates *c, MtNeighbors *best,
+			  void *scratch, MtPollFn poll, void *poll_arg)
+{
+	MtNeighborPair *cand = scratch;
+	size_t		room = (size_t) c->nparts * c->kc;
+	KnnCut		cuts[MAX_KNN_THREADS];
+
+	if (c->nparts < 1 || c->nparts > MAX_KNN_THREADS || c->kc < 1)
+		return MT_ERR_SHAPE;
+	if (room < (size_t) p->k)
+		room = p->k;
+	for (int q = 0; q < p->nq; q++)
+	{
+		int			n = 0;
 
 		if (poll != NULL && (q & 255) == 255 && poll(poll_arg))
 			return MT_ERR_CANCELED;
-		if (p->dtype == MT_FLOAT32)
+		for (int t = 0; t < c->nparts; t++)
 		{
-			const float *v = (const float *) p->queries + (size_t) q * p->dims;
+			size_t		at = (size_t) t * p->nq + q;
+			const int64_t *row = c->row + at * c->kc;
+			int32_t		count = c->count[at];
 
-			for (int c = 0; c < p->dims; c++)
-				qn += (double) v[c] * v[c];
+			/* rows come from another module: never trust them blindly */
+			if (count < 0 || count > c->kc)
+				return MT_ERR_SHAPE;
+			for (int i = 0; i < count; i++)
+			{
+				if (row[i] < 0 || row[i] >= p->nx)
+					return MT_ERR_SHAPE;
+				cand[n].distance = exact_distance(p, q, row[i]);
+				cand[n++].id = row_id(p, row[i]);
+			}
+			cuts[t].count = count;
+			cuts[t].kc = c->kc;
+			cuts[t].seen = c->seen[t];
+			cuts[t].top = c->top[at];
+			cuts[t].xnorm_max = c->xnorm_max;
 		}
-		else
-		{
-			const double *v = (const double *) p->queries + (size_t) q * p->dims;
-
-			for (int c = 0; c < p->dims; c++)
-				qn += v[c] * v[c];
-		}
-		finish_query(p, th, nthreads, q, qn, cand, best);
+		finish_candidates(p, q, query_norm(p, q), cand, n, cuts, c->nparts, best,
+						  cand + room);
 	}
 	return MT_OK;
 }

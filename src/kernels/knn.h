@@ -91,6 +91,39 @@ extern size_t mt_knn_scratch_bytes(const MtKnnProblem *p);
 extern MtStatus mt_knn_search(const MtKnnProblem *p, MtNeighbors *best,
 							  void *scratch, MtPollFn poll, void *poll_arg);
 
+/*
+ * Candidates found by another search (marsql_gpu.so): the corpus cut into
+ * nparts parts (any partition of the rows), and for each part and query
+ * the rows of its kc smallest ranking keys (the keys of knn.c, computed in
+ * the data's precision).  mt_knn_finish re-ranks them exactly as
+ * mt_knn_search does, so the answer is the same.
+ */
+typedef struct MtKnnCandidates
+{
+	int			nparts;			/* 1 .. 64 */
+	int			kc;				/* mt_knn_candidate_count(k) or more */
+	const int32_t *count;		/* [nparts][nq]: rows kept, <= kc */
+	const int64_t *row;			/* [nparts][nq][kc]: corpus rows */
+	const double *top;			/* [nparts][nq]: largest kept key, NaN
+								 * ranking last (read when count = kc) */
+	const int64_t *seen;		/* [nparts]: rows the part scanned */
+	double		xnorm_max;		/* largest ||x||^2 of the corpus, NaN sticky */
+} MtKnnCandidates;
+
+/* candidates per query and part a search keeps for k neighbours */
+extern int	mt_knn_candidate_count(int k);
+
+/* Bytes of scratch mt_knn_finish needs (0 when nparts or kc is out of range). */
+extern size_t mt_knn_finish_scratch_bytes(const MtKnnProblem *p, int nparts, int kc);
+
+/*
+ * Merges p's neighbours, from candidates c, into best; MT_ERR_SHAPE when c
+ * names rows outside the corpus.  p->threads is not used.
+ */
+extern MtStatus mt_knn_finish(const MtKnnProblem *p, const MtKnnCandidates *c,
+							  MtNeighbors *best, void *scratch,
+							  MtPollFn poll, void *poll_arg);
+
 /* Empties every list of nb. */
 extern void mt_neighbors_clear(MtNeighbors *nb);
 

@@ -19,6 +19,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 
+#include "device/device.h"
 #include "kernels/knn.h"
 #include "tensor/tensor.h"
 
@@ -38,6 +39,13 @@ extern void knn_emit(ReturnSetInfo *rsinfo, const MtNeighbors *nb,
 					 const int64 *query_ids, int64 query_base, bool query_bigint);
 /* scratch for one search: huge allocations allowed, 54000 when too large */
 extern void *knn_scratch(const MtKnnProblem *p);
+
+/*
+ * knn_search.c: one exact search of p merged into best, on the GPU or the
+ * CPU as device picks; quiet for tasks (no NOTICE from workers or peers).
+ */
+extern void knn_search(const MtKnnProblem *p, MtNeighbors *best, DeviceMode device,
+					   bool quiet);
 /* queries that one search handles at once, so lists stay within work_mem */
 extern int	knn_query_batch(int nq, int k, int threads);
 /* error 22004 naming the first of the n arguments that is NULL */
@@ -79,7 +87,7 @@ typedef struct KnnTaskHeader
 	int64		nx;
 	int64		id_base;
 	int32		has_ids;
-	int32		reserved;
+	int32		device;			/* DeviceMode of the caller */
 	/* then queries, corpus rows and (has_ids) int64 ids, each 8-aligned */
 } KnnTaskHeader;
 
@@ -120,8 +128,8 @@ typedef struct KnnCorpus
 
 /* nq queries (nq x dims of the corpus dtype) against the whole corpus, on
  * the engine's workers; merged into best */
-extern void knn_job_run(KnnCorpus *corpus, MtMetric metric, const void *queries,
-						int nq, MtNeighbors *best);
+extern void knn_job_run(KnnCorpus *corpus, MtMetric metric, DeviceMode device,
+						const void *queries, int nq, MtNeighbors *best);
 
 /* knn_corpus.c */
 extern KnnCorpus *knn_table_corpus(Oid relid, const char *vector_column,

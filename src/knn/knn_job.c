@@ -29,6 +29,7 @@ typedef struct KnnJobState
 {
 	KnnCorpus  *corpus;
 	MtMetric	metric;
+	DeviceMode	device;
 	const void *queries;
 	int			nq;
 	int			k;
@@ -54,6 +55,7 @@ task_header(KnnJobState *st, int task)
 	h.nx = t->nrows;
 	h.id_base = t->id_base;
 	h.has_ids = t->ids != NULL;
+	h.device = st->device;
 	return h;
 }
 
@@ -157,8 +159,8 @@ job_more_tasks(void *arg, EngineJob *job)
 }
 
 void
-knn_job_run(KnnCorpus *corpus, MtMetric metric, const void *queries,
-			int nq, MtNeighbors *best)
+knn_job_run(KnnCorpus *corpus, MtMetric metric, DeviceMode device,
+			const void *queries, int nq, MtNeighbors *best)
 {
 	KnnJobState st;
 	EngineJob	job;
@@ -166,6 +168,7 @@ knn_job_run(KnnCorpus *corpus, MtMetric metric, const void *queries,
 	memset(&st, 0, sizeof(st));
 	st.corpus = corpus;
 	st.metric = metric;
+	st.device = device;
 	st.queries = queries;
 	st.nq = nq;
 	st.k = best->k;

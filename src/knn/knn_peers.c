@@ -10,7 +10,8 @@
  *	  executors => 'all' the coordinator's own table is a partition too,
  *	  scored after the peers' answers for the block are in.
  *
- *	  Payload: int32 k, int32 metric, int32 has_filter, the table name,
+ *	  Payload: int32 k, int32 metric, int32 device (the coordinator's
+ *	  DeviceMode), int32 has_filter, the table name,
  *	  vector column, id column and filter as strings, then the queries in
  *	  the tensor's binary format.  Result: as a "marsql knn" task's.
  */
@@ -43,6 +44,7 @@ partition_run(const char *payload, int len, StringInfo result)
 	StringInfoData qbuf;
 	int			k,
 				metric,
+				device,
 				has_filter,
 				qlen;
 	const char *table,
@@ -61,6 +63,7 @@ partition_run(const char *payload, int len, StringInfo result)
 	in.cursor = 0;
 	k = pq_getmsgint(&in, 4);
 	metric = pq_getmsgint(&in, 4);
+	device = pq_getmsgint(&in, 4);
 	has_filter = pq_getmsgint(&in, 4);
 	table = pq_getmsgstring(&in);
 	vector_column = pq_getmsgstring(&in);
@@ -89,7 +92,8 @@ partition_run(const char *payload, int len, StringInfo result)
 		corpus = knn_table_corpus(relid, vector_column, id_column,
 								  has_filter ? filter : NULL, dtype, queries->dims[1],
 								  "knn partition");
-		knn_job_run(corpus, (MtMetric) metric, TENSOR_DATA(queries), queries->dims[0], best);
+		knn_job_run(corpus, (MtMetric) metric, device_mode_from_task(device),
+					TENSOR_DATA(queries), queries->dims[0], best);
 		SPI_finish();
 	}
 	knn_result_append(result, best);
@@ -231,6 +235,7 @@ search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
 		initStringInfo(&pj.payload);
 		pq_sendint32(&pj.payload, k);
 		pq_sendint32(&pj.payload, (int) metric);
+		pq_sendint32(&pj.payload, marsql_device);
 		pq_sendint32(&pj.payload, filter != NULL);
 		pq_sendstring(&pj.payload, table);
 		pq_sendstring(&pj.payload, vector_column);
@@ -252,7 +257,8 @@ search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
 			knn_connect_spi();
 			corpus = knn_table_corpus(local_relid, vector_column, id_column, filter, dtype,
 									  local_rows->dims[1], "knn");
-			knn_job_run(corpus, metric, TENSOR_DATA(local_rows), n, local);
+			knn_job_run(corpus, metric, (DeviceMode) marsql_device,
+						TENSOR_DATA(local_rows), n, local);
 			SPI_finish();
 			initStringInfo(&packed);
 			knn_result_append(&packed, local);

@@ -104,10 +104,8 @@ knn_task_run(const char *payload, int len, StringInfo result)
 	nb.id = (int64_t *) (nb.distance + (Size) h.nq * h.k);
 	mt_neighbors_clear(&nb);
 
-	(void) tensor_kernels();
-	mt_blas_set_threads(mt_blas_loaded(), 1);
-	tensor_check_status(mt_knn_search(&prob, &nb, knn_scratch(&prob),
-									  tensor_poll_interrupts, NULL), NULL);
+	/* the GPU of whichever executor runs this, when it has one */
+	knn_search(&prob, &nb, device_mode_from_task(h.device), true);
 	result->len += (int) out_bytes;
 	result->data[result->len] = '\0';
 }

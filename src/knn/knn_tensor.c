@@ -1,9 +1,10 @@
 /*
  * knn_tensor.c
- *	  marsql.knn(queries tensor, corpus tensor, k, metric): exact k-NN when
- *	  the corpus is one value.  It runs in this backend, on
- *	  marsql.blas_threads threads of the kernel (each with one BLAS thread),
- *	  in batches of queries sized to work_mem; rows go to a tuplestore.
+ *	  marsql.knn(queries tensor, corpus tensor, k, metric, device): exact
+ *	  k-NN when the corpus is one value.  It runs in this backend, on the
+ *	  GPU or on marsql.blas_threads threads of the kernel (each with one
+ *	  BLAS thread), in batches of queries sized to work_mem; rows go to a
+ *	  tuplestore.
  */
 #include "postgres.h"
 
@@ -20,10 +21,11 @@ Datum
 knn_tensor(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Tensor	   *queries = PG_GETARG_TENSOR_P(0);
-	Tensor	   *corpus = PG_GETARG_TENSOR_P(1);
-	int			k = knn_k_arg(PG_GETARG_INT32(2));
-	MtMetric	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
+	Tensor	   *queries;
+	Tensor	   *corpus;
+	int			k;
+	MtMetric	metric;
+	DeviceMode	device;
 	MtDtype		dtype;
 	int			nq,
 				dims,
@@ -33,6 +35,15 @@ knn_tensor(PG_FUNCTION_ARGS)
 				old;
 
 	InitMaterializedSRF(fcinfo, 0);
+	/* strict in everything but device (NULL: marsql.device) */
+	for (int i = 0; i < 4; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_NULL();
+	queries = PG_GETARG_TENSOR_P(0);
+	corpus = PG_GETARG_TENSOR_P(1);
+	k = knn_k_arg(PG_GETARG_INT32(2));
+	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
+	device = device_mode_arg(PG_NARGS() > 4 && !PG_ARGISNULL(4) ? PG_GETARG_TEXT_PP(4) : NULL);
 	if (corpus->ndim != 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -54,8 +65,6 @@ knn_tensor(PG_FUNCTION_ARGS)
 	if (k > nx)
 		k = (int) nx;
 
-	(void) tensor_kernels();
-	mt_blas_set_threads(mt_blas_loaded(), 1);
 	batch = knn_query_batch(nq, k, marsql_blas_threads);
 	batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql knn batch",
 									  ALLOCSET_DEFAULT_SIZES);
@@ -69,8 +78,7 @@ knn_tensor(PG_FUNCTION_ARGS)
 
 		old = MemoryContextSwitchTo(batch_cxt);
 		best = knn_neighbors_new(n, k);
-		tensor_check_status(mt_knn_search(&p, best, knn_scratch(&p),
-										  tensor_poll_interrupts, NULL), NULL);
+		knn_search(&p, best, device, false);
 		MemoryContextSwitchTo(old);
 		knn_emit(rsinfo, best, NULL, q0, false);
 		MemoryContextReset(batch_cxt);

@@ -16,6 +16,8 @@
 #include "miscadmin.h"
 #include "utils/float.h"
 
+#include "device/device.h"
+#include "guc.h"
 #include "kernels/broadcast.h"
 #include "kernels/elements.h"
 #include "kernels/elementwise.h"
@@ -35,6 +37,10 @@ tensor_binary_op(Tensor *a, Tensor *b, MtBinaryOp op)
 						   &err) != MT_OK)
 		tensor_report_error(&err, NULL);
 	result = tensor_new(ndim, (int64 *) dims, dtype);
+	if (device_binary((DeviceMode) marsql_device, (int) op, dtype, tensor_size(result),
+					  TENSOR_DATA(a), tensor_size(a), TENSOR_DATA(b), tensor_size(b),
+					  TENSOR_DATA(result)))
+		return result;
 	tensor_check_status(mt_binary(op, dtype, ndim, dims,
 								  a->ndim, a->dims, TENSOR_DATA(a),
 								  b->ndim, b->dims, TENSOR_DATA(b),

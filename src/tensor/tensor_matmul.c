@@ -8,6 +8,7 @@
 
 #include "fmgr.h"
 
+#include "device/device.h"
 #include "guc.h"
 #include "kernels/broadcast.h"
 #include "kernels/gemm.h"
@@ -15,6 +16,7 @@
 #include "tensor/tensor_ops.h"
 
 PG_FUNCTION_INFO_V1(tensor_matmul_sql);
+PG_FUNCTION_INFO_V1(tensor_matmul_device);
 PG_FUNCTION_INFO_V1(tensor_dot);
 PG_FUNCTION_INFO_V1(tensor_inner);
 PG_FUNCTION_INFO_V1(tensor_outer);
@@ -23,6 +25,12 @@ PG_FUNCTION_INFO_V1(tensor_tensordot_axes);
 
 Tensor *
 tensor_matmul(Tensor *a, Tensor *b)
+{
+	return tensor_matmul_on(a, b, (DeviceMode) marsql_device);
+}
+
+Tensor *
+tensor_matmul_on(Tensor *a, Tensor *b, int device)
 {
 	MtDtype		dtype;
 	int			m,
@@ -75,13 +83,11 @@ tensor_matmul(Tensor *a, Tensor *b)
 		out_dims[out_ndim++] = n;
 	/* gemm writes every element (zeros for an empty inner dimension) */
 	result = tensor_new_uninit(out_ndim, out_dims, dtype);
-	tensor_kernels();
-	tensor_check_status(mt_matmul_batched(dtype, m, n, k, batch_ndim, batch_dims,
-										  a->ndim > 2 ? a->ndim - 2 : 0, a->dims,
-										  b->ndim > 2 ? b->ndim - 2 : 0, b->dims,
-										  TENSOR_DATA(a), TENSOR_DATA(b),
-										  TENSOR_DATA(result), marsql_blas_threads,
-										  tensor_poll_interrupts, NULL), NULL);
+	device_matmul_batched((DeviceMode) device, dtype, m, n, k, batch_ndim, batch_dims,
+						  a->ndim > 2 ? a->ndim - 2 : 0, a->dims,
+						  b->ndim > 2 ? b->ndim - 2 : 0, b->dims,
+						  TENSOR_DATA(a), TENSOR_DATA(b),
+						  TENSOR_DATA(result), marsql_blas_threads);
 	return result;
 }
 
@@ -159,11 +165,9 @@ tensor_tensordot(Tensor *a, Tensor *b, int naxes, const int *axes_a,
 				 errmsg("tensordot operands are too large for one matrix product")));
 	ta = tensor_transpose(a, perm_a);
 	tb = tensor_transpose(b, perm_b);
-	tensor_kernels();
-	tensor_check_status(mt_gemm_panels(dtype, (int) m, (int) n, (int) k,
-									   TENSOR_DATA(ta), TENSOR_DATA(tb),
-									   TENSOR_DATA(result), false, marsql_blas_threads,
-									   tensor_poll_interrupts, NULL), NULL);
+	device_gemm((DeviceMode) marsql_device, false, dtype, (int) m, (int) n, (int) k,
+				TENSOR_DATA(ta), TENSOR_DATA(tb), TENSOR_DATA(result), false,
+				marsql_blas_threads);
 	return result;
 }
 
@@ -176,6 +180,18 @@ tensor_matmul_sql(PG_FUNCTION_ARGS)
 	if (tensor_is_csr(a))
 		PG_RETURN_TENSOR_P(tensor_csr_matmul(a, PG_GETARG_TENSOR_P(1)));
 	PG_RETURN_TENSOR_P(tensor_matmul(a, PG_GETARG_TENSOR_P(1)));
+}
+
+/* matmul(a, b, device): the product on the device named ("auto", "cpu",
+ * "gpu"; NULL: marsql.device) */
+Datum
+tensor_matmul_device(PG_FUNCTION_ARGS)
+{
+	DeviceMode	device = device_mode_arg(PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	PG_RETURN_TENSOR_P(tensor_matmul_on(PG_GETARG_TENSOR_P(0), PG_GETARG_TENSOR_P(1), device));
 }
 
 /* numpy.dot */

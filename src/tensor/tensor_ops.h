@@ -18,6 +18,8 @@ extern Tensor *tensor_from_scalar(double value, MtDtype dtype);
 
 /* tensor_matmul.c */
 extern Tensor *tensor_matmul(Tensor *a, Tensor *b);
+/* on a DeviceMode (device/device.h); tensor_matmul follows marsql.device */
+extern Tensor *tensor_matmul_on(Tensor *a, Tensor *b, int device);
 extern Tensor *tensor_tensordot(Tensor *a, Tensor *b, int naxes,
 								const int *axes_a, const int *axes_b);
 

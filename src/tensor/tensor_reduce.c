@@ -11,6 +11,8 @@
 #include "fmgr.h"
 #include "utils/builtins.h"
 
+#include "device/device.h"
+#include "guc.h"
 #include "kernels/reduce.h"
 #include "tensor/tensor_ops.h"
 
@@ -84,6 +86,20 @@ reduce(Tensor *t, MtReduceOp op, bool axis_null, int axis_arg, bool keepdims,
 			dims[ndim++] = t->dims[i];
 	}
 	result = tensor_new(ndim, dims, dst_dtype);
+	if (axis_null)
+	{
+		double		value;
+
+		if (device_reduce((DeviceMode) marsql_device, (int) op, (MtDtype) t->dtype, len,
+						  TENSOR_DATA(t), param, &value))
+		{
+			if (dst_dtype == MT_FLOAT32)
+				*(float *) TENSOR_DATA(result) = (float) value;
+			else
+				*(double *) TENSOR_DATA(result) = value;
+			return result;
+		}
+	}
 	work = palloc(sizeof(double) * 2 * Max(inner, 1));
 	iwork = palloc(sizeof(int64) * Max(inner, 1));
 	tensor_check_status(mt_reduce(op, (MtDtype) t->dtype, TENSOR_DATA(t),

@@ -356,16 +356,69 @@ test_blas(void)
 	}
 }
 
-/* mt_knn_search against a brute force (every distance, sorted by
- * (distance, id)) for one problem; true when equal */
+/* best against a brute force (every distance, sorted by (distance, id)) */
+static bool
+neighbors_match(const MtKnnProblem *p, const MtNeighbors *best)
+{
+	size_t		elem = mt_dtype_size(p->dtype);
+	int			k = p->k;
+	int64_t		nx = p->nx;
+	MtNeighborPair *ref = malloc(sizeof(MtNeighborPair) * nx);
+	const char *corpus = p->corpus;
+	bool		ok = true;
+
+	for (int q = 0; q < p->nq && ok; q++)
+	{
+		int			want;
+
+		for (int64_t r = 0; r < nx; r++)
+		{
+			ref[r].distance = mt_vector_distance(p->dtype, p->metric, p->dims,
+										  (const char *) p->queries + (size_t) q * p->dims * elem,
+										  corpus + (size_t) r * p->dims * elem);
+			ref[r].id = p->ids ? p->ids[r] : p->id_base + r;
+		}
+		mt_neighbor_pairs_sort(ref, nx);
+		want = nx < k ? (int) nx : k;
+		if (best->count[q] != want)
+			ok = false;
+		for (int i = 0; i < want && ok; i++)
+			if (best->id[(size_t) q * k + i] != ref[i].id ||
+				!(best->distance[(size_t) q * k + i] == ref[i].distance ||
+				  (ref[i].distance != ref[i].distance && best->distance[(size_t) q * k + i] != best->distance[(size_t) q * k + i])))
+			{
+				printf("# query %d rank %d: id %lld distance %.17g, expected id %lld distance %.17g\n",
+					   q, i, (long long) best->id[(size_t) q * k + i],
+					   best->distance[(size_t) q * k + i], (long long) ref[i].id, ref[i].distance);
+				ok = false;
+			}
+	}
+	free(ref);
+	return ok;
+}
+
+static MtNeighbors
+neighbors_new(int nq, int k)
+{
+	MtNeighbors nb = {nq, k, calloc(nq, 4), calloc((size_t) nq * k, 8), calloc((size_t) nq * k, 8)};
+
+	return nb;
+}
+
+static void
+neighbors_free(MtNeighbors *nb)
+{
+	free(nb->count);
+	free(nb->distance);
+	free(nb->id);
+}
+
+/* mt_knn_search against a brute force for one problem; true when equal */
 static bool
 knn_agrees(MtKnnProblem *p, int nparts)
 {
 	size_t		elem = mt_dtype_size(p->dtype);
-	int			k = p->k;
-	MtNeighbors best = {p->nq, k, calloc(p->nq, 4), calloc((size_t) p->nq * k, 8),
-	calloc((size_t) p->nq * k, 8)};
-	MtNeighborPair *ref = malloc(sizeof(MtNeighborPair) * p->nx);
+	MtNeighbors best = neighbors_new(p->nq, p->k);
 	int64_t		nx = p->nx;
 	bool		ok = true;
 	const char *corpus = p->corpus;
@@ -387,36 +440,128 @@ knn_agrees(MtKnnProblem *p, int nparts)
 			ok = false;
 		free(scratch);
 	}
-	for (int q = 0; q < p->nq && ok; q++)
-	{
-		int			want;
+	ok = ok && neighbors_match(p, &best);
+	neighbors_free(&best);
+	return ok;
+}
 
-		for (int64_t r = 0; r < nx; r++)
+/* (key, row) before (key, row), NaN keys last: the GPU selection's order */
+static bool
+model_before(double ka, int64_t ra, double kb, int64_t rb)
+{
+	return mt_neighbor_before(ka, ra, kb, rb);
+}
+
+/*
+ * The GPU module's candidate selection, modelled on the CPU: keys as the
+ * device computes them (dot products and keys in the data's precision,
+ * ||x||^2 in float64 rounded to it), each corpus block of `block` rows cut
+ * into nparts segments, each part keeping its kc smallest keys; then
+ * mt_knn_finish, against a brute force.
+ */
+static bool
+knn_finish_agrees(const MtKnnProblem *p, int nparts, int block)
+{
+	int			kc = mt_knn_candidate_count(p->k);
+	size_t		states = (size_t) nparts * p->nq;
+	int32_t    *count = calloc(states, sizeof(int32_t));
+	int64_t    *row = calloc(states * kc, sizeof(int64_t));
+	double	   *key = calloc(states * kc, sizeof(double));
+	double	   *top = calloc(states, sizeof(double));
+	int64_t    *seen = calloc(nparts, sizeof(int64_t));
+	double		xnorm_max = 0;
+	MtNeighbors best = neighbors_new(p->nq, p->k);
+	void	   *scratch = malloc(mt_knn_finish_scratch_bytes(p, nparts, kc));
+	bool		ok;
+
+	for (int64_t x0 = 0; x0 < p->nx; x0 += block)
+	{
+		int			nb = p->nx - x0 < block ? (int) (p->nx - x0) : block;
+		int			seg = (nb + nparts - 1) / nparts;
+
+		for (int j = 0; j < nb; j++)
 		{
-			ref[r].distance = mt_vector_distance(p->dtype, p->metric, p->dims,
-										  (const char *) p->queries + (size_t) q * p->dims * elem,
-										  corpus + (size_t) r * p->dims * elem);
-			ref[r].id = p->ids ? p->ids[r] : p->id_base + r;
-		}
-		mt_neighbor_pairs_sort(ref, nx);
-		want = nx < k ? (int) nx : k;
-		if (best.count[q] != want)
-			ok = false;
-		for (int i = 0; i < want && ok; i++)
-			if (best.id[(size_t) q * k + i] != ref[i].id ||
-				!(best.distance[(size_t) q * k + i] == ref[i].distance ||
-				  (ref[i].distance != ref[i].distance && best.distance[(size_t) q * k + i] != best.distance[(size_t) q * k + i])))
+			int64_t		r = x0 + j;
+			int			part = j / seg;
+			double		ss = 0,
+						aux;
+
+			seen[part]++;
+			for (int c = 0; c < p->dims; c++)
 			{
-				printf("# query %d rank %d: id %lld distance %.17g, expected id %lld distance %.17g\n",
-					   q, i, (long long) best.id[(size_t) q * k + i],
-					   best.distance[(size_t) q * k + i], (long long) ref[i].id, ref[i].distance);
-				ok = false;
+				double		v = p->dtype == MT_FLOAT32 ? ((const float *) p->corpus)[r * p->dims + c]
+					: ((const double *) p->corpus)[r * p->dims + c];
+
+				ss += v * v;
 			}
+			if (!(ss <= xnorm_max))
+				xnorm_max = ss;
+			aux = p->metric == MT_METRIC_COSINE ? 1.0 / sqrt(ss) : ss;
+			for (int q = 0; q < p->nq; q++)
+			{
+				size_t		st = (size_t) part * p->nq + q;
+				double		dot,
+							kv;
+				int			i;
+
+				if (p->dtype == MT_FLOAT32)
+				{
+					float		d = 0,
+								a = (float) aux;
+
+					for (int c = 0; c < p->dims; c++)
+						d += ((const float *) p->queries)[q * p->dims + c] *
+							((const float *) p->corpus)[r * p->dims + c];
+					kv = p->metric == MT_METRIC_INNER_PRODUCT ? -d
+						: p->metric == MT_METRIC_COSINE ? -d * a : a - 2 * d;
+					dot = d;
+				}
+				else
+				{
+					double		d = 0;
+
+					for (int c = 0; c < p->dims; c++)
+						d += ((const double *) p->queries)[q * p->dims + c] *
+							((const double *) p->corpus)[r * p->dims + c];
+					kv = p->metric == MT_METRIC_INNER_PRODUCT ? -d
+						: p->metric == MT_METRIC_COSINE ? -d * aux : aux - 2 * d;
+					dot = d;
+				}
+				(void) dot;
+				/* sorted insertion into the part's kc best */
+				if (count[st] == kc && !model_before(kv, r, key[st * kc + kc - 1], row[st * kc + kc - 1]))
+					continue;
+				i = count[st] < kc ? count[st]++ : kc - 1;
+				while (i > 0 && model_before(kv, r, key[st * kc + i - 1], row[st * kc + i - 1]))
+				{
+					key[st * kc + i] = key[st * kc + i - 1];
+					row[st * kc + i] = row[st * kc + i - 1];
+					i--;
+				}
+				key[st * kc + i] = kv;
+				row[st * kc + i] = r;
+			}
+		}
 	}
-	free(ref);
-	free(best.count);
-	free(best.distance);
-	free(best.id);
+	for (size_t st = 0; st < states; st++)
+		top[st] = count[st] > 0 ? key[st * kc + count[st] - 1] : INFINITY;
+	{
+		MtKnnCandidates c = {nparts, kc, count, row, top, seen, xnorm_max};
+
+		ok = mt_knn_finish(p, &c, &best, scratch, NULL, NULL) == MT_OK &&
+			neighbors_match(p, &best);
+		/* a row outside the corpus is refused, not read */
+		row[0] = p->nx;
+		if (count[0] > 0)
+			ok = ok && mt_knn_finish(p, &c, &best, scratch, NULL, NULL) == MT_ERR_SHAPE;
+	}
+	neighbors_free(&best);
+	free(scratch);
+	free(count);
+	free(row);
+	free(key);
+	free(top);
+	free(seen);
 	return ok;
 }
 
@@ -492,6 +637,17 @@ test_knn(void)
 			{
 				char		what[160];
 
+				p.nx = NX;
+				p.k = 10;
+				snprintf(what, sizeof(what),
+						 "knn %s %s: candidates chosen as the GPU chooses them, finished by mt_knn_finish, agree with a brute force",
+						 mt_metric_name(metrics[m]), dt ? "float64" : "float32");
+				check(knn_finish_agrees(&p, 1, 1024) && knn_finish_agrees(&p, 3, 700) &&
+					  knn_finish_agrees(&p, 64, 4096), what);
+			}
+			{
+				char		what[160];
+
 				snprintf(what, sizeof(what),
 						 "knn %s %s agrees with a float64 brute force (threads, ids, parts, k > rows)",
 						 mt_metric_name(metrics[m]), dt ? "float64" : "float32");
@@ -506,6 +662,8 @@ test_knn(void)
 		for (int i = 0; i < 3000 * 4; i++)
 			same[i] = 0.25f;
 		check(knn_agrees(&p, 2), "knn breaks ties by id when every row is at the same distance");
+		check(knn_finish_agrees(&p, 4, 512),
+			  "mt_knn_finish notices ties cut at the candidates' edge and scans directly");
 	}
 	{
 		/*
@@ -525,6 +683,8 @@ test_knn(void)
 		for (int i = 0; i < 3 * 8; i++)
 			far_q[i] = far_x[(i % 8) + 8 * (50 + i / 8)] + 0.001f;
 		check(knn_agrees(&p, 1), "knn stays exact where float32 keys cancel (points far from the origin)");
+		check(knn_finish_agrees(&p, 2, 600),
+			  "mt_knn_finish stays exact where float32 keys cancel");
 	}
 	{
 		int			polls = 0;
