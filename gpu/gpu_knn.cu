@@ -153,8 +153,11 @@ select_kernel(const T *dots, int nb, const T *xaux, int metric, long long x0,
 	for (int base = lo; base < hi; base += SEL_CHUNK)
 	{
 		T			t;
+		bool		full = count + SEL_CHUNK > SEL_BUFFER;
 
-		if (count + SEL_CHUNK > SEL_BUFFER)
+		/* every thread has read count before any appends to it */
+		__syncthreads();
+		if (full)
 		{
 			sort_candidates(key, row, count);
 			if (threadIdx.x == 0)

@@ -34,12 +34,15 @@ search_on_gpu(const MtKnnProblem *p, MtNeighbors *best, DeviceMode device)
 
 	if (kc > MG_KNN_MAX_CANDIDATES)
 	{
+		int			k_max = p->k;
+
 		if (device != DEVICE_GPU)
 			return false;
+		while (mt_knn_candidate_count(k_max) > MG_KNN_MAX_CANDIDATES)
+			k_max--;
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("k-NN on the GPU takes k up to %d, not %d",
-						(MG_KNN_MAX_CANDIDATES - 8) * 4 / 5, p->k),
+				 errmsg("k-NN on the GPU takes k up to %d, not %d", k_max, p->k),
 				 errhint("Run it on the CPU with device => 'cpu' or marsql.device = auto.")));
 	}
 	gp.elem = (int) mt_dtype_size(p->dtype);

@@ -1,7 +1,7 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(38);
+SELECT plan(39);
 
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
@@ -108,7 +108,13 @@ SELECT is_empty($$
 	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
+	  AND proname NOT IN ('gpu_info', 'gpu_stats')
 $$, 'every function but random, blas_info, the chunked ones and k-NN over tables is immutable');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace AND proname IN ('gpu_info', 'gpu_stats')
+	  AND provolatile <> 'v'
+$$, 'gpu_info and gpu_stats are volatile: they report the machine and the session');
 SELECT is((SELECT provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.random(integer[], bigint, text, text)'::regprocedure),
 		  'v', 'random is volatile: without a seed it differs per call');
@@ -129,7 +135,10 @@ SELECT is_empty($$
 	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())	-- NULL tile / target: defaults
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())	-- NULL filter: none
 	  AND proname NOT IN ('peer_run_task',	-- NULL settings: the peer's own
-		'peer_status', 'check_peers', 'peer_connections', 'disconnect_peers')	-- no arguments
+		'peer_status', 'check_peers', 'peer_connections', 'disconnect_peers',	-- no arguments
+		'gpu_info', 'gpu_stats')
+	  AND p.oid NOT IN ('marsql.matmul(marsql.tensor,marsql.tensor,text)'::regprocedure,
+		'marsql.knn(marsql.tensor,marsql.tensor,integer,text,text)'::regprocedure)	-- NULL device: the setting
 	  AND proname NOT LIKE 'tensor_stack_%' AND proname NOT LIKE 'tensor_sum_%'
 	  AND proname NOT LIKE 'tensor_avg_%'
 $$, 'functions are strict unless they handle NULL arguments');

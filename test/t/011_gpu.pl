@@ -9,8 +9,8 @@
 # Where a CUDA device exists: every GPU-capable function gives the CPU's
 # answer on seeded data -- k-NN exactly (same ids and distances), products
 # within 4 k u max|A| max|B| (u the unit roundoff), elementwise operations
-# exactly (pow within 4 ulp), reductions within 1e-12 relative (float64
-# sums) -- including products tiled by marsql.gpu_memory_limit, chunked
+# bit for bit, reductions (and sums of powers) within 1e-9 relative --
+# including products tiled by marsql.gpu_memory_limit, chunked
 # products and k-NN on workers, and a canceled search that leaves no
 # device memory behind.  Elsewhere those checks are skipped, saying why.
 #
