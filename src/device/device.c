@@ -144,6 +144,51 @@ session_call(void)
 	return call;
 }
 
+/*
+ * Whether the NVIDIA driver is installed and sees a device, asked of the
+ * driver library itself (libcuda, small), so that a machine without a GPU
+ * never maps the GPU module and cuBLAS (hundreds of MB of libraries): every
+ * worker would pay for them.
+ */
+static bool
+driver_sees_device(void)
+{
+	void	   *driver = dlopen("libcuda.so.1", RTLD_NOW | RTLD_LOCAL);
+	int			(*cu_init) (unsigned int);
+	int			(*cu_count) (int *);
+	int			(*cu_error) (int, const char **);
+	const char *message = NULL;
+	int			count = 0;
+	int			status;
+
+	if (driver == NULL)
+	{
+		snprintf(gpu_why, sizeof(gpu_why),
+				 "no NVIDIA driver: libcuda.so.1 could not be loaded");
+		return false;
+	}
+	*(void **) &cu_init = dlsym(driver, "cuInit");
+	*(void **) &cu_count = dlsym(driver, "cuDeviceGetCount");
+	*(void **) &cu_error = dlsym(driver, "cuGetErrorString");
+	if (cu_init == NULL || cu_count == NULL)
+	{
+		snprintf(gpu_why, sizeof(gpu_why), "libcuda.so.1 lacks cuInit");
+		return false;
+	}
+	status = cu_init(0);
+	if (status == 0)
+		status = cu_count(&count);
+	if (status != 0 || count < 1)
+	{
+		if (status != 0 && cu_error != NULL)
+			cu_error(status, &message);
+		snprintf(gpu_why, sizeof(gpu_why), "no CUDA device: %s",
+				 message ? message : (status != 0 ? "the driver failed to start" : "the driver found none"));
+		return false;
+	}
+	return true;
+}
+
 /* opens this process's device once; false (gpu_why set) when none is usable */
 static bool
 gpu_open(void)
@@ -152,12 +197,20 @@ gpu_open(void)
 		return true;
 	if (!gpu_open_tried)
 	{
-		const MgApi *api = device_gpu_library(NULL);
+		const MgApi *api;
 		MgCall		call = session_call();
 		MgDeviceInfo devices[16];
 		int			count = 0;
 
 		gpu_open_tried = true;
+		if (access(device_gpu_library_path(), F_OK) != 0)
+		{
+			(void) device_gpu_library(NULL);	/* sets why */
+			return false;
+		}
+		if (!driver_sees_device())
+			return false;
+		api = device_gpu_library(NULL);
 		if (api == NULL)
 			return false;
 		if (api->devices(devices, lengthof(devices), &count, &call) != MG_OK || count < 1)
