@@ -16,8 +16,10 @@
 #define CHUNK_MIN ((size_t) 1 << 16)
 #define REDUCE_BLOCKS 1024
 
-__device__ __forceinline__ double
-binary_value(int op, double a, double b)
+/* float32 powers go through float64 and are rounded, as on the CPU */
+template <typename T>
+__device__ __forceinline__ T
+binary_value(int op, T a, T b)
 {
 	switch (op)
 	{
@@ -30,29 +32,7 @@ binary_value(int op, double a, double b)
 		case MG_BINARY_DIV:
 			return a / b;
 		case MG_BINARY_POW:
-			return pow(a, b);
-		case MG_BINARY_MAXIMUM:
-			return (a > b || a != a) ? a : b;
-		default:
-			return (a < b || a != a) ? a : b;
-	}
-}
-
-__device__ __forceinline__ float
-binary_value(int op, float a, float b)
-{
-	switch (op)
-	{
-		case MG_BINARY_ADD:
-			return a + b;
-		case MG_BINARY_SUB:
-			return a - b;
-		case MG_BINARY_MUL:
-			return a * b;
-		case MG_BINARY_DIV:
-			return a / b;
-		case MG_BINARY_POW:
-			return (float) pow((double) a, (double) b);	/* as the CPU */
+			return (T) pow((double) a, (double) b);
 		case MG_BINARY_MAXIMUM:
 			return (a > b || a != a) ? a : b;
 		default:
