@@ -75,6 +75,9 @@ SELECT count(*) FROM marsql.knn(marsql.random('{64,32}', 3), marsql.random('{400
 	is(count_matches($err, qr/NOTICE:\s+00000: no GPU is available, so marsql.device = auto runs on the CPU/), 1,
 		'auto says once per session that it runs on the CPU');
 	like($err, qr/DETAIL:\s+\S.*\./, 'the NOTICE says why there is no GPU');
+	is(sql(qq{SELECT marsql.shape($big);
+SELECT pg_read_file('/proc/' || pg_backend_pid() || '/maps') ~ '(marsql_gpu|libcublas)'}), "{1000,1000}\nf",
+		'a backend that found no GPU has not mapped the GPU module or cuBLAS');
 	($rc, $out, $err) = session(q{SELECT marsql.shape(marsql.matmul(marsql.ones('{8,8}'), marsql.ones('{8,8}')));});
 	unlike($err, qr/NOTICE/, 'small work never mentions the GPU');
 	($rc, $out, $err) = session(qq{SELECT marsql.shape($big);});
@@ -104,7 +107,7 @@ SELECT marsql.ntiles(marsql.matmul(marsql.chunked_random('{1024,1024}', '{512,51
 else
 {
 	pass("device present: $devices");
-	for (1 .. 13) { pass('no-GPU checks do not apply where a GPU exists'); }
+	for (1 .. 14) { pass('no-GPU checks do not apply where a GPU exists'); }
 }
 
 # ---- where a CUDA device exists ----
