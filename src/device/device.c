@@ -173,6 +173,7 @@ driver_sees_device(void)
 	if (cu_init == NULL || cu_count == NULL)
 	{
 		snprintf(gpu_why, sizeof(gpu_why), "libcuda.so.1 lacks cuInit");
+		dlclose(driver);
 		return false;
 	}
 	status = cu_init(0);
@@ -202,6 +203,9 @@ gpu_open(void)
 		MgDeviceInfo devices[16];
 		int			count = 0;
 
+		/* CUDA must not start in the postmaster: every backend would inherit it */
+		if (IsPostmasterEnvironment && !IsUnderPostmaster)
+			elog(ERROR, "the GPU must not be opened in the postmaster");
 		gpu_open_tried = true;
 		if (access(device_gpu_library_path(), F_OK) != 0)
 		{
