@@ -267,9 +267,8 @@ device_gemm_worth_it(MtDtype dtype, double m, double n, double k)
 }
 
 bool
-device_knn_worth_it(MtDtype dtype, int nq, int64 nx, int dims, int k)
+device_knn_worth_it(int nq, int64 nx, int dims, int k)
 {
-	(void) dtype;
 	return nq >= AUTO_KNN_MIN_QUERIES &&
 		(double) nq * nx * dims >= AUTO_MIN_MULTIPLY_ADDS &&
 		mt_knn_candidate_count(k) <= MG_KNN_MAX_CANDIDATES;
@@ -324,21 +323,30 @@ device_gpu_check(MgStatus status, const MgCall *call, DeviceMode mode, const cha
 	return false;
 }
 
+/*
+ * C = A B (or C += A B), row-major and contiguous, on the GPU; false when
+ * auto should run it on the CPU instead (device memory too small)
+ */
+static bool
+gpu_product(DeviceMode mode, MtDtype dtype, int m, int n, int k, const void *a,
+			const void *b, void *c, bool accumulate)
+{
+	MgCall		call;
+	const MgApi *api = device_gpu(&call);
+
+	return device_gpu_check(api->gemm(&call, (int) mt_dtype_size(dtype), false, false,
+									  accumulate, m, n, k, a, k > 0 ? k : 1,
+									  b, n > 0 ? n : 1, c, n > 0 ? n : 1),
+							&call, mode, "a matrix product");
+}
+
 void
 device_gemm(DeviceMode mode, bool quiet, MtDtype dtype, int m, int n, int k,
 			const void *a, const void *b, void *c, bool accumulate, int threads)
 {
-	if (device_use_gpu(mode, device_gemm_worth_it(dtype, m, n, k), quiet))
-	{
-		MgCall		call;
-		const MgApi *api = device_gpu(&call);
-
-		if (device_gpu_check(api->gemm(&call, (int) mt_dtype_size(dtype), false, false,
-									   accumulate, m, n, k, a, k > 0 ? k : 1,
-									   b, n > 0 ? n : 1, c, n > 0 ? n : 1),
-							 &call, mode, "a matrix product"))
-			return;
-	}
+	if (device_use_gpu(mode, device_gemm_worth_it(dtype, m, n, k), quiet) &&
+		gpu_product(mode, dtype, m, n, k, a, b, c, accumulate))
+		return;
 	tensor_kernels();
 	if (threads > 0)
 		mt_blas_set_threads(mt_blas_loaded(), threads);
@@ -369,17 +377,11 @@ device_matmul_batched(DeviceMode mode, MtDtype dtype, int m, int n, int k,
 							   batch_dims_a, batch_ndim_b, batch_dims_b);
 		for (int64_t i = 0; i < batches && done; i++)
 		{
-			MgCall		call;
-			const MgApi *api = device_gpu(&call);
-
 			CHECK_FOR_INTERRUPTS();
-			done = device_gpu_check(api->gemm(&call, (int) elem, false, false, false, m, n, k,
-											  (const char *) a + it.offset_a * m * k * elem,
-											  k > 0 ? k : 1,
-											  (const char *) b + it.offset_b * k * n * elem,
-											  n > 0 ? n : 1,
-											  (char *) c + i * m * n * elem, n > 0 ? n : 1),
-									&call, mode, "a matrix product");
+			done = gpu_product(mode, dtype, m, n, k,
+							   (const char *) a + it.offset_a * m * k * elem,
+							   (const char *) b + it.offset_b * k * n * elem,
+							   (char *) c + i * m * n * elem, false);
 			mt_broadcast_iter_next(&it);
 		}
 		if (done)

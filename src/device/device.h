@@ -36,7 +36,7 @@ extern bool device_use_gpu(DeviceMode mode, bool worth_it, bool quiet);
 
 /* auto's size rules: enough arithmetic per byte copied to the device */
 extern bool device_gemm_worth_it(MtDtype dtype, double m, double n, double k);
-extern bool device_knn_worth_it(MtDtype dtype, int nq, int64 nx, int dims, int k);
+extern bool device_knn_worth_it(int nq, int64 nx, int dims, int k);
 
 /*
  * The GPU module's table and a call set up from the session's settings

@@ -89,7 +89,7 @@ knn_search(const MtKnnProblem *p, MtNeighbors *best, DeviceMode device, bool qui
 {
 	if (p->nq == 0 || p->nx == 0)
 		return;
-	if (device_use_gpu(device, device_knn_worth_it(p->dtype, p->nq, p->nx, p->dims, p->k), quiet) &&
+	if (device_use_gpu(device, device_knn_worth_it(p->nq, p->nx, p->dims, p->k), quiet) &&
 		search_on_gpu(p, best, device))
 		return;
 	(void) tensor_kernels();
