@@ -125,9 +125,12 @@ CREATE FUNCTION marsql.chunked_from_table(source regclass, "column" name, order_
 										  tile integer[] DEFAULT NULL, dtype text DEFAULT NULL,
 										  target text DEFAULT NULL)
 	RETURNS marsql.chunked_tensor LANGUAGE sql VOLATILE PARALLEL UNSAFE
+	-- a NULL source or column is a NULL query, so the result is NULL
 	RETURN marsql.chunked_from_query(
+		CASE WHEN source IS NOT NULL AND "column" IS NOT NULL THEN
 		pg_catalog.format('SELECT %I FROM %s', "column", source)
-		|| CASE WHEN order_by IS NULL THEN '' ELSE pg_catalog.format(' ORDER BY %I', order_by) END,
+		|| CASE WHEN order_by IS NULL THEN '' ELSE pg_catalog.format(' ORDER BY %I', order_by) END
+		END,
 		tile, dtype, target);
 COMMENT ON FUNCTION marsql.chunked_from_table(regclass, name, name, integer[], text, text) IS
 	'a 2-D chunked tensor from a table column, one row per matrix row, in order_by order';

@@ -114,11 +114,25 @@ tile_seed(uint64 seed, int64 tile)
 	return z ^ (z >> 31);
 }
 
+/* whether argument 2 of the calling SQL function is a fill value (float8) */
+static bool
+generate_is_full(FunctionCallInfo fcinfo)
+{
+	Oid		   *argtypes;
+	int			nargs;
+
+	get_func_signature(fcinfo->flinfo->fn_oid, &argtypes, &nargs);
+	return nargs > 2 && argtypes[2] == FLOAT8OID;
+}
+
 /*
  * marsql.chunked_random(shape, tile, seed, distribution, dtype, target) and
- * marsql.chunked_full(shape, fill_value, tile, dtype, target) share this:
- * argument 0 shape, 1 tile, 2 seed or fill value, 3 distribution (NULL for
- * full), 4 dtype, 5 target.
+ * marsql.chunked_generate_full(shape, tile, fill_value, distribution, dtype,
+ * target) (behind chunked_full, chunked_zeros, chunked_ones) share this:
+ * argument 0 shape, 1 tile, 2 seed (bigint) or fill value (float8),
+ * 3 distribution (ignored by full), 4 dtype, 5 target.  Which one was
+ * called is told by the declared type of argument 2, never by which
+ * arguments are NULL: a NULL distribution gives NULL, as in random().
  */
 Datum
 chunked_generate(PG_FUNCTION_ARGS)
@@ -133,15 +147,14 @@ chunked_generate(PG_FUNCTION_ARGS)
 	TileGraph  *g;
 	ChunkedTensor *result;
 	MtTileGrid	grid;
+	bool		full = generate_is_full(fcinfo);
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(4))
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(4) || PG_ARGISNULL(full ? 2 : 3))
 		PG_RETURN_NULL();
 	ndim = chunked_shape_from_array(PG_GETARG_ARRAYTYPE_P(0), shape);
 	dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(4));
-	if (PG_ARGISNULL(3))
+	if (full)
 	{
-		if (PG_ARGISNULL(2))
-			PG_RETURN_NULL();
 		fill = TILE_FILL_CONSTANT;
 		value = PG_GETARG_FLOAT8(2);
 	}

@@ -311,11 +311,17 @@ Datum
 chunked_explain(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	char	   *query = PG_ARGISNULL(0) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(0));
 	char	   *format = PG_ARGISNULL(1) ? "text" : text_to_cstring(PG_GETARG_TEXT_PP(1));
 	ExplainState es;
 	MemoryContext caller = CurrentMemoryContext;
 
+	/* not STRICT for the optional arguments: a NULL query explains nothing */
+	if (query == NULL)
+	{
+		InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+		return (Datum) 0;
+	}
 	memset(&es, 0, sizeof(es));
 	if (pg_strcasecmp(format, "text") == 0)
 		es.dot = false;

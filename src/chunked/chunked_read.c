@@ -159,7 +159,7 @@ Datum
 chunked_tiles(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(0);
+	ChunkedTensor *ct;
 	bool		with_data = !PG_ARGISNULL(1) && PG_GETARG_BOOL(1);
 	MemoryContext caller = CurrentMemoryContext;
 	MemoryContext tile_cxt;
@@ -167,6 +167,10 @@ chunked_tiles(PG_FUNCTION_ARGS)
 	TileStore  *store = NULL;
 
 	InitMaterializedSRF(fcinfo, 0);
+	/* not STRICT for the optional with_data: a NULL tensor has no tiles */
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	ct = PG_GETARG_CHUNKED_P(0);
 	chunked_grid(ct, &grid);
 	if (with_data)
 		chunked_check_readable(ct);

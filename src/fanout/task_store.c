@@ -203,15 +203,22 @@ marsql_spawn(PG_FUNCTION_ARGS)
 	init_store();
 
 	/* the arguments: VARIADIC "any", or VARIADIC array */
-	if (get_fn_expr_variadic(fcinfo->flinfo) && !PG_ARGISNULL(1))
+	if (get_fn_expr_variadic(fcinfo->flinfo))
 	{
-		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
+		ArrayType  *a;
 		Datum	   *elems;
 		bool	   *elem_nulls;
 		int16		typlen;
 		bool		typbyval;
 		char		typalign;
 
+		/* a NULL array is no list of arguments, not one NULL argument */
+		if (PG_ARGISNULL(1))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("the VARIADIC argument array of spawn must not be NULL"),
+					 errhint("Pass an empty array to call the function without arguments.")));
+		a = PG_GETARG_ARRAYTYPE_P(1);
 		get_typlenbyvalalign(ARR_ELEMTYPE(a), &typlen, &typbyval, &typalign);
 		deconstruct_array(a, ARR_ELEMTYPE(a), typlen, typbyval, typalign,
 						  &elems, &elem_nulls, &nargs);

@@ -65,10 +65,14 @@ tensor_transpose(Tensor *t, const int *perm)
 Datum
 tensor_transpose_sql(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t;
 	int			perm[MT_MAX_DIMS];
 	bool		seen[MT_MAX_DIMS] = {0};
 
+	/* not STRICT for the optional axes */
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_P(0);
 	if (PG_ARGISNULL(1))
 	{
 		for (int i = 0; i < t->ndim; i++)
@@ -163,11 +167,15 @@ tensor_flatten(PG_FUNCTION_ARGS)
 Datum
 tensor_squeeze(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t;
 	int64		dims[MT_MAX_DIMS];
 	int			ndim = 0;
 	int			axis = -1;
 
+	/* not STRICT for the optional axis */
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_P(0);
 	if (!PG_ARGISNULL(1))
 	{
 		axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
