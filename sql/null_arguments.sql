@@ -171,11 +171,12 @@ SELECT row_number() OVER (ORDER BY c.fn::text, c.nullarg) AS n, c.fn,
 			CASE WHEN c.nullarg = -1 THEN ' WHERE false' ELSE '' END) END AS stmt
 FROM cases c LEFT JOIN args a ON a.oid = c.oid AND a.nullarg = c.nullarg;
 
-SET statement_timeout = '5s';
+SET statement_timeout = '10s';
 BEGIN;
 -- one statement per call, so that statement_timeout bounds each; neither
--- the statements nor their results are echoed (a crash shows its statement)
-\set ECHO errors
+-- the statements nor their results are echoed (after a crash, the server
+-- log names the statement that was running)
+\set ECHO none
 \o /dev/null
 SELECT format('SELECT public.null_args_try(%L, %L, %L)', fn, kind, stmt)
 FROM public.null_args_call ORDER BY n
