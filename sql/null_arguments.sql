@@ -3,11 +3,11 @@
 -- The test walks the catalog, so a function added later is covered without
 -- touching this file: for each function, procedure and aggregate of the
 -- extension it calls (a) all arguments NULL, (b) each argument NULL in turn
--- while the others get a valid sample of their type, and (c) for an
--- aggregate, no rows at all.  An error is an acceptable outcome (a NULL
--- where NULL makes no sense is 22004); a crash fails the whole run and an
--- internal error (XX000) or a timeout is listed below, so it shows as a
--- difference.  The calls run in one transaction that is rolled back, so
+-- while the others get a valid sample of their type, (c) for an aggregate,
+-- no rows at all, and (d) every array argument with a NULL element.  An
+-- error is an acceptable outcome (a NULL where NULL makes no sense is
+-- 22004); a crash fails the whole run and an internal error (XX000) or a
+-- timeout is listed below, so it shows as a difference.  The calls run in one transaction that is rolled back, so
 -- the tables, indexes and tasks they create do not outlive the test.
 
 SET client_min_messages = error;
@@ -148,12 +148,26 @@ cases AS (
 	UNION ALL
 	-- aggregates over no rows
 	SELECT f.*, -1 FROM fns f WHERE f.prokind = 'a'
+	UNION ALL
+	-- -2: every array argument with a NULL element, the others sampled
+	SELECT f.*, -2 FROM fns f
+	WHERE EXISTS (SELECT FROM unnest(f.types) t WHERE t::regtype::text LIKE '%[]'
+		OR t = 'anyarray'::regtype)
 ),
 args AS (
 	SELECT c.oid, c.nullarg, string_agg(
 		CASE WHEN i = c.n AND c.provariadic <> 0 AND c.provariadic <> '"any"'::regtype
 			THEN 'VARIADIC ' ELSE '' END
-		|| CASE WHEN c.nullarg <= 0 OR i = c.nullarg
+		|| CASE WHEN c.nullarg = -2 AND (c.types[i]::regtype::text LIKE '%[]'
+				OR c.types[i] = 'anyarray'::regtype)
+			THEN format('array_append((%s)::%s, NULL)',
+				coalesce(public.null_args_sample(c.types[i], c.names[i]), 'NULL'),
+				public.null_args_type(c.types[i]))
+			WHEN c.nullarg = -2 AND c.types[i] <> 'internal'::regtype
+			THEN coalesce('(' || public.null_args_sample(c.types[i], c.names[i])
+				|| ')::' || public.null_args_type(c.types[i]),
+				public.null_args_null(c.types[i]))
+			WHEN c.nullarg <= 0 OR i = c.nullarg
 			THEN public.null_args_null(c.types[i])
 			ELSE coalesce('(' || public.null_args_sample(c.types[i], c.names[i])
 				|| ')::' || public.null_args_type(c.types[i]),
@@ -164,7 +178,7 @@ args AS (
 )
 SELECT row_number() OVER (ORDER BY c.fn::text, c.nullarg) AS n, c.fn,
 	CASE c.nullarg WHEN 0 THEN 'all NULL' WHEN -1 THEN 'no rows'
-		ELSE 'argument ' || c.nullarg || ' NULL' END AS kind,
+		WHEN -2 THEN 'NULL elements' ELSE 'argument ' || c.nullarg || ' NULL' END AS kind,
 	CASE WHEN c.prokind = 'p'
 		THEN format('CALL %s(%s)', c.oid::regproc, a.list)
 		ELSE format('SELECT (%s(%s))::text%s', c.oid::regproc, coalesce(a.list, ''),
