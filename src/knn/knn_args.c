@@ -65,7 +65,7 @@ filter_error_callback(void *arg)
 		internalerrposition(pos);
 		internalerrquery(sql);
 	}
-	errcontext("k-NN filter");
+	errcontext("k-NN filter \"%s\"", (const char *) arg + strlen("SELECT "));
 }
 
 static void
@@ -110,6 +110,8 @@ knn_check_filter(const char *filter)
 		filter_refuse(filter, "combines queries");
 	if (select->valuesLists != NIL)
 		filter_refuse(filter, "is a VALUES list");
+	if (select->targetList == NIL)
+		filter_refuse(filter, "is empty");
 	if (list_length(select->targetList) != 1)
 		filter_refuse(filter, "is a list of expressions");
 	if (select->distinctClause != NIL || select->intoClause != NULL ||
