@@ -80,6 +80,17 @@ SELECT try_sql($q$SELECT count(*) FROM knn('[0,0]'::tensor, 'fvecs', 'v', 'id', 
 -- with executors => 'peers' the filter is refused here, before any peer is asked
 SELECT try_sql($q$SELECT count(*) FROM knn('[0,0]'::tensor, 'fvecs', 'v', 'id', 10,
 	filter => 'true) UNION ALL SELECT 42::bigint, ''{0,0}''::real[] WHERE (true', executors => 'peers')$q$);
+-- a peer checks the filter of a partition task itself, whoever built it
+CREATE FUNCTION pg_temp.partition_payload(filter text) RETURNS bytea LANGUAGE sql AS $f$
+	SELECT int4send(10) || int4send(1) || int4send(0) || int4send(1)
+		|| convert_to('fvecs', 'UTF8') || '\x00'::bytea || convert_to('v', 'UTF8') || '\x00'::bytea
+		|| convert_to('id', 'UTF8') || '\x00'::bytea || convert_to(filter, 'UTF8') || '\x00'::bytea
+		|| int4send(length(tensor_send('[[0,0]]'))) || tensor_send('[[0,0]]')
+$f$;
+SELECT length(peer_run_task('marsql knn partition', pg_temp.partition_payload('cat = 1'),
+	'marsql, public', NULL)) AS partition_ok;
+SELECT try_sql($q$SELECT peer_run_task('marsql knn partition', pg_temp.partition_payload(
+	'true) UNION ALL SELECT 42::bigint, ''{0,0}''::real[] WHERE (true'), 'marsql, public', NULL)$q$);
 SELECT try_sql($q$SELECT count(*) FROM knn_join('fvecs', 'v', 'id', 'fvecs', 'v', 'id', 10,
 	filter => 'true) UNION ALL SELECT 42::bigint, ''{0,0}''::real[] WHERE (true')$q$);
 SELECT f AS filter, try_sql(pg_catalog.format(
