@@ -41,14 +41,18 @@ COMMENT ON VIEW marsql.peers IS
 
 GRANT SELECT ON marsql.peers TO PUBLIC;
 
+-- A SQL-standard body is parsed here, in the extension script, so its
+-- operators and functions are bound now: no caller's search_path (say, one
+-- that lists a writable schema with its own || before pg_catalog) can
+-- change what it runs.  Every SQL-bodied function of marsql is written so.
 CREATE FUNCTION marsql.check_peers(OUT peer text, OUT success boolean, OUT result text)
 RETURNS SETOF record
 LANGUAGE sql VOLATILE PARALLEL UNSAFE
-AS $$
+BEGIN ATOMIC
     SELECT name, reachable,
-           CASE WHEN reachable THEN 'marsql ' || version ELSE error END
-      FROM marsql.peer_status()
-$$;
+           CASE WHEN reachable THEN 'marsql ' OPERATOR(pg_catalog.||) version ELSE error END
+      FROM marsql.peer_status();
+END;
 
 COMMENT ON FUNCTION marsql.check_peers() IS
 'per peer: whether this user can run tasks there, and the error when not';

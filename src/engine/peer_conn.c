@@ -47,9 +47,16 @@
 #include "engine/peer.h"
 #include "guc.h"
 
-/* checks the peer's marsql and pins settings tasks must not depend on */
+/*
+ * checks the peer's marsql and pins settings tasks must not depend on; the
+ * session's search_path is pg_catalog only (as postgres_fdw's), so that no
+ * schema of the mapped user's default path can capture an operator or a
+ * function of these statements; a task runs with the coordinator's
+ */
 #define PEER_SETUP_SQL \
-	"SELECT (SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'marsql'), " \
+	"SELECT (SELECT extversion FROM pg_catalog.pg_extension " \
+	"WHERE extname OPERATOR(pg_catalog.=) 'marsql'), " \
+	"pg_catalog.set_config('search_path', 'pg_catalog', false), " \
 	"pg_catalog.set_config('datestyle', 'ISO', false), " \
 	"pg_catalog.set_config('intervalstyle', 'postgres', false), " \
 	"pg_catalog.set_config('extra_float_digits', '3', false), " \

@@ -29,6 +29,10 @@
 /* knn_args.c */
 extern MtMetric knn_metric_arg(text *name);
 extern int	knn_k_arg(int32 k);
+/* k clamped to a corpus of rows vectors (0 when empty) */
+extern int	knn_k_clamp(int k, int64 rows);
+/* 42601 unless filter is exactly one expression, safe to splice as WHERE (filter) */
+extern void knn_check_filter(const char *filter);
 /* the queries as a contiguous 2-D tensor of dtype (a 1-D one is one query) */
 extern Tensor *knn_queries_arg(Tensor *queries, MtDtype dtype);
 extern void knn_check_dims(int64 dims);
@@ -97,6 +101,8 @@ extern void knn_task_register_kind(void);
 extern void knn_peers_register_kind(void);
 extern Size knn_payload_bytes(const KnnTaskHeader *h);
 extern Size knn_result_bytes(int nq, int k);
+/* the width of a task's lists: k clamped to the nx rows it scores (>= 1) */
+extern int	knn_task_k(int k, int64 nx);
 /* writes header, queries, rows and ids at dest (knn_payload_bytes long) */
 extern void knn_payload_write(char *dest, const KnnTaskHeader *h, const void *queries,
 							  const void *rows, const int64 *ids);
@@ -135,6 +141,11 @@ extern void knn_job_run(KnnCorpus *corpus, MtMetric metric, DeviceMode device,
 extern KnnCorpus *knn_table_corpus(Oid relid, const char *vector_column,
 								   const char *id_column, const char *filter,
 								   MtDtype query_dtype, int dims, const char *label);
+/* rows of a table corpus (vectors not NULL, after the filter): a scan */
+extern int64 knn_table_corpus_rows(KnnCorpus *corpus);
+/* k clamped to a table corpus's rows, counted only when k > KNN_K_COUNTED */
+#define KNN_K_COUNTED 1024
+extern int	knn_table_corpus_k(KnnCorpus *corpus, int k);
 /* the column's natural dtype: float32 for real[] and casts to it */
 extern MtDtype knn_table_column_dtype(Oid relid, const char *vector_column);
 /* the length of the column's first non-NULL vector, 0 when it has none */

@@ -8,6 +8,8 @@
 
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "nodes/parsenodes.h"
+#include "parser/parser.h"
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
@@ -35,6 +37,98 @@ knn_k_arg(int32 k)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("k must be at least 1, not %d", k)));
 	return k;
+}
+
+/*
+ * k for a corpus of rows vectors: at most rows, as numpy's argpartition and
+ * FAISS do (a corpus smaller than k gives all its rows).  Callers clamp
+ * before they allocate anything sized by k; 0 for an empty corpus.
+ */
+int
+knn_k_clamp(int k, int64 rows)
+{
+	if (rows <= 0)
+		return 0;
+	return (int64) k > rows ? (int) rows : k;
+}
+
+/* where a syntax error of a filter points: into the filter, not the query */
+static void
+filter_error_callback(void *arg)
+{
+	const char *sql = (const char *) arg;
+	int			pos = geterrposition();
+
+	if (pos > 0)
+	{
+		errposition(0);
+		internalerrposition(pos);
+		internalerrquery(sql);
+	}
+	errcontext("k-NN filter \"%s\"", (const char *) arg + strlen("SELECT "));
+}
+
+static void
+filter_refuse(const char *filter, const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_SYNTAX_ERROR),
+			 errmsg("the k-NN filter must be one boolean expression"),
+			 errdetail("The filter \"%s\" %s.", filter, what),
+			 errhint("Write a condition on the corpus's columns, as after WHERE, such as category = 3 AND price < 10.")));
+}
+
+/*
+ * Checks that filter is exactly one expression, so that it can be spliced
+ * as "WHERE (filter)" into a query without changing that query's shape:
+ * text like "true) UNION ALL SELECT ... WHERE (true" would otherwise append
+ * rows of its own.  It is parsed as "SELECT filter", which must give one
+ * plain SELECT of one unnamed target and nothing else.  Sub-selects inside
+ * the expression stay allowed: they are part of one expression and run, as
+ * the whole filter does, as the caller (on a peer, as the mapped user).
+ */
+void
+knn_check_filter(const char *filter)
+{
+	char	   *sql = psprintf("SELECT %s", filter);
+	ErrorContextCallback callback;
+	List	   *stmts;
+	SelectStmt *select;
+	ResTarget  *target;
+
+	callback.callback = filter_error_callback;
+	callback.arg = sql;
+	callback.previous = error_context_stack;
+	error_context_stack = &callback;
+	stmts = raw_parser(sql, RAW_PARSE_DEFAULT);
+	error_context_stack = callback.previous;
+
+	if (list_length(stmts) != 1)
+		filter_refuse(filter, list_length(stmts) == 0 ? "is empty" : "holds several statements");
+	select = (SelectStmt *) linitial_node(RawStmt, stmts)->stmt;
+	if (!IsA(select, SelectStmt) || select->op != SETOP_NONE)
+		filter_refuse(filter, "combines queries");
+	if (select->valuesLists != NIL)
+		filter_refuse(filter, "is a VALUES list");
+	if (select->targetList == NIL)
+		filter_refuse(filter, "is empty");
+	if (list_length(select->targetList) != 1)
+		filter_refuse(filter, "is a list of expressions");
+	if (select->distinctClause != NIL || select->intoClause != NULL ||
+		select->fromClause != NIL || select->whereClause != NULL ||
+		select->groupClause != NIL || select->groupDistinct ||
+		select->havingClause != NULL || select->windowClause != NIL ||
+		select->sortClause != NIL || select->limitOffset != NULL ||
+		select->limitCount != NULL || select->lockingClause != NIL ||
+		select->withClause != NULL)
+		filter_refuse(filter, "has clauses of a query");
+	target = linitial_node(ResTarget, select->targetList);
+	if (target->name != NULL)
+		filter_refuse(filter, "names its result");
+	if (IsA(target->val, ColumnRef) &&
+		IsA(llast(((ColumnRef *) target->val)->fields), A_Star))
+		filter_refuse(filter, "is a star");
+	pfree(sql);
 }
 
 void

@@ -254,12 +254,20 @@ knn_table_corpus(Oid relid, const char *vector_column, const char *id_column,
 				 errhint("k-NN ids are smallint, integer or bigint.")));
 	tc->kind = column_kind(relid, vector_column, &cast);
 	tc->vector_column = pstrdup(vector_column);
+
+	/*
+	 * Names are quoted and the types are SQL keywords (always pg_catalog's);
+	 * the filter is the caller's own expression, checked to be exactly one
+	 * (a newline ends a trailing -- comment before the parenthesis).
+	 */
+	if (filter)
+		knn_check_filter(filter);
 	tc->sql = psprintf("SELECT %s::bigint, %s%s FROM %s%s%s%s",
 					   quote_identifier(id_column), quote_identifier(vector_column),
 					   cast ? "::real[]" : "",
 					   quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
 												  get_rel_name(relid)),
-					   filter ? " WHERE (" : "", filter ? filter : "", filter ? ")" : "");
+					   filter ? " WHERE (" : "", filter ? filter : "", filter ? "\n)" : "");
 	tc->plan = SPI_prepare(tc->sql, 0, NULL);
 	if (tc->plan == NULL)
 		elog(ERROR, "SPI_prepare of \"%s\" failed: %s", tc->sql,
@@ -278,6 +286,41 @@ knn_table_corpus(Oid relid, const char *vector_column, const char *id_column,
 	tc->base.tile_rows = tile_rows_for(dims, dtype);
 	open_cursor(tc);
 	return &tc->base;
+}
+
+/*
+ * The vectors a table corpus holds (rows whose vector is not NULL, after
+ * the filter), counted with the corpus's own query in this snapshot.
+ */
+int64
+knn_table_corpus_rows(KnnCorpus *corpus)
+{
+	TableCorpus *tc = (TableCorpus *) corpus;
+	char	   *sql = psprintf("SELECT pg_catalog.count(*) FROM (%s) AS corpus (id, vector) "
+							   "WHERE vector IS NOT NULL", tc->sql);
+	bool		isnull;
+	int64		rows;
+
+	Assert(corpus->next_tile == table_next_tile);
+	if (SPI_execute(sql, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "SPI_execute of \"%s\" failed", sql);
+	rows = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_freetuptable(SPI_tuptable);
+	pfree(sql);
+	return isnull ? 0 : rows;
+}
+
+/*
+ * k clamped to the vectors of a table corpus.  Counting costs a scan, so
+ * it happens only for a k above KNN_K_COUNTED, where the lists sized by k
+ * would be large; below it they are small whatever the corpus.
+ */
+int
+knn_table_corpus_k(KnnCorpus *corpus, int k)
+{
+	if (k <= KNN_K_COUNTED)
+		return k;
+	return knn_k_clamp(k, knn_table_corpus_rows(corpus));
 }
 
 static bool

@@ -85,8 +85,7 @@ job_result_bound(void *arg, int task)
 {
 	KnnJobState *st = arg;
 
-	(void) task;
-	return knn_result_bytes(st->nq, st->k);
+	return knn_result_bytes(st->nq, knn_task_k(st->k, st->tiles[task].tile.nrows));
 }
 
 static void

@@ -13,7 +13,9 @@
  *	  Payload: int32 k, int32 metric, int32 device (the coordinator's
  *	  DeviceMode), int32 has_filter, the table name,
  *	  vector column, id column and filter as strings, then the queries in
- *	  the tensor's binary format.  Result: as a "marsql knn" task's.
+ *	  the tensor's binary format.  Result: as a "marsql knn" task's, with
+ *	  k clamped to the rows of the peer's partition when k is large
+ *	  (KNN_K_COUNTED), so that no list is sized by a k beyond the corpus.
  */
 #include "postgres.h"
 
@@ -85,17 +87,22 @@ partition_run(const char *payload, int len, StringInfo result)
 	relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(table)));
 	dtype = mt_dtype_promote(knn_table_column_dtype(relid, vector_column), queries->dtype);
 	queries = knn_queries_arg(queries, dtype);
-	best = knn_neighbors_new(queries->dims[0], k);
-	if (queries->dims[0] > 0)
+	if (queries->dims[0] == 0)
 	{
-		knn_connect_spi();
-		corpus = knn_table_corpus(relid, vector_column, id_column,
-								  has_filter ? filter : NULL, dtype, queries->dims[1],
-								  "knn partition");
+		knn_result_append(result, knn_neighbors_new(0, 1));
+		return;
+	}
+	knn_connect_spi();
+	corpus = knn_table_corpus(relid, vector_column, id_column,
+							  has_filter ? filter : NULL, dtype, queries->dims[1],
+							  "knn partition");
+	/* before anything is sized by k; an empty partition sends empty lists */
+	k = knn_table_corpus_k(corpus, k);
+	best = knn_neighbors_new(queries->dims[0], Max(k, 1));
+	if (k > 0)
 		knn_job_run(corpus, (MtMetric) metric, device_mode_from_task(device),
 					TENSOR_DATA(queries), queries->dims[0], best);
-		SPI_finish();
-	}
+	SPI_finish();
 	knn_result_append(result, best);
 }
 
@@ -108,7 +115,10 @@ knn_peers_register_kind(void)
 typedef struct PartitionJob
 {
 	StringInfoData payload;		/* the same for every peer */
-	MtNeighbors *best;
+	MtNeighbors *best;			/* NULL: results wait in results */
+	List	   *results;		/* StringInfo: the lists of a large k */
+	int64		width;			/* the sum of their widths */
+	MemoryContext cxt;			/* holds results */
 	Oid		   *servers;
 	const char *table;
 } PartitionJob;
@@ -122,11 +132,38 @@ partition_build_payload(void *arg, int task, StringInfo payload)
 	appendBinaryStringInfo(payload, pj->payload.data, pj->payload.len);
 }
 
+/*
+ * A small k is merged at once into lists of width k.  A large one is kept
+ * until every partition has answered: the lists are then as wide as all
+ * partitions' rows together when that is less than k.
+ */
+static void
+partition_keep(PartitionJob *pj, const char *result, int len)
+{
+	StringInfo	copy;
+	int32		width;
+
+	if (pj->best != NULL)
+	{
+		knn_result_merge(pj->best, result, len);
+		return;
+	}
+	if (len < 8)
+		elog(ERROR, "marsql knn task result is too short");
+	memcpy(&width, result + 4, sizeof(int32));
+	copy = MemoryContextAlloc(pj->cxt, sizeof(StringInfoData));
+	copy->data = MemoryContextAlloc(pj->cxt, len);
+	memcpy(copy->data, result, len);
+	copy->len = len;
+	pj->results = lappend(pj->results, copy);
+	pj->width += Max(width, 0);
+}
+
 static void
 partition_done(void *arg, int task, const char *result, int len)
 {
 	(void) task;
-	knn_result_merge(((PartitionJob *) arg)->best, result, len);
+	partition_keep((PartitionJob *) arg, result, len);
 }
 
 static void
@@ -199,7 +236,8 @@ search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
 	List	   *oids = peer_server_oids(true);
 	int			nservers = list_length(oids);
 	int			nq;
-	int			block;
+	int			n;
+	int			k_hint = k;
 	Oid			local_relid = InvalidOid;
 	MemoryContext cxt;
 	PartitionJob pj;
@@ -221,17 +259,19 @@ search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
 	foreach(lc, oids)
 		pj.servers[i++] = lfirst_oid(lc);
 
-	block = knn_query_block_rows(nq, k);
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql knn partitions",
 								ALLOCSET_DEFAULT_SIZES);
-	for (int q0 = 0; q0 < nq; q0 += block)
+	pj.cxt = cxt;
+	for (int q0 = 0; q0 < nq; q0 += n)
 	{
-		int			n = Min(block, nq - q0);
 		MemoryContext old = MemoryContextSwitchTo(cxt);
-		Tensor	   *rows = query_rows(queries, q0, n);
-		bytea	   *binary = DatumGetByteaPP(DirectFunctionCall1(tensor_send,
-																 PointerGetDatum(rows)));
+		Tensor	   *rows;
+		bytea	   *binary;
 
+		/* blocks sized by the widest lists the last block had */
+		n = Min(knn_query_block_rows(nq - q0, k_hint), nq - q0);
+		rows = query_rows(queries, q0, n);
+		binary = DatumGetByteaPP(DirectFunctionCall1(tensor_send, PointerGetDatum(rows)));
 		initStringInfo(&pj.payload);
 		pq_sendint32(&pj.payload, k);
 		pq_sendint32(&pj.payload, (int) metric);
@@ -243,26 +283,44 @@ search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
 		pq_sendstring(&pj.payload, filter ? filter : "");
 		pq_sendint32(&pj.payload, VARSIZE_ANY_EXHDR(binary));
 		pq_sendbytes(&pj.payload, VARDATA_ANY(binary), VARSIZE_ANY_EXHDR(binary));
-		pj.best = knn_neighbors_new(n, k);
+		pj.best = k <= KNN_K_COUNTED ? knn_neighbors_new(n, k) : NULL;
+		pj.results = NIL;
+		pj.width = 0;
 		search_partitions(&pj, nservers);
 		if (with_local)
 		{
 			MtDtype		dtype = mt_dtype_promote(knn_table_column_dtype(local_relid, vector_column),
 												 rows->dtype);
 			Tensor	   *local_rows = knn_queries_arg(rows, dtype);
-			MtNeighbors *local = knn_neighbors_new(n, k);
+			MtNeighbors *local;
 			KnnCorpus  *corpus;
 			StringInfoData packed;
+			int			local_k;
 
 			knn_connect_spi();
 			corpus = knn_table_corpus(local_relid, vector_column, id_column, filter, dtype,
 									  local_rows->dims[1], "knn");
-			knn_job_run(corpus, metric, (DeviceMode) marsql_device,
-						TENSOR_DATA(local_rows), n, local);
+			local_k = knn_table_corpus_k(corpus, k);
+			local = knn_neighbors_new(n, Max(local_k, 1));
+			if (local_k > 0)
+				knn_job_run(corpus, metric, (DeviceMode) marsql_device,
+							TENSOR_DATA(local_rows), n, local);
 			SPI_finish();
 			initStringInfo(&packed);
 			knn_result_append(&packed, local);
-			knn_result_merge(pj.best, packed.data, packed.len);
+			partition_keep(&pj, packed.data, packed.len);
+		}
+		if (pj.best == NULL)
+		{
+			/* every partition's lists are in: as wide as they are together */
+			k_hint = Max(knn_k_clamp(k, pj.width), 1);
+			pj.best = knn_neighbors_new(n, k_hint);
+			foreach(lc, pj.results)
+			{
+				StringInfo	r = (StringInfo) lfirst(lc);
+
+				knn_result_merge(pj.best, r->data, r->len);
+			}
 		}
 		MemoryContextSwitchTo(old);
 		knn_emit(rsinfo, pj.best, NULL, q0, false);

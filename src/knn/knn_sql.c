@@ -83,7 +83,10 @@ knn_table_search(ReturnSetInfo *rsinfo, Tensor *queries, Oid relid, const char *
 	knn_connect_spi();
 	corpus = knn_table_corpus(relid, vector_column, id_column, filter, dtype,
 							  queries->dims[1], "knn");
-	search_tensor_queries(rsinfo, corpus, metric, queries, k);
+	/* before anything is sized by k */
+	k = knn_table_corpus_k(corpus, k);
+	if (k > 0)
+		search_tensor_queries(rsinfo, corpus, metric, queries, k);
 	SPI_finish();
 }
 
@@ -100,6 +103,8 @@ knn_table_args(FunctionCallInfo fcinfo, KnnTableArgs *args)
 	args->k = knn_k_arg(PG_GETARG_INT32(4));
 	args->metric = knn_metric_arg(PG_GETARG_TEXT_PP(5));
 	args->filter = PG_ARGISNULL(6) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(6));
+	if (args->filter)
+		knn_check_filter(args->filter);
 	args->executors = knn_executors_arg(fcinfo, 7);
 }
 
@@ -169,7 +174,9 @@ knn_chunked(PG_FUNCTION_ARGS)
 						queries->dims[1], (long long) CHUNKED_SHAPE(ct)[1])));
 	knn_connect_spi();
 	corpus = knn_chunked_corpus(ct, dtype, "knn");
-	if (queries->dims[0] > 0)
+	/* as over a tensor: a corpus of fewer than k rows gives all of them */
+	k = knn_k_clamp(k, CHUNKED_SHAPE(ct)[0]);
+	if (queries->dims[0] > 0 && k > 0)
 		search_tensor_queries(rsinfo, corpus, metric, queries, k);
 	SPI_finish();
 	engine_executors_end(nest_level);
@@ -252,7 +259,9 @@ knn_join_chunked(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("query rows have %d elements but corpus rows have %d",
 						queries->dims, corpus->dims)));
-	join(rsinfo, queries, corpus, metric, k);
+	k = knn_k_clamp(k, CHUNKED_SHAPE(ct)[0]);
+	if (k > 0)
+		join(rsinfo, queries, corpus, metric, k);
 	SPI_finish();
 	engine_executors_end(nest_level);
 	PG_RETURN_NULL();
@@ -296,6 +305,8 @@ knn_join_table(PG_FUNCTION_ARGS)
 	k = knn_k_arg(PG_GETARG_INT32(6));
 	metric = knn_metric_arg(PG_GETARG_TEXT_PP(7));
 	filter = PG_ARGISNULL(8) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(8));
+	if (filter)
+		knn_check_filter(filter);
 
 	InitMaterializedSRF(fcinfo, 0);
 	nest_level = engine_executors_begin(knn_executors_arg(fcinfo, 9));
@@ -308,7 +319,9 @@ knn_join_table(PG_FUNCTION_ARGS)
 	{
 		queries = knn_table_corpus(qrel, qvec, qid, NULL, dtype, dims, "knn_join");
 		corpus = knn_table_corpus(crel, cvec, cid, filter, dtype, dims, "knn_join");
-		join(rsinfo, queries, corpus, metric, k);
+		k = knn_table_corpus_k(corpus, k);
+		if (k > 0)
+			join(rsinfo, queries, corpus, metric, k);
 	}
 	SPI_finish();
 	engine_executors_end(nest_level);

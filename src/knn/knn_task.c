@@ -8,7 +8,10 @@
  *	  Payload: KnnTaskHeader, queries (nq x dims), rows (nx x dims), then
  *	  nx int64 ids when has_ids; each part starts 8-aligned.
  *	  Result: int32 nq, int32 k, int32 count[nq] (padded to 8), then
- *	  float8 distance[nq * k] and int64 id[nq * k].
+ *	  float8 distance[nq * k] and int64 id[nq * k].  A task's k is the
+ *	  search's clamped to the rows it scored (knn_task_k), so a result
+ *	  never holds more room than its tile has rows; merging takes lists of
+ *	  any width.
  */
 #include "postgres.h"
 
@@ -39,6 +42,24 @@ Size
 knn_result_bytes(int nq, int k)
 {
 	return 8 + MAXALIGN(sizeof(int32) * nq) + (Size) nq * k * (sizeof(double) + sizeof(int64));
+}
+
+int
+knn_task_k(int k, int64 nx)
+{
+	return Max(knn_k_clamp(k, nx), 1);
+}
+
+/* 54000 unless a result of nq lists of k fits after len bytes */
+static void
+check_result_size(int nq, int k, int len)
+{
+	if (knn_result_bytes(nq, k) >= MaxAllocSize - (Size) len)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("k-NN with k = %d needs too much memory", k),
+				 errdetail("The neighbour lists of %d queries would exceed 1 GB.", nq),
+				 errhint("Use a smaller k.")));
 }
 
 void
@@ -86,22 +107,22 @@ knn_task_run(const char *payload, int len, StringInfo result)
 	p += vectors_bytes(&h, h.nx);
 	prob.ids = h.has_ids ? (const int64_t *) p : NULL;
 	prob.id_base = h.id_base;
-	prob.k = h.k;
+	/* no list of this task holds more than its rows */
+	prob.k = knn_task_k(h.k, h.nx);
 	/* a worker shares the cores with the others; the caller has them all */
 	prob.threads = IsBackgroundWorker ? h.threads : marsql_blas_threads;
 
-	out_bytes = knn_result_bytes(h.nq, h.k);
-	if (out_bytes >= MaxAllocSize - (Size) result->len)
-		elog(ERROR, "marsql knn task result would be too large");
+	check_result_size(h.nq, prob.k, result->len);
+	out_bytes = knn_result_bytes(h.nq, prob.k);
 	enlargeStringInfo(result, (int) out_bytes);
 	out = result->data + result->len;
 	((int32 *) out)[0] = h.nq;
-	((int32 *) out)[1] = h.k;
+	((int32 *) out)[1] = prob.k;
 	nb.nq = h.nq;
-	nb.k = h.k;
+	nb.k = prob.k;
 	nb.count = (int32_t *) (out + 8);
 	nb.distance = (double *) (out + 8 + MAXALIGN(sizeof(int32) * h.nq));
-	nb.id = (int64_t *) (nb.distance + (Size) h.nq * h.k);
+	nb.id = (int64_t *) (nb.distance + (Size) h.nq * prob.k);
 	mt_neighbors_clear(&nb);
 
 	/* the GPU of whichever executor runs this, when it has one */
@@ -113,12 +134,12 @@ knn_task_run(const char *payload, int len, StringInfo result)
 void
 knn_result_append(StringInfo result, const MtNeighbors *nb)
 {
-	Size		bytes = knn_result_bytes(nb->nq, nb->k);
+	Size		bytes;
 	Size		entries = (Size) nb->nq * nb->k;
 	char	   *out;
 
-	if (bytes >= MaxAllocSize - (Size) result->len)
-		elog(ERROR, "marsql knn task result would be too large");
+	check_result_size(nb->nq, nb->k, result->len);
+	bytes = knn_result_bytes(nb->nq, nb->k);
 	enlargeStringInfo(result, (int) bytes);
 	out = result->data + result->len;
 	memset(out, 0, bytes);
@@ -130,6 +151,44 @@ knn_result_append(StringInfo result, const MtNeighbors *nb)
 	memcpy(out + sizeof(double) * entries, nb->id, sizeof(int64) * entries);
 	result->len += (int) bytes;
 	result->data[result->len] = '\0';
+}
+
+/*
+ * mt_neighbors_merge for lists of any width (a task's k is clamped to its
+ * rows): each of best's lists keeps its k first of the union.
+ */
+static void
+merge_lists(MtNeighbors *best, const MtNeighbors *from, double *tmp_d, int64 *tmp_i)
+{
+	for (int q = 0; q < best->nq; q++)
+	{
+		double	   *ad = best->distance + (Size) q * best->k;
+		int64	   *ai = best->id + (Size) q * best->k;
+		const double *bd = from->distance + (Size) q * from->k;
+		const int64 *bi = from->id + (Size) q * from->k;
+		int			na = best->count[q],
+					nb = from->count[q],
+					i = 0,
+					j = 0,
+					out = 0;
+
+		while (out < best->k && (i < na || j < nb))
+		{
+			if (j >= nb || (i < na && mt_neighbor_before(ad[i], ai[i], bd[j], bi[j])))
+			{
+				tmp_d[out] = ad[i];
+				tmp_i[out++] = ai[i++];
+			}
+			else
+			{
+				tmp_d[out] = bd[j];
+				tmp_i[out++] = bi[j++];
+			}
+		}
+		memcpy(ad, tmp_d, sizeof(double) * out);
+		memcpy(ai, tmp_i, sizeof(int64) * out);
+		best->count[q] = out;
+	}
 }
 
 void
@@ -145,7 +204,7 @@ knn_result_merge(MtNeighbors *best, const char *result, int len)
 		elog(ERROR, "marsql knn task result is too short");
 	memcpy(&nq, result, sizeof(int32));
 	memcpy(&k, result + 4, sizeof(int32));
-	if (nq != best->nq || k != best->k || (Size) len != knn_result_bytes(nq, k))
+	if (nq != best->nq || k < 1 || (Size) len != knn_result_bytes(nq, k))
 		elog(ERROR, "marsql knn task result does not match its task");
 	if ((uintptr_t) result % sizeof(double) != 0)
 	{
@@ -159,9 +218,12 @@ knn_result_merge(MtNeighbors *best, const char *result, int len)
 	from.count = (int32_t *) (result + 8);
 	from.distance = (double *) (result + 8 + MAXALIGN(sizeof(int32) * nq));
 	from.id = (int64_t *) (from.distance + (Size) nq * k);
-	tmp_d = palloc(sizeof(double) * k);
-	tmp_i = palloc(sizeof(int64) * k);
-	mt_neighbors_merge(best, &from, tmp_d, tmp_i);
+	for (int q = 0; q < nq; q++)
+		if (from.count[q] < 0 || from.count[q] > k)
+			elog(ERROR, "marsql knn task result does not match its task");
+	tmp_d = palloc(sizeof(double) * best->k);
+	tmp_i = palloc(sizeof(int64) * best->k);
+	merge_lists(best, &from, tmp_d, tmp_i);
 	pfree(tmp_d);
 	pfree(tmp_i);
 }
