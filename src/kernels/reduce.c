@@ -115,7 +115,7 @@ typedef enum SumTransform
 	TF_SQDEV					/* (x - m)^2 */
 } SumTransform;
 
-#define SUM_FAMILY(T, SFX, POW, SQRT) \
+#define SUM_FAMILY(T, S, SFX, POW, SQRT) \
 static inline T \
 transform_##SFX(SumTransform tf, T x, T m) \
 { \
@@ -132,14 +132,14 @@ transform_##SFX(SumTransform tf, T x, T m) \
 } \
 \
 static T \
-pairwise_##SFX(const T *a, int64_t n, int64_t stride, SumTransform tf, T m) \
+pairwise_##SFX(const S *a, int64_t n, int64_t stride, SumTransform tf, T m) \
 { \
 	if (n < 8) \
 	{ \
 		T			res = 0; \
 \
 		for (int64_t i = 0; i < n; i++) \
-			res += transform_##SFX(tf, a[i * stride], m); \
+			res += transform_##SFX(tf, (T) a[i * stride], m); \
 		return res; \
 	} \
 	else if (n <= MT_PW_BLOCKSIZE) \
@@ -149,14 +149,14 @@ pairwise_##SFX(const T *a, int64_t n, int64_t stride, SumTransform tf, T m) \
 		int64_t		i; \
 \
 		for (int k = 0; k < 8; k++) \
-			r[k] = transform_##SFX(tf, a[k * stride], m); \
+			r[k] = transform_##SFX(tf, (T) a[k * stride], m); \
 		for (i = 8; i < n - (n % 8); i += 8) \
 			for (int k = 0; k < 8; k++) \
-				r[k] += transform_##SFX(tf, a[(i + k) * stride], m); \
+				r[k] += transform_##SFX(tf, (T) a[(i + k) * stride], m); \
 		res = ((r[0] + r[1]) + (r[2] + r[3])) + \
 			((r[4] + r[5]) + (r[6] + r[7])); \
 		for (; i < n; i++) \
-			res += transform_##SFX(tf, a[i * stride], m); \
+			res += transform_##SFX(tf, (T) a[i * stride], m); \
 		return res; \
 	} \
 	else \
@@ -171,7 +171,7 @@ pairwise_##SFX(const T *a, int64_t n, int64_t stride, SumTransform tf, T m) \
 \
 /* acc[j] = sum over i of tf(s[i * inner + j]) (mean[j] for TF_SQDEV) */ \
 static void \
-sum_axis_##SFX(const T *s, int64_t len, int64_t inner, SumTransform tf, \
+sum_axis_##SFX(const S *s, int64_t len, int64_t inner, SumTransform tf, \
 			   T param, const T *mean, T *acc) \
 { \
 	if (inner == 1) \
@@ -187,13 +187,13 @@ sum_axis_##SFX(const T *s, int64_t len, int64_t inner, SumTransform tf, \
 		acc[j] = 0; \
 	for (int64_t i = 0; i < len; i++) \
 		for (int64_t j = 0; j < inner; j++) \
-			acc[j] += transform_##SFX(tf, s[i * inner + j], \
+			acc[j] += transform_##SFX(tf, (T) s[i * inner + j], \
 									  mean ? mean[j] : param); \
 } \
 \
 /* one [len, inner] block of sum, mean, var, std, norm_p or norm_zero */ \
 static void \
-sum_block_##SFX(MtReduceOp op, const T *s, int64_t len, int64_t inner, \
+sum_block_##SFX(MtReduceOp op, const S *s, int64_t len, int64_t inner, \
 				double param, T *acc, T *mean) \
 { \
 	T			count = (T) len; \
@@ -251,8 +251,10 @@ sum_block_##SFX(MtReduceOp op, const T *s, int64_t len, int64_t inner, \
 	} \
 }
 
-SUM_FAMILY(double, d, pow, sqrt)
-SUM_FAMILY(float, f, powf, sqrtf)
+SUM_FAMILY(double, double, d, pow, sqrt)
+SUM_FAMILY(float, float, f, powf, sqrtf)
+/* float32 data into float64 results (chunked tiles' partial states) */
+SUM_FAMILY(double, float, df, pow, sqrt)
 
 static bool
 is_sum_family(MtReduceOp op)
@@ -287,7 +289,7 @@ mt_reduce(MtReduceOp op, MtDtype dtype, const void *src, int64_t outer,
 		int64_t		base = o * len * inner;
 		double	   *acc = work;
 
-		if (is_sum_family(op) && dtype == MT_FLOAT32)
+		if (is_sum_family(op) && dtype == MT_FLOAT32 && dst_dtype == MT_FLOAT32)
 		{
 			/* float32 in float32, as numpy; work has room for 4 * inner floats */
 			float	   *accf = (float *) work;
@@ -297,6 +299,13 @@ mt_reduce(MtReduceOp op, MtDtype dtype, const void *src, int64_t outer,
 			for (int64_t j = 0; j < inner; j++)
 				store(dst, dst_dtype, o * inner + j, accf[j]);
 		}
+		else if (is_sum_family(op) && dtype == MT_FLOAT32)
+		{
+			sum_block_df(op, (const float *) src + base, len, inner, param,
+						 acc, acc + inner);
+			for (int64_t j = 0; j < inner; j++)
+				store(dst, dst_dtype, o * inner + j, acc[j]);
+		}
 		else if (is_sum_family(op))
 		{
 			sum_block_d(op, (const double *) src + base, len, inner, param,
@@ -304,7 +313,7 @@ mt_reduce(MtReduceOp op, MtDtype dtype, const void *src, int64_t outer,
 			for (int64_t j = 0; j < inner; j++)
 				store(dst, dst_dtype, o * inner + j, acc[j]);
 		}
-		else if (op == MT_REDUCE_PROD && dtype == MT_FLOAT32)
+		else if (op == MT_REDUCE_PROD && dtype == MT_FLOAT32 && dst_dtype == MT_FLOAT32)
 		{
 			/* numpy multiplies float32 in float32, row after row */
 			const float *s = (const float *) src + base;

@@ -6,8 +6,10 @@
  *	  elements is outer = inner = 1).  Sums (sum, mean, var, std, norm)
  *	  and products are computed as numpy computes them, in the data's
  *	  dtype and, for sums, in numpy's order: pairwise along the last axis,
- *	  row after row along any other, so results agree bit for bit.  Results
- *	  follow numpy's NaN rules (min, max, argmin and argmax propagate NaN).
+ *	  row after row along any other, so results agree bit for bit (float32
+ *	  data reduced into a float64 dst, as chunked partial states are, is
+ *	  computed in double).  Results follow numpy's NaN rules (min, max,
+ *	  argmin and argmax propagate NaN).
  */
 #ifndef MARSQL_REDUCE_H
 #define MARSQL_REDUCE_H
