@@ -185,6 +185,14 @@ sum_axis_##SFX(const S *s, int64_t len, int64_t inner, SumTransform tf, \
 	} \
 	for (int64_t j = 0; j < inner; j++) \
 		acc[j] = 0; \
+	if (tf == TF_NONE) \
+	{ \
+		/* the common case, kept free of the switch so it vectorizes */ \
+		for (int64_t i = 0; i < len; i++) \
+			for (int64_t j = 0; j < inner; j++) \
+				acc[j] += (T) s[i * inner + j]; \
+		return; \
+	} \
 	for (int64_t i = 0; i < len; i++) \
 		for (int64_t j = 0; j < inner; j++) \
 			acc[j] += transform_##SFX(tf, (T) s[i * inner + j], \
