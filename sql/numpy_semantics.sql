@@ -61,3 +61,10 @@ SELECT sum('float32:[16777216, 1, 1]'::tensor) AS sum32,
 	   mean('float32:[16777216, 1, 1]'::tensor) AS mean32,
 	   var('float32:[16777216, 1, 1, 3]'::tensor) AS var32,
 	   prod(full('{30}', 1.1, 'float32')) AS prod32;
+
+-- arange as numpy: first + i * (second - first), computed in the dtype
+SELECT arange(0.1, 2, 0.3) AS a64, arange(-3, 1, 0.7, 'float32') AS a32;
+SELECT try_sql($$SELECT arange(0, 1e39, 1e38, 'float32')$$) AS a32_overflow;
+-- allclose of two float32 tensors in float32: atol rounds up to 2^-23
+SELECT allclose('float32:[1]'::tensor, 'float32:[1.0000001192092896]'::tensor, 0, 1.1920928943079071e-07) AS close32,
+	   allclose('[1]'::tensor, '[1.0000001192092896]'::tensor, 0, 1.1920928943079071e-07) AS close64;

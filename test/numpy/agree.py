@@ -1289,6 +1289,31 @@ bits_check('take with no indices', "marsql.take(%s, '{}'::int[], 1)" % lit(tk), 
 E('take n-d out of range is an error', "marsql.take(%s, '{{0},{4}}'::int[], 1)" % lit(tk), None,
   lambda: np.take(tk, [[0], [4]], axis=1))
 
+# arange: first two elements in double, then first + i * (second - first)
+# in the dtype (numpy's fill); linspace: i * step + start
+for (a0, a1, st) in ((0, 1, 0.1), (0.1, 5, 0.3), (-3, 7, 0.7), (1e6, 1e6 + 100, 0.37), (0.3, 10, 0.1)):
+    for dt in (np.float64, np.float32):
+        bits_check('arange(%r, %r, %r) %s bit for bit' % (a0, a1, st, dt.__name__),
+                   "marsql.arange(%r, %r, %r, '%s')" % (float(a0), float(a1), st, dt.__name__),
+                   np.arange(a0, a1, st, dtype=dt))
+for (l0, l1, num, ep) in ((0, 1, 7, True), (-2.5, 3.3, 50, False), (1e-3, 7.7, 13, True), (0, 5e-324, 4, True)):
+    # (float32 refuses values that underflow to 0, as PostgreSQL's float4)
+    for dt in (np.float64,) if l1 == 5e-324 else (np.float64, np.float32):
+        bits_check('linspace(%r, %r, %d, %s) %s bit for bit' % (l0, l1, num, ep, dt.__name__),
+                   "marsql.linspace(%r, %r, %d, %s, '%s')" % (float(l0), float(l1), num, ep, dt.__name__),
+                   np.linspace(l0, l1, num, endpoint=ep, dtype=dt))
+
+# allclose of two float32 tensors: computed in float32 as numpy
+# (the first atol rounds up to 2^-23 in float32: true in float32, false in double)
+for (xa, xb, rt, at) in (([1.0], [1.0000001], 0.0, 1.1920928943079071e-07), ([1.0], [1.0000001], 0.0, 1.1920928e-07),
+                         ([100.0, -3.0], [100.00001, -3.0000002], 1e-7, 0.0), ([1e30], [1.0000001e30], 1.1920928e-07, 0.0)):
+    x32, y32 = f32(xa), f32(xb)
+    want = bool(np.allclose(x32, y32, rtol=rt, atol=at))
+    R('allclose float32 %r %r rtol %r atol %r is numpy\'s %s' % (xa, xb, rt, at, want),
+      'SELECT marsql.allclose(%s, %s, %r, %r) AS r' % (lit(x32), lit(y32), rt, at),
+      lambda rows, want=want: None if col(one_row(rows), 'r') == want
+      else 'got %r, numpy %r' % (col(one_row(rows), 'r'), want))
+
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an
 # error becomes a result line ("ERR sqlstate message") instead of ending the
