@@ -98,9 +98,10 @@ store(void *dst, MtDtype dtype, int64_t i, double v)
  * multiple of 8 and recurse.  Such a run is the reduced axis when it is
  * the last one (inner == 1, everything when axis is NULL), cut by numpy's
  * iterator into buffers of 8192 elements whose pairwise sums are added in
- * turn; along another axis numpy adds whole rows in turn.  float32 is summed in float32.
- * Each element goes through a transform first (the squared deviation of
- * var, |x|^p of norm), as numpy materializes it before summing.
+ * turn; along another axis numpy adds whole rows in turn.  float32 is
+ * summed in float32.  Each element goes through a transform first (the
+ * squared deviation of var, |x|^p of norm), as numpy materializes it
+ * before summing.
  */
 #define MT_PW_BLOCKSIZE 128
 #define MT_NUMPY_BUFSIZE 8192		/* numpy.getbufsize() */
@@ -248,7 +249,7 @@ sum_block_##SFX(MtReduceOp op, const S *s, int64_t len, int64_t inner, \
 			{ \
 				sum_axis_##SFX(s, len, inner, TF_POW, (T) param, NULL, acc); \
 				for (int64_t j = 0; j < inner; j++) \
-					acc[j] = POW(acc[j], (T) 1 / (T) param); \
+					acc[j] = POW(acc[j], (T) (1.0 / param)); \
 			} \
 			break; \
 		case MT_REDUCE_NORM_ZERO: \

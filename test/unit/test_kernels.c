@@ -335,6 +335,9 @@ test_numpy_order(void)
 	check(mt_unary(MT_UNARY_SIGN, MT_FLOAT64, (double[]) {-0.0, NAN}, dout, 2, NULL, NULL) == MT_OK &&
 		  dout[0] == 0 && !signbit(dout[0]) && dout[1] != dout[1],
 		  "sign(-0) is +0 and sign(NaN) is NaN");
+	check(mt_isclose_f32(1.0f, 0x1.000002p+0f, 0, (float) 1.1920928943079071e-07, 0) &&
+		  !mt_isclose(1.0, (double) 0x1.000002p+0f, 0, 1.1920928943079071e-07, 0),
+		  "float32 isclose rounds atol to float32 (2^-23) as numpy; float64 does not");
 }
 
 /* CSR: round trip through dense, product, sums, text */
