@@ -37,9 +37,9 @@ COMMENT ON FUNCTION marsql.expand_dims(marsql.tensor, integer) IS
 CREATE FUNCTION marsql.concatenate(tensors marsql.tensor[], axis integer DEFAULT 0)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_concatenate'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.concatenate(marsql.tensor[], integer) IS
-	'tensors joined along an existing axis';
+	'tensors joined along an existing axis; flattened and joined when axis is NULL (numpy.concatenate)';
 
 CREATE FUNCTION marsql.stack(tensors marsql.tensor[], axis integer DEFAULT 0)
 	RETURNS marsql.tensor

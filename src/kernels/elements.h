@@ -61,4 +61,21 @@ mt_isclose(double a, double b, double rtol, double atol, bool equal_nan)
 	return (diff < 0 ? -diff : diff) <= atol + rtol * (b < 0 ? -b : b);
 }
 
+/* numpy.isclose for a float32 pair: numpy computes |a - b| <= atol + rtol
+ * * |b| in float32 then, the tolerances rounded to float32. */
+static inline bool
+mt_isclose_f32(float a, float b, float rtol, float atol, bool equal_nan)
+{
+	float		diff;
+
+	if (a != a || b != b)
+		return equal_nan && a != a && b != b;
+	if (a == b)
+		return true;
+	if (a - a != 0.0f || b - b != 0.0f)
+		return false;			/* one side infinite */
+	diff = a - b;
+	return (diff < 0 ? -diff : diff) <= atol + rtol * (b < 0 ? -b : b);
+}
+
 #endif							/* MARSQL_ELEMENTS_H */

@@ -40,7 +40,8 @@
 		case MT_UNARY_RELU: return (x > 0 || x != x) ? x : (T) 0; \
 		case MT_UNARY_FLOOR: return floor(x); \
 		case MT_UNARY_CEIL: return ceil(x); \
-		case MT_UNARY_SIGN: return x > 0 ? (T) 1 : (x < 0 ? (T) -1 : x); \
+		/* numpy: +0 for both zeros, NaN stays NaN */ \
+		case MT_UNARY_SIGN: return x > 0 ? (T) 1 : (x < 0 ? (T) -1 : (x == 0 ? (T) 0 : x)); \
 		case MT_UNARY_SQUARE: return x * x; \
 	} \
 	return x
@@ -269,6 +270,71 @@ mt_clip(MtDtype dtype, const void *src, void *dst, int64_t n, double lo,
 				d[i] = x;
 			}
 		}
+	}
+	return MT_OK;
+}
+
+/*
+ * numpy's power_of_ten (multiarray/calculation.c): exact table up to 1e8,
+ * then repeated multiplication by 10, which differs from pow(10, n) in the
+ * last bit for some n above 22.
+ */
+static double
+power_of_ten(int n)
+{
+	static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+	double		ret;
+
+	if (n < 9)
+		return p10[n];
+	ret = 1e9;
+	while (n-- > 9)
+		ret *= 10.;
+	return ret;
+}
+
+/*
+ * numpy.round as PyArray_Round computes it, every step in the data's
+ * dtype: rint(x * f) / f, or rint(x / f) * f for negative decimals, with
+ * f = 10^|decimals| rounded to the dtype.
+ */
+#define ROUND_LOOP(T, RINT) \
+	do { \
+		const T *s = (const T *) src; \
+		T		   *d = (T *) dst; \
+		T			f = (T) power_of_ten(decimals < 0 ? -decimals : decimals); \
+		for (int64_t i = start; i < end; i++) \
+		{ \
+			T			x = s[i]; \
+			if (decimals == 0) \
+				d[i] = RINT(x); \
+			else if (decimals > 0) \
+			{ \
+				T			y = RINT(x * f); \
+				d[i] = y / f; \
+			} \
+			else \
+			{ \
+				T			y = RINT(x / f); \
+				d[i] = y * f; \
+			} \
+		} \
+	} while (0)
+
+MtStatus
+mt_round(MtDtype dtype, const void *src, void *dst, int64_t n, int decimals,
+		 MtPollFn poll, void *poll_arg)
+{
+	for (int64_t start = 0; start < n; start += MT_POLL_ELEMENTS)
+	{
+		int64_t		end = n - start < MT_POLL_ELEMENTS ? n : start + MT_POLL_ELEMENTS;
+
+		if (start > 0 && poll != NULL && poll(poll_arg))
+			return MT_ERR_CANCELED;
+		if (dtype == MT_FLOAT32)
+			ROUND_LOOP(float, nearbyintf);
+		else
+			ROUND_LOOP(double, nearbyint);
 	}
 	return MT_OK;
 }

@@ -61,4 +61,11 @@ extern MtStatus mt_binary(MtBinaryOp op, MtDtype dtype, int ndim,
 extern MtStatus mt_clip(MtDtype dtype, const void *src, void *dst, int64_t n,
 						double lo, double hi, MtPollFn poll, void *poll_arg);
 
+/*
+ * numpy.round: halves to even on x * 10^decimals (x / 10^-decimals when
+ * decimals is negative), computed in the data's dtype as numpy does.
+ */
+extern MtStatus mt_round(MtDtype dtype, const void *src, void *dst, int64_t n,
+						 int decimals, MtPollFn poll, void *poll_arg);
+
 #endif							/* MARSQL_ELEMENTWISE_H */

@@ -3,8 +3,13 @@
  *	  Reductions along one axis of a C-order buffer seen as
  *	  [outer, len, inner]: the axis has extent len, and everything before
  *	  and after it is folded into outer and inner (a reduction over all
- *	  elements is outer = inner = 1).  Accumulation is in double; results
- *	  follow numpy's NaN rules (min, max, argmin and argmax propagate NaN).
+ *	  elements is outer = inner = 1).  Sums (sum, mean, var, std, norm)
+ *	  and products are computed as numpy computes them, in the data's
+ *	  dtype and, for sums, in numpy's order: pairwise along the last axis,
+ *	  row after row along any other, so results agree bit for bit (float32
+ *	  data reduced into a float64 dst, as chunked partial states are, is
+ *	  computed in double).  Results follow numpy's NaN rules (min, max,
+ *	  argmin and argmax propagate NaN).
  */
 #ifndef MARSQL_REDUCE_H
 #define MARSQL_REDUCE_H
@@ -40,6 +45,10 @@ extern MtStatus mt_reduce(MtReduceOp op, MtDtype dtype, const void *src,
 						  double param, void *dst, MtDtype dst_dtype,
 						  double *work, int64_t *iwork,
 						  MtPollFn poll, void *poll_arg);
+
+/* numpy's pairwise_sum of n elements stride apart (in elements). */
+extern double mt_pairwise_sum_f64(const double *a, int64_t n, int64_t stride);
+extern float mt_pairwise_sum_f32(const float *a, int64_t n, int64_t stride);
 
 /* Running sums along the axis, accumulated in the source dtype as numpy. */
 extern MtStatus mt_cumsum(MtDtype dtype, const void *src, int64_t outer,

@@ -124,6 +124,8 @@ tensor_allclose(PG_FUNCTION_ARGS)
 	MtBroadcastIter it;
 	const void *da = TENSOR_DATA(a);
 	const void *db = TENSOR_DATA(b);
+	/* float32 with float32 is computed in float32, as numpy */
+	bool		both32 = a->dtype == MT_FLOAT32 && b->dtype == MT_FLOAT32;
 
 	if (isnan(rtol) || isnan(atol) || rtol < 0 || atol < 0)
 		ereport(ERROR,
@@ -140,7 +142,11 @@ tensor_allclose(PG_FUNCTION_ARGS)
 	{
 		if ((i & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
-		if (!mt_isclose(mt_load(da, (MtDtype) a->dtype, it.offset_a),
+		if (both32 ?
+			!mt_isclose_f32(((const float *) da)[it.offset_a],
+							((const float *) db)[it.offset_b],
+							(float) rtol, (float) atol, equal_nan) :
+			!mt_isclose(mt_load(da, (MtDtype) a->dtype, it.offset_a),
 						mt_load(db, (MtDtype) b->dtype, it.offset_b),
 						rtol, atol, equal_nan))
 			PG_RETURN_BOOL(false);

@@ -191,11 +191,48 @@ tensor_arange(PG_FUNCTION_ARGS)
 				 errmsg("arange start, stop and step must be finite")));
 	len = checked_length(ceil((stop - start) / step), "arange");
 	t = tensor_new(1, &len, dtype);
-	for (int64 i = 0; i < len; i++)
+
+	/*
+	 * As numpy's PyArray_Arange: the first two elements are start and
+	 * start + step, computed in double and stored in the dtype; the rest
+	 * are first + i * (second - first), computed in the dtype
+	 * (arraytypes.c's fill).  So float32 steps are float32 steps, and
+	 * arange(0.1, 5, 0.3) has numpy's last bits.
+	 */
+	if (len > 0)
+		set_element(t, 0, start);
+	if (len > 1)
+		set_element(t, 1, start + step);
+	if (dtype == MT_FLOAT32)
 	{
-		if ((i & 0xffff) == 0)
-			CHECK_FOR_INTERRUPTS();
-		set_element(t, i, start + (double) i * step);
+		float	   *d = (float *) TENSOR_DATA(t);
+		float		first = d[0];
+		float		delta = len > 1 ? d[1] - d[0] : 0.0f;
+
+		for (int64 i = 2; i < len; i++)
+		{
+			if ((i & 0xffff) == 0)
+				CHECK_FOR_INTERRUPTS();
+			d[i] = first + (float) i * delta;
+			if (isinf(d[i]))
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("value out of range for float32: %g",
+								start + (double) i * step)));
+		}
+	}
+	else
+	{
+		double	   *d = (double *) TENSOR_DATA(t);
+		double		first = d[0];
+		double		delta = len > 1 ? d[1] - d[0] : 0.0;
+
+		for (int64 i = 2; i < len; i++)
+		{
+			if ((i & 0xffff) == 0)
+				CHECK_FOR_INTERRUPTS();
+			d[i] = first + (double) i * delta;
+		}
 	}
 	PG_RETURN_TENSOR_P(t);
 }
@@ -230,7 +267,11 @@ tensor_linspace(PG_FUNCTION_ARGS)
 	{
 		if ((i & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
-		set_element(t, i, start + (double) i * step);
+		/* numpy: i / div * delta when the step underflows to zero */
+		if (step == 0.0 && div > 0)
+			set_element(t, i, (double) i / div * (stop - start) + start);
+		else
+			set_element(t, i, (double) i * step + start);
 	}
 	if (endpoint && num > 1)
 		set_element(t, len - 1, stop);

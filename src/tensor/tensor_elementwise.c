@@ -234,33 +234,22 @@ tensor_where(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(result);
 }
 
-/* round(t, decimals): numpy.round, half to even, on x * 10^decimals */
+/* round(t, decimals): numpy.round, half to even, in the data's dtype */
 PG_FUNCTION_INFO_V1(tensor_round);
 Datum
 tensor_round(PG_FUNCTION_ARGS)
 {
 	Tensor	   *t = PG_GETARG_TENSOR_P(0);
 	int32		decimals = PG_GETARG_INT32(1);
-	Tensor	   *result = tensor_new_like(t, (MtDtype) t->dtype);
-	int64		n = tensor_size(t);
-	double		scale;
+	Tensor	   *result;
 
 	if (decimals < -308 || decimals > 308)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("decimals must be between -308 and 308")));
-	scale = pow(10.0, decimals);
-	for (int64 i = 0; i < n; i++)
-	{
-		double		x = mt_load(TENSOR_DATA(t), (MtDtype) t->dtype, i);
-		double		r = decimals == 0 ? nearbyint(x) : nearbyint(x * scale) / scale;
-
-		if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (t->dtype == MT_FLOAT32)
-			((float *) TENSOR_DATA(result))[i] = (float) r;
-		else
-			((double *) TENSOR_DATA(result))[i] = r;
-	}
+	result = tensor_new_like(t, (MtDtype) t->dtype);
+	tensor_check_status(mt_round((MtDtype) t->dtype, TENSOR_DATA(t),
+								 TENSOR_DATA(result), tensor_size(t), decimals,
+								 tensor_poll_interrupts, NULL), NULL);
 	PG_RETURN_TENSOR_P(result);
 }

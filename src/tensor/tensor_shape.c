@@ -314,12 +314,23 @@ concatenate(Tensor **ts, int count, int axis_arg)
 	return result;
 }
 
+/* concatenate(ts, axis DEFAULT 0): axis NULL flattens every tensor first,
+ * as numpy.concatenate(..., axis=None) */
 Datum
 tensor_concatenate(PG_FUNCTION_ARGS)
 {
 	int			count;
-	Tensor	  **ts = tensors_of_array(PG_GETARG_ARRAYTYPE_P(0), &count);
+	Tensor	  **ts;
 
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	ts = tensors_of_array(PG_GETARG_ARRAYTYPE_P(0), &count);
+	if (PG_ARGISNULL(1))
+	{
+		for (int i = 0; i < count; i++)
+			(void) tensor_axis_or_flatten(&ts[i], true, 0);
+		PG_RETURN_TENSOR_P(concatenate(ts, count, 0));
+	}
 	PG_RETURN_TENSOR_P(concatenate(ts, count, PG_GETARG_INT32(1)));
 }
 

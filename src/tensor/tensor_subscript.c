@@ -18,6 +18,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "miscadmin.h"
 #include "executor/execExpr.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
@@ -351,16 +352,26 @@ tensor_slice(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(select_view(t, n, sel));
 }
 
-/* take(t, indices int[], axis int DEFAULT NULL): numpy.take */
+/*
+ * take(t, indices int[], axis int DEFAULT NULL): numpy.take.  The result
+ * has shape t.shape[:axis] + indices.shape + t.shape[axis + 1:] (t
+ * flattened when axis is NULL); indices may be an n-d array, and '{}' is
+ * an empty list of indices.
+ */
 Datum
 tensor_take(PG_FUNCTION_ARGS)
 {
 	Tensor	   *t;
 	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *nulls;
 	int			count;
+	int			idx_ndim;
 	int		   *idx;
 	int			axis;
 	int64		dims[MT_MAX_DIMS];
+	int64		rdims[MT_MAX_DIMS];
+	int			rndim = 0;
 	int64		outer = 1,
 				inner = 1,
 				len;
@@ -373,19 +384,45 @@ tensor_take(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	t = PG_GETARG_TENSOR_P(0);
 	arr = PG_GETARG_ARRAYTYPE_P(1);
-	count = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-	idx = palloc(sizeof(int) * Max(count, 1));
-	count = tensor_int_array(arr, idx, count, "indices");
+	if (ARR_ELEMTYPE(arr) != INT4OID)
+		elog(ERROR, "indices must be an int[]");
 	axis = tensor_axis_or_flatten(&t, PG_ARGISNULL(2),
 								  PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2));
+	/* an empty array has no dimensions in PostgreSQL: one empty list */
+	idx_ndim = Max(ARR_NDIM(arr), 1);
+	if (t->ndim - 1 + idx_ndim > MT_MAX_DIMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("number of tensor dimensions exceeds the maximum allowed (%d)",
+						MT_MAX_DIMS),
+				 errdetail("Indices with %d dimensions into a tensor with %d give %d.",
+						   idx_ndim, t->ndim, t->ndim - 1 + idx_ndim)));
+	deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls,
+					  &count);
 	tensor_dims64(t, dims);
 	len = dims[axis];
 	for (int i = 0; i < axis; i++)
+	{
 		outer *= dims[i];
+		rdims[rndim++] = dims[i];
+	}
+	if (ARR_NDIM(arr) == 0)
+		rdims[rndim++] = 0;
+	for (int i = 0; i < ARR_NDIM(arr); i++)
+		rdims[rndim++] = ARR_DIMS(arr)[i];
 	for (int i = axis + 1; i < t->ndim; i++)
+	{
 		inner *= dims[i];
+		rdims[rndim++] = dims[i];
+	}
+	idx = palloc(sizeof(int) * Max(count, 1));
 	for (int i = 0; i < count; i++)
 	{
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("indices must not contain nulls")));
+		idx[i] = DatumGetInt32(elems[i]);
 		if (idx[i] < -len || idx[i] >= len)
 			ereport(ERROR,
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
@@ -394,17 +431,20 @@ tensor_take(PG_FUNCTION_ARGS)
 		if (idx[i] < 0)
 			idx[i] += len;
 	}
-	dims[axis] = count;
-	result = tensor_new(t->ndim, dims, (MtDtype) t->dtype);
+	result = tensor_new_uninit(rndim, rdims, (MtDtype) t->dtype);
 	elem = mt_dtype_size((MtDtype) t->dtype);
 	dst = TENSOR_DATA(result);
 	src = TENSOR_DATA(t);
 	for (int64 o = 0; o < outer; o++)
+	{
 		for (int i = 0; i < count; i++)
 		{
+			if ((i & 0xFFFF) == 0)
+				CHECK_FOR_INTERRUPTS();
 			memcpy(dst, src + (o * len + idx[i]) * inner * elem, inner * elem);
 			dst += inner * elem;
 		}
+	}
 	PG_RETURN_TENSOR_P(result);
 }
 

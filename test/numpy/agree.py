@@ -1191,6 +1191,129 @@ for dt, tol in ((np.float64, F64), (np.float32, F32)):
       "marsql.dense(marsql.eye(4, 6, 1, '%s', true))" % dtn(A), np.eye(4, 6, 1, dtype=dt))
 
 
+# ------------------------------------------- numpy's own semantics (issue 18)
+# Bit-exact (EXACT) checks of cases where marsql once differed from numpy:
+# the summation order, float32 arithmetic, round, sign, axis NULL, take.
+
+def bits_check(desc, expr, ref):
+    """expr's tensor must equal numpy's ref bit for bit: value, the sign of
+    zeros, NaN positions, shape and dtype"""
+    ref = np.asarray(ref)
+    sql = 'SELECT r, marsql.dtype(r) AS dt FROM (SELECT %s AS r) s' % expr
+
+    def verify(rows):
+        row = one_row(rows)
+        if col(row, 'dt') != ref.dtype.name:
+            return 'dtype %s, numpy %s' % (row['dt'], ref.dtype.name)
+        got = parse_tensor(col(row, 'r')).astype(ref.dtype)
+        d = compare(got, ref, EXACT)
+        if d:
+            return d
+        if not np.array_equal(np.signbit(got), np.signbit(ref)):
+            return 'signs of zeros differ: got %r, numpy %r' % (got, ref)
+        return None
+    add(desc, sql, verify)
+
+
+# sum, mean, var and std in numpy's order: pairwise along the last axis,
+# in buffers of 8192, row after row along another axis; float32 in float32
+a6 = np.array([1, 2e-9, 3e-9]) * 1e6
+bits_check('sum of [1,2e-9,3e-9] * 1e6', "marsql.sum('[1,2e-9,3e-9]'::marsql.tensor * 1e6::float8)", np.sum(a6))
+bits_check('mean of [1,2e-9,3e-9] * 1e6', "marsql.mean('[1,2e-9,3e-9]'::marsql.tensor * 1e6::float8)", np.mean(a6))
+for dt in (np.float64, np.float32):
+    for n in (7, 8, 9, 17, 100, 128, 129, 1000, 20000):
+        v = (rng.standard_normal(n) * 10.0 ** rng.integers(-3, 6, n)).astype(dt)
+        for fname in ('sum', 'mean', 'var', 'std'):
+            bits_check('%s of %d %s is numpy\'s bit for bit' % (fname, n, dtn(v)),
+                       'marsql.%s(%s)' % (fname, lit(v)), getattr(np, fname)(v))
+    w = (rng.standard_normal((3, 40, 130)) * 10.0 ** rng.integers(-3, 6, (3, 40, 130))).astype(dt)
+    for fname in ('sum', 'mean', 'var', 'std', 'prod'):
+        ww = (1 + w * 1e-6).astype(dt) if fname == 'prod' else w
+        for axis in (None, 0, 1, 2):
+            bits_check('%s (3,40,130) %s axis %s bit for bit' % (fname, dtn(w), axis),
+                       'marsql.%s(%s%s)' % (fname, lit(ww), red_args(axis, False)),
+                       getattr(np, fname)(ww, axis=axis))
+    for axis in (None, 0):
+        bits_check('var (3,40,130) %s axis %s ddof 1 bit for bit' % (dtn(w), axis),
+                   'marsql.var(%s, axis => %s, ddof => 1)' % (lit(w), 'NULL' if axis is None else axis),
+                   np.var(w, axis=axis, ddof=1))
+    u = normal(6, 50, dt=dt)
+    for o in ('1', '2'):
+        bits_check('norm (6,50) %s ord %s axis 1 bit for bit' % (dtn(u), o),
+                   "marsql.norm(%s, '%s', 1)" % (lit(u), o), np.linalg.norm(u, int(o), axis=1))
+
+# sign: +0 for -0, NaN stays NaN
+for dt in (np.float64, np.float32):
+    sv = np.array([-0.0, 0.0, np.nan, -2.5, 3.0, -np.inf, np.inf], dtype=dt)
+    bits_check('sign %s of -0, 0, NaN, +-x, +-inf' % dtn(sv), 'marsql.sign(%s)' % lit(sv), np.sign(sv))
+
+# round: every step in the data's dtype, halves to even, negative decimals
+r32 = np.array([0.35, 0.45, 2.675, -0.35, 1.5, 2.5, -0.5, 0.125, 1e-7, 123456.7], dtype=np.float32)
+bits_check('round float32 0.35 to 1 decimal is 0.4', "marsql.round('float32:[0.35]'::marsql.tensor, 1)",
+           np.round(np.array([0.35], np.float32), 1))
+for dt in (np.float64, np.float32):
+    rv = np.concatenate([r32.astype(dt), (rng.standard_normal(200) * 10.0 ** rng.integers(-4, 7, 200)).astype(dt),
+                         (np.arange(-20, 20) * 0.05).astype(dt), (np.arange(-20, 20) * 50.0).astype(dt)])
+    for dec in (0, 1, 2, 3, 7, 12, 25, -1, -2, -3):
+        bits_check('round %s decimals %d bit for bit' % (dtn(rv), dec), 'marsql.round(%s, %d)' % (lit(rv), dec),
+                   np.round(rv, dec))
+
+# axis NULL: every function that takes an axis
+c1, c2, c3 = normal(2, 3), normal(4), np.float64(7.0)
+bits_check('concatenate axis NULL flattens', 'marsql.concatenate(%s, NULL)' % tarr([c1, c2]),
+           np.concatenate([c1, c2], axis=None))
+bits_check('concatenate axis NULL with a 0-d tensor', 'marsql.concatenate(%s, axis => NULL)' % tarr([c1, c3]),
+           np.concatenate([c1, c3], axis=None))
+bits_check('concatenate axis NULL float32 with float64', 'marsql.concatenate(%s, NULL)' % tarr([f32(c1), c2]),
+           np.concatenate([f32(c1), c2], axis=None))
+bits_check('repeat axis NULL flattens', 'marsql.repeat(%s, 2, NULL)' % lit(c1), np.repeat(c1, 2, axis=None))
+bits_check('take axis NULL flattens', 'marsql.take(%s, %s, NULL)' % (lit(c1), iarr([5, -6])), np.take(c1, [5, -6]))
+bits_check('cumsum axis NULL flattens', 'marsql.cumsum(%s, NULL)' % lit(c1), np.cumsum(c1, axis=None))
+sq = normal(1, 3, 1)
+bits_check('squeeze axis NULL drops every extent-1 axis', 'marsql.squeeze(%s, NULL)' % lit(sq), np.squeeze(sq, axis=None))
+for fname in ('argmin', 'argmax'):
+    bits_check('%s axis NULL keepdims' % fname, 'marsql.%s(%s, NULL, true)' % (fname, lit(c1)),
+               getattr(np, fname)(c1, axis=None, keepdims=True).astype(np.float64))
+
+# take: n-d and empty index arrays, result shape a.shape[:axis] + indices.shape + a.shape[axis+1:]
+tk = normal(3, 4, 5)
+idx2 = [[0, -1], [2, 1], [3, 3]]
+for axis in (0, 1, 2, -1):
+    ii = [[i % tk.shape[axis] if i >= 0 else i for i in row] for row in idx2]
+    bits_check('take (3,4,5) with (3,2) indices axis %d' % axis,
+               "marsql.take(%s, '%s'::int[], %d)" % (lit(tk), str(ii).replace('[', '{').replace(']', '}'), axis),
+               np.take(tk, ii, axis=axis))
+bits_check('take flattened with (2,2,2) indices', "marsql.take(%s, '{{{0,1},{2,3}},{{-1,-2},{7,8}}}'::int[])" % lit(tk),
+           np.take(tk, [[[0, 1], [2, 3]], [[-1, -2], [7, 8]]]))
+bits_check('take with no indices', "marsql.take(%s, '{}'::int[], 1)" % lit(tk), np.take(tk, [], axis=1))
+E('take n-d out of range is an error', "marsql.take(%s, '{{0},{4}}'::int[], 1)" % lit(tk), None,
+  lambda: np.take(tk, [[0], [4]], axis=1))
+
+# arange: first two elements in double, then first + i * (second - first)
+# in the dtype (numpy's fill); linspace: i * step + start
+for (a0, a1, st) in ((0, 1, 0.1), (0.1, 5, 0.3), (-3, 7, 0.7), (1e6, 1e6 + 100, 0.37), (0.3, 10, 0.1)):
+    for dt in (np.float64, np.float32):
+        bits_check('arange(%r, %r, %r) %s bit for bit' % (a0, a1, st, dt.__name__),
+                   "marsql.arange(%r, %r, %r, '%s')" % (float(a0), float(a1), st, dt.__name__),
+                   np.arange(a0, a1, st, dtype=dt))
+for (l0, l1, num, ep) in ((0, 1, 7, True), (-2.5, 3.3, 50, False), (1e-3, 7.7, 13, True), (0, 5e-324, 4, True)):
+    # (float32 refuses values that underflow to 0, as PostgreSQL's float4)
+    for dt in (np.float64,) if l1 == 5e-324 else (np.float64, np.float32):
+        bits_check('linspace(%r, %r, %d, %s) %s bit for bit' % (l0, l1, num, ep, dt.__name__),
+                   "marsql.linspace(%r, %r, %d, %s, '%s')" % (float(l0), float(l1), num, ep, dt.__name__),
+                   np.linspace(l0, l1, num, endpoint=ep, dtype=dt))
+
+# allclose of two float32 tensors: computed in float32 as numpy
+# (the first atol rounds up to 2^-23 in float32: true in float32, false in double)
+for (xa, xb, rt, at) in (([1.0], [1.0000001], 0.0, 1.1920928943079071e-07), ([1.0], [1.0000001], 0.0, 1.1920928e-07),
+                         ([100.0, -3.0], [100.00001, -3.0000002], 1e-7, 0.0), ([1e30], [1.0000001e30], 1.1920928e-07, 0.0)):
+    x32, y32 = f32(xa), f32(xb)
+    want = bool(np.allclose(x32, y32, rtol=rt, atol=at))
+    R('allclose float32 %r %r rtol %r atol %r is numpy\'s %s' % (xa, xb, rt, at, want),
+      'SELECT marsql.allclose(%s, %s, %r, %r) AS r' % (lit(x32), lit(y32), rt, at),
+      lambda rows, want=want: None if col(one_row(rows), 'r') == want
+      else 'got %r, numpy %r' % (col(one_row(rows), 'r'), want))
+
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an
 # error becomes a result line ("ERR sqlstate message") instead of ending the

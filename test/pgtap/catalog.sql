@@ -127,6 +127,7 @@ SELECT is_empty($$
 		'transpose', 'squeeze', 'repeat', 'take', 'cumsum', 'norm',
 		'sum', 'prod', 'mean', 'min', 'max', 'var', 'std',
 		'argmin', 'argmax',				-- NULL axis: every axis / flattened
+		'concatenate',					-- NULL axis: the tensors flattened
 		'slice',						-- NULL bounds: omitted
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
 		'map', 'map_rows', 'fetch',		-- the witness is NULL

@@ -260,6 +260,86 @@ test_math(void)
 		  "cumsum along axis 0");
 }
 
+/* numpy's exact results (numpy 1.24, hex floats): pairwise sums in buffers
+ * of 8192, float32 in float32, round in the dtype, sign of -0 */
+static void
+test_numpy_order(void)
+{
+	static double d[20000];
+	static float f[20000];
+	double		pw[32];
+	double		r[2];
+	float		rf[2];
+	double		work[4];
+	int64_t		iwork[2];
+	float		ff[3] = {0.35f, 2.5f, -0.35f};
+	float		fo[3];
+	double		dd[4] = {-250, 350, 2.675, 0.125};
+	double		dout[4];
+	float		p30[30];
+
+	for (int i = 0; i < 16; i++)
+		pw[i] = i == 0 ? 1.0 : 1e-16;
+	check(mt_pairwise_sum_f64(pw, 16, 1) == 0x1.0000000000007p+0,
+		  "pairwise sum of 1 and fifteen 1e-16 (sequential would give 1)");
+	check(mt_reduce(MT_REDUCE_SUM, MT_FLOAT64, pw, 1, 16, 1, 0, r, MT_FLOAT64, work, iwork,
+					NULL, NULL) == MT_OK && r[0] == 0x1.0000000000007p+0,
+		  "sum along the last axis is pairwise");
+	/* the same 16 values as column 0 of a (16, 2) matrix: rows in turn */
+	for (int i = 0; i < 16; i++)
+	{
+		pw[2 * i] = i == 0 ? 1.0 : 1e-16;
+		pw[2 * i + 1] = 0;
+	}
+	check(mt_reduce(MT_REDUCE_SUM, MT_FLOAT64, pw, 1, 16, 2, 0, r, MT_FLOAT64, work, iwork,
+					NULL, NULL) == MT_OK && r[0] == 1.0,
+		  "sum along axis 0 adds rows in turn, as numpy");
+
+	for (int i = 0; i < 20000; i++)
+	{
+		d[i] = (i % 97) * 0.01 + 1.0 / 3.0;
+		f[i] = (float) ((i % 97) * 0.1 + 1.0 / 3.0);
+	}
+	check(mt_reduce(MT_REDUCE_SUM, MT_FLOAT64, d, 1, 20000, 1, 0, r, MT_FLOAT64, work, iwork,
+					NULL, NULL) == MT_OK && r[0] == 0x1.fc1c740da740dp+13,
+		  "float64 sum of 20000 is numpy's: pairwise in buffers of 8192");
+	check(mt_reduce(MT_REDUCE_SUM, MT_FLOAT32, f, 1, 20000, 1, 0, rf, MT_FLOAT32, work, iwork,
+					NULL, NULL) == MT_OK && rf[0] == 0x1.90c39p+16f,
+		  "float32 sum of 20000 is numpy's: accumulated in float32");
+	check(mt_reduce(MT_REDUCE_MEAN, MT_FLOAT32, f, 1, 20000, 1, 0, rf, MT_FLOAT32, work, iwork,
+					NULL, NULL) == MT_OK && rf[0] == 0x1.484e48p+2f,
+		  "float32 mean is numpy's");
+	check(mt_reduce(MT_REDUCE_VAR, MT_FLOAT32, f, 1, 20000, 1, 0, rf, MT_FLOAT32, work, iwork,
+					NULL, NULL) == MT_OK && rf[0] == 0x1.f638c8p+2f,
+		  "float32 var is numpy's");
+	check(mt_reduce(MT_REDUCE_STD, MT_FLOAT32, f, 1, 20000, 1, 0, rf, MT_FLOAT32, work, iwork,
+					NULL, NULL) == MT_OK && rf[0] == 0x1.66909cp+1f,
+		  "float32 std is numpy's");
+	for (int i = 0; i < 30; i++)
+		p30[i] = 1.1f;
+	check(mt_reduce(MT_REDUCE_PROD, MT_FLOAT32, p30, 1, 30, 1, 0, rf, MT_FLOAT32, work, iwork,
+					NULL, NULL) == MT_OK && rf[0] == 0x1.1730c8p+4f,
+		  "float32 prod multiplies in float32");
+
+	check(mt_round(MT_FLOAT32, ff, fo, 3, 1, NULL, NULL) == MT_OK &&
+		  fo[0] == 0.4f && fo[2] == -0.4f,
+		  "float32 round(0.35, 1) is 0.4, computed in float32");
+	check(mt_round(MT_FLOAT32, ff, fo, 3, 0, NULL, NULL) == MT_OK && fo[1] == 2.0f,
+		  "round halves to even");
+	check(mt_round(MT_FLOAT64, dd, dout, 4, -2, NULL, NULL) == MT_OK &&
+		  dout[0] == -200 && dout[1] == 400,
+		  "round with negative decimals: rint(x / 100) * 100, halves to even");
+	check(mt_round(MT_FLOAT64, dd, dout, 4, 2, NULL, NULL) == MT_OK &&
+		  dout[2] == 2.68 && dout[3] == 0.12,
+		  "round(2.675, 2) is 2.68 (2.675 * 100 rounds to 267.5) and round(0.125, 2) is 0.12, as numpy");
+	check(mt_unary(MT_UNARY_SIGN, MT_FLOAT64, (double[]) {-0.0, NAN}, dout, 2, NULL, NULL) == MT_OK &&
+		  dout[0] == 0 && !signbit(dout[0]) && dout[1] != dout[1],
+		  "sign(-0) is +0 and sign(NaN) is NaN");
+	check(mt_isclose_f32(1.0f, 0x1.000002p+0f, 0, (float) 1.1920928943079071e-07, 0) &&
+		  !mt_isclose(1.0, (double) 0x1.000002p+0f, 0, 1.1920928943079071e-07, 0),
+		  "float32 isclose rounds atol to float32 (2^-23) as numpy; float64 does not");
+}
+
 /* CSR: round trip through dense, product, sums, text */
 static void
 test_sparse(void)
@@ -756,6 +836,7 @@ main(void)
 	test_log_and_random();
 	test_broadcast_and_compare();
 	test_math();
+	test_numpy_order();
 	test_sparse();
 	test_blas();
 	test_knn();
