@@ -23,6 +23,7 @@ use MarsqlTap;
 my $node = worker_node('crash', q{
 shared_preload_libraries = 'marsql'
 restart_after_crash = on
+max_connections = 20
 marsql.blas_threads = 1
 marsql.max_workers_total = 2
 });
@@ -35,7 +36,7 @@ $node->safe_psql('postgres', q{
 		marsql.chunked_random('{4000,16}', '{1000,16}', 3, 'normal', 'float32', 'mcorpus') AS corpus,
 		marsql.random('{20,16}', 4, 'normal', 'float32') AS q;
 	CREATE TABLE expected AS SELECT
-		marsql.to_tensor(marsql.matmul(marsql.to_tensor(a), marsql.to_tensor(b))) AS product,
+		marsql.matmul(marsql.to_tensor(a), marsql.to_tensor(b)) AS product,
 		(SELECT md5(string_agg(query || ':' || rank || ':' || id, ',' ORDER BY query, rank))
 		 FROM marsql.knn(q, marsql.to_tensor(corpus), 5)) AS knn
 	FROM m;
