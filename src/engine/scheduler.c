@@ -24,7 +24,10 @@
  *	  fails (lost connection, refused connect, marsql.peer_timeout) is out
  *	  for the rest of the job; its retryable tasks run elsewhere, with a
  *	  WARNING naming it.  A task pinned to a server (its rows live there)
- *	  runs there or fails.
+ *	  runs there or fails with that server's error.  Connections open
+ *	  lazily, as ready tasks need them; servers are not interchangeable
+ *	  for that count, since a free slot of one server cannot take a task
+ *	  pinned to another (wants_connection).
  */
 #include "postgres.h"
 
