@@ -145,6 +145,7 @@ engine_progress_begin(const char *label, int tasks_total)
 {
 	EngineShared *s = engine_shared();
 	EngineSlot *slot;
+	TimestampTz now = GetCurrentTimestamp();
 	int64		job;
 
 	if (MyProc == NULL || MyProc->pgprocno < 0 || MyProc->pgprocno >= s->nslots)
@@ -180,7 +181,7 @@ engine_progress_begin(const char *label, int tasks_total)
 	slot->tasks_done = 0;
 	slot->tasks_failed = 0;
 	slot->executors = 0;
-	slot->started = GetCurrentTimestamp();
+	slot->started = now;
 	SpinLockRelease(&s->mutex);
 	my_slot = MyProc->pgprocno;
 }
