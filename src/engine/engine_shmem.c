@@ -9,9 +9,16 @@
  *	  kilobytes are needed); that is also shared by every backend, because
  *	  backends are forked from the postmaster after the segment exists.
  *
- *	  A slot belongs to the backend whose pid it holds.  A backend frees its
- *	  slot when a job ends and again at exit; a slot whose pid is no longer
- *	  a live backend is free as well.
+ *	  Each process has the slot of its own PGPROC (MyProc->pgprocno): a
+ *	  slot never has to be searched for, so the slots cannot run out, and
+ *	  two backends never claim the same one.  A slot counts only while its
+ *	  pid is the live backend of that PGPROC; a backend clears its slot
+ *	  when a job ends and at exit (before_shmem_exit, which also runs on
+ *	  FATAL), and a slot left by a process that died without cleanup
+ *	  counts as free and is overwritten by the next owner of the PGPROC.
+ *	  After a crash the postmaster reinitializes shared memory and calls
+ *	  the startup hook again: the slots are created anew there, never
+ *	  carried over (the pointer to the old segment is dropped first).
  */
 #include "postgres.h"
 
@@ -49,7 +56,7 @@ typedef struct EngineSlot
 typedef struct EngineShared
 {
 	slock_t		mutex;
-	int			nslots;
+	int			nslots;			/* MaxBackends: one per backend's PGPROC */
 	int64		next_job;
 	EngineSlot	slots[FLEXIBLE_ARRAY_MEMBER];
 } EngineShared;
@@ -57,6 +64,9 @@ typedef struct EngineShared
 static EngineShared *shared = NULL;
 static int	my_slot = -1;
 static bool exit_callback_registered = false;
+
+/* the slots of outer jobs while a job runs inside one (a task run inline) */
+static List *outer_jobs = NIL;
 
 static Size
 shared_size(void)
@@ -92,17 +102,33 @@ engine_shared(void)
 	return shared;
 }
 
+/*
+ * The shmem_startup_hook: in the postmaster at start, and again after
+ * every crash, in a new segment.  The pointer into the old one must not
+ * survive there, or every backend forked later would use it (and find no
+ * slot, or memory that is no longer marsql's).
+ */
 void
 engine_shmem_startup(void)
 {
+	shared = NULL;
+	my_slot = -1;
 	(void) engine_shared();
 }
 
-/* a slot is live while its backend is */
+/*
+ * A slot is live while the process that claimed it runs: its pid is a
+ * backend's, and that backend's PGPROC is the one the slot belongs to.
+ */
 static bool
-slot_live(const EngineSlot *slot)
+slot_live(int i, const EngineSlot *slot)
 {
-	return slot->pid != 0 && BackendPidGetProc(slot->pid) != NULL;
+	PGPROC	   *proc;
+
+	if (slot->pid == 0)
+		return false;
+	proc = BackendPidGetProc(slot->pid);
+	return proc != NULL && proc->pgprocno == i;
 }
 
 static void
@@ -110,6 +136,7 @@ release_at_exit(int code, Datum arg)
 {
 	(void) code;
 	(void) arg;
+	outer_jobs = NIL;			/* the slot goes whole */
 	engine_progress_end();
 }
 
@@ -117,37 +144,46 @@ void
 engine_progress_begin(const char *label, int tasks_total)
 {
 	EngineShared *s = engine_shared();
-	int			free_slot = -1;
+	EngineSlot *slot;
+	TimestampTz now = GetCurrentTimestamp();
 	int64		job;
-	int			i;
 
+	if (MyProc == NULL || MyProc->pgprocno < 0 || MyProc->pgprocno >= s->nslots)
+		elog(ERROR, "marsql job in a process without a backend slot");
 	if (!exit_callback_registered)
 	{
 		before_shmem_exit(release_at_exit, (Datum) 0);
 		exit_callback_registered = true;
 	}
-	/* liveness is checked outside the spinlock: it takes ProcArrayLock */
-	for (i = 0; i < s->nslots && free_slot < 0; i++)
+	slot = &s->slots[MyProc->pgprocno];
+	if (my_slot >= 0)
 	{
-		if (s->slots[i].pid == MyProcPid || !slot_live(&s->slots[i]))
-			free_slot = i;
+		/* a job inside a job: the outer one's progress comes back at the end */
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+		EngineSlot *outer = palloc(sizeof(EngineSlot));
+
+		SpinLockAcquire(&s->mutex);
+		*outer = *slot;
+		SpinLockRelease(&s->mutex);
+		outer_jobs = lcons(outer, outer_jobs);
+		MemoryContextSwitchTo(old);
 	}
-	if (free_slot < 0)
-		elog(ERROR, "no free marsql progress slot");
 
 	SpinLockAcquire(&s->mutex);
 	job = s->next_job++;
-	s->slots[free_slot].pid = MyProcPid;
-	s->slots[free_slot].job = job;
-	strlcpy(s->slots[free_slot].label, label, LABEL_BYTES);
-	s->slots[free_slot].tasks_total = tasks_total;
-	s->slots[free_slot].tasks_done = 0;
-	s->slots[free_slot].tasks_failed = 0;
-	s->slots[free_slot].executors = 0;
-	s->slots[free_slot].workers = 0;
-	s->slots[free_slot].started = GetCurrentTimestamp();
+	/* an outer job's workers stay counted */
+	if (my_slot < 0 || slot->pid != MyProcPid)
+		slot->workers = 0;
+	slot->pid = MyProcPid;
+	slot->job = job;
+	strlcpy(slot->label, label, LABEL_BYTES);
+	slot->tasks_total = tasks_total;
+	slot->tasks_done = 0;
+	slot->tasks_failed = 0;
+	slot->executors = 0;
+	slot->started = now;
 	SpinLockRelease(&s->mutex);
-	my_slot = free_slot;
+	my_slot = MyProc->pgprocno;
 }
 
 void
@@ -176,13 +212,32 @@ engine_progress_set_total(int tasks_total)
 void
 engine_progress_end(void)
 {
+	EngineSlot *outer = NULL;
+
 	if (my_slot < 0)
 		return;
+	if (outer_jobs != NIL)
+	{
+		outer = (EngineSlot *) linitial(outer_jobs);
+		outer_jobs = list_delete_first(outer_jobs);
+	}
 	SpinLockAcquire(&shared->mutex);
 	if (shared->slots[my_slot].pid == MyProcPid)
-		memset(&shared->slots[my_slot], 0, sizeof(EngineSlot));
+	{
+		if (outer != NULL)
+		{
+			/* workers the inner job still counts are released by now */
+			outer->workers = shared->slots[my_slot].workers;
+			shared->slots[my_slot] = *outer;
+		}
+		else
+			memset(&shared->slots[my_slot], 0, sizeof(EngineSlot));
+	}
 	SpinLockRelease(&shared->mutex);
-	my_slot = -1;
+	if (outer != NULL)
+		pfree(outer);
+	else
+		my_slot = -1;
 }
 
 int
@@ -196,7 +251,7 @@ engine_workers_reserve(int want)
 
 	Assert(my_slot >= 0);
 	for (i = 0; i < s->nslots; i++)
-		live[i] = slot_live(&s->slots[i]);
+		live[i] = slot_live(i, &s->slots[i]);
 
 	SpinLockAcquire(&s->mutex);
 	for (i = 0; i < s->nslots; i++)
@@ -246,7 +301,7 @@ marsql_progress(PG_FUNCTION_ARGS)
 		bool		nulls[8] = {0};
 		EngineSlot *slot = &copy[i];
 
-		if (!slot_live(slot))
+		if (!slot_live(i, slot))
 			continue;
 		values[0] = Int32GetDatum(slot->pid);
 		values[1] = Int64GetDatum(slot->job);

@@ -90,6 +90,8 @@ typedef struct PeerConn
 	char	   *version;		/* the peer's marsql version */
 	char	   *executor;		/* "peer \"p1\" (PID 4242)" */
 	ErrorData  *error;			/* why it failed */
+	ErrorData  *farewell;		/* the peer's backend is ending (class 57) */
+	int			connect_timeout;	/* seconds, for messages */
 	/* since it connected: tasks sent, and their payload and result bytes */
 	int64		tasks;
 	int64		bytes_sent;

@@ -106,16 +106,67 @@ forget(PeerConn *c)
 	free_conn(c);
 }
 
-/* the message of a libpq error, without its trailing newline */
+/*
+ * A libpq message as a DETAIL: full sentences on one line.  libpq keeps
+ * appending to a connection's error message, so after the first failure
+ * it may also hold what later calls on the dead connection added
+ * ("invalid socket", "no connection to the server"): only the first
+ * message is kept, its first line and the tab-indented lines that
+ * continue it ("server closed the connection unexpectedly" and "This
+ * probably means ...").
+ */
+static char *
+detail_sentence(const char *raw)
+{
+	StringInfoData buf;
+	const char *p = raw;
+	bool		first = true;
+
+	initStringInfo(&buf);
+	while (*p != '\0')
+	{
+		const char *eol = strchr(p, '\n');
+		int			len = eol ? (int) (eol - p) : (int) strlen(p);
+
+		if (!first && *p != '\t')
+			break;				/* another message */
+		while (len > 0 && (*p == '\t' || *p == ' '))
+			p++, len--;
+		while (len > 0 && p[len - 1] == ' ')
+			len--;
+		if (len > 0)
+		{
+			if (buf.len > 0)
+			{
+				char		last = buf.data[buf.len - 1];
+
+				/* a new sentence begins with a capital letter */
+				if (last != '.' && last != '?' && last != '!' && last != ':' &&
+					*p >= 'A' && *p <= 'Z')
+					appendStringInfoChar(&buf, '.');
+				appendStringInfoChar(&buf, ' ');
+			}
+			appendBinaryStringInfo(&buf, p, len);
+			first = false;
+		}
+		if (eol == NULL)
+			break;
+		p = eol + 1;
+	}
+	if (buf.len == 0)
+		appendStringInfoString(&buf, "No reason was given");
+	if (buf.data[0] >= 'a' && buf.data[0] <= 'z')
+		buf.data[0] += 'A' - 'a';
+	if (strchr(".?!", buf.data[buf.len - 1]) == NULL)
+		appendStringInfoChar(&buf, '.');
+	return buf.data;
+}
+
+/* the first message of a connection's libpq error, as a DETAIL */
 static char *
 libpq_message(PGconn *conn)
 {
-	char	   *m = pstrdup(conn ? PQerrorMessage(conn) : "out of memory");
-	int			n = strlen(m);
-
-	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
-		m[--n] = '\0';
-	return m;
+	return detail_sentence(conn ? PQerrorMessage(conn) : "out of memory");
 }
 
 static int
@@ -185,26 +236,44 @@ fail_connect(PeerConn *c, char *detail)
 							  detail, NULL));
 }
 
-/* the connection broke: the peer's own error when it sent one (FATAL) */
+/*
+ * The connection broke: the reason is the peer's own when it gave one (a
+ * FATAL error, or the WARNING a server sends every connection as it shuts
+ * down or restarts after a crash), else libpq's.
+ */
 static PeerEvent
 fail_lost(PeerConn *c, const PGresult *last)
 {
 	ErrorData  *remote = last && PQresultStatus(last) == PGRES_FATAL_ERROR &&
-		PQresultErrorField(last, PG_DIAG_SQLSTATE) ? error_from_result(last) : NULL;
+		PQresultErrorField(last, PG_DIAG_SQLSTATE) ? error_from_result(last) : c->farewell;
 
 	return fail(c, engine_make_error(remote ? remote->sqlerrcode : ERRCODE_CONNECTION_FAILURE,
 							  psprintf("lost the connection to marsql peer \"%s\"", c->name),
-							  remote ? remote->message : libpq_message(c->conn),
+							  remote
+							  ? psprintf("The peer reported: %s.", remote->message)
+							  : libpq_message(c->conn),
 							  NULL));
 }
 
-/* collects a task's NOTICE, INFO and WARNING messages (libpq callback) */
+/*
+ * Collects a task's NOTICE, INFO and WARNING messages (libpq callback).
+ * A message of class 57 (operator intervention: "terminating connection
+ * due to immediate shutdown command", "... because of crash of another
+ * server process") is the peer's backend saying goodbye, not the task's:
+ * it is kept as the reason of the lost connection that follows, which
+ * names the peer, instead of being relayed as if the task had raised it.
+ */
 static void
 receive_notice(void *arg, const PGresult *res)
 {
 	PeerConn   *c = (PeerConn *) arg;
 	ErrorData  *e = error_from_result(res);
 
+	if (ERRCODE_TO_CATEGORY(e->sqlerrcode) == ERRCODE_OPERATOR_INTERVENTION)
+	{
+		c->farewell = e;
+		return;
+	}
 	/* relayed at its level: whatever the peer calls it, never an error here */
 	if (e->elevel >= ERROR)
 		e->elevel = WARNING;
@@ -240,6 +309,7 @@ peer_xact_callback(XactEvent event, void *arg)
 		c->in_use = false;
 		c->notices = NIL;
 		c->error = NULL;
+		c->farewell = NULL;
 		if (c->state != PEER_CONN_IDLE || c->stale)
 		{
 			close_conn(c);
@@ -303,6 +373,7 @@ peer_conn_acquire(PeerServer *server)
 			c->in_use = true;
 			c->notices = NIL;
 			c->error = NULL;
+			c->farewell = NULL;
 			return c;
 		}
 		if (c->state != PEER_CONN_FAILED)
@@ -341,7 +412,7 @@ peer_conn_acquire(PeerServer *server)
 	if (c->conn == NULL)
 	{
 		ReleaseExternalFD();
-		(void) fail_connect(c, pstrdup("out of memory"));
+		(void) fail_connect(c, pstrdup("Out of memory."));
 		return c;
 	}
 	if (PQstatus(c->conn) == CONNECTION_BAD)
@@ -350,6 +421,7 @@ peer_conn_acquire(PeerServer *server)
 		return c;
 	}
 	c->polling = PGRES_POLLING_WRITING;
+	c->connect_timeout = server->connect_timeout;
 	c->deadline = server->connect_timeout > 0
 		? TimestampTzPlusMilliseconds(GetCurrentTimestamp(), server->connect_timeout * 1000)
 		: 0;
@@ -494,7 +566,7 @@ peer_conn_advance(PeerConn *c, PGresult **result, ErrorData **error)
 	{
 		case PEER_CONN_CONNECTING:
 			if (deadline_passed(c))
-				return fail_connect(c, pstrdup("timeout expired"));
+				return fail_connect(c, psprintf("The connection timed out after %d s.", c->connect_timeout));
 			c->polling = PQconnectPoll(c->conn);
 			if (c->polling == PGRES_POLLING_FAILED)
 				return fail_connect(c, libpq_message(c->conn));
@@ -506,7 +578,7 @@ peer_conn_advance(PeerConn *c, PGresult **result, ErrorData **error)
 			if (!read_results(c, &lost))
 			{
 				if (deadline_passed(c))
-					return fail_connect(c, pstrdup("timeout expired while setting up the connection"));
+					return fail_connect(c, psprintf("Setting up the connection timed out after %d s.", c->connect_timeout));
 				return PEER_EVENT_NONE;
 			}
 			if (lost || c->result == NULL)
@@ -725,6 +797,7 @@ peer_conn_release(PeerConn *c)
 	c->in_use = false;
 	c->notices = NIL;
 	c->error = NULL;
+	c->farewell = NULL;
 	if (c->state != PEER_CONN_IDLE || c->stale)
 		forget(c);
 }

@@ -24,7 +24,10 @@
  *	  fails (lost connection, refused connect, marsql.peer_timeout) is out
  *	  for the rest of the job; its retryable tasks run elsewhere, with a
  *	  WARNING naming it.  A task pinned to a server (its rows live there)
- *	  runs there or fails.
+ *	  runs there or fails with that server's error.  Connections open
+ *	  lazily, as ready tasks need them; servers are not interchangeable
+ *	  for that count, since a free slot of one server cannot take a task
+ *	  pinned to another (wants_connection).
  */
 #include "postgres.h"
 
@@ -81,10 +84,13 @@ typedef struct JobState
 	int			nservers;
 	PeerServer **servers;
 	bool	   *server_down;	/* failed in this job */
+	ErrorData **server_error;	/* why it is down: its pinned tasks fail so */
 	List	  **pinned;			/* per server: ready tasks only it may run */
 	int			npinned;
 	int			nslots;
 	int		   *slot_server;	/* -1: the slot could get no connection */
+	int		   *server_slots;	/* per server: slots that may still connect */
+	int		   *server_idle;	/* per server: scratch for wants_connection */
 	PeerConn  **slot_conns;
 	int		   *slot_task;		/* -1: none */
 	ErrorData  *peer_error;		/* the last peer failure */
@@ -877,7 +883,10 @@ start_peers(JobState *st)
 	st->nservers = list_length(oids);
 	st->servers = palloc0(sizeof(PeerServer *) * Max(st->nservers, 1));
 	st->server_down = palloc0(sizeof(bool) * Max(st->nservers, 1));
+	st->server_error = palloc0(sizeof(ErrorData *) * Max(st->nservers, 1));
 	st->pinned = palloc0(sizeof(List *) * Max(st->nservers, 1));
+	st->server_slots = palloc0(sizeof(int) * Max(st->nservers, 1));
+	st->server_idle = palloc0(sizeof(int) * Max(st->nservers, 1));
 	foreach(lc, oids)
 	{
 		st->servers[i] = peer_server_load(lfirst_oid(lc));
@@ -892,6 +901,7 @@ start_peers(JobState *st)
 	{
 		int			n = Min(st->servers[i]->capacity, marsql_max_peer_connections);
 
+		st->server_slots[i] = n;
 		for (int j = 0; j < n; j++)
 		{
 			st->slot_server[st->nslots] = i;
@@ -899,6 +909,27 @@ start_peers(JobState *st)
 			st->nslots++;
 		}
 	}
+}
+
+/*
+ * A peer's error as the DETAIL of a WARNING that names the peer: its
+ * message and detail as sentences ("Lost the connection to marsql peer
+ * "p1". The peer reported: ...").
+ */
+static char *
+error_as_detail(const ErrorData *error)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, error->message ? error->message : "the peer failed");
+	if (buf.len > 0 && buf.data[0] >= 'a' && buf.data[0] <= 'z')
+		buf.data[0] += 'A' - 'a';
+	if (buf.len > 0 && strchr(".?!", buf.data[buf.len - 1]) == NULL)
+		appendStringInfoChar(&buf, '.');
+	if (error->detail && error->detail[0])
+		appendStringInfo(&buf, " %s", error->detail);
+	return buf.data;
 }
 
 /* a peer's task is lost with its connection: run again, or fail */
@@ -914,9 +945,7 @@ peer_task_lost(JobState *st, int task, ErrorData *error, const char *executor)
 				(errcode(error->sqlerrcode),
 				 errmsg("marsql %s failed on %s, running it again on another executor",
 						job->cb.describe(job->arg, task), executor),
-				 error->detail
-				 ? errdetail_internal("%s: %s", error->message, error->detail)
-				 : errdetail_internal("%s", error->message)));
+				 errdetail_internal("%s", error_as_detail(error))));
 		st->running--;
 		push_ready(st, task);
 		return;
@@ -924,10 +953,14 @@ peer_task_lost(JobState *st, int task, ErrorData *error, const char *executor)
 	task_error(st, task, engine_copy_message(error), executor);
 }
 
-/* tasks pinned to a server that failed fail with its error */
+/*
+ * Tasks pinned to a server that is out of the job fail with its own error
+ * (not the last of any peer): no other executor may run them.
+ */
 static void
 fail_pinned(JobState *st, int s)
 {
+	Assert(st->server_error[s] != NULL);
 	while (st->pinned[s] != NIL)
 	{
 		int			task = linitial_int(st->pinned[s]);
@@ -936,7 +969,7 @@ fail_pinned(JobState *st, int s)
 		st->npinned--;
 		st->running++;			/* task_error counts it out */
 		st->job->tasks[task].attempts++;
-		task_error(st, task, engine_copy_message(st->peer_error),
+		task_error(st, task, engine_copy_message(st->server_error[s]),
 				   psprintf("peer \"%s\"", st->servers[s]->name));
 	}
 }
@@ -959,6 +992,8 @@ peer_failed(JobState *st, int slot)
 	error->elevel = ERROR;
 	first = !st->server_down[s];
 	st->server_down[s] = true;
+	if (first)
+		st->server_error[s] = error;
 	st->peer_error = error;
 	st->slot_task[slot] = -1;
 	st->slot_conns[slot] = NULL;
@@ -970,9 +1005,7 @@ peer_failed(JobState *st, int slot)
 				(errcode(error->sqlerrcode),
 				 errmsg("marsql %s: peer \"%s\" is left out of this job", st->job->label,
 						st->servers[s]->name),
-				 error->detail
-				 ? errdetail_internal("%s: %s", error->message, error->detail)
-				 : errdetail_internal("%s", error->message)));
+				 errdetail_internal("%s", error_as_detail(error))));
 	fail_pinned(st, s);
 }
 
@@ -1050,6 +1083,34 @@ peer_result(JobState *st, int slot, PGresult *res)
 }
 
 /*
+ * Should a slot of server s that has no connection connect now?  Peers
+ * are not interchangeable: a task pinned to s runs on a connection to s
+ * only, while any slot takes an unpinned task.  A slot connected (or
+ * connecting) and without a task takes its own server's pinned tasks
+ * first, so s needs another connection when its pinned tasks outnumber
+ * its free slots, or when the unpinned ready tasks outnumber the free
+ * slots of every server left over from their pinned tasks.
+ */
+static bool
+wants_connection(JobState *st, int s)
+{
+	int			spare = 0;
+
+	if (st->pinned[s] == NIL && st->nready == 0)
+		return false;
+	memset(st->server_idle, 0, sizeof(int) * st->nservers);
+	for (int i = 0; i < st->nslots; i++)
+		if (st->slot_server[i] >= 0 && st->slot_conns[i] != NULL && st->slot_task[i] < 0)
+			st->server_idle[st->slot_server[i]]++;
+	if (list_length(st->pinned[s]) > st->server_idle[s])
+		return true;
+	for (int t = 0; t < st->nservers; t++)
+		if (!st->server_down[t])
+			spare += Max(st->server_idle[t] - list_length(st->pinned[t]), 0);
+	return st->nready > spare;
+}
+
+/*
  * Drives every peer slot once: connects where tasks wait, reads results
  * and errors, times out slow tasks and sends ready tasks to idle
  * connections.  Returns the slots that can still run tasks; *progressed
@@ -1059,11 +1120,6 @@ static int
 drive_peers(JobState *st, bool *progressed)
 {
 	int			live = 0;
-	int			waiting = 0;	/* slots connected or connecting, no task */
-
-	for (int i = 0; i < st->nslots; i++)
-		if (st->slot_conns[i] != NULL && st->slot_task[i] < 0)
-			waiting++;
 
 	for (int i = 0; i < st->nslots; i++)
 	{
@@ -1077,18 +1133,33 @@ drive_peers(JobState *st, bool *progressed)
 			if (st->server_down[s])
 				continue;
 			live++;
-			if (st->nready + list_length(st->pinned[s]) <= waiting)
+			if (!wants_connection(st, s))
 				continue;
 			c = peer_conn_acquire(st->servers[s]);
 			if (c == NULL)
 			{
 				/* the session holds marsql.max_peer_connections already */
 				st->slot_server[i] = -1;
+				st->server_slots[s]--;
 				live--;
+				if (st->server_slots[s] == 0)
+				{
+					/*
+					 * Every connection to it is an outer job's: it is out of
+					 * this job, and the tasks pinned to it fail.
+					 */
+					st->server_down[s] = true;
+					st->server_error[s] =
+						engine_make_error(ERRCODE_CONFIGURATION_LIMIT_EXCEEDED,
+										  psprintf("no connection to marsql peer \"%s\" is free for this job",
+												   st->servers[s]->name),
+										  psprintf("The session holds marsql.max_peer_connections (%d) connections to it already.",
+												   marsql_max_peer_connections),
+										  pstrdup("Raise marsql.max_peer_connections."));
+				}
 				continue;
 			}
 			st->slot_conns[i] = c;
-			waiting++;
 			*progressed = true;
 		}
 		else if (st->server_down[s] && st->slot_task[i] < 0)
@@ -1121,8 +1192,6 @@ drive_peers(JobState *st, bool *progressed)
 			*progressed = true;
 			if (event == PEER_EVENT_FAILED)
 			{
-				if (st->slot_task[i] < 0)
-					waiting--;
 				live--;
 				peer_failed(st, i);
 				break;
@@ -1145,7 +1214,6 @@ drive_peers(JobState *st, bool *progressed)
 
 			if (task >= 0)
 			{
-				waiting--;
 				send_task_to_peer(st, i, task);
 				*progressed = true;
 			}
