@@ -342,14 +342,25 @@ chunked_from_query(PG_FUNCTION_ARGS)
 
 	for (;;)
 	{
+		SPITupleTable *batch;
+		uint64		nbatch;
+
 		SPI_cursor_fetch(portal, true, 1000);
 		MemoryContextSwitchTo(caller);
-		if (SPI_processed == 0)
+
+		/*
+		 * SPI_processed and SPI_tuptable are global: storing a tile below
+		 * (and creating the result at the first row) runs SPI again and
+		 * overwrites them, so the batch is taken into locals first.
+		 */
+		batch = SPI_tuptable;
+		nbatch = SPI_processed;
+		if (nbatch == 0 || batch == NULL)
 			break;
-		for (uint64 i = 0; i < SPI_processed; i++)
+		for (uint64 i = 0; i < nbatch; i++)
 		{
 			bool		isnull;
-			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+			Datum		d = SPI_getbinval(batch->vals[i], batch->tupdesc, 1, &isnull);
 			const void *data;
 			int64		len;
 			MtDtype		from;
@@ -437,7 +448,7 @@ chunked_from_query(PG_FUNCTION_ARGS)
 				}
 			}
 		}
-		SPI_freetuptable(SPI_tuptable);
+		SPI_freetuptable(batch);
 	}
 	if (first)
 		ereport(ERROR,
