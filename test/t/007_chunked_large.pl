@@ -182,7 +182,6 @@ my $operands = q{CREATE TEMP TABLE ops AS SELECT
 	is($left, 0, 'the temporary tiles of a session are gone when it ends');
 }
 
-$node->stop;
 # ------------------------------------------- rows by query, default tiles
 
 {
@@ -202,5 +201,7 @@ $node->stop;
 	is($out, '{140000,32}|{65536,32}|t|t',
 		'chunked_from_query keeps every row across default tiles: shape, sum and rows at the boundaries');
 }
+
+$node->stop;
 
 done_testing();
