@@ -163,3 +163,10 @@ SELECT to_regclass('kept_array_away') IS NOT NULL AS not_dropped;
 DROP TABLE kept_array_away;
 DROP TABLE kept_array;
 SELECT try_sql('SELECT marsql.to_tensor(c)::text FROM kept') AS dropped_storage;
+
+-- ---------- marsql.tile_bytes at its maximum ----------
+-- a default tile of 1 GB and its header would not fit in one value: the
+-- tile is cut to fit (planned only)
+SET marsql.tile_bytes = '1GB';
+SELECT mask(e) FROM explain($$SELECT marsql.chunked_zeros('{200000000}')$$) e WHERE e LIKE '  result:%';
+RESET marsql.tile_bytes;

@@ -63,6 +63,12 @@ extern char *chunked_describe(const ChunkedTensor *ct);
 extern void chunked_choose_tile(int ndim, const int64 *shape, MtDtype dtype,
 								ArrayType *tile, int64 *out, const char *what);
 
+/*
+ * The bytes of a default tile: marsql.tile_bytes, less where a tile of
+ * that many bytes and its header would not fit in one value (1 GB).
+ */
+extern int64 chunked_tile_bytes(void);
+
 /* a bigint[] / integer[] datum of n values */
 extern Datum chunked_int8_array(int n, const int64 *values);
 extern Datum chunked_int4_array(int n, const int64 *values);

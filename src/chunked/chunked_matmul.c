@@ -150,7 +150,7 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 	{
 		int64		def[2];
 
-		mt_tile_default(out_ndim, out_shape, elem, marsql_tile_bytes, def);
+		mt_tile_default(out_ndim, out_shape, elem, chunked_tile_bytes(), def);
 		if (out_ndim == 2)
 		{
 			out_tile[0] = a->ct ? va.tile_rows : def[0];
