@@ -17,10 +17,12 @@
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/objectaddress.h"
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
 #include "storage/lmgr.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -102,6 +104,11 @@ storage_sql_name(const ChunkedTensor *ct, LOCKMODE mode)
 
 	if (get_rel_name(relid) == NULL)
 		report_storage_gone();
+	/* no lock on a table the caller may not use (drop: must own) */
+	if (mode == AccessExclusiveLock ? !pg_class_ownercheck(relid, GetUserId())
+		: pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		aclcheck_error(mode == AccessExclusiveLock ? ACLCHECK_NOT_OWNER : ACLCHECK_NO_PRIV,
+					   get_relkind_objtype(get_rel_relkind(relid)), get_rel_name(relid));
 	LockRelationOid(relid, mode);
 	relname = get_rel_name(relid);
 	if (relname == NULL)
@@ -367,7 +374,9 @@ chunked_drop(const ChunkedTensor *ct)
 	MemoryContext caller = CurrentMemoryContext;
 	char	   *name;
 
-	chunked_check_readable(ct);
+	if (!OidIsValid(ct->storage))
+		chunked_check_readable(ct);
+	/* the lock DROP takes, at once: no upgrade from a weaker one */
 	name = storage_sql_name(ct, AccessExclusiveLock);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
