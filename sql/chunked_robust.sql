@@ -170,3 +170,18 @@ SELECT try_sql('SELECT marsql.to_tensor(c)::text FROM kept') AS dropped_storage;
 SET marsql.tile_bytes = '1GB';
 SELECT mask(e) FROM explain($$SELECT marsql.chunked_zeros('{200000000}')$$) e WHERE e LIKE '  result:%';
 RESET marsql.tile_bytes;
+
+-- ---------- another role ----------
+-- it may neither read nor drop an array it has no rights on, and gets
+-- 42501 before marsql locks the table
+CREATE ROLE regress_robust_other;
+GRANT USAGE ON SCHEMA robust TO regress_robust_other;
+SELECT chunk(arange(0, 4), target => 'robust.private') AS p \gset
+SET ROLE regress_robust_other;
+SELECT try_sql(format('SELECT marsql.to_tensor(%L::marsql.chunked_tensor)::text', :'p')) AS read_other;
+SELECT try_sql(format('SELECT marsql.drop(%L::marsql.chunked_tensor)::text', :'p')) AS drop_other;
+RESET ROLE;
+SELECT to_tensor(:'p'::chunked_tensor)::text AS still_there;
+DROP TABLE robust.private;
+DROP OWNED BY regress_robust_other;
+DROP ROLE regress_robust_other;
