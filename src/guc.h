@@ -29,6 +29,7 @@ extern int	marsql_reduce_fanin;
  * accept every value up to it.
  */
 #define MARSQL_MAX_REDUCE_FANIN 64
+/* OpenBLAS caps the thread count at the number it was built for */
 #define MARSQL_MAX_BLAS_THREADS 1024
 
 /* marsql.faiss_threads: OpenMP (and OpenBLAS) threads of a FAISS call */
