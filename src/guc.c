@@ -17,9 +17,6 @@
 #include "engine/engine.h"
 #include "guc.h"
 
-/* OpenBLAS caps the count at the number it was built for. */
-#define MAX_BLAS_THREADS 1024
-
 int			marsql_blas_threads = 1;
 int			marsql_max_workers = 2;
 int			marsql_max_workers_total = 8;
@@ -64,7 +61,7 @@ online_cores(void)
 
 	if (n < 1)
 		return 1;
-	return n > MAX_BLAS_THREADS ? MAX_BLAS_THREADS : (int) n;
+	return n > MARSQL_MAX_BLAS_THREADS ? MARSQL_MAX_BLAS_THREADS : (int) n;
 }
 
 void
@@ -75,7 +72,7 @@ marsql_define_gucs(void)
 							"Applied at the start of every call that uses BLAS or LAPACK. "
 							"The default is the number of online CPU cores.",
 							&marsql_blas_threads,
-							online_cores(), 1, MAX_BLAS_THREADS,
+							online_cores(), 1, MARSQL_MAX_BLAS_THREADS,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 
@@ -119,7 +116,7 @@ marsql_define_gucs(void)
 							"A matmul task multiplies this many inner tiles at once, and "
 							"sum and reduction trees merge this many partial results per task.",
 							&marsql_reduce_fanin,
-							4, 2, 64,
+							4, 2, MARSQL_MAX_REDUCE_FANIN,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 
@@ -130,7 +127,7 @@ marsql_define_gucs(void)
 							"shard of several uses its share. The default is the number of "
 							"online CPU cores.",
 							&marsql_faiss_threads,
-							online_cores(), 1, MAX_BLAS_THREADS,
+							online_cores(), 1, MARSQL_MAX_BLAS_THREADS,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 

@@ -23,6 +23,15 @@ extern int	marsql_tile_bytes;
 /* marsql.reduce_fanin: partial results combined per chunked task */
 extern int	marsql_reduce_fanin;
 
+/*
+ * The ranges of settings that code elsewhere sizes itself by: the setting
+ * is registered with exactly this bound, and the consumers (tile tasks)
+ * accept every value up to it.
+ */
+#define MARSQL_MAX_REDUCE_FANIN 64
+/* OpenBLAS caps the thread count at the number it was built for */
+#define MARSQL_MAX_BLAS_THREADS 1024
+
 /* marsql.faiss_threads: OpenMP (and OpenBLAS) threads of a FAISS call */
 extern int	marsql_faiss_threads;
 

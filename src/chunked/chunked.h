@@ -63,6 +63,12 @@ extern char *chunked_describe(const ChunkedTensor *ct);
 extern void chunked_choose_tile(int ndim, const int64 *shape, MtDtype dtype,
 								ArrayType *tile, int64 *out, const char *what);
 
+/*
+ * The bytes of a default tile: marsql.tile_bytes, less where a tile of
+ * that many bytes and its header would not fit in one value (1 GB).
+ */
+extern int64 chunked_tile_bytes(void);
+
 /* a bigint[] / integer[] datum of n values */
 extern Datum chunked_int8_array(int n, const int64 *values);
 extern Datum chunked_int4_array(int n, const int64 *values);
@@ -70,8 +76,14 @@ extern Datum chunked_int4_array(int n, const int64 *values);
 /* error 54000 unless the tiling has int32 tile coordinates */
 extern void chunked_check_tiling(int ndim, const int64 *shape, const int64 *tile);
 
-/* a target table name, parsed and quoted for SQL; relname gets its last part */
-extern char *chunked_quote_target(const char *target, char **relname);
+/*
+ * The qualified, quoted name a new table gets: target in the schema that
+ * CREATE TABLE would put it in (search_path's first), or a new
+ * marsql_chunk_<pid>_<n> in pg_temp when target is NULL.  relname and
+ * nspid get its parts, so the caller can find the table it created by
+ * them rather than by a search_path lookup.
+ */
+extern char *chunked_creation_name(const char *target, char **relname, Oid *nspid);
 
 /* the OID of marsql.<name> (a type) */
 extern Oid	chunked_type_oid(const char *name);

@@ -321,6 +321,7 @@ chunked_from_query(PG_FUNCTION_ARGS)
 	MtDtype		row_type = MT_DTYPE_INVALID;
 	MtDtype		want = MT_DTYPE_INVALID;
 	bool		first = true;
+	bool		planning = tile_graph_planning();
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -355,14 +356,25 @@ chunked_from_query(PG_FUNCTION_ARGS)
 
 	for (;;)
 	{
+		SPITupleTable *batch;
+		uint64		nbatch;
+
 		SPI_cursor_fetch(portal, true, 1000);
 		MemoryContextSwitchTo(caller);
-		if (SPI_processed == 0)
+
+		/*
+		 * SPI_processed and SPI_tuptable are global: storing a tile below
+		 * (and creating the result at the first row) runs SPI again and
+		 * overwrites them, so the batch is taken into locals first.
+		 */
+		batch = SPI_tuptable;
+		nbatch = SPI_processed;
+		if (nbatch == 0 || batch == NULL)
 			break;
-		for (uint64 i = 0; i < SPI_processed; i++)
+		for (uint64 i = 0; i < nbatch; i++)
 		{
 			bool		isnull;
-			Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull);
+			Datum		d = SPI_getbinval(batch->vals[i], batch->tupdesc, 1, &isnull);
 			const void *data;
 			int64		len;
 			MtDtype		from;
@@ -423,10 +435,20 @@ chunked_from_query(PG_FUNCTION_ARGS)
 				band.tiles = palloc0(sizeof(Tensor *) * band.col_tiles);
 				/* the height is known at the end; until then, as many bands as may be */
 				shape[0] = tile[0] * (int64) PG_INT32_MAX;
-				result = chunked_create(chunked_optional_text(fcinfo, 3), band.dtype, 2,
-										shape, tile);
-				store = tile_store_open(result);
-				band_alloc(&band, band.tile_rows);
+				if (planning)
+				{
+					/* marsql.explain: the rows are read and counted, not stored */
+					chunked_check_tiling(2, shape, tile);
+					result = chunked_new(InvalidOid, band.dtype, 2, shape, tile,
+										 PG_ARGISNULL(3));
+				}
+				else
+				{
+					result = chunked_create(chunked_optional_text(fcinfo, 3), band.dtype, 2,
+											shape, tile);
+					store = tile_store_open(result);
+					band_alloc(&band, band.tile_rows);
+				}
 				first = false;
 				MemoryContextSwitchTo(row_cxt);
 			}
@@ -435,12 +457,15 @@ chunked_from_query(PG_FUNCTION_ARGS)
 						(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 						 errmsg("chunked_from_query: row " INT64_FORMAT " has " INT64_FORMAT " values, row 1 has " INT64_FORMAT,
 								nrows + 1, len, band.ncols)));
-			band_put_row(&band, data, from, band.filled);
+			if (!planning)
+				band_put_row(&band, data, from, band.filled);
 			band.filled++;
 			nrows++;
 			MemoryContextSwitchTo(caller);
 			MemoryContextReset(row_cxt);
-			if (band.filled == band.tile_rows)
+			if (planning)
+				band.filled %= band.tile_rows;
+			else if (band.filled == band.tile_rows)
 			{
 				band_flush(&band, store);
 				for (int64 j = 0; j < band.col_tiles; j++)
@@ -450,7 +475,7 @@ chunked_from_query(PG_FUNCTION_ARGS)
 				}
 			}
 		}
-		SPI_freetuptable(SPI_tuptable);
+		SPI_freetuptable(batch);
 	}
 	if (first)
 		ereport(ERROR,
@@ -460,7 +485,7 @@ chunked_from_query(PG_FUNCTION_ARGS)
 	CHUNKED_SHAPE(result)[0] = nrows;
 	if (CHUNKED_TILE(result)[0] > nrows)
 		CHUNKED_TILE(result)[0] = nrows;
-	if (band.filled > 0)
+	if (band.filled > 0 && !planning)
 	{
 		store = tile_store_open(result);
 		band_flush(&band, store);
@@ -468,6 +493,8 @@ chunked_from_query(PG_FUNCTION_ARGS)
 	SPI_cursor_close(portal);
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
-	chunked_update_catalog(result);
+	if (!planning)
+		chunked_update_catalog(result);
+	chunked_explain_copy("from_query", result, !planning);
 	PG_RETURN_CHUNKED_P(result);
 }

@@ -82,7 +82,7 @@ result_tiling(const TileSource *a, const TileSource *b, int ndim, const int64 *s
 {
 	const TileSource *from = NULL;
 
-	mt_tile_default(ndim, shape, mt_dtype_size(dtype), marsql_tile_bytes, tile);
+	mt_tile_default(ndim, shape, mt_dtype_size(dtype), chunked_tile_bytes(), tile);
 	if (a->ct && a->ndim == ndim)
 		from = a;
 	else if (b->ct && b->ndim == ndim)

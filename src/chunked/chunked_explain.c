@@ -7,14 +7,27 @@
  *	  descriptor (no storage), which later operations in the query plan
  *	  against.  With analyze the operations run, and each task shows the
  *	  executor it ran on and its time.
+ *
+ *	  The query must be one SELECT that neither writes nor locks rows.
+ *	  Planned, it runs read-only (transaction_read_only) in a subtransaction
+ *	  that is rolled back: whatever a function it calls tries to write fails
+ *	  with 25006, and writes to temporary tables, which read-only
+ *	  transactions allow, are undone.
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "nodes/nodeFuncs.h"
+#include "tcop/tcopprot.h"
+#include "tcop/utility.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/plancache.h"
+#include "utils/resowner.h"
 #include "utils/timestamp.h"
 
 #include "chunked/tile_graph.h"
@@ -302,6 +315,148 @@ chunked_explain_copy(const char *label, const ChunkedTensor *result, bool ran)
 	MemoryContextSwitchTo(old);
 }
 
+/* true when a query, or any query inside it, writes or locks rows */
+static bool
+query_writes_walker(Node *node, void *context)
+{
+	if (node == NULL)
+		return false;
+	if (IsA(node, Query))
+	{
+		Query	   *q = (Query *) node;
+
+		if (q->commandType != CMD_SELECT || q->utilityStmt != NULL ||
+			q->hasModifyingCTE || q->rowMarks != NIL)
+			return true;
+		return query_tree_walker(q, query_writes_walker, context, 0);
+	}
+	return expression_tree_walker(node, query_writes_walker, context);
+}
+
+/*
+ * Prepares the query text, which must be one SELECT that neither writes
+ * nor locks rows (no SELECT INTO, data-modifying WITH or FOR UPDATE/SHARE
+ * at any level).  The caller is SPI-connected.
+ */
+static SPIPlanPtr
+explain_prepare(const char *query)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	List	   *raw = pg_parse_query(query);
+	Node	   *stmt;
+	SPIPlanPtr	plan;
+	ListCell   *lc;
+
+	if (list_length(raw) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("marsql.explain takes one statement, not %d", list_length(raw)),
+				 errhint("Explain each SELECT on its own.")));
+	stmt = linitial_node(RawStmt, raw)->stmt;
+	if (!IsA(stmt, SelectStmt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("marsql.explain explains SELECT statements only, not %s",
+						GetCommandTagName(CreateCommandTag(stmt))),
+				 errdetail("It would have to run the statement, and that writes.")));
+	plan = SPI_prepare(query, 0, NULL);
+	MemoryContextSwitchTo(caller);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	foreach(lc, SPI_plan_get_plan_sources(plan))
+	{
+		CachedPlanSource *source = (CachedPlanSource *) lfirst(lc);
+		ListCell   *lq;
+
+		foreach(lq, source->query_list)
+		{
+			Query	   *q = lfirst_node(Query, lq);
+
+			if (q->utilityStmt != NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("marsql.explain cannot explain SELECT INTO"),
+						 errhint("Explain the SELECT without INTO.")));
+			if (query_writes_walker((Node *) q, NULL))
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("marsql.explain cannot explain a query that writes or locks rows"),
+						 errdetail("The query has a data-modifying WITH or FOR UPDATE, FOR SHARE or a similar locking clause.")));
+		}
+	}
+	return plan;
+}
+
+/* runs the query; the caller is SPI-connected */
+static void
+explain_execute(const char *query)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	SPIPlanPtr	plan = explain_prepare(query);
+	int			rc = SPI_execute_plan(plan, NULL, NULL, false, 0);
+
+	MemoryContextSwitchTo(caller);
+	if (rc < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("marsql.explain could not run the query")));
+}
+
+static void
+explain_read_only_context(void *arg)
+{
+	(void) arg;
+	errcontext("marsql.explain planning the query read-only");
+}
+
+/*
+ * Runs the query read-only in a subtransaction that is rolled back, so
+ * that it leaves nothing behind, successful or not.
+ */
+static void
+explain_plan_read_only(const char *query)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	ErrorContextCallback context;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(caller);
+	context.callback = explain_read_only_context;
+	context.arg = NULL;
+	context.previous = error_context_stack;
+	error_context_stack = &context;
+	PG_TRY();
+	{
+		/* GUC_ACTION_SAVE: the subtransaction's end restores it */
+		(void) set_config_option("transaction_read_only", "on", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		MemoryContextSwitchTo(caller);
+		explain_execute(query);
+		SPI_finish();
+		error_context_stack = context.previous;
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(caller);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		error_context_stack = context.previous;
+		MemoryContextSwitchTo(caller);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(caller);
+		CurrentResourceOwner = owner;
+		ReThrowError(edata);
+	}
+	PG_END_TRY();
+}
+
 /*
  * marsql.explain(query text, format text, analyze boolean) returns setof
  * text: one line per row in text format, one row holding the whole graph
@@ -344,13 +499,17 @@ chunked_explain(PG_FUNCTION_ARGS)
 	explain_state = &es;
 	PG_TRY();
 	{
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		if (SPI_execute(query, false, 0) < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("marsql.explain could not run the query")));
-		SPI_finish();
+		if (!es.analyze)
+			explain_plan_read_only(query);
+		else
+		{
+			/* run => true runs the query for real, as EXPLAIN ANALYZE does */
+			if (SPI_connect() != SPI_OK_CONNECT)
+				elog(ERROR, "SPI_connect failed");
+			MemoryContextSwitchTo(caller);
+			explain_execute(query);
+			SPI_finish();
+		}
 	}
 	PG_FINALLY();
 	{

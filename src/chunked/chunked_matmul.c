@@ -103,7 +103,8 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 	int64		tm,
 				tn,
 				tk;
-	int			fanin = marsql_reduce_fanin;
+	int			fanin;			/* inner tile pairs per gemm task */
+	int			sum_fanin;		/* partial products per sum task */
 	int			sa,
 				sb;
 	ChunkedTensor *result;
@@ -149,7 +150,7 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 	{
 		int64		def[2];
 
-		mt_tile_default(out_ndim, out_shape, elem, marsql_tile_bytes, def);
+		mt_tile_default(out_ndim, out_shape, elem, chunked_tile_bytes(), def);
 		if (out_ndim == 2)
 		{
 			out_tile[0] = a->ct ? va.tile_rows : def[0];
@@ -183,6 +184,8 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 	if (tk < 1)
 		tk = 1;
 	ktiles = (k - 1) / tk + 1;
+	fanin = tile_graph_fanin((double) (tm * tk + tk * tn) * elem + 2 * MT_HEADER_BYTES(2), 1);
+	sum_fanin = tile_graph_fanin((double) tm * tn * elem + MT_HEADER_BYTES(2), 2);
 
 	sa = tile_graph_add_source(g, a, "a");
 	sb = tile_graph_add_source(g, b, "b");
@@ -257,7 +260,7 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 		{
 			int			first = g->ntasks;
 
-			level[0] = tile_graph_add_tree(g, TILE_SUM, dtype, level, nlevel, fanin, NULL);
+			level[0] = tile_graph_add_tree(g, TILE_SUM, dtype, level, nlevel, sum_fanin, NULL);
 			for (int i = first; i < g->ntasks; i++)
 			{
 				g->tasks[i].flops = (double) (g->tasks[i].ninputs - 1) * (r1 - r0) * (c1 - c0);

@@ -228,6 +228,8 @@ chunked_to_table(PG_FUNCTION_ARGS)
 	MemoryContext caller = CurrentMemoryContext;
 	MemoryContext band_cxt;
 	char	   *qualified;
+	char	   *relname;
+	Oid			nspid;
 	bool		f32;
 	int			ndim;
 	int64		ncols;
@@ -252,7 +254,8 @@ chunked_to_table(PG_FUNCTION_ARGS)
 	for (int i = 0; i < ndim - 1; i++)
 		band_count *= grid.count[i];
 
-	qualified = chunked_quote_target(target, NULL);
+	/* the INSERTs name the schema the table is created in, not search_path */
+	qualified = chunked_creation_name(target, &relname, &nspid);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");

@@ -56,11 +56,19 @@ static int
 add_tree(TileGraph *g, int s, TileSource *src, const int64 *tiles, int64 ntiles,
 		 MtReduceOp op, int axis, double ddof, int out_ndim, const int64 *out_dims)
 {
-	int			fanin = marsql_reduce_fanin;
-	int		   *level = palloc(sizeof(int) * ((ntiles - 1) / fanin + 1));
+	int			fanin;
+	int		   *level;
 	int			nlevel = 0;
 	int			root;
 	MtDtype		dtype = src->dtype;
+	double		input_bytes = 1;
+
+	/* an input is a tile, or a float64 state of up to three planes of one */
+	for (int i = 0; i < src->ndim; i++)
+		input_bytes *= (double) src->grid.tile[i];
+	input_bytes = input_bytes * sizeof(double) * 3 + MT_HEADER_BYTES(MT_MAX_DIMS);
+	fanin = tile_graph_fanin(input_bytes, 2);
+	level = palloc(sizeof(int) * ((ntiles - 1) / fanin + 1));
 
 	for (int64 i = 0; i < ntiles; i += fanin)
 	{

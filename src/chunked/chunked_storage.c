@@ -17,8 +17,12 @@
 
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/objectaddress.h"
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "storage/lmgr.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -68,18 +72,78 @@ spi_exec(const char *sql, int expected)
 		elog(ERROR, "SPI_execute failed: %s: %s", SPI_result_code_string(rc), sql);
 }
 
-static char *
-relation_sql_name(Oid relid)
+static void
+report_storage_gone(void)
 {
-	char	   *relname = get_rel_name(relid);
-	char	   *nspname;
+	ereport(ERROR,
+			(errcode(ERRCODE_UNDEFINED_TABLE),
+			 errmsg("the storage table of this chunked_tensor no longer exists"),
+			 errhint("It was dropped, or it was a temporary result of another session.")));
+}
 
+/*
+ * The quoted, qualified name of the descriptor's storage table, which is
+ * locked in `mode` first and checked to be the array the descriptor
+ * describes.  The descriptor records the table by OID; marsql reaches it
+ * through SQL by name, so the lock (held to the end of the transaction)
+ * keeps anyone from renaming or dropping it and putting another table
+ * under that name, and the catalog check refuses a stale descriptor whose
+ * OID now belongs to some other table.
+ */
+static char *
+storage_sql_name(const ChunkedTensor *ct, LOCKMODE mode)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	Oid			relid = ct->storage;
+	Oid			types[1] = {OIDOID};
+	Datum		values[1] = {ObjectIdGetDatum(relid)};
+	char	   *relname;
+	char	   *nspname;
+	bool		registered = false;
+	int			rc;
+
+	if (get_rel_name(relid) == NULL)
+		report_storage_gone();
+	/* no lock on a table the caller may not use (drop: must own) */
+	if (mode == AccessExclusiveLock ? !pg_class_ownercheck(relid, GetUserId())
+		: pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		aclcheck_error(mode == AccessExclusiveLock ? ACLCHECK_NOT_OWNER : ACLCHECK_NO_PRIV,
+					   get_relkind_objtype(get_rel_relkind(relid)), get_rel_name(relid));
+	LockRelationOid(relid, mode);
+	relname = get_rel_name(relid);
 	if (relname == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("the storage table of this chunked_tensor no longer exists"),
-				 errhint("It was dropped, or it was a temporary result of another session.")));
+	{
+		/* dropped while we waited for the lock */
+		UnlockRelationOid(relid, mode);
+		report_storage_gone();
+	}
 	nspname = get_namespace_name(get_rel_namespace(relid));
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	rc = SPI_execute_with_args("SELECT dtype, pg_catalog.cardinality(shape) FROM marsql.arrays "
+							   "WHERE storage OPERATOR(pg_catalog.=) $1::pg_catalog.regclass",
+							   1, types, values, NULL, false, 1);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not read marsql.arrays: %s", SPI_result_code_string(rc));
+	if (SPI_processed == 1)
+	{
+		bool		isnull;
+		char	   *dtype = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		int32		ndim = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[0],
+													   SPI_tuptable->tupdesc, 2, &isnull));
+
+		registered = dtype != NULL && !isnull &&
+			strcmp(dtype, mt_dtype_name((MtDtype) ct->dtype)) == 0 && ndim == ct->ndim;
+	}
+	SPI_finish();
+	MemoryContextSwitchTo(caller);
+	if (!registered)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("table \"%s\" is not the storage of this chunked_tensor", relname),
+				 errdetail("marsql.arrays has no %s array stored in it.", chunked_describe(ct)),
+				 errhint("The array's table was dropped or renamed; its OID may now belong to another table.")));
 	return quote_qualified_identifier(nspname, relname);
 }
 
@@ -149,18 +213,21 @@ register_as_catalog_owner(Oid relid, const char *relname, const ChunkedTensor *c
 }
 
 char *
-chunked_quote_target(const char *target, char **relname)
+chunked_creation_name(const char *target, char **relname, Oid *nspid)
 {
-	RangeVar   *rv = makeRangeVarFromNameList(stringToQualifiedNameList(target));
-	char	   *qualified = rv->schemaname
-		? quote_qualified_identifier(rv->schemaname, rv->relname)
-		: pstrdup(quote_identifier(rv->relname));
+	RangeVar   *rv;
 
-	if (rv->catalogname)
-		qualified = psprintf("%s.%s", quote_identifier(rv->catalogname), qualified);
-	if (relname)
-		*relname = rv->relname;
-	return qualified;
+	if (target == NULL)
+	{
+		rv = makeRangeVar(NULL, psprintf("marsql_chunk_%d_%d", MyProcPid, ++temp_counter), -1);
+		rv->relpersistence = RELPERSISTENCE_TEMP;
+	}
+	else
+		rv = makeRangeVarFromNameList(stringToQualifiedNameList(target));
+	/* this also refuses a name in another database */
+	*nspid = RangeVarGetCreationNamespace(rv);
+	*relname = rv->relname;
+	return quote_qualified_identifier(get_namespace_name(*nspid), rv->relname);
 }
 
 ChunkedTensor *
@@ -171,18 +238,13 @@ chunked_create(const char *target, MtDtype dtype, int ndim, const int64 *shape,
 	StringInfoData sql;
 	char	   *qualified;
 	char	   *relname;
+	Oid			nspid;
 	Oid			relid;
 	bool		temporary = (target == NULL);
 	ChunkedTensor *ct;
 
 	chunked_check_tiling(ndim, shape, tile);
-	if (temporary)
-	{
-		relname = psprintf("marsql_chunk_%d_%d", MyProcPid, ++temp_counter);
-		qualified = psprintf("pg_temp.%s", relname);
-	}
-	else
-		qualified = chunked_quote_target(target, &relname);
+	qualified = chunked_creation_name(temporary ? NULL : target, &relname, &nspid);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -194,8 +256,10 @@ chunked_create(const char *target, MtDtype dtype, int ndim, const int64 *shape,
 					 temporary ? "TEMPORARY " : "", qualified);
 	spi_exec(sql.data, SPI_OK_UTILITY);
 	CommandCounterIncrement();
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(qualified)),
-							 NoLock, false);
+	/* the table just created, not whatever the name finds on search_path */
+	relid = get_relname_relid(relname, nspid);
+	if (!OidIsValid(relid))
+		elog(ERROR, "could not find the new table %s", qualified);
 	ct = chunked_new(relid, dtype, ndim, shape, tile, temporary);
 	register_as_catalog_owner(relid, relname, ct);
 	if (!temporary)
@@ -236,7 +300,8 @@ chunked_update_catalog(const ChunkedTensor *ct)
 		elog(ERROR, "could not update the catalog row of a chunked_tensor");
 	SetUserIdAndSecContext(save_userid, save_sec);
 	if (!(ct->flags & CHUNKED_TEMPORARY))
-		spi_exec(psprintf("COMMENT ON TABLE %s IS %s", relation_sql_name(ct->storage),
+		spi_exec(psprintf("COMMENT ON TABLE %s IS %s",
+						  storage_sql_name(ct, ShareUpdateExclusiveLock),
 						  quote_literal_cstr(psprintf("marsql chunked_tensor %s",
 													  chunked_describe(ct)))),
 				 SPI_OK_UTILITY);
@@ -300,7 +365,7 @@ chunked_check_readable(const ChunkedTensor *ct)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("a planned chunked_tensor has no data"),
 				 errdetail("marsql.explain plans the operations of a query without running them.")));
-	(void) relation_sql_name(ct->storage);
+	(void) storage_sql_name(ct, AccessShareLock);
 }
 
 void
@@ -309,8 +374,10 @@ chunked_drop(const ChunkedTensor *ct)
 	MemoryContext caller = CurrentMemoryContext;
 	char	   *name;
 
-	chunked_check_readable(ct);
-	name = relation_sql_name(ct->storage);
+	if (!OidIsValid(ct->storage))
+		chunked_check_readable(ct);
+	/* the lock DROP takes, at once: no upgrade from a weaker one */
+	name = storage_sql_name(ct, AccessExclusiveLock);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	spi_exec(psprintf("DROP TABLE %s", name), SPI_OK_UTILITY);
@@ -328,11 +395,13 @@ tile_store_open(const ChunkedTensor *ct)
 
 	/* tiles are cached in the context the store is opened in */
 
-	chunked_check_readable(ct);
+	if (!OidIsValid(ct->storage))
+		chunked_check_readable(ct);
 	store->ct = ct;
 	store->cxt = CurrentMemoryContext;
 	chunked_grid(ct, &store->grid);
-	store->relation = relation_sql_name(ct->storage);
+	/* reads and writes lock it the same way; the lock is taken now */
+	store->relation = storage_sql_name(ct, AccessShareLock);
 	for (int i = 0; i < TILE_CACHE_SLOTS; i++)
 		store->cache[i].index = -1;
 	return store;

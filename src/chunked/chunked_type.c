@@ -18,6 +18,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/regproc.h"
 #include "utils/syscache.h"
 
@@ -100,6 +101,13 @@ chunked_describe(const ChunkedTensor *ct)
 	return buf.data;
 }
 
+int64
+chunked_tile_bytes(void)
+{
+	return Min((int64) marsql_tile_bytes,
+			   (int64) (MaxAllocSize - MT_HEADER_BYTES(MT_MAX_DIMS)));
+}
+
 void
 chunked_choose_tile(int ndim, const int64 *shape, MtDtype dtype,
 					ArrayType *tile, int64 *out, const char *what)
@@ -109,7 +117,7 @@ chunked_choose_tile(int ndim, const int64 *shape, MtDtype dtype,
 
 	if (tile == NULL)
 	{
-		mt_tile_default(ndim, shape, mt_dtype_size(dtype), marsql_tile_bytes, out);
+		mt_tile_default(ndim, shape, mt_dtype_size(dtype), chunked_tile_bytes(), out);
 		return;
 	}
 	n = tensor_int_array(tile, given, MT_MAX_DIMS, "tile");

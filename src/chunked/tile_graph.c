@@ -69,6 +69,9 @@ tile_graph_add_task(TileGraph *g, TileOp op, MtDtype dtype, int ninputs)
 {
 	TileGraphTask *t;
 
+	/* what tile_task_run accepts */
+	if (ninputs < 0 || ninputs > TILE_MAX_INPUTS)
+		elog(ERROR, "a tile task of %d inputs", ninputs);
 	if (g->ntasks == g->capacity)
 	{
 		if (g->capacity >= (int) (MaxAllocSize / sizeof(TileGraphTask) / 2))
@@ -328,6 +331,19 @@ tile_op_name(int op)
 			return "generate";
 	}
 	return "?";
+}
+
+int
+tile_graph_fanin(double input_bytes, int min)
+{
+	/* a payload is one allocation; leave room for headers and padding */
+	double		room = (double) (MaxAllocSize - 1024 * 1024);
+	int			fanin = marsql_reduce_fanin;
+
+	Assert(fanin >= 2 && fanin <= MARSQL_MAX_REDUCE_FANIN);
+	if (input_bytes > 0 && fanin * input_bytes > room)
+		fanin = Max(min, (int) (room / input_bytes));
+	return Min(fanin, marsql_reduce_fanin);
 }
 
 int

@@ -86,6 +86,13 @@ extern void tile_graph_store_at(TileGraph *g, int task, const int64 *coords);
 extern int	tile_graph_add_tree(TileGraph *g, TileOp op, MtDtype dtype, int *level,
 								int nlevel, int fanin, const TileTaskHeader *like);
 
+/*
+ * The fan-in for tasks whose inputs take up to input_bytes each:
+ * marsql.reduce_fanin, or fewer (at least min) where that many inputs
+ * would not fit in one task's payload.
+ */
+extern int	tile_graph_fanin(double input_bytes, int min);
+
 /* "gemm", "sum", ... */
 extern const char *tile_op_name(int op);
 

@@ -482,14 +482,14 @@ static void
 tile_task_run(const char *payload, int len, StringInfo result)
 {
 	TileTaskHeader h;
-	Tensor	   *inputs[64];
+	Tensor	   *inputs[TILE_MAX_INPUTS];
 	int			off = MAXALIGN(sizeof(TileTaskHeader));
 
 	if (len < (int) sizeof(TileTaskHeader))
 		engine_malformed_task("malformed tile task");
 	memcpy(&h, payload, sizeof(TileTaskHeader));
 	if (h.ninputs < 0 || h.ninputs > (int) lengthof(inputs) ||
-		h.threads > 1024 || h.out_ndim < 0 || h.out_ndim > MT_MAX_DIMS)
+		h.threads > MARSQL_MAX_BLAS_THREADS || h.out_ndim < 0 || h.out_ndim > MT_MAX_DIMS)
 		engine_malformed_task("malformed tile task");
 	if (((uintptr_t) payload & 7) != 0)
 	{

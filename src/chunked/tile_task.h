@@ -12,7 +12,15 @@
 #include "postgres.h"
 
 #include "device/device.h"
+#include "guc.h"
 #include "kernels/tensor_layout.h"
+
+/*
+ * The most inputs one tile task has: a gemm task takes up to
+ * marsql.reduce_fanin pairs of inner tiles, a sum, reduce or merge task up
+ * to marsql.reduce_fanin blocks.
+ */
+#define TILE_MAX_INPUTS (2 * MARSQL_MAX_REDUCE_FANIN)
 
 typedef enum TileOp
 {

@@ -9,7 +9,9 @@
 # - statement_timeout and cancel stop a running tile graph promptly, leave
 #   no worker and no DSM segment behind, and a named target of a statement
 #   that failed, or of a transaction rolled back, does not exist afterwards;
-# - temporary chunked storage goes away with its session.
+# - temporary chunked storage goes away with its session;
+# - chunked_from_query with the default (16 MB) tiles keeps every row of
+#   140000 x 32, though its tile boundaries fall inside cursor batches.
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -180,5 +182,26 @@ my $operands = q{CREATE TEMP TABLE ops AS SELECT
 	is($left, 0, 'the temporary tiles of a session are gone when it ends');
 }
 
+# ------------------------------------------- rows by query, default tiles
+
+{
+	# 65536-row tiles of 32 float64: the boundaries at rows 65536 and
+	# 131072 fall inside the 1000-row batches the cursor is read in (rows
+	# were lost there: 300000 rows made a 298144-row array)
+	my $out = $node->safe_psql('postgres', q{
+		CREATE TEMP TABLE wide AS SELECT i, ARRAY(SELECT (i * 32 + j)::float8 FROM generate_series(0, 31) j) AS v
+			FROM generate_series(0, 139999) i;
+		CREATE TEMP TABLE wide_c AS SELECT marsql.chunked_from_query('SELECT v FROM wide ORDER BY i') AS c;
+		SELECT marsql.shape(c), marsql.tile_shape(c),
+			marsql.sum(c)::text::float8 = (SELECT sum(x) FROM wide, unnest(v) x),
+			(SELECT bool_and(marsql.slice(c, ARRAY[r, 0], ARRAY[r + 8, 32]) OPERATOR(marsql.=)
+				marsql.tensor(ARRAY(SELECT v FROM wide WHERE i >= r AND i < r + 8 ORDER BY i)))
+			 FROM (VALUES (0), (65530), (131068), (139992)) b(r))
+		FROM wide_c});
+	is($out, '{140000,32}|{65536,32}|t|t',
+		'chunked_from_query keeps every row across default tiles: shape, sum and rows at the boundaries');
+}
+
 $node->stop;
+
 done_testing();
