@@ -357,7 +357,8 @@ faiss_create(PG_FUNCTION_ARGS)
 	if (get_rel_persistence(relid) == RELPERSISTENCE_TEMP)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot build a FAISS index over temporary table %s", e->corpus),
+				 errmsg("cannot build a FAISS index over temporary table \"%s\"",
+						get_rel_name(relid)),
 				 errdetail("A FAISS index outlives the session; its corpus must too."),
 				 errhint("Copy the rows into a permanent table, or search the temporary table "
 						 "with marsql.knn.")));
