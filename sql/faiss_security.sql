@@ -145,10 +145,10 @@ RESET ROLE;
 SET ROLE faiss_creator;
 SELECT f, (regexp_match(try_sql(format($$SELECT faiss_create('bad', 'mine', 'emb', 'id', %L)$$, f)),
 					   '^([^|]*\|[^|]*)'))[1] AS refused
-FROM unnest(ARRAY['PQ0', 'PQ3', 'PQ32', 'PQ4x0', 'PQ4x17', 'HNSW99999999999999', 'HNSW1',
+FROM unnest(ARRAY['PQ0', 'PQ3', 'PQ32', 'PQ4x0', 'PQ4x9', 'PQ2x12', 'HNSW99999999999999', 'HNSW1',
 				  'HNSW0', 'HNSW32,PQ8', 'HNSW32,', 'IVF0,Flat', 'IVF2000000,Flat', 'IVF8',
 				  'IVF8,PQ0', 'IVF8,PQ5', 'IVF-1,Flat', 'IVF99999999999999999999,Flat',
-				  'PCA0,Flat', 'PCA32,Flat', 'PCA8', 'OPQ3,IVF4,PQ4', 'OPQ4_32,Flat',
+				  'PCA0,Flat', 'PCA32,Flat', 'PCA8', 'PCA8,PQ3', 'OPQ4,IVF4,PQ4',
 				  'Flat,IDMap', 'Flat ', 'flat', 'LSH', 'SQ7', '', 'garbage',
 				  repeat('HNSW', 40)]) f;
 SELECT try_sql($$SELECT faiss_create('bad', 'mine', 'emb', 'id', 'PQ0')$$) AS with_hint;
@@ -156,7 +156,7 @@ SELECT count(*) AS nothing_left FROM faiss_indexes WHERE name = 'bad';
 -- the forms that are accepted build
 SELECT f, faiss_create('ok_' || i, 'mine', 'emb', 'id', f, 'l2', '{"train_sample": 300}') AS built
 FROM unnest(ARRAY['IDMap,Flat', 'HNSW8_SQ8', 'HNSW,Flat', 'SQfp16', 'PQ4x4np', 'L2norm,Flat',
-				  'PCA8,Flat', 'OPQ4_8,IVF2,PQ4x4', 'IVF4,SQ8']) WITH ORDINALITY u(f, i);
+				  'PCA8,Flat', 'PCA8,IVF2,PQ4x4', 'IVF4,SQ8', 'PQ16', 'IVF2,PQ8x8']) WITH ORDINALITY u(f, i);
 SELECT name, type, dims FROM faiss_indexes WHERE name LIKE 'ok\_%' ORDER BY name;
 SELECT count(*) AS searched FROM faiss_indexes i, faiss_search(i.name, full('{16}', 0), 2)
 WHERE i.name LIKE 'ok\_%';

@@ -12,6 +12,8 @@
 #include <faiss/IndexHNSW.h>
 #include <faiss/IndexIDMap.h>
 #include <faiss/IndexIVF.h>
+#include <faiss/IndexIVFPQ.h>
+#include <faiss/IndexPQ.h>
 #include <faiss/IndexPreTransform.h>
 #include <faiss/impl/FaissException.h>
 #include <faiss/impl/io.h>
@@ -173,6 +175,19 @@ bridge_create(const char *factory, int dims, int inner_product, MfIndex **out,
 	return guarded(err, errlen, MF_ERR_ARGUMENT, [&]() {
 		faiss::Index *index = faiss::index_factory(
 			dims, factory, inner_product ? faiss::METRIC_INNER_PRODUCT : faiss::METRIC_L2);
+		faiss::Index *core = inner(index);
+
+		/*
+		 * Polysemous training only reorders PQ centroids for Hamming-
+		 * filtered search, which marsql never asks for (polysemous_ht stays
+		 * 0); in Debian's scalar FAISS it takes minutes for a PQ16 (every
+		 * pair of 256 centroids, per sub-quantizer) and cannot be
+		 * cancelled.  Skip it, as a factory string ending in "np" would.
+		 */
+		if (auto *pq = dynamic_cast<faiss::IndexPQ *>(core))
+			pq->do_polysemous_training = false;
+		if (auto *ivfpq = dynamic_cast<faiss::IndexIVFPQ *>(core))
+			ivfpq->do_polysemous_training = false;
 
 		if (!takes_ids(index))
 		{
