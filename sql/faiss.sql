@@ -95,11 +95,13 @@ SELECT try_sql($$SELECT faiss_add('f_l2', (SELECT q FROM fq), '{1,2}')$$);
 SELECT try_sql($$SELECT faiss_add('f_l2', (SELECT q[0:1] FROM fq), '{NULL}')$$);
 SELECT try_sql($$SELECT faiss_add('nope', 'true')$$);
 SELECT try_sql($$SELECT faiss_drop('nope')$$);
--- the corpus gone: the index still searches, but only rows given by value can be added
+-- the corpus renamed: the index follows the table (bound by OID), and so does the catalog
 ALTER TABLE fitems RENAME TO fitems_moved;
 SELECT count(*) AS still_searches FROM faiss_search('f_l2', (SELECT q[0] FROM fq), 2);
-SELECT try_sql($$SELECT faiss_add('f_l2', 'true')$$);
+SELECT try_sql($$SELECT faiss_add('f_l2', 'false')$$);
+SELECT corpus FROM faiss_indexes WHERE name = 'f_l2';
 ALTER TABLE fitems_moved RENAME TO fitems;
+SELECT corpus FROM faiss_indexes WHERE name = 'f_l2';
 
 -- privileges: searching needs SELECT on the corpus; changing needs the creator
 CREATE ROLE faiss_reader;

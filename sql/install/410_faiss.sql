@@ -8,11 +8,25 @@ COMMENT ON SEQUENCE marsql.faiss_version_seq IS
 
 -- Written and read by marsql only (as the owner of these tables); users
 -- see marsql.faiss_indexes.
+-- The corpus is bound by OID (corpus_relid, vector_attnum, id_attnum), as
+-- PostgreSQL binds its own objects: renames are followed, and the event
+-- triggers below set corpus_relid to 0 when the table or either column is
+-- dropped, so a table created later under the same name (or, after OID
+-- wraparound, the same OID) is never taken for it.  corpus, vector_column
+-- and id_column keep the current names (for the view, and for pg_dump: an
+-- OID does not survive a dump).  corpus_instance says which database the
+-- OIDs belong to: marsql.faiss_instance's id, which is NOT dumped, so rows
+-- restored from a dump carry a foreign id and are bound again by name,
+-- carefully (see faiss_store.c, faiss_corpus_resolve).
 CREATE TABLE marsql.faiss_catalog (
 	name text PRIMARY KEY,
 	corpus text NOT NULL,
 	vector_column name NOT NULL,
 	id_column name NOT NULL,
+	corpus_relid oid NOT NULL,
+	vector_attnum smallint NOT NULL,
+	id_attnum smallint NOT NULL,
+	corpus_instance uuid NOT NULL,
 	factory text NOT NULL,
 	metric text NOT NULL,
 	dims integer NOT NULL,
@@ -39,6 +53,13 @@ CREATE TABLE marsql.faiss_data (
 ALTER TABLE marsql.faiss_data ALTER COLUMN data SET STORAGE EXTERNAL;
 COMMENT ON TABLE marsql.faiss_data IS
 	'FAISS indexes serialized, each shard split into parts (written by marsql only)';
+
+-- One row: a random id made by CREATE EXTENSION, which pg_dump does not
+-- keep (it is no configuration table), so that a restore gets a new one.
+CREATE TABLE marsql.faiss_instance (id uuid NOT NULL);
+INSERT INTO marsql.faiss_instance SELECT pg_catalog.gen_random_uuid();
+COMMENT ON TABLE marsql.faiss_instance IS
+	'this database''s id for the corpus OIDs in marsql.faiss_catalog (not dumped: a restore makes a new one)';
 
 SELECT pg_catalog.pg_extension_config_dump('marsql.faiss_catalog', '');
 SELECT pg_catalog.pg_extension_config_dump('marsql.faiss_data', '');
@@ -90,3 +111,57 @@ CREATE FUNCTION marsql.faiss_loaded()
 	AS 'MODULE_PATHNAME', 'faiss_loaded' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION marsql.faiss_loaded() IS
 	'the FAISS indexes this backend has loaded and keeps until they change';
+
+-- Keep the catalog bound to the real corpus tables.  Both run as the
+-- extension's owner (they write marsql.faiss_catalog) with a fixed
+-- search_path, and touch only rows bound in this database.
+CREATE FUNCTION marsql.faiss_corpus_dropped() RETURNS event_trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	-- DROP EXTENSION marsql: the catalog goes with it
+	IF pg_catalog.to_regclass('marsql.faiss_catalog') IS NULL
+	   OR pg_catalog.to_regclass('marsql.faiss_instance') IS NULL THEN
+		RETURN;
+	END IF;
+	UPDATE marsql.faiss_catalog f SET corpus_relid = 0
+	FROM pg_catalog.pg_event_trigger_dropped_objects() d
+	WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+	  AND d.objid = f.corpus_relid
+	  AND (d.objsubid = 0 OR d.objsubid = f.vector_attnum OR d.objsubid = f.id_attnum)
+	  AND f.corpus_instance = (SELECT id FROM marsql.faiss_instance);
+END
+$$;
+COMMENT ON FUNCTION marsql.faiss_corpus_dropped() IS
+	'event trigger: a FAISS index whose corpus table or column is dropped becomes unusable';
+CREATE EVENT TRIGGER marsql_faiss_corpus_dropped ON sql_drop
+	EXECUTE FUNCTION marsql.faiss_corpus_dropped();
+
+CREATE FUNCTION marsql.faiss_corpus_renamed() RETURNS event_trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF pg_catalog.to_regclass('marsql.faiss_catalog') IS NULL
+	   OR pg_catalog.to_regclass('marsql.faiss_instance') IS NULL THEN
+		RETURN;
+	END IF;
+	UPDATE marsql.faiss_catalog f
+	SET corpus = pg_catalog.format('%I.%I', n.nspname, c.relname),
+		vector_column = va.attname, id_column = ia.attname
+	FROM pg_catalog.pg_class c
+		JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace,
+		pg_catalog.pg_attribute va, pg_catalog.pg_attribute ia
+	WHERE c.oid = f.corpus_relid
+	  AND f.corpus_instance = (SELECT id FROM marsql.faiss_instance)
+	  AND va.attrelid = c.oid AND va.attnum = f.vector_attnum AND NOT va.attisdropped
+	  AND ia.attrelid = c.oid AND ia.attnum = f.id_attnum AND NOT ia.attisdropped
+	  AND (f.corpus, f.vector_column, f.id_column) IS DISTINCT FROM
+		  (pg_catalog.format('%I.%I', n.nspname, c.relname), va.attname, ia.attname);
+END
+$$;
+COMMENT ON FUNCTION marsql.faiss_corpus_renamed() IS
+	'event trigger: the catalog of FAISS indexes follows renamed corpus tables, columns and schemas';
+CREATE EVENT TRIGGER marsql_faiss_corpus_renamed ON ddl_command_end
+	WHEN TAG IN ('ALTER TABLE', 'ALTER SCHEMA', 'ALTER VIEW', 'ALTER MATERIALIZED VIEW',
+				 'ALTER FOREIGN TABLE')
+	EXECUTE FUNCTION marsql.faiss_corpus_renamed();

@@ -14,6 +14,8 @@
 
 #include "postgres.h"
 
+#include "access/attnum.h"
+
 #include "kernels/knn.h"
 #include "knn/faiss_bridge.h"
 
@@ -52,9 +54,13 @@ extern void faiss_fill_index(const MfApi *api, MfIndex *index, int64 nrows, int 
 typedef struct FaissEntry
 {
 	char	   *name;
-	char	   *corpus;			/* qualified table name, as created */
+	char	   *corpus;			/* qualified table name, kept current */
 	char	   *vector_column;
 	char	   *id_column;
+	Oid			corpus_relid;	/* InvalidOid: the table or a column was dropped */
+	AttrNumber	vector_attnum;
+	AttrNumber	id_attnum;
+	bool		bound_here;		/* corpus_relid is an OID of this database */
 	char	   *factory;
 	MtMetric	metric;
 	int			dims;
@@ -79,9 +85,17 @@ extern uint8 *faiss_shard_read(const char *name, int shard, size_t *len);
 /* the loaded shards of e, from the cache while e's version is current */
 extern MfIndex **faiss_cache_get(const FaissEntry *e, const MfApi *api);
 extern void faiss_cache_forget(const char *name);
-/* the caller may read the index (SELECT on its corpus, or created it) */
-extern void faiss_check_readable(const FaissEntry *e);
+/*
+ * The index's corpus table, locked (AccessShareLock), after checking that
+ * it is still the table the index was built over and that the caller may
+ * SELECT from it (or from both its columns); e's names become the current
+ * ones.  Raises 42P01/42703 when it is gone, 42501 without the privilege.
+ */
+extern Oid	faiss_corpus_resolve(FaissEntry *e);
 /* the caller may change or drop it (created it, or superuser) */
 extern void faiss_check_owner(const FaissEntry *e);
+
+/* faiss_factory.c: refuses (22023) a factory string marsql does not support */
+extern void faiss_check_factory(const char *factory, int dims);
 
 #endif							/* MARSQL_FAISS_GLUE_H */

@@ -12,6 +12,9 @@
 #include <faiss/IndexHNSW.h>
 #include <faiss/IndexIDMap.h>
 #include <faiss/IndexIVF.h>
+#include <faiss/IndexIVFPQ.h>
+#include <faiss/IndexPQ.h>
+#include <faiss/IndexPreTransform.h>
 #include <faiss/impl/FaissException.h>
 #include <faiss/impl/io.h>
 #include <faiss/index_factory.h>
@@ -142,12 +145,19 @@ guarded(char *err, size_t errlen, MfStatus argument_status, F body)
 	}
 }
 
+/* the index under our IDMap and any transforms (PCA, OPQ, L2norm) */
 faiss::Index *
 inner(faiss::Index *index)
 {
-	if (auto *map = dynamic_cast<faiss::IndexIDMap *>(index))
-		return map->index;
-	return index;
+	for (;;)
+	{
+		if (auto *map = dynamic_cast<faiss::IndexIDMap *>(index))
+			index = map->index;
+		else if (auto *pt = dynamic_cast<faiss::IndexPreTransform *>(index))
+			index = pt->index;
+		else
+			return index;
+	}
 }
 
 bool
@@ -165,6 +175,19 @@ bridge_create(const char *factory, int dims, int inner_product, MfIndex **out,
 	return guarded(err, errlen, MF_ERR_ARGUMENT, [&]() {
 		faiss::Index *index = faiss::index_factory(
 			dims, factory, inner_product ? faiss::METRIC_INNER_PRODUCT : faiss::METRIC_L2);
+		faiss::Index *core = inner(index);
+
+		/*
+		 * Polysemous training only reorders PQ centroids for Hamming-
+		 * filtered search, which marsql never asks for (polysemous_ht stays
+		 * 0); in Debian's scalar FAISS it takes minutes for a PQ16 (every
+		 * pair of 256 centroids, per sub-quantizer) and cannot be
+		 * cancelled.  Skip it, as a factory string ending in "np" would.
+		 */
+		if (auto *pq = dynamic_cast<faiss::IndexPQ *>(core))
+			pq->do_polysemous_training = false;
+		if (auto *ivfpq = dynamic_cast<faiss::IndexIVFPQ *>(core))
+			ivfpq->do_polysemous_training = false;
 
 		if (!takes_ids(index))
 		{
@@ -209,10 +232,18 @@ bridge_search(MfIndex *index, int64_t nq, const float *queries, int k, int nprob
 	int			saved_ef = hnsw ? hnsw->hnsw.efSearch : 0;
 	MfStatus	status;
 
+	/*
+	 * FAISS allocates nprobe (capped by nlist) and efSearch entries per
+	 * query and thread: no more than this index has vectors (or k).
+	 */
 	if (nprobe > 0 && ivf)
 		ivf->nprobe = nprobe;
 	if (ef_search > 0 && hnsw)
-		hnsw->hnsw.efSearch = ef_search;
+	{
+		int64_t		most = in->ntotal > k ? in->ntotal : k;
+
+		hnsw->hnsw.efSearch = ef_search < most ? ef_search : (int) most;
+	}
 	status = guarded(err, errlen, MF_ERR_FAISS, [&]() {
 		index->index->search(nq, queries, k, distances,
 							 reinterpret_cast<faiss::Index::idx_t *>(ids));

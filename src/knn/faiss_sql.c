@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
@@ -20,6 +21,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/regproc.h"
+#include "utils/syscache.h"
 
 #include "engine/engine.h"
 #include "guc.h"
@@ -32,6 +34,8 @@ PG_FUNCTION_INFO_V1(faiss_add_rows);
 PG_FUNCTION_INFO_V1(faiss_add_vectors);
 PG_FUNCTION_INFO_V1(faiss_drop);
 
+/* nprobe and efSearch at most (nlist is at most 2^20, faiss_factory.c) */
+#define MAX_SEARCH_PARAM (1 << 20)
 /* queries searched between two interrupt checks */
 #define SEARCH_BATCH 1024
 /* training rows by default: enough for IVF lists of a few thousand */
@@ -324,6 +328,10 @@ faiss_create(PG_FUNCTION_ARGS)
 	knn_require_args(fcinfo, "marsql.faiss_create", 6, names);
 	e->name = index_name_arg(PG_GETARG_TEXT_PP(0));
 	relid = PG_GETARG_OID(1);
+	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation with OID %u does not exist", relid)));
 	e->vector_column = pstrdup(NameStr(*PG_GETARG_NAME(2)));
 	e->id_column = pstrdup(NameStr(*PG_GETARG_NAME(3)));
 	e->factory = text_to_cstring(PG_GETARG_TEXT_PP(4));
@@ -341,14 +349,40 @@ faiss_create(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_DUPLICATE_OBJECT),
 				 errmsg("FAISS index \"%s\" already exists", e->name)));
+	/*
+	 * The index outlives the session and is bound to its corpus by OID: a
+	 * temporary table is dropped at session end without the event trigger
+	 * that marks the index, and its OID could later name another table.
+	 */
+	if (get_rel_persistence(relid) == RELPERSISTENCE_TEMP)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cannot build a FAISS index over temporary table \"%s\"",
+						get_rel_name(relid)),
+				 errdetail("A FAISS index outlives the session; its corpus must too."),
+				 errhint("Copy the rows into a permanent table, or search the temporary table "
+						 "with marsql.knn.")));
 	e->dims = knn_table_vector_length(relid, e->vector_column);
 	if (e->dims == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("column \"%s\" of %s has no vector to index", e->vector_column, e->corpus),
 				 errdetail("A FAISS index learns its dimension from the first vector.")));
+	e->corpus_relid = relid;
+	e->vector_attnum = get_attnum(relid, e->vector_column);
+	e->id_attnum = get_attnum(relid, e->id_column);
+	if (e->vector_attnum <= 0 || e->id_attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("column \"%s\" of %s does not exist",
+						e->vector_attnum <= 0 ? e->vector_column : e->id_column, e->corpus)));
 
-	/* a factory string FAISS refuses fails here, before any row is read */
+	/*
+	 * Only the forms marsql checked reach FAISS (FAISS trusts the numbers
+	 * in a factory string: "PQ0" divides by zero); one FAISS still refuses
+	 * fails here, before any row is read.
+	 */
+	faiss_check_factory(e->factory, e->dims);
 	api = faiss_api(marsql_faiss_threads);
 	faiss_check(api->create(e->factory, e->dims, uses_inner_product(e->metric), &probe,
 							err, sizeof(err)),
@@ -465,12 +499,15 @@ faiss_search(PG_FUNCTION_ARGS)
 	knn_connect_spi();
 	if (!PG_ARGISNULL(3))
 		parse_options(PG_GETARG_JSONB_P(3), "search parameter", keys, 2, params);
-	if (params[0] > INT32_MAX || params[1] > INT32_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("FAISS search parameters must fit in an integer")));
+	/* FAISS sizes per-query buffers by them: no more than the largest index */
+	for (int i = 0; i < 2; i++)
+		if (params[i] > MAX_SEARCH_PARAM)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("FAISS search parameter \"%s\" must be at most %d, not %lld",
+							keys[i], MAX_SEARCH_PARAM, (long long) params[i])));
 	e = faiss_catalog_get(name, false);
-	faiss_check_readable(e);
+	(void) faiss_corpus_resolve(e);
 	queries = knn_queries_arg(queries, MT_FLOAT32);
 	if (queries->dims[1] != e->dims)
 		ereport(ERROR,
@@ -483,8 +520,9 @@ faiss_search(PG_FUNCTION_ARGS)
 	memcpy(q, TENSOR_DATA(queries), sizeof(float) * (Size) nq * e->dims);
 	if (e->metric == MT_METRIC_COSINE)
 		mt_l2_normalize_rows(MT_FLOAT32, q, q, nq, e->dims);
-	if (e->ntotal > 0 && k > e->ntotal)
-		k = (int) Min(e->ntotal, INT32_MAX);
+	/* more than every vector finds nothing more (and sizes the buffers) */
+	if (k > e->ntotal)
+		k = (int) Max(1, Min(e->ntotal, INT32_MAX));
 
 	api = faiss_api(marsql_faiss_threads);
 	shards = faiss_cache_get(e, api);
@@ -617,13 +655,7 @@ faiss_add_rows(PG_FUNCTION_ARGS)
 	knn_require_args(fcinfo, "marsql.faiss_add", 2, names);
 	knn_connect_spi();
 	e = writable_index(PG_GETARG_TEXT_PP(0));
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(e->corpus)),
-							 NoLock, true);
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("the corpus %s of FAISS index \"%s\" does not exist", e->corpus, e->name),
-				 errhint("Add vectors with marsql.faiss_add(name, vectors, ids).")));
+	relid = faiss_corpus_resolve(e);
 	corpus = knn_table_corpus(relid, e->vector_column, e->id_column,
 							  text_to_cstring(PG_GETARG_TEXT_PP(1)), MT_FLOAT32, e->dims,
 							  "faiss_add");
@@ -659,6 +691,8 @@ faiss_add_vectors(PG_FUNCTION_ARGS)
 						ArrayGetNItems(ARR_NDIM(ids), ARR_DIMS(ids)))));
 	knn_connect_spi();
 	e = writable_index(PG_GETARG_TEXT_PP(0));
+	/* an index is usable only while its corpus is there and readable */
+	(void) faiss_corpus_resolve(e);
 	if (vectors->dims[1] != e->dims)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -10,6 +10,10 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
+#include "access/xlog.h"
+#include "catalog/pg_attribute.h"
+#include "catalog/pg_class.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -21,6 +25,8 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/regproc.h"
+#include "utils/syscache.h"
+#include "storage/lmgr.h"
 #include "utils/tuplestore.h"
 
 #include "chunked/chunked.h"
@@ -82,7 +88,9 @@ faiss_catalog_get(const char *name, bool missing_ok)
 
 	as_owner_begin(&save_userid, &save_sec);
 	spi_run("SELECT name, corpus, vector_column::text, id_column::text, factory, metric, dims, "
-			"ntotal, nbytes, shards, version, created_by::oid, options::text, index_type "
+			"ntotal, nbytes, shards, version, created_by::oid, options::text, index_type, "
+			"corpus_relid, vector_attnum, id_attnum, "
+			"corpus_instance OPERATOR(pg_catalog.=) (SELECT id FROM marsql.faiss_instance) "
 			"FROM marsql.faiss_catalog WHERE name OPERATOR(pg_catalog.=) $1",
 			1, types, values, SPI_OK_SELECT);
 	SetUserIdAndSecContext(save_userid, save_sec);
@@ -112,6 +120,10 @@ faiss_catalog_get(const char *name, bool missing_ok)
 	e->created_by = DatumGetObjectId(SPI_getbinval(tup, desc, 12, &isnull));
 	e->options = text_column(tup, desc, 13);
 	e->index_type = text_column(tup, desc, 14);
+	e->corpus_relid = DatumGetObjectId(SPI_getbinval(tup, desc, 15, &isnull));
+	e->vector_attnum = DatumGetInt16(SPI_getbinval(tup, desc, 16, &isnull));
+	e->id_attnum = DatumGetInt16(SPI_getbinval(tup, desc, 17, &isnull));
+	e->bound_here = DatumGetBool(SPI_getbinval(tup, desc, 18, &isnull)) && !isnull;
 	return e;
 }
 
@@ -120,9 +132,9 @@ faiss_catalog_insert(const FaissEntry *e)
 {
 	Oid			save_userid;
 	int			save_sec;
-	Oid			types[9] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, INT4OID,
-	OIDOID, TEXTOID};
-	Datum		values[9];
+	Oid			types[12] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, INT4OID,
+	OIDOID, TEXTOID, OIDOID, INT2OID, INT2OID};
+	Datum		values[12];
 
 	values[0] = CStringGetTextDatum(e->name);
 	values[1] = CStringGetTextDatum(e->corpus);
@@ -133,13 +145,17 @@ faiss_catalog_insert(const FaissEntry *e)
 	values[6] = Int32GetDatum(e->dims);
 	values[7] = ObjectIdGetDatum(e->created_by);
 	values[8] = CStringGetTextDatum(e->options);
+	values[9] = ObjectIdGetDatum(e->corpus_relid);
+	values[10] = Int16GetDatum(e->vector_attnum);
+	values[11] = Int16GetDatum(e->id_attnum);
 	as_owner_begin(&save_userid, &save_sec);
 	spi_run("INSERT INTO marsql.faiss_catalog (name, corpus, vector_column, id_column, factory, "
-			"metric, dims, ntotal, nbytes, shards, version, created_by, options, index_type) "
+			"metric, dims, ntotal, nbytes, shards, version, created_by, options, index_type, "
+			"corpus_relid, vector_attnum, id_attnum, corpus_instance) "
 			"VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, "
 			"pg_catalog.nextval('marsql.faiss_version_seq'), $8::pg_catalog.regrole, "
-			"$9::pg_catalog.jsonb, '')",
-			9, types, values, SPI_OK_INSERT);
+			"$9::pg_catalog.jsonb, '', $10, $11, $12, (SELECT id FROM marsql.faiss_instance))",
+			12, types, values, SPI_OK_INSERT);
 	SetUserIdAndSecContext(save_userid, save_sec);
 }
 
@@ -390,26 +406,152 @@ faiss_loaded(PG_FUNCTION_ARGS)
 	PG_RETURN_NULL();
 }
 
-void
-faiss_check_readable(const FaissEntry *e)
+static void
+corpus_gone(const FaissEntry *e, int sqlstate, const char *what)
 {
-	Oid			relid = InvalidOid;
-	List	   *names = stringToQualifiedNameList(e->corpus);
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("the corpus of FAISS index \"%s\" %s", e->name, what),
+			 errdetail("The index was built over columns \"%s\" and \"%s\" of %s.",
+					   e->vector_column, e->id_column, e->corpus),
+			 errhint("An index whose corpus is gone cannot be used: drop it with "
+					 "marsql.faiss_drop('%s') and build it again with marsql.faiss_create.",
+					 e->name)));
+}
 
-	relid = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, true);
-	if (OidIsValid(relid))
+/* attnum of a live column named name, or InvalidAttrNumber */
+static AttrNumber
+live_column(Oid relid, const char *name)
+{
+	AttrNumber	attnum = get_attnum(relid, name);
+
+	return attnum > 0 ? attnum : InvalidAttrNumber;
+}
+
+/* whether attnum is a live (not dropped) column of relid */
+static bool
+column_alive(Oid relid, AttrNumber attnum)
+{
+	HeapTuple	tup = SearchSysCache2(ATTNUM, ObjectIdGetDatum(relid), Int16GetDatum(attnum));
+	bool		alive;
+
+	if (!HeapTupleIsValid(tup))
+		return false;
+	alive = !((Form_pg_attribute) GETSTRUCT(tup))->attisdropped;
+	ReleaseSysCache(tup);
+	return alive;
+}
+
+static Oid
+rel_owner(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
+/* records relid and the attnums as the binding of e, when we may write */
+static void
+catalog_rebind(const FaissEntry *e)
+{
+	Oid			save_userid;
+	int			save_sec;
+	Oid			types[4] = {TEXTOID, OIDOID, INT2OID, INT2OID};
+	Datum		values[4];
+
+	if (XactReadOnly || RecoveryInProgress())
+		return;					/* bound again by name on every call until then */
+	values[0] = CStringGetTextDatum(e->name);
+	values[1] = ObjectIdGetDatum(e->corpus_relid);
+	values[2] = Int16GetDatum(e->vector_attnum);
+	values[3] = Int16GetDatum(e->id_attnum);
+	as_owner_begin(&save_userid, &save_sec);
+	spi_run("UPDATE marsql.faiss_catalog SET corpus_relid = $2, vector_attnum = $3, "
+			"id_attnum = $4, corpus_instance = (SELECT id FROM marsql.faiss_instance) "
+			"WHERE name OPERATOR(pg_catalog.=) $1",
+			4, types, values, SPI_OK_UPDATE);
+	SetUserIdAndSecContext(save_userid, save_sec);
+}
+
+/*
+ * Which table is the corpus.  In the database that built the index, the
+ * one with the recorded OID: renames are followed, and a dropped table (or
+ * column) was marked by the event trigger, so a same-named table made
+ * later is never taken for it.  In a database restored from a dump the
+ * OIDs mean nothing: the table is looked up by its recorded qualified name
+ * (never through search_path), and accepted only when it is owned by the
+ * index's creator, who could have rebuilt the index over it anyway.  Any
+ * other table of that name might be a squatter's, so the index is refused
+ * until its creator rebuilds it.
+ */
+Oid
+faiss_corpus_resolve(FaissEntry *e)
+{
+	Oid			relid;
+	AclResult	table_acl;
+
+	if (e->bound_here)
 	{
-		if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		if (!OidIsValid(e->corpus_relid))
+			corpus_gone(e, ERRCODE_UNDEFINED_TABLE, "was dropped, or one of its columns");
+		relid = e->corpus_relid;
+		LockRelationOid(relid, AccessShareLock);
+		/* gone without the event trigger (event triggers off, a crash...) */
+		if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
+			corpus_gone(e, ERRCODE_UNDEFINED_TABLE, "was dropped");
+		if (!column_alive(relid, e->vector_attnum) || !column_alive(relid, e->id_attnum))
+			corpus_gone(e, ERRCODE_UNDEFINED_COLUMN, "lost a column it was built over");
+	}
+	else
+	{
+		List	   *names = stringToQualifiedNameList(e->corpus);
+
+		if (list_length(names) != 2)
+			elog(ERROR, "FAISS index \"%s\" has an unqualified corpus name %s",
+				 e->name, e->corpus);
+		relid = RangeVarGetRelid(makeRangeVarFromNameList(names), AccessShareLock, true);
+		if (!OidIsValid(relid))
+			corpus_gone(e, ERRCODE_UNDEFINED_TABLE, "does not exist");
+		if (get_rel_relkind(relid) == RELKIND_INDEX ||
+			get_rel_persistence(relid) == RELPERSISTENCE_TEMP ||
+			rel_owner(relid) != e->created_by)
 			ereport(ERROR,
 					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-					 errmsg("permission denied for FAISS index \"%s\"", e->name),
-					 errdetail("Searching an index needs SELECT on its corpus %s.", e->corpus)));
+					 errmsg("FAISS index \"%s\" was restored from a dump and cannot be bound to %s",
+							e->name, e->corpus),
+					 errdetail("After a restore an index is bound again to the table of its "
+							   "recorded name only when the index's creator owns that table."),
+					 errhint("Its creator can rebuild it: marsql.faiss_drop('%s'), then "
+							 "marsql.faiss_create.", e->name)));
+		e->vector_attnum = live_column(relid, e->vector_column);
+		e->id_attnum = live_column(relid, e->id_column);
+		if (e->vector_attnum == InvalidAttrNumber || e->id_attnum == InvalidAttrNumber)
+			corpus_gone(e, ERRCODE_UNDEFINED_COLUMN, "lost a column it was built over");
+		e->corpus_relid = relid;
+		catalog_rebind(e);
 	}
-	else if (e->created_by != GetUserId() && !superuser())
+
+	/* the current names, for messages and for faiss_add's query */
+	e->corpus = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+										   get_rel_name(relid));
+	e->vector_column = get_attname(relid, e->vector_attnum, false);
+	e->id_column = get_attname(relid, e->id_attnum, false);
+
+	table_acl = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
+	if (table_acl != ACLCHECK_OK &&
+		(pg_attribute_aclcheck(relid, e->vector_attnum, GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
+		 pg_attribute_aclcheck(relid, e->id_attnum, GetUserId(), ACL_SELECT) != ACLCHECK_OK))
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 				 errmsg("permission denied for FAISS index \"%s\"", e->name),
-				 errdetail("Its corpus %s is gone; only its creator can search it.", e->corpus)));
+				 errdetail("Using an index needs SELECT on its corpus %s, or on its columns "
+						   "\"%s\" and \"%s\".", e->corpus, e->vector_column, e->id_column)));
+	return relid;
 }
 
 void

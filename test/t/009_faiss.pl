@@ -96,6 +96,39 @@ $node->safe_psql('postgres', 'CREATE DATABASE restored');
 $node->command_ok([ 'pg_restore', '-d', $node->connstr('restored'), $dump ], 'pg_restore');
 is($node->safe_psql('restored', 'SELECT count(*) FROM marsql.faiss_indexes'), '5', 'the restored database has the indexes');
 is($node->safe_psql('restored', $answer), $before, 'a restored index answers the same');
+# OIDs do not survive a dump: the restored database has an id of its own,
+# and the index was bound again, by name, to its creator's table
+isnt($node->safe_psql('restored', 'SELECT id FROM marsql.faiss_instance'),
+	$node->safe_psql('postgres', 'SELECT id FROM marsql.faiss_instance'),
+	'a restored database gets an instance id of its own');
+is($node->safe_psql('restored', q{
+	SELECT f.corpus_relid = 'public.items'::regclass AND f.corpus_instance = i.id
+	FROM marsql.faiss_catalog f, marsql.faiss_instance i WHERE f.name = 'hnsw'}),
+	't', 'the restored index was bound again to the table of its name');
+# a dump without the corpus table: another role's table of that name is
+# not taken for it
+$node->command_ok([ 'pg_dump', '-Fc', '-T', 'public.items', '-f', $dump . '2', '-d', $node->connstr('postgres') ],
+	'pg_dump without the corpus');
+$node->safe_psql('postgres', 'CREATE DATABASE partial');
+$node->command_ok([ 'pg_restore', '-d', $node->connstr('partial'), $dump . '2' ], 'pg_restore without the corpus');
+{
+	my ($rc, $out, $err) = $node->psql('partial', q{SELECT count(*) FROM marsql.faiss_search('flat', marsql.zeros('{32}'), 1)});
+	like($err, qr/corpus of FAISS index "flat" does not exist/, 'a restored index whose corpus is missing is refused');
+	$node->safe_psql('partial', q{
+		CREATE ROLE squatter;
+		GRANT CREATE ON SCHEMA public TO squatter;
+		GRANT USAGE ON SCHEMA marsql TO squatter;
+		SET ROLE squatter;
+		CREATE TABLE public.items (id bigint, emb real[]);
+		INSERT INTO public.items VALUES (1, array_fill(0::real, ARRAY[32]));});
+	($rc, $out, $err) = $node->psql('partial', q{SET ROLE squatter;
+		SELECT count(*) FROM marsql.faiss_search('flat', marsql.zeros('{32}'), 1)});
+	like($err, qr/FAISS index "flat" was restored from a dump and cannot be bound to public.items/,
+		'a same-named table of another owner is not taken for the corpus after a restore');
+	is($out, '', 'and nothing is found through it');
+	$node->safe_psql('partial', q{DROP TABLE public.items; REVOKE ALL ON SCHEMA public FROM squatter;
+		REVOKE ALL ON SCHEMA marsql FROM squatter; DROP ROLE squatter});
+}
 
 # -------------------------------------------------------------- the cache
 
@@ -103,7 +136,11 @@ is($node->safe_psql('restored', $answer), $before, 'a restored index answers the
 	my $bg = start_bg($node,
 		q{SELECT 'first ' || count(*) FROM queries, marsql.faiss_search('flat', q, 1) f},
 		q{SELECT 'loaded ' || string_agg(name || ':' || vectors, ',') FROM marsql.faiss_loaded()},
-		q{SELECT pg_sleep(1)},
+		# until the other session's add has committed (not a fixed sleep:
+		# on a loaded machine the add can take longer than any guess)
+		q{DO $$BEGIN FOR i IN 1..600 LOOP
+			EXIT WHEN (SELECT count FROM marsql.faiss_indexes WHERE name = 'flat') > 30000;
+			PERFORM pg_sleep(0.1); END LOOP; END$$},
 		q{SELECT 'version ' || version FROM marsql.faiss_loaded() WHERE name = 'flat'},
 		q{SELECT 'again ' || count(*) FROM queries, marsql.faiss_search('flat', q, 1) f},
 		q{SELECT 'after ' || version || ':' || vectors FROM marsql.faiss_loaded() WHERE name = 'flat'});
