@@ -144,6 +144,35 @@ SELECT faiss_drop('safety_f');
 SELECT try_sql($q$SELECT count(*) FROM knn('[0,0]'::tensor, 'fvecs'::regclass, 'v) FROM fvecs --', 'id', 1)$q$);
 SELECT try_sql($q$SELECT count(*) FROM knn('[0,0]'::tensor, 'fvecs; DROP TABLE fvecs', 'v', 'id', 1)$q$);
 
+
+-- What marsql runs as the owner of its catalogs (array registration, FAISS
+-- index storage and loading) sees search_path "pg_catalog, marsql,
+-- pg_temp": a caller's public.sum(integer), ||, = never run as the owner.
+SET ROLE marsql_hostile;
+CREATE FUNCTION public.hostile_sum_step(s bigint, x integer) RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO public.hostile_log VALUES ('sum', current_user);
+	RETURN coalesce(s, 0) + x;
+END $$;
+CREATE AGGREGATE public.sum(integer) (SFUNC = public.hostile_sum_step, STYPE = bigint);
+CREATE TABLE public.hostile_vecs (id bigint, v real[]);
+INSERT INTO public.hostile_vecs VALUES (1, '{0,0}'), (2, '{1,1}'), (3, '{2,2}');
+SET search_path = public, pg_catalog, marsql;
+SELECT marsql.faiss_create('hostile_f', 'public.hostile_vecs', 'v', 'id', 'Flat');
+SELECT id FROM marsql.faiss_search('hostile_f', '[0.9,0.9]'::marsql.tensor, 1);
+SELECT marsql.faiss_add('hostile_f', 'id > 1');
+SELECT marsql.shape(c), marsql.drop(c)
+FROM (SELECT marsql.chunked_from_query('SELECT v FROM public.hostile_vecs', tile => '{2,2}',
+	target => 'public.hostile_chunked') AS c OFFSET 0) s;
+SELECT marsql.faiss_drop('hostile_f');
+RESET ROLE;
+SELECT op, run_as FROM public.hostile_log WHERE run_as <> 'marsql_hostile' ORDER BY op;
+TRUNCATE public.hostile_log;
+SET search_path = marsql, public;
+DROP TABLE public.hostile_vecs;
+DROP AGGREGATE public.sum(integer);
+DROP FUNCTION public.hostile_sum_step(bigint, integer);
+
 DROP TABLE fvecs, public.safety_rows, public.hostile_log;
 DROP OPERATOR public.|| (text, text);
 DROP OPERATOR public.= (text, text);

@@ -110,12 +110,6 @@ extern int	chunked_shape_from_array(ArrayType *shape, int64 *dims);
 extern ChunkedTensor *chunked_create(const char *target, MtDtype dtype, int ndim,
 									 const int64 *shape, const int64 *tile);
 
-/*
- * Runs what follows as the owner of marsql.<table> (a catalog table users
- * cannot write), until SetUserIdAndSecContext(*save_userid, *save_sec).
- */
-extern void marsql_become_owner_of(const char *table, Oid *save_userid, int *save_sec);
-
 /* Rewrites the catalog row after the descriptor's shape changed. */
 extern void chunked_update_catalog(const ChunkedTensor *ct);
 

@@ -30,6 +30,7 @@
 #include "utils/regproc.h"
 #include "utils/syscache.h"
 
+#include "catalog_owner.h"
 #include "chunked/chunked.h"
 
 /* tiles a store keeps after reading them */
@@ -147,34 +148,10 @@ storage_sql_name(const ChunkedTensor *ct, LOCKMODE mode)
 	return quote_qualified_identifier(nspname, relname);
 }
 
-/*
- * Catalog maintenance runs as the owner of a marsql catalog table, the way
- * a SECURITY DEFINER function would; an error restores the caller's
- * identity when the (sub)transaction aborts.
- */
-void
-marsql_become_owner_of(const char *table, Oid *save_userid, int *save_sec)
-{
-	Oid			catalog = get_relname_relid(table, get_namespace_oid("marsql", false));
-	HeapTuple	tup;
-	Oid			owner;
-
-	if (!OidIsValid(catalog))
-		elog(ERROR, "marsql.%s is missing", table);
-	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(catalog));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", catalog);
-	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-	ReleaseSysCache(tup);
-	GetUserIdAndSecContext(save_userid, save_sec);
-	SetUserIdAndSecContext(owner, *save_sec | SECURITY_LOCAL_USERID_CHANGE |
-						   SECURITY_RESTRICTED_OPERATION);
-}
-
 static void
-become_catalog_owner(Oid *save_userid, int *save_sec)
+become_catalog_owner(MarsqlOwnerScope *scope)
 {
-	marsql_become_owner_of("array_catalog", save_userid, save_sec);
+	marsql_owner_begin("array_catalog", scope);
 }
 
 /* the caller is SPI-connected */
@@ -182,8 +159,7 @@ static void
 register_as_catalog_owner(Oid relid, const char *relname, const ChunkedTensor *ct)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	Oid			save_userid;
-	int			save_sec;
+	MarsqlOwnerScope owner;
 	Oid			types[7] = {OIDOID, NAMEOID, TEXTOID, INT8ARRAYOID, INT8ARRAYOID, BOOLOID, OIDOID};
 	Datum		values[7];
 	int			rc;
@@ -196,7 +172,7 @@ register_as_catalog_owner(Oid relid, const char *relname, const ChunkedTensor *c
 	values[5] = BoolGetDatum((ct->flags & CHUNKED_TEMPORARY) != 0);
 	values[6] = ObjectIdGetDatum(GetUserId());
 
-	become_catalog_owner(&save_userid, &save_sec);
+	become_catalog_owner(&owner);
 	/* rows of tables that are gone (temporary ones of ended sessions) */
 	spi_exec("DELETE FROM marsql.array_catalog a "
 			 "WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_class c "
@@ -209,7 +185,7 @@ register_as_catalog_owner(Oid relid, const char *relname, const ChunkedTensor *c
 	MemoryContextSwitchTo(caller);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "could not register chunked_tensor: %s", SPI_result_code_string(rc));
-	SetUserIdAndSecContext(save_userid, save_sec);
+	marsql_owner_end(&owner);
 }
 
 char *
@@ -279,8 +255,7 @@ void
 chunked_update_catalog(const ChunkedTensor *ct)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	Oid			save_userid;
-	int			save_sec;
+	MarsqlOwnerScope owner;
 	Oid			types[3] = {OIDOID, INT8ARRAYOID, INT8ARRAYOID};
 	Datum		values[3];
 	int			rc;
@@ -291,14 +266,14 @@ chunked_update_catalog(const ChunkedTensor *ct)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	MemoryContextSwitchTo(caller);
-	become_catalog_owner(&save_userid, &save_sec);
+	become_catalog_owner(&owner);
 	rc = SPI_execute_with_args("UPDATE marsql.array_catalog SET shape = $2, tile_shape = $3 "
 							   "WHERE storage OPERATOR(pg_catalog.=) $1::pg_catalog.regclass",
 							   3, types, values, NULL, false, 0);
 	MemoryContextSwitchTo(caller);
 	if (rc != SPI_OK_UPDATE || SPI_processed != 1)
 		elog(ERROR, "could not update the catalog row of a chunked_tensor");
-	SetUserIdAndSecContext(save_userid, save_sec);
+	marsql_owner_end(&owner);
 	if (!(ct->flags & CHUNKED_TEMPORARY))
 		spi_exec(psprintf("COMMENT ON TABLE %s IS %s",
 						  storage_sql_name(ct, ShareUpdateExclusiveLock),

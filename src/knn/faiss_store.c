@@ -29,6 +29,7 @@
 #include "storage/lmgr.h"
 #include "utils/tuplestore.h"
 
+#include "catalog_owner.h"
 #include "chunked/chunked.h"
 #include "knn/faiss.h"
 
@@ -49,9 +50,9 @@ static HTAB *cache = NULL;
 PG_FUNCTION_INFO_V1(faiss_loaded);
 
 static void
-as_owner_begin(Oid *save_userid, int *save_sec)
+as_owner_begin(MarsqlOwnerScope *scope)
 {
-	marsql_become_owner_of("faiss_catalog", save_userid, save_sec);
+	marsql_owner_begin("faiss_catalog", scope);
 }
 
 static void
@@ -77,8 +78,7 @@ text_column(HeapTuple tup, TupleDesc desc, int col)
 FaissEntry *
 faiss_catalog_get(const char *name, bool missing_ok)
 {
-	Oid			save_userid;
-	int			save_sec;
+	MarsqlOwnerScope owner;
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(name)};
 	FaissEntry *e;
@@ -86,14 +86,14 @@ faiss_catalog_get(const char *name, bool missing_ok)
 	TupleDesc	desc;
 	bool		isnull;
 
-	as_owner_begin(&save_userid, &save_sec);
+	as_owner_begin(&owner);
 	spi_run("SELECT name, corpus, vector_column::text, id_column::text, factory, metric, dims, "
 			"ntotal, nbytes, shards, version, created_by::oid, options::text, index_type, "
 			"corpus_relid, vector_attnum, id_attnum, "
 			"corpus_instance OPERATOR(pg_catalog.=) (SELECT id FROM marsql.faiss_instance) "
 			"FROM marsql.faiss_catalog WHERE name OPERATOR(pg_catalog.=) $1",
 			1, types, values, SPI_OK_SELECT);
-	SetUserIdAndSecContext(save_userid, save_sec);
+	marsql_owner_end(&owner);
 	if (SPI_processed == 0)
 	{
 		if (missing_ok)
@@ -130,8 +130,7 @@ faiss_catalog_get(const char *name, bool missing_ok)
 void
 faiss_catalog_insert(const FaissEntry *e)
 {
-	Oid			save_userid;
-	int			save_sec;
+	MarsqlOwnerScope owner;
 	Oid			types[12] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, INT4OID,
 	OIDOID, TEXTOID, OIDOID, INT2OID, INT2OID};
 	Datum		values[12];
@@ -148,7 +147,7 @@ faiss_catalog_insert(const FaissEntry *e)
 	values[9] = ObjectIdGetDatum(e->corpus_relid);
 	values[10] = Int16GetDatum(e->vector_attnum);
 	values[11] = Int16GetDatum(e->id_attnum);
-	as_owner_begin(&save_userid, &save_sec);
+	as_owner_begin(&owner);
 	spi_run("INSERT INTO marsql.faiss_catalog (name, corpus, vector_column, id_column, factory, "
 			"metric, dims, ntotal, nbytes, shards, version, created_by, options, index_type, "
 			"corpus_relid, vector_attnum, id_attnum, corpus_instance) "
@@ -156,14 +155,13 @@ faiss_catalog_insert(const FaissEntry *e)
 			"pg_catalog.nextval('marsql.faiss_version_seq'), $8::pg_catalog.regrole, "
 			"$9::pg_catalog.jsonb, '', $10, $11, $12, (SELECT id FROM marsql.faiss_instance))",
 			12, types, values, SPI_OK_INSERT);
-	SetUserIdAndSecContext(save_userid, save_sec);
+	marsql_owner_end(&owner);
 }
 
 void
 faiss_catalog_update(FaissEntry *e)
 {
-	Oid			save_userid;
-	int			save_sec;
+	MarsqlOwnerScope owner;
 	Oid			types[5] = {TEXTOID, INT8OID, INT8OID, INT4OID, TEXTOID};
 	Datum		values[5];
 	bool		isnull;
@@ -173,12 +171,12 @@ faiss_catalog_update(FaissEntry *e)
 	values[2] = Int64GetDatum(e->nbytes);
 	values[3] = Int32GetDatum(e->shards);
 	values[4] = CStringGetTextDatum(e->index_type ? e->index_type : "");
-	as_owner_begin(&save_userid, &save_sec);
+	as_owner_begin(&owner);
 	spi_run("UPDATE marsql.faiss_catalog SET ntotal = $2, nbytes = $3, shards = $4, "
 			"index_type = $5, version = pg_catalog.nextval('marsql.faiss_version_seq') "
 			"WHERE name OPERATOR(pg_catalog.=) $1 RETURNING version",
 			5, types, values, SPI_OK_UPDATE_RETURNING);
-	SetUserIdAndSecContext(save_userid, save_sec);
+	marsql_owner_end(&owner);
 	if (SPI_processed != 1)
 		elog(ERROR, "FAISS index \"%s\" vanished from the catalog", e->name);
 	e->version = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -187,30 +185,28 @@ faiss_catalog_update(FaissEntry *e)
 void
 faiss_catalog_delete(const char *name)
 {
-	Oid			save_userid;
-	int			save_sec;
+	MarsqlOwnerScope owner;
 	Oid			types[1] = {TEXTOID};
 	Datum		values[1] = {CStringGetTextDatum(name)};
 
-	as_owner_begin(&save_userid, &save_sec);
+	as_owner_begin(&owner);
 	spi_run("DELETE FROM marsql.faiss_data WHERE name OPERATOR(pg_catalog.=) $1",
 			1, types, values, SPI_OK_DELETE);
 	spi_run("DELETE FROM marsql.faiss_catalog WHERE name OPERATOR(pg_catalog.=) $1",
 			1, types, values, SPI_OK_DELETE);
-	SetUserIdAndSecContext(save_userid, save_sec);
+	marsql_owner_end(&owner);
 }
 
 void
 faiss_shard_write(const char *name, int shard, const uint8 *buf, size_t len)
 {
-	Oid			save_userid;
-	int			save_sec;
+	MarsqlOwnerScope owner;
 	Oid			types[4] = {TEXTOID, INT4OID, INT4OID, BYTEAOID};
 	Datum		values[4];
 
 	values[0] = CStringGetTextDatum(name);
 	values[1] = Int32GetDatum(shard);
-	as_owner_begin(&save_userid, &save_sec);
+	as_owner_begin(&owner);
 	spi_run("DELETE FROM marsql.faiss_data WHERE name OPERATOR(pg_catalog.=) $1 "
 			"AND shard OPERATOR(pg_catalog.=) $2", 2, types, values, SPI_OK_DELETE);
 	for (size_t off = 0, part = 0; off < len || part == 0; off += PART_BYTES, part++)
@@ -229,14 +225,13 @@ faiss_shard_write(const char *name, int shard, const uint8 *buf, size_t len)
 		if (len == 0)
 			break;
 	}
-	SetUserIdAndSecContext(save_userid, save_sec);
+	marsql_owner_end(&owner);
 }
 
 uint8 *
 faiss_shard_read(const char *name, int shard, size_t *len)
 {
-	Oid			save_userid;
-	int			save_sec;
+	MarsqlOwnerScope owner;
 	Oid			types[2] = {TEXTOID, INT4OID};
 	Datum		values[2] = {CStringGetTextDatum(name), Int32GetDatum(shard)};
 	int64		total;
@@ -246,8 +241,8 @@ faiss_shard_read(const char *name, int shard, size_t *len)
 	SPIPlanPtr	plan;
 	Portal		portal;
 
-	as_owner_begin(&save_userid, &save_sec);
-	spi_run("SELECT coalesce(sum(pg_catalog.octet_length(data)), -1)::bigint FROM marsql.faiss_data "
+	as_owner_begin(&owner);
+	spi_run("SELECT COALESCE(pg_catalog.sum(pg_catalog.octet_length(data)), -1)::pg_catalog.int8 FROM marsql.faiss_data "
 			"WHERE name OPERATOR(pg_catalog.=) $1 AND shard OPERATOR(pg_catalog.=) $2",
 			2, types, values, SPI_OK_SELECT);
 	total = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
@@ -291,7 +286,7 @@ faiss_shard_read(const char *name, int shard, size_t *len)
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
-	SetUserIdAndSecContext(save_userid, save_sec);
+	marsql_owner_end(&owner);
 	*len = off;
 	return buf;
 }
@@ -459,8 +454,7 @@ rel_owner(Oid relid)
 static void
 catalog_rebind(const FaissEntry *e)
 {
-	Oid			save_userid;
-	int			save_sec;
+	MarsqlOwnerScope owner;
 	Oid			types[4] = {TEXTOID, OIDOID, INT2OID, INT2OID};
 	Datum		values[4];
 
@@ -470,12 +464,12 @@ catalog_rebind(const FaissEntry *e)
 	values[1] = ObjectIdGetDatum(e->corpus_relid);
 	values[2] = Int16GetDatum(e->vector_attnum);
 	values[3] = Int16GetDatum(e->id_attnum);
-	as_owner_begin(&save_userid, &save_sec);
+	as_owner_begin(&owner);
 	spi_run("UPDATE marsql.faiss_catalog SET corpus_relid = $2, vector_attnum = $3, "
 			"id_attnum = $4, corpus_instance = (SELECT id FROM marsql.faiss_instance) "
 			"WHERE name OPERATOR(pg_catalog.=) $1",
 			4, types, values, SPI_OK_UPDATE);
-	SetUserIdAndSecContext(save_userid, save_sec);
+	marsql_owner_end(&owner);
 }
 
 /*
