@@ -1,7 +1,7 @@
 -- k-NN with a k far beyond the corpus (issue 18): every path clamps k to
 -- the corpus's rows before it allocates anything sized by k, as the tensor
 -- path and numpy / FAISS do, so k = 2^31 - 1 over 100 rows gives the 100
--- rows; k < 1 is still an error everywhere.  Peers: test/t/012_sql_safety.pl.
+-- rows; k < 1 is still an error everywhere.  Peers: test/t/014_sql_safety.pl.
 SET search_path = marsql, public;
 
 CREATE TABLE lim (id int, v real[], t tensor, cat int);
