@@ -10,7 +10,7 @@ CREATE ROLE faiss_creator;
 CREATE ROLE faiss_squatter;
 GRANT USAGE ON SCHEMA marsql TO faiss_creator, faiss_squatter;
 GRANT CREATE ON SCHEMA public TO faiss_creator, faiss_squatter;
-SELECT format('GRANT CREATE ON DATABASE %I TO faiss_creator', current_database()) \gexec
+DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO faiss_creator', current_database()); END $$;
 
 -- ------------------------------------------------ a dropped corpus
 SET ROLE faiss_creator;
@@ -184,7 +184,7 @@ RESET ROLE;
 
 REVOKE ALL ON SCHEMA marsql FROM faiss_creator, faiss_squatter;
 REVOKE ALL ON SCHEMA public FROM faiss_creator, faiss_squatter;
-SELECT format('REVOKE CREATE ON DATABASE %I FROM faiss_creator', current_database()) \gexec
+DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM faiss_creator', current_database()); END $$;
 DROP ROLE faiss_creator;
 DROP ROLE faiss_squatter;
 SELECT count(*) AS none_left FROM faiss_indexes;
