@@ -180,3 +180,8 @@ SELECT to_tensor(ct) FROM holder;
 SELECT 'gone'::chunked_tensor;
 -- a block larger than one value is refused before anything is read
 SELECT * FROM explain($$SELECT marsql.to_tensor(marsql.chunked_zeros('{40000,40000}', dtype => 'float32'))$$);
+-- reduction trees that grow the task list past a doubling of its capacity
+-- (a merge task once copied its opcode from a task that had just moved)
+SELECT sum(chunked_ones('{1000}', '{1}'));
+SELECT to_tensor(sum(chunked_ones('{400,2}', '{1,1}'), 0));
+SELECT var(chunked_ones('{700}', '{1}'));

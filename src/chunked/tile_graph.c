@@ -350,6 +350,14 @@ int
 tile_graph_add_tree(TileGraph *g, TileOp op, MtDtype dtype, int *level, int nlevel,
 					int fanin, const TileTaskHeader *like)
 {
+	/*
+	 * `like` may point into g->tasks, which tile_graph_add_task moves when it
+	 * grows: copy what the new tasks take from it first.
+	 */
+	bool		has_like = like != NULL;
+	int32		like_code = has_like ? like->code : 0;
+	double		like_param = has_like ? like->param : 0;
+
 	while (nlevel > 1)
 	{
 		int			next = 0;
@@ -365,10 +373,10 @@ tile_graph_add_tree(TileGraph *g, TileOp op, MtDtype dtype, int *level, int nlev
 				continue;
 			}
 			task = tile_graph_add_task(g, op, dtype, width);
-			if (like)
+			if (has_like)
 			{
-				g->tasks[task].header.code = like->code;
-				g->tasks[task].header.param = like->param;
+				g->tasks[task].header.code = like_code;
+				g->tasks[task].header.param = like_param;
 			}
 			for (int j = 0; j < width; j++)
 				tile_graph_set_producer(g, task, j, level[i + j]);
