@@ -13,16 +13,16 @@ COMMENT ON FOREIGN DATA WRAPPER marsql IS
 'peers: PostgreSQL servers with marsql installed that run tasks of this server''s jobs';
 
 CREATE FUNCTION marsql.peer_run_task(kind text, payload bytea, search_path text,
-                                     timezone text)
+                                     timezone text, read_only boolean DEFAULT false)
 RETURNS bytea
 AS 'MODULE_PATHNAME', 'marsql_peer_run_task' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 
-COMMENT ON FUNCTION marsql.peer_run_task(text, bytea, text, text) IS
+COMMENT ON FUNCTION marsql.peer_run_task(text, bytea, text, text, boolean) IS
 'runs one task sent by a coordinator (the peer side of marsql.executors = peers)';
 
 -- Task payloads are built by a coordinator, not typed by users: only roles
 -- a coordinator's user mappings name get to send them (docs/distributed.md).
-REVOKE ALL ON FUNCTION marsql.peer_run_task(text, bytea, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION marsql.peer_run_task(text, bytea, text, text, boolean) FROM PUBLIC;
 
 CREATE FUNCTION marsql.peer_status(
     OUT name text, OUT address text, OUT capacity integer,

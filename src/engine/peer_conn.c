@@ -64,10 +64,10 @@
 	"pg_catalog.set_config('marsql.executors', 'local', false)"
 
 /* prepared once per connection, after the version check */
-#define PEER_TASK_SQL "SELECT marsql.peer_run_task($1, $2, $3, $4)"
+#define PEER_TASK_SQL "SELECT marsql.peer_run_task($1, $2, $3, $4, $5)"
 #define PEER_TASK_STATEMENT "marsql_task"
 
-static const Oid peer_task_types[4] = {TEXTOID, BYTEAOID, TEXTOID, TEXTOID};
+static const Oid peer_task_types[5] = {TEXTOID, BYTEAOID, TEXTOID, TEXTOID, BOOLOID};
 
 static MemoryContext peer_context = NULL;
 static List *cache = NIL;		/* PeerConn *, in peer_context */
@@ -506,7 +506,7 @@ set_up(PeerConn *c, PGresult *res)
 	c->version = MemoryContextStrdup(peer_context, version);
 	PQclear(res);
 	/* then the task statement, parsed and planned once */
-	if (!PQsendPrepare(c->conn, PEER_TASK_STATEMENT, PEER_TASK_SQL, 4, peer_task_types))
+	if (!PQsendPrepare(c->conn, PEER_TASK_STATEMENT, PEER_TASK_SQL, 5, peer_task_types))
 		return fail_lost(c, NULL);
 	return PEER_EVENT_NONE;
 }
@@ -640,9 +640,9 @@ bool
 peer_conn_send_task(PeerConn *c, const char *kind, const char *payload, int len,
 					int timeout_ms)
 {
-	const char *values[4];
-	int			lengths[4] = {0, len, 0, 0};
-	int			formats[4] = {0, 1, 0, 0};
+	const char *values[5];
+	int			lengths[5] = {0, len, 0, 0, 0};
+	int			formats[5] = {0, 1, 0, 0, 0};
 	int			r;
 
 	Assert(c->state == PEER_CONN_IDLE);
@@ -651,8 +651,10 @@ peer_conn_send_task(PeerConn *c, const char *kind, const char *payload, int len,
 	/* the caller's search_path and time zone, for this task only */
 	values[2] = GetConfigOption("search_path", false, false);
 	values[3] = pg_get_timezone_name(session_timezone);
+	/* a read-only caller's task cannot write on the peer either */
+	values[4] = XactReadOnly ? "t" : "f";
 	c->notices = NIL;
-	if (!PQsendQueryPrepared(c->conn, PEER_TASK_STATEMENT, 4, values, lengths, formats, 1))
+	if (!PQsendQueryPrepared(c->conn, PEER_TASK_STATEMENT, 5, values, lengths, formats, 1))
 	{
 		(void) fail_lost(c, NULL);
 		return false;

@@ -34,7 +34,11 @@ set_for_task(const char *name, text *value)
 							 GUC_ACTION_LOCAL, true, 0, false);
 }
 
-/* marsql.peer_run_task(kind text, payload bytea, search_path text, timezone text) */
+/*
+ * marsql.peer_run_task(kind text, payload bytea, search_path text,
+ * timezone text, read_only boolean): read_only when the coordinator's
+ * transaction is read-only, so the task cannot write here either.
+ */
 Datum
 marsql_peer_run_task(PG_FUNCTION_ARGS)
 {
@@ -59,6 +63,8 @@ marsql_peer_run_task(PG_FUNCTION_ARGS)
 				 errhint("The coordinator and this peer must run the same marsql version.")));
 	set_for_task("search_path", PG_ARGISNULL(2) ? NULL : PG_GETARG_TEXT_PP(2));
 	set_for_task("TimeZone", PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
+	if (PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4))
+		set_for_task("transaction_read_only", cstring_to_text("on"));
 
 	/* kinds read payloads in place: give them an aligned copy */
 	payload = PG_GETARG_BYTEA_PP(1);

@@ -603,7 +603,8 @@ send_task(JobState *st, PoolWorker *w, int task)
 		resetStringInfo(&w->outgoing);
 		pq_sendbyte(&w->outgoing, ENGINE_MSG_TASK);
 		pq_sendint64(&w->outgoing, slot->seq);
-		pq_sendint32(&w->outgoing, job->tasks[task].kind);
+		pq_sendint32(&w->outgoing, job->tasks[task].kind |
+					  (XactReadOnly ? ENGINE_KIND_READ_ONLY : 0));
 		header = w->outgoing.len;
 		append_payload(job, task, payload_bytes, &w->outgoing);
 		payload_bytes = w->outgoing.len - header;
@@ -624,7 +625,8 @@ send_task(JobState *st, PoolWorker *w, int task)
 		resetStringInfo(&w->outgoing);
 		pq_sendbyte(&w->outgoing, ENGINE_MSG_TASK_IN_SEGMENT);
 		pq_sendint64(&w->outgoing, slot->seq);
-		pq_sendint32(&w->outgoing, job->tasks[task].kind);
+		pq_sendint32(&w->outgoing, job->tasks[task].kind |
+					  (XactReadOnly ? ENGINE_KIND_READ_ONLY : 0));
 		pq_sendint32(&w->outgoing, dsm_segment_handle(slot->segment));
 		pq_sendint64(&w->outgoing, payload_bytes);
 		pq_sendint64(&w->outgoing, slot->result_offset);

@@ -80,6 +80,7 @@ run_task(const char *message, Size nbytes)
 	StringInfoData in;
 	int64		seq;
 	int			kind_index;
+	bool		read_only;
 	const EngineTaskKind *kind;
 	const char *payload;
 	int			payload_bytes;
@@ -93,6 +94,8 @@ run_task(const char *message, Size nbytes)
 	in.cursor = 1;				/* past the message type */
 	seq = pq_getmsgint64(&in);
 	kind_index = pq_getmsgint(&in, 4);
+	read_only = (kind_index & ENGINE_KIND_READ_ONLY) != 0;
+	kind_index &= ~ENGINE_KIND_READ_ONLY;
 	kind = engine_kind(kind_index);
 	if (kind == NULL)
 		elog(ERROR, "unknown marsql task kind %d", kind_index);
@@ -122,6 +125,8 @@ run_task(const char *message, Size nbytes)
 
 	pgstat_report_activity(STATE_RUNNING, kind->name);
 	StartTransactionCommand();
+	if (read_only)
+		XactReadOnly = true;
 	PG_TRY();
 	{
 		StringInfoData result;

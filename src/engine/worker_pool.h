@@ -25,6 +25,14 @@
 #define ENGINE_MSG_RESULT	'R'		/* worker -> leader: int64 seq, result */
 
 /*
+ * Set in a task message's kind when the leader's transaction is read-only:
+ * the worker then runs the task's transaction read-only too, so nothing a
+ * read-only caller starts (marsql.explain's planning, a read-only
+ * transaction, a standby) can write through a worker that commits.
+ */
+#define ENGINE_KIND_READ_ONLY	0x40000000
+
+/*
  * A task whose payload and result are large travels in a DSM segment of
  * its own instead of through the queue: the payload at offset 0, then
  * room for the result.  The worker maps the payload in place and copies
