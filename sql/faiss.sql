@@ -93,6 +93,8 @@ SELECT try_sql($$SELECT count(*) FROM faiss_search('f_ivf', (SELECT q FROM fq), 
 SELECT try_sql($$SELECT faiss_add('f_l2', '[[1,2]]'::tensor, '{1}')$$);
 SELECT try_sql($$SELECT faiss_add('f_l2', (SELECT q FROM fq), '{1,2}')$$);
 SELECT try_sql($$SELECT faiss_add('f_l2', (SELECT q[0:1] FROM fq), '{NULL}')$$);
+SELECT try_sql($$SELECT faiss_add('f_l2', (SELECT q[0:1] FROM fq), '{{1}}')$$);
+SELECT try_sql($$SELECT count(*) FROM faiss_search('f_ivf', (SELECT q FROM fq), 1, '{"nprobe": null}')$$);
 SELECT try_sql($$SELECT faiss_add('nope', 'true')$$);
 SELECT try_sql($$SELECT faiss_drop('nope')$$);
 -- the corpus renamed: the index follows the table (bound by OID), and so does the catalog

@@ -118,7 +118,8 @@ parse_options(Jsonb *json, const char *what, const char *const *allowed, int nal
 		if (!(v >= 1 && v <= (double) PG_INT64_MAX / 2 && v == floor(v)))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("FAISS %s \"%s\" must be a positive integer, not %s", what, key, value)));
+					 errmsg("FAISS %s \"%s\" must be a positive integer, not %s", what, key,
+							value ? value : "null")));
 		out[i] = (int64) v;
 	}
 }
@@ -678,8 +679,13 @@ faiss_add_vectors(PG_FUNCTION_ARGS)
 	knn_require_args(fcinfo, "marsql.faiss_add", 3, names);
 	vectors = knn_queries_arg(PG_GETARG_TENSOR_P(1), MT_FLOAT32);
 	ids = PG_GETARG_ARRAYTYPE_P(2);
-	if (ARR_ELEMTYPE(ids) != INT8OID || ARR_NDIM(ids) > 1)
-		elog(ERROR, "faiss_add expects a one-dimensional bigint[]");
+	if (ARR_ELEMTYPE(ids) != INT8OID)
+		elog(ERROR, "faiss_add expects a bigint[]");
+	if (ARR_NDIM(ids) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("FAISS ids must be a one-dimensional array"),
+				 errdetail("The array has %d dimensions.", ARR_NDIM(ids))));
 	if (ARR_HASNULL(ids) && array_contains_nulls(ids))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
