@@ -104,6 +104,22 @@ SELECT try_sql($$SELECT faiss_add('f_l2', 'false')$$);
 SELECT corpus FROM faiss_indexes WHERE name = 'f_l2';
 ALTER TABLE fitems_moved RENAME TO fitems;
 SELECT corpus FROM faiss_indexes WHERE name = 'f_l2';
+-- ALTER INDEX can rename a table too: followed the same way
+ALTER INDEX fitems RENAME TO fitems_moved;
+SELECT corpus FROM faiss_indexes WHERE name = 'f_l2';
+ALTER TABLE fitems_moved RENAME TO fitems;
+SELECT corpus FROM faiss_indexes WHERE name = 'f_l2';
+-- an index whose corpus was dropped stays unusable after a restore, even
+-- where its creator has a new table of that name (simulated restore: the
+-- row carries another database's instance id)
+CREATE TABLE fdead AS SELECT id, emb FROM fitems;
+SELECT faiss_create('f_dead', 'fdead', 'emb', 'id', 'Flat');
+DROP TABLE fdead;
+CREATE TABLE fdead (id bigint, emb real[]);
+UPDATE marsql.faiss_catalog SET corpus_instance = gen_random_uuid() WHERE name = 'f_dead';
+SELECT try_sql($$SELECT count(*) FROM faiss_search('f_dead', (SELECT q[0] FROM fq), 2)$$);
+SELECT faiss_drop('f_dead');
+DROP TABLE fdead;
 
 -- privileges: searching needs SELECT on the corpus; changing needs the creator
 CREATE ROLE faiss_reader;

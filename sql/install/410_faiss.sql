@@ -163,5 +163,5 @@ COMMENT ON FUNCTION marsql.faiss_corpus_renamed() IS
 	'event trigger: the catalog of FAISS indexes follows renamed corpus tables, columns and schemas';
 CREATE EVENT TRIGGER marsql_faiss_corpus_renamed ON ddl_command_end
 	WHEN TAG IN ('ALTER TABLE', 'ALTER SCHEMA', 'ALTER VIEW', 'ALTER MATERIALIZED VIEW',
-				 'ALTER FOREIGN TABLE')
+				 'ALTER FOREIGN TABLE', 'ALTER INDEX')
 	EXECUTE FUNCTION marsql.faiss_corpus_renamed();

@@ -505,6 +505,9 @@ faiss_corpus_resolve(FaissEntry *e)
 	{
 		List	   *names = stringToQualifiedNameList(e->corpus);
 
+		/* dropped where it was built: no restore brings it back */
+		if (!OidIsValid(e->corpus_relid))
+			corpus_gone(e, ERRCODE_UNDEFINED_TABLE, "was dropped, or one of its columns");
 		if (list_length(names) != 2)
 			elog(ERROR, "FAISS index \"%s\" has an unqualified corpus name %s",
 				 e->name, e->corpus);
