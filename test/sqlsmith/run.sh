@@ -130,13 +130,16 @@ crashes_since() {
 
 # run_smith N NAME SECONDS TARGET-OPTIONS...
 run_smith() {
-	local n=$1 name=$2 secs=$3 target=$4 offset queries crashes rc
+	local n=$1 name=$2 secs=$3 target=$4 offset queries timeouts crashes rc
 	offset=$(stat -c %s "$serverlog")
 	timeout --kill-after=10 "$secs" sqlsmith --verbose --exclude-catalog --seed="$seed" \
 		--target="$target" > "$work/sqlsmith-$name.out" 2> "$work/sqlsmith-$name.log"
 	rc=$?
-	queries=$(grep -oE '^queries: [0-9]+' "$work/sqlsmith-$name.log" | tail -1 | cut -d' ' -f2)
-	if [ "$rc" != 124 ]; then
+	# --verbose prints one character a statement: . ok, e error, t timeout,
+	# S syntax error, C broken connection
+	queries=$(grep -E '^[.etSC]+$' "$work/sqlsmith-$name.log" | tr -d '\n' | wc -c)
+	timeouts=$(grep -E '^[.etSC]+$' "$work/sqlsmith-$name.log" | tr -cd 't' | wc -c)
+	if [ "$rc" != 124 ] && [ "$rc" != 137 ]; then
 		tail -c 3000 "$work/sqlsmith-$name.log" | sed 's/^/# /'
 		echo "not ok $n - sqlsmith $name ran for ${secs}s (it exited with status $rc)"
 		failed=1
@@ -150,7 +153,7 @@ run_smith() {
 		crashes=$(grep -cE 'terminated by signal|was terminated by|exited with exit code' "$work/crashes-$name.txt")
 		sed 's/^/# /' "$work/crashes-$name.txt" | cut -c1-3000 | head -60
 		cat "$work/crashes-$name.txt" >> "$work/crashes.txt"
-		echo "not ok $n - sqlsmith $name (seed $seed, ${secs}s, ${queries:-?} queries as smith): $crashes crash(es)"
+		echo "not ok $n - sqlsmith $name (seed $seed, ${secs}s, $queries statements as smith): $crashes crash(es)"
 		failed=1
 		# let the server finish its crash restart before the next run
 		for _ in $(seq 1 30); do
@@ -158,7 +161,7 @@ run_smith() {
 			sleep 1
 		done
 	else
-		echo "ok $n - sqlsmith $name (seed $seed, ${secs}s, ${queries:-?} queries as smith): no crash"
+		echo "ok $n - sqlsmith $name (seed $seed, ${secs}s, $queries statements as smith, $timeouts timed out): no crash"
 	fi
 }
 
