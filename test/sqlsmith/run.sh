@@ -18,7 +18,7 @@
 #      1 s statement_timeout (a loop without CHECK_FOR_INTERRUPTS)
 # and "# " lines for diagnostics: each crash with the statement the crashed
 # process was running (the server log's "Failed process was running"), and
-# internal errors (SQLSTATE XX000) of statements that call marsql, which are
+# internal errors (SQLSTATE class XX) of statements that call marsql, which are
 # listed but do not fail the test unless SQLSMITH_STRICT=1.
 #
 #   bash test/sqlsmith/run.sh [seconds]
@@ -174,7 +174,7 @@ kill "$watchdog" 2>/dev/null
 wait "$watchdog" 2>/dev/null
 watchdog=
 
-# internal errors: "ERROR:  ..." with SQLSTATE XX000 and the STATEMENT line
+# internal errors: "ERROR:  ..." with an SQLSTATE of class XX (XX000 internal_error, XX001 data_corrupted, ...) and the STATEMENT line
 # that follows it, kept when the statement calls a marsql function
 awk '
 	function flush() {
@@ -192,7 +192,7 @@ awk '
 	END { flush() }' "$serverlog" > "$work/internal.txt"
 internal=$(grep -c ' ERROR: ' "$work/internal.txt")
 if [ "$internal" != 0 ]; then
-	echo "# $internal internal error(s) (XX000) in statements calling marsql; distinct messages:"
+	echo "# $internal internal error(s) (SQLSTATE class XX) in statements calling marsql; distinct messages:"
 	grep ' ERROR: ' "$work/internal.txt" | sed 's/.* ERROR: *//' | sort | uniq -c | sort -rn | head -20 | sed 's/^/#   /'
 	echo "# statements in $work/internal.txt"
 fi
