@@ -174,7 +174,8 @@ kill "$watchdog" 2>/dev/null
 wait "$watchdog" 2>/dev/null
 watchdog=
 
-# internal errors: "ERROR:  ..." with an SQLSTATE of class XX (XX000 internal_error, XX001 data_corrupted, ...) and the STATEMENT line
+# internal errors: "ERROR:  ..." with an SQLSTATE of class XX (XX000
+# internal_error, XX001 data_corrupted, ...) and the STATEMENT line
 # that follows it, kept when the statement calls a marsql function
 awk '
 	function flush() {
