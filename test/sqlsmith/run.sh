@@ -9,7 +9,7 @@
 # sqlsmith as smith twice, each with --exclude-catalog:
 #   2  with every function of the database to choose from
 #   3  marsql-focused: every marsql function and every function on a marsql
-#      type, plus one core function in eight (setup.sql explains how)
+#      type, plus one core function in 32 (setup.sql explains how)
 # Prints TAP lines:
 #   1  the cluster and the database were set up
 #   2, 3  no backend or worker was terminated by a signal (no crash, no
@@ -18,8 +18,8 @@
 #      1 s statement_timeout (a loop without CHECK_FOR_INTERRUPTS)
 # and "# " lines for diagnostics: each crash with the statement the crashed
 # process was running (the server log's "Failed process was running"), and
-# internal errors (SQLSTATE class XX) of statements that call marsql, which are
-# listed but do not fail the test unless SQLSMITH_STRICT=1.
+# internal errors (SQLSTATE class XX) of statements that call marsql, which
+# are listed but do not fail the test unless SQLSMITH_STRICT=1.
 #
 #   bash test/sqlsmith/run.sh [seconds]
 # Environment:
