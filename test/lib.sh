@@ -16,6 +16,7 @@ DEB_PACKAGES=(
 	libipc-run-perl python3-numpy
 	postgresql-plpython3-15 python3-sklearn
 	clang libclang-rt-14-dev
+	sqlsmith
 )
 
 log() { printf '\n== %s\n' "$*"; }

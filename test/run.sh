@@ -7,6 +7,8 @@
 #   numpy    results checked against numpy (test/numpy/agree.py), same cluster
 #   tap      TAP tests (test/t/) with PostgreSQL::Test::Cluster, as postgres
 #   fuzz     libFuzzer on the text and binary parsers, FUZZ_SECONDS each
+#   sqlsmith random SQL as a non-superuser for SQLSMITH_SECONDS (default
+#            150), fails on any server crash (test/sqlsmith/run.sh)
 # and ends with one line "N passed, N failed"; exits non-zero on failure.
 #   bash test/run.sh
 set -euo pipefail
@@ -99,6 +101,12 @@ bash "$MARSQL_ROOT/test/fuzz/run.sh" > "$logs/fuzz.log" 2>&1
 fuzz_status=$?
 cat "$logs/fuzz.log" | grep -E '^(not )?ok'
 tally_tap fuzz "$logs/fuzz.log" "$fuzz_status"
+
+log "sqlsmith: random SQL as a non-superuser, ${SQLSMITH_SECONDS:-150}s"
+PG_BIN="$PG_BIN" bash "$MARSQL_ROOT/test/sqlsmith/run.sh" > "$logs/sqlsmith.log" 2>&1
+sqlsmith_status=$?
+grep -E '^(not )?ok' "$logs/sqlsmith.log"
+tally_tap sqlsmith "$logs/sqlsmith.log" "$sqlsmith_status"
 
 rm -rf "$logs"
 echo
