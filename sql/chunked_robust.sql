@@ -142,27 +142,83 @@ CREATE TEMP TABLE shadow_rows (i bigint PRIMARY KEY, value double precision NOT 
 SELECT to_table(:'c'::chunked_tensor, 'shadow_rows') AS written,
 	   (SELECT count(*) FROM pg_temp.shadow_rows) AS rows_in_temp;
 SELECT count(*) AS rows_in_new FROM robust.shadow_rows;
--- the text form names the table: a table put under the old name after a
--- rename is not a registered array and is refused; a stored descriptor
--- keeps the OID, and a renamed table is no longer the array (marsql.arrays
--- matches the name too), so neither reading nor drop uses it
-SELECT chunk(arange(0, 4), target => 'renamed') AS r \gset
-ALTER TABLE renamed RENAME TO renamed_away;
-CREATE TABLE renamed (tile integer[] PRIMARY KEY, data tensor NOT NULL);
-INSERT INTO renamed VALUES ('{0}', arange(100, 104));
-SELECT try_sql(format('SELECT marsql.to_tensor(%L::marsql.chunked_tensor)', :'r')) AS read_by_old_name;
+-- ---------- renames are followed, by OID ----------
+-- an array follows its storage table through a rename, another session's
+-- registration (which once deleted the row of a renamed table), a rename
+-- back, ALTER TABLE ... SET SCHEMA and ALTER SCHEMA ... RENAME; a table
+-- put under an old name is not the array; a drop deletes the row
 CREATE FUNCTION keep(c chunked_tensor) RETURNS chunked_tensor LANGUAGE sql AS 'SELECT c';
+CREATE FUNCTION catalog_rows(relid oid) RETURNS bigint LANGUAGE sql
+	AS 'SELECT count(*) FROM marsql.array_catalog WHERE storage::oid = relid';
 CREATE TABLE kept AS SELECT keep(chunk(arange(0, 4), target => 'kept_array')) AS c;
+SELECT c::text AS kept_text, storage(c)::oid AS kept_oid FROM kept \gset
 ALTER TABLE kept_array RENAME TO kept_array_away;
+SELECT to_tensor(c)::text AS renamed_read, c::text AS renamed_text FROM kept;
+SELECT to_tensor(chunked_tensor('kept_array_away'))::text AS reopened,
+	   (SELECT shape FROM marsql.arrays WHERE storage = 'kept_array_away'::regclass) AS listed;
+-- another registration (this one is temporary) deletes nothing that exists
+SELECT size(chunked_zeros('{2}', '{1}')) AS registered_another;
+SELECT to_tensor(chunked_tensor('kept_array_away'))::text AS after_registration,
+	   sum(c) AS sum_stored FROM kept;
+-- a squatter under the old name: neither the stored text form nor a lookup
+-- by name makes it the array, and drop of the descriptor leaves it alone
 CREATE TABLE kept_array (tile integer[] PRIMARY KEY, data tensor NOT NULL);
 INSERT INTO kept_array VALUES ('{0}', arange(100, 104));
-SELECT try_sql('SELECT marsql.to_tensor(c)::text FROM kept') AS renamed_storage;
-SELECT try_sql('SELECT marsql.drop(c)::text FROM kept') AS drop_renamed;
-SELECT to_regclass('kept_array_away') IS NOT NULL AS not_dropped;
--- a stale descriptor whose table was dropped
-DROP TABLE kept_array_away;
+SELECT try_sql(format('SELECT marsql.to_tensor(%L::marsql.chunked_tensor)', :'kept_text')) AS old_text_form;
+SELECT try_sql('SELECT marsql.chunked_tensor(''robust.kept_array'')::text') AS squatter_open;
+SELECT to_tensor(c)::text AS still_the_array FROM kept;
 DROP TABLE kept_array;
+-- rename back, move to another schema, rename that schema
+ALTER TABLE kept_array_away RENAME TO kept_array;
+SELECT to_tensor(c)::text AS renamed_back, c::text AS back_text FROM kept;
+CREATE SCHEMA robust_moved;
+ALTER TABLE kept_array SET SCHEMA robust_moved;
+SELECT size(chunked_zeros('{2}', '{1}')) AS registered_again;
+SELECT to_tensor(c)::text AS moved_read, c::text AS moved_text,
+	   (SELECT storage FROM marsql.arrays WHERE storage = storage(c)) AS listed_as FROM kept;
+ALTER SCHEMA robust_moved RENAME TO robust_moved2;
+SELECT to_tensor(chunked_tensor('robust_moved2.kept_array'))::text AS schema_renamed;
+-- a rename the event triggers miss hides the array; a registration keeps
+-- its row, and putting the name back shows it again
+SET session_replication_role = replica;
+ALTER TABLE robust_moved2.kept_array RENAME TO unseen;
+RESET session_replication_role;
+SELECT try_sql('SELECT marsql.to_tensor(marsql.chunked_tensor(''robust_moved2.unseen''))::text') AS missed_rename;
+SELECT size(chunked_zeros('{2}', '{1}')) AS registered_while_hidden;
+SELECT catalog_rows(:kept_oid) AS row_kept;
+SET session_replication_role = replica;
+ALTER TABLE robust_moved2.unseen RENAME TO kept_array;
+RESET session_replication_role;
+SELECT to_tensor(c)::text AS shown_again FROM kept;
+-- drop: the row goes at once; the stored descriptor gives 42P01
+DROP TABLE robust_moved2.kept_array;
+SELECT catalog_rows(:kept_oid) AS rows_after_drop;
 SELECT try_sql('SELECT marsql.to_tensor(c)::text FROM kept') AS dropped_storage;
+SELECT try_sql('SELECT marsql.chunked_tensor(''robust_moved2.kept_array'')::text') AS dropped_open;
+-- DROP SCHEMA ... CASCADE deletes the rows of the arrays in it
+SELECT storage(chunk(arange(0, 4), target => 'robust_moved2.doomed'))::oid AS doomed_oid \gset
+DROP SCHEMA robust_moved2 CASCADE;
+SELECT catalog_rows(:doomed_oid) AS rows_after_drop_schema;
+-- a temporary array follows a rename too, through another registration
+CREATE TEMP TABLE temp_kept AS SELECT chunk(arange(0, 3)) AS c;
+DO $$BEGIN
+	EXECUTE format('ALTER TABLE %s RENAME TO temp_renamed', (SELECT marsql.storage(c) FROM temp_kept));
+END$$;
+SELECT size(chunked_zeros('{2}', '{1}')) AS registered_after_temp_rename;
+SELECT to_tensor(c)::text AS temp_stored, storage(c) AS temp_storage,
+	   to_tensor(chunked_tensor('pg_temp.temp_renamed'))::text AS temp_renamed_read FROM temp_kept;
+-- a stale temporary row (its table went at session end and an unrelated
+-- table got the OID; made by hand here) never describes that table, not
+-- even after the table is renamed, and the next registration deletes it
+CREATE TABLE unrelated (tile integer[] PRIMARY KEY, data tensor NOT NULL);
+INSERT INTO marsql.array_catalog (storage, relname, dtype, shape, tile_shape, temporary, created_by)
+	VALUES ('unrelated'::regclass, 'marsql_chunk_1_1', 'float64', '{4}', '{4}', true, current_user::regrole);
+SELECT try_sql('SELECT marsql.chunked_tensor(''robust.unrelated'')::text') AS stale_open;
+ALTER TABLE unrelated RENAME TO unrelated2;
+SELECT try_sql('SELECT marsql.chunked_tensor(''robust.unrelated2'')::text') AS stale_after_rename;
+SELECT size(chunked_zeros('{2}', '{1}')) AS registered_cleans;
+SELECT catalog_rows('unrelated2'::regclass) AS stale_rows;
+DROP TABLE unrelated2;
 
 -- ---------- marsql.tile_bytes at its maximum ----------
 -- a default tile of 1 GB and its header would not fit in one value: the

@@ -45,6 +45,69 @@ CREATE VIEW marsql.arrays AS
 COMMENT ON VIEW marsql.arrays IS 'the chunked tensors whose storage tables exist';
 GRANT SELECT ON marsql.arrays TO PUBLIC;
 
+-- Keep the catalog bound to the storage tables, as PostgreSQL binds its own
+-- objects: by OID.  A row records its table by OID and, as a check, by
+-- name; the name guards against OID reuse after a table vanished without
+-- an event trigger (a temporary table at session end or DISCARD TEMP), so
+-- a stale row never describes an unrelated table that got the OID.  These
+-- triggers keep that name true: a rename (ALTER TABLE ... RENAME) updates
+-- relname, a drop (DROP TABLE, DROP SCHEMA ... CASCADE, DROP OWNED)
+-- deletes the row, and ALTER TABLE ... SET SCHEMA or ALTER SCHEMA ...
+-- RENAME need nothing, since storage is a regclass (an OID).  A rename
+-- touches only the rows of the tables the command altered, and only one
+-- whose persistence still matches the row (temporary stays temporary), so
+-- a stale temporary row is not re-pointed at a table that merely reuses
+-- its OID (that needs an OID wraparound and a rename of that very table
+-- before any registration cleans the row).  Registration (chunked_storage.c)
+-- deletes rows whose OID is gone, and rows of temporary arrays whose
+-- (OID, relname) no longer match; it never deletes the row of an ordinary
+-- table that still exists, so a rename missed by the triggers (event
+-- triggers do not fire in single-user mode or under session_replication_role
+-- = replica) only hides the array until the name is put back.  Both run as
+-- the extension's owner (they write marsql.array_catalog) with a fixed
+-- search_path.
+CREATE FUNCTION marsql.array_storage_dropped() RETURNS event_trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	-- DROP EXTENSION marsql: the catalog goes with it
+	IF pg_catalog.to_regclass('marsql.array_catalog') IS NULL THEN
+		RETURN;
+	END IF;
+	DELETE FROM marsql.array_catalog a
+	USING pg_catalog.pg_event_trigger_dropped_objects() d
+	WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+	  AND d.objsubid = 0
+	  AND d.objid = a.storage::pg_catalog.oid;
+END
+$$;
+COMMENT ON FUNCTION marsql.array_storage_dropped() IS
+	'event trigger: a chunked tensor whose storage table is dropped leaves the catalog';
+CREATE EVENT TRIGGER marsql_array_storage_dropped ON sql_drop
+	EXECUTE FUNCTION marsql.array_storage_dropped();
+
+CREATE FUNCTION marsql.array_storage_renamed() RETURNS event_trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF pg_catalog.to_regclass('marsql.array_catalog') IS NULL THEN
+		RETURN;
+	END IF;
+	UPDATE marsql.array_catalog a SET relname = c.relname
+	FROM pg_catalog.pg_event_trigger_ddl_commands() d, pg_catalog.pg_class c
+	WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+	  AND d.objid = a.storage::pg_catalog.oid
+	  AND c.oid = d.objid
+	  AND (c.relpersistence = 't') = a.temporary
+	  AND c.relname <> a.relname;
+END
+$$;
+COMMENT ON FUNCTION marsql.array_storage_renamed() IS
+	'event trigger: the catalog of chunked tensors follows renamed storage tables';
+CREATE EVENT TRIGGER marsql_array_storage_renamed ON ddl_command_end
+	WHEN TAG IN ('ALTER TABLE', 'ALTER VIEW', 'ALTER MATERIALIZED VIEW', 'ALTER FOREIGN TABLE')
+	EXECUTE FUNCTION marsql.array_storage_renamed();
+
 CREATE FUNCTION marsql.chunked_tensor(storage regclass) RETURNS marsql.chunked_tensor
 	AS 'MODULE_PATHNAME', 'chunked_tensor_open' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
 COMMENT ON FUNCTION marsql.chunked_tensor(regclass) IS 'reopens a stored chunked tensor';

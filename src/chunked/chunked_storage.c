@@ -9,7 +9,8 @@
  *	  and replication need nothing from us.  Unnamed results are temporary
  *	  tables, dropped by PostgreSQL at session end; their catalog rows are
  *	  hidden by the marsql.arrays view once the table is gone and deleted
- *	  the next time any session registers an array.  Users cannot write the
+ *	  the next time any session registers an array.  Event triggers keep the
+ *	  rows of renamed and dropped tables true.  Users cannot write the
  *	  catalog: registration runs as the catalog's owner, like a SECURITY
  *	  DEFINER function, and only after the caller has created the table.
  */
@@ -144,7 +145,7 @@ storage_sql_name(const ChunkedTensor *ct, LOCKMODE mode)
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
 				 errmsg("table \"%s\" is not the storage of this chunked_tensor", relname),
 				 errdetail("marsql.arrays has no %s array stored in it.", chunked_describe(ct)),
-				 errhint("The array's table was dropped or renamed; its OID may now belong to another table.")));
+				 errhint("The array's table was dropped and its OID now belongs to another table, or it was renamed while event triggers did not fire.")));
 	return quote_qualified_identifier(nspname, relname);
 }
 
@@ -169,15 +170,26 @@ register_as_catalog_owner(Oid relid, const char *relname, const ChunkedTensor *c
 	values[2] = CStringGetTextDatum(mt_dtype_name((MtDtype) ct->dtype));
 	values[3] = chunked_int8_array(ct->ndim, CHUNKED_SHAPE(ct));
 	values[4] = chunked_int8_array(ct->ndim, CHUNKED_TILE(ct));
-	values[5] = BoolGetDatum((ct->flags & CHUNKED_TEMPORARY) != 0);
+	/* a table named into pg_temp is temporary too: it vanishes at session end */
+	values[5] = BoolGetDatum((ct->flags & CHUNKED_TEMPORARY) != 0 ||
+							 get_rel_persistence(relid) == RELPERSISTENCE_TEMP);
 	values[6] = ObjectIdGetDatum(GetUserId());
 
 	become_catalog_owner(&owner);
-	/* rows of tables that are gone (temporary ones of ended sessions) */
+	/*
+	 * Rows that describe no table any more.  Event triggers delete the row
+	 * of a dropped table and follow renames (sql/install/300_chunked.sql);
+	 * what they miss is a temporary table dropped at session end or by
+	 * DISCARD, whose OID may later belong to an unrelated table.  So: a row
+	 * whose OID is gone, and a temporary row whose (OID, relname) no longer
+	 * match.  The row of an ordinary table that exists is never deleted,
+	 * whatever its name: a rename the triggers missed only hides it.
+	 */
 	spi_exec("DELETE FROM marsql.array_catalog a "
 			 "WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_class c "
 			 "WHERE c.oid OPERATOR(pg_catalog.=) a.storage::pg_catalog.oid "
-			 "AND c.relname OPERATOR(pg_catalog.=) a.relname)", SPI_OK_DELETE);
+			 "AND (NOT a.temporary OR c.relname OPERATOR(pg_catalog.=) a.relname))",
+			 SPI_OK_DELETE);
 	rc = SPI_execute_with_args("INSERT INTO marsql.array_catalog "
 							   "(storage, relname, dtype, shape, tile_shape, temporary, created_by) "
 							   "VALUES ($1::pg_catalog.regclass, $2, $3, $4, $5, $6, $7::pg_catalog.regrole)",
@@ -358,7 +370,7 @@ chunked_drop(const ChunkedTensor *ct)
 	spi_exec(psprintf("DROP TABLE %s", name), SPI_OK_UTILITY);
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
-	/* its catalog row is hidden from marsql.arrays now, and deleted later */
+	/* the sql_drop event trigger has deleted its catalog row */
 }
 
 /* ---------- tile reads and writes ---------- */
