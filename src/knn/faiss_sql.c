@@ -362,6 +362,8 @@ faiss_create(PG_FUNCTION_ARGS)
 				 errdetail("A FAISS index outlives the session; its corpus must too."),
 				 errhint("Copy the rows into a permanent table, or search the temporary table "
 						 "with marsql.knn.")));
+	/* before any row is read: the index would hold the policies' view */
+	faiss_check_row_security(relid, NULL, e->corpus);
 	e->dims = knn_table_vector_length(relid, e->vector_column);
 	if (e->dims == 0)
 		ereport(ERROR,

@@ -25,6 +25,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/regproc.h"
+#include "utils/rls.h"
 #include "utils/syscache.h"
 #include "storage/lmgr.h"
 #include "utils/tuplestore.h"
@@ -545,7 +546,40 @@ faiss_corpus_resolve(FaissEntry *e)
 				 errmsg("permission denied for FAISS index \"%s\"", e->name),
 				 errdetail("Using an index needs SELECT on its corpus %s, or on its columns "
 						   "\"%s\" and \"%s\".", e->corpus, e->vector_column, e->id_column)));
+	faiss_check_row_security(relid, e->name, e->corpus);
 	return relid;
+}
+
+/*
+ * An index holds every row of its corpus its creator could read, and the
+ * ids and distances a search returns tell which rows those are; the
+ * corpus's row-level security policies cannot be applied to them.  So no
+ * index is built, searched or added to by a role the policies apply to
+ * (check_enable_rls: not for a superuser or a BYPASSRLS role, nor for the
+ * owner unless the table has FORCE ROW LEVEL SECURITY; with row_security
+ * off, where SQL would raise an error, it is refused too).  marsql.knn reads
+ * the table through SQL as the caller, policies applied.
+ */
+void
+faiss_check_row_security(Oid relid, const char *index_name, const char *corpus)
+{
+	if (check_enable_rls(relid, InvalidOid, true) != RLS_ENABLED)
+		return;
+	if (index_name == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("cannot build a FAISS index over %s", corpus),
+				 errdetail("Row-level security of %s applies to the current user; an index "
+						   "would hold the rows its policies show now and would not follow "
+						   "later changes of the policies.", corpus),
+				 errhint("Search the table with marsql.knn, which applies the policies, or "
+						 "build the index as a role row-level security does not apply to.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("permission denied for FAISS index \"%s\"", index_name),
+			 errdetail("Row-level security of its corpus %s applies to the current user, and "
+					   "the index holds rows its policies may hide.", corpus),
+			 errhint("Search the table with marsql.knn, which applies the policies.")));
 }
 
 void
