@@ -233,6 +233,27 @@ SELECT try_sql($$SELECT faiss_add('rls', 'id = 1')$$);
 SELECT try_sql($$SELECT faiss_create('rls_forced', 'corp', 'v', 'id', 'Flat')$$);
 ALTER TABLE corp NO FORCE ROW LEVEL SECURITY;
 RESET ROLE;
+-- a view over the table: its rows depend on who reads it (security_invoker,
+-- or a policy's current_user), so the same holds for the tables it reads,
+-- checked for the caller and for the view's owner
+SET ROLE faiss_creator;
+CREATE VIEW corp_v WITH (security_invoker) AS SELECT id, v FROM corp;
+CREATE VIEW corp_w AS SELECT * FROM corp_v WHERE id > 0;
+GRANT SELECT ON corp_v, corp_w TO faiss_squatter;
+SELECT faiss_create('rls_view', 'corp_w', 'v', 'id', 'Flat') AS owner_builds_over_view;
+RESET ROLE;
+SET ROLE faiss_squatter;
+SELECT count(*) AS visible_through_view FROM corp_w;
+SELECT try_sql($$SELECT count(*) FROM faiss_search('rls_view', '[2,2,2,1]'::tensor, 3)$$);
+SELECT count(*) AS knn_through_view FROM knn('[2,2,2,1]'::tensor, 'corp_w', 'v', 'id', 1000);
+CREATE VIEW corp_mine AS SELECT id, v FROM corp;
+SELECT try_sql($$SELECT faiss_create('rls_mine', 'corp_mine', 'v', 'id', 'Flat')$$);
+DROP VIEW corp_mine;
+RESET ROLE;
+SET ROLE faiss_creator;
+SELECT faiss_drop('rls_view');
+DROP VIEW corp_w, corp_v;
+RESET ROLE;
 -- a superuser bypasses row security: it searches
 SELECT count(*) AS superuser_searches FROM faiss_search('rls', '[2,2,2,1]'::tensor, 3);
 -- row security turned off on the table: the index is usable again
