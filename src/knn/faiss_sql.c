@@ -16,6 +16,7 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
@@ -328,6 +329,8 @@ faiss_create(PG_FUNCTION_ARGS)
 	knn_require_args(fcinfo, "marsql.faiss_create", 6, names);
 	e->name = index_name_arg(PG_GETARG_TEXT_PP(0));
 	relid = PG_GETARG_OID(1);
+	/* kept while it is checked (its owner, the tables a view reads) and read */
+	LockRelationOid(relid, AccessShareLock);
 	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
