@@ -182,6 +182,92 @@ SELECT faiss_drop('sec_restored');
 DROP TABLE mine;
 RESET ROLE;
 
+-- ------------------------------------------------ row-level security
+-- An index holds every row its creator could read; a role the corpus's
+-- policies apply to would learn the ids and exact distances of the rows
+-- hidden from it.  So the index is refused to it (42501), and marsql.knn
+-- (SQL as the caller) is the way to search the table.
+SET ROLE faiss_creator;
+CREATE TABLE corp (id bigint, v real[], owner name);
+INSERT INTO corp SELECT g, ARRAY[g, g % 7, g % 3, 1]::real[],
+	CASE WHEN g % 2 = 0 THEN 'faiss_creator' ELSE 'faiss_squatter' END
+FROM generate_series(1, 500) g;
+SELECT faiss_create('rls', 'corp', 'v', 'id', 'Flat');
+GRANT SELECT ON corp TO faiss_squatter;
+ALTER TABLE corp ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON corp FOR SELECT USING (owner = current_user);
+RESET ROLE;
+SET ROLE faiss_squatter;
+SELECT count(*) AS visible_rows FROM corp;
+-- id 2 (distance 0) is the creator's row, hidden from this role
+SELECT try_sql($$SELECT string_agg(id || ':' || distance, ',') FROM faiss_search('rls', '[2,2,2,1]'::tensor, 3)$$);
+SELECT try_sql($$SELECT faiss_add('rls', 'true')$$);
+SELECT try_sql($$SELECT faiss_add('rls', full('{1,4}', 0), '{9999}')$$);
+-- nor may it build an index of its own over the table: the index would
+-- hold its view of today's policies
+SELECT try_sql($$SELECT faiss_create('rls_mine', 'corp', 'v', 'id', 'Flat')$$);
+-- marsql.knn reads the table as the caller: only its own (odd) ids
+SELECT string_agg(id::text, ',' ORDER BY rank) AS knn_ids
+FROM knn('[2,2,2,1]'::tensor, 'corp', 'v', 'id', 3);
+SELECT count(*) AS knn_rows, bool_and(id % 2 = 1) AS only_visible
+FROM knn('[2,2,2,1]'::tensor, 'corp', 'v', 'id', 1000);
+-- chunked tensors from the table read it as the caller too
+SELECT shape(chunked_from_table('corp', 'v', 'id')) AS chunked_table_shape,
+	   shape(chunked_from_query('SELECT v FROM corp ORDER BY id')) AS chunked_query_shape;
+DISCARD TEMP;
+-- the session setting row_security = off makes it an error, as in SQL
+SET row_security = off;
+SELECT try_sql($$SELECT count(*) FROM corp$$);
+SELECT try_sql($$SELECT count(*) FROM faiss_search('rls', '[2,2,2,1]'::tensor, 3)$$);
+RESET row_security;
+RESET ROLE;
+-- the owner (the policy is not forced) reads every row: it still searches
+SET ROLE faiss_creator;
+SELECT string_agg(id::text, ',' ORDER BY rank) AS owner_ids
+FROM faiss_search('rls', '[2,2,2,1]'::tensor, 3);
+SELECT faiss_add('rls', full('{1,4}', 0), '{9999}') AS owner_adds;
+-- forced, the policies apply to the owner too: refused
+ALTER TABLE corp FORCE ROW LEVEL SECURITY;
+SELECT try_sql($$SELECT count(*) FROM faiss_search('rls', '[2,2,2,1]'::tensor, 3)$$);
+SELECT try_sql($$SELECT faiss_add('rls', 'id = 1')$$);
+SELECT try_sql($$SELECT faiss_create('rls_forced', 'corp', 'v', 'id', 'Flat')$$);
+ALTER TABLE corp NO FORCE ROW LEVEL SECURITY;
+RESET ROLE;
+-- a view over the table: its rows depend on who reads it (security_invoker,
+-- or a policy's current_user), so the same holds for the tables it reads,
+-- checked for the caller and for the view's owner
+SET ROLE faiss_creator;
+CREATE VIEW corp_v WITH (security_invoker) AS SELECT id, v FROM corp;
+CREATE VIEW corp_w AS SELECT * FROM corp_v WHERE id > 0;
+GRANT SELECT ON corp_v, corp_w TO faiss_squatter;
+SELECT faiss_create('rls_view', 'corp_w', 'v', 'id', 'Flat') AS owner_builds_over_view;
+RESET ROLE;
+SET ROLE faiss_squatter;
+SELECT count(*) AS visible_through_view FROM corp_w;
+SELECT try_sql($$SELECT count(*) FROM faiss_search('rls_view', '[2,2,2,1]'::tensor, 3)$$);
+SELECT count(*) AS knn_through_view FROM knn('[2,2,2,1]'::tensor, 'corp_w', 'v', 'id', 1000);
+CREATE VIEW corp_mine AS SELECT id, v FROM corp;
+SELECT try_sql($$SELECT faiss_create('rls_mine', 'corp_mine', 'v', 'id', 'Flat')$$);
+DROP VIEW corp_mine;
+RESET ROLE;
+SET ROLE faiss_creator;
+SELECT faiss_drop('rls_view');
+DROP VIEW corp_w, corp_v;
+RESET ROLE;
+-- a superuser bypasses row security: it searches
+SELECT count(*) AS superuser_searches FROM faiss_search('rls', '[2,2,2,1]'::tensor, 3);
+-- row security turned off on the table: the index is usable again
+SET ROLE faiss_creator;
+ALTER TABLE corp DISABLE ROW LEVEL SECURITY;
+RESET ROLE;
+SET ROLE faiss_squatter;
+SELECT count(*) AS searches_without_rls FROM faiss_search('rls', '[2,2,2,1]'::tensor, 3);
+RESET ROLE;
+SET ROLE faiss_creator;
+SELECT faiss_drop('rls');
+DROP TABLE corp;
+RESET ROLE;
+
 REVOKE ALL ON SCHEMA marsql FROM faiss_creator, faiss_squatter;
 REVOKE ALL ON SCHEMA public FROM faiss_creator, faiss_squatter;
 DO $$ BEGIN EXECUTE format('REVOKE CREATE ON DATABASE %I FROM faiss_creator', current_database()); END $$;

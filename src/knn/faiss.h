@@ -88,10 +88,17 @@ extern void faiss_cache_forget(const char *name);
 /*
  * The index's corpus table, locked (AccessShareLock), after checking that
  * it is still the table the index was built over and that the caller may
- * SELECT from it (or from both its columns); e's names become the current
- * ones.  Raises 42P01/42703 when it is gone, 42501 without the privilege.
+ * SELECT from it (or from both its columns) and that row-level security
+ * does not apply to the caller; e's names become the current ones.  Raises
+ * 42P01/42703 when it is gone, 42501 without the privilege or under RLS.
  */
 extern Oid	faiss_corpus_resolve(FaissEntry *e);
+/*
+ * Refuses (42501) when row-level security of the corpus relid applies to
+ * the current user: index_name is the index searched or added to, or NULL
+ * when building one over corpus (its quoted name, for messages).
+ */
+extern void faiss_check_row_security(Oid relid, const char *index_name, const char *corpus);
 /* the caller may change or drop it (created it, or superuser) */
 extern void faiss_check_owner(const FaissEntry *e);
 

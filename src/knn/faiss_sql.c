@@ -16,6 +16,7 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "storage/lmgr.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
@@ -329,6 +330,8 @@ faiss_create(PG_FUNCTION_ARGS)
 	knn_require_args(fcinfo, "marsql.faiss_create", 6, names);
 	e->name = index_name_arg(PG_GETARG_TEXT_PP(0));
 	relid = PG_GETARG_OID(1);
+	/* kept while it is checked (its owner, the tables a view reads) and read */
+	LockRelationOid(relid, AccessShareLock);
 	if (!SearchSysCacheExists1(RELOID, ObjectIdGetDatum(relid)))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
@@ -363,6 +366,8 @@ faiss_create(PG_FUNCTION_ARGS)
 				 errdetail("A FAISS index outlives the session; its corpus must too."),
 				 errhint("Copy the rows into a permanent table, or search the temporary table "
 						 "with marsql.knn.")));
+	/* before any row is read: the index would hold the policies' view */
+	faiss_check_row_security(relid, NULL, e->corpus);
 	e->dims = knn_table_vector_length(relid, e->vector_column);
 	if (e->dims == 0)
 		ereport(ERROR,

@@ -9,11 +9,17 @@
  */
 #include "postgres.h"
 
+#include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "access/xact.h"
 #include "access/xlog.h"
+#include "catalog/dependency.h"
+#include "catalog/indexing.h"
 #include "catalog/pg_attribute.h"
 #include "catalog/pg_class.h"
+#include "catalog/pg_depend.h"
+#include "catalog/pg_rewrite.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -21,10 +27,12 @@
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/regproc.h"
+#include "utils/rls.h"
 #include "utils/syscache.h"
 #include "storage/lmgr.h"
 #include "utils/tuplestore.h"
@@ -548,7 +556,127 @@ faiss_corpus_resolve(FaissEntry *e)
 				 errmsg("permission denied for FAISS index \"%s\"", e->name),
 				 errdetail("Using an index needs SELECT on its corpus %s, or on its columns "
 						   "\"%s\" and \"%s\".", e->corpus, e->vector_column, e->id_column)));
+	faiss_check_row_security(relid, e->name, e->corpus);
 	return relid;
+}
+
+/* the relations the rules of view relid read (its _RETURN rule's dependencies) */
+static List *
+view_relations(Oid relid)
+{
+	Relation	dep = table_open(DependRelationId, AccessShareLock);
+	ScanKeyData key[2];
+	SysScanDesc scan;
+	HeapTuple	tup;
+	List	   *rules = NIL;
+	List	   *rels = NIL;
+	ListCell   *lc;
+
+	ScanKeyInit(&key[0], Anum_pg_depend_refclassid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(RelationRelationId));
+	ScanKeyInit(&key[1], Anum_pg_depend_refobjid, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(relid));
+	scan = systable_beginscan(dep, DependReferenceIndexId, true, NULL, 2, key);
+	while (HeapTupleIsValid(tup = systable_getnext(scan)))
+	{
+		Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);
+
+		if (d->classid == RewriteRelationId && d->deptype == DEPENDENCY_INTERNAL)
+			rules = list_append_unique_oid(rules, d->objid);
+	}
+	systable_endscan(scan);
+	foreach(lc, rules)
+	{
+		ScanKeyInit(&key[0], Anum_pg_depend_classid, BTEqualStrategyNumber, F_OIDEQ,
+					ObjectIdGetDatum(RewriteRelationId));
+		ScanKeyInit(&key[1], Anum_pg_depend_objid, BTEqualStrategyNumber, F_OIDEQ,
+					ObjectIdGetDatum(lfirst_oid(lc)));
+		scan = systable_beginscan(dep, DependDependerIndexId, true, NULL, 2, key);
+		while (HeapTupleIsValid(tup = systable_getnext(scan)))
+		{
+			Form_pg_depend d = (Form_pg_depend) GETSTRUCT(tup);
+
+			if (d->refclassid == RelationRelationId && d->refobjid != relid)
+				rels = list_append_unique_oid(rels, d->refobjid);
+		}
+		systable_endscan(scan);
+	}
+	table_close(dep, AccessShareLock);
+	return rels;
+}
+
+/*
+ * A relation under relid (relid itself, or one a view reads, through views)
+ * whose row-level security applies to the current user or to the owner of
+ * a view on the way (whose privileges a view without security_invoker uses);
+ * InvalidOid when none.
+ */
+static Oid
+rls_relation_under(Oid relid, List *view_owners)
+{
+	ListCell   *lc;
+	List	   *owners;
+	Oid			found = InvalidOid;
+
+	check_stack_depth();
+	if (check_enable_rls(relid, InvalidOid, true) == RLS_ENABLED)
+		return relid;
+	foreach(lc, view_owners)
+		if (check_enable_rls(relid, lfirst_oid(lc), true) == RLS_ENABLED)
+			return relid;
+	if (get_rel_relkind(relid) != RELKIND_VIEW)
+		return InvalidOid;
+	owners = lappend_oid(list_copy(view_owners), rel_owner(relid));
+	foreach(lc, view_relations(relid))
+	{
+		found = rls_relation_under(lfirst_oid(lc), owners);
+		if (OidIsValid(found))
+			break;
+	}
+	return found;
+}
+
+/*
+ * An index holds every row of its corpus its creator could read, and the
+ * ids and distances a search returns tell which rows those are; the
+ * corpus's row-level security policies cannot be applied to them.  So no
+ * index is built, searched or added to by a role the policies apply to
+ * (check_enable_rls: not for a superuser or a BYPASSRLS role, nor for the
+ * owner unless the table has FORCE ROW LEVEL SECURITY; with row_security
+ * off, where SQL would raise an error, it is refused too).  A view corpus
+ * is refused when that holds for a table it reads, for the caller or for
+ * the owner of a view on the way.  marsql.knn reads the table through SQL
+ * as the caller, policies applied.
+ */
+void
+faiss_check_row_security(Oid relid, const char *index_name, const char *corpus)
+{
+	Oid			found = rls_relation_under(relid, NIL);
+	char	   *table;
+	char	   *detail;
+
+	if (!OidIsValid(found))
+		return;
+	table = quote_qualified_identifier(get_namespace_name(get_rel_namespace(found)),
+									   get_rel_name(found));
+	if (found == relid)
+		detail = psprintf("Row-level security of %s applies to the current user", table);
+	else
+		detail = psprintf("Row-level security of %s, which the view %s reads, applies to the "
+						  "current user or to the owner of a view it goes through", table, corpus);
+	if (index_name == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("cannot build a FAISS index over %s", corpus),
+				 errdetail("%s; an index would hold the rows its policies show now and would "
+						   "not follow later changes of the policies.", detail),
+				 errhint("Search %s with marsql.knn, which applies the policies, or build "
+						 "the index as a role row-level security does not apply to.", corpus)));
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("permission denied for FAISS index \"%s\"", index_name),
+			 errdetail("%s, and the index holds rows its policies may hide.", detail),
+			 errhint("Search %s with marsql.knn, which applies the policies.", corpus)));
 }
 
 void
