@@ -45,6 +45,12 @@ SELECT check_rows(chunked_from_table('rows_5000', 'v', 'i'), 5000, 32);
 SELECT sum(chunked_from_table('rows_5000', 'v', 'i'))::text AS chunked_sum,
 	   (SELECT sum(x) FROM rows_5000, unnest(v) x) AS sql_sum;
 RESET marsql.tile_bytes;
+-- the query only reads: a data-modifying WITH or FOR UPDATE is refused
+CREATE TABLE from_query_loot (x int);
+SELECT try_sql($$SELECT shape(chunked_from_query('WITH x AS (INSERT INTO from_query_loot VALUES (99) RETURNING 1) SELECT ARRAY[1.0]::float8[] FROM x'))$$);
+SELECT try_sql($$SELECT shape(chunked_from_query('SELECT ARRAY[x]::float8[] FROM from_query_loot FOR UPDATE'))$$);
+SELECT count(*) AS nothing_written FROM from_query_loot;
+DROP TABLE from_query_loot;
 
 -- ---------- explain writes nothing ----------
 CREATE TABLE w (a int);
@@ -168,6 +174,11 @@ SELECT try_sql(format('SELECT marsql.to_tensor(%L::marsql.chunked_tensor)', :'ke
 SELECT try_sql('SELECT marsql.chunked_tensor(''robust.kept_array'')::text') AS squatter_open;
 SELECT to_tensor(c)::text AS still_the_array FROM kept;
 DROP TABLE kept_array;
+-- ALTER INDEX renames a table too
+ALTER INDEX kept_array_away RENAME TO kept_array_idx;
+SELECT size(chunked_zeros('{2}', '{1}')) AS registered_once_more;
+SELECT to_tensor(chunked_tensor('kept_array_idx'))::text AS alter_index_renamed;
+ALTER TABLE kept_array_idx RENAME TO kept_array_away;
 -- rename back, move to another schema, rename that schema
 ALTER TABLE kept_array_away RENAME TO kept_array;
 SELECT to_tensor(c)::text AS renamed_back, c::text AS back_text FROM kept;

@@ -105,7 +105,8 @@ $$;
 COMMENT ON FUNCTION marsql.array_storage_renamed() IS
 	'event trigger: the catalog of chunked tensors follows renamed storage tables';
 CREATE EVENT TRIGGER marsql_array_storage_renamed ON ddl_command_end
-	WHEN TAG IN ('ALTER TABLE', 'ALTER VIEW', 'ALTER MATERIALIZED VIEW', 'ALTER FOREIGN TABLE')
+	WHEN TAG IN ('ALTER TABLE', 'ALTER VIEW', 'ALTER MATERIALIZED VIEW', 'ALTER FOREIGN TABLE',
+				 'ALTER INDEX')
 	EXECUTE FUNCTION marsql.array_storage_renamed();
 
 CREATE FUNCTION marsql.chunked_tensor(storage regclass) RETURNS marsql.chunked_tensor

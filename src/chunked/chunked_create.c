@@ -343,6 +343,12 @@ chunked_from_query(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("chunked_from_query: the query must return rows")));
+	if (chunked_plan_writes(plan))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("chunked_from_query: the query must not write or lock rows"),
+				 errdetail("The query has a data-modifying WITH or FOR UPDATE, FOR SHARE or a similar locking clause."),
+				 errhint("Write the rows first, then make the array from a SELECT of them.")));
 	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
 	MemoryContextSwitchTo(caller);
 	if (portal->tupDesc->natts != 1)

@@ -370,21 +370,38 @@ explain_prepare(const char *query)
 
 		foreach(lq, source->query_list)
 		{
-			Query	   *q = lfirst_node(Query, lq);
-
-			if (q->utilityStmt != NULL)
+			if (lfirst_node(Query, lq)->utilityStmt != NULL)
 				ereport(ERROR,
 						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 						 errmsg("marsql.explain cannot explain SELECT INTO"),
 						 errhint("Explain the SELECT without INTO.")));
-			if (query_writes_walker((Node *) q, NULL))
-				ereport(ERROR,
-						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						 errmsg("marsql.explain cannot explain a query that writes or locks rows"),
-						 errdetail("The query has a data-modifying WITH or FOR UPDATE, FOR SHARE or a similar locking clause.")));
 		}
 	}
+	if (chunked_plan_writes(plan))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("marsql.explain cannot explain a query that writes or locks rows"),
+				 errdetail("The query has a data-modifying WITH or FOR UPDATE, FOR SHARE or a similar locking clause.")));
 	return plan;
+}
+
+bool
+chunked_plan_writes(SPIPlanPtr plan)
+{
+	ListCell   *lc;
+
+	foreach(lc, SPI_plan_get_plan_sources(plan))
+	{
+		CachedPlanSource *source = (CachedPlanSource *) lfirst(lc);
+		ListCell   *lq;
+
+		foreach(lq, source->query_list)
+		{
+			if (query_writes_walker((Node *) lfirst_node(Query, lq), NULL))
+				return true;
+		}
+	}
+	return false;
 }
 
 /* runs the query; the caller is SPI-connected */

@@ -13,6 +13,7 @@
 #include "chunked/chunked.h"
 #include "chunked/tile_task.h"
 #include "datatype/timestamp.h"
+#include "executor/spi.h"
 
 typedef struct TileInput
 {
@@ -109,5 +110,7 @@ extern bool tile_graph_planning(void);
 extern void chunked_explain_record(TileGraph *g, bool ran);
 extern bool chunked_explain_active(bool *analyze);
 extern void chunked_explain_copy(const char *label, const ChunkedTensor *result, bool ran);
+/* true when a prepared plan writes or locks rows at any level */
+extern bool chunked_plan_writes(SPIPlanPtr plan);
 
 #endif							/* MARSQL_TILE_GRAPH_H */
