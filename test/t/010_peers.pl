@@ -378,7 +378,7 @@ $coord->safe_psql('postgres', q{
 ($ret, $out, $err) = $coord->psql('postgres', $as_alice . q{SELECT marsql.map('who(int)', ARRAY[1], NULL::text)});
 like($err, qr/permission denied for function peer_run_task.*\n.*on peer "p[12]"/,
 	'the mapped role may not send tasks until the peer grants it');
-$_->safe_psql('postgres', q{GRANT EXECUTE ON FUNCTION marsql.peer_run_task(text, bytea, text, text) TO bob})
+$_->safe_psql('postgres', q{GRANT EXECUTE ON FUNCTION marsql.peer_run_task(text, bytea, text, text, boolean) TO bob})
   for values %peer;
 is($coord->safe_psql('postgres', $as_alice . q{SELECT marsql.map('who(int)', ARRAY[1, 2], NULL::text)}),
 	'{bob,bob}', 'password_required = false set by a superuser: the calls run as the mapped user');
