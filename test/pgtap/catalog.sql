@@ -1,7 +1,7 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(39);
+SELECT plan(40);
 
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
@@ -64,6 +64,7 @@ SELECT is_empty($$
 	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor')
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
+	  AND prorettype <> 'event_trigger'::regtype
 $$, 'every function but the engine''s, chunked operations and k-NN over tables is parallel safe');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
@@ -109,6 +110,7 @@ SELECT is_empty($$
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
 	  AND proname NOT IN ('gpu_info', 'gpu_stats')
+	  AND prorettype <> 'event_trigger'::regtype
 $$, 'every function but random, blas_info, the chunked ones and k-NN over tables is immutable');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
@@ -142,7 +144,14 @@ SELECT is_empty($$
 		'marsql.knn(marsql.tensor,marsql.tensor,integer,text,text)'::regprocedure)	-- NULL device: the setting
 	  AND proname NOT LIKE 'tensor_stack_%' AND proname NOT LIKE 'tensor_sum_%'
 	  AND proname NOT LIKE 'tensor_avg_%'
+	  AND prorettype <> 'event_trigger'::regtype	-- called by the server, not with arguments
 $$, 'functions are strict unless they handle NULL arguments');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace AND prorettype = 'event_trigger'::regtype
+	  AND NOT (prosecdef AND provolatile = 'v' AND proparallel = 'u'
+			   AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig))
+$$, 'event trigger functions (catalogs following renames and drops) run as the owner, volatile, with search_path pinned');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace AND prokind = 'f' AND NOT proisstrict
