@@ -58,7 +58,7 @@ SELECT drop(:'big'::chunked_tensor), drop(:'product'::chunked_tensor);
 
 \echo '-- batch k-NN: 500 queries against 50,000 embeddings (50 clusters) in a table, scored on workers'
 CREATE TEMP TABLE centres AS SELECT random('{50,64}', 10, 'normal', 'float32') * 3 AS c;
-CREATE TEMP TABLE products AS
+CREATE TABLE products AS  -- a permanent table: FAISS indexes refuse temporary corpora
   SELECT r."row" + 1 AS id, (c[r."row" % 50] + r."values"::tensor * 0.5)::real[] AS embedding,
          (r."row" % 4 = 0) AS in_stock
   FROM centres, rows(random('{50000,64}', 11, 'normal', 'float32')) r;
@@ -86,6 +86,7 @@ SELECT round(count(f.id)::numeric / count(*), 3) AS recall_at_10
 FROM knn((SELECT q FROM batch), 'products', 'embedding', 'id', 10, 'cosine') k
 LEFT JOIN faiss_search('demo_products', (SELECT q FROM batch), 10, '{"efSearch": 64}') f USING (query, id);
 SELECT faiss_drop('demo_products');
+DROP TABLE products;
 
 \echo '-- peers: two more PostgreSQL clusters on 127.0.0.1 (demo.sh started them), declared with SQL/MED'
 \getenv coordinator_host PGHOST
