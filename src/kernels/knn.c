@@ -871,8 +871,8 @@ mt_neighbors_merge(MtNeighbors *into, const MtNeighbors *from,
 	{
 		double	   *ad = into->distance + (size_t) q * k;
 		int64_t    *ai = into->id + (size_t) q * k;
-		const double *bd = from->distance + (size_t) q * k;
-		const int64_t *bi = from->id + (size_t) q * k;
+		const double *bd = from->distance + (size_t) q * from->k;
+		const int64_t *bi = from->id + (size_t) q * from->k;
 		int			na = into->count[q],
 					nb = from->count[q],
 					i = 0,

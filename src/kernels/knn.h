@@ -128,8 +128,9 @@ extern MtStatus mt_knn_finish(const MtKnnProblem *p, const MtKnnCandidates *c,
 extern void mt_neighbors_clear(MtNeighbors *nb);
 
 /*
- * Merges from into into (same nq and k): each list keeps the k first of
- * the union.  tmp holds k doubles and k ids.
+ * Merges from into into (same nq; from's lists may be of another width,
+ * as a task's k is clamped to the rows it scored): each of into's lists
+ * keeps its k first of the union.  tmp holds into->k doubles and ids.
  */
 extern void mt_neighbors_merge(MtNeighbors *into, const MtNeighbors *from,
 							   double *tmp_distance, int64_t *tmp_id);

@@ -153,44 +153,6 @@ knn_result_append(StringInfo result, const MtNeighbors *nb)
 	result->data[result->len] = '\0';
 }
 
-/*
- * mt_neighbors_merge for lists of any width (a task's k is clamped to its
- * rows): each of best's lists keeps its k first of the union.
- */
-static void
-merge_lists(MtNeighbors *best, const MtNeighbors *from, double *tmp_d, int64 *tmp_i)
-{
-	for (int q = 0; q < best->nq; q++)
-	{
-		double	   *ad = best->distance + (Size) q * best->k;
-		int64	   *ai = best->id + (Size) q * best->k;
-		const double *bd = from->distance + (Size) q * from->k;
-		const int64 *bi = from->id + (Size) q * from->k;
-		int			na = best->count[q],
-					nb = from->count[q],
-					i = 0,
-					j = 0,
-					out = 0;
-
-		while (out < best->k && (i < na || j < nb))
-		{
-			if (j >= nb || (i < na && mt_neighbor_before(ad[i], ai[i], bd[j], bi[j])))
-			{
-				tmp_d[out] = ad[i];
-				tmp_i[out++] = ai[i++];
-			}
-			else
-			{
-				tmp_d[out] = bd[j];
-				tmp_i[out++] = bi[j++];
-			}
-		}
-		memcpy(ad, tmp_d, sizeof(double) * out);
-		memcpy(ai, tmp_i, sizeof(int64) * out);
-		best->count[q] = out;
-	}
-}
-
 void
 knn_result_merge(MtNeighbors *best, const char *result, int len)
 {
@@ -223,7 +185,7 @@ knn_result_merge(MtNeighbors *best, const char *result, int len)
 			elog(ERROR, "marsql knn task result does not match its task");
 	tmp_d = palloc(sizeof(double) * best->k);
 	tmp_i = palloc(sizeof(int64) * best->k);
-	merge_lists(best, &from, tmp_d, tmp_i);
+	mt_neighbors_merge(best, &from, tmp_d, tmp_i);
 	pfree(tmp_d);
 	pfree(tmp_i);
 }
