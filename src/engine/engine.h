@@ -176,6 +176,12 @@ extern ErrorData *engine_copy_message(const ErrorData *e);
 extern ErrorData *engine_make_error(int sqlstate, char *message, char *detail, char *hint);
 
 /*
+ * Makes the text in buf a sentence for a DETAIL (PostgreSQL's style): a
+ * capital first letter, and a full stop unless it already ends in one.
+ */
+extern void engine_as_sentence(StringInfo buf);
+
+/*
  * A task payload that does not decode.  Workers only see payloads their
  * leader built, but a peer runs whatever its caller sends: 08P01, as for
  * a malformed protocol message.

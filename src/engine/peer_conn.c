@@ -155,10 +155,7 @@ detail_sentence(const char *raw)
 	}
 	if (buf.len == 0)
 		appendStringInfoString(&buf, "No reason was given");
-	if (buf.data[0] >= 'a' && buf.data[0] <= 'z')
-		buf.data[0] += 'A' - 'a';
-	if (strchr(".?!", buf.data[buf.len - 1]) == NULL)
-		appendStringInfoChar(&buf, '.');
+	engine_as_sentence(&buf);
 	return buf.data;
 }
 

@@ -584,6 +584,9 @@ send_task(JobState *st, PoolWorker *w, int task)
 		? job->cb.result_bound(job->arg, task) : 0;
 	Size		payload_bytes = job->cb.write_payload
 		? job->cb.payload_bytes(job->arg, task) : 0;
+	/* a read-only caller's task runs read-only on the worker too */
+	int32		kind_word = job->tasks[task].kind |
+		(XactReadOnly ? ENGINE_KIND_READ_ONLY : 0);
 
 	Assert(!w->sending && slot->task < 0);
 	slot->task = task;
@@ -603,8 +606,7 @@ send_task(JobState *st, PoolWorker *w, int task)
 		resetStringInfo(&w->outgoing);
 		pq_sendbyte(&w->outgoing, ENGINE_MSG_TASK);
 		pq_sendint64(&w->outgoing, slot->seq);
-		pq_sendint32(&w->outgoing, job->tasks[task].kind |
-					  (XactReadOnly ? ENGINE_KIND_READ_ONLY : 0));
+		pq_sendint32(&w->outgoing, kind_word);
 		header = w->outgoing.len;
 		append_payload(job, task, payload_bytes, &w->outgoing);
 		payload_bytes = w->outgoing.len - header;
@@ -625,8 +627,7 @@ send_task(JobState *st, PoolWorker *w, int task)
 		resetStringInfo(&w->outgoing);
 		pq_sendbyte(&w->outgoing, ENGINE_MSG_TASK_IN_SEGMENT);
 		pq_sendint64(&w->outgoing, slot->seq);
-		pq_sendint32(&w->outgoing, job->tasks[task].kind |
-					  (XactReadOnly ? ENGINE_KIND_READ_ONLY : 0));
+		pq_sendint32(&w->outgoing, kind_word);
 		pq_sendint32(&w->outgoing, dsm_segment_handle(slot->segment));
 		pq_sendint64(&w->outgoing, payload_bytes);
 		pq_sendint64(&w->outgoing, slot->result_offset);
@@ -690,6 +691,17 @@ engine_make_error(int sqlstate, char *message, char *detail, char *hint)
 	e->detail = detail;
 	e->hint = hint;
 	return e;
+}
+
+void
+engine_as_sentence(StringInfo buf)
+{
+	if (buf->len == 0)
+		return;
+	if (buf->data[0] >= 'a' && buf->data[0] <= 'z')
+		buf->data[0] += 'A' - 'a';
+	if (strchr(".?!", buf->data[buf->len - 1]) == NULL)
+		appendStringInfoChar(buf, '.');
 }
 
 /* what the server log would have kept under the caller's log_min_messages */
@@ -925,10 +937,7 @@ error_as_detail(const ErrorData *error)
 
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, error->message ? error->message : "the peer failed");
-	if (buf.len > 0 && buf.data[0] >= 'a' && buf.data[0] <= 'z')
-		buf.data[0] += 'A' - 'a';
-	if (buf.len > 0 && strchr(".?!", buf.data[buf.len - 1]) == NULL)
-		appendStringInfoChar(&buf, '.');
+	engine_as_sentence(&buf);
 	if (error->detail && error->detail[0])
 		appendStringInfo(&buf, " %s", error->detail);
 	return buf.data;
