@@ -21,20 +21,28 @@
 
 #include "catalog_owner.h"
 
+Oid
+marsql_relation_owner(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
+
 void
 marsql_owner_begin(const char *table, MarsqlOwnerScope *scope)
 {
 	Oid			catalog = get_relname_relid(table, get_namespace_oid("marsql", false));
-	HeapTuple	tup;
 	Oid			owner;
 
 	if (!OidIsValid(catalog))
 		elog(ERROR, "marsql.%s is missing", table);
-	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(catalog));
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", catalog);
-	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-	ReleaseSysCache(tup);
+	owner = marsql_relation_owner(catalog);
 
 	GetUserIdAndSecContext(&scope->save_userid, &scope->save_sec);
 	SetUserIdAndSecContext(owner, scope->save_sec | SECURITY_LOCAL_USERID_CHANGE |

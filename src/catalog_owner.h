@@ -28,6 +28,9 @@ typedef struct MarsqlOwnerScope
 extern void marsql_owner_begin(const char *table, MarsqlOwnerScope *scope);
 extern void marsql_owner_end(MarsqlOwnerScope *scope);
 
+/* the owner of a relation (elog when there is no such relation) */
+extern Oid	marsql_relation_owner(Oid relid);
+
 /* the search_path every statement marsql runs as a catalog owner sees */
 #define MARSQL_OWNER_SEARCH_PATH "pg_catalog, marsql, pg_temp"
 

@@ -445,19 +445,6 @@ column_alive(Oid relid, AttrNumber attnum)
 	return alive;
 }
 
-static Oid
-rel_owner(Oid relid)
-{
-	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
-	Oid			owner;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", relid);
-	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-	ReleaseSysCache(tup);
-	return owner;
-}
-
 /* records relid and the attnums as the binding of e, when we may write */
 static void
 catalog_rebind(const FaissEntry *e)
@@ -524,7 +511,7 @@ faiss_corpus_resolve(FaissEntry *e)
 			corpus_gone(e, ERRCODE_UNDEFINED_TABLE, "does not exist");
 		if (get_rel_relkind(relid) == RELKIND_INDEX ||
 			get_rel_persistence(relid) == RELPERSISTENCE_TEMP ||
-			rel_owner(relid) != e->created_by)
+			marsql_relation_owner(relid) != e->created_by)
 			ereport(ERROR,
 					(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 					 errmsg("FAISS index \"%s\" was restored from a dump and cannot be bound to %s",
@@ -626,7 +613,7 @@ rls_relation_under(Oid relid, List *view_owners)
 			return relid;
 	if (get_rel_relkind(relid) != RELKIND_VIEW)
 		return InvalidOid;
-	owners = lappend_oid(list_copy(view_owners), rel_owner(relid));
+	owners = lappend_oid(list_copy(view_owners), marsql_relation_owner(relid));
 	foreach(lc, view_relations(relid))
 	{
 		found = rls_relation_under(lfirst_oid(lc), owners);
