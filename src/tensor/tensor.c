@@ -440,14 +440,20 @@ tensor_broadcast_to(const Tensor *t, int ndim, const int64 *dims)
 int
 tensor_int_array(ArrayType *arr, int *out, int max, const char *what)
 {
-	Datum	   *elems;
-	bool	   *nulls;
-	int			n;
-
 	if (ARR_NDIM(arr) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must be a one-dimensional array", what)));
+	return tensor_int_elements(arr, out, max, what);
+}
+
+int
+tensor_int_elements(ArrayType *arr, int *out, int max, const char *what)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+
 	if (ARR_ELEMTYPE(arr) != INT4OID)
 		elog(ERROR, "%s must be an int[]", what);
 	deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls, &n);

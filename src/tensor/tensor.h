@@ -78,6 +78,8 @@ extern void tensor_raise_canceled(void) pg_attribute_noreturn();
 /* Reads an int[] argument named `what` (one dimension, no NULLs, at most
  * max elements) into out; returns the count. */
 extern int	tensor_int_array(ArrayType *arr, int *out, int max, const char *what);
+/* the same for an int[] of any shape, its elements in order */
+extern int	tensor_int_elements(ArrayType *arr, int *out, int max, const char *what);
 
 /* A numpy axis (negative counts from the end) as 0 .. ndim-1, or an error. */
 extern int	tensor_axis(int axis, int ndim);

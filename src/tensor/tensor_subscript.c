@@ -363,8 +363,6 @@ tensor_take(PG_FUNCTION_ARGS)
 {
 	Tensor	   *t;
 	ArrayType  *arr;
-	Datum	   *elems;
-	bool	   *nulls;
 	int			count;
 	int			idx_ndim;
 	int		   *idx;
@@ -384,8 +382,6 @@ tensor_take(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	t = PG_GETARG_TENSOR_P(0);
 	arr = PG_GETARG_ARRAYTYPE_P(1);
-	if (ARR_ELEMTYPE(arr) != INT4OID)
-		elog(ERROR, "indices must be an int[]");
 	axis = tensor_axis_or_flatten(&t, PG_ARGISNULL(2),
 								  PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2));
 	/* an empty array has no dimensions in PostgreSQL: one empty list */
@@ -397,8 +393,9 @@ tensor_take(PG_FUNCTION_ARGS)
 						MT_MAX_DIMS),
 				 errdetail("Indices with %d dimensions into a tensor with %d give %d.",
 						   idx_ndim, t->ndim, t->ndim - 1 + idx_ndim)));
-	deconstruct_array(arr, INT4OID, 4, true, TYPALIGN_INT, &elems, &nulls,
-					  &count);
+	count = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	idx = palloc(sizeof(int) * Max(count, 1));
+	count = tensor_int_elements(arr, idx, count, "indices");
 	tensor_dims64(t, dims);
 	len = dims[axis];
 	for (int i = 0; i < axis; i++)
@@ -415,14 +412,8 @@ tensor_take(PG_FUNCTION_ARGS)
 		inner *= dims[i];
 		rdims[rndim++] = dims[i];
 	}
-	idx = palloc(sizeof(int) * Max(count, 1));
 	for (int i = 0; i < count; i++)
 	{
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("indices must not contain nulls")));
-		idx[i] = DatumGetInt32(elems[i]);
 		if (idx[i] < -len || idx[i] >= len)
 			ereport(ERROR,
 					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
