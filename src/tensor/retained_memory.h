@@ -1,0 +1,26 @@
+/*
+ * retained_memory.h
+ *	  Large buffers reused instead of re-faulted: how much freed memory a
+ *	  backend keeps for its next call (marsql.retained_memory).
+ */
+#ifndef MARSQL_RETAINED_MEMORY_H
+#define MARSQL_RETAINED_MEMORY_H
+
+extern int	retained_memory_applied_kb;
+extern void retained_memory_set(void);
+
+/*
+ * Applies marsql.retained_memory to this process's allocator when it has
+ * changed; cheap, called where tensors are allocated.  Never in the
+ * postmaster: the setting is applied by the backend that does the work.
+ */
+static inline void
+retained_memory_apply(void)
+{
+	extern int	marsql_retained_memory_kb;
+
+	if (retained_memory_applied_kb != marsql_retained_memory_kb)
+		retained_memory_set();
+}
+
+#endif							/* MARSQL_RETAINED_MEMORY_H */
