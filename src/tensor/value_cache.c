@@ -293,12 +293,18 @@ value_cache_detoast(struct varlena *attr)
 		return pg_detoast_datum(attr);
 	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
 	bytes = (Size) toast_pointer.va_rawsize;
-	/* too small to pay, too large to keep, or nowhere to read it from */
+	/* cache off, too small to pay, or no snapshot to read it with */
 	if (marsql_value_cache_size_kb == 0 ||
 		bytes < (Size) marsql_value_cache_min_size_kb * 1024 ||
-		bytes > cache_limit() ||
 		!IsTransactionState() || GetOldestSnapshot() == NULL)
 		return detoast_attr(attr);
+	if (bytes > cache_limit())
+	{
+		/* larger than the whole cache: never kept */
+		counters.misses++;
+		counters.skipped++;
+		return detoast_attr(attr);
+	}
 
 	cache_init();
 	memset(&key, 0, sizeof(key));
