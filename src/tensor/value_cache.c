@@ -452,8 +452,8 @@ value_cache_stats_sql(PG_FUNCTION_ARGS)
 {
 	ValueCacheStats s;
 	TupleDesc	tupdesc;
-	Datum		values[9];
-	bool		nulls[9] = {0};
+	Datum		values[10];
+	bool		nulls[10] = {0};
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
@@ -467,7 +467,8 @@ value_cache_stats_sql(PG_FUNCTION_ARGS)
 	values[5] = Int64GetDatum(s.evictions);
 	values[6] = Int64GetDatum(s.invalidations);
 	values[7] = Int64GetDatum(s.skipped);
-	values[8] = Float8GetDatum(s.validations > 0 ? s.validate_ms * 1000.0 / s.validations : 0.0);
+	values[8] = Int64GetDatum(s.validations);
+	values[9] = Float8GetDatum(s.validate_ms);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
