@@ -344,17 +344,19 @@ value_cache_detoast(struct varlena *attr)
 	old = MemoryContextSwitchTo(cxt);
 	v = detoast_attr(attr);
 	MemoryContextSwitchTo(old);
-	loading_cxt = NULL;
 
 	if (!probe(&key, &after) || !stamps_equal(&before, &after))
 	{
 		/* changed under the read (cannot happen while we hold the pointer) */
 		counters.skipped++;
+		loading_cxt = NULL;
 		MemoryContextSetParent(cxt, CurrentMemoryContext);
 		return v;
 	}
 	e = (ValueEntry *) hash_search(entries, &key, HASH_ENTER, &found);
 	Assert(!found);
+	/* from here on nothing fails: the entry owns the context */
+	loading_cxt = NULL;
 	e->value = v;
 	e->cxt = cxt;
 	e->bytes = VARSIZE_ANY(v);
