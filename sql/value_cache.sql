@@ -2,7 +2,7 @@
 -- from TOAST once and then served from memory while unchanged; every change
 -- of the stored value (UPDATE, DELETE + VACUUM, TRUNCATE, DROP, VACUUM FULL,
 -- a rolled-back UPDATE) gives the right value, never a stale one.
-SET client_min_messages = warning;
+SET client_min_messages = notice;
 SET search_path = marsql, public;
 CREATE FUNCTION vc_reference(seed int) RETURNS marsql.tensor
 	LANGUAGE sql IMMUTABLE AS
@@ -91,6 +91,38 @@ SELECT t = marsql.ones(ARRAY[1024, 1024], 'float32') AS same FROM vc_c;
 SELECT t = marsql.ones(ARRAY[1024, 1024], 'float32') AS same FROM vc_c;
 SELECT vc();
 
+-- a sparse (CSR) stored value: densified from the cached copy, the copy intact
+SET marsql.value_cache_min_size = 0;
+CREATE TABLE vc_s (t marsql.tensor);
+INSERT INTO vc_s SELECT marsql.sparse(marsql.eye(300, dtype => 'float32'));
+SELECT pg_column_size(t) > 2048 AS out_of_line FROM vc_s;
+SELECT marsql.value_cache_reset();
+SELECT marsql.dense(t) = marsql.eye(300, dtype => 'float32') AS same, marsql.nnz(t) FROM vc_s;
+SELECT marsql.dense(t) = marsql.eye(300, dtype => 'float32') AS same, marsql.nnz(t),
+	marsql.is_sparse(t) FROM vc_s;
+SELECT vc();
+RESET marsql.value_cache_min_size;
+
+-- a function that returns its (cached) argument: the result stored elsewhere
+-- and read back is the same value; the cached copy is untouched
+CREATE TABLE vc_copy AS SELECT id, marsql.dense(t) AS t FROM vc_w;
+SELECT c.id, c.t = w.t AS same FROM vc_copy c JOIN vc_w w USING (id) ORDER BY id;
+SELECT id, t = vc_reference(5 + id) AS same FROM vc_w ORDER BY id;
+DROP TABLE vc_copy;
+
+-- an error caught in a subtransaction after a hit: the value stays right
+DO $$
+DECLARE ok boolean;
+BEGIN
+	BEGIN
+		PERFORM marsql.matmul(t, marsql.ones(ARRAY[3, 3], 'float32')) FROM vc_w WHERE id = 1;
+	EXCEPTION WHEN OTHERS THEN
+		RAISE NOTICE 'caught: %', SQLERRM;
+	END;
+	SELECT t = vc_reference(6) INTO ok FROM vc_w WHERE id = 1;
+	RAISE NOTICE 'same after the error: %', ok;
+END $$;
+
 -- sorting with the btree comparator over cached values
 SELECT id FROM vc_w ORDER BY t, id;
 SELECT id FROM vc_w ORDER BY t, id;
@@ -168,5 +200,5 @@ SELECT sum(total_bytes) < 7 * 1024 * 1024 AS bounded
 	FROM pg_backend_memory_contexts WHERE name LIKE 'marsql%value%' OR parent LIKE 'marsql value cache';
 RESET marsql.value_cache_size;
 
-DROP TABLE vc_w, vc_c;
+DROP TABLE vc_w, vc_c, vc_s;
 DROP FUNCTION vc_reference(int), vc();

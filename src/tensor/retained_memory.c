@@ -30,6 +30,9 @@
 /* the value applied to this process's allocator (-1: glibc's defaults) */
 int			retained_memory_applied_kb = -1;
 
+/* a large buffer was allocated in this transaction */
+bool		retained_memory_large_alloc = false;
+
 static bool callback_registered = false;
 
 /* glibc's defaults (mallopt(3)) */
@@ -47,17 +50,19 @@ static void
 retained_memory_xact_callback(XactEvent event, void *arg)
 {
 	(void) arg;
-	if (retained_memory_applied_kb <= 0)
+	if (event != XACT_EVENT_COMMIT && event != XACT_EVENT_ABORT &&
+		event != XACT_EVENT_PARALLEL_COMMIT && event != XACT_EVENT_PARALLEL_ABORT &&
+		event != XACT_EVENT_PREPARE)
 		return;
-	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
-		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
-		event == XACT_EVENT_PREPARE)
+	/* only after large allocations: mallinfo2 walks the free lists */
+	if (retained_memory_applied_kb > 0 && retained_memory_large_alloc)
 	{
 		struct mallinfo2 mi = mallinfo2();
 
 		if (mi.fordblks > retained_bytes())
 			malloc_trim(0);
 	}
+	retained_memory_large_alloc = false;
 }
 
 void

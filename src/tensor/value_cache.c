@@ -293,6 +293,7 @@ value_cache_detoast(struct varlena *attr)
 		return pg_detoast_datum(attr);
 	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
 	bytes = (Size) toast_pointer.va_rawsize;
+	retained_memory_note(bytes);
 	/* cache off, too small to pay, or no snapshot to read it with */
 	if (marsql_value_cache_size_kb == 0 ||
 		bytes < (Size) marsql_value_cache_min_size_kb * 1024 ||
