@@ -136,6 +136,29 @@ check($a, 6, 'and the first session still reads the old value');
 $node->safe_psql('postgres', 'DELETE FROM w');
 is(query($a, 'SELECT count(*) FROM w'), '0', 'a committed DELETE: no row, no stale value');
 
+# retained memory: a 64 MB result made again and again reuses its pages
+# (no page faults from the third call on) with the default setting, and is
+# faulted in anew by every call with marsql.retained_memory = 0
+sub faults_per_call
+{
+	my ($setting) = @_;
+	my $s = session();
+	query($s, "SET marsql.retained_memory = '$setting'");
+	my $call = q{SELECT marsql.size(marsql.ones(ARRAY[4096, 4096], 'float32'))};
+	my $flt = q{SELECT split_part(pg_read_file('/proc/self/stat', 0, 4096), ' ', 10)};
+	query($s, $call) for 1 .. 2;
+	my $before = query($s, $flt);
+	query($s, $call);
+	my $after = query($s, $flt);
+	$s->{in} .= "\\q\n";
+	$s->{h}->finish;
+	return $after - $before;
+}
+my $kept = faults_per_call('256MB');
+my $returned = faults_per_call('0');
+cmp_ok($kept, '<', 1000, "retained memory on: $kept minor faults in the third 64 MB call");
+cmp_ok($returned, '>', 10000, "retained memory off: $returned minor faults in the third call");
+
 $a->{in} .= "\\q\n";
 $a->{h}->finish;
 $b->{in} .= "\\q\n";
