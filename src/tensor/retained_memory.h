@@ -6,6 +6,8 @@
 #ifndef MARSQL_RETAINED_MEMORY_H
 #define MARSQL_RETAINED_MEMORY_H
 
+#include "guc.h"
+
 extern int	retained_memory_applied_kb;
 extern bool retained_memory_large_alloc;
 extern void retained_memory_set(void);
@@ -18,8 +20,6 @@ extern void retained_memory_set(void);
 static inline void
 retained_memory_apply(void)
 {
-	extern int	marsql_retained_memory_kb;
-
 	if (retained_memory_applied_kb != marsql_retained_memory_kb)
 		retained_memory_set();
 }
