@@ -8,9 +8,9 @@
  *	  marsql.retained_memory > 0 a backend that runs marsql work takes
  *	  every allocation from the heap (M_MMAP_MAX 0) and keeps up to that
  *	  many freed bytes for its next call (M_TRIM_THRESHOLD); at the end of
- *	  each transaction, free memory above the bound is given back
- *	  (malloc_trim), so a backend's idle footprint stays bounded.  Zero
- *	  restores glibc's defaults.
+ *	  a transaction that may have left more free memory than that, it is
+ *	  given back (malloc_trim), so a backend's idle footprint stays bounded.
+ *	  Zero restores glibc's defaults.
  *
  *	  The setting is applied lazily by the backend that allocates tensors
  *	  (retained_memory_apply), never in the postmaster, so preloading
@@ -20,6 +20,7 @@
 
 #include <limits.h>
 #include <malloc.h>
+#include <unistd.h>
 
 #include "access/xact.h"
 #include "miscadmin.h"
@@ -45,22 +46,38 @@ retained_bytes(void)
 	return (Size) retained_memory_applied_kb * 1024;
 }
 
-/* at transaction end: free memory beyond the bound goes back to the kernel */
+/* the heap's end when the setting was applied, and at the last check */
+static char *heap_base = NULL;
+static char *heap_checked = NULL;
+
+/*
+ * At transaction end: free memory beyond the bound goes back to the kernel.
+ * Counting the free memory (mallinfo2) walks every free chunk (milliseconds
+ * on a fragmented heap), so it runs only when it can matter: the heap is
+ * larger than the bound, and it grew to a new size or marsql allocated a
+ * large buffer in this transaction.
+ */
 static void
 retained_memory_xact_callback(XactEvent event, void *arg)
 {
+	char	   *end;
+
 	(void) arg;
 	if (event != XACT_EVENT_COMMIT && event != XACT_EVENT_ABORT &&
 		event != XACT_EVENT_PARALLEL_COMMIT && event != XACT_EVENT_PARALLEL_ABORT &&
 		event != XACT_EVENT_PREPARE)
 		return;
-	/* only after large allocations: mallinfo2 walks the free lists */
-	if (retained_memory_applied_kb > 0 && retained_memory_large_alloc)
+	if (retained_memory_applied_kb <= 0)
+		return;
+	end = (char *) sbrk(0);
+	if ((Size) (end - heap_base) > retained_bytes() &&
+		(end > heap_checked || retained_memory_large_alloc))
 	{
 		struct mallinfo2 mi = mallinfo2();
 
 		if (mi.fordblks > retained_bytes())
 			malloc_trim(0);
+		heap_checked = (char *) sbrk(0);
 	}
 	retained_memory_large_alloc = false;
 }
@@ -79,6 +96,8 @@ retained_memory_set(void)
 		/* mallopt takes an int: clamp the threshold at INT_MAX */
 		mallopt(M_MMAP_MAX, 0);
 		mallopt(M_TRIM_THRESHOLD, (int) Min(bytes, (Size) INT_MAX));
+		if (heap_base == NULL)
+			heap_base = heap_checked = (char *) sbrk(0);
 		if (!callback_registered)
 		{
 			RegisterXactCallback(retained_memory_xact_callback, NULL);

@@ -150,14 +150,20 @@ sub faults_per_call
 	my $before = query($s, $flt);
 	query($s, $call);
 	my $after = query($s, $flt);
+	my $rss = query($s, q{SELECT substring(pg_read_file('/proc/self/status', 0, 8192) FROM 'RssAnon:\s+(\d+)')});
 	$s->{in} .= "\\q\n";
 	$s->{h}->finish;
-	return $after - $before;
+	return ($after - $before, $rss);
 }
-my $kept = faults_per_call('256MB');
-my $returned = faults_per_call('0');
+my ($kept, $kept_rss) = faults_per_call('256MB');
+my ($returned, $returned_rss) = faults_per_call('0');
+my ($bounded, $bounded_rss) = faults_per_call('16MB');
 cmp_ok($kept, '<', 1000, "retained memory on: $kept minor faults in the third 64 MB call");
 cmp_ok($returned, '>', 10000, "retained memory off: $returned minor faults in the third call");
+cmp_ok($kept_rss - $returned_rss, '>', 60 * 1024,
+	"retained memory on keeps the 64 MB buffer after the call (RssAnon $kept_rss kB against $returned_rss kB)");
+cmp_ok($bounded_rss - $returned_rss, '<', 32 * 1024,
+	"retained memory = 16MB keeps at most about that much (RssAnon $bounded_rss kB)");
 
 $a->{in} .= "\\q\n";
 $a->{h}->finish;
