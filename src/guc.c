@@ -33,6 +33,9 @@ bool		marsql_retryable = false;
 char	   *marsql_peer_servers = NULL;
 int			marsql_device = DEVICE_AUTO;
 int			marsql_gpu_memory_limit_mb = 0;
+int			marsql_value_cache_size_kb = 256 * 1024;
+int			marsql_value_cache_min_size_kb = 1024;
+int			marsql_retained_memory_kb = 256 * 1024;
 
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
@@ -213,6 +216,35 @@ marsql_define_gucs(void)
 							&marsql_gpu_memory_limit_mb,
 							0, 0, INT_MAX,
 							PGC_USERSET, GUC_UNIT_MB,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.value_cache_size",
+							"Memory this session keeps large stored values in, detoasted, across statements.",
+							"A stored value read again while unchanged (a k-NN corpus, a weight "
+							"matrix) comes from memory.  Zero turns the cache off.  See "
+							"marsql.value_cache_stats().",
+							&marsql_value_cache_size_kb,
+							256 * 1024, 0, INT_MAX,
+							PGC_USERSET, GUC_UNIT_KB,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.value_cache_min_size",
+							"Smallest stored value the value cache keeps.",
+							"Smaller values are read from TOAST on every use, which is cheap "
+							"for them.",
+							&marsql_value_cache_min_size_kb,
+							1024, 0, INT_MAX,
+							PGC_USERSET, GUC_UNIT_KB,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.retained_memory",
+							"Freed memory a backend keeps for its next call instead of returning it to the kernel.",
+							"Large buffers are then reused, not faulted in page by page again on "
+							"every call.  Free memory above this is returned at transaction end.  "
+							"Zero keeps the C library's defaults.",
+							&marsql_retained_memory_kb,
+							256 * 1024, 0, INT_MAX,
+							PGC_USERSET, GUC_UNIT_KB,
 							NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");

@@ -62,6 +62,15 @@ extern int	marsql_device;
 /* marsql.gpu_memory_limit: MB one GPU call may allocate (0: no limit) */
 extern int	marsql_gpu_memory_limit_mb;
 
+/* marsql.value_cache_size: kB of detoasted values a backend keeps (0: off) */
+extern int	marsql_value_cache_size_kb;
+
+/* marsql.value_cache_min_size: kB a stored value needs to be kept */
+extern int	marsql_value_cache_min_size_kb;
+
+/* marsql.retained_memory: kB of freed memory a backend keeps for its next call */
+extern int	marsql_retained_memory_kb;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as root on a bare Debian bookworm machine:
 # installs dependencies, builds (-Werror) and installs marsql, then runs
-#   unit     pure C kernel tests, no server
+#   unit     pure C kernel tests, no server; test/unit/readonly_args.pl
 #   regress  pg_regress (sql/, expected/) in a throwaway cluster
 #   pgtap    pgTAP assertions (test/pgtap/) in the same cluster
 #   numpy    results checked against numpy (test/numpy/agree.py), same cluster
@@ -64,6 +64,9 @@ else
 	cat "$logs/unit.log"
 	tally unit 0 1
 fi
+# no function writes into or frees a tensor argument (the value cache shares them)
+perl "$MARSQL_ROOT/test/unit/readonly_args.pl" "$MARSQL_ROOT/src" > "$logs/readonly_args.log" 2>&1
+tally_tap readonly_args "$logs/readonly_args.log" $?
 
 log "regress, pgtap and numpy: throwaway cluster"
 with_cluster bash "$MARSQL_ROOT/test/cluster_suites.sh" "$logs" > "$logs/cluster.log" 2>&1

@@ -13,6 +13,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "tensor/retained_memory.h"
 #include "tensor/tensor.h"
 #include "kernels/elements.h"
 #include "kernels/strided.h"
@@ -181,6 +182,9 @@ tensor_new_uninit(int ndim, const int64 *dims, MtDtype dtype)
 	if (mt_shape_check(ndim, (const int64_t *) dims, dtype, &count, &bytes,
 					   &err) != MT_OK)
 		tensor_report_error(&err, NULL);
+	/* large buffers come back from the allocator, not fresh pages */
+	retained_memory_apply();
+	retained_memory_note(bytes);
 	t = (Tensor *) palloc(bytes);
 	memset(t, 0, MT_HEADER_BYTES(ndim));
 	SET_VARSIZE(t, bytes);

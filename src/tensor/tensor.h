@@ -20,6 +20,7 @@
 
 #include "kernels/sparse.h"
 #include "kernels/tensor_layout.h"
+#include "tensor/value_cache.h"
 
 typedef struct Tensor
 {
@@ -39,12 +40,25 @@ typedef struct Tensor
  * A tensor argument in dense form: a sparse value is densified, so code
  * that knows nothing of sparsity never sees CSR data.  The _ANY_ forms
  * keep a sparse value as it is, for the functions that handle both.
+ *
+ * A large stored value comes from the resident value cache (value_cache.h):
+ * the tensor these return is READ-ONLY, shared, valid until the end of the
+ * transaction.  Never write into it (copy first) and free it only with
+ * PG_FREE_TENSOR_IF_COPY.
  */
-#define DatumGetTensorAnyP(x)	((Tensor *) PG_DETOAST_DATUM(x))
+#define DatumGetTensorAnyP(x)	((Tensor *) value_cache_datum(x))
 #define DatumGetTensorP(x)	tensor_densify(DatumGetTensorAnyP(x))
 #define PG_GETARG_TENSOR_ANY_P(n)	DatumGetTensorAnyP(PG_GETARG_DATUM(n))
 #define PG_GETARG_TENSOR_P(n)	DatumGetTensorP(PG_GETARG_DATUM(n))
 #define PG_RETURN_TENSOR_P(x)	PG_RETURN_POINTER(x)
+
+/* PG_FREE_IF_COPY for a tensor argument: never frees the cache's copy */
+#define PG_FREE_TENSOR_IF_COPY(ptr, n) \
+	do { \
+		if ((Pointer) (ptr) != PG_GETARG_POINTER(n) && \
+			!value_cache_holds(PG_GETARG_DATUM(n), (ptr))) \
+			pfree(ptr); \
+	} while (0)
 
 /* elements handled between two CHECK_FOR_INTERRUPTS in long loops */
 #define TENSOR_INTERRUPT_STRIDE ((int64) 1 << 20)

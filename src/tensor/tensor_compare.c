@@ -37,8 +37,8 @@ compare_args(FunctionCallInfo fcinfo)
 								TENSOR_DATA(a), b->ndim, b->dims,
 								(MtDtype) b->dtype, TENSOR_DATA(b),
 								tensor_size(a));
-	PG_FREE_IF_COPY(a, 0);
-	PG_FREE_IF_COPY(b, 1);
+	PG_FREE_TENSOR_IF_COPY(a, 0);
+	PG_FREE_TENSOR_IF_COPY(b, 1);
 	return result;
 }
 
@@ -92,7 +92,7 @@ hash_arg(FunctionCallInfo fcinfo, uint64 seed)
 
 	h = mt_hash_tensor(t->ndim, t->dims, (MtDtype) t->dtype, TENSOR_DATA(t),
 					   tensor_size(t), seed);
-	PG_FREE_IF_COPY(t, 0);
+	PG_FREE_TENSOR_IF_COPY(t, 0);
 	return h;
 }
 

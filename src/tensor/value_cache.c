@@ -1,0 +1,485 @@
+/*
+ * value_cache.c
+ *	  The resident value cache of one backend: detoasted copies of large
+ *	  external (TOASTed, on-disk) values, kept across statements and
+ *	  transactions so that a value used again and again is read from TOAST
+ *	  once.  Every tensor argument reaches it through DatumGetTensorAnyP
+ *	  (tensor.h).
+ *
+ *	  Key: the TOAST pointer (toast relation, value OID, raw and external
+ *	  sizes).  A stored external value never changes in place: UPDATE
+ *	  writes a new value under a new OID.  The one danger is a key that
+ *	  comes back naming another value: the OID reused after the old value
+ *	  was deleted and vacuumed (or the table truncated), or a rewrite
+ *	  (VACUUM FULL, CLUSTER) that keeps the OIDs but moves the chunks.  So
+ *	  every hit is validated: the toast index is probed for (value OID,
+ *	  chunk 0) and the chunk's TID, its raw xmin and the toast relation's
+ *	  relfilenode must be those seen when the value was read.  A reused OID
+ *	  is a new tuple (new xmin and/or TID), a rewrite or TRUNCATE a new
+ *	  relfilenode, a dropped relation no relation: each is a miss that
+ *	  reads the value again, never a wrong value.  Which pointer a caller
+ *	  holds is decided by its own snapshot; the cache only maps a pointer
+ *	  to its bytes.
+ *
+ *	  Lifetime: an entry handed out in a transaction is pinned until that
+ *	  transaction ends (the caller may hold the pointer until then), and
+ *	  only unpinned entries are evicted, least recently used first.  The
+ *	  entries take at most marsql.value_cache_size bytes: a value that does
+ *	  not fit (too large, or the room is pinned) is detoasted as usual into
+ *	  the caller's memory.  Each entry has a memory context of its own,
+ *	  below one cache context in TopMemoryContext.
+ */
+#include "postgres.h"
+
+#include "access/detoast.h"
+#include "access/genam.h"
+#include "access/htup_details.h"
+#include "access/relation.h"
+#include "access/table.h"
+#include "access/toast_internals.h"
+#include "access/xact.h"
+#include "catalog/pg_class.h"
+#include "funcapi.h"
+#include "lib/ilist.h"
+#include "portability/instr_time.h"
+#include "utils/builtins.h"
+#include "utils/fmgroids.h"
+#include "utils/hsearch.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
+
+#include "guc.h"
+#include "tensor/retained_memory.h"
+#include "tensor/value_cache.h"
+
+typedef struct ValueKey
+{
+	Oid			toastrelid;
+	Oid			valueid;
+	int32		rawsize;
+	uint32		extinfo;
+} ValueKey;
+
+/* what a probe of the toast index sees of a value */
+typedef struct ValueStamp
+{
+	Oid			relfilenode;	/* of the toast relation */
+	ItemPointerData tid;		/* of chunk 0 */
+	TransactionId xmin;			/* raw xmin of chunk 0 */
+} ValueStamp;
+
+typedef struct ValueEntry
+{
+	ValueKey	key;			/* hash key, first */
+	struct varlena *value;		/* detoasted, in cxt */
+	MemoryContext cxt;
+	Size		bytes;
+	ValueStamp	stamp;
+	uint64		pinned_in;		/* == xact_generation: in use */
+	dlist_node	lru;			/* head: most recently used */
+} ValueEntry;
+
+/* a value dropped from the table while pinned: freed at transaction end */
+typedef struct DoomedValue
+{
+	dlist_node	node;
+	struct varlena *value;
+	MemoryContext cxt;
+} DoomedValue;
+
+static MemoryContext cache_cxt = NULL;
+static HTAB *entries = NULL;
+static dlist_head lru = DLIST_STATIC_INIT(lru);
+static dlist_head doomed = DLIST_STATIC_INIT(doomed);
+static Size cache_bytes = 0;
+static uint64 xact_generation = 1;
+/* the context of a read that has not finished (an error left it behind) */
+static MemoryContext loading_cxt = NULL;
+static ValueCacheStats counters;
+
+static void value_cache_xact_callback(XactEvent event, void *arg);
+
+static Size
+cache_limit(void)
+{
+	return (Size) marsql_value_cache_size_kb * 1024;
+}
+
+static void
+cache_init(void)
+{
+	HASHCTL		ctl;
+
+	if (entries != NULL)
+		return;
+	cache_cxt = AllocSetContextCreate(TopMemoryContext, "marsql value cache",
+									  ALLOCSET_SMALL_SIZES);
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(ValueKey);
+	ctl.entrysize = sizeof(ValueEntry);
+	ctl.hcxt = cache_cxt;
+	entries = hash_create("marsql value cache", 64, &ctl,
+						  HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	RegisterXactCallback(value_cache_xact_callback, NULL);
+}
+
+/*
+ * Probes the toast index for chunk 0 of the value: false when the toast
+ * relation or the chunk is gone.  Takes the lock a detoast takes.
+ */
+static bool
+probe(const ValueKey *key, ValueStamp *stamp)
+{
+	Relation	toastrel;
+	Relation   *toastidxs;
+	int			num_indexes;
+	int			valid;
+	ScanKeyData skey[2];
+	SysScanDesc scan;
+	HeapTuple	tup;
+	SnapshotData toast_snapshot;
+	bool		found = false;
+	instr_time	start,
+				elapsed;
+
+	INSTR_TIME_SET_CURRENT(start);
+	toastrel = try_relation_open(key->toastrelid, AccessShareLock);
+	if (toastrel == NULL)
+		return false;
+	if (toastrel->rd_rel->relkind != RELKIND_TOASTVALUE)
+	{
+		relation_close(toastrel, AccessShareLock);
+		return false;
+	}
+	valid = toast_open_indexes(toastrel, AccessShareLock, &toastidxs, &num_indexes);
+	init_toast_snapshot(&toast_snapshot);
+	ScanKeyInit(&skey[0], (AttrNumber) 1, BTEqualStrategyNumber, F_OIDEQ,
+				ObjectIdGetDatum(key->valueid));
+	ScanKeyInit(&skey[1], (AttrNumber) 2, BTEqualStrategyNumber, F_INT4EQ,
+				Int32GetDatum(0));
+	scan = systable_beginscan_ordered(toastrel, toastidxs[valid], &toast_snapshot,
+									  2, skey);
+	tup = systable_getnext_ordered(scan, ForwardScanDirection);
+	if (tup != NULL)
+	{
+		found = true;
+		stamp->relfilenode = toastrel->rd_node.relNode;
+		stamp->tid = tup->t_self;
+		stamp->xmin = HeapTupleHeaderGetRawXmin(tup->t_data);
+	}
+	systable_endscan_ordered(scan);
+	toast_close_indexes(toastidxs, num_indexes, AccessShareLock);
+	table_close(toastrel, AccessShareLock);
+	INSTR_TIME_SET_CURRENT(elapsed);
+	INSTR_TIME_SUBTRACT(elapsed, start);
+	counters.validate_ms += INSTR_TIME_GET_MILLISEC(elapsed);
+	counters.validations++;
+	return found;
+}
+
+static bool
+stamps_equal(const ValueStamp *a, const ValueStamp *b)
+{
+	return a->relfilenode == b->relfilenode &&
+		ItemPointerEquals((ItemPointer) &a->tid, (ItemPointer) &b->tid) &&
+		a->xmin == b->xmin;
+}
+
+/* Removes an entry: freed now, or at transaction end when in use. */
+static void
+remove_entry(ValueEntry *e)
+{
+	dlist_delete(&e->lru);
+	cache_bytes -= e->bytes;
+	if (e->pinned_in == xact_generation)
+	{
+		DoomedValue *d = MemoryContextAlloc(cache_cxt, sizeof(DoomedValue));
+
+		d->value = e->value;
+		d->cxt = e->cxt;
+		dlist_push_tail(&doomed, &d->node);
+	}
+	else
+		MemoryContextDelete(e->cxt);
+	hash_search(entries, &e->key, HASH_REMOVE, NULL);
+}
+
+/* Evicts unpinned entries, least recently used first, until need more bytes fit. */
+static bool
+make_room(Size need)
+{
+	dlist_node *n;
+
+	if (cache_bytes + need <= cache_limit())
+		return true;
+	/* from the tail (least recently used) towards the head */
+	n = dlist_is_empty(&lru) ? NULL : dlist_tail_node(&lru);
+	while (n != NULL)
+	{
+		dlist_node *prev = dlist_has_prev(&lru, n) ? dlist_prev_node(&lru, n) : NULL;
+		ValueEntry *e = dlist_container(ValueEntry, lru, n);
+
+		if (e->pinned_in != xact_generation)
+		{
+			remove_entry(e);
+			counters.evictions++;
+			if (cache_bytes + need <= cache_limit())
+				return true;
+		}
+		n = prev;
+	}
+	return false;
+}
+
+static void
+free_doomed(void)
+{
+	dlist_mutable_iter it;
+
+	dlist_foreach_modify(it, &doomed)
+	{
+		DoomedValue *d = dlist_container(DoomedValue, node, it.cur);
+
+		dlist_delete(&d->node);
+		MemoryContextDelete(d->cxt);
+		pfree(d);
+	}
+}
+
+static void
+value_cache_xact_callback(XactEvent event, void *arg)
+{
+	(void) arg;
+	switch (event)
+	{
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_PARALLEL_ABORT:
+		case XACT_EVENT_PREPARE:
+			/* nothing handed out is in use any more */
+			xact_generation++;
+			if (loading_cxt != NULL)
+			{
+				MemoryContextDelete(loading_cxt);
+				loading_cxt = NULL;
+			}
+			free_doomed();
+			/* a smaller marsql.value_cache_size takes effect here */
+			make_room(0);
+			break;
+		default:
+			break;
+	}
+}
+
+struct varlena *
+value_cache_detoast(struct varlena *attr)
+{
+	struct varatt_external toast_pointer;
+	ValueKey	key;
+	ValueEntry *e;
+	ValueStamp	before,
+				after;
+	bool		found;
+	MemoryContext cxt,
+				old;
+	struct varlena *v;
+	Size		bytes;
+
+	retained_memory_apply();
+	if (!VARATT_IS_EXTERNAL_ONDISK(attr))
+		return pg_detoast_datum(attr);
+	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
+	bytes = (Size) toast_pointer.va_rawsize;
+	retained_memory_note(bytes);
+	/* cache off, too small to pay, or no snapshot to read it with */
+	if (marsql_value_cache_size_kb == 0 ||
+		bytes < (Size) marsql_value_cache_min_size_kb * 1024 ||
+		!IsTransactionState() || GetOldestSnapshot() == NULL)
+		return detoast_attr(attr);
+	if (bytes > cache_limit())
+	{
+		/* larger than the whole cache: never kept */
+		counters.misses++;
+		counters.skipped++;
+		return detoast_attr(attr);
+	}
+
+	cache_init();
+	memset(&key, 0, sizeof(key));
+	key.toastrelid = toast_pointer.va_toastrelid;
+	key.valueid = toast_pointer.va_valueid;
+	key.rawsize = toast_pointer.va_rawsize;
+	key.extinfo = toast_pointer.va_extinfo;
+
+	e = (ValueEntry *) hash_search(entries, &key, HASH_FIND, NULL);
+	if (e != NULL)
+	{
+		if (probe(&key, &after) && stamps_equal(&after, &e->stamp))
+		{
+			counters.hits++;
+			e->pinned_in = xact_generation;
+			dlist_move_head(&lru, &e->lru);
+			return e->value;
+		}
+		/* the key now names another value (or none): read it again */
+		counters.invalidations++;
+		remove_entry(e);
+	}
+	counters.misses++;
+	if (!probe(&key, &before) || !make_room(bytes))
+	{
+		/* gone (the detoast raises PostgreSQL's error), or no room */
+		counters.skipped++;
+		return detoast_attr(attr);
+	}
+
+	/* a read that failed earlier left its memory: nothing points there */
+	if (loading_cxt != NULL)
+		MemoryContextDelete(loading_cxt);
+	cxt = AllocSetContextCreate(cache_cxt, "marsql cached value",
+								ALLOCSET_SMALL_SIZES);
+	loading_cxt = cxt;
+	old = MemoryContextSwitchTo(cxt);
+	v = detoast_attr(attr);
+	MemoryContextSwitchTo(old);
+
+	if (!probe(&key, &after) || !stamps_equal(&before, &after))
+	{
+		/* changed under the read (cannot happen while we hold the pointer) */
+		counters.skipped++;
+		loading_cxt = NULL;
+		MemoryContextSetParent(cxt, CurrentMemoryContext);
+		return v;
+	}
+	e = (ValueEntry *) hash_search(entries, &key, HASH_ENTER, &found);
+	Assert(!found);
+	/* from here on nothing fails: the entry owns the context */
+	loading_cxt = NULL;
+	e->value = v;
+	e->cxt = cxt;
+	e->bytes = VARSIZE_ANY(v);
+	e->stamp = after;
+	e->pinned_in = xact_generation;
+	dlist_push_head(&lru, &e->lru);
+	cache_bytes += e->bytes;
+	return v;
+}
+
+struct varlena *
+value_cache_detoast_copy(Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	struct varlena *r;
+
+	if (!VARATT_IS_EXTERNAL_ONDISK(v))
+		return pg_detoast_datum_copy(v);
+	r = value_cache_detoast(v);
+	if (value_cache_holds(d, r))
+	{
+		struct varlena *copy = palloc(VARSIZE_ANY(r));
+
+		memcpy(copy, r, VARSIZE_ANY(r));
+		return copy;
+	}
+	return r;
+}
+
+bool
+value_cache_holds(Datum arg, const void *p)
+{
+	struct varlena *attr = (struct varlena *) DatumGetPointer(arg);
+	struct varatt_external toast_pointer;
+	ValueKey	key;
+	ValueEntry *e;
+	dlist_iter	it;
+
+	if (entries == NULL || !VARATT_IS_EXTERNAL_ONDISK(attr))
+		return false;
+	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
+	memset(&key, 0, sizeof(key));
+	key.toastrelid = toast_pointer.va_toastrelid;
+	key.valueid = toast_pointer.va_valueid;
+	key.rawsize = toast_pointer.va_rawsize;
+	key.extinfo = toast_pointer.va_extinfo;
+	e = (ValueEntry *) hash_search(entries, &key, HASH_FIND, NULL);
+	if (e != NULL && e->value == p)
+		return true;
+	dlist_foreach(it, &doomed)
+	{
+		if (dlist_container(DoomedValue, node, it.cur)->value == p)
+			return true;
+	}
+	return false;
+}
+
+void
+value_cache_get_stats(ValueCacheStats *stats)
+{
+	HASH_SEQ_STATUS seq;
+	ValueEntry *e;
+
+	*stats = counters;
+	stats->entries = 0;
+	stats->bytes = (int64) cache_bytes;
+	stats->pinned = 0;
+	if (entries == NULL)
+		return;
+	hash_seq_init(&seq, entries);
+	while ((e = (ValueEntry *) hash_seq_search(&seq)) != NULL)
+	{
+		stats->entries++;
+		if (e->pinned_in == xact_generation)
+			stats->pinned++;
+	}
+}
+
+void
+value_cache_reset(void)
+{
+	dlist_mutable_iter it;
+
+	if (entries != NULL)
+		dlist_foreach_modify(it, &lru)
+			remove_entry(dlist_container(ValueEntry, lru, it.cur));
+	memset(&counters, 0, sizeof(counters));
+}
+
+/* ---- SQL ---- */
+
+PG_FUNCTION_INFO_V1(value_cache_stats_sql);
+Datum
+value_cache_stats_sql(PG_FUNCTION_ARGS)
+{
+	ValueCacheStats s;
+	TupleDesc	tupdesc;
+	Datum		values[10];
+	bool		nulls[10] = {0};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	value_cache_get_stats(&s);
+	values[0] = Int64GetDatum(s.entries);
+	values[1] = Int64GetDatum(s.bytes);
+	values[2] = Int64GetDatum(s.pinned);
+	values[3] = Int64GetDatum(s.hits);
+	values[4] = Int64GetDatum(s.misses);
+	values[5] = Int64GetDatum(s.evictions);
+	values[6] = Int64GetDatum(s.invalidations);
+	values[7] = Int64GetDatum(s.skipped);
+	values[8] = Int64GetDatum(s.validations);
+	values[9] = Float8GetDatum(s.validate_ms);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+PG_FUNCTION_INFO_V1(value_cache_reset_sql);
+Datum
+value_cache_reset_sql(PG_FUNCTION_ARGS)
+{
+	(void) fcinfo;
+	value_cache_reset();
+	PG_RETURN_VOID();
+}

@@ -1,0 +1,68 @@
+/*
+ * value_cache.h
+ *	  The resident value cache: detoasted copies of large stored values
+ *	  (tensors read again and again: a k-NN corpus, a weight matrix, a
+ *	  chunked tile read through SPI) kept in backend memory across
+ *	  statements while they are unchanged.  See docs/cache.md.
+ *
+ *	  A value handed out by the cache is SHARED and READ-ONLY: it stays
+ *	  valid until the end of the current (top-level) transaction, and no
+ *	  caller may write into it or pfree it.  Code that wants to modify an
+ *	  argument copies it first (PG_DETOAST_DATUM_COPY or
+ *	  value_cache_detoast_copy).
+ */
+#ifndef MARSQL_VALUE_CACHE_H
+#define MARSQL_VALUE_CACHE_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+/*
+ * The detoasted form of an external on-disk value: from the cache when it
+ * is resident and still the stored value, else read (and kept when it is
+ * large enough and fits).  Read-only, valid until the end of the
+ * transaction.  Any other varlena goes through pg_detoast_datum.
+ */
+extern struct varlena *value_cache_detoast(struct varlena *attr);
+
+/* The detoasted form of any varlena datum, through the cache where it applies. */
+static inline struct varlena *
+value_cache_datum(Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	if (VARATT_IS_EXTERNAL_ONDISK(v))
+		return value_cache_detoast(v);
+	return pg_detoast_datum(v);
+}
+
+/* A private palloc'd copy of d, detoasted (a cached value is copied from memory). */
+extern struct varlena *value_cache_detoast_copy(Datum d);
+
+/*
+ * Whether p is the cache's copy of arg (which must then never be freed):
+ * PG_FREE_IF_COPY on a detoasted argument must ask this first.
+ */
+extern bool value_cache_holds(Datum arg, const void *p);
+
+/* Counters of this backend's cache (marsql.value_cache_stats()). */
+typedef struct ValueCacheStats
+{
+	int64		entries;
+	int64		bytes;
+	int64		pinned;			/* entries handed out in this transaction */
+	int64		hits;
+	int64		misses;
+	int64		evictions;
+	int64		invalidations;
+	int64		skipped;		/* misses that could not be kept (no room) */
+	double		validate_ms;	/* total time of the validation probes */
+	int64		validations;
+} ValueCacheStats;
+
+extern void value_cache_get_stats(ValueCacheStats *stats);
+
+/* Drops every entry (entries in use are freed at transaction end) and the counters. */
+extern void value_cache_reset(void);
+
+#endif							/* MARSQL_VALUE_CACHE_H */
