@@ -591,6 +591,6 @@ CREATE FUNCTION marsql.tile_cache_stats(
 	OUT executor_reads bigint, OUT executor_hits bigint, OUT executor_read_seconds double precision,
 	OUT run_seconds double precision)
 	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'chunked_tile_cache_stats' LANGUAGE C VOLATILE PARALLEL RESTRICTED ROWS 1;
+	AS 'MODULE_PATHNAME', 'chunked_tile_cache_stats' LANGUAGE C VOLATILE PARALLEL UNSAFE ROWS 1;
 COMMENT ON FUNCTION marsql.tile_cache_stats() IS
 	'the input tile reads of the last chunked operation this session ran: reads from storage, tile cache hits and read time, in the calling backend and in executors (no row before the first)';

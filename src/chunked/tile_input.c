@@ -317,7 +317,7 @@ tile_input_by_reference(const ChunkedTensor *ct, const char **why)
 				 rel->rd_newRelfilenodeSubid != InvalidSubTransactionId)
 			*why = "truncated or rewritten in this transaction";
 		else if (written_in_transaction(ct->storage, &unknown))
-			*why = unknown ? "maybe written in this transaction (track_counts is off)"
+			*why = unknown ? "track_counts is off: this transaction's writes are unknown"
 				: "written in this transaction";
 		else
 		{
