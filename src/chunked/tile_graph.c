@@ -535,6 +535,14 @@ tile_graph_run(TileGraph *g)
 		}
 	}
 
+	if (explaining && !analyze)
+	{
+		chunked_explain_record(g, false);
+		return NULL;
+	}
+	if (g->ntasks == 0)
+		return NULL;
+
 	/* which operands executors read themselves */
 	for (int s = 0; s < g->nsources; s++)
 	{
@@ -548,14 +556,6 @@ tile_graph_run(TileGraph *g)
 		else
 			g->by_reference[s] = tile_input_by_reference(src->ct, &g->by_value_reason[s]);
 	}
-
-	if (explaining && !analyze)
-	{
-		chunked_explain_record(g, false);
-		return NULL;
-	}
-	if (g->ntasks == 0)
-		return NULL;
 
 	for (int i = 0; i < g->ntasks; i++)
 	{
