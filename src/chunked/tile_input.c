@@ -34,6 +34,7 @@
 #include "miscadmin.h"
 #include "pgstat.h"
 #include "portability/instr_time.h"
+#include "storage/lmgr.h"
 #include "storage/proc.h"
 #include "storage/procarray.h"
 #include "utils/builtins.h"
@@ -458,6 +459,21 @@ read_plan(Oid relid, char **relname)
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("the storage table of this chunked_tensor no longer exists"),
 				 errhint("It was dropped, or it was a temporary result of another session.")));
+
+	/*
+	 * A worker is not in the caller's lock group: if it queued for its
+	 * lock behind a session waiting for ACCESS EXCLUSIVE (DROP, TRUNCATE,
+	 * ALTER TABLE), which waits for the caller, which waits for the
+	 * worker, no deadlock check would ever see the cycle.  So it takes the
+	 * lock only when it is free at once (the caller's own lock always is,
+	 * in the caller), and the job stops otherwise.
+	 */
+	if (!ConditionalLockRelationOid(relid, AccessShareLock))
+		ereport(ERROR,
+				(errcode(ERRCODE_LOCK_NOT_AVAILABLE),
+				 errmsg("a marsql worker could not lock table \"%s\" to read its tiles", name),
+				 errdetail("Another session is waiting for a lock on it that conflicts with reading it, and waits for this statement's transaction."),
+				 errhint("Run the statement again once that session's command is done.")));
 	nsp = get_namespace_name(get_rel_namespace(relid));
 	MemoryContextSwitchTo(reading.cxt);
 	reading.name[i] = quote_qualified_identifier(nsp, name);

@@ -111,11 +111,26 @@ $node->safe_psql('postgres', q{SELECT nextval('go')});
 finish_bg($bg);
 like($bg->{out}, qr/^ran true$/m, 'the job ran') or diag($bg->{err});
 
-$node->safe_psql('postgres', q{CREATE TABLE held AS SELECT 'a'::marsql.chunked_tensor AS c; DROP TABLE a});
-($rc, $stdout, $stderr) = $node->psql('postgres',
-	q{\set VERBOSITY verbose
-	  SELECT marsql.matmul(c, 'b'::marsql.chunked_tensor) FROM held});
-like($stderr, qr/42P01: the storage table of this chunked_tensor no longer exists/, 'a dropped operand errors cleanly');
+# a DROP that queues during a caller's transaction: the workers of the
+# caller's next job must not queue behind it (the DROP waits for the
+# caller, the caller for its workers): the job stops with 55P03
+$bg = start_bg($node,
+	q{BEGIN},
+	q{SELECT 'first ' || (marsql.matmul('a'::marsql.chunked_tensor, 'b'::marsql.chunked_tensor) IS NOT NULL)},
+	q{DO $$BEGIN WHILE (SELECT last_value FROM go) < 4 LOOP PERFORM pg_sleep(0.05); END LOOP; END$$},
+	q{SELECT 'second ' || (marsql.matmul('a'::marsql.chunked_tensor, 'b'::marsql.chunked_tensor) IS NOT NULL)},
+	q{ROLLBACK});
+ok(wait_until(60, sub { $bg->{h}->pump_nb; $bg->{out} =~ /^first true$/m; }), 'a caller ran a job in its transaction');
+my $drop = start_bg($node, q{SET lock_timeout = '60s'}, q{DROP TABLE b}, q{SELECT 'dropped'});
+ok(wait_until(60, sub {
+	$node->safe_psql('postgres', qq{SELECT count(*) FROM pg_locks WHERE pid = $drop->{pid} AND NOT granted}) eq '1';
+}), 'a DROP waits for the caller');
+$node->safe_psql('postgres', q{SELECT nextval('go')});
+finish_bg($bg);
+like($bg->{err}, qr/55P03: a marsql worker could not lock table "(a|b)" to read its tiles/,
+	'the next job stops instead of waiting behind the DROP');
+finish_bg($drop);
+like($drop->{out}, qr/^dropped$/m, 'then the DROP goes ahead') or diag($drop->{err});
 
 $node->safe_psql('postgres', q{
 	CREATE ROLE reader LOGIN;
@@ -126,6 +141,12 @@ $node->safe_psql('postgres', q{
 	q{\set VERBOSITY verbose
 	  SET ROLE reader; SELECT marsql.matmul('c'::marsql.chunked_tensor, 'd'::marsql.chunked_tensor) IS NOT NULL});
 like($stderr, qr/42501: permission denied for table c/, 'no SELECT on an operand: refused');
+
+$node->safe_psql('postgres', q{CREATE TABLE held AS SELECT 'c'::marsql.chunked_tensor AS c; DROP TABLE c});
+($rc, $stdout, $stderr) = $node->psql('postgres',
+	q{\set VERBOSITY verbose
+	  SELECT marsql.matmul(c, 'd'::marsql.chunked_tensor) FROM held});
+like($stderr, qr/42P01: the storage table of this chunked_tensor no longer exists/, 'a dropped operand errors cleanly');
 
 $node->stop;
 done_testing();
