@@ -71,6 +71,9 @@ extern int	marsql_value_cache_min_size_kb;
 /* marsql.retained_memory: kB of freed memory a backend keeps for its next call */
 extern int	marsql_retained_memory_kb;
 
+/* marsql.tile_cache_size: kB of input tiles each process keeps per job */
+extern int	marsql_tile_cache_size;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

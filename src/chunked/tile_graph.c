@@ -1,10 +1,12 @@
 /*
  * tile_graph.c
  *	  Builds a graph of tile tasks and runs it on the engine (see
- *	  tile_graph.h).  The calling backend does every table access: it reads
- *	  a task's input blocks when the engine asks for its payload, and
- *	  stores result tiles as tasks finish, so the result belongs to the
- *	  caller's transaction.  Outputs that feed other tasks are held in
+ *	  tile_graph.h).  A task's input blocks travel as coordinates where
+ *	  the executor sees their storage as the caller does (tile_input.c
+ *	  decides per operand, and the executor reads them with the caller's
+ *	  snapshot); otherwise the calling backend reads them when the engine
+ *	  asks for the payload.  The caller stores result tiles as tasks
+ *	  finish, so the result belongs to the caller's transaction.  Outputs that feed other tasks are held in
  *	  memory only until their last consumer has been sent; the engine runs
  *	  the lowest-numbered ready task first, so a graph whose tasks are
  *	  numbered depth first keeps few of them alive.
@@ -157,6 +159,8 @@ input_bytes(TileGraph *g, const TileInput *in)
 			elog(ERROR, "tile task %d has no output yet", in->task + 1);
 		return TYPEALIGN(8, VARSIZE(out));
 	}
+	if (g->by_reference[in->source])
+		return TYPEALIGN(8, sizeof(TileInputRef));
 	/* the block's tensor image, sized as tensor_new_uninit sizes it */
 	ndim = g->sources[in->source]->ndim;
 	for (int i = 0; i < ndim; i++)
@@ -172,9 +176,16 @@ graph_payload_bytes(void *arg, int task)
 	TileGraph  *g = arg;
 	TileGraphTask *t = &g->tasks[task];
 	Size		bytes = MAXALIGN(sizeof(TileTaskHeader));
+	bool		refs = false;
 
 	for (int i = 0; i < t->ninputs; i++)
+	{
 		bytes += input_bytes(g, &t->inputs[i]);
+		if (t->inputs[i].source >= 0 && g->by_reference[t->inputs[i].source])
+			refs = true;
+	}
+	if (refs)
+		bytes += g->read_context_bytes;
 	return bytes;
 }
 
@@ -201,17 +212,58 @@ graph_write_payload(void *arg, int task, char *dest, Size bytes)
 	instr_time	start,
 				spent;
 
+	TileTaskHeader header = t->header;
+
 	INSTR_TIME_SET_CURRENT(start);
+	/* tiles this payload takes from the cache stay until it is written */
+	tile_cache_new_scope();
 	if (bytes < offset)
 		elog(ERROR, "tile task payload too small");
+	for (int i = 0; i < t->ninputs; i++)
+	{
+		if (t->inputs[i].source >= 0 && g->by_reference[t->inputs[i].source])
+			tile_set_input_ref(&header, i);
+	}
 	memset(dest, 0, offset);
-	memcpy(dest, &t->header, sizeof(TileTaskHeader));
+	if (tile_input_is_ref_any(&header))
+	{
+		header.flags |= TILE_FLAG_INPUT_REFS;
+		if (offset + g->read_context_bytes > bytes)
+			elog(ERROR, "tile task payload too small");
+		memcpy(dest + offset, g->read_context, g->read_context_bytes);
+		offset += g->read_context_bytes;
+	}
+	memcpy(dest, &header, sizeof(TileTaskHeader));
 	for (int i = 0; i < t->ninputs; i++)
 	{
 		TileInput  *in = &t->inputs[i];
 		Size		expected = input_bytes(g, in);
 
-		if (in->source >= 0)
+		if (in->source >= 0 && g->by_reference[in->source])
+		{
+			const TileSource *src = g->sources[in->source];
+			TileInputRef ref;
+
+			/* coordinates: the executor reads the block */
+			memset(&ref, 0, sizeof(ref));
+			ref.storage = src->ct->storage;
+			ref.ndim = src->ndim;
+			ref.dtype = src->dtype;
+			ref.read_dtype = in->dtype;
+			for (int d = 0; d < src->ndim; d++)
+			{
+				ref.shape[d] = src->shape[d];
+				ref.tile[d] = src->grid.tile[d];
+				ref.lo[d] = in->lo[d];
+				ref.hi[d] = in->hi[d];
+			}
+			if (offset + expected > bytes)
+				elog(ERROR, "tile task payload too small");
+			memset(dest + offset, 0, expected);
+			memcpy(dest + offset, &ref, sizeof(ref));
+			offset += expected;
+		}
+		else if (in->source >= 0)
 		{
 			/* a whole stored tile comes from the cache as it is */
 			put_tensor(dest, bytes, &offset,
@@ -258,8 +310,24 @@ graph_task_done(void *arg, int task, const char *result, int len)
 	Tensor	   *out;
 
 	t->finished = GetCurrentTimestamp();
-	if (len < (int) MT_HEADER_BYTES(0) || (int) VARSIZE(result) != len)
+	if (len < (int) MT_HEADER_BYTES(0) || (int) VARSIZE(result) > len ||
+		TYPEALIGN(8, VARSIZE(result)) + sizeof(TileTaskTrailer) != (Size) len)
 		elog(ERROR, "malformed tile task result");
+	{
+		TileTaskTrailer trailer;
+
+		memcpy(&trailer, result + TYPEALIGN(8, VARSIZE(result)), sizeof(trailer));
+		if (trailer.magic != TILE_TRAILER_MAGIC)
+			elog(ERROR, "malformed tile task result");
+		/* a task the caller ran counted in the caller's own figures */
+		if (t->executor == NULL || strcmp(t->executor, "backend") != 0)
+		{
+			TileReadStats r = {trailer.reads, trailer.hits, trailer.bytes, trailer.seconds};
+
+			tile_read_stats_add(&g->executor_reads, &r);
+		}
+	}
+	len = (int) VARSIZE(result);
 	if (t->stored)
 	{
 		MemoryContext old = MemoryContextSwitchTo(g->task_cxt);
@@ -419,8 +487,10 @@ graph_result_bound(void *arg, int task)
 
 	if (t->header.op == TILE_REDUCE || t->header.op == TILE_MERGE)
 		data *= 3;
-	return (Size) (MT_HEADER_BYTES(MT_MAX_DIMS) + data);
+	return (Size) (MT_HEADER_BYTES(MT_MAX_DIMS) + data + 8 + sizeof(TileTaskTrailer));
 }
+
+static void remember_reads(const TileGraph *g);
 
 static const EngineCallbacks graph_callbacks = {
 	.payload_bytes = graph_payload_bytes,
@@ -441,6 +511,8 @@ tile_graph_run(TileGraph *g)
 	bool		explaining = chunked_explain_active(&analyze);
 	MemoryContext caller = CurrentMemoryContext;
 	int			gemm_tasks = 0;
+	uint64		job_number;
+	TileReadStats before;
 	instr_time	started,
 				ended;
 
@@ -471,6 +543,43 @@ tile_graph_run(TileGraph *g)
 	if (g->ntasks == 0)
 		return NULL;
 
+	/* which operands executors read themselves */
+	for (int s = 0; s < g->nsources; s++)
+	{
+		const TileSource *src = g->sources[s];
+
+		g->by_reference[s] = false;
+		if (src->ct == NULL)
+			g->by_value_reason[s] = "a value";
+		else if (!OidIsValid(src->ct->storage))
+			g->by_value_reason[s] = "planned";
+		else
+			g->by_reference[s] = tile_input_by_reference(src->ct, &g->by_value_reason[s]);
+	}
+
+	for (int i = 0; i < g->ntasks; i++)
+	{
+		TileGraphTask *t = &g->tasks[i];
+
+		for (int j = 0; j < t->ninputs; j++)
+		{
+			if (t->inputs[j].source >= 0 && g->by_reference[t->inputs[j].source])
+			{
+				g->tasks_by_reference++;
+				break;
+			}
+		}
+	}
+	job_number = tile_input_next_job();
+	if (g->tasks_by_reference > 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+		/* the active snapshot stays held, active, until the job ends */
+		g->read_context = tile_input_read_context(job_number, &g->read_context_bytes);
+		MemoryContextSwitchTo(old);
+	}
+
 	memset(&job, 0, sizeof(job));
 	job.label = g->label;
 	job.ntasks = g->ntasks;
@@ -498,14 +607,87 @@ tile_graph_run(TileGraph *g)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	MemoryContextSwitchTo(caller);
+	tile_cache_begin_job(MyProcPid, job_number);
+	before = tile_read_stats;
 	INSTR_TIME_SET_CURRENT(started);
-	engine_run(&job);
+	PG_TRY();
+	{
+		engine_run(&job);
+	}
+	PG_FINALLY();
+	{
+		tile_cache_end_job();
+	}
+	PG_END_TRY();
 	INSTR_TIME_SET_CURRENT(ended);
 	INSTR_TIME_SUBTRACT(ended, started);
 	g->run_seconds = INSTR_TIME_GET_DOUBLE(ended);
+	tile_read_stats_delta(&before, &g->caller_reads);
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
+	remember_reads(g);
 	if (explaining)
 		chunked_explain_record(g, true);
 	return g->final_output;
+}
+
+/* ---------- the last run's reads, for marsql.tile_cache_stats() ---------- */
+
+static struct
+{
+	bool		valid;
+	char		label[64];
+	char		path[64];
+	TileReadStats caller;
+	TileReadStats executors;
+	double		run_seconds;
+} last_reads;
+
+const char *
+tile_graph_read_path(const TileGraph *g)
+{
+	int			by_reference = 0,
+				stored = 0;
+
+	for (int s = 0; s < g->nsources; s++)
+	{
+		if (g->sources[s]->ct != NULL)
+		{
+			stored++;
+			if (g->by_reference[s])
+				by_reference++;
+		}
+	}
+	if (stored == 0)
+		return "values";
+	if (by_reference == stored)
+		return "by reference";
+	if (by_reference == 0)
+		return "by value";
+	return "mixed";
+}
+
+static void
+remember_reads(const TileGraph *g)
+{
+	last_reads.valid = true;
+	strlcpy(last_reads.label, g->label, sizeof(last_reads.label));
+	strlcpy(last_reads.path, tile_graph_read_path(g), sizeof(last_reads.path));
+	last_reads.caller = g->caller_reads;
+	last_reads.executors = g->executor_reads;
+	last_reads.run_seconds = g->run_seconds;
+}
+
+bool
+tile_graph_last_reads(char **label, char **path, TileReadStats *caller,
+					  TileReadStats *executors, double *run_seconds)
+{
+	if (!last_reads.valid)
+		return false;
+	*label = pstrdup(last_reads.label);
+	*path = pstrdup(last_reads.path);
+	*caller = last_reads.caller;
+	*executors = last_reads.executors;
+	*run_seconds = last_reads.run_seconds;
+	return true;
 }
