@@ -2,7 +2,7 @@
  * worker_pool.c
  *	  The leader's side of local executors: creates the segment, launches
  *	  the workers and stops them (see worker_pool.h).  What a worker does is
- *	  in worker.c; how tasks are handed out is in scheduler.c.
+ *	  in worker.c; how tasks are handed out is in exec_workers.c.
  */
 #include "postgres.h"
 
