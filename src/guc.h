@@ -62,6 +62,12 @@ extern int	marsql_device;
 /* marsql.gpu_memory_limit: MB one GPU call may allocate (0: no limit) */
 extern int	marsql_gpu_memory_limit_mb;
 
+/* marsql.worker_idle_timeout: ms a session keeps idle workers (0: none) */
+extern int	marsql_worker_idle_timeout_ms;
+
+/* marsql.inline_below: ms of estimated work run in the backend (0: off) */
+extern int	marsql_inline_below_ms;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

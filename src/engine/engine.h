@@ -137,6 +137,17 @@ typedef struct EngineJob
 	 */
 	bool		prefetch;
 	EngineExecutors executors;	/* DEFAULT: marsql.executors */
+
+	/*
+	 * Optional: the capability's estimate of the whole job's run time in
+	 * seconds on one core, or 0 when it has none.  A job estimated below
+	 * marsql.inline_below runs in the calling backend, starting no worker
+	 * (unless the session holds idle workers, which cost nothing to start).
+	 * Fill it where the work is known: tiled operations from their flops
+	 * (TileGraphTask.flops), k-NN from rows x dim x queries.  Fan-out of
+	 * SQL functions leaves it 0: calls of unknown length take workers.
+	 */
+	double		est_seconds;
 	EngineCallbacks cb;
 	void	   *arg;
 	int			task_capacity;	/* room in tasks (engine_append_task) */

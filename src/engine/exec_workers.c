@@ -8,6 +8,16 @@
  *	  reading its messages (results, errors, NOTICEs, hello), and a worker
  *	  that died: its idempotent tasks go back to the ready queue, others
  *	  fail.  Task segments are kept for reuse until the job ends.
+ *
+ *	  Workers can outlive a job (marsql.worker_idle_timeout): after a job
+ *	  that ended cleanly, the pool is parked for the session -- its segment
+ *	  mapped for the session, its workers counted against
+ *	  marsql.max_workers_total as idle -- and the session's next job claims
+ *	  it instead of starting workers, provided the caller's identity and
+ *	  settings are still the ones the workers took on; otherwise the pool
+ *	  is retired and a new one started.  A parked worker retires itself
+ *	  after the idle timeout (worker.c); the backend's exit detaches the
+ *	  segment, which terminates them all.
  */
 #include "postgres.h"
 
@@ -16,6 +26,7 @@
 #include "libpq/pqmq.h"
 #include "miscadmin.h"
 #include "storage/dsm.h"
+#include "storage/ipc.h"
 #include "utils/elog.h"
 #include "utils/memutils.h"
 #include "utils/resowner.h"
@@ -35,6 +46,30 @@ worker_name(PoolWorker *w)
 /* at most this many free task segments per worker are kept for reuse */
 #define SPARE_SEGMENTS_PER_WORKER 1
 
+/* the session's parked pool, or NULL (in its own memory context) */
+static WorkerPool *warm_pool = NULL;
+static bool exit_callback_registered = false;
+
+/*
+ * The backend exits: its idle workers are stopped, and waited for, so that
+ * their background worker slots are free for the next session (detaching
+ * the segment alone would terminate them, but not wait).
+ */
+static void
+stop_warm_pool_at_exit(int code, Datum arg)
+{
+	WorkerPool *pool = warm_pool;
+
+	(void) code;
+	(void) arg;
+	warm_pool = NULL;
+	if (pool == NULL)
+		return;
+	/* their places under marsql.max_workers_total are free at once */
+	engine_workers_unpark(worker_pool_claim(pool, false), false);
+	worker_pool_stop(pool);
+}
+
 /*
  * A task segment whose task is over: kept for the next task, since
  * creating one (and the kernel zeroing its pages) costs about as much as
@@ -43,7 +78,7 @@ worker_name(PoolWorker *w)
 static void
 recycle_segment(JobState *st, dsm_segment *segment)
 {
-	int			keep = st->pool ? st->pool->nworkers * SPARE_SEGMENTS_PER_WORKER + 1 : 0;
+	int			keep = st->pool ? st->nuse * SPARE_SEGMENTS_PER_WORKER + 1 : 0;
 
 	if (segment == NULL)
 		return;
@@ -362,10 +397,73 @@ release_segments(JobState *st)
 	}
 }
 
+/* stops the parked pool: its claimed workers come off the idle count */
+static void
+retire_warm_pool(void)
+{
+	WorkerPool *pool = warm_pool;
+
+	if (pool == NULL)
+		return;
+	warm_pool = NULL;
+	engine_workers_unpark(worker_pool_claim(pool, true), false);
+	worker_pool_stop(pool);
+}
+
+/*
+ * Does the session hold idle workers a job of the current caller may use
+ * at no start-up cost?
+ */
+bool
+exec_workers_warm(void)
+{
+	return warm_pool != NULL && marsql_worker_idle_timeout_ms > 0 &&
+		worker_pool_same_caller(warm_pool);
+}
+
+/*
+ * The parked pool for a job that wants `want` workers: claimed when it
+ * has that many workers left and they took on the caller's identity and
+ * settings, else retired.  The job uses the first workers of the pool
+ * that hold `want` live ones.
+ */
+static bool
+reuse_warm_pool(JobState *st, int want)
+{
+	WorkerPool *pool = warm_pool;
+	int			claimed;
+
+	if (pool == NULL)
+		return false;
+	if (marsql_worker_idle_timeout_ms == 0 || pool->nworkers < want ||
+		!worker_pool_same_caller(pool))
+	{
+		retire_warm_pool();
+		return false;
+	}
+	warm_pool = NULL;
+	claimed = worker_pool_claim(pool, true);
+	if (claimed < want)
+	{
+		engine_workers_unpark(claimed, false);
+		worker_pool_stop(pool);
+		return false;
+	}
+	engine_workers_unpark(claimed, true);
+	st->pool = pool;
+	st->granted = claimed;
+	st->reused = true;
+	st->nuse = 0;
+	for (int live = 0; st->nuse < pool->nworkers && live < want; st->nuse++)
+		if (pool->workers[st->nuse].state != POOL_WORKER_GONE)
+			live++;
+	return true;
+}
+
 /*
  * Reserves up to `want` workers under marsql.max_workers_total and starts
- * them; a NOTICE says when fewer than wanted started.  st->pool stays NULL
- * when none could be reserved.
+ * them, or reuses the session's idle ones; a NOTICE says when fewer than
+ * wanted started.  st->pool stays NULL when none could be had.
  */
 void
 exec_workers_start(JobState *st, int want)
@@ -375,9 +473,14 @@ exec_workers_start(JobState *st, int want)
 	st->spare = palloc(sizeof(dsm_segment *) * (Max(want, 0) * SPARE_SEGMENTS_PER_WORKER + 1));
 	if (want <= 0)
 		return;
+	if (reuse_warm_pool(st, want))
+		return;
 	st->granted = engine_workers_reserve(want);
 	if (st->granted > 0)
+	{
 		st->pool = worker_pool_start(st->granted);
+		st->nuse = st->pool->nworkers;
+	}
 	if (st->pool == NULL || st->pool->nworkers < want)
 		ereport(NOTICE,
 				(errmsg("marsql %s: %d of %d background workers started%s",
@@ -408,7 +511,7 @@ exec_workers_drive(JobState *st, bool *progressed)
 
 	if (pool == NULL)
 		return 0;
-	for (i = 0; i < pool->nworkers; i++)
+	for (i = 0; i < st->nuse; i++)
 	{
 		PoolWorker *w = &pool->workers[i];
 
@@ -443,7 +546,7 @@ exec_workers_drive(JobState *st, bool *progressed)
 	 * Every live worker is busy: queue the next task behind one of them
 	 * while it computes.  One at a time, so results are read between.
 	 */
-	for (i = 0; st->job->prefetch && i < pool->nworkers && st->nready > 0; i++)
+	for (i = 0; st->job->prefetch && i < st->nuse && st->nready > 0; i++)
 	{
 		PoolWorker *w = &pool->workers[i];
 
@@ -457,12 +560,53 @@ exec_workers_drive(JobState *st, bool *progressed)
 	return live;
 }
 
-/* the job is over or failed: segments detached, workers stopped */
+/* no worker holds a task or a half-sent message: the pool may be parked */
+static bool
+pool_quiet(WorkerPool *pool)
+{
+	for (int i = 0; i < pool->nworkers; i++)
+	{
+		PoolWorker *w = &pool->workers[i];
+
+		if (w->state == POOL_WORKER_BUSY || w->sending ||
+			w->running.task >= 0 || w->queued.task >= 0)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The job is over or failed: segments detached; the workers parked for
+ * the session's next job when the job ended cleanly and
+ * marsql.worker_idle_timeout allows (and the session holds no parked pool
+ * yet: an inner job's), else stopped.
+ */
 void
 exec_workers_stop(JobState *st)
 {
+	WorkerPool *pool = st->pool;
+
 	release_segments(st);
-	worker_pool_stop(st->pool);
+	st->pool = NULL;
+	if (pool != NULL && st->ended && marsql_worker_idle_timeout_ms > 0 &&
+		warm_pool == NULL && pool_quiet(pool))
+	{
+		int			parked = worker_pool_park(pool, marsql_worker_idle_timeout_ms);
+
+		if (parked > 0)
+		{
+			if (!exit_callback_registered)
+			{
+				before_shmem_exit(stop_warm_pool_at_exit, (Datum) 0);
+				exit_callback_registered = true;
+			}
+			engine_workers_park(parked);
+			warm_pool = pool;
+			pool = NULL;
+		}
+	}
+	if (pool != NULL)
+		worker_pool_stop(pool);
 	engine_workers_release(st->granted);
 	st->granted = 0;
 }

@@ -37,11 +37,14 @@ typedef struct JobState
 	bool		exhausted;		/* more_tasks has no more (or is NULL) */
 	EngineExecutors executors;	/* LOCAL, PEERS or ALL */
 	int			max_attempts;	/* 1 + marsql.task_retries */
+	bool		ended;			/* the loop returned: no error, no cancel */
 
 	/* local workers (exec_workers.c) */
 	int64		seq;
 	WorkerPool *pool;
 	int			granted;		/* workers reserved under max_workers_total */
+	int			nuse;			/* the pool's first workers the job uses */
+	bool		reused;			/* the pool is the session's idle one */
 	ErrorData  *startup_error;	/* why a worker could not start */
 	bool		no_segments;	/* creating a task segment failed: use queues */
 	dsm_segment *reading;		/* the segment of a result being handed over */
@@ -89,6 +92,7 @@ extern ErrorData *engine_abort_subtransaction(MemoryContext caller_context,
 											  ResourceOwner caller_owner);
 
 /* exec_workers.c: local background workers */
+extern bool exec_workers_warm(void);
 extern void exec_workers_start(JobState *st, int want);
 extern int	exec_workers_drive(JobState *st, bool *progressed);
 extern void exec_workers_stop(JobState *st);

@@ -12,7 +12,8 @@
  *	  and every peer slot once (read what they sent, hand out ready
  *	  tasks), and sleep on its latch (and the busy peer sockets) until
  *	  something happens.  When no executor is left, the leader runs the
- *	  remaining tasks itself.  Any error in the leader -- cancel,
+ *	  remaining tasks itself; a job estimated to take less than starting
+ *	  workers costs runs there from the start (runs_inline_by_estimate).  Any error in the leader -- cancel,
  *	  statement_timeout, a failed task with fail_fast -- stops every
  *	  executor before it propagates.
  */
@@ -127,6 +128,27 @@ engine_executors_end(int nest_level)
 	AtEOXact_GUC(true, nest_level);
 }
 
+/*
+ * The cost model: a job whose capability estimated its work below
+ * marsql.inline_below runs in the calling backend, without starting a
+ * worker (and without the NOTICE of the fallback: nothing is missing).
+ * Idle workers of the session cost nothing to start: a job uses them
+ * whatever its estimate.  Only for local executors; a job without an
+ * estimate (fan-out of SQL functions) never runs inline by choice.
+ */
+static bool
+runs_inline_by_estimate(JobState *st)
+{
+	EngineJob  *job = st->job;
+
+	if (st->executors != ENGINE_EXECUTORS_LOCAL || job->est_seconds <= 0 ||
+		marsql_inline_below_ms <= 0)
+		return false;
+	if (job->est_seconds * 1000.0 >= (double) marsql_inline_below_ms)
+		return false;
+	return !exec_workers_warm();
+}
+
 void
 engine_run(EngineJob *job)
 {
@@ -152,6 +174,8 @@ engine_run(EngineJob *job)
 		want = Min(want, n);
 	if (st.executors == ENGINE_EXECUTORS_PEERS)
 		want = 0;
+	else if (runs_inline_by_estimate(&st))
+		want = 0;
 
 	nest_level = NewGUCNestLevel();
 	engine_progress_begin(job->label, n);
@@ -159,6 +183,7 @@ engine_run(EngineJob *job)
 	{
 		exec_workers_start(&st, want);
 		run_loop(&st);
+		st.ended = true;
 	}
 	PG_FINALLY();
 	{
