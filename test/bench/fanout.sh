@@ -28,6 +28,10 @@
 #     _warm_per_task_2workers, _warm_rate_2workers
 #                                   (time(N) - time(10)) / (N - 10) and its
 #                                   inverse: start-up taken out
+#                                   (since marsql.worker_idle_timeout, every
+#                                   timed run after the first finds the
+#                                   session's idle workers: the all-in
+#                                   figures include no start-up either)
 #     the same with _inbackend      marsql.max_workers = 0 and no
 #                                   max_workers argument: every call in the
 #                                   calling backend, no worker
