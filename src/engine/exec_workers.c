@@ -59,6 +59,7 @@ static void
 stop_warm_pool_at_exit(int code, Datum arg)
 {
 	WorkerPool *pool = warm_pool;
+	int			live;
 
 	(void) code;
 	(void) arg;
@@ -66,7 +67,7 @@ stop_warm_pool_at_exit(int code, Datum arg)
 	if (pool == NULL)
 		return;
 	/* their places under marsql.max_workers_total are free at once */
-	engine_workers_unpark(worker_pool_claim(pool, false), false);
+	engine_workers_unpark(worker_pool_claim(pool, false, &live), false);
 	worker_pool_stop(pool);
 }
 
@@ -78,7 +79,7 @@ stop_warm_pool_at_exit(int code, Datum arg)
 static void
 recycle_segment(JobState *st, dsm_segment *segment)
 {
-	int			keep = st->pool ? st->nuse * SPARE_SEGMENTS_PER_WORKER + 1 : 0;
+	int			keep = st->pool ? st->pool->nworkers * SPARE_SEGMENTS_PER_WORKER + 1 : 0;
 
 	if (segment == NULL)
 		return;
@@ -402,11 +403,12 @@ static void
 retire_warm_pool(void)
 {
 	WorkerPool *pool = warm_pool;
+	int			live;
 
 	if (pool == NULL)
 		return;
 	warm_pool = NULL;
-	engine_workers_unpark(worker_pool_claim(pool, true), false);
+	engine_workers_unpark(worker_pool_claim(pool, true, &live), false);
 	worker_pool_stop(pool);
 }
 
@@ -432,6 +434,7 @@ reuse_warm_pool(JobState *st, int want)
 {
 	WorkerPool *pool = warm_pool;
 	int			claimed;
+	int			live;
 
 	if (pool == NULL)
 		return false;
@@ -442,8 +445,8 @@ reuse_warm_pool(JobState *st, int want)
 		return false;
 	}
 	warm_pool = NULL;
-	claimed = worker_pool_claim(pool, true);
-	if (claimed < want)
+	claimed = worker_pool_claim(pool, true, &live);
+	if (live < want)
 	{
 		engine_workers_unpark(claimed, false);
 		worker_pool_stop(pool);
@@ -454,9 +457,9 @@ reuse_warm_pool(JobState *st, int want)
 	st->granted = claimed;
 	st->reused = true;
 	st->nuse = 0;
-	for (int live = 0; st->nuse < pool->nworkers && live < want; st->nuse++)
+	for (int found = 0; st->nuse < pool->nworkers && found < want; st->nuse++)
 		if (pool->workers[st->nuse].state != POOL_WORKER_GONE)
-			live++;
+			found++;
 	return true;
 }
 
@@ -470,29 +473,30 @@ exec_workers_start(JobState *st, int want)
 {
 	EngineJob  *job = st->job;
 
-	st->spare = palloc(sizeof(dsm_segment *) * (Max(want, 0) * SPARE_SEGMENTS_PER_WORKER + 1));
-	if (want <= 0)
-		return;
-	if (reuse_warm_pool(st, want))
-		return;
-	st->granted = engine_workers_reserve(want);
-	if (st->granted > 0)
+	if (want > 0 && !reuse_warm_pool(st, want))
 	{
-		st->pool = worker_pool_start(st->granted);
-		st->nuse = st->pool->nworkers;
+		st->granted = engine_workers_reserve(want);
+		if (st->granted > 0)
+		{
+			st->pool = worker_pool_start(st->granted);
+			st->nuse = st->pool->nworkers;
+		}
+		if (st->pool == NULL || st->pool->nworkers < want)
+			ereport(NOTICE,
+					(errmsg("marsql %s: %d of %d background workers started%s",
+							job->label,
+							st->pool ? st->pool->nworkers : 0, want,
+							(st->pool == NULL || st->pool->nworkers == 0)
+							? ", running its tasks in this backend" : ""),
+					 st->granted < want
+					 ? errdetail("The cluster-wide limit marsql.max_workers_total (%d) leaves no more workers for this job.",
+								 marsql_max_workers_total)
+					 : errdetail("No background worker slot is free."),
+					 errhint("Raise max_worker_processes or marsql.max_workers_total, or lower marsql.max_workers.")));
 	}
-	if (st->pool == NULL || st->pool->nworkers < want)
-		ereport(NOTICE,
-				(errmsg("marsql %s: %d of %d background workers started%s",
-						job->label,
-						st->pool ? st->pool->nworkers : 0, want,
-						(st->pool == NULL || st->pool->nworkers == 0)
-						? ", running its tasks in this backend" : ""),
-				 st->granted < want
-				 ? errdetail("The cluster-wide limit marsql.max_workers_total (%d) leaves no more workers for this job.",
-							 marsql_max_workers_total)
-				 : errdetail("No background worker slot is free."),
-				 errhint("Raise max_worker_processes or marsql.max_workers_total, or lower marsql.max_workers.")));
+	/* room for the task segments kept for reuse (recycle_segment) */
+	st->spare = palloc(sizeof(dsm_segment *) *
+					   ((st->pool ? st->pool->nworkers : 0) * SPARE_SEGMENTS_PER_WORKER + 1));
 }
 
 /*

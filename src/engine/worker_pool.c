@@ -283,7 +283,7 @@ worker_pool_park(WorkerPool *pool, int idle_timeout_ms)
 }
 
 int
-worker_pool_claim(WorkerPool *pool, bool for_job)
+worker_pool_claim(WorkerPool *pool, bool for_job, int *live)
 {
 	PoolShared *shared = dsm_segment_address(pool->segment);
 	int			claimed = 0;
@@ -291,17 +291,26 @@ worker_pool_claim(WorkerPool *pool, bool for_job)
 	/* the running transaction's again: its abort stops the workers */
 	if (for_job)
 		dsm_unpin_mapping(pool->segment);
+	*live = 0;
 	for (int i = 0; i < pool->nworkers; i++)
 	{
 		uint32		expected = POOL_WARM_PARKED;
+		pid_t		pid;
 
 		if (pool->workers[i].state == POOL_WORKER_GONE)
 			continue;
-		if (pg_atomic_compare_exchange_u32(worker_pool_warm_word(shared, i),
-										   &expected, POOL_WARM_IN_JOB))
-			claimed++;
-		else
+		if (!pg_atomic_compare_exchange_u32(worker_pool_warm_word(shared, i),
+											&expected, POOL_WARM_IN_JOB))
+		{
 			pool->workers[i].state = POOL_WORKER_GONE;	/* it retired */
+			continue;
+		}
+		claimed++;
+		/* one that died while idle (terminated, say) is counted, not used */
+		if (GetBackgroundWorkerPid(pool->handles[i], &pid) == BGWH_STOPPED)
+			pool->workers[i].state = POOL_WORKER_GONE;
+		else
+			(*live)++;
 	}
 	return claimed;
 }

@@ -142,11 +142,12 @@ extern void worker_pool_stop(WorkerPool *pool);
  * gone as idle for the session (their segment mapped for the session, no
  * longer the transaction's), returns how many.  worker_pool_claim: takes
  * the pool back (for a job: the segment the transaction's again), returns
- * how many workers it got back; those that retired are marked gone.
+ * how many workers it took off the idle count, and in *live how many of
+ * them are alive; those that retired or died are marked gone.
  */
 extern bool worker_pool_same_caller(WorkerPool *pool);
 extern int	worker_pool_park(WorkerPool *pool, int idle_timeout_ms);
-extern int	worker_pool_claim(WorkerPool *pool, bool for_job);
+extern int	worker_pool_claim(WorkerPool *pool, bool for_job, int *live);
 
 /* worker i's POOL_WARM_* word */
 extern pg_atomic_uint32 *worker_pool_warm_word(PoolShared *shared, int worker);

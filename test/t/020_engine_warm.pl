@@ -143,6 +143,33 @@ no_workers_left($node, 'timeout 0: workers live for one job', $gone_within);
 	finish_bg($bg);
 }
 
+# --------------------------------------- an idle worker that was killed
+{
+	my $bg = start_bg($node, "SET marsql.worker_idle_timeout = '30s'",
+		$map8, 'SELECT pg_sleep(3)', $map8, 'SELECT pg_sleep(3)', $map8);
+	my $outputs = sub { $bg->{h}->pump_nb; my @m = $bg->{out} =~ /^M:/mg; return scalar @m; };
+	ok(wait_until(15, sub { $outputs->() >= 1 }), 'killed idle worker: the first statement ran');
+	my @idle = split /,/, $node->safe_psql('postgres', q{SELECT string_agg(pid::text, ',' ORDER BY pid)
+		FROM pg_stat_activity WHERE backend_type = 'marsql worker'});
+	# one of them goes: the next statement does not use it (the pool has
+	# fewer workers than the job wants: new ones start)
+	$node->safe_psql('postgres', "SELECT pg_terminate_backend($idle[0])") if @idle;
+	ok(wait_until(15, sub { $outputs->() >= 2 }), 'killed idle worker: the second statement ran');
+	# all of them go: the next statement starts new ones
+	$node->safe_psql('postgres', q{SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+		WHERE backend_type = 'marsql worker'});
+	finish_bg($bg);
+	my @m = $bg->{out} =~ /^M:(.*)$/mg;
+	is(scalar @m, 3, 'killed idle worker: every statement returned');
+	ok(!grep({ !/^\{\d+(,\d+){7}\}$/ } @m), 'killed idle worker: eight results each');
+	ok(!grep({ $_ == $idle[0] } pids($m[1] // '')), 'killed idle worker: the killed one ran nothing');
+	my %before = map { $_ => 1 } @idle;
+	ok(!grep({ $before{$_} } pids($m[2] // '')), 'killed idle workers: the last statement ran on new workers');
+	unlike($bg->{err}, qr/ERROR|no worker is left|background workers started/,
+		'killed idle workers: no error and no NOTICE');
+}
+no_workers_left($node, 'killed idle workers', $gone_within);
+
 # ------------------------------------- the session's end, no job running
 {
 	my $bg = start_bg($node, "SET marsql.worker_idle_timeout = '1h'", $map8, $workers_sql);
