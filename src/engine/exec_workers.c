@@ -455,7 +455,6 @@ reuse_warm_pool(JobState *st, int want)
 	engine_workers_unpark(claimed, true);
 	st->pool = pool;
 	st->granted = claimed;
-	st->reused = true;
 	st->nuse = 0;
 	for (int found = 0; st->nuse < pool->nworkers && found < want; st->nuse++)
 		if (pool->workers[st->nuse].state != POOL_WORKER_GONE)

@@ -44,7 +44,6 @@ typedef struct JobState
 	WorkerPool *pool;
 	int			granted;		/* workers reserved under max_workers_total */
 	int			nuse;			/* the pool's first workers the job uses */
-	bool		reused;			/* the pool is the session's idle one */
 	ErrorData  *startup_error;	/* why a worker could not start */
 	bool		no_segments;	/* creating a task segment failed: use queues */
 	dsm_segment *reading;		/* the segment of a result being handed over */
