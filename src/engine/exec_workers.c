@@ -588,11 +588,11 @@ void
 exec_workers_stop(JobState *st)
 {
 	WorkerPool *pool = st->pool;
+	bool		quiet = pool != NULL && pool_quiet(pool);
 
 	release_segments(st);
 	st->pool = NULL;
-	if (pool != NULL && st->ended && marsql_worker_idle_timeout_ms > 0 &&
-		warm_pool == NULL && pool_quiet(pool))
+	if (quiet && st->ended && marsql_worker_idle_timeout_ms > 0 && warm_pool == NULL)
 	{
 		int			parked = worker_pool_park(pool, marsql_worker_idle_timeout_ms);
 
