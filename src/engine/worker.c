@@ -38,8 +38,8 @@
 #include "engine/worker_pool.h"
 
 /*
- * How often an idle worker looks whether its leader parked it (the latch
- * wakes it at once for a task)
+ * How often an idle worker looks whether its leader parked it (the leader
+ * sets its latch when it parks it, and when it sends a task)
  */
 #define IDLE_POLL_MS 1000
 
@@ -194,6 +194,7 @@ marsql_worker_main(Datum main_arg)
 	int			number;
 	pg_atomic_uint32 *warm;
 	TimestampTz idle_since;
+	bool		parked;
 
 	pqsignal(SIGTERM, die);
 	pqsignal(SIGINT, StatementCancelHandler);
@@ -229,6 +230,7 @@ marsql_worker_main(Datum main_arg)
 
 	warm = worker_pool_warm_word(shared, number);
 	idle_since = GetCurrentTimestamp();
+	parked = false;
 	for (;;)
 	{
 		Size		nbytes;
@@ -243,10 +245,18 @@ marsql_worker_main(Datum main_arg)
 		{
 			long		wait = IDLE_POLL_MS;
 
-			if (pg_atomic_read_u32(warm) == POOL_WARM_PARKED)
+			if (pg_atomic_read_u32(warm) != POOL_WARM_PARKED)
+				parked = false;
+			else
 			{
 				long		timeout = (long) pg_atomic_read_u32(&shared->idle_timeout_ms);
-				long		idle = (long) ((GetCurrentTimestamp() - idle_since) / 1000);
+				long		idle;
+
+				/* the idle time counts from when the leader parked it */
+				if (!parked)
+					idle_since = GetCurrentTimestamp();
+				parked = true;
+				idle = (long) ((GetCurrentTimestamp() - idle_since) / 1000);
 
 				if (idle >= timeout)
 				{
@@ -273,7 +283,6 @@ marsql_worker_main(Datum main_arg)
 			run_task(data, nbytes);
 		else
 			elog(ERROR, "unexpected message in marsql worker");
-		idle_since = GetCurrentTimestamp();
 	}
 	proc_exit(0);
 }

@@ -272,10 +272,16 @@ worker_pool_park(WorkerPool *pool, int idle_timeout_ms)
 	pg_atomic_write_u32(&shared->idle_timeout_ms, (uint32) idle_timeout_ms);
 	for (int i = 0; i < pool->nworkers; i++)
 	{
+		PGPROC	   *proc;
+
 		if (pool->workers[i].state == POOL_WORKER_GONE)
 			continue;
 		pg_atomic_write_u32(worker_pool_warm_word(shared, i), POOL_WARM_PARKED);
 		parked++;
+		/* its idle time starts now */
+		proc = shm_mq_get_receiver(worker_pool_queue(shared, i, true));
+		if (proc != NULL)
+			SetLatch(&proc->procLatch);
 	}
 	/* the session's now: no transaction's end detaches it */
 	dsm_pin_mapping(pool->segment);
