@@ -29,6 +29,8 @@ $node->safe_psql('postgres', q{
 	BEGIN IF x = 2 THEN RAISE EXCEPTION 'boom %', x; END IF; RETURN x; END $$;
 	CREATE FUNCTION slow(x int) RETURNS int LANGUAGE plpgsql VOLATILE AS $$
 	BEGIN PERFORM pg_sleep(x); RETURN x; END $$;
+	CREATE TABLE written(x int);
+	CREATE FUNCTION writer(x int) RETURNS int LANGUAGE sql AS 'INSERT INTO written VALUES (x) RETURNING x';
 	CREATE SCHEMA other;
 	CREATE ROLE alice;
 	GRANT USAGE ON SCHEMA marsql TO alice;
@@ -141,6 +143,18 @@ no_workers_left($node, 'timeout 0: workers live for one job', $gone_within);
 	no_workers_left($node, 'cancelled job: its workers are stopped', $gone_within);
 	$node->safe_psql('postgres', "SELECT pg_terminate_backend($bg->{pid})");
 	finish_bg($bg);
+}
+
+# ------------------------------------------- a read-only caller after a job
+{
+	my $bg = start_bg($node, "SET marsql.worker_idle_timeout = '30s'",
+		$map8, 'BEGIN READ ONLY',
+		q{SELECT marsql.map('writer(int)', ARRAY[1, 2], NULL::int)}, 'ROLLBACK',
+		q{SELECT 'R:' || count(*) FROM written});
+	finish_bg($bg);
+	like($bg->{err}, qr/ERROR:  25006: cannot execute INSERT in a read-only transaction/,
+		'read-only caller: a call after a job that kept its workers runs read-only');
+	like($bg->{out}, qr/^R:0$/m, 'read-only caller: nothing was written');
 }
 
 # --------------------------------------- an idle worker that was killed
