@@ -38,6 +38,9 @@ int			marsql_value_cache_size_kb = 256 * 1024;
 int			marsql_value_cache_min_size_kb = 1024;
 int			marsql_retained_memory_kb = 256 * 1024;
 
+int			marsql_worker_idle_timeout_ms = 10000;
+int			marsql_inline_below_ms = 50;
+
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
 	{"notice", ENGINE_PROGRESS_NOTICE, false},
@@ -257,6 +260,29 @@ marsql_define_gucs(void)
 							&marsql_tile_cache_size,
 							256 * 1024, 0, INT_MAX,
 							PGC_USERSET, GUC_UNIT_KB,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.worker_idle_timeout",
+							"How long a session keeps its idle background workers after a job.",
+							"Workers of a job that ended without error stay attached to the "
+							"session for the next job, which then starts no worker; they exit "
+							"after this long without a task, and when the session ends.  Idle "
+							"workers still count against marsql.max_workers_total and "
+							"max_worker_processes.  Zero: workers live for one job.",
+							&marsql_worker_idle_timeout_ms,
+							10000, 0, 3600000,
+							PGC_USERSET, GUC_UNIT_MS,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.inline_below",
+							"Estimated run time under which a job runs in the calling backend.",
+							"A job whose capability estimates its work (tiled operations do) "
+							"runs in the calling backend, starting no worker, when the "
+							"estimate is below this; idle workers of the session are used "
+							"whatever the estimate.  Zero: never by estimate.",
+							&marsql_inline_below_ms,
+							50, 0, 3600000,
+							PGC_USERSET, GUC_UNIT_MS,
 							NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");

@@ -74,6 +74,12 @@ extern int	marsql_retained_memory_kb;
 /* marsql.tile_cache_size: kB of input tiles each process keeps per job */
 extern int	marsql_tile_cache_size;
 
+/* marsql.worker_idle_timeout: ms a session keeps idle workers (0: none) */
+extern int	marsql_worker_idle_timeout_ms;
+
+/* marsql.inline_below: ms of estimated work run in the backend (0: off) */
+extern int	marsql_inline_below_ms;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

@@ -492,6 +492,28 @@ graph_result_bound(void *arg, int task)
 
 static void remember_reads(const TileGraph *g);
 
+/*
+ * The graph's estimate for the engine's cost model (EngineJob.est_seconds,
+ * marsql.inline_below): its flops at conservative one-core rates.
+ * Products run at 20 GFLOP/s (OpenBLAS does sgemm at ~75 and dgemm at ~36
+ * on one core of the machines measured), everything else, bound by memory,
+ * at 1 GFLOP/s.  An estimate that errs high only means starting workers.
+ */
+#define TILE_GEMM_FLOPS_PER_SECOND 20e9
+#define TILE_OTHER_FLOPS_PER_SECOND 1e9
+
+static double
+graph_est_seconds(const TileGraph *g)
+{
+	double		seconds = 0;
+
+	for (int i = 0; i < g->ntasks; i++)
+		seconds += g->tasks[i].flops /
+			(g->tasks[i].header.op == TILE_GEMM
+			 ? TILE_GEMM_FLOPS_PER_SECOND : TILE_OTHER_FLOPS_PER_SECOND);
+	return seconds;
+}
+
 static const EngineCallbacks graph_callbacks = {
 	.payload_bytes = graph_payload_bytes,
 	.write_payload = graph_write_payload,
@@ -587,6 +609,7 @@ tile_graph_run(TileGraph *g)
 	job.max_workers = g->max_workers > 0 ? g->max_workers : 0;
 	job.fail_fast = true;
 	job.prefetch = true;
+	job.est_seconds = graph_est_seconds(g);
 	job.cb = graph_callbacks;
 	job.arg = g;
 	for (int i = 0; i < g->ntasks; i++)

@@ -608,4 +608,5 @@ void
 tile_task_register_kind(void)
 {
 	tile_task_kind = engine_register_kind("marsql tile", tile_task_run);
+	engine_kind_set_idle(tile_task_kind, tile_cache_end_job);
 }

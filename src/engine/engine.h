@@ -30,14 +30,26 @@
  */
 typedef void (*EngineRunFn) (const char *payload, int len, StringInfo result);
 
+/*
+ * Optional: called in a worker when its leader parks it between jobs
+ * (marsql.worker_idle_timeout), so a kind can free what it kept for the
+ * job that ended (the tile kind's input cache).  Outside any transaction;
+ * it must not ereport.
+ */
+typedef void (*EngineIdleFn) (void);
+
 typedef struct EngineTaskKind
 {
 	const char *name;
 	EngineRunFn run;
+	EngineIdleFn idle;
 } EngineTaskKind;
 
 /* in _PG_init only; returns the kind's index */
 extern int	engine_register_kind(const char *name, EngineRunFn run);
+extern void engine_kind_set_idle(int kind, EngineIdleFn idle);
+/* a worker going idle: every kind's idle function */
+extern void engine_kinds_idle(void);
 extern const EngineTaskKind *engine_kind(int index);
 /* a peer names the kind it runs: NULL when no kind has that name */
 extern const EngineTaskKind *engine_kind_by_name(const char *name, int *index);
@@ -137,6 +149,17 @@ typedef struct EngineJob
 	 */
 	bool		prefetch;
 	EngineExecutors executors;	/* DEFAULT: marsql.executors */
+
+	/*
+	 * Optional: the capability's estimate of the whole job's run time in
+	 * seconds on one core, or 0 when it has none.  A job estimated below
+	 * marsql.inline_below runs in the calling backend, starting no worker
+	 * (unless the session holds idle workers, which cost nothing to start).
+	 * Fill it where the work is known: tiled operations from their flops
+	 * (TileGraphTask.flops), k-NN from rows x dim x queries.  Fan-out of
+	 * SQL functions leaves it 0: calls of unknown length take workers.
+	 */
+	double		est_seconds;
 	EngineCallbacks cb;
 	void	   *arg;
 	int			task_capacity;	/* room in tasks (engine_append_task) */

@@ -19,6 +19,12 @@
  *	  After a crash the postmaster reinitializes shared memory and calls
  *	  the startup hook again: the slots are created anew there, never
  *	  carried over (the pointer to the old segment is dropped first).
+ *
+ *	  A slot also counts the idle workers its backend keeps between jobs
+ *	  (marsql.worker_idle_timeout), under its own pid (warm_pid), which a
+ *	  job's end does not clear: they count against marsql.max_workers_total
+ *	  while that backend lives, and each comes off the count once, either
+ *	  when the backend claims it back or when it retires on its timeout.
  */
 #include "postgres.h"
 
@@ -51,6 +57,13 @@ typedef struct EngineSlot
 	int32		executors;		/* executors running tasks now */
 	int32		workers;		/* background workers held */
 	TimestampTz started;
+	/*
+	 * Idle workers the backend keeps between jobs (marsql.worker_idle_timeout):
+	 * counted while warm_pid is the backend of this slot, whether or not a
+	 * job runs; a worker that exits after its idle timeout takes itself off.
+	 */
+	pid_t		warm_pid;
+	int32		warm;
 } EngineSlot;
 
 typedef struct EngineShared
@@ -224,14 +237,21 @@ engine_progress_end(void)
 	SpinLockAcquire(&shared->mutex);
 	if (shared->slots[my_slot].pid == MyProcPid)
 	{
+		EngineSlot *slot = &shared->slots[my_slot];
+		pid_t		warm_pid = slot->warm_pid;
+		int32		warm = slot->warm;
+
 		if (outer != NULL)
 		{
 			/* workers the inner job still counts are released by now */
-			outer->workers = shared->slots[my_slot].workers;
-			shared->slots[my_slot] = *outer;
+			outer->workers = slot->workers;
+			*slot = *outer;
 		}
 		else
-			memset(&shared->slots[my_slot], 0, sizeof(EngineSlot));
+			memset(slot, 0, sizeof(EngineSlot));
+		/* the session's idle workers outlive the job */
+		slot->warm_pid = warm_pid;
+		slot->warm = warm;
 	}
 	SpinLockRelease(&shared->mutex);
 	if (outer != NULL)
@@ -245,24 +265,35 @@ engine_workers_reserve(int want)
 {
 	EngineShared *s = engine_shared();
 	bool	   *live = palloc(sizeof(bool) * s->nslots);
+	pid_t	   *warm_live = palloc(sizeof(pid_t) * s->nslots);
 	int			held = 0;
 	int			granted;
 	int			i;
 
 	Assert(my_slot >= 0);
 	for (i = 0; i < s->nslots; i++)
+	{
+		EngineSlot	warm_owner;
+
 		live[i] = slot_live(i, &s->slots[i]);
+		memset(&warm_owner, 0, sizeof(warm_owner));
+		warm_owner.pid = s->slots[i].warm_pid;
+		warm_live[i] = slot_live(i, &warm_owner) ? warm_owner.pid : 0;
+	}
 
 	SpinLockAcquire(&s->mutex);
 	for (i = 0; i < s->nslots; i++)
 	{
 		if (live[i])
 			held += s->slots[i].workers;
+		if (warm_live[i] != 0 && s->slots[i].warm_pid == warm_live[i])
+			held += s->slots[i].warm;
 	}
 	granted = Min(want, Max(marsql_max_workers_total - held, 0));
 	s->slots[my_slot].workers += granted;
 	SpinLockRelease(&s->mutex);
 	pfree(live);
+	pfree(warm_live);
 	return granted;
 }
 
@@ -274,6 +305,53 @@ engine_workers_release(int count)
 	SpinLockAcquire(&shared->mutex);
 	shared->slots[my_slot].workers = Max(shared->slots[my_slot].workers - count, 0);
 	SpinLockRelease(&shared->mutex);
+}
+
+void
+engine_workers_park(int count)
+{
+	EngineShared *s = engine_shared();
+	EngineSlot *slot;
+
+	if (count <= 0 || MyProc == NULL || MyProc->pgprocno < 0 || MyProc->pgprocno >= s->nslots)
+		return;
+	slot = &s->slots[MyProc->pgprocno];
+	SpinLockAcquire(&s->mutex);
+	if (slot->warm_pid != MyProcPid)
+		slot->warm = 0;			/* a count left by an earlier backend */
+	slot->warm_pid = MyProcPid;
+	slot->warm += count;
+	SpinLockRelease(&s->mutex);
+}
+
+void
+engine_workers_unpark(int count, bool into_job)
+{
+	EngineShared *s = engine_shared();
+	EngineSlot *slot;
+
+	if (count <= 0 || MyProc == NULL || MyProc->pgprocno < 0 || MyProc->pgprocno >= s->nslots)
+		return;
+	slot = &s->slots[MyProc->pgprocno];
+	SpinLockAcquire(&s->mutex);
+	if (slot->warm_pid == MyProcPid)
+		slot->warm = Max(slot->warm - count, 0);
+	if (into_job && my_slot >= 0)
+		slot->workers += count;
+	SpinLockRelease(&s->mutex);
+}
+
+void
+engine_worker_unpark_self(int leader_procno, pid_t leader_pid)
+{
+	EngineShared *s = engine_shared();
+
+	if (leader_procno < 0 || leader_procno >= s->nslots)
+		return;
+	SpinLockAcquire(&s->mutex);
+	if (s->slots[leader_procno].warm_pid == leader_pid)
+		s->slots[leader_procno].warm = Max(s->slots[leader_procno].warm - 1, 0);
+	SpinLockRelease(&s->mutex);
 }
 
 PG_FUNCTION_INFO_V1(marsql_progress);

@@ -20,4 +20,16 @@ extern void engine_progress_end(void);
 extern int	engine_workers_reserve(int want);
 extern void engine_workers_release(int count);
 
+/*
+ * Idle workers a session keeps between jobs (marsql.worker_idle_timeout)
+ * stay counted against marsql.max_workers_total outside any job:
+ * engine_workers_park counts `count` of them for this backend;
+ * engine_workers_unpark takes `count` off, moving them into the running
+ * job's count when into_job (a job reuses them).  A worker that exits on
+ * its idle timeout takes itself off its leader's count.
+ */
+extern void engine_workers_park(int count);
+extern void engine_workers_unpark(int count, bool into_job);
+extern void engine_worker_unpark_self(int leader_procno, pid_t leader_pid);
+
 #endif							/* MARSQL_ENGINE_SHMEM_H */

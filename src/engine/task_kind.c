@@ -20,7 +20,25 @@ engine_register_kind(const char *name, EngineRunFn run)
 		elog(ERROR, "too many marsql task kinds");
 	kinds[nkinds].name = name;
 	kinds[nkinds].run = run;
+	kinds[nkinds].idle = NULL;
 	return nkinds++;
+}
+
+void
+engine_kind_set_idle(int kind, EngineIdleFn idle)
+{
+	Assert(kind >= 0 && kind < nkinds);
+	kinds[kind].idle = idle;
+}
+
+void
+engine_kinds_idle(void)
+{
+	for (int i = 0; i < nkinds; i++)
+	{
+		if (kinds[i].idle)
+			kinds[i].idle();
+	}
 }
 
 const EngineTaskKind *

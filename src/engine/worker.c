@@ -4,7 +4,9 @@
  *	  connects to the caller's database as the caller's authenticated user,
  *	  takes on the caller's session user, role, current user and settings,
  *	  says hello, then runs one task message at a time, each in a
- *	  transaction of its own, until the leader detaches its queue.
+ *	  transaction of its own, until the leader detaches its queue.  Between
+ *	  jobs the leader may park its pool (marsql.worker_idle_timeout): a
+ *	  parked worker that gets no task for that long retires and exits.
  *
  *	  Everything the worker would say to a client goes to the leader
  *	  instead: NOTICE/INFO/WARNING raised by a task become that task's log,
@@ -22,14 +24,24 @@
 #include "pgstat.h"
 #include "postmaster/bgworker.h"
 #include "storage/ipc.h"
+#include "storage/latch.h"
 #include "storage/proc.h"
 #include "tcop/tcopprot.h"
 #include "utils/guc.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
+#include "utils/timestamp.h"
+#include "utils/wait_event.h"
 
 #include "engine/engine.h"
+#include "engine/engine_shmem.h"
 #include "engine/worker_pool.h"
+
+/*
+ * How often an idle worker looks whether its leader parked it (the leader
+ * sets its latch when it parks it, and when it sends a task)
+ */
+#define IDLE_POLL_MS 1000
 
 static MemoryContext task_context = NULL;
 static shm_mq_handle *outbox = NULL;
@@ -180,6 +192,9 @@ marsql_worker_main(Datum main_arg)
 	shm_mq	   *from_worker;
 	shm_mq_handle *inbox;
 	int			number;
+	pg_atomic_uint32 *warm;
+	TimestampTz idle_since;
+	bool		parked;
 
 	pqsignal(SIGTERM, die);
 	pqsignal(SIGINT, StatementCancelHandler);
@@ -213,14 +228,60 @@ marsql_worker_main(Datum main_arg)
 										 ALLOCSET_DEFAULT_SIZES);
 	send_message(ENGINE_MSG_HELLO, (char *) &MyProcPid, sizeof(MyProcPid));
 
+	warm = worker_pool_warm_word(shared, number);
+	idle_since = GetCurrentTimestamp();
+	parked = false;
 	for (;;)
 	{
 		Size		nbytes;
 		void	   *data;
+		shm_mq_result r;
 
 		CHECK_FOR_INTERRUPTS();
-		if (shm_mq_receive(inbox, &nbytes, &data, false) != SHM_MQ_SUCCESS)
+		r = shm_mq_receive(inbox, &nbytes, &data, true);
+		if (r == SHM_MQ_DETACHED)
 			break;				/* the leader detached: the job is over */
+		if (r == SHM_MQ_WOULD_BLOCK)
+		{
+			long		wait = IDLE_POLL_MS;
+
+			if (pg_atomic_read_u32(warm) != POOL_WARM_PARKED)
+				parked = false;
+			else
+			{
+				long		timeout = (long) pg_atomic_read_u32(&shared->idle_timeout_ms);
+				long		idle;
+
+				/*
+				 * the idle time counts from when the leader parked it, and
+				 * what the kinds kept for the job that ended goes then
+				 */
+				if (!parked)
+				{
+					idle_since = GetCurrentTimestamp();
+					engine_kinds_idle();
+				}
+				parked = true;
+				idle = (long) ((GetCurrentTimestamp() - idle_since) / 1000);
+
+				if (idle >= timeout)
+				{
+					uint32		expected = POOL_WARM_PARKED;
+
+					if (pg_atomic_compare_exchange_u32(warm, &expected, POOL_WARM_RETIRED))
+					{
+						engine_worker_unpark_self(shared->leader_procno, shared->leader_pid);
+						break;
+					}
+					continue;	/* the leader claimed it: a task is coming */
+				}
+				wait = Min(wait, timeout - idle);
+			}
+			(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH,
+							 wait, PG_WAIT_EXTENSION);
+			ResetLatch(MyLatch);
+			continue;
+		}
 		MemoryContextReset(task_context);
 		MemoryContextSwitchTo(task_context);
 		if (nbytes > 0 && (((char *) data)[0] == ENGINE_MSG_TASK ||

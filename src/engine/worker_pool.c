@@ -2,11 +2,12 @@
  * worker_pool.c
  *	  The leader's side of local executors: creates the segment, launches
  *	  the workers and stops them (see worker_pool.h).  What a worker does is
- *	  in worker.c; how tasks are handed out is in scheduler.c.
+ *	  in worker.c; how tasks are handed out is in exec_workers.c.
  */
 #include "postgres.h"
 
 #include "miscadmin.h"
+#include "storage/dsm.h"
 #include "storage/latch.h"
 #include "storage/proc.h"
 #include "storage/shm_mq.h"
@@ -25,6 +26,25 @@ typedef struct PoolHandles
 	int			n;
 	BackgroundWorkerHandle *handle[FLEXIBLE_ARRAY_MEMBER];
 } PoolHandles;
+
+pg_atomic_uint32 *
+worker_pool_warm_word(PoolShared *shared, int worker)
+{
+	return (pg_atomic_uint32 *) ((char *) shared + shared->warm_offset) + worker;
+}
+
+/* the caller's settings, serialized as parallel query does; *bytes used */
+static char *
+serialize_settings(Size *size, Size *used)
+{
+	Size		n = EstimateGUCStateSpace();
+	char	   *buf = palloc0(n);
+
+	SerializeGUCState(n, buf);
+	*size = n;
+	memcpy(used, buf, sizeof(Size));
+	return buf;
+}
 
 shm_mq *
 worker_pool_queue(PoolShared *shared, int worker, bool to_worker)
@@ -59,8 +79,15 @@ terminate_pool_workers(dsm_segment *segment, Datum arg)
 WorkerPool *
 worker_pool_start(int want)
 {
+	MemoryContext context = AllocSetContextCreate(TopMemoryContext, "marsql worker pool",
+												  ALLOCSET_SMALL_SIZES);
+	MemoryContext caller = MemoryContextSwitchTo(context);
 	WorkerPool *pool = palloc0(sizeof(WorkerPool));
-	Size		guc_bytes = EstimateGUCStateSpace();
+	Size		guc_bytes;
+	Size		guc_used;
+	char	   *settings = serialize_settings(&guc_bytes, &guc_used);
+	Size		warm_offset = MAXALIGN(sizeof(PoolShared));
+	Size		guc_offset = warm_offset + MAXALIGN(sizeof(pg_atomic_uint32) * want);
 	Size		queues_offset;
 	PoolShared *shared;
 	PoolHandles *handles;
@@ -68,7 +95,8 @@ worker_pool_start(int want)
 	int			i;
 
 	Assert(want > 0);
-	queues_offset = MAXALIGN(sizeof(PoolShared)) + MAXALIGN(guc_bytes);
+	pool->context = context;
+	queues_offset = guc_offset + MAXALIGN(guc_bytes);
 	queues_offset = TYPEALIGN(ENGINE_QUEUE_BYTES, queues_offset);
 	pool->segment = dsm_create(queues_offset + (Size) want * 2 * ENGINE_QUEUE_BYTES, 0);
 	shared = dsm_segment_address(pool->segment);
@@ -83,8 +111,16 @@ worker_pool_start(int want)
 	shared->outer_user_id = GetOuterUserId();
 	shared->outer_user_is_superuser = superuser_arg(shared->outer_user_id);
 	GetUserIdAndSecContext(&shared->current_user_id, &shared->sec_context);
-	shared->guc_offset = MAXALIGN(sizeof(PoolShared));
-	SerializeGUCState(guc_bytes, (char *) shared + shared->guc_offset);
+	shared->leader_procno = MyProc->pgprocno;
+	pg_atomic_init_u32(&shared->idle_timeout_ms, 0);
+	shared->warm_offset = warm_offset;
+	for (i = 0; i < want; i++)
+		pg_atomic_init_u32(worker_pool_warm_word(shared, i), POOL_WARM_IN_JOB);
+	shared->guc_offset = guc_offset;
+	shared->guc_bytes = guc_bytes;
+	memcpy((char *) shared + guc_offset, settings, guc_bytes);
+	pfree(settings);
+	(void) guc_used;
 	shared->queues_offset = queues_offset;
 
 	pool->workers = palloc0(sizeof(PoolWorker) * want);
@@ -134,6 +170,7 @@ worker_pool_start(int want)
 	pool->handles = handles->handle;
 	for (; i < want; i++)
 		pool->workers[i].state = POOL_WORKER_GONE;
+	MemoryContextSwitchTo(caller);
 	return pool;
 }
 
@@ -195,4 +232,91 @@ worker_pool_stop(WorkerPool *pool)
 	}
 	dsm_detach(pool->segment);
 	pool->segment = NULL;
+	MemoryContextDelete(pool->context);
+}
+
+bool
+worker_pool_same_caller(WorkerPool *pool)
+{
+	PoolShared *shared = dsm_segment_address(pool->segment);
+	Oid			current_user_id;
+	int			sec_context;
+	Size		size;
+	Size		used;
+	Size		theirs;
+	char	   *settings;
+	bool		same;
+
+	GetUserIdAndSecContext(&current_user_id, &sec_context);
+	if (shared->database_id != MyDatabaseId ||
+		shared->authenticated_user_id != GetAuthenticatedUserId() ||
+		shared->session_user_id != GetSessionUserId() ||
+		shared->outer_user_id != GetOuterUserId() ||
+		shared->current_user_id != current_user_id ||
+		shared->sec_context != sec_context)
+		return false;
+	settings = serialize_settings(&size, &used);
+	memcpy(&theirs, (char *) shared + shared->guc_offset, sizeof(Size));
+	same = used == theirs &&
+		memcmp(settings, (char *) shared + shared->guc_offset, used + sizeof(Size)) == 0;
+	pfree(settings);
+	return same;
+}
+
+int
+worker_pool_park(WorkerPool *pool, int idle_timeout_ms)
+{
+	PoolShared *shared = dsm_segment_address(pool->segment);
+	int			parked = 0;
+
+	pg_atomic_write_u32(&shared->idle_timeout_ms, (uint32) idle_timeout_ms);
+	for (int i = 0; i < pool->nworkers; i++)
+	{
+		PGPROC	   *proc;
+
+		if (pool->workers[i].state == POOL_WORKER_GONE)
+			continue;
+		pg_atomic_write_u32(worker_pool_warm_word(shared, i), POOL_WARM_PARKED);
+		parked++;
+		/* its idle time starts now */
+		proc = shm_mq_get_receiver(worker_pool_queue(shared, i, true));
+		if (proc != NULL)
+			SetLatch(&proc->procLatch);
+	}
+	/* the session's now: no transaction's end detaches it */
+	dsm_pin_mapping(pool->segment);
+	return parked;
+}
+
+int
+worker_pool_claim(WorkerPool *pool, bool for_job, int *live)
+{
+	PoolShared *shared = dsm_segment_address(pool->segment);
+	int			claimed = 0;
+
+	/* the running transaction's again: its abort stops the workers */
+	if (for_job)
+		dsm_unpin_mapping(pool->segment);
+	*live = 0;
+	for (int i = 0; i < pool->nworkers; i++)
+	{
+		uint32		expected = POOL_WARM_PARKED;
+		pid_t		pid;
+
+		if (pool->workers[i].state == POOL_WORKER_GONE)
+			continue;
+		if (!pg_atomic_compare_exchange_u32(worker_pool_warm_word(shared, i),
+											&expected, POOL_WARM_IN_JOB))
+		{
+			pool->workers[i].state = POOL_WORKER_GONE;	/* it retired */
+			continue;
+		}
+		claimed++;
+		/* one that died while idle (terminated, say) is counted, not used */
+		if (GetBackgroundWorkerPid(pool->handles[i], &pid) == BGWH_STOPPED)
+			pool->workers[i].state = POOL_WORKER_GONE;
+		else
+			(*live)++;
+	}
+	return claimed;
 }

@@ -1,7 +1,8 @@
 /*
  * worker_pool.h
- *	  Local executors: a pool of dynamic background workers started for one
- *	  job, sharing one DSM segment that holds the caller's identity and
+ *	  Local executors: a pool of dynamic background workers started for a
+ *	  job (and kept, idle, for the session's next jobs while
+ *	  marsql.worker_idle_timeout allows), sharing one DSM segment that holds the caller's identity and
  *	  settings and a pair of shm_mq queues per worker.  Queues are attached
  *	  before the workers are launched; a worker that exits or never starts
  *	  shows up as a detached queue.  Detaching the segment -- at the end of
@@ -15,6 +16,7 @@
 #ifndef MARSQL_WORKER_POOL_H
 #define MARSQL_WORKER_POOL_H
 
+#include "port/atomics.h"
 #include "postmaster/bgworker.h"
 #include "storage/dsm.h"
 #include "storage/shm_mq.h"
@@ -65,9 +67,24 @@ typedef struct PoolShared
 	bool		outer_user_is_superuser;
 	Oid			current_user_id;
 	int			sec_context;
+	int			leader_procno;	/* the leader's PGPROC, for the worker cap */
+	pg_atomic_uint32 idle_timeout_ms;	/* marsql.worker_idle_timeout */
+	Size		warm_offset;	/* pg_atomic_uint32 per worker: POOL_WARM_* */
 	Size		guc_offset;
+	Size		guc_bytes;
 	Size		queues_offset;
 } PoolShared;
+
+/*
+ * Whose a worker is between jobs.  The leader parks a pool after a job
+ * that ended cleanly (every worker WARM) and claims it back for its next
+ * job (WARM -> IN_JOB); a worker idle for idle_timeout_ms retires itself
+ * (WARM -> RETIRED) and exits.  Whichever wins the compare-and-swap takes
+ * the worker off the leader's count of idle workers.
+ */
+#define POOL_WARM_IN_JOB	0
+#define POOL_WARM_PARKED	1
+#define POOL_WARM_RETIRED	2
 
 #define POOL_MAGIC 0x6d61727
 
@@ -105,6 +122,7 @@ typedef struct PoolWorker
 
 typedef struct WorkerPool
 {
+	MemoryContext context;		/* holds the pool; deleted when it stops */
 	dsm_segment *segment;
 	int			nworkers;		/* launched */
 	PoolWorker *workers;
@@ -114,8 +132,25 @@ typedef struct WorkerPool
 /* launches up to `want` workers; nworkers says how many started */
 extern WorkerPool *worker_pool_start(int want);
 
-/* terminates the workers and detaches the segment */
+/* terminates the workers, detaches the segment and frees the pool */
 extern void worker_pool_stop(WorkerPool *pool);
+
+/*
+ * Between jobs.  worker_pool_same_caller: the pool's workers took on the
+ * caller's current identity and settings (else they must not be reused).
+ * worker_pool_park: after a clean job, marks every worker that is not
+ * gone as idle for the session (their segment mapped for the session, no
+ * longer the transaction's), returns how many.  worker_pool_claim: takes
+ * the pool back (for a job: the segment the transaction's again), returns
+ * how many workers it took off the idle count, and in *live how many of
+ * them are alive; those that retired or died are marked gone.
+ */
+extern bool worker_pool_same_caller(WorkerPool *pool);
+extern int	worker_pool_park(WorkerPool *pool, int idle_timeout_ms);
+extern int	worker_pool_claim(WorkerPool *pool, bool for_job, int *live);
+
+/* worker i's POOL_WARM_* word */
+extern pg_atomic_uint32 *worker_pool_warm_word(PoolShared *shared, int worker);
 
 /*
  * Sends the task message of worker w (started or continued);

@@ -28,6 +28,10 @@
 #     _warm_per_task_2workers, _warm_rate_2workers
 #                                   (time(N) - time(10)) / (N - 10) and its
 #                                   inverse: start-up taken out
+#                                   (since marsql.worker_idle_timeout, every
+#                                   timed run after the first finds the
+#                                   session's idle workers: the all-in
+#                                   figures include no start-up either)
 #     the same with _inbackend      marsql.max_workers = 0 and no
 #                                   max_workers argument: every call in the
 #                                   calling backend, no worker
@@ -38,6 +42,28 @@
 #                                   fan-out minus in-backend time of those
 #   worker_startup                  = worker_startup_2workers: what one job
 #                                   on 2 workers pays before its first task
+#                                   (section 3 runs with
+#                                   marsql.worker_idle_timeout = 0: every
+#                                   statement starts its workers)
+#   small_fanout_8_cold, _warm      map of noop over 8 elements on 2 workers:
+#                                   cold with marsql.worker_idle_timeout = 0
+#                                   (each statement starts its workers, as
+#                                   before idle workers existed), warm with
+#                                   the default (the statement reuses the
+#                                   session's idle workers); _warm_speedup
+#                                   their ratio; small_fanout_per_task_warm
+#                                   (time(200) - time(8)) / 192, warm
+#   tiny_matmul_100_*               matmul of a 100 x 100 chunked tensor
+#                                   (two 50-row tiles, chunked in the same
+#                                   statement) by a 100 x 100 tensor:
+#     _workers_cold                 marsql.inline_below = 0 and
+#                                   worker_idle_timeout = 0: workers started
+#                                   for every statement (the old behaviour)
+#     _cost_model                   the defaults in a fresh session state: the
+#                                   estimate is far below inline_below, the
+#                                   job runs in the backend
+#     _workers_warm                 inline_below = 0, idle workers reused
+#     _speedup                      _workers_cold / _cost_model
 #   pi_*                            Monte-Carlo pi: pi_chunk(seed, n) counts
 #                                   the points of n inside the quarter unit
 #                                   circle, points from a 31-bit LCG seeded
@@ -163,9 +189,10 @@ for fn in noop noop_plpgsql; do
 	done
 done
 
-# 3. worker start-up: jobs of 1 and 2 tasks, fan-out minus in-backend
+# 3. worker start-up: jobs of 1 and 2 tasks, fan-out minus in-backend;
+# no idle workers kept, so that every statement starts its own
 for n in 1 2; do
-	fan=$(median_ms "$(noop_map noop "$n" ", 2")")
+	fan=$(median_ms "$(noop_map noop "$n" ", 2")" "$load" "SET marsql.worker_idle_timeout = 0")
 	inb=$(median_ms "$(noop_map noop "$n" "")" "${inbackend[@]}")
 	tasks=tasks
 	[ "$n" != 1 ] || tasks=task
@@ -178,7 +205,25 @@ for n in 1 2; do
 done
 echo "worker_startup: $startup ms"
 
-# 4. Monte-Carlo pi: chunks serial in the backend against map on 2 workers
+# 4. small and repeated work: a statement that starts its workers against
+# one that finds the session's idle workers, and a tiny tiled product
+cold=$(median_ms "$(noop_map noop 8 ", 2")" "$load" "SET marsql.worker_idle_timeout = 0")
+warm=$(median_ms "$(noop_map noop 8 ", 2")")
+warm200=$(median_ms "$(noop_map noop 200 ", 2")")
+echo "small_fanout_8_cold: $cold ms"
+echo "small_fanout_8_warm: $warm ms"
+echo "small_fanout_8_warm_speedup: $(ratio "$cold" "$warm") x"
+echo "small_fanout_per_task_warm: $(calc "%.4f" "(a - b) / 192" "$warm200" "$warm") ms"
+tiny="SELECT marsql.shape(marsql.to_tensor(marsql.matmul(marsql.chunk(marsql.ones('{100,100}'), '{50,100}'), marsql.ones('{100,100}'))))"
+tcold=$(median_ms "$tiny" "$load" "SET marsql.inline_below = 0" "SET marsql.worker_idle_timeout = 0")
+tmodel=$(median_ms "$tiny" "$load" "SET marsql.worker_idle_timeout = 0")
+twarm=$(median_ms "$tiny" "$load" "SET marsql.inline_below = 0")
+echo "tiny_matmul_100_workers_cold: $tcold ms"
+echo "tiny_matmul_100_cost_model: $tmodel ms"
+echo "tiny_matmul_100_workers_warm: $twarm ms"
+echo "tiny_matmul_100_speedup: $(ratio "$tcold" "$tmodel") x"
+
+# 5. Monte-Carlo pi: chunks serial in the backend against map on 2 workers
 pi_serial_sql="SELECT sum(bench_fanout.pi_chunk(s, $pi_points)) FROM generate_series(1, $pi_chunks) s"
 pi_map_sql="SELECT sum(v) FROM unnest(marsql.map('bench_fanout.pi_chunk(int,int)',
 	(SELECT array_agg((s, $pi_points) ORDER BY s) FROM generate_series(1, $pi_chunks) s), NULL::bigint, 2)) v"

@@ -105,8 +105,10 @@ sub restarted
 		SELECT current_setting('max_connections')::int + current_setting('autovacuum_max_workers')::int + 1
 			 + current_setting('max_worker_processes')::int + current_setting('max_wal_senders')::int});
 	my $n = $slots + 5;
+	# no idle workers kept (marsql.worker_idle_timeout): a session that
+	# ended a moment ago may still hold its places while it exits
 	my $script = join("\n\\c postgres\n",
-		map { "SELECT marsql.map('sq(int)', ARRAY[$_, $_ + 1], 0);" } 1 .. $n);
+		map { "SET marsql.worker_idle_timeout = 0;\nSELECT marsql.map('sq(int)', ARRAY[$_, $_ + 1], 0);" } 1 .. $n);
 	my ($ret, $out, $err) = $node->psql('postgres', $script);
 	my @results = $out =~ /^\{\d+,\d+\}$/mg;
 	is(scalar(@results), $n, "$n jobs in $n sessions, one after another ($slots slots)") or diag($err);
