@@ -25,6 +25,7 @@
 #define _GNU_SOURCE
 #endif
 #include "knn.h"
+#include "distance.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -346,22 +347,20 @@ block_aux(const MtKnnProblem *p, int64_t x0, int n, void *xaux)
 
 	for (int j = 0; j < n; j++)
 	{
-		double		ss = 0;
+		double		ss;
 
 		if (p->dtype == MT_FLOAT32)
 		{
 			const float *x = (const float *) p->corpus + (x0 + j) * p->dims;
 
-			for (int c = 0; c < p->dims; c++)
-				ss += (double) x[c] * x[c];
+			ss = mt_distance.sumsq_f32(x, p->dims);
 			((float *) xaux)[j] = p->metric == MT_METRIC_COSINE ? (float) (1.0 / sqrt(ss)) : (float) ss;
 		}
 		else
 		{
 			const double *x = (const double *) p->corpus + (x0 + j) * p->dims;
 
-			for (int c = 0; c < p->dims; c++)
-				ss += x[c] * x[c];
+			ss = mt_distance.sumsq_f64(x, p->dims);
 			((double *) xaux)[j] = p->metric == MT_METRIC_COSINE ? 1.0 / sqrt(ss) : ss;
 		}
 		if (!(ss <= max))
@@ -437,58 +436,59 @@ scan_thread(void *arg)
 	return NULL;
 }
 
-/* ---- exact distances ---- */
+/* ---- exact distances (the loops of distance.h) ---- */
 
-#define DEFINE_DISTANCE(NAME, T) \
-static double \
-NAME(MtMetric metric, int n, const T *a, const T *b) \
-{ \
-	double		acc = 0, \
-				na = 0, \
-				nb = 0, \
-				sim; \
-	switch (metric) \
-	{ \
-		case MT_METRIC_L2: \
-		case MT_METRIC_L2_SQUARED: \
-			for (int i = 0; i < n; i++) \
-			{ \
-				double		d = (double) a[i] - (double) b[i]; \
-				acc += d * d; \
-			} \
-			return metric == MT_METRIC_L2 ? sqrt(acc) : acc; \
-		case MT_METRIC_INNER_PRODUCT: \
-			for (int i = 0; i < n; i++) \
-				acc += (double) a[i] * (double) b[i]; \
-			return -acc + 0.0;	/* never -0 */ \
-		default: \
-			for (int i = 0; i < n; i++) \
-			{ \
-				acc += (double) a[i] * (double) b[i]; \
-				na += (double) a[i] * (double) a[i]; \
-				nb += (double) b[i] * (double) b[i]; \
-			} \
-			if (na == 0 || nb == 0) \
-				return NAN; \
-			sim = acc / sqrt(na * nb); \
-			/* rounding may step outside [-1, 1] */ \
-			if (sim > 1) \
-				sim = 1; \
-			else if (sim < -1) \
-				sim = -1; \
-			return 1 - sim; \
-	} \
+/* the distance of a metric from its sums */
+static inline double
+distance_from_sums(MtMetric metric, double acc, double na, double nb)
+{
+	double		sim;
+
+	switch (metric)
+	{
+		case MT_METRIC_L2:
+			return sqrt(acc);
+		case MT_METRIC_L2_SQUARED:
+			return acc;
+		case MT_METRIC_INNER_PRODUCT:
+			return -acc + 0.0;	/* never -0 */
+		default:
+			if (na == 0 || nb == 0)
+				return NAN;
+			sim = acc / sqrt(na * nb);
+			/* rounding may step outside [-1, 1] */
+			if (sim > 1)
+				sim = 1;
+			else if (sim < -1)
+				sim = -1;
+			return 1 - sim;
+	}
 }
-
-DEFINE_DISTANCE(distance_f32, float)
-DEFINE_DISTANCE(distance_f64, double)
 
 double
 mt_vector_distance(MtDtype dtype, MtMetric metric, int dims, const void *a, const void *b)
 {
-	if (dtype == MT_FLOAT32)
-		return distance_f32(metric, dims, a, b);
-	return distance_f64(metric, dims, a, b);
+	double		s[3] = {0, 0, 0};
+
+	switch (metric)
+	{
+		case MT_METRIC_L2:
+		case MT_METRIC_L2_SQUARED:
+			s[0] = dtype == MT_FLOAT32 ? mt_distance.l2sq_f32(a, b, dims)
+				: mt_distance.l2sq_f64(a, b, dims);
+			break;
+		case MT_METRIC_INNER_PRODUCT:
+			s[0] = dtype == MT_FLOAT32 ? mt_distance.dot_f32(a, b, dims)
+				: mt_distance.dot_f64(a, b, dims);
+			break;
+		default:
+			if (dtype == MT_FLOAT32)
+				mt_distance.cos_f32(a, b, dims, s);
+			else
+				mt_distance.cos_f64(a, b, dims, s);
+			break;
+	}
+	return distance_from_sums(metric, s[0], s[1], s[2]);
 }
 
 #define DEFINE_NORMALIZE(NAME, T) \
@@ -674,23 +674,9 @@ finish_candidates(const MtKnnProblem *p, int q, double qn, MtNeighborPair *cand,
 static double
 query_norm(const MtKnnProblem *p, int q)
 {
-	double		qn = 0;
-
 	if (p->dtype == MT_FLOAT32)
-	{
-		const float *v = (const float *) p->queries + (size_t) q * p->dims;
-
-		for (int c = 0; c < p->dims; c++)
-			qn += (double) v[c] * v[c];
-	}
-	else
-	{
-		const double *v = (const double *) p->queries + (size_t) q * p->dims;
-
-		for (int c = 0; c < p->dims; c++)
-			qn += v[c] * v[c];
-	}
-	return qn;
+		return mt_distance.sumsq_f32((const float *) p->queries + (size_t) q * p->dims, p->dims);
+	return mt_distance.sumsq_f64((const double *) p->queries + (size_t) q * p->dims, p->dims);
 }
 
 /* re-ranks query q's candidates of every thread and merges them into best */
@@ -851,6 +837,120 @@ mt_knn_finish(const MtKnnProblem *p, const MtKnnCandidates *c, MtNeighbors *best
 		finish_candidates(p, q, query_norm(p, q), cand, n, cuts, c->nparts, best,
 						  cand + room);
 	}
+	return MT_OK;
+}
+
+/* ---- the direct search ---- */
+
+void
+mt_topk_push(MtTopK *t, double distance, int64_t id)
+{
+	MtNeighborPair *h = t->heap;
+	int			i;
+
+	if (t->count < t->k)
+	{
+		/* sift up from the new leaf */
+		i = t->count++;
+		while (i > 0)
+		{
+			int			parent = (i - 1) / 2;
+
+			if (!mt_neighbor_before(h[parent].distance, h[parent].id, distance, id))
+				break;
+			h[i] = h[parent];
+			i = parent;
+		}
+	}
+	else
+	{
+		/* replace the worst, sift down */
+		int			n = t->count;
+
+		i = 0;
+		for (;;)
+		{
+			int			c = 2 * i + 1;
+
+			if (c >= n)
+				break;
+			if (c + 1 < n && mt_neighbor_before(h[c].distance, h[c].id,
+												h[c + 1].distance, h[c + 1].id))
+				c++;
+			if (!mt_neighbor_before(distance, id, h[c].distance, h[c].id))
+				break;
+			h[i] = h[c];
+			i = c;
+		}
+	}
+	h[i].distance = distance;
+	h[i].id = id;
+}
+
+void
+mt_topk_merge(MtTopK *t, MtNeighbors *best, int q, MtNeighborPair *tmp)
+{
+	mt_neighbor_pairs_sort(t->heap, (size_t) t->count);
+	merge_into_best(best, q, t->heap, t->count, tmp);
+	t->count = 0;
+}
+
+/* rows between polls */
+#define DIRECT_POLL_ROWS 4096
+
+size_t
+mt_knn_direct_scratch_bytes(const MtKnnProblem *p)
+{
+	uint64_t	pairs;
+
+	if (p->nq < 0 || p->k < 1 || p->dims < 1)
+		return 0;
+	pairs = ((uint64_t) p->nq + 1) * (uint64_t) p->k;
+	if (pairs > SIZE_MAX / 64 / sizeof(MtNeighborPair))
+		return 0;
+	return sizeof(MtNeighborPair) * pairs + sizeof(MtTopK) * ((size_t) p->nq + 1)
+		+ sizeof(double) * (size_t) p->dims + 64;
+}
+
+MtStatus
+mt_knn_direct(const MtKnnProblem *p, MtDtype corpus_dtype, MtNeighbors *best,
+			  void *scratch, MtPollFn poll, void *poll_arg)
+{
+	size_t		elem = mt_dtype_size(p->dtype);
+	size_t		row_bytes = (size_t) p->dims * mt_dtype_size(corpus_dtype);
+	bool		widen = corpus_dtype != p->dtype;
+	double	   *wide = scratch;
+	MtNeighborPair *pairs = (MtNeighborPair *) (wide + p->dims);
+	MtNeighborPair *tmp = pairs + (size_t) p->nq * p->k;
+	MtTopK	   *tops = (MtTopK *) (tmp + p->k);
+
+	if (p->nq == 0 || p->nx == 0)
+		return MT_OK;
+	if (widen && !(corpus_dtype == MT_FLOAT32 && p->dtype == MT_FLOAT64))
+		return MT_ERR_SHAPE;
+	for (int q = 0; q < p->nq; q++)
+		mt_topk_init(&tops[q], p->k, pairs + (size_t) q * p->k);
+	for (int64_t r = 0; r < p->nx; r++)
+	{
+		const void *x = (const char *) p->corpus + (size_t) r * row_bytes;
+		int64_t		id = row_id(p, r);
+
+		if (poll != NULL && r > 0 && r % DIRECT_POLL_ROWS == 0 && poll(poll_arg))
+			return MT_ERR_CANCELED;
+		if (widen)
+		{
+			for (int c = 0; c < p->dims; c++)
+				wide[c] = ((const float *) x)[c];
+			x = wide;
+		}
+		for (int q = 0; q < p->nq; q++)
+			mt_topk_offer(&tops[q], mt_vector_distance(p->dtype, p->metric, p->dims,
+													   (const char *) p->queries + (size_t) q * p->dims * elem,
+													   x),
+						  id);
+	}
+	for (int q = 0; q < p->nq; q++)
+		mt_topk_merge(&tops[q], best, q, tmp);
 	return MT_OK;
 }
 
