@@ -15,6 +15,7 @@
 
 #include "device/device.h"
 #include "engine/engine.h"
+#include "kernels/distance.h"
 #include "guc.h"
 
 int			marsql_blas_threads = 1;
@@ -33,6 +34,8 @@ bool		marsql_retryable = false;
 char	   *marsql_peer_servers = NULL;
 int			marsql_device = DEVICE_AUTO;
 int			marsql_gpu_memory_limit_mb = 0;
+int			marsql_simd = MARSQL_SIMD_AUTO;
+int			marsql_knn_direct_queries = 8;
 
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
@@ -53,6 +56,20 @@ static const struct config_enum_entry device_options[] = {
 	{"gpu", DEVICE_GPU, false},
 	{NULL, 0, false}
 };
+
+static const struct config_enum_entry simd_options[] = {
+	{"auto", MARSQL_SIMD_AUTO, false},
+	{"scalar", MARSQL_SIMD_SCALAR, false},
+	{NULL, 0, false}
+};
+
+/* the distance loops follow marsql.simd at once (kernels/distance.h) */
+static void
+assign_simd(int newval, void *extra)
+{
+	(void) extra;
+	mt_distance_select(newval == MARSQL_SIMD_SCALAR);
+}
 
 static int
 online_cores(void)
@@ -213,6 +230,29 @@ marsql_define_gucs(void)
 							&marsql_gpu_memory_limit_mb,
 							0, 0, INT_MAX,
 							PGC_USERSET, GUC_UNIT_MB,
+							NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("marsql.simd",
+							 "Which distance loops this backend uses: auto or scalar.",
+							 "auto: the CPU's SIMD (AVX2 and FMA) where it has them, chosen "
+							 "at load; scalar: the portable loops, for comparison. Both "
+							 "compute in float64 and agree within the tolerance docs/knn.md "
+							 "states.",
+							 &marsql_simd,
+							 MARSQL_SIMD_AUTO, simd_options,
+							 PGC_USERSET, 0,
+							 NULL, assign_simd, NULL);
+
+	DefineCustomIntVariable("marsql.knn_direct_queries",
+							"Queries up to which k-NN scans its corpus directly in the calling backend.",
+							"A search with at most this many queries computes every exact "
+							"distance as it reads each row, with no worker and no copy of "
+							"the corpus; more queries go to the batch search (GEMM, on "
+							"workers for tables and chunked tensors). 0 always uses the "
+							"batch search.",
+							&marsql_knn_direct_queries,
+							8, 0, 1024,
+							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");

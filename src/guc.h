@@ -62,6 +62,17 @@ extern int	marsql_device;
 /* marsql.gpu_memory_limit: MB one GPU call may allocate (0: no limit) */
 extern int	marsql_gpu_memory_limit_mb;
 
+/* marsql.simd: a MarsqlSimd, applied to the distance loops by its assign hook */
+typedef enum MarsqlSimd
+{
+	MARSQL_SIMD_AUTO,
+	MARSQL_SIMD_SCALAR
+} MarsqlSimd;
+extern int	marsql_simd;
+
+/* marsql.knn_direct_queries: queries up to which k-NN takes the direct path */
+extern int	marsql_knn_direct_queries;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */
