@@ -895,62 +895,177 @@ mt_topk_merge(MtTopK *t, MtNeighbors *best, int q, MtNeighborPair *tmp)
 	t->count = 0;
 }
 
-/* rows between polls */
+/* rows between polls, and the fewest rows worth a thread of their own */
 #define DIRECT_POLL_ROWS 4096
+#define DIRECT_THREAD_ROWS 16384
+
+/* one thread's share of a direct search */
+typedef struct DirectPart
+{
+	const MtKnnProblem *p;
+	MtDtype		corpus_dtype;
+	int64_t		lo;				/* corpus rows [lo, hi) */
+	int64_t		hi;
+	double	   *wide;			/* one widened row */
+	MtTopK	   *tops;			/* nq lists of k */
+	bool		caller;			/* polls for cancels */
+	MtPollFn	poll;
+	void	   *poll_arg;
+	atomic_bool *stop;
+	MtStatus	status;
+} DirectPart;
+
+static int
+direct_threads(const MtKnnProblem *p)
+{
+	int64_t		by_rows = p->nx / DIRECT_THREAD_ROWS;
+	int			t = p->threads < 1 ? 1 : p->threads;
+
+	if (t > MAX_KNN_THREADS)
+		t = MAX_KNN_THREADS;
+	if (by_rows < t)
+		t = by_rows < 1 ? 1 : (int) by_rows;
+	return t;
+}
+
+/* bytes of one part's scratch: a widened row, nq lists of k, nq heads */
+static size_t
+direct_part_bytes(const MtKnnProblem *p)
+{
+	return ALIGN64(sizeof(double) * (size_t) p->dims) +
+		ALIGN64(sizeof(MtNeighborPair) * (size_t) p->nq * p->k) +
+		ALIGN64(sizeof(MtTopK) * (size_t) p->nq);
+}
 
 size_t
 mt_knn_direct_scratch_bytes(const MtKnnProblem *p)
 {
-	uint64_t	pairs;
+	int			nthreads = direct_threads(p);
 
-	if (p->nq < 0 || p->k < 1 || p->dims < 1)
+	if (p->nq < 0 || p->k < 1 || p->dims < 1 ||
+		((uint64_t) p->nq + 1) * (uint64_t) p->k > SIZE_MAX / 64 / sizeof(MtNeighborPair) / MAX_KNN_THREADS)
 		return 0;
-	pairs = ((uint64_t) p->nq + 1) * (uint64_t) p->k;
-	if (pairs > SIZE_MAX / 64 / sizeof(MtNeighborPair))
-		return 0;
-	return sizeof(MtNeighborPair) * pairs + sizeof(MtTopK) * ((size_t) p->nq + 1)
-		+ sizeof(double) * (size_t) p->dims + 64;
+	return ALIGN64(sizeof(MtNeighborPair) * (size_t) p->k) + direct_part_bytes(p) * nthreads;
+}
+
+static MtStatus
+direct_range(DirectPart *d)
+{
+	const MtKnnProblem *p = d->p;
+	size_t		elem = mt_dtype_size(p->dtype);
+	size_t		row_bytes = (size_t) p->dims * mt_dtype_size(d->corpus_dtype);
+	bool		widen = d->corpus_dtype != p->dtype;
+
+	for (int64_t r = d->lo; r < d->hi; r++)
+	{
+		const void *x = (const char *) p->corpus + (size_t) r * row_bytes;
+		int64_t		id = row_id(p, r);
+
+		if (r > d->lo && (r - d->lo) % DIRECT_POLL_ROWS == 0)
+		{
+			if (atomic_load_explicit(d->stop, memory_order_relaxed))
+				return MT_ERR_CANCELED;
+			if (d->caller && d->poll != NULL && d->poll(d->poll_arg))
+			{
+				atomic_store(d->stop, true);
+				return MT_ERR_CANCELED;
+			}
+		}
+		if (widen)
+		{
+			for (int c = 0; c < p->dims; c++)
+				d->wide[c] = ((const float *) x)[c];
+			x = d->wide;
+		}
+		for (int q = 0; q < p->nq; q++)
+			mt_topk_offer(&d->tops[q], mt_vector_distance(p->dtype, p->metric, p->dims,
+														  (const char *) p->queries + (size_t) q * p->dims * elem,
+														  x),
+						  id);
+	}
+	return MT_OK;
+}
+
+static void *
+direct_thread(void *arg)
+{
+	DirectPart *d = arg;
+
+	d->status = direct_range(d);
+	return NULL;
 }
 
 MtStatus
 mt_knn_direct(const MtKnnProblem *p, MtDtype corpus_dtype, MtNeighbors *best,
 			  void *scratch, MtPollFn poll, void *poll_arg)
 {
-	size_t		elem = mt_dtype_size(p->dtype);
-	size_t		row_bytes = (size_t) p->dims * mt_dtype_size(corpus_dtype);
-	bool		widen = corpus_dtype != p->dtype;
-	double	   *wide = scratch;
-	MtNeighborPair *pairs = (MtNeighborPair *) (wide + p->dims);
-	MtNeighborPair *tmp = pairs + (size_t) p->nq * p->k;
-	MtTopK	   *tops = (MtTopK *) (tmp + p->k);
+	int			nthreads = direct_threads(p);
+	DirectPart	part[MAX_KNN_THREADS];
+	pthread_t	tid[MAX_KNN_THREADS];
+	bool		started[MAX_KNN_THREADS];
+	MtNeighborPair *tmp = scratch;
+	char	   *at = (char *) scratch + ALIGN64(sizeof(MtNeighborPair) * (size_t) p->k);
+	atomic_bool stop;
+	MtStatus	status = MT_OK;
 
 	if (p->nq == 0 || p->nx == 0)
 		return MT_OK;
-	if (widen && !(corpus_dtype == MT_FLOAT32 && p->dtype == MT_FLOAT64))
+	if (corpus_dtype != p->dtype && !(corpus_dtype == MT_FLOAT32 && p->dtype == MT_FLOAT64))
 		return MT_ERR_SHAPE;
-	for (int q = 0; q < p->nq; q++)
-		mt_topk_init(&tops[q], p->k, pairs + (size_t) q * p->k);
-	for (int64_t r = 0; r < p->nx; r++)
+	atomic_init(&stop, false);
+	for (int t = 0; t < nthreads; t++)
 	{
-		const void *x = (const char *) p->corpus + (size_t) r * row_bytes;
-		int64_t		id = row_id(p, r);
+		MtNeighborPair *pairs;
 
-		if (poll != NULL && r > 0 && r % DIRECT_POLL_ROWS == 0 && poll(poll_arg))
-			return MT_ERR_CANCELED;
-		if (widen)
-		{
-			for (int c = 0; c < p->dims; c++)
-				wide[c] = ((const float *) x)[c];
-			x = wide;
-		}
+		part[t].p = p;
+		part[t].corpus_dtype = corpus_dtype;
+		part[t].lo = p->nx * t / nthreads;
+		part[t].hi = p->nx * (t + 1) / nthreads;
+		part[t].wide = (double *) at;
+		pairs = (MtNeighborPair *) (at + ALIGN64(sizeof(double) * (size_t) p->dims));
+		part[t].tops = (MtTopK *) ((char *) pairs + ALIGN64(sizeof(MtNeighborPair) * (size_t) p->nq * p->k));
 		for (int q = 0; q < p->nq; q++)
-			mt_topk_offer(&tops[q], mt_vector_distance(p->dtype, p->metric, p->dims,
-													   (const char *) p->queries + (size_t) q * p->dims * elem,
-													   x),
-						  id);
+			mt_topk_init(&part[t].tops[q], p->k, pairs + (size_t) q * p->k);
+		part[t].caller = t == 0;
+		part[t].poll = poll;
+		part[t].poll_arg = poll_arg;
+		part[t].stop = &stop;
+		part[t].status = MT_OK;
+		started[t] = false;
+		at += direct_part_bytes(p);
 	}
+	/* helper threads take no signals: the backend's handlers are not theirs */
+	if (nthreads > 1)
+	{
+		sigset_t	all,
+					old;
+
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		for (int t = 1; t < nthreads; t++)
+			started[t] = pthread_create(&tid[t], NULL, direct_thread, &part[t]) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+	part[0].status = direct_range(&part[0]);
+	/* a share whose thread could not start is scanned here */
+	for (int t = 1; t < nthreads; t++)
+	{
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else if (part[0].status == MT_OK)
+		{
+			part[t].caller = true;
+			part[t].status = direct_range(&part[t]);
+		}
+	}
+	for (int t = 0; t < nthreads; t++)
+		if (part[t].status != MT_OK && status == MT_OK)
+			status = part[t].status;
+	if (status != MT_OK)
+		return status;
 	for (int q = 0; q < p->nq; q++)
-		mt_topk_merge(&tops[q], best, q, tmp);
+		for (int t = 0; t < nthreads; t++)
+			mt_topk_merge(&part[t].tops[q], best, q, tmp);
 	return MT_OK;
 }
 

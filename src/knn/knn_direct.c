@@ -99,9 +99,10 @@ direct_tiles(KnnCorpus *corpus, MtMetric metric, const void *queries, int nq,
 {
 	MemoryContext cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql knn direct tile",
 											  ALLOCSET_DEFAULT_SIZES);
-	MtKnnProblem p = {corpus->dtype, metric, corpus->dims, nq, queries, 0, NULL, NULL, 0,
-	best->k, 1};
+	MtKnnProblem p = {corpus->dtype, metric, corpus->dims, nq, queries, corpus->tile_rows,
+	NULL, NULL, 0, best->k, marsql_blas_threads};
 	void	   *scratch = knn_direct_scratch(&p);
+	Size		have = mt_knn_direct_scratch_bytes(&p);
 
 	for (;;)
 	{
@@ -116,6 +117,13 @@ direct_tiles(KnnCorpus *corpus, MtMetric metric, const void *queries, int nq,
 		p.corpus = tile.rows;
 		p.ids = tile.ids;
 		p.id_base = tile.id_base;
+		/* the scratch follows the threads a tile of this size gets */
+		if (mt_knn_direct_scratch_bytes(&p) > have)
+		{
+			pfree(scratch);
+			scratch = knn_direct_scratch(&p);
+			have = mt_knn_direct_scratch_bytes(&p);
+		}
 		tensor_check_status(mt_knn_direct(&p, p.dtype, best, scratch,
 										  tensor_poll_interrupts, NULL), NULL);
 		MemoryContextReset(cxt);

@@ -75,7 +75,7 @@ knn_tensor(PG_FUNCTION_ARGS)
 	if (direct)
 	{
 		MtKnnProblem p = {dtype, metric, dims, nq, TENSOR_DATA(queries), nx,
-		TENSOR_DATA(corpus), NULL, 0, k, 1};
+		TENSOR_DATA(corpus), NULL, 0, k, marsql_blas_threads};
 		MtNeighbors *best = knn_neighbors_new(nq, k);
 		void	   *scratch = knn_direct_scratch(&p);
 

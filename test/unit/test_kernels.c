@@ -1082,6 +1082,35 @@ test_knn_direct(void)
 		check(ok, what);
 	}
 	mt_distance_select(false);
+	{
+		/* enough rows for three threads, duplicates across their shares */
+		enum
+		{
+			BIG = 50000, BD = 6
+		};
+		float	   *big = malloc(sizeof(float) * BIG * BD);
+		MtKnnProblem p = {MT_FLOAT32, MT_METRIC_L2, BD, 3, qf, BIG, big, NULL, 0, 12, 3};
+		int			ok = 1;
+
+		for (int i = 0; i < BIG * BD; i++)
+		{
+			state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+			big[i] = (float) ((double) (state >> 11) / 9007199254740992.0 - 0.5);
+		}
+		for (int r = 10; r < BIG; r += 7001)
+			for (int c = 0; c < BD; c++)
+				big[r * BD + c] = qf[c];
+		ok &= mt_knn_direct_scratch_bytes(&p) > mt_knn_direct_scratch_bytes(&(MtKnnProblem) {MT_FLOAT32, MT_METRIC_L2, BD, 3, qf, BIG, big, NULL, 0, 12, 1});
+		for (int m = 0; m < 4; m++)
+		{
+			p.metric = metrics[m];
+			ok &= direct_equals_search(&p, p.dtype, NULL);
+		}
+		p.k = 1;
+		ok &= direct_equals_search(&p, p.dtype, NULL);
+		check(ok, "the direct k-NN search on three threads gives the one-thread answer");
+		free(big);
+	}
 }
 
 int
