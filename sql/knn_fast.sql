@@ -169,6 +169,13 @@ SELECT count(*) AS rows,
 	   count(*) FILTER (WHERE v.l2_32 = 'NaN') AS nan_rows
 FROM fast_simd v JOIN fast_d s USING (id);
 RESET marsql.simd;
+-- float32 against float64: widened exactly, on the stack or (past 512
+-- elements) in a buffer, the same value as converting first
+SELECT bool_and(v32 <-> q64 = astype(v32, 'float64') <-> q64 AND q64 <=> v32 = q64 <=> astype(v32, 'float64')
+				AND v32 <#> q64 = astype(v32, 'float64') <#> q64) AS mixed_short,
+	   bool_and(concatenate(ARRAY[v32, v32, v32, v32, v32]) <-> concatenate(ARRAY[q64, q64, q64, q64, q64])
+				= astype(concatenate(ARRAY[v32, v32, v32, v32, v32]), 'float64') <-> concatenate(ARRAY[q64, q64, q64, q64, q64])) AS mixed_long
+FROM fast_long, fast_q WHERE id <> 7;
 
 DROP VIEW fast_view;
 DROP TABLE fast_items, fast_bad, fast_corpus, fast_secret;
