@@ -92,7 +92,7 @@ FROM unnest(ARRAY['l2', 'l2_squared', 'inner_product', 'cosine']) m;
 SELECT both_paths($$SELECT * FROM knn(astype('[0,1]', 'float32'), astype('[[0,0],[0,1],[5,5]]', 'float32'), 10)$$) AS tensor_k_over_rows;
 -- a corpus large enough for two threads (marsql.blas_threads) of the direct search
 SET marsql.blas_threads = 2;
-SELECT both_paths($$SELECT * FROM knn(random('{3,4}', 12), random('{40000,4}', 13, 'normal', 'float32'), 7)$$, false) AS two_threads;
+SELECT both_paths($$SELECT * FROM knn(random('{3,4}', 12), random('{140000,4}', 13, 'normal', 'float32'), 7)$$, false) AS two_threads;
 RESET marsql.blas_threads;
 SELECT both_paths($$SELECT * FROM knn('[0,1,2]'::tensor, '[[0,0],[0,1]]', 1)$$) AS tensor_dims_mismatch;
 SELECT both_paths($$SELECT * FROM knn('[0,1]'::tensor, '[[0,0],[0,1]]', 0)$$) AS tensor_k_zero;

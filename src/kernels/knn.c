@@ -897,7 +897,7 @@ mt_topk_merge(MtTopK *t, MtNeighbors *best, int q, MtNeighborPair *tmp)
 
 /* rows between polls, and the fewest rows worth a thread of their own */
 #define DIRECT_POLL_ROWS 4096
-#define DIRECT_THREAD_ROWS 16384
+#define DIRECT_THREAD_ROWS 65536
 
 /* one thread's share of a direct search */
 typedef struct DirectPart

@@ -169,7 +169,7 @@ extern void mt_topk_merge(MtTopK *t, MtNeighbors *best, int q, MtNeighborPair *t
  * corpus_dtype may be MT_FLOAT32 when p->dtype is MT_FLOAT64 (rows are
  * widened one at a time); scratch holds mt_knn_direct_scratch_bytes(p),
  * 8-byte aligned.  With p->threads > 1 a large corpus is split between
- * that many threads (16,384 rows each at least), each with its own lists,
+ * that many threads (65,536 rows each at least), each with its own lists,
  * merged at the end; the caller polls every few thousand rows and the
  * search stops with MT_ERR_CANCELED when poll says so.
  */
