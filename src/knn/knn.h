@@ -128,6 +128,10 @@ typedef struct KnnCorpus
 	bool		(*next_tile) (struct KnnCorpus *corpus, KnnTile *tile);
 	/* starts again from the first row (for the next block of queries) */
 	void		(*rewind) (struct KnnCorpus *corpus);
+	/* set by a reader that is done with a tile before it asks for the
+	 * next: next_tile may then hand out rows it does not own (a chunked
+	 * tile as read, not copied), valid until the next call */
+	bool		borrow;
 	const char *label;			/* "knn", "knn_join" */
 	MtDtype		dtype;
 	int			dims;

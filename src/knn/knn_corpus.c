@@ -462,10 +462,15 @@ chunked_next_tile(KnnCorpus *corpus, KnnTile *tile)
 	lo[1] = 0;
 	hi[1] = corpus->dims;
 	band = tile_source_read_block(&cc->src, lo, hi, corpus->dtype);
-	/* a copy of our own: the source may evict a cached tile */
 	bytes = (Size) (hi[0] - lo[0]) * corpus->dims * mt_dtype_size(corpus->dtype);
-	tile->rows = palloc_extended(Max(bytes, 1), MCXT_ALLOC_HUGE);
-	memcpy(tile->rows, TENSOR_DATA(band), bytes);
+	if (corpus->borrow)
+		tile->rows = TENSOR_DATA(band);	/* read only, before the next tile */
+	else
+	{
+		/* a copy of our own: the source may evict a cached tile */
+		tile->rows = palloc_extended(Max(bytes, 1), MCXT_ALLOC_HUGE);
+		memcpy(tile->rows, TENSOR_DATA(band), bytes);
+	}
 	tile->nrows = hi[0] - lo[0];
 	tile->ids = NULL;
 	tile->id_base = lo[0];

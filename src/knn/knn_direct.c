@@ -103,6 +103,10 @@ direct_tiles(KnnCorpus *corpus, MtMetric metric, const void *queries, int nq,
 	NULL, NULL, 0, best->k, marsql_blas_threads};
 	void	   *scratch = knn_direct_scratch(&p);
 	Size		have = mt_knn_direct_scratch_bytes(&p);
+	bool		borrow = corpus->borrow;
+
+	/* each tile is scored before the next is read: no copy of it needed */
+	corpus->borrow = true;
 
 	for (;;)
 	{
@@ -128,6 +132,7 @@ direct_tiles(KnnCorpus *corpus, MtMetric metric, const void *queries, int nq,
 										  tensor_poll_interrupts, NULL), NULL);
 		MemoryContextReset(cxt);
 	}
+	corpus->borrow = borrow;
 	pfree(scratch);
 	MemoryContextDelete(cxt);
 }
