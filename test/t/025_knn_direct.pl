@@ -5,7 +5,9 @@
 # - statement_timeout and cancel stop it mid-scan (in the filter, and in
 #   the threaded scan of a tensor corpus), and the session then searches
 #   again with the same answer as before;
-# - the batch search (the setting at 0) gives the same rows.
+# - the batch search (the setting at 0) gives the same rows;
+# - a one-query FAISS search starts no OpenMP threads beyond the query
+#   count (the backend's threads, from /proc, before and after 64 queries).
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -70,6 +72,30 @@ finish_bg($bg);
 like($bg->{err}, qr/57014: canceling statement due to user request/, 'cancel stops a direct search over a tensor');
 cmp_ok(time() - $start, '<', $quickly, 'cancel (tensor): the session answered promptly');
 is($node->safe_psql('postgres', $search), $direct, 'the server searches on as before');
+
+# FAISS: one thread per query at most, so one query starts no OpenMP pool
+$node->safe_psql('postgres', q{SELECT marsql.faiss_create('flat', 'items', 'emb', 'id', 'Flat')});
+{
+	my $threads = sub {
+		my ($pid) = @_;
+		opendir(my $d, "/proc/$pid/task") or return -1;
+		my $n = grep { /^\d+$/ } readdir($d);
+		closedir($d);
+		return $n;
+	};
+	my $fs = start_bg($node, 'SET marsql.faiss_threads = 2',
+		q{SELECT count(*) FROM marsql.faiss_search('flat', marsql.random('{1,32}', 7, 'normal', 'float32'), 5)},
+		'SELECT pg_sleep(2)',
+		q{SELECT count(*) FROM marsql.faiss_search('flat', marsql.random('{64,32}', 7, 'normal', 'float32'), 5)},
+		'SELECT pg_sleep(2)');
+	ok(wait_until($quickly, sub { $fs->{h}->pump_nb; $fs->{out} =~ /^5$/m }), 'a one-query FAISS search ran');
+	my $one = $threads->($fs->{pid});
+	ok(wait_until($quickly, sub { $fs->{h}->pump_nb; $fs->{out} =~ /^320$/m }), 'a 64-query FAISS search ran');
+	my $many = $threads->($fs->{pid});
+	finish_bg($fs);
+	cmp_ok($one, '<', $many,
+		"FAISS threads follow the queries: $one threads after one query, $many after 64 (faiss_threads = 2)");
+}
 
 $node->stop;
 done_testing();
