@@ -73,6 +73,12 @@ SELECT both_paths($$SELECT * FROM knn(zeros('{0,5}'), 'fast_items', 'emb', 'id',
 SELECT both_paths($$SELECT * FROM knn(random('{9,5}', 3), 'fast_items', 'emb', 'id', 2)$$, false) AS nine_queries;
 SELECT both_paths($$SELECT * FROM knn(random('{8,5}', 3), 'fast_items', 'emb', 'id', 2)$$, false) AS eight_queries;
 
+-- knn_join: a block of few query rows takes the direct path too
+CREATE TABLE fast_qrows AS SELECT id AS qid, emb AS v FROM fast_items WHERE id IN (1, 2, 3, 500, 600);
+SELECT both_paths($$SELECT * FROM knn_join('fast_qrows', 'v', 'qid', 'fast_items', 'emb', 'id', 3)$$) AS join_tables;
+SELECT both_paths($$SELECT * FROM knn_join('fast_qrows', 'v', 'qid', 'fast_items', 'emb', 'id', 2, 'cosine', 'cat <> 1')$$) AS join_filtered;
+DROP TABLE fast_qrows;
+
 -- errors: the same on both paths
 SELECT both_paths($$SELECT * FROM knn('[1,1,1,1,1]'::tensor, 'fast_items', 'emb', 'id', 0)$$) AS k_zero;
 SELECT both_paths($$SELECT * FROM knn('[1,1,1]'::tensor, 'fast_items', 'emb', 'id', 3)$$) AS dims_mismatch;
@@ -105,6 +111,7 @@ SELECT (SELECT x FROM fast_corpus) = random('{500,4}', 7, 'normal', 'float32') A
 -- a chunked corpus: its tiles scored in this backend
 SELECT chunk(random('{70,3}', 8), '{16,3}', 'fast_chunked') IS NOT NULL AS chunked;
 SELECT both_paths($$SELECT * FROM knn('[[0,0,0],[1,0,1]]'::tensor, 'fast_chunked'::chunked_tensor, 4)$$) AS chunked;
+SELECT both_paths($$SELECT * FROM knn_join(chunk('[[0,0,0],[1,0,1],[0.5,0.5,0.5]]'::tensor), 'fast_chunked'::chunked_tensor, 2)$$) AS join_chunked;
 
 -- privileges and row-level security: refused, or filtered, the same way
 CREATE ROLE fast_reader;
