@@ -7,6 +7,9 @@
 -- tensor and chunked corpora, privileges and row-level security.
 SET search_path = marsql, public;
 SET marsql.knn_direct_queries = 8;
+-- the batch side runs its tasks in this backend, to keep the file fast:
+-- the same tiles and kernels as on workers (test/t/025 compares with workers)
+SET marsql.max_workers = 0;
 
 -- runs stmt (a knn call) on both paths; 'same: <rows>' or the difference
 CREATE FUNCTION both_paths(stmt text, show boolean DEFAULT true) RETURNS text
