@@ -26,8 +26,9 @@ knn_direct_wanted(int nq, DeviceMode device)
 		device != DEVICE_GPU && marsql_executors == ENGINE_EXECUTORS_LOCAL;
 }
 
-void *
-knn_direct_scratch(const MtKnnProblem *p)
+/* the scratch the direct search of p needs; 54000 when too large */
+static Size
+direct_bytes(const MtKnnProblem *p)
 {
 	size_t		bytes = mt_knn_direct_scratch_bytes(p);
 
@@ -36,7 +37,13 @@ knn_direct_scratch(const MtKnnProblem *p)
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("k-NN with k = %d needs too much memory", p->k),
 				 errhint("Use a smaller k.")));
-	return palloc_extended(bytes, MCXT_ALLOC_HUGE);
+	return bytes;
+}
+
+void *
+knn_direct_scratch(const MtKnnProblem *p)
+{
+	return palloc_extended(direct_bytes(p), MCXT_ALLOC_HUGE);
 }
 
 /* a table corpus read row by row */
@@ -73,8 +80,8 @@ direct_table(KnnCorpus *corpus, MtMetric metric, const void *queries, int nq,
 			   *tmp;
 	MtKnnProblem p = {corpus->dtype, metric, corpus->dims, nq, queries, 0, NULL, NULL, 0, k, 1};
 
-	/* the same sizes as the kernel's direct search: checked first */
-	pfree(knn_direct_scratch(&p));
+	/* the lists are those of the kernel's direct search: the same bound */
+	(void) direct_bytes(&p);
 	pairs = palloc_extended(sizeof(MtNeighborPair) * ((Size) nq + 1) * k, MCXT_ALLOC_HUGE);
 	tmp = pairs + (Size) nq * k;
 	d.dtype = corpus->dtype;
