@@ -5,7 +5,8 @@
  *	  - a table (or view) column of real[], float8[] or marsql.tensor, or
  *	    of any type with a cast to real[] such as pgvector's vector, with
  *	    an integer id column and an optional filter, read through an SPI
- *	    cursor;
+ *	    cursor a tile at a time, or (the direct path) row by row, the same
+ *	    query run into a receiver that scores each row as it comes;
  *	  - the rows of a 2-D chunked tensor, read as bands of whole rows.
  *	  Callers connect SPI first.
  */
