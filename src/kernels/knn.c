@@ -20,6 +20,12 @@
  *	  among the k.  Otherwise -- exact ties at the cut, NaNs, values near
  *	  overflow -- the query is answered by a direct float64 scan.  The
  *	  result is therefore the one a float64 brute force gives.
+ *
+ *	  For one or a few queries the GEMM saves nothing: mt_knn_direct
+ *	  computes every exact distance (distance.h) as it reads each row once,
+ *	  keeping each query's k best in an MtTopK, and so gives the same
+ *	  answer without the keys, the re-ranking or any scratch beyond the
+ *	  lists.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
