@@ -15,6 +15,7 @@
 
 #include "device/device.h"
 #include "engine/engine.h"
+#include "kernels/distance.h"
 #include "guc.h"
 
 int			marsql_blas_threads = 1;
@@ -41,6 +42,9 @@ int			marsql_retained_memory_kb = 256 * 1024;
 int			marsql_worker_idle_timeout_ms = 10000;
 int			marsql_inline_below_ms = 50;
 
+int			marsql_simd = MARSQL_SIMD_AUTO;
+int			marsql_knn_direct_queries = 8;
+
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
 	{"notice", ENGINE_PROGRESS_NOTICE, false},
@@ -60,6 +64,20 @@ static const struct config_enum_entry device_options[] = {
 	{"gpu", DEVICE_GPU, false},
 	{NULL, 0, false}
 };
+
+static const struct config_enum_entry simd_options[] = {
+	{"auto", MARSQL_SIMD_AUTO, false},
+	{"scalar", MARSQL_SIMD_SCALAR, false},
+	{NULL, 0, false}
+};
+
+/* the distance loops follow marsql.simd at once (kernels/distance.h) */
+static void
+assign_simd(int newval, void *extra)
+{
+	(void) extra;
+	mt_distance_select(newval == MARSQL_SIMD_SCALAR);
+}
 
 static int
 online_cores(void)
@@ -283,6 +301,29 @@ marsql_define_gucs(void)
 							&marsql_inline_below_ms,
 							50, 0, 3600000,
 							PGC_USERSET, GUC_UNIT_MS,
+							NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("marsql.simd",
+							 "Which distance loops this backend uses: auto or scalar.",
+							 "auto: the CPU's SIMD (AVX2 and FMA) where it has them, chosen "
+							 "at load; scalar: the portable loops, for comparison. Both "
+							 "compute in float64 and agree within the tolerance docs/knn.md "
+							 "states.",
+							 &marsql_simd,
+							 MARSQL_SIMD_AUTO, simd_options,
+							 PGC_USERSET, 0,
+							 NULL, assign_simd, NULL);
+
+	DefineCustomIntVariable("marsql.knn_direct_queries",
+							"Queries up to which k-NN scans its corpus directly in the calling backend.",
+							"A search with at most this many queries computes every exact "
+							"distance as it reads each row, with no worker and no copy of "
+							"the corpus; more queries go to the batch search (GEMM, on "
+							"workers for tables and chunked tensors). 0 always uses the "
+							"batch search.",
+							&marsql_knn_direct_queries,
+							8, 0, 1024,
+							PGC_USERSET, 0,
 							NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");

@@ -80,6 +80,17 @@ extern int	marsql_worker_idle_timeout_ms;
 /* marsql.inline_below: ms of estimated work run in the backend (0: off) */
 extern int	marsql_inline_below_ms;
 
+/* marsql.simd: a MarsqlSimd, applied to the distance loops by its assign hook */
+typedef enum MarsqlSimd
+{
+	MARSQL_SIMD_AUTO,
+	MARSQL_SIMD_SCALAR
+} MarsqlSimd;
+extern int	marsql_simd;
+
+/* marsql.knn_direct_queries: queries up to which k-NN takes the direct path */
+extern int	marsql_knn_direct_queries;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

@@ -20,11 +20,18 @@
  *	  among the k.  Otherwise -- exact ties at the cut, NaNs, values near
  *	  overflow -- the query is answered by a direct float64 scan.  The
  *	  result is therefore the one a float64 brute force gives.
+ *
+ *	  For one or a few queries the GEMM saves nothing: mt_knn_direct
+ *	  computes every exact distance (distance.h) as it reads each row once,
+ *	  keeping each query's k best in an MtTopK, and so gives the same
+ *	  answer without the keys, the re-ranking or any scratch beyond the
+ *	  lists.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
 #include "knn.h"
+#include "distance.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -346,22 +353,20 @@ block_aux(const MtKnnProblem *p, int64_t x0, int n, void *xaux)
 
 	for (int j = 0; j < n; j++)
 	{
-		double		ss = 0;
+		double		ss;
 
 		if (p->dtype == MT_FLOAT32)
 		{
 			const float *x = (const float *) p->corpus + (x0 + j) * p->dims;
 
-			for (int c = 0; c < p->dims; c++)
-				ss += (double) x[c] * x[c];
+			ss = mt_distance.sumsq_f32(x, p->dims);
 			((float *) xaux)[j] = p->metric == MT_METRIC_COSINE ? (float) (1.0 / sqrt(ss)) : (float) ss;
 		}
 		else
 		{
 			const double *x = (const double *) p->corpus + (x0 + j) * p->dims;
 
-			for (int c = 0; c < p->dims; c++)
-				ss += x[c] * x[c];
+			ss = mt_distance.sumsq_f64(x, p->dims);
 			((double *) xaux)[j] = p->metric == MT_METRIC_COSINE ? 1.0 / sqrt(ss) : ss;
 		}
 		if (!(ss <= max))
@@ -437,58 +442,59 @@ scan_thread(void *arg)
 	return NULL;
 }
 
-/* ---- exact distances ---- */
+/* ---- exact distances (the loops of distance.h) ---- */
 
-#define DEFINE_DISTANCE(NAME, T) \
-static double \
-NAME(MtMetric metric, int n, const T *a, const T *b) \
-{ \
-	double		acc = 0, \
-				na = 0, \
-				nb = 0, \
-				sim; \
-	switch (metric) \
-	{ \
-		case MT_METRIC_L2: \
-		case MT_METRIC_L2_SQUARED: \
-			for (int i = 0; i < n; i++) \
-			{ \
-				double		d = (double) a[i] - (double) b[i]; \
-				acc += d * d; \
-			} \
-			return metric == MT_METRIC_L2 ? sqrt(acc) : acc; \
-		case MT_METRIC_INNER_PRODUCT: \
-			for (int i = 0; i < n; i++) \
-				acc += (double) a[i] * (double) b[i]; \
-			return -acc + 0.0;	/* never -0 */ \
-		default: \
-			for (int i = 0; i < n; i++) \
-			{ \
-				acc += (double) a[i] * (double) b[i]; \
-				na += (double) a[i] * (double) a[i]; \
-				nb += (double) b[i] * (double) b[i]; \
-			} \
-			if (na == 0 || nb == 0) \
-				return NAN; \
-			sim = acc / sqrt(na * nb); \
-			/* rounding may step outside [-1, 1] */ \
-			if (sim > 1) \
-				sim = 1; \
-			else if (sim < -1) \
-				sim = -1; \
-			return 1 - sim; \
-	} \
+/* the distance of a metric from its sums */
+static inline double
+distance_from_sums(MtMetric metric, double acc, double na, double nb)
+{
+	double		sim;
+
+	switch (metric)
+	{
+		case MT_METRIC_L2:
+			return sqrt(acc);
+		case MT_METRIC_L2_SQUARED:
+			return acc;
+		case MT_METRIC_INNER_PRODUCT:
+			return -acc + 0.0;	/* never -0 */
+		default:
+			if (na == 0 || nb == 0)
+				return NAN;
+			sim = acc / sqrt(na * nb);
+			/* rounding may step outside [-1, 1] */
+			if (sim > 1)
+				sim = 1;
+			else if (sim < -1)
+				sim = -1;
+			return 1 - sim;
+	}
 }
-
-DEFINE_DISTANCE(distance_f32, float)
-DEFINE_DISTANCE(distance_f64, double)
 
 double
 mt_vector_distance(MtDtype dtype, MtMetric metric, int dims, const void *a, const void *b)
 {
-	if (dtype == MT_FLOAT32)
-		return distance_f32(metric, dims, a, b);
-	return distance_f64(metric, dims, a, b);
+	double		s[3] = {0, 0, 0};
+
+	switch (metric)
+	{
+		case MT_METRIC_L2:
+		case MT_METRIC_L2_SQUARED:
+			s[0] = dtype == MT_FLOAT32 ? mt_distance.l2sq_f32(a, b, dims)
+				: mt_distance.l2sq_f64(a, b, dims);
+			break;
+		case MT_METRIC_INNER_PRODUCT:
+			s[0] = dtype == MT_FLOAT32 ? mt_distance.dot_f32(a, b, dims)
+				: mt_distance.dot_f64(a, b, dims);
+			break;
+		default:
+			if (dtype == MT_FLOAT32)
+				mt_distance.cos_f32(a, b, dims, s);
+			else
+				mt_distance.cos_f64(a, b, dims, s);
+			break;
+	}
+	return distance_from_sums(metric, s[0], s[1], s[2]);
 }
 
 #define DEFINE_NORMALIZE(NAME, T) \
@@ -674,23 +680,9 @@ finish_candidates(const MtKnnProblem *p, int q, double qn, MtNeighborPair *cand,
 static double
 query_norm(const MtKnnProblem *p, int q)
 {
-	double		qn = 0;
-
 	if (p->dtype == MT_FLOAT32)
-	{
-		const float *v = (const float *) p->queries + (size_t) q * p->dims;
-
-		for (int c = 0; c < p->dims; c++)
-			qn += (double) v[c] * v[c];
-	}
-	else
-	{
-		const double *v = (const double *) p->queries + (size_t) q * p->dims;
-
-		for (int c = 0; c < p->dims; c++)
-			qn += v[c] * v[c];
-	}
-	return qn;
+		return mt_distance.sumsq_f32((const float *) p->queries + (size_t) q * p->dims, p->dims);
+	return mt_distance.sumsq_f64((const double *) p->queries + (size_t) q * p->dims, p->dims);
 }
 
 /* re-ranks query q's candidates of every thread and merges them into best */
@@ -851,6 +843,235 @@ mt_knn_finish(const MtKnnProblem *p, const MtKnnCandidates *c, MtNeighbors *best
 		finish_candidates(p, q, query_norm(p, q), cand, n, cuts, c->nparts, best,
 						  cand + room);
 	}
+	return MT_OK;
+}
+
+/* ---- the direct search ---- */
+
+void
+mt_topk_push(MtTopK *t, double distance, int64_t id)
+{
+	MtNeighborPair *h = t->heap;
+	int			i;
+
+	if (t->count < t->k)
+	{
+		/* sift up from the new leaf */
+		i = t->count++;
+		while (i > 0)
+		{
+			int			parent = (i - 1) / 2;
+
+			if (!mt_neighbor_before(h[parent].distance, h[parent].id, distance, id))
+				break;
+			h[i] = h[parent];
+			i = parent;
+		}
+	}
+	else
+	{
+		/* replace the worst, sift down */
+		int			n = t->count;
+
+		i = 0;
+		for (;;)
+		{
+			int			c = 2 * i + 1;
+
+			if (c >= n)
+				break;
+			if (c + 1 < n && mt_neighbor_before(h[c].distance, h[c].id,
+												h[c + 1].distance, h[c + 1].id))
+				c++;
+			if (!mt_neighbor_before(distance, id, h[c].distance, h[c].id))
+				break;
+			h[i] = h[c];
+			i = c;
+		}
+	}
+	h[i].distance = distance;
+	h[i].id = id;
+}
+
+void
+mt_topk_merge(MtTopK *t, MtNeighbors *best, int q, MtNeighborPair *tmp)
+{
+	mt_neighbor_pairs_sort(t->heap, (size_t) t->count);
+	merge_into_best(best, q, t->heap, t->count, tmp);
+	t->count = 0;
+}
+
+/* rows between polls, and the fewest rows worth a thread of their own */
+#define DIRECT_POLL_ROWS 4096
+#define DIRECT_THREAD_ROWS 65536
+
+/* one thread's share of a direct search */
+typedef struct DirectPart
+{
+	const MtKnnProblem *p;
+	MtDtype		corpus_dtype;
+	int64_t		lo;				/* corpus rows [lo, hi) */
+	int64_t		hi;
+	double	   *wide;			/* one widened row */
+	MtTopK	   *tops;			/* nq lists of k */
+	bool		caller;			/* polls for cancels */
+	MtPollFn	poll;
+	void	   *poll_arg;
+	atomic_bool *stop;
+	MtStatus	status;
+} DirectPart;
+
+static int
+direct_threads(const MtKnnProblem *p)
+{
+	int64_t		by_rows = p->nx / DIRECT_THREAD_ROWS;
+	int			t = p->threads < 1 ? 1 : p->threads;
+
+	if (t > MAX_KNN_THREADS)
+		t = MAX_KNN_THREADS;
+	if (by_rows < t)
+		t = by_rows < 1 ? 1 : (int) by_rows;
+	return t;
+}
+
+/* bytes of one part's scratch: a widened row, nq lists of k, nq heads */
+static size_t
+direct_part_bytes(const MtKnnProblem *p)
+{
+	return ALIGN64(sizeof(double) * (size_t) p->dims) +
+		ALIGN64(sizeof(MtNeighborPair) * (size_t) p->nq * p->k) +
+		ALIGN64(sizeof(MtTopK) * (size_t) p->nq);
+}
+
+size_t
+mt_knn_direct_scratch_bytes(const MtKnnProblem *p)
+{
+	int			nthreads = direct_threads(p);
+
+	if (p->nq < 0 || p->k < 1 || p->dims < 1 ||
+		((uint64_t) p->nq + 1) * (uint64_t) p->k > SIZE_MAX / 64 / sizeof(MtNeighborPair) / MAX_KNN_THREADS)
+		return 0;
+	return ALIGN64(sizeof(MtNeighborPair) * (size_t) p->k) + direct_part_bytes(p) * nthreads;
+}
+
+static MtStatus
+direct_range(DirectPart *d)
+{
+	const MtKnnProblem *p = d->p;
+	size_t		elem = mt_dtype_size(p->dtype);
+	size_t		row_bytes = (size_t) p->dims * mt_dtype_size(d->corpus_dtype);
+	bool		widen = d->corpus_dtype != p->dtype;
+
+	for (int64_t r = d->lo; r < d->hi; r++)
+	{
+		const void *x = (const char *) p->corpus + (size_t) r * row_bytes;
+		int64_t		id = row_id(p, r);
+
+		if (r > d->lo && (r - d->lo) % DIRECT_POLL_ROWS == 0)
+		{
+			if (atomic_load_explicit(d->stop, memory_order_relaxed))
+				return MT_ERR_CANCELED;
+			if (d->caller && d->poll != NULL && d->poll(d->poll_arg))
+			{
+				atomic_store(d->stop, true);
+				return MT_ERR_CANCELED;
+			}
+		}
+		if (widen)
+		{
+			for (int c = 0; c < p->dims; c++)
+				d->wide[c] = ((const float *) x)[c];
+			x = d->wide;
+		}
+		for (int q = 0; q < p->nq; q++)
+			mt_topk_offer(&d->tops[q], mt_vector_distance(p->dtype, p->metric, p->dims,
+														  (const char *) p->queries + (size_t) q * p->dims * elem,
+														  x),
+						  id);
+	}
+	return MT_OK;
+}
+
+static void *
+direct_thread(void *arg)
+{
+	DirectPart *d = arg;
+
+	d->status = direct_range(d);
+	return NULL;
+}
+
+MtStatus
+mt_knn_direct(const MtKnnProblem *p, MtDtype corpus_dtype, MtNeighbors *best,
+			  void *scratch, MtPollFn poll, void *poll_arg)
+{
+	int			nthreads = direct_threads(p);
+	DirectPart	part[MAX_KNN_THREADS];
+	pthread_t	tid[MAX_KNN_THREADS];
+	bool		started[MAX_KNN_THREADS];
+	MtNeighborPair *tmp = scratch;
+	char	   *at = (char *) scratch + ALIGN64(sizeof(MtNeighborPair) * (size_t) p->k);
+	atomic_bool stop;
+	MtStatus	status = MT_OK;
+
+	if (p->nq == 0 || p->nx == 0)
+		return MT_OK;
+	if (corpus_dtype != p->dtype && !(corpus_dtype == MT_FLOAT32 && p->dtype == MT_FLOAT64))
+		return MT_ERR_SHAPE;
+	atomic_init(&stop, false);
+	for (int t = 0; t < nthreads; t++)
+	{
+		MtNeighborPair *pairs;
+
+		part[t].p = p;
+		part[t].corpus_dtype = corpus_dtype;
+		part[t].lo = p->nx * t / nthreads;
+		part[t].hi = p->nx * (t + 1) / nthreads;
+		part[t].wide = (double *) at;
+		pairs = (MtNeighborPair *) (at + ALIGN64(sizeof(double) * (size_t) p->dims));
+		part[t].tops = (MtTopK *) ((char *) pairs + ALIGN64(sizeof(MtNeighborPair) * (size_t) p->nq * p->k));
+		for (int q = 0; q < p->nq; q++)
+			mt_topk_init(&part[t].tops[q], p->k, pairs + (size_t) q * p->k);
+		part[t].caller = t == 0;
+		part[t].poll = poll;
+		part[t].poll_arg = poll_arg;
+		part[t].stop = &stop;
+		part[t].status = MT_OK;
+		started[t] = false;
+		at += direct_part_bytes(p);
+	}
+	/* helper threads take no signals: the backend's handlers are not theirs */
+	if (nthreads > 1)
+	{
+		sigset_t	all,
+					old;
+
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		for (int t = 1; t < nthreads; t++)
+			started[t] = pthread_create(&tid[t], NULL, direct_thread, &part[t]) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+	part[0].status = direct_range(&part[0]);
+	/* a share whose thread could not start is scanned here */
+	for (int t = 1; t < nthreads; t++)
+	{
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else if (part[0].status == MT_OK)
+		{
+			part[t].caller = true;
+			part[t].status = direct_range(&part[t]);
+		}
+	}
+	for (int t = 0; t < nthreads; t++)
+		if (part[t].status != MT_OK && status == MT_OK)
+			status = part[t].status;
+	if (status != MT_OK)
+		return status;
+	for (int q = 0; q < p->nq; q++)
+		for (int t = 0; t < nthreads; t++)
+			mt_topk_merge(&part[t].tops[q], best, q, tmp);
 	return MT_OK;
 }
 

@@ -124,6 +124,60 @@ extern MtStatus mt_knn_finish(const MtKnnProblem *p, const MtKnnCandidates *c,
 							  MtNeighbors *best, void *scratch,
 							  MtPollFn poll, void *poll_arg);
 
+/*
+ * A bounded list of the k best (distance, id) pairs seen so far, in the
+ * order of mt_neighbor_before: a max-heap with the worst kept pair on
+ * top.  The caller owns heap[k].
+ */
+typedef struct MtTopK
+{
+	int			k;
+	int			count;
+	MtNeighborPair *heap;
+} MtTopK;
+
+static inline void
+mt_topk_init(MtTopK *t, int k, MtNeighborPair *heap)
+{
+	t->k = k;
+	t->count = 0;
+	t->heap = heap;
+}
+
+extern void mt_topk_push(MtTopK *t, double distance, int64_t id);
+
+/* offers a pair: one comparison when it does not enter */
+static inline void
+mt_topk_offer(MtTopK *t, double distance, int64_t id)
+{
+	if (t->count == t->k &&
+		!mt_neighbor_before(distance, id, t->heap[0].distance, t->heap[0].id))
+		return;
+	mt_topk_push(t, distance, id);
+}
+
+/* sorts t's pairs (destroying the heap) and merges them into best's list q;
+ * tmp holds best->k pairs */
+extern void mt_topk_merge(MtTopK *t, MtNeighbors *best, int q, MtNeighborPair *tmp);
+
+/*
+ * The direct search: every exact distance (distance.h), each query's k
+ * best kept in an MtTopK, merged into best.  It reads the corpus once for
+ * all queries, allocates nothing and needs no GEMM: for one or a few
+ * queries it is the fastest exact search, and its answer is the one
+ * mt_knn_search gives (the same distances, ties to the smaller id).
+ * corpus_dtype may be MT_FLOAT32 when p->dtype is MT_FLOAT64 (rows are
+ * widened one at a time); scratch holds mt_knn_direct_scratch_bytes(p),
+ * 8-byte aligned.  With p->threads > 1 a large corpus is split between
+ * that many threads (65,536 rows each at least), each with its own lists,
+ * merged at the end; the caller polls every few thousand rows and the
+ * search stops with MT_ERR_CANCELED when poll says so.
+ */
+extern size_t mt_knn_direct_scratch_bytes(const MtKnnProblem *p);
+extern MtStatus mt_knn_direct(const MtKnnProblem *p, MtDtype corpus_dtype,
+							  MtNeighbors *best, void *scratch,
+							  MtPollFn poll, void *poll_arg);
+
 /* Empties every list of nb. */
 extern void mt_neighbors_clear(MtNeighbors *nb);
 

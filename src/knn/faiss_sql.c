@@ -530,7 +530,11 @@ faiss_search(PG_FUNCTION_ARGS)
 	if (k > e->ntotal)
 		k = (int) Max(1, Min(e->ntotal, INT32_MAX));
 
-	api = faiss_api(marsql_faiss_threads);
+	/*
+	 * FAISS spreads a search over its queries: more threads than queries
+	 * only cost their start-up (16 ms against 0.7 ms for one query here)
+	 */
+	api = faiss_api(Min(marsql_faiss_threads, Max(nq, 1)));
 	shards = faiss_cache_get(e, api);
 	batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql faiss search",
 									  ALLOCSET_DEFAULT_SIZES);

@@ -10,6 +10,8 @@
  *	  knn_job.c			a search over a corpus read tile by tile (table
  *						rows, chunked tensor bands), run on the engine
  *	  knn_corpus.c		corpus readers: table columns and chunked tensors
+ *	  knn_direct.c		the direct path: a few queries scored in this
+ *						backend as the corpus is read, no engine job
  *	  knn_sql.c			the SQL entry points over tables and chunked tensors
  */
 #ifndef MARSQL_KNN_GLUE_H
@@ -126,6 +128,10 @@ typedef struct KnnCorpus
 	bool		(*next_tile) (struct KnnCorpus *corpus, KnnTile *tile);
 	/* starts again from the first row (for the next block of queries) */
 	void		(*rewind) (struct KnnCorpus *corpus);
+	/* set by a reader that is done with a tile before it asks for the
+	 * next: next_tile may then hand out rows it does not own (a chunked
+	 * tile as read, not copied), valid until the next call */
+	bool		borrow;
 	const char *label;			/* "knn", "knn_join" */
 	MtDtype		dtype;
 	int			dims;
@@ -141,6 +147,12 @@ extern void knn_job_run(KnnCorpus *corpus, MtMetric metric, DeviceMode device,
 extern KnnCorpus *knn_table_corpus(Oid relid, const char *vector_column,
 								   const char *id_column, const char *filter,
 								   MtDtype query_dtype, int dims, const char *label);
+/* each row of a table corpus (vector not NULL, after the filter) to fn as
+ * it is read: vector holds dims elements of the corpus dtype, valid during
+ * the call only */
+extern bool knn_corpus_is_table(const KnnCorpus *corpus);
+typedef void (*KnnRowFn) (void *arg, int64 id, const void *vector);
+extern void knn_table_corpus_each(KnnCorpus *corpus, KnnRowFn fn, void *arg);
 /* rows of a table corpus (vectors not NULL, after the filter): a scan */
 extern int64 knn_table_corpus_rows(KnnCorpus *corpus);
 /* k clamped to a table corpus's rows, counted only when k > KNN_K_COUNTED */
@@ -153,5 +165,16 @@ extern int	knn_table_vector_length(Oid relid, const char *vector_column);
 struct ChunkedTensor;
 extern KnnCorpus *knn_chunked_corpus(const struct ChunkedTensor *ct, MtDtype dtype,
 									 const char *label);
+
+/* knn_direct.c */
+/* whether nq queries take the direct path (marsql.knn_direct_queries,
+ * local executors, no GPU asked for) */
+extern bool knn_direct_wanted(int nq, DeviceMode device);
+/* scratch for mt_knn_direct: 54000 when too large */
+extern void *knn_direct_scratch(const MtKnnProblem *p);
+/* nq queries against the whole corpus, merged into best: directly in this
+ * backend when knn_direct_wanted, else on the engine (knn_job_run) */
+extern void knn_corpus_search(KnnCorpus *corpus, MtMetric metric, DeviceMode device,
+							  const void *queries, int nq, MtNeighbors *best);
 
 #endif							/* MARSQL_KNN_GLUE_H */

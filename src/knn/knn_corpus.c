@@ -5,7 +5,8 @@
  *	  - a table (or view) column of real[], float8[] or marsql.tensor, or
  *	    of any type with a cast to real[] such as pgvector's vector, with
  *	    an integer id column and an optional filter, read through an SPI
- *	    cursor;
+ *	    cursor a tile at a time, or (the direct path) row by row, the same
+ *	    query run into a receiver that scores each row as it comes;
  *	  - the rows of a 2-D chunked tensor, read as bands of whole rows.
  *	  Callers connect SPI first.
  */
@@ -13,6 +14,8 @@
 
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
+#include "tcop/dest.h"
 #include "miscadmin.h"
 #include "parser/parse_coerce.h"
 #include "utils/array.h"
@@ -124,9 +127,13 @@ open_cursor(TableCorpus *tc)
 	tc->at_end = false;
 }
 
-/* one vector into row (dims elements of dtype), or an error naming the id */
-static void
-read_vector(TableCorpus *tc, Datum value, int64 id, char *row)
+/*
+ * One vector as dims elements of the corpus dtype, or an error naming the
+ * id: a pointer into the (detoasted) value itself when its dtype is the
+ * corpus's, else converted into buf.
+ */
+static const void *
+vector_of(TableCorpus *tc, Datum value, int64 id, void *buf)
 {
 	int			dims = tc->base.dims;
 	MtDtype		dtype = tc->base.dtype;
@@ -168,13 +175,24 @@ read_vector(TableCorpus *tc, Datum value, int64 id, char *row)
 				 errmsg("the vector of id %lld in column \"%s\" has %lld elements, the queries %d",
 						(long long) id, tc->vector_column, (long long) n, dims)));
 	if (src_dtype == dtype)
-		memcpy(row, src, (Size) dims * mt_dtype_size(dtype));
-	else if (dtype == MT_FLOAT64)
+		return src;
+	if (dtype == MT_FLOAT64)
 		for (int i = 0; i < dims; i++)
-			((double *) row)[i] = ((const float *) src)[i];
+			((double *) buf)[i] = ((const float *) src)[i];
 	else
 		for (int i = 0; i < dims; i++)
-			((float *) row)[i] = tensor_float32_from_double(((const double *) src)[i]);
+			((float *) buf)[i] = tensor_float32_from_double(((const double *) src)[i]);
+	return buf;
+}
+
+/* one vector into row (dims elements of dtype), or an error naming the id */
+static void
+read_vector(TableCorpus *tc, Datum value, int64 id, char *row)
+{
+	const void *v = vector_of(tc, value, id, row);
+
+	if (v != row)
+		memcpy(row, v, (Size) tc->base.dims * mt_dtype_size(tc->base.dtype));
 }
 
 static bool
@@ -186,6 +204,8 @@ table_next_tile(KnnCorpus *corpus, KnnTile *tile)
 
 	if (tc->at_end)
 		return false;
+	if (tc->portal == NULL)
+		open_cursor(tc);
 	tile->rows = palloc_extended(row_bytes * corpus->tile_rows, MCXT_ALLOC_HUGE);
 	tile->ids = palloc(sizeof(int64) * corpus->tile_rows);
 	tile->id_base = 0;
@@ -234,8 +254,10 @@ table_rewind(KnnCorpus *corpus)
 {
 	TableCorpus *tc = (TableCorpus *) corpus;
 
-	SPI_cursor_close(tc->portal);
-	open_cursor(tc);
+	if (tc->portal != NULL)
+		SPI_cursor_close(tc->portal);
+	tc->portal = NULL;
+	tc->at_end = false;
 }
 
 KnnCorpus *
@@ -284,8 +306,110 @@ knn_table_corpus(Oid relid, const char *vector_column, const char *id_column,
 	tc->base.dtype = dtype;
 	tc->base.dims = dims;
 	tc->base.tile_rows = tile_rows_for(dims, dtype);
-	open_cursor(tc);
+	/* the cursor opens on the first tile: the direct path needs none */
+	tc->portal = NULL;
+	tc->at_end = false;
 	return &tc->base;
+}
+
+/*
+ * Every row of a table corpus handed to fn as the executor produces it:
+ * the same query as the tiles (so the same privileges, row-level security,
+ * view expansion and filter), run through SPI into a receiver of our own
+ * instead of a cursor, so rows are neither copied into SPI's tuple table
+ * nor into a tile.  The vector points into the row's own (detoasted)
+ * value, or into a small buffer when it needs a dtype conversion; it is
+ * valid only during the call.
+ */
+typedef struct RowReceiver
+{
+	DestReceiver pub;
+	TableCorpus *tc;
+	KnnRowFn	fn;
+	void	   *arg;
+	void	   *buf;			/* one converted vector */
+	uint64		rows;
+} RowReceiver;
+
+static bool
+row_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	RowReceiver *r = (RowReceiver *) self;
+	bool		null_id,
+				null_vector;
+	Datum		id = slot_getattr(slot, 1, &null_id);
+	Datum		vector = slot_getattr(slot, 2, &null_vector);
+	MemoryContext old;
+
+	if (null_id)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the id column of a k-NN corpus contains NULL")));
+	if (null_vector)
+		return true;			/* no distance: never a neighbour */
+	old = MemoryContextSwitchTo(r->tc->row_cxt);
+	r->fn(r->arg, DatumGetInt64(id),
+		  vector_of(r->tc, vector, DatumGetInt64(id), r->buf));
+	MemoryContextSwitchTo(old);
+	/* detoasted copies (compressed or short values) go every 256 rows */
+	if ((++r->rows & 255) == 0)
+	{
+		MemoryContextReset(r->tc->row_cxt);
+		CHECK_FOR_INTERRUPTS();
+	}
+	return true;
+}
+
+static void
+row_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+	(void) self;
+	(void) operation;
+	(void) typeinfo;
+}
+
+static void
+row_nothing(DestReceiver *self)
+{
+	(void) self;
+}
+
+bool
+knn_corpus_is_table(const KnnCorpus *corpus)
+{
+	return corpus->next_tile == table_next_tile;
+}
+
+void
+knn_table_corpus_each(KnnCorpus *corpus, KnnRowFn fn, void *arg)
+{
+	TableCorpus *tc = (TableCorpus *) corpus;
+	RowReceiver r;
+	SPIExecuteOptions options;
+	int			rc;
+
+	Assert(corpus->next_tile == table_next_tile);
+	memset(&r, 0, sizeof(r));
+	r.pub.receiveSlot = row_receive;
+	r.pub.rStartup = row_startup;
+	r.pub.rShutdown = row_nothing;
+	r.pub.rDestroy = row_nothing;
+	r.pub.mydest = DestNone;
+	r.tc = tc;
+	r.fn = fn;
+	r.arg = arg;
+	r.buf = palloc((Size) corpus->dims * sizeof(double));
+	memset(&options, 0, sizeof(options));
+	/* read-only, as the cursor of the tiles: the caller's snapshot */
+	options.read_only = true;
+	options.dest = &r.pub;
+	rc = SPI_execute_plan_extended(tc->plan, &options);
+	/* a SELECT into a DestNone receiver reports SPI_OK_UTILITY */
+	if (rc != SPI_OK_SELECT && rc != SPI_OK_UTILITY)
+		elog(ERROR, "SPI_execute_plan_extended of \"%s\" failed: %s", tc->sql,
+			 SPI_result_code_string(rc));
+	MemoryContextReset(tc->row_cxt);
+	pfree(r.buf);
 }
 
 /*
@@ -339,10 +463,15 @@ chunked_next_tile(KnnCorpus *corpus, KnnTile *tile)
 	lo[1] = 0;
 	hi[1] = corpus->dims;
 	band = tile_source_read_block(&cc->src, lo, hi, corpus->dtype);
-	/* a copy of our own: the source may evict a cached tile */
 	bytes = (Size) (hi[0] - lo[0]) * corpus->dims * mt_dtype_size(corpus->dtype);
-	tile->rows = palloc_extended(Max(bytes, 1), MCXT_ALLOC_HUGE);
-	memcpy(tile->rows, TENSOR_DATA(band), bytes);
+	if (corpus->borrow)
+		tile->rows = TENSOR_DATA(band);	/* read only, before the next tile */
+	else
+	{
+		/* a copy of our own: the source may evict a cached tile */
+		tile->rows = palloc_extended(Max(bytes, 1), MCXT_ALLOC_HUGE);
+		memcpy(tile->rows, TENSOR_DATA(band), bytes);
+	}
 	tile->nrows = hi[0] - lo[0];
 	tile->ids = NULL;
 	tile->id_base = lo[0];

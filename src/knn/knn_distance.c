@@ -3,7 +3,8 @@
  *	  Distances between two 1-D tensors, with pgvector's names and
  *	  conventions so that `ORDER BY embedding <-> q LIMIT k` reads as it does
  *	  there: l2_distance (<->), inner_product and its negation (<#>),
- *	  cosine_distance (<=>), and l2_normalize.  Computed in float64.
+ *	  cosine_distance (<=>), and l2_normalize.  Computed in float64 on
+ *	  the SIMD loops of kernels/distance.h, without allocating per call.
  */
 #include "postgres.h"
 
@@ -20,12 +21,39 @@ PG_FUNCTION_INFO_V1(knn_negative_inner_product);
 PG_FUNCTION_INFO_V1(knn_cosine_distance);
 PG_FUNCTION_INFO_V1(knn_l2_normalize);
 
+/* widened float32 elements up to this many go on the stack */
+#define WIDE_ON_STACK 512
+
+/*
+ * A float32 vector against a float64 one: the float32 side widened
+ * exactly (as promoting it would), into a buffer on the stack when it is
+ * short, so that a call per row of ORDER BY emb <-> q allocates nothing.
+ */
+static double
+mixed_distance(const Tensor *a, const Tensor *b, MtMetric metric)
+{
+	int			n = a->dims[0];
+	double		stack[WIDE_ON_STACK];
+	double	   *wide = n <= WIDE_ON_STACK ? stack : palloc(sizeof(double) * (Size) n);
+	const float *narrow = (const float *) TENSOR_DATA(a->dtype == MT_FLOAT32 ? a : b);
+	double		d;
+
+	for (int i = 0; i < n; i++)
+		wide[i] = narrow[i];
+	if (a->dtype == MT_FLOAT32)
+		d = mt_vector_distance(MT_FLOAT64, metric, n, wide, TENSOR_DATA(b));
+	else
+		d = mt_vector_distance(MT_FLOAT64, metric, n, TENSOR_DATA(a), wide);
+	if (wide != stack)
+		pfree(wide);
+	return d;
+}
+
 static double
 vector_distance(FunctionCallInfo fcinfo, MtMetric metric)
 {
 	Tensor	   *a = PG_GETARG_TENSOR_P(0);
 	Tensor	   *b = PG_GETARG_TENSOR_P(1);
-	MtDtype		dtype;
 
 	if (a->ndim != 1 || b->ndim != 1)
 		ereport(ERROR,
@@ -37,8 +65,10 @@ vector_distance(FunctionCallInfo fcinfo, MtMetric metric)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("different vector lengths %d and %d", a->dims[0], b->dims[0])));
-	dtype = tensor_promote(&a, &b);
-	return mt_vector_distance(dtype, metric, a->dims[0], TENSOR_DATA(a), TENSOR_DATA(b));
+	if (a->dtype == b->dtype)
+		return mt_vector_distance((MtDtype) a->dtype, metric, a->dims[0],
+								  TENSOR_DATA(a), TENSOR_DATA(b));
+	return mixed_distance(a, b, metric);
 }
 
 Datum

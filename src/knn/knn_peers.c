@@ -100,7 +100,7 @@ partition_run(const char *payload, int len, StringInfo result)
 	k = knn_table_corpus_k(corpus, k);
 	best = knn_neighbors_new(queries->dims[0], Max(k, 1));
 	if (k > 0)
-		knn_job_run(corpus, (MtMetric) metric, device_mode_from_task(device),
+		knn_corpus_search(corpus, (MtMetric) metric, device_mode_from_task(device),
 					TENSOR_DATA(queries), queries->dims[0], best);
 	SPI_finish();
 	knn_result_append(result, best);
@@ -303,7 +303,7 @@ search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
 			local_k = knn_table_corpus_k(corpus, k);
 			local = knn_neighbors_new(n, Max(local_k, 1));
 			if (local_k > 0)
-				knn_job_run(corpus, metric, (DeviceMode) marsql_device,
+				knn_corpus_search(corpus, metric, (DeviceMode) marsql_device,
 							TENSOR_DATA(local_rows), n, local);
 			SPI_finish();
 			initStringInfo(&packed);

@@ -58,7 +58,7 @@ search_tensor_queries(ReturnSetInfo *rsinfo, KnnCorpus *corpus, MtMetric metric,
 
 		if (q0 > 0)
 			corpus->rewind(corpus);
-		knn_job_run(corpus, metric, (DeviceMode) marsql_device,
+		knn_corpus_search(corpus, metric, (DeviceMode) marsql_device,
 					(const char *) TENSOR_DATA(queries) + row_bytes * q0,
 					n, best);
 		MemoryContextSwitchTo(old);
@@ -212,7 +212,7 @@ join(ReturnSetInfo *rsinfo, KnnCorpus *queries, KnnCorpus *corpus, MtMetric metr
 			if (!first)
 				corpus->rewind(corpus);
 			first = false;
-			knn_job_run(corpus, metric, (DeviceMode) marsql_device, block.rows,
+			knn_corpus_search(corpus, metric, (DeviceMode) marsql_device, block.rows,
 						(int) block.nrows, best);
 			MemoryContextSwitchTo(old);
 			knn_emit(rsinfo, best, block.ids, block.id_base, true);

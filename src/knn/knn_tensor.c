@@ -4,7 +4,11 @@
  *	  k-NN when the corpus is one value.  It runs in this backend, on the
  *	  GPU or on marsql.blas_threads threads of the kernel (each with one
  *	  BLAS thread), in batches of queries sized to work_mem; rows go to a
- *	  tuplestore.
+ *	  tuplestore.  A few queries (marsql.knn_direct_queries) take the
+ *	  direct search instead: one pass over the corpus in place, every
+ *	  distance exact, no GEMM and no copy.  The corpus is detoasted once,
+ *	  through PG_GETARG_TENSOR_P (so a resident copy is used as it is), and
+ *	  never written: it may be a shared read-only value.
  */
 #include "postgres.h"
 
@@ -27,6 +31,7 @@ knn_tensor(PG_FUNCTION_ARGS)
 	MtMetric	metric;
 	DeviceMode	device;
 	MtDtype		dtype;
+	bool		direct;
 	int			nq,
 				dims,
 				batch;
@@ -51,9 +56,11 @@ knn_tensor(PG_FUNCTION_ARGS)
 						corpus->ndim)));
 	dtype = mt_dtype_promote(corpus->dtype, queries->dtype);
 	queries = knn_queries_arg(queries, dtype);
-	if (corpus->dtype != dtype)
-		corpus = tensor_convert(corpus, dtype);
 	nq = queries->dims[0];
+	/* the direct search widens float32 rows itself, one at a time */
+	direct = knn_direct_wanted(nq, device);
+	if (corpus->dtype != dtype && !direct)
+		corpus = tensor_convert(corpus, dtype);
 	dims = queries->dims[1];
 	nx = corpus->dims[0];
 	if (corpus->dims[1] != dims)
@@ -64,6 +71,19 @@ knn_tensor(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	if (k > nx)
 		k = (int) nx;
+
+	if (direct)
+	{
+		MtKnnProblem p = {dtype, metric, dims, nq, TENSOR_DATA(queries), nx,
+		TENSOR_DATA(corpus), NULL, 0, k, marsql_blas_threads};
+		MtNeighbors *best = knn_neighbors_new(nq, k);
+		void	   *scratch = knn_direct_scratch(&p);
+
+		tensor_check_status(mt_knn_direct(&p, (MtDtype) corpus->dtype, best, scratch,
+										  tensor_poll_interrupts, NULL), NULL);
+		knn_emit(rsinfo, best, NULL, 0, false);
+		PG_RETURN_NULL();
+	}
 
 	batch = knn_query_batch(nq, k, marsql_blas_threads);
 	batch_cxt = AllocSetContextCreate(CurrentMemoryContext, "marsql knn batch",

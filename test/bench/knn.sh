@@ -18,6 +18,25 @@
 #   ..._vs_faiss, ..._vs_raw       FAISS ms / marsql ms and raw ms / marsql
 #                                  ms: 1.00 = as fast, higher is better
 #   knn_*_id_sum                   sum of the ids found: the same for all
+#   raw_gemm_topk_<nq>q_minflt_per_call  minor page faults per timed run
+#   One query (the direct path, marsql.knn_direct_queries), each with
+#   _minflt_per_call, the calling backend's minor page faults per call
+#   (from /proc/<pid>/stat; n/a when the server is not on this machine):
+#   knn_1q_tensor_warm             knn(q, corpus tensor): the second and
+#                                  later calls of a session
+#   knn_1q_table                   knn(q, 'bench_knn_items', ...) (real[])
+#   knn_1q_table_tensor_column     knn() over bench_knn_titems (a tensor column)
+#   knn_1q_orderby                 SELECT id FROM bench_knn_titems ORDER BY
+#                                  emb <-> q LIMIT 10: pgvector-style per-row
+#                                  ordering, the same-work baseline
+#   knn_1q_pgvector_orderby        the same with pgvector's vector and <->,
+#                                  when the vector extension is available
+#   knn_1q_batch_table             knn() over the table with
+#                                  marsql.knn_direct_queries = 0 (workers)
+#   knn_1q_tensor_vs_raw           raw GEMM + top-k ms / tensor ms (issue:
+#                                  >= 0.33, i.e. within 3x)
+#   knn_1q_table_vs_orderby        orderby ms / table ms (issue: >= 1.00)
+#   knn_1q_*_id_sum                the same ids in every series
 #   knn_scale_<rows>_workers<w>    chunked corpus of <rows> x 128, 1000
 #                                  queries, on w workers
 #   knn_scale_tensor_<rows>_threads<t>  the same as one tensor (up to 400k)
@@ -33,7 +52,8 @@
 #   RUNS=3 THREADS=$(nproc) NQ=1000 ROWS=100000 DIMS=128 K=10 \
 #   SCALE_ROWS="100000 400000 1600000" HNSW_ROWS=50000 HNSW_DIMS=64 \
 #   HNSW_EF=64 HNSW_CENTRES=100 bash test/bench/knn.sh
-# SCALE_ROWS="" and HNSW_ROWS=0 skip those parts.  About 8 minutes on two
+# SCALE_ROWS="" and HNSW_ROWS=0 skip those parts; a quick try at small size:
+#   RUNS=3 NQ=100 ROWS=20000 SCALE_ROWS="" HNSW_ROWS=0 bash test/bench/knn.sh  About 8 minutes on two
 # cores.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -51,7 +71,7 @@ source "$here/lib.sh"
 
 cleanup() {
 	psql_q -c "SET client_min_messages = warning" \
-		-c "DROP TABLE IF EXISTS bench_knn_data, bench_knn_items, bench_knn_chunked, bench_knn_hnsw_items, bench_knn_hnsw_q" \
+		-c "DROP TABLE IF EXISTS bench_knn_data, bench_knn_items, bench_knn_titems, bench_knn_vitems, bench_knn_chunked, bench_knn_hnsw_items, bench_knn_hnsw_q" \
 		-c "SELECT marsql.faiss_drop(name) FROM marsql.faiss_indexes WHERE name = 'bench_hnsw'" \
 		-c "SELECT marsql.drop(marsql.chunked_tensor(c::regclass)) FROM unnest(ARRAY(SELECT relname::text FROM pg_class WHERE relname LIKE 'bench_knn_scale_%' AND relkind = 'r')) c" \
 		>/dev/null 2>&1 || true
@@ -83,6 +103,69 @@ done
 
 tensor_arg() { echo "(SELECT t FROM bench_knn_data WHERE name = '$1')"; }
 
+# minor page faults of the calling backend per call of $1: RUNS calls in
+# one session after one untimed call, from field 10 of /proc/<pid>/stat
+# (the server must run on this machine); statements in $2.. run first
+minflt_per_call() {
+	local n=${runs:-5} s out
+	out=$({
+		for s in "${@:2}"; do echo "$s;"; done
+		echo "SELECT pg_backend_pid() AS bench_pid \\gset"
+		echo "\\setenv BENCH_PID :bench_pid"
+		echo "$1;"
+		echo "\\! awk '{print \$10}' /proc/\$BENCH_PID/stat 2>/dev/null || echo n/a"
+		for _ in $(seq "$n"); do echo "$1;"; done
+		echo "\\! awk '{print \$10}' /proc/\$BENCH_PID/stat 2>/dev/null || echo n/a"
+	} | psql -X -q -tA -v ON_ERROR_STOP=1 -o /dev/null)
+	echo "$out" | awk -v n="$n" 'NR == 1 {a = $1} NR == 2 {b = $1}
+		END {if (a ~ /^[0-9]+$/ && b ~ /^[0-9]+$/) printf "%.0f", (b - a) / n; else print "n/a"}'
+}
+
+# one query: the direct path against raw GEMM + top-k and per-row <-> ordering
+single() {
+	local raw ms sum name stmt pre vec
+	raw=$("$build/raw_knn" "$runs" "$threads" "$build/knn_q1.bin" "$build/knn_x.bin" "$k")
+	echo "$raw"
+	raw=$(echo "$raw" | sed -n 's/^raw_gemm_topk_[^:]*_k[0-9]*: \(.*\) ms/\1/p')
+	psql_q -c "CREATE TABLE bench_knn_titems AS SELECT id, emb::marsql.tensor AS emb FROM bench_knn_items" \
+		-c "VACUUM ANALYZE bench_knn_titems" >/dev/null
+	vec=$(psql_q -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")
+	if [ "$vec" = 1 ]; then
+		psql_q -c "CREATE EXTENSION IF NOT EXISTS vector" \
+			-c "CREATE TABLE bench_knn_vitems AS SELECT id, emb::vector AS emb FROM bench_knn_items" \
+			-c "VACUUM ANALYZE bench_knn_vitems" >/dev/null
+	fi
+	declare -A took
+	for name in tensor_warm table table_tensor_column orderby pgvector_orderby batch_table; do
+		pre="SET marsql.knn_direct_queries = 8"
+		case $name in
+		tensor_warm) stmt="SELECT id FROM marsql.knn($(tensor_arg q1), $(tensor_arg x), $k)" ;;
+		table) stmt="SELECT id FROM marsql.knn($(tensor_arg q1), 'bench_knn_items', 'emb', 'id', $k)" ;;
+		table_tensor_column) stmt="SELECT id FROM marsql.knn($(tensor_arg q1), 'bench_knn_titems', 'emb', 'id', $k)" ;;
+		orderby) stmt="SELECT id FROM bench_knn_titems ORDER BY emb OPERATOR(marsql.<->) (SELECT marsql.reshape(t, ARRAY[$dims]) FROM bench_knn_data WHERE name = 'q1') LIMIT $k" ;;
+		pgvector_orderby)
+			[ "$vec" = 1 ] || continue
+			stmt="SELECT id FROM bench_knn_vitems ORDER BY emb <-> (SELECT marsql.reshape(t, ARRAY[$dims])::real[]::vector FROM bench_knn_data WHERE name = 'q1') LIMIT $k" ;;
+		batch_table)
+			pre="SET marsql.knn_direct_queries = 0"
+			stmt="SELECT id FROM marsql.knn($(tensor_arg q1), 'bench_knn_items', 'emb', 'id', $k)" ;;
+		esac
+		ms=$(median_ms "SELECT count(*) FROM ($stmt) s" "$pre")
+		took[$name]=$ms
+		echo "knn_1q_$name: $ms ms"
+		echo "knn_1q_${name}_minflt_per_call: $(minflt_per_call "SELECT count(*) FROM ($stmt) s" "$pre")"
+		sum=$(psql_q -c "$pre" -c "SELECT sum(id) FROM ($stmt) s")
+		echo "knn_1q_${name}_id_sum: $sum"
+	done
+	echo "knn_1q_tensor_vs_raw: $(ratio "$raw" "${took[tensor_warm]}") x"
+	echo "knn_1q_table_vs_orderby: $(ratio "${took[orderby]}" "${took[table]}") x"
+	echo "knn_1q_table_tensor_column_vs_orderby: $(ratio "${took[orderby]}" "${took[table_tensor_column]}") x"
+	echo "knn_1q_table_vs_batch_table: $(ratio "${took[batch_table]}" "${took[table]}") x"
+	if [ "$vec" = 1 ]; then
+		echo "knn_1q_table_vs_pgvector_orderby: $(ratio "${took[pgvector_orderby]}" "${took[table]}") x"
+	fi
+}
+
 series() {	# query-name nq
 	local q=$1 n=$2 raw faiss ms kind stmt sum
 	raw=$("$build/raw_knn" "$runs" "$threads" "$build/knn_$q.bin" "$build/knn_x.bin" "$k")
@@ -108,6 +191,7 @@ series() {	# query-name nq
 
 series q "$nq"
 series q1 1
+single
 
 for n in "${scale_rows[@]}"; do
 	[ -n "$n" ] || continue

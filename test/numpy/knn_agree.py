@@ -127,6 +127,21 @@ for m in METRICS:
     add('chunked tensor ' + m,
         "SELECT query, rank, id, distance FROM marsql.knn((SELECT q FROM knn_agree_data), 'knn_agree_ck'::marsql.chunked_tensor, %d, '%s')" % (K, m),
         ref_rows)
+    # every query on the direct path (marsql.knn_direct_queries)
+    direct = "SET marsql.knn_direct_queries = 1024; "
+    add('direct path, tensor float32 ' + m,
+        direct + "SELECT query, rank, id, distance FROM marsql.knn((SELECT q FROM knn_agree_data), (SELECT x FROM knn_agree_data), %d, '%s')" % (K, m),
+        ref_rows)
+    add('direct path, float64 queries over a float32 tensor ' + m,
+        direct + "SELECT query, rank, id, distance FROM marsql.knn((SELECT q64 FROM knn_agree_data), (SELECT x FROM knn_agree_data), %d, '%s')" % (K, m),
+        ref_rows)
+    for col in ('f4', 't'):
+        add('direct path, table %s column with a filter %s' % (col, m),
+            direct + "SELECT query, rank, id, distance FROM marsql.knn((SELECT q FROM knn_agree_data), 'knn_agree_items', '%s', 'id', %d, '%s', 'keep')" % (col, K, m),
+            ref_keep)
+    add('direct path, chunked tensor ' + m,
+        direct + "SELECT query, rank, id, distance FROM marsql.knn((SELECT q FROM knn_agree_data), 'knn_agree_ck'::marsql.chunked_tensor, %d, '%s')" % (K, m),
+        ref_rows)
     add('knn_join of chunked tensors ' + m,
         "SELECT query, rank, id, distance FROM marsql.knn_join('knn_agree_qck'::marsql.chunked_tensor, 'knn_agree_ck'::marsql.chunked_tensor, %d, '%s')" % (K, m),
         ref_rows)

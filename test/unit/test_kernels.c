@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kernels/broadcast.h"
+#include "kernels/distance.h"
 #include "kernels/elements.h"
 #include "kernels/elementwise.h"
 #include "kernels/gemm.h"
@@ -828,6 +829,290 @@ test_tile_grid(void)
 		  "a block is copied between offsets of two C-order buffers");
 }
 
+/* |x - y| within the documented bound: 2 n 2^-53 times the terms' magnitude */
+static int
+sum_close(double x, double y, double magnitude, int64_t n)
+{
+	if (x != x || y != y)
+		return x != x && y != y;
+	if (isinf(x) || isinf(y))
+		return x == y;
+	return fabs(x - y) <= 2.0 * (double) (n + 4) * 0x1p-53 * magnitude + 1e-300;
+}
+
+/* the SIMD loops against the scalar ones: odd lengths, NaN, infinities */
+static void
+test_distance(void)
+{
+	enum
+	{
+		N = 1037
+	};
+	static float af[N],
+				bf[N];
+	static double ad[N],
+				bd[N];
+	uint64_t	state = 777;
+	MtDistanceKernels scalar,
+				simd;
+	int			ok = 1;
+	const int64_t lengths[] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 127, 128, 129, 1000, N};
+
+	check(strcmp(mt_distance_select(true), "scalar") == 0 &&
+		  strcmp(mt_distance.name, "scalar") == 0, "marsql.simd = scalar forces the scalar loops");
+	scalar = mt_distance;
+	mt_distance_select(false);
+	simd = mt_distance;
+	printf("# distance loops: %s (CPU %s AVX2+FMA)\n", simd.name,
+		   mt_distance_has_simd() ? "has" : "lacks");
+	check(mt_distance_has_simd() ? strcmp(simd.name, "avx2+fma") == 0 : strcmp(simd.name, "scalar") == 0,
+		  "the loops chosen at load match the CPU");
+	for (int i = 0; i < N; i++)
+	{
+		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+		ad[i] = ((double) (state >> 11) / 9007199254740992.0 - 0.5) * 8;
+		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+		bd[i] = ((double) (state >> 11) / 9007199254740992.0 - 0.5) * 8;
+		af[i] = (float) ad[i];
+		bf[i] = (float) bd[i];
+	}
+	for (size_t li = 0; li < sizeof(lengths) / sizeof(lengths[0]); li++)
+		for (int off = 0; off < 3; off++)
+		{
+			int64_t		n = lengths[li] - (lengths[li] >= off ? off : 0);
+			double		mag32 = 0,
+						mag64 = 0,
+						c1[3],
+						c2[3];
+
+			for (int64_t i = 0; i < n; i++)
+			{
+				mag32 += fabs((double) af[i + off]) * fabs((double) bf[i + off]) +
+					(double) af[i + off] * af[i + off] + (double) bf[i + off] * bf[i + off];
+				mag64 += fabs(ad[i + off]) * fabs(bd[i + off]) + ad[i + off] * ad[i + off] +
+					bd[i + off] * bd[i + off];
+			}
+			/* unaligned starts too (off) */
+			ok &= sum_close(scalar.l2sq_f32(af + off, bf + off, n), simd.l2sq_f32(af + off, bf + off, n), 2 * mag32, n);
+			ok &= sum_close(scalar.l2sq_f64(ad + off, bd + off, n), simd.l2sq_f64(ad + off, bd + off, n), 2 * mag64, n);
+			ok &= sum_close(scalar.dot_f32(af + off, bf + off, n), simd.dot_f32(af + off, bf + off, n), mag32, n);
+			ok &= sum_close(scalar.dot_f64(ad + off, bd + off, n), simd.dot_f64(ad + off, bd + off, n), mag64, n);
+			ok &= sum_close(scalar.sumsq_f32(af + off, n), simd.sumsq_f32(af + off, n), mag32, n);
+			ok &= sum_close(scalar.sumsq_f64(ad + off, n), simd.sumsq_f64(ad + off, n), mag64, n);
+			scalar.cos_f32(af + off, bf + off, n, c1);
+			simd.cos_f32(af + off, bf + off, n, c2);
+			for (int j = 0; j < 3; j++)
+				ok &= sum_close(c1[j], c2[j], mag32, n);
+			scalar.cos_f64(ad + off, bd + off, n, c1);
+			simd.cos_f64(ad + off, bd + off, n, c2);
+			for (int j = 0; j < 3; j++)
+				ok &= sum_close(c1[j], c2[j], mag64, n);
+		}
+	check(ok, "SIMD distance loops equal the scalar ones within 2 n 2^-53 of the terms' magnitude (lengths 0 to 1037, unaligned)");
+
+	/* NaN and infinities: in the body and in the tail of every length */
+	ok = 1;
+	for (int64_t n = 1; n <= 40; n++)
+		for (int64_t at = 0; at < n; at += 3)
+		{
+			float		x[40],
+						y[40];
+			double		xd[40],
+						yd[40],
+						c1[3],
+						c2[3];
+
+			for (int i = 0; i < n; i++)
+			{
+				x[i] = af[i];
+				y[i] = bf[i];
+				xd[i] = ad[i];
+				yd[i] = bd[i];
+			}
+			x[at] = NAN;
+			xd[at] = NAN;
+			ok &= isnan(simd.l2sq_f32(x, y, n)) && isnan(scalar.l2sq_f32(x, y, n));
+			ok &= isnan(simd.dot_f64(xd, yd, n)) && isnan(scalar.dot_f64(xd, yd, n));
+			simd.cos_f32(x, y, n, c1);
+			scalar.cos_f32(x, y, n, c2);
+			ok &= isnan(c1[0]) && isnan(c2[0]) && isnan(c1[1]) && isnan(c2[1]) && c1[2] == c1[2];
+			x[at] = INFINITY;
+			xd[at] = INFINITY;
+			ok &= isinf(simd.l2sq_f32(x, y, n)) && isinf(scalar.l2sq_f32(x, y, n));
+			ok &= isinf(simd.sumsq_f64(xd, n)) && isinf(scalar.sumsq_f64(xd, n));
+			/* +inf and -inf in one sum: NaN in every order */
+			if (n > 1)
+			{
+				int64_t		other = (at + 1) % n;
+
+				x[other] = -INFINITY;
+				y[at] = 1;
+				y[other] = 1;
+				ok &= isnan(simd.dot_f32(x, y, n)) && isnan(scalar.dot_f32(x, y, n));
+			}
+		}
+	check(ok, "SIMD and scalar loops agree on NaN and infinities anywhere in the vector");
+
+	/* the distance functions built on them */
+	{
+		float		zero[5] = {0, 0, 0, 0, 0};
+
+		ok = isnan(mt_vector_distance(MT_FLOAT32, MT_METRIC_COSINE, 5, zero, bf)) &&
+			mt_vector_distance(MT_FLOAT32, MT_METRIC_L2, 5, zero, zero) == 0 &&
+			signbit(mt_vector_distance(MT_FLOAT32, MT_METRIC_INNER_PRODUCT, 5, zero, bf)) == 0;
+		check(ok, "distances on the SIMD loops: zero vectors give NaN cosine, 0 L2, never -0");
+	}
+}
+
+/* the direct search gives exactly mt_knn_search's answer */
+static int
+direct_equals_search(const MtKnnProblem *p, MtDtype corpus_dtype, const void *corpus_wide)
+{
+	MtNeighbors a = neighbors_new(p->nq, p->k),
+				b = neighbors_new(p->nq, p->k);
+	MtKnnProblem wide = *p;
+	void	   *s1,
+			   *s2;
+	int			ok;
+
+	wide.corpus = corpus_wide ? corpus_wide : p->corpus;
+	s1 = malloc(mt_knn_scratch_bytes(&wide));
+	s2 = malloc(mt_knn_direct_scratch_bytes(p));
+	ok = mt_knn_search(&wide, &a, s1, NULL, NULL) == MT_OK &&
+		mt_knn_direct(p, corpus_dtype, &b, s2, NULL, NULL) == MT_OK;
+	for (int q = 0; ok && q < p->nq; q++)
+	{
+		ok = a.count[q] == b.count[q];
+		for (int r = 0; ok && r < a.count[q]; r++)
+		{
+			size_t		at = (size_t) q * p->k + r;
+
+			ok = a.id[at] == b.id[at] &&
+				(a.distance[at] == b.distance[at] ||
+				 (a.distance[at] != a.distance[at] && b.distance[at] != b.distance[at]));
+		}
+	}
+	neighbors_free(&a);
+	neighbors_free(&b);
+	free(s1);
+	free(s2);
+	return ok;
+}
+
+static void
+test_knn_direct(void)
+{
+	char		why[600];
+	const MtBlas *blas = mt_blas_load(why, sizeof(why));
+	enum
+	{
+		NQ = 5, NX = 3001, DIMS = 21
+	};
+	static float qf[NQ * DIMS],
+				xf[NX * DIMS];
+	static double qd[NQ * DIMS],
+				xd[NX * DIMS];
+	static int64_t ids[NX];
+	uint64_t	state = 99;
+	const MtMetric metrics[] = {MT_METRIC_L2, MT_METRIC_L2_SQUARED, MT_METRIC_INNER_PRODUCT,
+	MT_METRIC_COSINE};
+
+	if (blas == NULL)
+		return;
+	mt_kernels_use_cpu(blas);
+	mt_blas_set_threads(blas, 1);
+	for (int i = 0; i < NQ * DIMS; i++)
+	{
+		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+		qf[i] = (float) ((double) (state >> 11) / 9007199254740992.0 - 0.5);
+		qd[i] = qf[i];
+	}
+	for (int i = 0; i < NX * DIMS; i++)
+	{
+		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+		xf[i] = (float) ((double) (state >> 11) / 9007199254740992.0 - 0.5);
+		xd[i] = xf[i];
+	}
+	/* duplicates of query 1 (ties), a zero row, a NaN row, ids falling */
+	for (int r = 50; r < 3000; r += 300)
+		for (int c = 0; c < DIMS; c++)
+			xf[r * DIMS + c] = qf[DIMS + c], xd[r * DIMS + c] = qd[DIMS + c];
+	for (int c = 0; c < DIMS; c++)
+	{
+		xf[9 * DIMS + c] = 0, xd[9 * DIMS + c] = 0;
+		xf[11 * DIMS + c] = NAN, xd[11 * DIMS + c] = NAN;
+	}
+	for (int r = 0; r < NX; r++)
+		ids[r] = 5000000 - 7 * (int64_t) r;
+	for (int simd = 0; simd < 2; simd++)
+	{
+		int			ok = 1;
+		char		what[160];
+
+		mt_distance_select(!simd);
+		for (int m = 0; m < 4; m++)
+			for (int dt = 0; dt < 2; dt++)
+			{
+				MtKnnProblem p = {dt ? MT_FLOAT64 : MT_FLOAT32, metrics[m], DIMS, NQ,
+					dt ? (const void *) qd : (const void *) qf, NX,
+				dt ? (const void *) xd : (const void *) xf, NULL, 0, 10, 2};
+				MtKnnProblem widen;
+
+				ok &= direct_equals_search(&p, p.dtype, NULL);
+				p.ids = ids;
+				p.k = 1;
+				ok &= direct_equals_search(&p, p.dtype, NULL);
+				p.k = 37;
+				ok &= direct_equals_search(&p, p.dtype, NULL);
+				p.nq = 1;
+				p.nx = 20;		/* fewer rows than k */
+				ok &= direct_equals_search(&p, p.dtype, NULL);
+				/* float32 rows widened to float64 queries, row by row */
+				widen = p;
+				widen.nq = NQ;
+				widen.nx = NX;
+				widen.dtype = MT_FLOAT64;
+				widen.queries = qd;
+				widen.corpus = xf;
+				ok &= direct_equals_search(&widen, MT_FLOAT32, xd);
+			}
+		snprintf(what, sizeof(what),
+				 "the direct k-NN search returns mt_knn_search's ids and distances exactly (%s loops; ties, NaN, k > rows, widening)",
+				 simd ? "SIMD" : "scalar");
+		check(ok, what);
+	}
+	mt_distance_select(false);
+	{
+		/* enough rows for two threads, duplicates across their shares */
+		enum
+		{
+			BIG = 140000, BD = 6
+		};
+		float	   *big = malloc(sizeof(float) * BIG * BD);
+		MtKnnProblem p = {MT_FLOAT32, MT_METRIC_L2, BD, 3, qf, BIG, big, NULL, 0, 12, 3};
+		int			ok = 1;
+
+		for (int i = 0; i < BIG * BD; i++)
+		{
+			state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+			big[i] = (float) ((double) (state >> 11) / 9007199254740992.0 - 0.5);
+		}
+		for (int r = 10; r < BIG; r += 7001)
+			for (int c = 0; c < BD; c++)
+				big[r * BD + c] = qf[c];
+		ok &= mt_knn_direct_scratch_bytes(&p) > mt_knn_direct_scratch_bytes(&(MtKnnProblem) {MT_FLOAT32, MT_METRIC_L2, BD, 3, qf, BIG, big, NULL, 0, 12, 1});
+		for (int m = 0; m < 4; m++)
+		{
+			p.metric = metrics[m];
+			ok &= direct_equals_search(&p, p.dtype, NULL);
+		}
+		p.k = 1;
+		ok &= direct_equals_search(&p, p.dtype, NULL);
+		check(ok, "the direct k-NN search split between threads gives the one-thread answer");
+		free(big);
+	}
+}
+
 int
 main(void)
 {
@@ -840,6 +1125,8 @@ main(void)
 	test_sparse();
 	test_blas();
 	test_knn();
+	test_distance();
+	test_knn_direct();
 	test_tile_grid();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
