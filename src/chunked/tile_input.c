@@ -238,24 +238,15 @@ Tensor *
 tile_cache_own_datum(Datum d)
 {
 	MemoryContext old = MemoryContextSwitchTo(cache.active ? cache.cxt : CurrentMemoryContext);
-	Tensor	   *t = DatumGetTensorAnyP(d);
+	Tensor	   *t;
 
 	/*
-	 * DatumGetTensorAnyP returns the datum itself when it needs no
-	 * detoasting -- memory of the tuple, which goes --, the resident value
-	 * cache's copy of a large stored value -- shared, read-only and valid
-	 * only until the transaction ends, while a worker keeps its tiles from
-	 * one task's transaction to the next -- or a value made in the current
-	 * context, which the tile cache then owns.  The first two are copied
-	 * (from memory, which is fast).
+	 * A private copy, which the tile cache then owns: from the resident
+	 * value cache's memory when it holds the stored tile, else read from
+	 * TOAST without being kept there too (the tile cache keeps it for the
+	 * job; a value kept twice would double the memory a job holds).
 	 */
-	if ((Pointer) t == DatumGetPointer(d) || value_cache_holds(d, t))
-	{
-		Tensor	   *copy = palloc(VARSIZE(t));
-
-		memcpy(copy, t, VARSIZE(t));
-		t = copy;
-	}
+	t = (Tensor *) value_cache_copy_unkept(d);
 	MemoryContextSwitchTo(old);
 	return t;
 }

@@ -274,6 +274,52 @@ value_cache_xact_callback(XactEvent event, void *arg)
 	}
 }
 
+/*
+ * A private copy of an external on-disk value that is resident, validated
+ * as a hit is; NULL when it is not resident (nothing is read or kept).
+ */
+static struct varlena *
+resident_copy(struct varlena *attr)
+{
+	struct varatt_external toast_pointer;
+	ValueKey	key;
+	ValueEntry *e;
+	ValueStamp	now;
+	struct varlena *copy;
+
+	if (entries == NULL || !IsTransactionState() || GetOldestSnapshot() == NULL)
+		return NULL;
+	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
+	memset(&key, 0, sizeof(key));
+	key.toastrelid = toast_pointer.va_toastrelid;
+	key.valueid = toast_pointer.va_valueid;
+	key.rawsize = toast_pointer.va_rawsize;
+	key.extinfo = toast_pointer.va_extinfo;
+	e = (ValueEntry *) hash_search(entries, &key, HASH_FIND, NULL);
+	if (e == NULL || !probe(&key, &now) || !stamps_equal(&now, &e->stamp))
+		return NULL;
+	counters.hits++;
+	dlist_move_head(&lru, &e->lru);
+	copy = palloc(VARSIZE_ANY(e->value));
+	memcpy(copy, e->value, VARSIZE_ANY(e->value));
+	return copy;
+}
+
+struct varlena *
+value_cache_copy_unkept(Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	struct varlena *copy;
+
+	if (!VARATT_IS_EXTERNAL_ONDISK(v))
+		return pg_detoast_datum_copy(v);
+	retained_memory_apply();
+	copy = resident_copy(v);
+	if (copy != NULL)
+		return copy;
+	return detoast_attr(v);
+}
+
 struct varlena *
 value_cache_detoast(struct varlena *attr)
 {

@@ -40,6 +40,14 @@ value_cache_datum(Datum d)
 extern struct varlena *value_cache_detoast_copy(Datum d);
 
 /*
+ * A private palloc'd copy of d, detoasted: copied from memory when the
+ * cache holds it, else read without keeping it.  For reads that another
+ * cache keeps (chunked tiles, in the tile cache of a job), so that a value
+ * is not held twice.
+ */
+extern struct varlena *value_cache_copy_unkept(Datum d);
+
+/*
  * Whether p is the cache's copy of arg (which must then never be freed):
  * PG_FREE_IF_COPY on a detoasted argument must ask this first.
  */

@@ -84,9 +84,11 @@ my $baseline = dsm_segments($node);
 	diag(sprintf('20000 x 20000 float32 generated, then times a vector: peak backend %d MB anonymous + %d MB shared, '
 		  . 'peak worker %d MB anonymous + %d MB shared (the array is 1526 MB, a tile 64 MB)',
 		$peak->{backend_anon}, $peak->{backend_shared}, $peak->{worker_anon}, $peak->{worker_shared}));
-	# a task holds 8 tiles; each process caches up to 64 MB of tiles
+	# a task holds 8 tiles; each process caches up to 64 MB of tiles, and a
+	# worker keeps up to marsql.retained_memory (256 MB) of freed buffers
+	# for its next task
 	cmp_ok($peak->{backend_anon}, '<', 700, 'the backend stays under 700 MB of private memory');
-	cmp_ok($peak->{worker_anon}, '<', 400, 'every worker stays under 400 MB of private memory');
+	cmp_ok($peak->{worker_anon}, '<', 600, 'every worker stays under 600 MB of private memory');
 
 	my ($ret, $out, $err) = $node->psql('postgres', q{
 		SELECT 'bytes ' || marsql.nbytes('big'::marsql.chunked_tensor);
