@@ -124,6 +124,30 @@ cache_init(void)
 	RegisterXactCallback(value_cache_xact_callback, NULL);
 }
 
+/* the key of an external on-disk value: its TOAST pointer */
+static void
+key_of(struct varlena *attr, ValueKey *key)
+{
+	struct varatt_external toast_pointer;
+
+	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
+	memset(key, 0, sizeof(*key));
+	key->toastrelid = toast_pointer.va_toastrelid;
+	key->valueid = toast_pointer.va_valueid;
+	key->rawsize = toast_pointer.va_rawsize;
+	key->extinfo = toast_pointer.va_extinfo;
+}
+
+/* a palloc'd copy of a plain varlena */
+static struct varlena *
+copy_of(const struct varlena *v)
+{
+	struct varlena *copy = palloc(VARSIZE_ANY(v));
+
+	memcpy(copy, v, VARSIZE_ANY(v));
+	return copy;
+}
+
 /*
  * Probes the toast index for chunk 0 of the value: false when the toast
  * relation or the chunk is gone.  Takes the lock a detoast takes.
@@ -281,28 +305,19 @@ value_cache_xact_callback(XactEvent event, void *arg)
 static struct varlena *
 resident_copy(struct varlena *attr)
 {
-	struct varatt_external toast_pointer;
 	ValueKey	key;
 	ValueEntry *e;
 	ValueStamp	now;
-	struct varlena *copy;
 
 	if (entries == NULL || !IsTransactionState() || GetOldestSnapshot() == NULL)
 		return NULL;
-	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
-	memset(&key, 0, sizeof(key));
-	key.toastrelid = toast_pointer.va_toastrelid;
-	key.valueid = toast_pointer.va_valueid;
-	key.rawsize = toast_pointer.va_rawsize;
-	key.extinfo = toast_pointer.va_extinfo;
+	key_of(attr, &key);
 	e = (ValueEntry *) hash_search(entries, &key, HASH_FIND, NULL);
 	if (e == NULL || !probe(&key, &now) || !stamps_equal(&now, &e->stamp))
 		return NULL;
 	counters.hits++;
 	dlist_move_head(&lru, &e->lru);
-	copy = palloc(VARSIZE_ANY(e->value));
-	memcpy(copy, e->value, VARSIZE_ANY(e->value));
-	return copy;
+	return copy_of(e->value);
 }
 
 struct varlena *
@@ -323,7 +338,6 @@ value_cache_copy_unkept(Datum d)
 struct varlena *
 value_cache_detoast(struct varlena *attr)
 {
-	struct varatt_external toast_pointer;
 	ValueKey	key;
 	ValueEntry *e;
 	ValueStamp	before,
@@ -337,8 +351,8 @@ value_cache_detoast(struct varlena *attr)
 	retained_memory_apply();
 	if (!VARATT_IS_EXTERNAL_ONDISK(attr))
 		return pg_detoast_datum(attr);
-	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
-	bytes = (Size) toast_pointer.va_rawsize;
+	key_of(attr, &key);
+	bytes = (Size) key.rawsize;
 	retained_memory_note(bytes);
 	/* cache off, too small to pay, or no snapshot to read it with */
 	if (marsql_value_cache_size_kb == 0 ||
@@ -354,12 +368,6 @@ value_cache_detoast(struct varlena *attr)
 	}
 
 	cache_init();
-	memset(&key, 0, sizeof(key));
-	key.toastrelid = toast_pointer.va_toastrelid;
-	key.valueid = toast_pointer.va_valueid;
-	key.rawsize = toast_pointer.va_rawsize;
-	key.extinfo = toast_pointer.va_extinfo;
-
 	e = (ValueEntry *) hash_search(entries, &key, HASH_FIND, NULL);
 	if (e != NULL)
 	{
@@ -424,12 +432,7 @@ value_cache_detoast_copy(Datum d)
 		return pg_detoast_datum_copy(v);
 	r = value_cache_detoast(v);
 	if (value_cache_holds(d, r))
-	{
-		struct varlena *copy = palloc(VARSIZE_ANY(r));
-
-		memcpy(copy, r, VARSIZE_ANY(r));
-		return copy;
-	}
+		return copy_of(r);
 	return r;
 }
 
@@ -437,19 +440,13 @@ bool
 value_cache_holds(Datum arg, const void *p)
 {
 	struct varlena *attr = (struct varlena *) DatumGetPointer(arg);
-	struct varatt_external toast_pointer;
 	ValueKey	key;
 	ValueEntry *e;
 	dlist_iter	it;
 
 	if (entries == NULL || !VARATT_IS_EXTERNAL_ONDISK(attr))
 		return false;
-	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
-	memset(&key, 0, sizeof(key));
-	key.toastrelid = toast_pointer.va_toastrelid;
-	key.valueid = toast_pointer.va_valueid;
-	key.rawsize = toast_pointer.va_rawsize;
-	key.extinfo = toast_pointer.va_extinfo;
+	key_of(attr, &key);
 	e = (ValueEntry *) hash_search(entries, &key, HASH_FIND, NULL);
 	if (e != NULL && e->value == p)
 		return true;
