@@ -53,8 +53,22 @@ typedef struct KnnHeap
 	int32_t		count;
 } KnnHeap;
 
+/*
+ * What every share of a threaded scan starts with (the first member of
+ * KnnThread and DirectPart): run_shares sets it up and collects status.
+ */
+typedef struct KnnShare
+{
+	bool		caller;			/* polls for cancels */
+	MtPollFn	poll;
+	void	   *poll_arg;
+	atomic_bool *stop;			/* set by the share that saw a cancel */
+	MtStatus	status;
+} KnnShare;
+
 typedef struct KnnThread
 {
+	KnnShare	share;			/* first */
 	const MtKnnProblem *p;
 	int64_t		lo;				/* corpus rows [lo, hi) */
 	int64_t		hi;
@@ -65,11 +79,6 @@ typedef struct KnnThread
 	int64_t    *heap_row;
 	int32_t    *heap_count;		/* nq */
 	double		xnorm_max;		/* largest ||x||^2 seen, float64 */
-	bool		caller;			/* polls for cancels */
-	MtPollFn	poll;
-	void	   *poll_arg;
-	atomic_bool *stop;
-	MtStatus	status;
 } KnnThread;
 
 MtMetric
@@ -389,11 +398,12 @@ scan_range(KnnThread *th)
 		int			nb = (int) (th->hi - x0 < CORPUS_BLOCK ? th->hi - x0 : CORPUS_BLOCK);
 		double		m;
 
-		if (atomic_load_explicit(th->stop, memory_order_relaxed))
+		if (atomic_load_explicit(th->share.stop, memory_order_relaxed))
 			return MT_ERR_CANCELED;
-		if (th->caller && th->poll != NULL && x0 > th->lo && th->poll(th->poll_arg))
+		if (th->share.caller && th->share.poll != NULL && x0 > th->lo &&
+			th->share.poll(th->share.poll_arg))
 		{
-			atomic_store(th->stop, true);
+			atomic_store(th->share.stop, true);
 			return MT_ERR_CANCELED;
 		}
 		m = block_aux(p, x0, nb, th->xaux);
@@ -438,8 +448,74 @@ scan_thread(void *arg)
 {
 	KnnThread  *th = arg;
 
-	th->status = scan_range(th);
+	th->share.status = scan_range(th);
 	return NULL;
+}
+
+static inline KnnShare *
+share_at(void *parts, size_t part_size, int t)
+{
+	return (KnnShare *) ((char *) parts + (size_t) t * part_size);
+}
+
+/*
+ * Runs the nparts shares of one scan: parts is an array of nparts structs
+ * of part_size bytes, each starting with its KnnShare, and body(part)
+ * scans one share and sets its status.  Share 0 runs here and polls for
+ * cancels, the others on helper threads; a share whose thread did not
+ * start runs here afterwards.  Returns the first share's error, or MT_OK.
+ */
+static MtStatus
+run_shares(void *(*body) (void *), void *parts, size_t part_size, int nparts,
+		   MtPollFn poll, void *poll_arg)
+{
+	pthread_t	tid[MAX_KNN_THREADS];
+	bool		started[MAX_KNN_THREADS];
+	KnnShare   *first = parts;
+	atomic_bool stop;
+	MtStatus	status = MT_OK;
+
+	atomic_init(&stop, false);
+	for (int t = 0; t < nparts; t++)
+	{
+		KnnShare   *s = share_at(parts, part_size, t);
+
+		s->caller = t == 0;
+		s->poll = poll;
+		s->poll_arg = poll_arg;
+		s->stop = &stop;
+		s->status = MT_OK;
+		started[t] = false;
+	}
+	/* helper threads take no signals: the backend's handlers are not theirs */
+	if (nparts > 1)
+	{
+		sigset_t	all,
+					old;
+
+		sigfillset(&all);
+		pthread_sigmask(SIG_SETMASK, &all, &old);
+		for (int t = 1; t < nparts; t++)
+			started[t] = pthread_create(&tid[t], NULL, body, share_at(parts, part_size, t)) == 0;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+	}
+	body(first);
+	/* a share whose thread could not start is scanned here */
+	for (int t = 1; t < nparts; t++)
+	{
+		KnnShare   *s = share_at(parts, part_size, t);
+
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else if (first->status == MT_OK)
+		{
+			s->caller = true;
+			body(s);
+		}
+	}
+	for (int t = 0; t < nparts && status == MT_OK; t++)
+		status = share_at(parts, part_size, t)->status;
+	return status;
 }
 
 /* ---- exact distances (the loops of distance.h) ---- */
@@ -718,57 +794,20 @@ mt_knn_search(const MtKnnProblem *p, MtNeighbors *best, void *scratch,
 {
 	int			nthreads = threads_used(p);
 	KnnThread	th[MAX_KNN_THREADS];
-	pthread_t	tid[MAX_KNN_THREADS];
-	bool		started[MAX_KNN_THREADS];
 	MtNeighborPair *cand;
-	atomic_bool stop;
-	MtStatus	status = MT_OK;
+	MtStatus	status;
 
 	if (p->nq == 0 || p->nx == 0)
 		return MT_OK;
 	layout_scratch(p, nthreads, scratch, th, &cand);
-	atomic_init(&stop, false);
 	for (int t = 0; t < nthreads; t++)
 	{
 		th[t].p = p;
 		th[t].lo = p->nx * t / nthreads;
 		th[t].hi = p->nx * (t + 1) / nthreads;
 		th[t].kc = candidate_count(p->k);
-		th[t].caller = t == 0;
-		th[t].poll = poll;
-		th[t].poll_arg = poll_arg;
-		th[t].stop = &stop;
-		th[t].status = MT_OK;
-		started[t] = false;
 	}
-
-	/* helper threads take no signals: the backend's handlers are not theirs */
-	if (nthreads > 1)
-	{
-		sigset_t	all,
-					old;
-
-		sigfillset(&all);
-		pthread_sigmask(SIG_SETMASK, &all, &old);
-		for (int t = 1; t < nthreads; t++)
-			started[t] = pthread_create(&tid[t], NULL, scan_thread, &th[t]) == 0;
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-	}
-	th[0].status = scan_range(&th[0]);
-	/* a share whose thread could not start is scanned here */
-	for (int t = 1; t < nthreads; t++)
-	{
-		if (started[t])
-			pthread_join(tid[t], NULL);
-		else if (th[0].status == MT_OK)
-		{
-			th[t].caller = true;
-			th[t].status = scan_range(&th[t]);
-		}
-	}
-	for (int t = 0; t < nthreads; t++)
-		if (th[t].status != MT_OK && status == MT_OK)
-			status = th[t].status;
+	status = run_shares(scan_thread, th, sizeof(KnnThread), nthreads, poll, poll_arg);
 	if (status != MT_OK)
 		return status;
 
@@ -908,17 +947,13 @@ mt_topk_merge(MtTopK *t, MtNeighbors *best, int q, MtNeighborPair *tmp)
 /* one thread's share of a direct search */
 typedef struct DirectPart
 {
+	KnnShare	share;			/* first */
 	const MtKnnProblem *p;
 	MtDtype		corpus_dtype;
 	int64_t		lo;				/* corpus rows [lo, hi) */
 	int64_t		hi;
 	double	   *wide;			/* one widened row */
 	MtTopK	   *tops;			/* nq lists of k */
-	bool		caller;			/* polls for cancels */
-	MtPollFn	poll;
-	void	   *poll_arg;
-	atomic_bool *stop;
-	MtStatus	status;
 } DirectPart;
 
 static int
@@ -969,11 +1004,11 @@ direct_range(DirectPart *d)
 
 		if (r > d->lo && (r - d->lo) % DIRECT_POLL_ROWS == 0)
 		{
-			if (atomic_load_explicit(d->stop, memory_order_relaxed))
+			if (atomic_load_explicit(d->share.stop, memory_order_relaxed))
 				return MT_ERR_CANCELED;
-			if (d->caller && d->poll != NULL && d->poll(d->poll_arg))
+			if (d->share.caller && d->share.poll != NULL && d->share.poll(d->share.poll_arg))
 			{
-				atomic_store(d->stop, true);
+				atomic_store(d->share.stop, true);
 				return MT_ERR_CANCELED;
 			}
 		}
@@ -997,7 +1032,7 @@ direct_thread(void *arg)
 {
 	DirectPart *d = arg;
 
-	d->status = direct_range(d);
+	d->share.status = direct_range(d);
 	return NULL;
 }
 
@@ -1007,18 +1042,14 @@ mt_knn_direct(const MtKnnProblem *p, MtDtype corpus_dtype, MtNeighbors *best,
 {
 	int			nthreads = direct_threads(p);
 	DirectPart	part[MAX_KNN_THREADS];
-	pthread_t	tid[MAX_KNN_THREADS];
-	bool		started[MAX_KNN_THREADS];
 	MtNeighborPair *tmp = scratch;
 	char	   *at = (char *) scratch + ALIGN64(sizeof(MtNeighborPair) * (size_t) p->k);
-	atomic_bool stop;
-	MtStatus	status = MT_OK;
+	MtStatus	status;
 
 	if (p->nq == 0 || p->nx == 0)
 		return MT_OK;
 	if (corpus_dtype != p->dtype && !(corpus_dtype == MT_FLOAT32 && p->dtype == MT_FLOAT64))
 		return MT_ERR_SHAPE;
-	atomic_init(&stop, false);
 	for (int t = 0; t < nthreads; t++)
 	{
 		MtNeighborPair *pairs;
@@ -1032,41 +1063,9 @@ mt_knn_direct(const MtKnnProblem *p, MtDtype corpus_dtype, MtNeighbors *best,
 		part[t].tops = (MtTopK *) ((char *) pairs + ALIGN64(sizeof(MtNeighborPair) * (size_t) p->nq * p->k));
 		for (int q = 0; q < p->nq; q++)
 			mt_topk_init(&part[t].tops[q], p->k, pairs + (size_t) q * p->k);
-		part[t].caller = t == 0;
-		part[t].poll = poll;
-		part[t].poll_arg = poll_arg;
-		part[t].stop = &stop;
-		part[t].status = MT_OK;
-		started[t] = false;
 		at += direct_part_bytes(p);
 	}
-	/* helper threads take no signals: the backend's handlers are not theirs */
-	if (nthreads > 1)
-	{
-		sigset_t	all,
-					old;
-
-		sigfillset(&all);
-		pthread_sigmask(SIG_SETMASK, &all, &old);
-		for (int t = 1; t < nthreads; t++)
-			started[t] = pthread_create(&tid[t], NULL, direct_thread, &part[t]) == 0;
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-	}
-	part[0].status = direct_range(&part[0]);
-	/* a share whose thread could not start is scanned here */
-	for (int t = 1; t < nthreads; t++)
-	{
-		if (started[t])
-			pthread_join(tid[t], NULL);
-		else if (part[0].status == MT_OK)
-		{
-			part[t].caller = true;
-			part[t].status = direct_range(&part[t]);
-		}
-	}
-	for (int t = 0; t < nthreads; t++)
-		if (part[t].status != MT_OK && status == MT_OK)
-			status = part[t].status;
+	status = run_shares(direct_thread, part, sizeof(DirectPart), nthreads, poll, poll_arg);
 	if (status != MT_OK)
 		return status;
 	for (int q = 0; q < p->nq; q++)
