@@ -100,89 +100,70 @@ hsum(__m256d s)
 #define LOAD_F32(p) _mm256_cvtps_pd(_mm_loadu_ps(p))
 #define LOAD_F64(p) _mm256_loadu_pd(p)
 
+/*
+ * The body of a one-sum loop: STEP(LOAD, i, s) adds the terms of elements
+ * i .. i+3 into the register s, TERM(i) is element i's term as the scalar
+ * loop forms it (for the last n % 4).  Uses a, b and n of the function.
+ */
+#define SIMD_SUM(LOAD, STEP, TERM) \
+	__m256d		s0 = _mm256_setzero_pd(), \
+				s1 = _mm256_setzero_pd(), \
+				s2 = _mm256_setzero_pd(), \
+				s3 = _mm256_setzero_pd(); \
+	double		tail = 0; \
+	int64_t		i = 0; \
+	for (; i + 16 <= n; i += 16) \
+	{ \
+		STEP(LOAD, i, s0); \
+		STEP(LOAD, i + 4, s1); \
+		STEP(LOAD, i + 8, s2); \
+		STEP(LOAD, i + 12, s3); \
+	} \
+	for (; i + 4 <= n; i += 4) \
+		STEP(LOAD, i, s0); \
+	for (; i < n; i++) \
+		tail += TERM(i); \
+	return hsum(_mm256_add_pd(_mm256_add_pd(s0, s1), _mm256_add_pd(s2, s3))) + tail
+
+static inline double
+square(double d)
+{
+	return d * d;
+}
+
+/* (a_i - b_i)^2 */
+#define L2SQ_STEP(LOAD, i, s) \
+	do { \
+		__m256d		d_ = _mm256_sub_pd(LOAD(a + (i)), LOAD(b + (i))); \
+		s = _mm256_fmadd_pd(d_, d_, s); \
+	} while (0)
+#define L2SQ_TERM(i) square((double) a[i] - (double) b[i])
+/* a_i b_i */
+#define DOT_STEP(LOAD, i, s) (s = _mm256_fmadd_pd(LOAD(a + (i)), LOAD(b + (i)), s))
+#define DOT_TERM(i) ((double) a[i] * (double) b[i])
+/* a_i^2 */
+#define SUMSQ_STEP(LOAD, i, s) \
+	do { \
+		__m256d		x_ = LOAD(a + (i)); \
+		s = _mm256_fmadd_pd(x_, x_, s); \
+	} while (0)
+#define SUMSQ_TERM(i) ((double) a[i] * (double) a[i])
+
 #define DEFINE_SIMD(T, SUF, LOAD) \
 SIMD static double \
 l2sq_##SUF##_avx2(const T *a, const T *b, int64_t n) \
 { \
-	__m256d		s0 = _mm256_setzero_pd(), \
-				s1 = _mm256_setzero_pd(), \
-				s2 = _mm256_setzero_pd(), \
-				s3 = _mm256_setzero_pd(); \
-	double		tail = 0; \
-	int64_t		i = 0; \
-	for (; i + 16 <= n; i += 16) \
-	{ \
-		__m256d		d0 = _mm256_sub_pd(LOAD(a + i), LOAD(b + i)); \
-		__m256d		d1 = _mm256_sub_pd(LOAD(a + i + 4), LOAD(b + i + 4)); \
-		__m256d		d2 = _mm256_sub_pd(LOAD(a + i + 8), LOAD(b + i + 8)); \
-		__m256d		d3 = _mm256_sub_pd(LOAD(a + i + 12), LOAD(b + i + 12)); \
-		s0 = _mm256_fmadd_pd(d0, d0, s0); \
-		s1 = _mm256_fmadd_pd(d1, d1, s1); \
-		s2 = _mm256_fmadd_pd(d2, d2, s2); \
-		s3 = _mm256_fmadd_pd(d3, d3, s3); \
-	} \
-	for (; i + 4 <= n; i += 4) \
-	{ \
-		__m256d		d0 = _mm256_sub_pd(LOAD(a + i), LOAD(b + i)); \
-		s0 = _mm256_fmadd_pd(d0, d0, s0); \
-	} \
-	for (; i < n; i++) \
-	{ \
-		double		d = (double) a[i] - (double) b[i]; \
-		tail += d * d; \
-	} \
-	return hsum(_mm256_add_pd(_mm256_add_pd(s0, s1), _mm256_add_pd(s2, s3))) + tail; \
+	SIMD_SUM(LOAD, L2SQ_STEP, L2SQ_TERM); \
 } \
 SIMD static double \
 dot_##SUF##_avx2(const T *a, const T *b, int64_t n) \
 { \
-	__m256d		s0 = _mm256_setzero_pd(), \
-				s1 = _mm256_setzero_pd(), \
-				s2 = _mm256_setzero_pd(), \
-				s3 = _mm256_setzero_pd(); \
-	double		tail = 0; \
-	int64_t		i = 0; \
-	for (; i + 16 <= n; i += 16) \
-	{ \
-		s0 = _mm256_fmadd_pd(LOAD(a + i), LOAD(b + i), s0); \
-		s1 = _mm256_fmadd_pd(LOAD(a + i + 4), LOAD(b + i + 4), s1); \
-		s2 = _mm256_fmadd_pd(LOAD(a + i + 8), LOAD(b + i + 8), s2); \
-		s3 = _mm256_fmadd_pd(LOAD(a + i + 12), LOAD(b + i + 12), s3); \
-	} \
-	for (; i + 4 <= n; i += 4) \
-		s0 = _mm256_fmadd_pd(LOAD(a + i), LOAD(b + i), s0); \
-	for (; i < n; i++) \
-		tail += (double) a[i] * (double) b[i]; \
-	return hsum(_mm256_add_pd(_mm256_add_pd(s0, s1), _mm256_add_pd(s2, s3))) + tail; \
+	SIMD_SUM(LOAD, DOT_STEP, DOT_TERM); \
 } \
 SIMD static double \
 sumsq_##SUF##_avx2(const T *a, int64_t n) \
 { \
-	__m256d		s0 = _mm256_setzero_pd(), \
-				s1 = _mm256_setzero_pd(), \
-				s2 = _mm256_setzero_pd(), \
-				s3 = _mm256_setzero_pd(); \
-	double		tail = 0; \
-	int64_t		i = 0; \
-	for (; i + 16 <= n; i += 16) \
-	{ \
-		__m256d		x0 = LOAD(a + i), \
-					x1 = LOAD(a + i + 4), \
-					x2 = LOAD(a + i + 8), \
-					x3 = LOAD(a + i + 12); \
-		s0 = _mm256_fmadd_pd(x0, x0, s0); \
-		s1 = _mm256_fmadd_pd(x1, x1, s1); \
-		s2 = _mm256_fmadd_pd(x2, x2, s2); \
-		s3 = _mm256_fmadd_pd(x3, x3, s3); \
-	} \
-	for (; i + 4 <= n; i += 4) \
-	{ \
-		__m256d		x0 = LOAD(a + i); \
-		s0 = _mm256_fmadd_pd(x0, x0, s0); \
-	} \
-	for (; i < n; i++) \
-		tail += (double) a[i] * (double) a[i]; \
-	return hsum(_mm256_add_pd(_mm256_add_pd(s0, s1), _mm256_add_pd(s2, s3))) + tail; \
+	SIMD_SUM(LOAD, SUMSQ_STEP, SUMSQ_TERM); \
 } \
 SIMD static void \
 cos_##SUF##_avx2(const T *a, const T *b, int64_t n, double out[3]) \
