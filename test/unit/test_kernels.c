@@ -646,11 +646,35 @@ knn_finish_agrees(const MtKnnProblem *p, int nparts, int block)
 	return ok;
 }
 
-static void
-test_knn(void)
+/* the next number of a fixed pseudo-random sequence, in [-0.5, 0.5) */
+static double
+next_uniform(uint64_t *state)
+{
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (double) (*state >> 11) / 9007199254740992.0 - 0.5;
+}
+
+/* OpenBLAS on one thread for the k-NN tests; NULL (they are skipped) without it */
+static const MtBlas *
+knn_blas(void)
 {
 	char		why[600];
 	const MtBlas *blas = mt_blas_load(why, sizeof(why));
+
+	if (blas != NULL)
+	{
+		mt_kernels_use_cpu(blas);
+		mt_blas_set_threads(blas, 1);
+	}
+	return blas;
+}
+
+static const MtMetric knn_metrics[] = {MT_METRIC_L2, MT_METRIC_L2_SQUARED, MT_METRIC_INNER_PRODUCT,
+MT_METRIC_COSINE};
+
+static void
+test_knn(void)
+{
 	enum
 	{
 		NQ = 37, NX = 5003, DIMS = 19
@@ -661,23 +685,17 @@ test_knn(void)
 				xd[NX * DIMS];
 	static int64_t ids[NX];
 	uint64_t	state = 12345;
-	const MtMetric metrics[] = {MT_METRIC_L2, MT_METRIC_L2_SQUARED, MT_METRIC_INNER_PRODUCT,
-	MT_METRIC_COSINE};
 
-	if (blas == NULL)
+	if (knn_blas() == NULL)
 		return;
-	mt_kernels_use_cpu(blas);
-	mt_blas_set_threads(blas, 1);
 	for (int i = 0; i < NQ * DIMS; i++)
 	{
-		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-		qd[i] = (double) (state >> 11) / 9007199254740992.0 - 0.5;
+		qd[i] = next_uniform(&state);
 		qf[i] = (float) qd[i];
 	}
 	for (int i = 0; i < NX * DIMS; i++)
 	{
-		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-		xd[i] = (double) (state >> 11) / 9007199254740992.0 - 0.5;
+		xd[i] = next_uniform(&state);
 		xf[i] = (float) xd[i];
 	}
 	/* exact duplicates of query 0 (ties at distance 0 broken by id), a
@@ -697,7 +715,7 @@ test_knn(void)
 	for (int m = 0; m < 4; m++)
 		for (int dt = 0; dt < 2; dt++)
 		{
-			MtKnnProblem p = {dt ? MT_FLOAT64 : MT_FLOAT32, metrics[m], DIMS, NQ,
+			MtKnnProblem p = {dt ? MT_FLOAT64 : MT_FLOAT32, knn_metrics[m], DIMS, NQ,
 				dt ? (const void *) qd : (const void *) qf, NX,
 			dt ? (const void *) xd : (const void *) xf, NULL, 0, 10, 1};
 			bool		ok;
@@ -722,7 +740,7 @@ test_knn(void)
 				p.k = 10;
 				snprintf(what, sizeof(what),
 						 "knn %s %s: candidates chosen as the GPU chooses them, finished by mt_knn_finish, agree with a brute force",
-						 mt_metric_name(metrics[m]), dt ? "float64" : "float32");
+						 mt_metric_name(knn_metrics[m]), dt ? "float64" : "float32");
 				check(knn_finish_agrees(&p, 1, 1024) && knn_finish_agrees(&p, 3, 700) &&
 					  knn_finish_agrees(&p, 64, 4096), what);
 			}
@@ -731,7 +749,7 @@ test_knn(void)
 
 				snprintf(what, sizeof(what),
 						 "knn %s %s agrees with a float64 brute force (threads, ids, parts, k > rows)",
-						 mt_metric_name(metrics[m]), dt ? "float64" : "float32");
+						 mt_metric_name(knn_metrics[m]), dt ? "float64" : "float32");
 				check(ok, what);
 			}
 		}
@@ -757,10 +775,7 @@ test_knn(void)
 		MtKnnProblem p = {MT_FLOAT32, MT_METRIC_L2, 8, 3, far_q, 2000, far_x, NULL, 0, 5, 2};
 
 		for (int i = 0; i < 2000 * 8; i++)
-		{
-			state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-			far_x[i] = 3000.0f + (float) ((double) (state >> 11) / 9007199254740992.0) * 0.01f;
-		}
+			far_x[i] = 3000.0f + (float) (next_uniform(&state) + 0.5) * 0.01f;
 		for (int i = 0; i < 3 * 8; i++)
 			far_q[i] = far_x[(i % 8) + 8 * (50 + i / 8)] + 0.001f;
 		check(knn_agrees(&p, 1), "knn stays exact where float32 keys cancel (points far from the origin)");
@@ -869,10 +884,8 @@ test_distance(void)
 		  "the loops chosen at load match the CPU");
 	for (int i = 0; i < N; i++)
 	{
-		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-		ad[i] = ((double) (state >> 11) / 9007199254740992.0 - 0.5) * 8;
-		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-		bd[i] = ((double) (state >> 11) / 9007199254740992.0 - 0.5) * 8;
+		ad[i] = next_uniform(&state) * 8;
+		bd[i] = next_uniform(&state) * 8;
 		af[i] = (float) ad[i];
 		bf[i] = (float) bd[i];
 	}
@@ -1002,8 +1015,6 @@ direct_equals_search(const MtKnnProblem *p, MtDtype corpus_dtype, const void *co
 static void
 test_knn_direct(void)
 {
-	char		why[600];
-	const MtBlas *blas = mt_blas_load(why, sizeof(why));
 	enum
 	{
 		NQ = 5, NX = 3001, DIMS = 21
@@ -1014,23 +1025,17 @@ test_knn_direct(void)
 				xd[NX * DIMS];
 	static int64_t ids[NX];
 	uint64_t	state = 99;
-	const MtMetric metrics[] = {MT_METRIC_L2, MT_METRIC_L2_SQUARED, MT_METRIC_INNER_PRODUCT,
-	MT_METRIC_COSINE};
 
-	if (blas == NULL)
+	if (knn_blas() == NULL)
 		return;
-	mt_kernels_use_cpu(blas);
-	mt_blas_set_threads(blas, 1);
 	for (int i = 0; i < NQ * DIMS; i++)
 	{
-		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-		qf[i] = (float) ((double) (state >> 11) / 9007199254740992.0 - 0.5);
+		qf[i] = (float) next_uniform(&state);
 		qd[i] = qf[i];
 	}
 	for (int i = 0; i < NX * DIMS; i++)
 	{
-		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-		xf[i] = (float) ((double) (state >> 11) / 9007199254740992.0 - 0.5);
+		xf[i] = (float) next_uniform(&state);
 		xd[i] = xf[i];
 	}
 	/* duplicates of query 1 (ties), a zero row, a NaN row, ids falling */
@@ -1053,7 +1058,7 @@ test_knn_direct(void)
 		for (int m = 0; m < 4; m++)
 			for (int dt = 0; dt < 2; dt++)
 			{
-				MtKnnProblem p = {dt ? MT_FLOAT64 : MT_FLOAT32, metrics[m], DIMS, NQ,
+				MtKnnProblem p = {dt ? MT_FLOAT64 : MT_FLOAT32, knn_metrics[m], DIMS, NQ,
 					dt ? (const void *) qd : (const void *) qf, NX,
 				dt ? (const void *) xd : (const void *) xf, NULL, 0, 10, 2};
 				MtKnnProblem widen;
@@ -1093,17 +1098,14 @@ test_knn_direct(void)
 		int			ok = 1;
 
 		for (int i = 0; i < BIG * BD; i++)
-		{
-			state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-			big[i] = (float) ((double) (state >> 11) / 9007199254740992.0 - 0.5);
-		}
+			big[i] = (float) next_uniform(&state);
 		for (int r = 10; r < BIG; r += 7001)
 			for (int c = 0; c < BD; c++)
 				big[r * BD + c] = qf[c];
 		ok &= mt_knn_direct_scratch_bytes(&p) > mt_knn_direct_scratch_bytes(&(MtKnnProblem) {MT_FLOAT32, MT_METRIC_L2, BD, 3, qf, BIG, big, NULL, 0, 12, 1});
 		for (int m = 0; m < 4; m++)
 		{
-			p.metric = metrics[m];
+			p.metric = knn_metrics[m];
 			ok &= direct_equals_search(&p, p.dtype, NULL);
 		}
 		p.k = 1;
