@@ -165,17 +165,23 @@ candidate_count(int k)
 	return kc > INT32_MAX / 2 ? INT32_MAX / 2 : (int) kc;
 }
 
+/* the threads asked for, 1 to MAX_KNN_THREADS, and no more than units of work */
 static int
-threads_used(const MtKnnProblem *p)
+threads_for(int asked, int64_t units)
 {
-	int64_t		blocks = (p->nx + CORPUS_BLOCK - 1) / CORPUS_BLOCK;
-	int			t = p->threads < 1 ? 1 : p->threads;
+	int			t = asked < 1 ? 1 : asked;
 
 	if (t > MAX_KNN_THREADS)
 		t = MAX_KNN_THREADS;
-	if (blocks < t)
-		t = blocks < 1 ? 1 : (int) blocks;
+	if (units < t)
+		t = units < 1 ? 1 : (int) units;
 	return t;
+}
+
+static int
+threads_used(const MtKnnProblem *p)
+{
+	return threads_for(p->threads, (p->nx + CORPUS_BLOCK - 1) / CORPUS_BLOCK);
 }
 
 static size_t
@@ -959,14 +965,7 @@ typedef struct DirectPart
 static int
 direct_threads(const MtKnnProblem *p)
 {
-	int64_t		by_rows = p->nx / DIRECT_THREAD_ROWS;
-	int			t = p->threads < 1 ? 1 : p->threads;
-
-	if (t > MAX_KNN_THREADS)
-		t = MAX_KNN_THREADS;
-	if (by_rows < t)
-		t = by_rows < 1 ? 1 : (int) by_rows;
-	return t;
+	return threads_for(p->threads, p->nx / DIRECT_THREAD_ROWS);
 }
 
 /* bytes of one part's scratch: a widened row, nq lists of k, nq heads */
