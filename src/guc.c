@@ -33,6 +33,7 @@ bool		marsql_retryable = false;
 char	   *marsql_peer_servers = NULL;
 int			marsql_device = DEVICE_AUTO;
 int			marsql_gpu_memory_limit_mb = 0;
+bool		marsql_worker_output = true;
 
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
@@ -214,6 +215,17 @@ marsql_define_gucs(void)
 							0, 0, INT_MAX,
 							PGC_USERSET, GUC_UNIT_MB,
 							NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("marsql.worker_output",
+							 "Lets workers write the result tiles of chunked operations themselves.",
+							 "On: a job run on workers has its result table made by a worker "
+							 "and claimed by the caller's transaction, and each worker writes "
+							 "its tiles; off: the calling backend creates the table and stores "
+							 "every tile, as it does without workers.",
+							 &marsql_worker_output,
+							 true,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");
 }

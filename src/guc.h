@@ -62,6 +62,9 @@ extern int	marsql_device;
 /* marsql.gpu_memory_limit: MB one GPU call may allocate (0: no limit) */
 extern int	marsql_gpu_memory_limit_mb;
 
+/* marsql.worker_output: workers write chunked result tiles themselves */
+extern bool marsql_worker_output;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

@@ -110,6 +110,13 @@ extern int	chunked_shape_from_array(ArrayType *shape, int64 *dims);
 extern ChunkedTensor *chunked_create(const char *target, MtDtype dtype, int ndim,
 									 const int64 *shape, const int64 *tile);
 
+/*
+ * Registers the existing table relid (named relname) as the storage of ct
+ * in marsql.array_catalog, and comments on a named one: what
+ * chunked_create does after creating it.
+ */
+extern void chunked_register(Oid relid, const char *relname, const ChunkedTensor *ct);
+
 /* Rewrites the catalog row after the descriptor's shape changed. */
 extern void chunked_update_catalog(const ChunkedTensor *ct);
 

@@ -1,19 +1,25 @@
 /*
  * tile_graph.c
  *	  Builds a graph of tile tasks and runs it on the engine (see
- *	  tile_graph.h).  The calling backend does every table access: it reads
- *	  a task's input blocks when the engine asks for its payload, and
- *	  stores result tiles as tasks finish, so the result belongs to the
- *	  caller's transaction.  Outputs that feed other tasks are held in
+ *	  tile_graph.h).  The calling backend reads a task's input blocks when
+ *	  the engine asks for its payload.  Result tiles are written by the
+ *	  executors when a worker made the result's storage (engine task 0 of
+ *	  the job, tile_output.c), and the caller claims that storage in its
+ *	  own transaction when the job is done; otherwise the caller creates
+ *	  the storage and stores the tiles as tasks finish.  Either way the
+ *	  result belongs to the caller's transaction.  Outputs that feed other tasks are held in
  *	  memory only until their last consumer has been sent; the engine runs
  *	  the lowest-numbered ready task first, so a graph whose tasks are
  *	  numbered depth first keeps few of them alive.
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "executor/spi.h"
 #include "portability/instr_time.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
 
@@ -59,8 +65,49 @@ tile_graph_create_result(TileGraph *g, const char *target, MtDtype dtype,
 		g->result = chunked_new(InvalidOid, dtype, ndim, shape, tile, target == NULL);
 	}
 	else
-		g->result = chunked_create(target, dtype, ndim, shape, tile);
+	{
+		/* made when the graph runs; a bad target fails now, as before */
+		chunked_check_tiling(ndim, shape, tile);
+		g->result = chunked_new(InvalidOid, dtype, ndim, shape, tile, target == NULL);
+		g->result_deferred = true;
+		if (target != NULL)
+		{
+			char	   *relname;
+			Oid			nspid;
+			AclResult	acl;
+
+			g->target = pstrdup(target);
+			(void) chunked_creation_name(target, &relname, &nspid);
+			acl = pg_namespace_aclcheck(nspid, GetUserId(), ACL_CREATE);
+			if (acl != ACLCHECK_OK)
+				aclcheck_error(acl, OBJECT_SCHEMA, get_namespace_name(nspid));
+			if (OidIsValid(get_relname_relid(relname, nspid)))
+				ereport(ERROR,
+						(errcode(ERRCODE_DUPLICATE_TABLE),
+						 errmsg("relation \"%s\" already exists", relname)));
+			g->target_nspid = nspid;
+			g->target_relname = pstrdup(relname);
+		}
+	}
 	MemoryContextSwitchTo(old);
+	return g->result;
+}
+
+ChunkedTensor *
+tile_graph_result_now(TileGraph *g)
+{
+	if (g->result_deferred)
+	{
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
+		ChunkedTensor *ct = chunked_create(g->target, (MtDtype) g->result->dtype,
+										   g->result->ndim, CHUNKED_SHAPE(g->result),
+										   CHUNKED_TILE(g->result));
+
+		g->result->storage = ct->storage;
+		g->result->flags = ct->flags;
+		g->result_deferred = false;
+		MemoryContextSwitchTo(old);
+	}
 	return g->result;
 }
 
@@ -167,11 +214,15 @@ input_bytes(TileGraph *g, const TileInput *in)
 }
 
 static Size
-graph_payload_bytes(void *arg, int task)
+graph_payload_bytes(void *arg, int e)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
+	int			task = e - g->task_offset;
+	TileGraphTask *t = &g->tasks[Max(task, 0)];
 	Size		bytes = MAXALIGN(sizeof(TileTaskHeader));
+
+	if (task < 0)
+		return bytes + MAXALIGN(sizeof(TileCreateRequest));
 
 	for (int i = 0; i < t->ninputs; i++)
 		bytes += input_bytes(g, &t->inputs[i]);
@@ -192,20 +243,52 @@ put_tensor(char *dest, Size bytes, Size *offset, const Tensor *t, Size expected)
 }
 
 static void
-graph_write_payload(void *arg, int task, char *dest, Size bytes)
+graph_write_payload(void *arg, int e, char *dest, Size bytes)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
-	MemoryContext old = MemoryContextSwitchTo(g->task_cxt);
+	int			task = e - g->task_offset;
+	TileGraphTask *t;
+	MemoryContext old;
 	Size		offset = MAXALIGN(sizeof(TileTaskHeader));
 	instr_time	start,
 				spent;
 
-	INSTR_TIME_SET_CURRENT(start);
 	if (bytes < offset)
 		elog(ERROR, "tile task payload too small");
 	memset(dest, 0, offset);
-	memcpy(dest, &t->header, sizeof(TileTaskHeader));
+	if (task < 0)
+	{
+		TileTaskHeader h;
+
+		/* the task that makes the result's storage */
+		if (bytes != offset + MAXALIGN(sizeof(TileCreateRequest)))
+			elog(ERROR, "tile create task payload of the wrong size");
+		memset(&h, 0, sizeof(h));
+		h.op = TILE_CREATE;
+		h.axis = -1;
+		memcpy(dest, &h, sizeof(h));
+		memset(dest + offset, 0, bytes - offset);
+		memcpy(dest + offset, &g->create, sizeof(TileCreateRequest));
+		return;
+	}
+	t = &g->tasks[task];
+	old = MemoryContextSwitchTo(g->task_cxt);
+	INSTR_TIME_SET_CURRENT(start);
+	{
+		TileTaskHeader h = t->header;
+
+		/* a stored tile of detached storage: its executor writes it */
+		t->written = t->stored && g->detached;
+		memset(&h.output, 0, sizeof(TileOutput));
+		if (t->written)
+		{
+			h.output.storage = g->result->storage;
+			h.output.ndim = g->result->ndim;
+			for (int i = 0; i < g->result->ndim; i++)
+				h.output.coords[i] = t->coords[i];
+		}
+		memcpy(dest, &h, sizeof(TileTaskHeader));
+	}
 	for (int i = 0; i < t->ninputs; i++)
 	{
 		TileInput  *in = &t->inputs[i];
@@ -242,22 +325,50 @@ graph_write_payload(void *arg, int task, char *dest, Size bytes)
 }
 
 static void
-graph_task_started(void *arg, int task, const char *executor)
+graph_task_started(void *arg, int e, const char *executor)
 {
 	TileGraph  *g = arg;
+	int			task = e - g->task_offset;
+
+	if (task < 0)
+		return;
 
 	g->tasks[task].executor = MemoryContextStrdup(g->cxt, executor);
 	g->tasks[task].started = GetCurrentTimestamp();
 }
 
 static void
-graph_task_done(void *arg, int task, const char *result, int len)
+graph_task_done(void *arg, int e, const char *result, int len)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
+	int			task = e - g->task_offset;
+	TileGraphTask *t;
 	Tensor	   *out;
 
+	if (task < 0)
+	{
+		uint64		relid;
+
+		if (len != (int) sizeof(relid))
+			elog(ERROR, "malformed tile create task result");
+		memcpy(&relid, result, sizeof(relid));
+		if (relid != InvalidOid)
+		{
+			g->result->storage = (Oid) relid;
+			g->result_deferred = false;
+			g->detached = true;
+		}
+		else
+			(void) tile_graph_result_now(g);	/* it ran in this backend */
+		return;
+	}
+	t = &g->tasks[task];
 	t->finished = GetCurrentTimestamp();
+	if (t->written)
+	{
+		g->tiles_written++;
+		return;
+	}
 	if (len < (int) MT_HEADER_BYTES(0) || (int) VARSIZE(result) != len)
 		elog(ERROR, "malformed tile task result");
 	if (t->stored)
@@ -329,6 +440,8 @@ tile_op_name(int op)
 			return "transpose";
 		case TILE_GENERATE:
 			return "generate";
+		case TILE_CREATE:
+			return "create";
 	}
 	return "?";
 }
@@ -388,10 +501,15 @@ tile_graph_add_tree(TileGraph *g, TileOp op, MtDtype dtype, int *level, int nlev
 }
 
 static char *
-graph_describe(void *arg, int task)
+graph_describe(void *arg, int e)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
+	int			task = e - g->task_offset;
+	TileGraphTask *t;
+
+	if (task < 0)
+		return psprintf("%s task that creates the result table", g->label);
+	t = &g->tasks[task];
 
 	if (t->stored)
 	{
@@ -411,11 +529,17 @@ graph_describe(void *arg, int task)
 
 /* the output tensor's image; reduction states are larger than out_bytes */
 static Size
-graph_result_bound(void *arg, int task)
+graph_result_bound(void *arg, int e)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
-	int64		data = t->out_bytes;
+	int			task = e - g->task_offset;
+	TileGraphTask *t;
+	int64		data;
+
+	if (task < 0)
+		return 64;
+	t = &g->tasks[task];
+	data = t->out_bytes;
 
 	if (t->header.op == TILE_REDUCE || t->header.op == TILE_MERGE)
 		data *= 3;
@@ -468,31 +592,57 @@ tile_graph_run(TileGraph *g)
 		chunked_explain_record(g, false);
 		return NULL;
 	}
+	if (g->result_deferred)
+	{
+		bool		stored = false;
+
+		for (int i = 0; i < g->ntasks && !stored; i++)
+			stored = g->tasks[i].stored;
+		/* workers make the storage and write the tiles, or the caller does */
+		if (stored && g->max_workers > 0 && tile_output_usable() &&
+			(g->target == NULL || !isAnyTempNamespace(g->target_nspid)))
+		{
+			result_cleanup_maybe_sweep();
+			tile_output_request(&g->create, g->target != NULL);
+			g->task_offset = 1;
+		}
+		else
+			(void) tile_graph_result_now(g);
+	}
 	if (g->ntasks == 0)
 		return NULL;
 
 	memset(&job, 0, sizeof(job));
 	job.label = g->label;
-	job.ntasks = g->ntasks;
-	job.tasks = MemoryContextAllocZero(g->cxt, sizeof(EngineTask) * g->ntasks);
+	job.ntasks = g->ntasks + g->task_offset;
+	job.tasks = MemoryContextAllocZero(g->cxt, sizeof(EngineTask) * job.ntasks);
 	job.max_workers = g->max_workers > 0 ? g->max_workers : 0;
 	job.fail_fast = true;
 	job.prefetch = true;
 	job.cb = graph_callbacks;
 	job.arg = g;
+	if (g->task_offset > 0)
+	{
+		/* task 0 makes the storage; rerun, it would find its table made */
+		job.tasks[0].kind = tile_task_kind;
+		job.tasks[0].idempotent = false;
+	}
 	for (int i = 0; i < g->ntasks; i++)
 	{
 		TileGraphTask *t = &g->tasks[i];
-		EngineTask *e = &job.tasks[i];
+		EngineTask *e = &job.tasks[i + g->task_offset];
 
 		e->kind = tile_task_kind;
 		e->idempotent = true;
-		e->deps = MemoryContextAlloc(g->cxt, sizeof(int) * Max(t->ninputs, 1));
+		e->deps = MemoryContextAlloc(g->cxt, sizeof(int) * (t->ninputs + 1));
 		for (int j = 0; j < t->ninputs; j++)
 		{
 			if (t->inputs[j].source < 0)
-				e->deps[e->ndeps++] = t->inputs[j].task;
+				e->deps[e->ndeps++] = t->inputs[j].task + g->task_offset;
 		}
+		/* a stored tile waits for the storage */
+		if (t->stored && g->task_offset > 0)
+			e->deps[e->ndeps++] = 0;
 	}
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -503,6 +653,16 @@ tile_graph_run(TileGraph *g)
 	INSTR_TIME_SET_CURRENT(ended);
 	INSTR_TIME_SUBTRACT(ended, started);
 	g->run_seconds = INSTR_TIME_GET_DOUBLE(ended);
+	if (g->detached)
+	{
+		/* the result becomes the caller's, in the caller's transaction */
+		INSTR_TIME_SET_CURRENT(started);
+		tile_output_claim(g->result, g->result->storage, g->target != NULL,
+						  g->target_nspid, g->target_relname);
+		INSTR_TIME_SET_CURRENT(ended);
+		INSTR_TIME_SUBTRACT(ended, started);
+		g->store_seconds += INSTR_TIME_GET_DOUBLE(ended);
+	}
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
 	if (explaining)

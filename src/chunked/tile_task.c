@@ -3,8 +3,9 @@
  *	  Runs one tile task (see tile_task.h): reads the header and the input
  *	  blocks from the payload, calls the kernels, and writes the output
  *	  tensor's image as the result.  The same code runs in a background
- *	  worker and, when none is free, in the calling backend.  It never
- *	  touches a table.
+ *	  worker and, when none is free, in the calling backend.  It touches a
+ *	  table only through tile_output.c: a stored tile written by its
+ *	  executor, and the task that creates detached result storage.
  */
 #include "postgres.h"
 
@@ -484,6 +485,7 @@ tile_task_run(const char *payload, int len, StringInfo result)
 	TileTaskHeader h;
 	Tensor	   *inputs[TILE_MAX_INPUTS];
 	int			off = MAXALIGN(sizeof(TileTaskHeader));
+	int			start;
 
 	if (len < (int) sizeof(TileTaskHeader))
 		engine_malformed_task("malformed tile task");
@@ -512,6 +514,14 @@ tile_task_run(const char *payload, int len, StringInfo result)
 		off += TYPEALIGN(8, VARSIZE(t));
 	}
 
+	if (h.op == TILE_CREATE)
+	{
+		if (h.ninputs != 0 || len < off)
+			engine_malformed_task("malformed tile create task");
+		tile_output_run_create(payload + off, len - off, result);
+		return;
+	}
+	start = result->len;
 	switch ((TileOp) h.op)
 	{
 		case TILE_GEMM:
@@ -538,6 +548,14 @@ tile_task_run(const char *payload, int len, StringInfo result)
 			break;
 		default:
 			engine_malformed_task("unknown tile task %d", h.op);
+	}
+
+	/* a stored tile the executor writes itself: nothing goes back */
+	if (OidIsValid(h.output.storage))
+	{
+		tile_output_write(&h.output, (Tensor *) (result->data + start));
+		result->len = start;
+		result->data[start] = '\0';
 	}
 }
 

@@ -3,8 +3,10 @@
  *	  The "marsql tile" task kind: one step of a tiled operation.  Its
  *	  payload is a TileTaskHeader followed by the input blocks as tensor
  *	  images (each padded to 8 bytes); its result is the output tensor's
- *	  image.  Tasks carry their inputs by value because workers cannot see
- *	  the caller's temporary tables or uncommitted rows.
+ *	  image, or nothing when the header's output descriptor names the
+ *	  result's storage: the executor then writes the tile there itself
+ *	  (tile_output.c).  Tasks carry their inputs by value because workers
+ *	  cannot see the caller's temporary tables or uncommitted rows.
  */
 #ifndef MARSQL_TILE_TASK_H
 #define MARSQL_TILE_TASK_H
@@ -14,6 +16,7 @@
 #include "device/device.h"
 #include "guc.h"
 #include "kernels/tensor_layout.h"
+#include "chunked/tile_output.h"
 
 /*
  * The most inputs one tile task has: a gemm task takes up to
@@ -31,7 +34,8 @@ typedef enum TileOp
 	TILE_REDUCE,				/* blocks along an axis -> one reduction state */
 	TILE_MERGE,					/* reduction states -> one state */
 	TILE_TRANSPOSE,				/* permuted copy (perm) */
-	TILE_GENERATE				/* random or constant tile (code: TileFill) */
+	TILE_GENERATE,				/* random or constant tile (code: TileFill) */
+	TILE_CREATE					/* detached result storage (tile_output.c) */
 } TileOp;
 
 typedef enum TileFill
@@ -69,6 +73,7 @@ typedef struct TileTaskHeader
 	uint64		seed;			/* TILE_GENERATE random */
 	int64		out_dims[MT_MAX_DIMS];
 	int32		perm[MT_MAX_DIMS];	/* TILE_TRANSPOSE */
+	TileOutput	output;			/* where the result goes (tile_output.h) */
 } TileTaskHeader;
 
 /* the kind's index, registered in _PG_init */
