@@ -27,9 +27,9 @@
  *	      detached storage, and by any job that finds orphans of others;
  *	    - the caller's backend at exit (before_shmem_exit), for every table
  *	      of the session, as PostgreSQL removes temporary tables;
- *	    - with shared_preload_libraries, a launcher worker at server start
- *	      and after every crash-restart, which runs the cleanup worker in
- *	      each database.
+ *	    - with shared_preload_libraries, a launcher worker at server start,
+ *	      after every crash-restart and then every hour, which runs the
+ *	      cleanup worker in each database.
  */
 #include "postgres.h"
 
@@ -48,6 +48,7 @@
 #include "pgstat.h"
 #include "postmaster/bgworker.h"
 #include "storage/ipc.h"
+#include "storage/latch.h"
 #include "storage/lmgr.h"
 #include "storage/procarray.h"
 #include "tcop/tcopprot.h"
@@ -108,7 +109,7 @@ is_orphan(bool claimed, int pid, TimestampTz started, FullTransactionId xid)
  * on it (left for the next sweep).  Runs as the catalog owner.
  */
 static bool
-remove_storage(Oid relid, const char *relname)
+remove_storage(Oid relid, const char *relname, bool wait)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	Oid			nsp = get_namespace_oid(SPOOL_SCHEMA, true);
@@ -121,7 +122,9 @@ remove_storage(Oid relid, const char *relname)
 	{
 		ObjectAddress obj = {RelationRelationId, relid, 0};
 
-		if (!ConditionalLockRelationOid(relid, AccessExclusiveLock))
+		if (wait)
+			LockRelationOid(relid, AccessExclusiveLock);
+		else if (!ConditionalLockRelationOid(relid, AccessExclusiveLock))
 			return false;
 		performDeletion(&obj, DROP_CASCADE,
 						PERFORM_DELETION_INTERNAL | PERFORM_DELETION_QUIETLY);
@@ -139,11 +142,13 @@ remove_storage(Oid relid, const char *relname)
 
 /*
  * Removes the rows of mode, in the current transaction; returns how many
- * tables it removed.  Does nothing where marsql (or this version of its
- * script) is not installed.
+ * tables it removed, and sets *busy to how many it left because somebody
+ * holds a lock on them (the cleanup worker only: the caller's own sweeps
+ * wait for the lock, as the end of a job's last tile writes).  Does
+ * nothing where marsql (or this version of its script) is not installed.
  */
 static int
-sweep(SweepMode mode)
+sweep(SweepMode mode, int *busy)
 {
 	MemoryContext cxt = CurrentMemoryContext;
 	Oid			marsql_nsp = get_namespace_oid("marsql", true);
@@ -153,6 +158,8 @@ sweep(SweepMode mode)
 	uint64		n;
 	SPITupleTable *rows;
 
+	if (busy != NULL)
+		*busy = 0;
 	if (!OidIsValid(marsql_nsp) ||
 		!OidIsValid(get_relname_relid("orphan_storage", marsql_nsp)))
 		return 0;
@@ -194,8 +201,10 @@ sweep(SweepMode mode)
 		CHECK_FOR_INTERRUPTS();
 		if (mode == SWEEP_ORPHANS && !is_orphan(claimed, pid, started, xid))
 			continue;
-		if (remove_storage(relid, relname))
+		if (remove_storage(relid, relname, mode != SWEEP_ORPHANS))
 			removed++;
+		else if (busy != NULL)
+			(*busy)++;
 	}
 	marsql_owner_end(&owner);
 	SPI_finish();
@@ -227,19 +236,35 @@ launch_cleanup(Oid dbid, BackgroundWorkerHandle **handle)
 void
 marsql_result_cleanup_main(Datum arg)
 {
-	int			removed;
+	int			removed = 0;
 
 	pqsignal(SIGTERM, die);
 	BackgroundWorkerUnblockSignals();
 	BackgroundWorkerInitializeConnectionByOid(DatumGetObjectId(arg), InvalidOid, 0);
 	pgstat_report_appname("marsql result cleanup");
-	SetCurrentStatementStartTimestamp();
-	StartTransactionCommand();
-	PushActiveSnapshot(GetTransactionSnapshot());
 	pgstat_report_activity(STATE_RUNNING, "marsql result cleanup");
-	removed = sweep(SWEEP_ORPHANS);
-	PopActiveSnapshot();
-	CommitTransactionCommand();
+
+	/*
+	 * A table still locked (the last tile writes of a stopped job, a
+	 * reader) is tried again for a while, then left to the next sweep.
+	 */
+	for (int attempt = 0; attempt < 20; attempt++)
+	{
+		int			busy;
+
+		SetCurrentStatementStartTimestamp();
+		StartTransactionCommand();
+		PushActiveSnapshot(GetTransactionSnapshot());
+		removed += sweep(SWEEP_ORPHANS, &busy);
+		PopActiveSnapshot();
+		CommitTransactionCommand();
+		if (busy == 0)
+			break;
+		(void) WaitLatch(MyLatch, WL_LATCH_SET | WL_TIMEOUT | WL_EXIT_ON_PM_DEATH, 500,
+						 PG_WAIT_EXTENSION);
+		ResetLatch(MyLatch);
+		CHECK_FOR_INTERRUPTS();
+	}
 	if (removed > 0)
 		ereport(LOG,
 				(errmsg("marsql removed %d orphaned result table%s", removed,
@@ -294,7 +319,13 @@ marsql_result_launcher_main(Datum arg)
 			WaitForBackgroundWorkerStartup(handle, &pid) == BGWH_STARTED)
 			(void) WaitForBackgroundWorkerShutdown(handle);
 	}
-	proc_exit(0);
+
+	/*
+	 * Exit status 1: the postmaster starts the launcher again after
+	 * bgw_restart_time (an hourly sweep) and at once after a crash-restart;
+	 * status 0 would unregister it for good.
+	 */
+	proc_exit(1);
 }
 
 void
@@ -307,8 +338,8 @@ result_cleanup_register_launcher(void)
 	snprintf(w.bgw_type, BGW_MAXLEN, "marsql result cleanup launcher");
 	w.bgw_flags = BGWORKER_SHMEM_ACCESS | BGWORKER_BACKEND_DATABASE_CONNECTION;
 	w.bgw_start_time = BgWorkerStart_RecoveryFinished;
-	/* started again after a crash-restart (exit 0 unregisters it until then) */
-	w.bgw_restart_time = 1;
+	/* again every hour, and at once after a crash-restart */
+	w.bgw_restart_time = 3600;
 	snprintf(w.bgw_library_name, BGW_MAXLEN, "marsql");
 	snprintf(w.bgw_function_name, BGW_MAXLEN, "marsql_result_launcher_main");
 	RegisterBackgroundWorker(&w);
@@ -373,7 +404,7 @@ cleanup_xact_callback(XactEvent event, void *arg)
 		case XACT_EVENT_PRE_COMMIT:
 			/* unclaimed tables of this transaction go with its commit */
 			PushActiveSnapshot(GetTransactionSnapshot());
-			(void) sweep(SWEEP_XACT);
+			(void) sweep(SWEEP_XACT, NULL);
 			PopActiveSnapshot();
 			break;
 		case XACT_EVENT_PRE_PREPARE:
@@ -413,7 +444,7 @@ cleanup_session_exit(int code, Datum arg)
 	{
 		StartTransactionCommand();
 		PushActiveSnapshot(GetTransactionSnapshot());
-		(void) sweep(SWEEP_SESSION);
+		(void) sweep(SWEEP_SESSION, NULL);
 		PopActiveSnapshot();
 		CommitTransactionCommand();
 	}
