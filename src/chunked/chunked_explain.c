@@ -206,8 +206,14 @@ record_text(ExplainState *es, TileGraph *g, bool ran)
 	format_bytes(out, largest);
 	appendStringInfoChar(out, '\n');
 	if (ran)
-		appendStringInfo(out, "  ran %.3f s; the calling backend read tiles for %.3f s and stored tiles for %.3f s\n",
+	{
+		appendStringInfo(out, "  ran %.3f s; the calling backend read tiles for %.3f s and stored tiles for %.3f s",
 						 g->run_seconds, g->read_seconds, g->store_seconds);
+		/* tile_output.c: storage a worker made, tiles its executors wrote */
+		if (g->detached)
+			appendStringInfo(out, "; the executors wrote %d result tiles themselves", g->tiles_written);
+		appendStringInfoChar(out, '\n');
+	}
 
 	for (int i = 0; i < g->ntasks; i++)
 	{

@@ -10,15 +10,21 @@
 #   chunked_matmul_<dtype>_<n>_tile<t>
 #                                 SELECT marsql.drop(marsql.matmul(a, b)) for
 #                                 stored n x n operands tiled t x t: read the
-#                                 tiles, multiply on the workers, store the
-#                                 result in a temporary table, drop it
+#                                 tiles, multiply on the workers, which
+#                                 write the result tiles into a table a
+#                                 worker made; drop it
 #   ..._vs_raw                    raw ms / chunked ms: 1.00 = as fast as raw
 #                                 OpenBLAS, higher is better
 #   ..._run_s, _read_s, _store_s  one more run under marsql.explain(run =>
 #                                 true): the graph's time, and how long the
 #                                 calling backend spent reading input tiles
 #                                 and storing result tiles (the rest of the
-#                                 time it waits for the workers)
+#                                 time it waits for the workers); with
+#                                 workers writing the result tiles
+#                                 themselves, _store_s is the caller's claim
+#   ..._caller_stores_run_s, _caller_stores_store_s
+#                                 the same run with marsql.worker_output =
+#                                 off: the calling backend stores every tile
 #   chunked_matmul_<dtype>_<n>_invalue
 #                                 the same product as one value: to_tensor of
 #                                 both operands, then marsql.matmul (what a
@@ -75,6 +81,13 @@ operands() {	# dtype n t
 		-c "VACUUM ANALYZE $a, $b" >/dev/null
 }
 
+# one run of a @ b under marsql.explain(run => true): "run read store"
+# seconds (the graph, and the calling backend's reading and storing)
+explain_run() {	# a b
+	psql_q -c "SELECT * FROM marsql.explain(\$q\$SELECT marsql.drop(marsql.matmul('$1'::marsql.chunked_tensor, '$2'::marsql.chunked_tensor))\$q\$, run => true)" |
+		sed -n 's/^  ran \([0-9.]*\) s; the calling backend read tiles for \([0-9.]*\) s and stored tiles for \([0-9.]*\) s.*/\1 \2 \3/p'
+}
+
 matmul_series() {	# dtype n tiles...
 	local dt=$1 n=$2 raw t name ms explain run read store
 	shift 2
@@ -88,12 +101,16 @@ matmul_series() {	# dtype n tiles...
 		ms=$(median_ms "SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))")
 		echo "$name: $ms ms"
 		echo "${name}_vs_raw: $(ratio "$raw" "$ms") x"
-		explain=$(psql_q -c "SELECT * FROM marsql.explain(\$q\$SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))\$q\$, run => true)" |
-			sed -n 's/^  ran \([0-9.]*\) s; the calling backend read tiles for \([0-9.]*\) s and stored tiles for \([0-9.]*\) s/\1 \2 \3/p')
+		explain=$(explain_run "$a" "$b")
 		read -r run read store <<<"$explain"
 		echo "${name}_run_s: $run s"
 		echo "${name}_read_s: $read s"
 		echo "${name}_store_s: $store s"
+		# the same with the calling backend storing every result tile
+		explain=$(PGOPTIONS="$PGOPTIONS -c marsql.worker_output=off" explain_run "$a" "$b")
+		read -r run read store <<<"$explain"
+		echo "${name}_caller_stores_run_s: $run s"
+		echo "${name}_caller_stores_store_s: $store s"
 	done
 	# the same product as one value, from the last operands
 	ms=$(median_ms "SELECT marsql.size(marsql.matmul(marsql.to_tensor('$a'::marsql.chunked_tensor), marsql.to_tensor('$b'::marsql.chunked_tensor)))")
