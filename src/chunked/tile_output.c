@@ -145,7 +145,8 @@ tile_output_write(const TileOutput *out, const Tensor *tile)
 	Datum		values[2];
 	int			rc;
 
-	if (out->ndim < 1 || out->ndim > MT_MAX_DIMS)
+	/* a peer's caller names OIDs of another server: never written here */
+	if (out->ndim < 1 || out->ndim > MT_MAX_DIMS || engine_task_on_peer())
 		engine_malformed_task("malformed tile task output");
 	/* only detached storage, which stays in marsql_result until claimed */
 	if (relname == NULL || get_rel_namespace(out->storage) != spool_namespace(true))

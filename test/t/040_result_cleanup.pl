@@ -6,6 +6,7 @@
 #   its tiles in their own transactions; another role cannot read it; a
 #   role without CREATE on the target schema gets 42501 and leaves nothing;
 # - unnamed results vanish at session end;
+# - with no worker free, the caller makes the storage (a temporary table);
 # - a result made in a transaction that rolls back disappears, tiles the
 #   workers committed included (a cleanup worker, the session still open);
 #   so does one whose statement fails half way, or is cancelled half way
@@ -116,6 +117,19 @@ sub storage_made
 	is(spool_state(), '2/2', 'two unnamed results while the session lasts');
 	$s->quit;
 	wait_clean('unnamed results vanish at session end');
+}
+
+# ---------- no worker free: the caller makes the storage itself ----------
+{
+	$node->safe_psql('postgres', 'ALTER SYSTEM SET marsql.max_workers_total = 0; SELECT pg_reload_conf()');
+	wait_until(10, sub { $node->safe_psql('postgres', 'SHOW marsql.max_workers_total') eq '0' });
+	is($node->safe_psql('postgres', q{
+		SELECT marsql.storage(marsql.chunked_ones('{400,300}', '{100,100}'))::oid AS o \gset
+		SELECT concat_ws(' ', c.relpersistence, (SELECT count(*) FROM marsql.orphan_storage))
+		FROM pg_class c WHERE c.oid = :o}),
+		't 0', 'no worker free: the task that makes the storage ran in the caller, which made a temporary table');
+	$node->safe_psql('postgres', 'ALTER SYSTEM RESET marsql.max_workers_total; SELECT pg_reload_conf()');
+	wait_until(10, sub { $node->safe_psql('postgres', 'SHOW marsql.max_workers_total') eq '8' });
 }
 
 # ---------- rollback, failure, subtransaction ----------
