@@ -116,3 +116,4 @@ DROP SCHEMA spool_s CASCADE;
 REVOKE ALL ON ALL TABLES IN SCHEMA marsql FROM spool_user, spool_other;
 REVOKE ALL ON SCHEMA marsql FROM spool_user, spool_other;
 DROP OWNED BY spool_user, spool_other;
+DROP ROLE spool_user, spool_other;
