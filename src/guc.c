@@ -22,6 +22,7 @@ int			marsql_max_workers = 2;
 int			marsql_max_workers_total = 8;
 int			marsql_progress_mode = ENGINE_PROGRESS_OFF;
 int			marsql_tile_bytes = 16 * 1024 * 1024;
+int			marsql_tile_cache_size = 256 * 1024;
 int			marsql_reduce_fanin = 4;
 int			marsql_faiss_threads = 1;
 int			marsql_executors = ENGINE_EXECUTORS_LOCAL;
@@ -214,6 +215,17 @@ marsql_define_gucs(void)
 							&marsql_gpu_memory_limit_mb,
 							0, 0, INT_MAX,
 							PGC_USERSET, GUC_UNIT_MB,
+							NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.tile_cache_size",
+							"Memory each process of a chunked_tensor job may keep input tiles in.",
+							"The calling backend and every worker keep the tiles they read "
+							"during one job, so that a tile read again (matmul panels) comes "
+							"from memory; least recently used tiles go first. Tiles the "
+							"current task holds are kept even beyond it.",
+							&marsql_tile_cache_size,
+							256 * 1024, 0, INT_MAX,
+							PGC_USERSET, GUC_UNIT_KB,
 							NULL, NULL, NULL);
 
 	DefineCustomBoolVariable("marsql.worker_output",

@@ -62,6 +62,9 @@ extern int	marsql_device;
 /* marsql.gpu_memory_limit: MB one GPU call may allocate (0: no limit) */
 extern int	marsql_gpu_memory_limit_mb;
 
+/* marsql.tile_cache_size: kB of input tiles each process keeps per job */
+extern int	marsql_tile_cache_size;
+
 /* marsql.worker_output: workers write chunked result tiles themselves */
 extern bool marsql_worker_output;
 

@@ -582,3 +582,15 @@ CREATE FUNCTION marsql.explain(query text, format text DEFAULT 'text', run boole
 	AS 'MODULE_PATHNAME', 'chunked_explain' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION marsql.explain(text, text, boolean) IS
 	'the tile graphs of the chunked operations in a query, as text or Graphviz DOT; run => true runs them and shows executors and times';
+
+CREATE FUNCTION marsql.tile_cache_stats(
+	OUT operation text, OUT inputs text,
+	OUT tile_reads bigint, OUT cache_hits bigint, OUT hit_rate double precision,
+	OUT bytes_read bigint,
+	OUT caller_reads bigint, OUT caller_hits bigint, OUT caller_read_seconds double precision,
+	OUT executor_reads bigint, OUT executor_hits bigint, OUT executor_read_seconds double precision,
+	OUT run_seconds double precision)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'chunked_tile_cache_stats' LANGUAGE C VOLATILE PARALLEL UNSAFE ROWS 1;
+COMMENT ON FUNCTION marsql.tile_cache_stats() IS
+	'the input tile reads of the last chunked operation this session ran: reads from storage, tile cache hits and read time, in the calling backend and in executors (no row before the first)';

@@ -9,7 +9,9 @@
  *	  chunked_storage.c	storage tables, the marsql.arrays catalog, tile
  *							reads and writes, block reads across tiles
  *	  tile_task.c			the "marsql tile" task kind: what a tile task
- *							computes (pure kernels on payload buffers)
+ *							computes (kernels on its input blocks)
+ *	  tile_input.c			inputs by reference: read by the executor with
+ *							the caller's snapshot; the per-process tile cache
  *	  tile_graph.c			a graph of tile tasks, run on the engine or
  *							explained
  *	  chunked_create.c		constructors; chunked_read.c reading back;
@@ -131,8 +133,11 @@ extern void chunked_drop(const ChunkedTensor *ct);
 
 /*
  * Tile I/O.  A TileStore is opened on a connected SPI, keeps prepared
- * statements and a small cache of recently read tiles, and lives in the
- * current memory context.
+ * statements, and lives in the current memory context.  While a tile job
+ * runs in this backend, tiles read come from and go to the job's tile
+ * cache (tile_input.h, bounded by marsql.tile_cache_size); outside one,
+ * the store keeps its last few tiles.  A returned tile must not be
+ * written, and stays valid at least until the next read.
  */
 typedef struct TileStore TileStore;
 
@@ -154,6 +159,7 @@ typedef struct TileSource
 	MtDtype		dtype;
 	MtTileGrid	grid;			/* a single tile for a tensor */
 	MemoryContext cxt;			/* where the store and its cache live */
+	bool		by_reference;	/* read in a tile task (tile_input.c) */
 } TileSource;
 
 /* the store and its tile cache live in the current memory context */

@@ -33,6 +33,7 @@
 #include "chunked/tile_graph.h"
 
 PG_FUNCTION_INFO_V1(chunked_explain);
+PG_FUNCTION_INFO_V1(chunked_tile_cache_stats);
 
 typedef struct ExplainState
 {
@@ -196,6 +197,14 @@ record_text(ExplainState *es, TileGraph *g, bool ran)
 	{
 		appendStringInfo(out, "  %s: ", g->source_names[s]);
 		describe_operand(out, g->sources[s]);
+		if (ran && g->sources[s]->ct != NULL)
+		{
+			if (g->by_reference[s])
+				appendStringInfoString(out, ", read by the executors");
+			else
+				appendStringInfo(out, ", read by the calling backend (%s)",
+								 g->by_value_reason[s]);
+		}
 		appendStringInfoChar(out, '\n');
 	}
 	appendStringInfoString(out, "  reads ");
@@ -207,12 +216,19 @@ record_text(ExplainState *es, TileGraph *g, bool ran)
 	appendStringInfoChar(out, '\n');
 	if (ran)
 	{
+		int64		nreads = g->caller_reads.reads + g->executor_reads.reads;
+		int64		nhits = g->caller_reads.hits + g->executor_reads.hits;
+
 		appendStringInfo(out, "  ran %.3f s; the calling backend read tiles for %.3f s and stored tiles for %.3f s",
 						 g->run_seconds, g->read_seconds, g->store_seconds);
 		/* tile_output.c: storage a worker made, tiles its executors wrote */
 		if (g->detached)
 			appendStringInfo(out, "; the executors wrote %d result tiles themselves", g->tiles_written);
 		appendStringInfoChar(out, '\n');
+		appendStringInfo(out, "  tile reads: " INT64_FORMAT ", cache hits: " INT64_FORMAT
+						 " (hit rate %.1f%%); reading took %.3f s in the calling backend, %.3f s in executors\n",
+						 nreads, nhits, nreads + nhits > 0 ? 100.0 * nhits / (nreads + nhits) : 0.0,
+						 g->caller_reads.seconds, g->executor_reads.seconds);
 	}
 
 	for (int i = 0; i < g->ntasks; i++)
@@ -569,4 +585,47 @@ chunked_explain(PG_FUNCTION_ARGS)
 		}
 	}
 	return (Datum) 0;
+}
+
+/*
+ * marsql.tile_cache_stats(): one row for the last tile graph this session
+ * ran (none before the first).
+ */
+Datum
+chunked_tile_cache_stats(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *label;
+	char	   *path;
+	TileReadStats caller,
+				executors;
+	double		run_seconds;
+	Datum		values[13];
+	bool		nulls[13] = {0};
+	int64		reads,
+				hits;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (!tile_graph_last_reads(&label, &path, &caller, &executors, &run_seconds))
+		PG_RETURN_VOID();
+	reads = caller.reads + executors.reads;
+	hits = caller.hits + executors.hits;
+	values[0] = CStringGetTextDatum(label);
+	values[1] = CStringGetTextDatum(path);
+	values[2] = Int64GetDatum(reads);
+	values[3] = Int64GetDatum(hits);
+	if (reads + hits > 0)
+		values[4] = Float8GetDatum((double) hits / (double) (reads + hits));
+	else
+		nulls[4] = true;
+	values[5] = Int64GetDatum(caller.bytes + executors.bytes);
+	values[6] = Int64GetDatum(caller.reads);
+	values[7] = Int64GetDatum(caller.hits);
+	values[8] = Float8GetDatum(caller.seconds);
+	values[9] = Int64GetDatum(executors.reads);
+	values[10] = Int64GetDatum(executors.hits);
+	values[11] = Float8GetDatum(executors.seconds);
+	values[12] = Float8GetDatum(run_seconds);
+	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	PG_RETURN_VOID();
 }

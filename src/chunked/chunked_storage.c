@@ -22,6 +22,7 @@
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
+#include "portability/instr_time.h"
 #include "storage/lmgr.h"
 #include "utils/acl.h"
 #include "utils/array.h"
@@ -33,8 +34,9 @@
 
 #include "catalog_owner.h"
 #include "chunked/chunked.h"
+#include "chunked/tile_input.h"
 
-/* tiles a store keeps after reading them */
+/* tiles a store keeps after reading them, outside a tile job */
 #define TILE_CACHE_SLOTS 4
 
 typedef struct CachedTile
@@ -450,20 +452,33 @@ tile_store_read(TileStore *store, const int64 *coords)
 	int			rc;
 	bool		isnull;
 	Tensor	   *t;
+	bool		job = tile_cache_active();
+	instr_time	start,
+				spent;
 
-	for (int i = 0; i < TILE_CACHE_SLOTS; i++)
+	if (job)
 	{
-		CachedTile *c = &store->cache[i];
-
-		if (c->index == index)
+		/* a tile job runs: its cache serves every tile read twice */
+		t = tile_cache_lookup(store->ct->storage, index);
+		if (t != NULL)
+			return t;
+	}
+	else
+	{
+		for (int i = 0; i < TILE_CACHE_SLOTS; i++)
 		{
-			c->used = ++store->clock;
-			return c->tile;
+			CachedTile *c = &store->cache[i];
+
+			if (c->index == index)
+			{
+				c->used = ++store->clock;
+				return c->tile;
+			}
+			if (c->index < 0 || c->used < victim->used)
+				victim = c;
+			if (victim->index < 0)
+				break;
 		}
-		if (c->index < 0 || c->used < victim->used)
-			victim = c;
-		if (victim->index < 0)
-			break;
 	}
 
 	if (store->read_plan == NULL)
@@ -476,6 +491,7 @@ tile_store_read(TileStore *store, const int64 *coords)
 		if (store->read_plan == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 	}
+	INSTR_TIME_SET_CURRENT(start);
 	values[0] = chunked_int4_array(store->ct->ndim, coords);
 	rc = SPI_execute_plan(store->read_plan, values, NULL, false, 2);
 	MemoryContextSwitchTo(caller);
@@ -492,6 +508,19 @@ tile_store_read(TileStore *store, const int64 *coords)
 				 errmsg("tile %s of \"%s\" is missing", name.data, store->relation),
 				 errdetail("The array is %s; every tile must have exactly one row.",
 						   chunked_describe(store->ct))));
+	}
+	if (job)
+	{
+		t = tile_cache_own_datum(SPI_getbinval(SPI_tuptable->vals[0],
+											   SPI_tuptable->tupdesc, 1, &isnull));
+		SPI_freetuptable(SPI_tuptable);
+		check_tile(store, coords, t);
+		tile_read_stats.reads++;
+		tile_read_stats.bytes += VARSIZE(t);
+		INSTR_TIME_SET_CURRENT(spent);
+		INSTR_TIME_SUBTRACT(spent, start);
+		tile_read_stats.seconds += INSTR_TIME_GET_DOUBLE(spent);
+		return tile_cache_insert(store->ct->storage, index, t);
 	}
 	MemoryContextSwitchTo(store->cxt);
 	t = (Tensor *) PG_DETOAST_DATUM_COPY(SPI_getbinval(SPI_tuptable->vals[0],
@@ -571,6 +600,8 @@ source_tile(TileSource *src, const int64 *coords)
 {
 	if (src->tensor != NULL)
 		return src->tensor;
+	if (src->by_reference)
+		return tile_input_fetch(src->ct, &src->grid, coords);
 	if (src->store == NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(src->cxt);

@@ -397,6 +397,8 @@ static void
 cleanup_xact_callback(XactEvent event, void *arg)
 {
 	(void) arg;
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT)
+		tile_output_end_transaction();
 	if (!xact_created)
 		return;
 	switch (event)

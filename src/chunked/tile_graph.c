@@ -1,13 +1,16 @@
 /*
  * tile_graph.c
  *	  Builds a graph of tile tasks and runs it on the engine (see
- *	  tile_graph.h).  The calling backend reads a task's input blocks when
- *	  the engine asks for its payload.  Result tiles are written by the
- *	  executors when a worker made the result's storage (engine task 0 of
- *	  the job, tile_output.c), and the caller claims that storage in its
- *	  own transaction when the job is done; otherwise the caller creates
- *	  the storage and stores the tiles as tasks finish.  Either way the
- *	  result belongs to the caller's transaction.  Outputs that feed other tasks are held in
+ *	  tile_graph.h).  A task's input blocks travel as coordinates where
+ *	  the executor sees their storage as the caller does (tile_input.c
+ *	  decides per operand, and the executor reads them with the caller's
+ *	  snapshot); otherwise the calling backend reads them when the engine
+ *	  asks for the payload.  Result tiles are written by the executors when
+ *	  a worker made the result's storage (engine task 0 of the job,
+ *	  tile_output.c), and the caller claims that storage in its own
+ *	  transaction when the job is done; otherwise the caller creates the
+ *	  storage and stores the tiles as tasks finish.  Either way the result
+ *	  belongs to the caller's transaction.  Outputs that feed other tasks are held in
  *	  memory only until their last consumer has been sent; the engine runs
  *	  the lowest-numbered ready task first, so a graph whose tasks are
  *	  numbered depth first keeps few of them alive.
@@ -204,6 +207,8 @@ input_bytes(TileGraph *g, const TileInput *in)
 			elog(ERROR, "tile task %d has no output yet", in->task + 1);
 		return TYPEALIGN(8, VARSIZE(out));
 	}
+	if (g->by_reference[in->source])
+		return TYPEALIGN(8, sizeof(TileInputRef));
 	/* the block's tensor image, sized as tensor_new_uninit sizes it */
 	ndim = g->sources[in->source]->ndim;
 	for (int i = 0; i < ndim; i++)
@@ -220,12 +225,19 @@ graph_payload_bytes(void *arg, int e)
 	int			task = e - g->task_offset;
 	TileGraphTask *t = &g->tasks[Max(task, 0)];
 	Size		bytes = MAXALIGN(sizeof(TileTaskHeader));
+	bool		refs = false;
 
 	if (task < 0)
 		return bytes + MAXALIGN(sizeof(TileCreateRequest));
 
 	for (int i = 0; i < t->ninputs; i++)
+	{
 		bytes += input_bytes(g, &t->inputs[i]);
+		if (t->inputs[i].source >= 0 && g->by_reference[t->inputs[i].source])
+			refs = true;
+	}
+	if (refs)
+		bytes += g->read_context_bytes;
 	return bytes;
 }
 
@@ -252,49 +264,84 @@ graph_write_payload(void *arg, int e, char *dest, Size bytes)
 	Size		offset = MAXALIGN(sizeof(TileTaskHeader));
 	instr_time	start,
 				spent;
+	TileTaskHeader header;
 
 	if (bytes < offset)
 		elog(ERROR, "tile task payload too small");
 	memset(dest, 0, offset);
 	if (task < 0)
 	{
-		TileTaskHeader h;
-
 		/* the task that makes the result's storage */
 		if (bytes != offset + MAXALIGN(sizeof(TileCreateRequest)))
 			elog(ERROR, "tile create task payload of the wrong size");
-		memset(&h, 0, sizeof(h));
-		h.op = TILE_CREATE;
-		h.axis = -1;
-		memcpy(dest, &h, sizeof(h));
+		memset(&header, 0, sizeof(header));
+		header.op = TILE_CREATE;
+		header.axis = -1;
+		memcpy(dest, &header, sizeof(header));
 		memset(dest + offset, 0, bytes - offset);
 		memcpy(dest + offset, &g->create, sizeof(TileCreateRequest));
 		return;
 	}
 	t = &g->tasks[task];
+	header = t->header;
 	old = MemoryContextSwitchTo(g->task_cxt);
 	INSTR_TIME_SET_CURRENT(start);
+	/* tiles this payload takes from the cache stay until it is written */
+	tile_cache_new_scope();
+	for (int i = 0; i < t->ninputs; i++)
 	{
-		TileTaskHeader h = t->header;
-
-		/* a stored tile of detached storage: its executor writes it */
-		t->written = t->stored && g->detached;
-		memset(&h.output, 0, sizeof(TileOutput));
-		if (t->written)
-		{
-			h.output.storage = g->result->storage;
-			h.output.ndim = g->result->ndim;
-			for (int i = 0; i < g->result->ndim; i++)
-				h.output.coords[i] = t->coords[i];
-		}
-		memcpy(dest, &h, sizeof(TileTaskHeader));
+		if (t->inputs[i].source >= 0 && g->by_reference[t->inputs[i].source])
+			tile_set_input_ref(&header, i);
 	}
+	/* a stored tile of detached storage: its executor writes it */
+	t->written = t->stored && g->detached;
+	memset(&header.output, 0, sizeof(TileOutput));
+	if (t->written)
+	{
+		header.output.storage = g->result->storage;
+		header.output.ndim = g->result->ndim;
+		for (int i = 0; i < g->result->ndim; i++)
+			header.output.coords[i] = t->coords[i];
+	}
+	if (tile_input_is_ref_any(&header))
+	{
+		header.flags |= TILE_FLAG_INPUT_REFS;
+		if (offset + g->read_context_bytes > bytes)
+			elog(ERROR, "tile task payload too small");
+		memcpy(dest + offset, g->read_context, g->read_context_bytes);
+		offset += g->read_context_bytes;
+	}
+	memcpy(dest, &header, sizeof(TileTaskHeader));
 	for (int i = 0; i < t->ninputs; i++)
 	{
 		TileInput  *in = &t->inputs[i];
 		Size		expected = input_bytes(g, in);
 
-		if (in->source >= 0)
+		if (in->source >= 0 && g->by_reference[in->source])
+		{
+			const TileSource *src = g->sources[in->source];
+			TileInputRef ref;
+
+			/* coordinates: the executor reads the block */
+			memset(&ref, 0, sizeof(ref));
+			ref.storage = src->ct->storage;
+			ref.ndim = src->ndim;
+			ref.dtype = src->dtype;
+			ref.read_dtype = in->dtype;
+			for (int d = 0; d < src->ndim; d++)
+			{
+				ref.shape[d] = src->shape[d];
+				ref.tile[d] = src->grid.tile[d];
+				ref.lo[d] = in->lo[d];
+				ref.hi[d] = in->hi[d];
+			}
+			if (offset + expected > bytes)
+				elog(ERROR, "tile task payload too small");
+			memset(dest + offset, 0, expected);
+			memcpy(dest + offset, &ref, sizeof(ref));
+			offset += expected;
+		}
+		else if (in->source >= 0)
 		{
 			/* a whole stored tile comes from the cache as it is */
 			put_tensor(dest, bytes, &offset,
@@ -366,11 +413,41 @@ graph_task_done(void *arg, int e, const char *result, int len)
 	t->finished = GetCurrentTimestamp();
 	if (t->written)
 	{
+		TileTaskTrailer trailer;
+
+		/* its executor wrote the tile: only the trailer came back */
+		if (len != (int) sizeof(TileTaskTrailer))
+			elog(ERROR, "malformed tile task result");
+		memcpy(&trailer, result, sizeof(trailer));
+		if (trailer.magic != TILE_TRAILER_MAGIC)
+			elog(ERROR, "malformed tile task result");
+		if (t->executor == NULL || strcmp(t->executor, "backend") != 0)
+		{
+			TileReadStats r = {trailer.reads, trailer.hits, trailer.bytes, trailer.seconds};
+
+			tile_read_stats_add(&g->executor_reads, &r);
+		}
 		g->tiles_written++;
 		return;
 	}
-	if (len < (int) MT_HEADER_BYTES(0) || (int) VARSIZE(result) != len)
+	if (len < (int) MT_HEADER_BYTES(0) || (int) VARSIZE(result) > len ||
+		TYPEALIGN(8, VARSIZE(result)) + sizeof(TileTaskTrailer) != (Size) len)
 		elog(ERROR, "malformed tile task result");
+	{
+		TileTaskTrailer trailer;
+
+		memcpy(&trailer, result + TYPEALIGN(8, VARSIZE(result)), sizeof(trailer));
+		if (trailer.magic != TILE_TRAILER_MAGIC)
+			elog(ERROR, "malformed tile task result");
+		/* a task the caller ran counted in the caller's own figures */
+		if (t->executor == NULL || strcmp(t->executor, "backend") != 0)
+		{
+			TileReadStats r = {trailer.reads, trailer.hits, trailer.bytes, trailer.seconds};
+
+			tile_read_stats_add(&g->executor_reads, &r);
+		}
+	}
+	len = (int) VARSIZE(result);
 	if (t->stored)
 	{
 		MemoryContext old = MemoryContextSwitchTo(g->task_cxt);
@@ -543,8 +620,10 @@ graph_result_bound(void *arg, int e)
 
 	if (t->header.op == TILE_REDUCE || t->header.op == TILE_MERGE)
 		data *= 3;
-	return (Size) (MT_HEADER_BYTES(MT_MAX_DIMS) + data);
+	return (Size) (MT_HEADER_BYTES(MT_MAX_DIMS) + data + 8 + sizeof(TileTaskTrailer));
 }
+
+static void remember_reads(const TileGraph *g);
 
 static const EngineCallbacks graph_callbacks = {
 	.payload_bytes = graph_payload_bytes,
@@ -565,6 +644,8 @@ tile_graph_run(TileGraph *g)
 	bool		explaining = chunked_explain_active(&analyze);
 	MemoryContext caller = CurrentMemoryContext;
 	int			gemm_tasks = 0;
+	uint64		job_number;
+	TileReadStats before;
 	instr_time	started,
 				ended;
 
@@ -612,6 +693,43 @@ tile_graph_run(TileGraph *g)
 	if (g->ntasks == 0)
 		return NULL;
 
+	/* which operands executors read themselves */
+	for (int s = 0; s < g->nsources; s++)
+	{
+		const TileSource *src = g->sources[s];
+
+		g->by_reference[s] = false;
+		if (src->ct == NULL)
+			g->by_value_reason[s] = "a value";
+		else if (!OidIsValid(src->ct->storage))
+			g->by_value_reason[s] = "planned";
+		else
+			g->by_reference[s] = tile_input_by_reference(src->ct, &g->by_value_reason[s]);
+	}
+
+	for (int i = 0; i < g->ntasks; i++)
+	{
+		TileGraphTask *t = &g->tasks[i];
+
+		for (int j = 0; j < t->ninputs; j++)
+		{
+			if (t->inputs[j].source >= 0 && g->by_reference[t->inputs[j].source])
+			{
+				g->tasks_by_reference++;
+				break;
+			}
+		}
+	}
+	job_number = tile_input_next_job();
+	if (g->tasks_by_reference > 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+		/* the active snapshot stays held, active, until the job ends */
+		g->read_context = tile_input_read_context(job_number, &g->read_context_bytes);
+		MemoryContextSwitchTo(old);
+	}
+
 	memset(&job, 0, sizeof(job));
 	job.label = g->label;
 	job.ntasks = g->ntasks + g->task_offset;
@@ -648,11 +766,22 @@ tile_graph_run(TileGraph *g)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	MemoryContextSwitchTo(caller);
+	tile_cache_begin_job(MyProcPid, job_number);
+	before = tile_read_stats;
 	INSTR_TIME_SET_CURRENT(started);
-	engine_run(&job);
+	PG_TRY();
+	{
+		engine_run(&job);
+	}
+	PG_FINALLY();
+	{
+		tile_cache_end_job();
+	}
+	PG_END_TRY();
 	INSTR_TIME_SET_CURRENT(ended);
 	INSTR_TIME_SUBTRACT(ended, started);
 	g->run_seconds = INSTR_TIME_GET_DOUBLE(ended);
+	tile_read_stats_delta(&before, &g->caller_reads);
 	if (g->detached)
 	{
 		/* the result becomes the caller's, in the caller's transaction */
@@ -665,7 +794,69 @@ tile_graph_run(TileGraph *g)
 	}
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
+	remember_reads(g);
 	if (explaining)
 		chunked_explain_record(g, true);
 	return g->final_output;
+}
+
+/* ---------- the last run's reads, for marsql.tile_cache_stats() ---------- */
+
+static struct
+{
+	bool		valid;
+	char		label[64];
+	char		path[64];
+	TileReadStats caller;
+	TileReadStats executors;
+	double		run_seconds;
+} last_reads;
+
+const char *
+tile_graph_read_path(const TileGraph *g)
+{
+	int			by_reference = 0,
+				stored = 0;
+
+	for (int s = 0; s < g->nsources; s++)
+	{
+		if (g->sources[s]->ct != NULL)
+		{
+			stored++;
+			if (g->by_reference[s])
+				by_reference++;
+		}
+	}
+	if (stored == 0)
+		return "values";
+	if (by_reference == stored)
+		return "by reference";
+	if (by_reference == 0)
+		return "by value";
+	return "mixed";
+}
+
+static void
+remember_reads(const TileGraph *g)
+{
+	last_reads.valid = true;
+	strlcpy(last_reads.label, g->label, sizeof(last_reads.label));
+	strlcpy(last_reads.path, tile_graph_read_path(g), sizeof(last_reads.path));
+	last_reads.caller = g->caller_reads;
+	last_reads.executors = g->executor_reads;
+	last_reads.run_seconds = g->run_seconds;
+}
+
+bool
+tile_graph_last_reads(char **label, char **path, TileReadStats *caller,
+					  TileReadStats *executors, double *run_seconds)
+{
+	if (!last_reads.valid)
+		return false;
+	*label = pstrdup(last_reads.label);
+	*path = pstrdup(last_reads.path);
+	*caller = last_reads.caller;
+	*executors = last_reads.executors;
+	*run_seconds = last_reads.run_seconds;
+	return true;
 }

@@ -3,16 +3,19 @@
  *	  A tiled operation as a graph of tile tasks: each task names its input
  *	  blocks (a block of an operand, or the output of another task) and
  *	  whether its output is stored as a tile of the result.  The graph runs
- *	  on the engine -- the calling backend reads the input blocks; result
- *	  tiles are written by the executors into storage a worker made, which
- *	  the caller claims in its own transaction (tile_output.h), or stored
- *	  by the caller -- or, under marsql.explain, is described instead of
- *	  run.
+ *	  on the engine -- input blocks of operands that executors see as the
+ *	  caller does travel as coordinates and are read by the executor
+ *	  (tile_input.c), the others the calling backend reads; result tiles
+ *	  are written by the executors into storage a worker made, which the
+ *	  caller claims in its own transaction (tile_output.h), or stored by
+ *	  the caller in its transaction -- or, under marsql.explain, is
+ *	  described instead of run.
  */
 #ifndef MARSQL_TILE_GRAPH_H
 #define MARSQL_TILE_GRAPH_H
 
 #include "chunked/chunked.h"
+#include "chunked/tile_input.h"
 #include "chunked/tile_task.h"
 #include "datatype/timestamp.h"
 #include "executor/spi.h"
@@ -59,10 +62,18 @@ typedef struct TileGraph
 	MemoryContext cxt;			/* the graph and cached tiles */
 	MemoryContext task_cxt;		/* reset after each payload and result */
 	int			max_workers;	/* planned */
+	/* per source: blocks travel as coordinates, else why not */
+	bool		by_reference[4];
+	const char *by_value_reason[4];
+	char	   *read_context;	/* header + serialized snapshot, or NULL */
+	Size		read_context_bytes;
 	/* measured when run: the whole graph, and the caller's table I/O */
 	double		run_seconds;
 	double		read_seconds;	/* reading input tiles into payloads */
 	double		store_seconds;	/* storing result tiles */
+	TileReadStats caller_reads; /* payloads and tasks run in the caller */
+	TileReadStats executor_reads;	/* tasks run by workers */
+	int			tasks_by_reference; /* tasks with an input by reference */
 	/* the result's storage, made when the graph runs (tile_output.h) */
 	bool		result_deferred;	/* not made yet */
 	char	   *target;			/* target => name; NULL: unnamed */
@@ -118,6 +129,16 @@ extern const char *tile_op_name(int op);
  * the final unstored output, if any.
  */
 extern Tensor *tile_graph_run(TileGraph *g);
+
+/* "by reference", "by value", "mixed" or "values": how the operands travel */
+extern const char *tile_graph_read_path(const TileGraph *g);
+
+/*
+ * The tile reads of this session's last graph run (for
+ * marsql.tile_cache_stats()); false when none ran yet.
+ */
+extern bool tile_graph_last_reads(char **label, char **path, TileReadStats *caller,
+								  TileReadStats *executors, double *run_seconds);
 
 /* true while marsql.explain plans a query without running it */
 extern bool tile_graph_planning(void);

@@ -27,6 +27,7 @@
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/timestamp.h"
 #include "utils/xid8.h"
 
@@ -36,6 +37,11 @@
 #include "engine/engine.h"
 
 static int	spool_counter = 0;
+
+/* storage made for the current transaction (TopMemoryContext) */
+static Oid *made_in_xact = NULL;
+static int	nmade_in_xact = 0;
+static int	made_capacity = 0;
 
 /* like chunked_storage.c's: SPI_execute, the caller's context kept */
 static void
@@ -201,6 +207,36 @@ tile_output_request(TileCreateRequest *req, bool named)
 	result_cleanup_note_created();
 }
 
+bool
+tile_output_made_in_transaction(Oid relid)
+{
+	for (int i = 0; i < nmade_in_xact; i++)
+	{
+		if (made_in_xact[i] == relid)
+			return true;
+	}
+	return false;
+}
+
+void
+tile_output_end_transaction(void)
+{
+	nmade_in_xact = 0;
+}
+
+static void
+note_made(Oid relid)
+{
+	if (nmade_in_xact == made_capacity)
+	{
+		made_capacity = Max(16, made_capacity * 2);
+		made_in_xact = made_in_xact == NULL
+			? MemoryContextAlloc(TopMemoryContext, sizeof(Oid) * made_capacity)
+			: repalloc(made_in_xact, sizeof(Oid) * made_capacity);
+	}
+	made_in_xact[nmade_in_xact++] = relid;
+}
+
 void
 tile_output_claim(ChunkedTensor *ct, Oid relid, bool named, Oid nspid,
 				  const char *relname)
@@ -217,6 +253,7 @@ tile_output_claim(ChunkedTensor *ct, Oid relid, bool named, Oid nspid,
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("the result table of this chunked operation was removed before the operation ended")));
+	note_made(relid);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	MemoryContextSwitchTo(caller);

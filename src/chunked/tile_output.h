@@ -74,6 +74,15 @@ struct ChunkedTensor;
 extern void tile_output_claim(struct ChunkedTensor *ct, Oid relid, bool named,
 							  Oid nspid, const char *relname);
 
+/*
+ * True for storage workers made for the current transaction: its claim
+ * (a named one is moved and locked) and its tiles may be newer than the
+ * snapshot a job of this transaction reads with, so tile_input.c reads it
+ * by value.  tile_output_end_transaction forgets them.
+ */
+extern bool tile_output_made_in_transaction(Oid relid);
+extern void tile_output_end_transaction(void);
+
 /* result_cleanup.c */
 extern void result_cleanup_note_created(void);	/* this transaction made some */
 extern void result_cleanup_maybe_sweep(void);	/* orphans of others: a sweeper */

@@ -1,11 +1,13 @@
 /*
  * tile_task.c
  *	  Runs one tile task (see tile_task.h): reads the header and the input
- *	  blocks from the payload, calls the kernels, and writes the output
- *	  tensor's image as the result.  The same code runs in a background
- *	  worker and, when none is free, in the calling backend.  It touches a
- *	  table only through tile_output.c: a stored tile written by its
- *	  executor, and the task that creates detached result storage.
+ *	  blocks -- from the payload, or by reference from their storage
+ *	  through tile_input.c -- calls the kernels, and writes the output
+ *	  tensor's image and a trailer of its tile reads as the result.  The
+ *	  same code runs in a background worker and, when none is free, in the
+ *	  calling backend.  An output tile of detached storage is written by the
+ *	  executor itself through tile_output.c, which also runs the task that
+ *	  creates that storage.
  */
 #include "postgres.h"
 
@@ -13,6 +15,7 @@
 
 #include "miscadmin.h"
 
+#include "chunked/tile_input.h"
 #include "chunked/tile_task.h"
 #include "engine/engine.h"
 #include "kernels/blas.h"
@@ -486,12 +489,18 @@ tile_task_run(const char *payload, int len, StringInfo result)
 	Tensor	   *inputs[TILE_MAX_INPUTS];
 	int			off = MAXALIGN(sizeof(TileTaskHeader));
 	int			start;
+	const char *read_context = NULL;
+	int			read_context_bytes = 0;
+	TileReadStats before = tile_read_stats;
+	TileReadStats spent;
+	TileTaskTrailer trailer;
 
 	if (len < (int) sizeof(TileTaskHeader))
 		engine_malformed_task("malformed tile task");
 	memcpy(&h, payload, sizeof(TileTaskHeader));
 	if (h.ninputs < 0 || h.ninputs > (int) lengthof(inputs) ||
-		h.threads > MARSQL_MAX_BLAS_THREADS || h.out_ndim < 0 || h.out_ndim > MT_MAX_DIMS)
+		h.threads > MARSQL_MAX_BLAS_THREADS || h.out_ndim < 0 || h.out_ndim > MT_MAX_DIMS ||
+		(h.flags & TILE_FLAG_OUTPUT_REF) != 0)
 		engine_malformed_task("malformed tile task");
 	if (((uintptr_t) payload & 7) != 0)
 	{
@@ -501,10 +510,33 @@ tile_task_run(const char *payload, int len, StringInfo result)
 		memcpy(copy, payload, len);
 		payload = copy;
 	}
+	if (h.flags & TILE_FLAG_INPUT_REFS)
+	{
+		TileReadContext ctx;
+
+		if (off + (int) sizeof(TileReadContext) > len)
+			engine_malformed_task("malformed tile task");
+		memcpy(&ctx, payload + off, sizeof(ctx));
+		if (ctx.snapshot_bytes <= 0 || ctx.snapshot_bytes > len)
+			engine_malformed_task("malformed tile task");
+		read_context = payload + off;
+		read_context_bytes = MAXALIGN(sizeof(TileReadContext)) + TYPEALIGN(8, ctx.snapshot_bytes);
+		if (read_context_bytes > len - off)
+			engine_malformed_task("malformed tile task");
+		off += read_context_bytes;
+	}
 	for (int i = 0; i < h.ninputs; i++)
 	{
 		Tensor	   *t;
 
+		if (tile_input_is_ref(&h, i))
+		{
+			if (read_context == NULL || off + (int) sizeof(TileInputRef) > len)
+				engine_malformed_task("malformed tile task");
+			inputs[i] = NULL;	/* read below */
+			off += TYPEALIGN(8, sizeof(TileInputRef));
+			continue;
+		}
 		if (off + (int) sizeof(int32) > len)
 			engine_malformed_task("malformed tile task");
 		t = (Tensor *) (payload + off);
@@ -512,6 +544,26 @@ tile_task_run(const char *payload, int len, StringInfo result)
 			engine_malformed_task("malformed tile task");
 		inputs[i] = t;
 		off += TYPEALIGN(8, VARSIZE(t));
+	}
+	if (read_context != NULL)
+	{
+		/* the inputs by reference, as of the caller's snapshot */
+		off = MAXALIGN(sizeof(TileTaskHeader)) + read_context_bytes;
+		tile_input_begin(read_context, read_context_bytes);
+		for (int i = 0; i < h.ninputs; i++)
+		{
+			if (tile_input_is_ref(&h, i))
+			{
+				TileInputRef ref;
+
+				memcpy(&ref, payload + off, sizeof(ref));
+				inputs[i] = tile_input_read(&ref);
+				off += TYPEALIGN(8, sizeof(TileInputRef));
+			}
+			else
+				off += TYPEALIGN(8, VARSIZE(inputs[i]));
+		}
+		tile_input_end();
 	}
 
 	if (h.op == TILE_CREATE)
@@ -550,13 +602,25 @@ tile_task_run(const char *payload, int len, StringInfo result)
 			engine_malformed_task("unknown tile task %d", h.op);
 	}
 
-	/* a stored tile the executor writes itself: nothing goes back */
+	/* a stored tile the executor writes itself: only the trailer goes back */
 	if (OidIsValid(h.output.storage))
 	{
 		tile_output_write(&h.output, (Tensor *) (result->data + start));
 		result->len = start;
 		result->data[start] = '\0';
 	}
+
+	/* the trailer: this task's tile reads, after the padded output */
+	tile_read_stats_delta(&before, &spent);
+	memset(&trailer, 0, sizeof(trailer));
+	trailer.magic = TILE_TRAILER_MAGIC;
+	trailer.reads = spent.reads;
+	trailer.hits = spent.hits;
+	trailer.bytes = spent.bytes;
+	trailer.seconds = spent.seconds;
+	while (result->len % 8 != 0)
+		appendStringInfoChar(result, '\0');
+	appendBinaryStringInfo(result, (char *) &trailer, sizeof(trailer));
 }
 
 void

@@ -1,12 +1,32 @@
 /*
  * tile_task.h
- *	  The "marsql tile" task kind: one step of a tiled operation.  Its
- *	  payload is a TileTaskHeader followed by the input blocks as tensor
- *	  images (each padded to 8 bytes); its result is the output tensor's
- *	  image, or nothing when the header's output descriptor names the
- *	  result's storage: the executor then writes the tile there itself
- *	  (tile_output.c).  Tasks carry their inputs by value because workers
- *	  cannot see the caller's temporary tables or uncommitted rows.
+ *	  The "marsql tile" task kind: one step of a tiled operation.
+ *
+ *	  Payload layout (every part starts 8-byte aligned):
+ *
+ *		TileTaskHeader			(MAXALIGN'd)
+ *		TileReadContext			only with TILE_FLAG_INPUT_REFS: who asked
+ *								and the caller's serialized snapshot
+ *		input 0 .. ninputs-1	input i is a TileInputRef when bit i of
+ *								header.input_refs is set (storage
+ *								coordinates, read by the executor with the
+ *								caller's snapshot: tile_input.c), else a
+ *								tensor image padded to 8 bytes (by value:
+ *								what the caller read, or another task's
+ *								output)
+ *
+ *	  The result is the output tensor's image padded to 8 bytes, followed by
+ *	  a TileTaskTrailer: the executor's tile reads for the task.  When the
+ *	  header's output descriptor names the result's storage (a table a
+ *	  worker made: tile_output.c), the executor writes the tile there
+ *	  itself and the result is the trailer alone.
+ *
+ *	  Inputs travel by reference only where an executor sees the storage
+ *	  as the caller does (docs/chunked.md, "Who reads the tiles"): a
+ *	  committed permanent table the caller's transaction has not created,
+ *	  truncated or written.  Temporary tables and storage the caller wrote
+ *	  travel by value, read by the caller; so does everything in a job that
+ *	  may run on peers.
  */
 #ifndef MARSQL_TILE_TASK_H
 #define MARSQL_TILE_TASK_H
@@ -50,6 +70,10 @@ typedef enum TileFill
 /* TILE_GEMM: the caller's marsql.device (neither: auto) */
 #define TILE_FLAG_DEVICE_CPU 0x0002
 #define TILE_FLAG_DEVICE_GPU 0x0004
+/* a TileReadContext follows the header; some inputs are TileInputRefs */
+#define TILE_FLAG_INPUT_REFS 0x0008
+/* unused: the output descriptor is TileTaskHeader.output (tile_output.h) */
+#define TILE_FLAG_OUTPUT_REF 0x0010
 
 /* the DeviceMode of a task's flags, and the flags of a mode */
 #define tile_task_device(h) \
@@ -73,8 +97,69 @@ typedef struct TileTaskHeader
 	uint64		seed;			/* TILE_GENERATE random */
 	int64		out_dims[MT_MAX_DIMS];
 	int32		perm[MT_MAX_DIMS];	/* TILE_TRANSPOSE */
-	TileOutput	output;			/* where the result goes (tile_output.h) */
+	/* bit i of word i / 64: input i is a TileInputRef (TILE_FLAG_INPUT_REFS) */
+	uint64		input_refs[TILE_MAX_INPUTS / 64];
+	/* where the result goes (tile_output.h): zero to return it by value */
+	TileOutput	output;
 } TileTaskHeader;
+
+#define tile_input_is_ref(h, i) \
+	(((h)->input_refs[(i) / 64] >> ((i) % 64)) & 1)
+#define tile_input_is_ref_any(h) \
+	((h)->input_refs[0] != 0 || (h)->input_refs[1] != 0)
+#define tile_set_input_ref(h, i) \
+	((h)->input_refs[(i) / 64] |= UINT64CONST(1) << ((i) % 64))
+
+/*
+ * Who reads by reference, and as of when: the calling backend's process
+ * (its PGPROC number and PID: a worker installs the snapshot's xmin only
+ * while the caller still advertises one no newer, as parallel workers do),
+ * the job (so an executor's tile cache never serves a tile read under
+ * another job's snapshot), then snapshot_bytes of SerializeSnapshot's
+ * image, padded to 8 bytes.
+ */
+typedef struct TileReadContext
+{
+	int32		caller_procno;
+	int32		caller_pid;
+	uint64		job;			/* unique per job of this caller */
+	Oid			database;
+	int32		snapshot_bytes;
+	/* the serialized snapshot follows */
+} TileReadContext;
+
+/*
+ * An input block by reference: the block [lo, hi) of the chunked tensor
+ * stored in relation `storage` (dtype, shape and tile shape as the
+ * caller's descriptor has them), read as read_dtype.
+ */
+typedef struct TileInputRef
+{
+	Oid			storage;
+	int32		ndim;
+	int32		dtype;			/* the stored MtDtype */
+	int32		read_dtype;		/* the MtDtype the task gets */
+	int64		shape[MT_MAX_DIMS];
+	int64		tile[MT_MAX_DIMS];
+	int64		lo[MT_MAX_DIMS];
+	int64		hi[MT_MAX_DIMS];
+} TileInputRef;
+
+/*
+ * After the result's tensor image (padded to 8 bytes): what the executor
+ * read for this task.  The caller adds up the trailers of tasks other
+ * executors ran (marsql.explain, marsql.tile_cache_stats()).
+ */
+#define TILE_TRAILER_MAGIC 0x7469726cU	/* "tirl" */
+typedef struct TileTaskTrailer
+{
+	uint32		magic;
+	int32		reserved;
+	int64		reads;			/* tiles read from storage */
+	int64		hits;			/* tiles served by the executor's cache */
+	int64		bytes;			/* bytes of the tiles read */
+	double		seconds;		/* spent reading them */
+} TileTaskTrailer;
 
 /* the kind's index, registered in _PG_init */
 extern int	tile_task_kind;

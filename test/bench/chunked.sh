@@ -18,10 +18,18 @@
 #   ..._run_s, _read_s, _store_s  one more run under marsql.explain(run =>
 #                                 true): the graph's time, and how long the
 #                                 calling backend spent reading input tiles
-#                                 and storing result tiles (the rest of the
-#                                 time it waits for the workers); with
-#                                 workers writing the result tiles
+#                                 (for payloads of operands it reads by
+#                                 value) and storing result tiles (the rest
+#                                 of the time it waits for the workers);
+#                                 with workers writing the result tiles
 #                                 themselves, _store_s is the caller's claim
+#   ..._read_pct, _store_pct      those two as % of _run_s (target: <= 10)
+#   ..._executor_read_s           seconds the workers spent reading tiles of
+#                                 operands that travel by reference
+#   ..._tile_reads, _hit_rate     tiles read from storage by all processes
+#                                 in that run, and the share of input tiles
+#                                 served by a process's tile cache
+#                                 (marsql.tile_cache_size) instead
 #   ..._caller_stores_run_s, _caller_stores_store_s
 #                                 the same run with marsql.worker_output =
 #                                 off: the calling backend stores every tile
@@ -101,11 +109,21 @@ matmul_series() {	# dtype n tiles...
 		ms=$(median_ms "SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))")
 		echo "$name: $ms ms"
 		echo "${name}_vs_raw: $(ratio "$raw" "$ms") x"
-		explain=$(explain_run "$a" "$b")
-		read -r run read store <<<"$explain"
+		# one session: tile_cache_stats() reports that session's last job
+		explain=$(psql_q -c "SELECT * FROM marsql.explain(\$q\$SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))\$q\$, run => true)" \
+			-c "SELECT 'stats|' || round(executor_read_seconds::numeric, 3) || '|' || tile_reads || '|' || inputs
+					   || '|' || round(100 * coalesce(hit_rate, 0)::numeric, 1) FROM marsql.tile_cache_stats()")
+		read -r run read store <<<"$(echo "$explain" |
+			sed -n 's/^  ran \([0-9.]*\) s; the calling backend read tiles for \([0-9.]*\) s and stored tiles for \([0-9.]*\) s.*/\1 \2 \3/p')"
+		IFS='|' read -r _ eread treads inputs hit <<<"$(echo "$explain" | grep '^stats|')"
 		echo "${name}_run_s: $run s"
 		echo "${name}_read_s: $read s"
 		echo "${name}_store_s: $store s"
+		echo "${name}_read_pct: $(awk -v r="$read" -v t="$run" 'BEGIN {printf "%.1f", (t > 0 ? 100 * r / t : 0)}') %"
+		echo "${name}_store_pct: $(awk -v r="$store" -v t="$run" 'BEGIN {printf "%.1f", (t > 0 ? 100 * r / t : 0)}') %"
+		echo "${name}_executor_read_s: $eread s"
+		echo "${name}_tile_reads: $treads ($inputs)"
+		echo "${name}_hit_rate: $hit %"
 		# the same with the calling backend storing every result tile
 		explain=$(PGOPTIONS="$PGOPTIONS -c marsql.worker_output=off" explain_run "$a" "$b")
 		read -r run read store <<<"$explain"

@@ -16,7 +16,7 @@ CREATE FUNCTION pg_temp.marsql_test_chunked_functions() RETURNS oid[] LANGUAGE s
 	WHERE pronamespace = 'marsql'::regnamespace
 	  AND (proname IN ('chunk', 'chunked_random', 'chunked_generate_full', 'chunked_full',
 					   'chunked_zeros', 'chunked_ones', 'chunked_from_query',
-					   'chunked_from_table', 'explain')
+					   'chunked_from_table', 'explain', 'tile_cache_stats')
 		   OR 'marsql.chunked_tensor'::regtype = ANY (proargtypes::oid[])
 		   OR prorettype = 'marsql.chunked_tensor'::regtype)
 	  AND proname NOT IN ('shape', 'tile_shape', 'ndim', 'size', 'nbytes', 'dtype', 'storage',

@@ -25,8 +25,11 @@ use MarsqlTap;
 # seconds: how long a stopped graph may take to give its workers back
 my $quickly = 10;
 
+# each process keeps at most 64 MB of input tiles per job (the default,
+# 256 MB, is a whole operand here)
 my $node = worker_node('chunked', q{
 marsql.blas_threads = 1
+marsql.tile_cache_size = 64MB
 });
 my $baseline = dsm_segments($node);
 
@@ -55,7 +58,8 @@ my $baseline = dsm_segments($node);
 	cmp_ok($peak->{backend_anon}, '>', 0, 'the backend was sampled');
 	cmp_ok($peak->{worker_anon}, '>', 0, 'the workers were sampled');
 	# a task holds 8 input tiles and one output tile (36 MB); the backend
-	# caches 4 tiles per operand and writes a payload at a time
+	# (the operands are temporary: read by the backend) caches up to 64 MB
+	# of tiles and writes a payload at a time
 	cmp_ok($peak->{backend_anon}, '<', 200, 'the backend stays under 200 MB of private memory');
 	cmp_ok($peak->{worker_anon}, '<', 200, 'every worker stays under 200 MB of private memory');
 	cmp_ok($peak->{backend_shared}, '<', 600,
@@ -80,7 +84,7 @@ my $baseline = dsm_segments($node);
 	diag(sprintf('20000 x 20000 float32 generated, then times a vector: peak backend %d MB anonymous + %d MB shared, '
 		  . 'peak worker %d MB anonymous + %d MB shared (the array is 1526 MB, a tile 64 MB)',
 		$peak->{backend_anon}, $peak->{backend_shared}, $peak->{worker_anon}, $peak->{worker_shared}));
-	# a task holds 8 tiles; the backend caches 4 tiles of each operand
+	# a task holds 8 tiles; each process caches up to 64 MB of tiles
 	cmp_ok($peak->{backend_anon}, '<', 700, 'the backend stays under 700 MB of private memory');
 	cmp_ok($peak->{worker_anon}, '<', 400, 'every worker stays under 400 MB of private memory');
 

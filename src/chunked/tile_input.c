@@ -1,0 +1,597 @@
+/*
+ * tile_input.c
+ *	  The input side of tile tasks (see tile_input.h): deciding which
+ *	  operands travel as storage coordinates, reading those blocks in the
+ *	  executor with the caller's snapshot, and the tile cache of each
+ *	  process.
+ *
+ *	  A worker reads as of the caller's snapshot, as a parallel query
+ *	  worker does: the caller serializes its active snapshot into the
+ *	  payload, with its PGPROC number; the worker restores it and installs
+ *	  its xmin as its own only while the caller still advertises an xmin no
+ *	  newer (ProcArrayInstallRestoredXmin), so VACUUM cannot remove a row
+ *	  version the job may read.  The caller holds that snapshot, active,
+ *	  until the job ends.  Because a worker does not share the caller's
+ *	  transaction, the caller's own uncommitted writes look to it like
+ *	  another transaction's: storage the caller's transaction created,
+ *	  truncated or wrote, and temporary tables (which only their backend can
+ *	  read), travel by value instead, read by the caller.
+ *
+ *	  The cache holds one job's tiles, keyed by storage OID and tile
+ *	  number; the job (caller PID and job number) stands for the snapshot
+ *	  every read of that job uses.  It is bounded by marsql.tile_cache_size
+ *	  with LRU eviction, except that tiles the current task (or payload)
+ *	  holds are pinned.
+ */
+#include "postgres.h"
+
+#include "access/relation.h"
+#include "access/transam.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "lib/ilist.h"
+#include "miscadmin.h"
+#include "pgstat.h"
+#include "portability/instr_time.h"
+#include "storage/lmgr.h"
+#include "storage/proc.h"
+#include "storage/procarray.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
+
+#include "chunked/tile_input.h"
+#include "engine/engine.h"
+#include "guc.h"
+
+StaticAssertDecl(TILE_MAX_INPUTS == 128, "input_refs and tile_input_is_ref_any hold two words of bits");
+
+TileReadStats tile_read_stats;
+
+void
+tile_read_stats_delta(const TileReadStats *before, TileReadStats *delta)
+{
+	delta->reads = tile_read_stats.reads - before->reads;
+	delta->hits = tile_read_stats.hits - before->hits;
+	delta->bytes = tile_read_stats.bytes - before->bytes;
+	delta->seconds = tile_read_stats.seconds - before->seconds;
+}
+
+void
+tile_read_stats_add(TileReadStats *sum, const TileReadStats *add)
+{
+	sum->reads += add->reads;
+	sum->hits += add->hits;
+	sum->bytes += add->bytes;
+	sum->seconds += add->seconds;
+}
+
+/* ---------- the cache ---------- */
+
+typedef struct TileCacheKey
+{
+	Oid			storage;
+	int64		index;
+} TileCacheKey;
+
+typedef struct TileCacheEntry
+{
+	TileCacheKey key;			/* hash key: first */
+	Tensor	   *tile;
+	Size		bytes;
+	uint64		scope;			/* pinned while this is the current scope */
+	dlist_node	lru;			/* head: most recently used */
+} TileCacheEntry;
+
+static struct
+{
+	bool		active;
+	int32		caller_pid;
+	uint64		job;
+	uint64		scope;
+	Size		bytes;
+	HTAB	   *entries;
+	dlist_head	lru;
+	MemoryContext cxt;
+} cache;
+
+static Size
+cache_budget(void)
+{
+	return (Size) marsql_tile_cache_size * 1024;
+}
+
+static void
+cache_clear(void)
+{
+	if (cache.cxt != NULL)
+		MemoryContextDelete(cache.cxt);
+	cache.cxt = NULL;
+	cache.entries = NULL;
+	cache.bytes = 0;
+	dlist_init(&cache.lru);
+	cache.active = false;
+}
+
+void
+tile_cache_begin_job(int32 caller_pid, uint64 job)
+{
+	HASHCTL		ctl;
+
+	cache_clear();
+	cache.cxt = AllocSetContextCreate(TopMemoryContext, "marsql tile cache",
+									  ALLOCSET_DEFAULT_SIZES);
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(TileCacheKey);
+	ctl.entrysize = sizeof(TileCacheEntry);
+	ctl.hcxt = cache.cxt;
+	cache.entries = hash_create("marsql tile cache", 256, &ctl,
+								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	cache.caller_pid = caller_pid;
+	cache.job = job;
+	cache.scope++;
+	cache.active = true;
+}
+
+void
+tile_cache_end_job(void)
+{
+	cache_clear();
+}
+
+bool
+tile_cache_active(void)
+{
+	return cache.active;
+}
+
+void
+tile_cache_new_scope(void)
+{
+	cache.scope++;
+}
+
+MemoryContext
+tile_cache_context(void)
+{
+	Assert(cache.active);
+	return cache.cxt;
+}
+
+Tensor *
+tile_cache_lookup(Oid storage, int64 index)
+{
+	TileCacheKey key;
+	TileCacheEntry *e;
+
+	if (!cache.active)
+		return NULL;
+	memset(&key, 0, sizeof(key));
+	key.storage = storage;
+	key.index = index;
+	e = hash_search(cache.entries, &key, HASH_FIND, NULL);
+	if (e == NULL)
+		return NULL;
+	e->scope = cache.scope;
+	dlist_move_head(&cache.lru, &e->lru);
+	tile_read_stats.hits++;
+	return e->tile;
+}
+
+/* evicts unpinned tiles, least recently used first, until `need` more fit */
+static void
+cache_make_room(Size need)
+{
+	dlist_node *node;
+
+	if (cache.bytes + need <= cache_budget() || dlist_is_empty(&cache.lru))
+		return;
+	node = dlist_tail_node(&cache.lru);
+	while (node != NULL && cache.bytes + need > cache_budget())
+	{
+		TileCacheEntry *e = dlist_container(TileCacheEntry, lru, node);
+
+		node = dlist_has_prev(&cache.lru, node) ? dlist_prev_node(&cache.lru, node) : NULL;
+		if (e->scope == cache.scope)
+			continue;
+		dlist_delete(&e->lru);
+		cache.bytes -= e->bytes;
+		pfree(e->tile);
+		hash_search(cache.entries, &e->key, HASH_REMOVE, NULL);
+	}
+}
+
+Tensor *
+tile_cache_insert(Oid storage, int64 index, Tensor *t)
+{
+	TileCacheKey key;
+	TileCacheEntry *e;
+	bool		found;
+
+	Assert(cache.active);
+	cache_make_room(VARSIZE(t));
+	memset(&key, 0, sizeof(key));
+	key.storage = storage;
+	key.index = index;
+	e = hash_search(cache.entries, &key, HASH_ENTER, &found);
+	if (found)
+	{
+		/* cannot happen: a lookup comes first */
+		dlist_delete(&e->lru);
+		cache.bytes -= e->bytes;
+		pfree(e->tile);
+	}
+	e->tile = t;
+	e->bytes = VARSIZE(t);
+	e->scope = cache.scope;
+	dlist_push_head(&cache.lru, &e->lru);
+	cache.bytes += e->bytes;
+	return t;
+}
+
+Tensor *
+tile_cache_own_datum(Datum d)
+{
+	MemoryContext old = MemoryContextSwitchTo(cache.active ? cache.cxt : CurrentMemoryContext);
+	Tensor	   *t = DatumGetTensorAnyP(d);
+
+	/*
+	 * DatumGetTensorAnyP returns the datum itself when it needs no
+	 * detoasting -- memory of the tuple, which goes -- or a value made in
+	 * the current context, which the cache then owns.
+	 */
+	if ((Pointer) t == DatumGetPointer(d))
+	{
+		Tensor	   *copy = palloc(VARSIZE(t));
+
+		memcpy(copy, t, VARSIZE(t));
+		t = copy;
+	}
+	MemoryContextSwitchTo(old);
+	return t;
+}
+
+/* ---------- the caller's side ---------- */
+
+static uint64 job_counter = 0;
+
+uint64
+tile_input_next_job(void)
+{
+	return ++job_counter;
+}
+
+/* true when this transaction has inserted, updated or deleted rows of rel */
+static bool
+written_in_transaction(Oid relid, bool *unknown)
+{
+	PgStat_TableStatus *tabstat;
+
+	*unknown = false;
+	/* a transaction without an xid has written nothing */
+	if (!TransactionIdIsValid(GetTopTransactionIdIfAny()))
+		return false;
+	if (!pgstat_track_counts)
+	{
+		*unknown = true;
+		return true;
+	}
+	tabstat = find_tabstat_entry(relid);
+	if (tabstat == NULL)
+		return false;
+	for (PgStat_TableXactStatus *trans = tabstat->trans; trans != NULL; trans = trans->upper)
+	{
+		if (trans->tuples_inserted + trans->tuples_updated + trans->tuples_deleted > 0 ||
+			trans->truncdropped)
+			return true;
+	}
+	return false;
+}
+
+bool
+tile_input_by_reference(const ChunkedTensor *ct, const char **why)
+{
+	Relation	rel;
+	bool		unknown;
+	bool		by_reference = false;
+
+	/* the SELECT check and lock a TileStore takes */
+	chunked_check_readable(ct);
+	if (marsql_executors != ENGINE_EXECUTORS_LOCAL)
+		*why = "the job may run on peers";
+	else if (!ActiveSnapshotSet())
+		*why = "no active snapshot";
+	else if (ct->flags & CHUNKED_TEMPORARY)
+		*why = "temporary";
+	else if (tile_output_made_in_transaction(ct->storage))
+		*why = "made by workers in this transaction";	/* tile_output.h */
+	else
+	{
+		rel = relation_open(ct->storage, AccessShareLock);
+		if (rel->rd_rel->relpersistence == RELPERSISTENCE_TEMP)
+			*why = "temporary";
+		else if (rel->rd_createSubid != InvalidSubTransactionId)
+			*why = "created in this transaction";
+		else if (rel->rd_firstRelfilenodeSubid != InvalidSubTransactionId ||
+				 rel->rd_newRelfilenodeSubid != InvalidSubTransactionId)
+			*why = "truncated or rewritten in this transaction";
+		else if (written_in_transaction(ct->storage, &unknown))
+			*why = unknown ? "track_counts is off: this transaction's writes are unknown"
+				: "written in this transaction";
+		else
+		{
+			*why = NULL;
+			by_reference = true;
+		}
+		relation_close(rel, NoLock);
+	}
+	return by_reference;
+}
+
+char *
+tile_input_read_context(uint64 job, Size *bytes)
+{
+	Snapshot	snap = GetActiveSnapshot();
+	Size		image = EstimateSnapshotSpace(snap);
+	Size		head = MAXALIGN(sizeof(TileReadContext));
+	char	   *buf;
+	TileReadContext *ctx;
+
+	*bytes = head + TYPEALIGN(8, image);
+	buf = palloc0(*bytes);
+	ctx = (TileReadContext *) buf;
+	ctx->caller_procno = MyProc->pgprocno;
+	ctx->caller_pid = MyProcPid;
+	ctx->job = job;
+	ctx->database = MyDatabaseId;
+	ctx->snapshot_bytes = (int32) image;
+	SerializeSnapshot(snap, buf + head);
+	return buf;
+}
+
+/* ---------- the executor's side ---------- */
+
+#define READ_MAX_RELATIONS 8
+
+static struct
+{
+	bool		active;
+	int			nrels;
+	Oid			rel[READ_MAX_RELATIONS];
+	char	   *name[READ_MAX_RELATIONS];
+	SPIPlanPtr	plan[READ_MAX_RELATIONS];
+	MemoryContext cxt;
+} reading;
+
+void
+tile_input_begin(const char *context, Size bytes)
+{
+	TileReadContext ctx;
+	Size		head = MAXALIGN(sizeof(TileReadContext));
+	Snapshot	snap;
+	MemoryContext caller = CurrentMemoryContext;
+
+	if (engine_task_on_peer())
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("a tile task that reads its inputs by reference cannot run on a peer"),
+				 errdetail("Its inputs are tables of the calling server.")));
+	if (bytes < head)
+		engine_malformed_task("malformed tile task read context");
+	memcpy(&ctx, context, sizeof(ctx));
+	if (ctx.snapshot_bytes <= 0 || head + (Size) ctx.snapshot_bytes > bytes ||
+		ctx.database != MyDatabaseId)
+		engine_malformed_task("malformed tile task read context");
+
+	snap = RestoreSnapshot((char *) context + head);
+	if (ctx.caller_pid != MyProcPid)
+	{
+		PGPROC	   *proc = NULL;
+
+		if (ctx.caller_procno >= 0 && (uint32) ctx.caller_procno < ProcGlobal->allProcCount)
+			proc = &ProcGlobal->allProcs[ctx.caller_procno];
+		if (proc == NULL || proc->pid != ctx.caller_pid ||
+			!ProcArrayInstallRestoredXmin(snap->xmin, proc))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("could not read tiles as of the calling backend's snapshot"),
+					 errdetail("The calling backend's transaction is no longer running.")));
+	}
+	/* in the caller itself, the snapshot is one it holds active */
+
+	if (!cache.active || cache.caller_pid != ctx.caller_pid || cache.job != ctx.job)
+		tile_cache_begin_job(ctx.caller_pid, ctx.job);
+	tile_cache_new_scope();
+
+	PushActiveSnapshot(snap);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	MemoryContextSwitchTo(caller);
+	memset(&reading, 0, sizeof(reading));
+	reading.active = true;
+	reading.cxt = caller;
+}
+
+void
+tile_input_end(void)
+{
+	MemoryContext caller = CurrentMemoryContext;
+
+	Assert(reading.active);
+	reading.active = false;
+	SPI_finish();
+	MemoryContextSwitchTo(caller);
+	PopActiveSnapshot();
+}
+
+/* the prepared read of relid's tiles, in this read scope */
+static SPIPlanPtr
+read_plan(Oid relid, char **relname)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	Oid			types[1] = {INT4ARRAYOID};
+	char	   *name;
+	char	   *nsp;
+	SPIPlanPtr	plan;
+	int			i;
+
+	for (i = 0; i < reading.nrels; i++)
+	{
+		if (reading.rel[i] == relid)
+		{
+			*relname = reading.name[i];
+			return reading.plan[i];
+		}
+	}
+	if (reading.nrels == READ_MAX_RELATIONS)
+		elog(ERROR, "a tile task reads more than %d relations", READ_MAX_RELATIONS);
+
+	/*
+	 * The caller holds a lock on the storage for the whole job, so it can
+	 * be neither dropped nor renamed under this name: what is gone now was
+	 * gone before the job began.
+	 */
+	name = get_rel_name(relid);
+	if (name == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("the storage table of this chunked_tensor no longer exists"),
+				 errhint("It was dropped, or it was a temporary result of another session.")));
+
+	/*
+	 * A worker is not in the caller's lock group: if it queued for its
+	 * lock behind a session waiting for ACCESS EXCLUSIVE (DROP, TRUNCATE,
+	 * ALTER TABLE), which waits for the caller, which waits for the
+	 * worker, no deadlock check would ever see the cycle.  So it takes the
+	 * lock only when it is free at once (the caller's own lock always is,
+	 * in the caller), and the job stops otherwise.
+	 */
+	if (!ConditionalLockRelationOid(relid, AccessShareLock))
+		ereport(ERROR,
+				(errcode(ERRCODE_LOCK_NOT_AVAILABLE),
+				 errmsg("a marsql worker could not lock table \"%s\" to read its tiles", name),
+				 errdetail("Another session is waiting for a lock on it that conflicts with reading it, and waits for this statement's transaction."),
+				 errhint("Run the statement again once that session's command is done.")));
+	nsp = get_namespace_name(get_rel_namespace(relid));
+	MemoryContextSwitchTo(reading.cxt);
+	reading.name[i] = quote_qualified_identifier(nsp, name);
+	MemoryContextSwitchTo(caller);
+	plan = SPI_prepare(psprintf("SELECT data FROM %s WHERE tile OPERATOR(pg_catalog.=) $1",
+								reading.name[i]), 1, types);
+	MemoryContextSwitchTo(caller);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	reading.rel[i] = relid;
+	reading.plan[i] = plan;
+	reading.nrels++;
+	*relname = reading.name[i];
+	return plan;
+}
+
+static void
+tile_coords_name(StringInfo buf, int ndim, const int64 *coords)
+{
+	appendStringInfoChar(buf, '(');
+	for (int i = 0; i < ndim; i++)
+		appendStringInfo(buf, "%s" INT64_FORMAT, i ? ", " : "", coords[i]);
+	appendStringInfoChar(buf, ')');
+}
+
+Tensor *
+tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	int64		index = mt_tile_index(grid, coords);
+	int64		lo[MT_MAX_DIMS],
+				hi[MT_MAX_DIMS];
+	Tensor	   *t;
+	char	   *relname;
+	SPIPlanPtr	plan;
+	Datum		values[1];
+	bool		isnull;
+	bool		ok;
+	int			rc;
+	instr_time	start,
+				spent;
+
+	if (!reading.active)
+		elog(ERROR, "a tile read by reference outside tile_input_begin");
+	t = tile_cache_lookup(ct->storage, index);
+	if (t != NULL)
+		return t;
+
+	INSTR_TIME_SET_CURRENT(start);
+	plan = read_plan(ct->storage, &relname);
+	values[0] = chunked_int4_array(ct->ndim, coords);
+	rc = SPI_execute_plan(plan, values, NULL, true, 2);
+	MemoryContextSwitchTo(caller);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not read a tile: %s", SPI_result_code_string(rc));
+	if (SPI_processed != 1)
+	{
+		StringInfoData name;
+
+		initStringInfo(&name);
+		tile_coords_name(&name, ct->ndim, coords);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("tile %s of \"%s\" is missing", name.data, relname),
+				 errdetail("The array is %s; every tile must have exactly one row.",
+						   chunked_describe(ct))));
+	}
+	t = tile_cache_own_datum(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
+										   &isnull));
+	SPI_freetuptable(SPI_tuptable);
+
+	/* the shape and dtype its position implies */
+	mt_tile_bounds(grid, coords, lo, hi);
+	ok = !isnull && t->ndim == ct->ndim && t->dtype == ct->dtype && !tensor_is_csr(t);
+	for (int i = 0; ok && i < t->ndim; i++)
+		ok = t->dims[i] == hi[i] - lo[i];
+	if (!ok)
+	{
+		StringInfoData name;
+
+		initStringInfo(&name);
+		tile_coords_name(&name, ct->ndim, coords);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("tile %s of \"%s\" does not fit the array", name.data, relname),
+				 errdetail("The array is %s.", chunked_describe(ct))));
+	}
+	tile_read_stats.reads++;
+	tile_read_stats.bytes += VARSIZE(t);
+	INSTR_TIME_SET_CURRENT(spent);
+	INSTR_TIME_SUBTRACT(spent, start);
+	tile_read_stats.seconds += INSTR_TIME_GET_DOUBLE(spent);
+	return tile_cache_insert(ct->storage, index, t);
+}
+
+Tensor *
+tile_input_read(const TileInputRef *ref)
+{
+	ChunkedTensor *ct;
+	TileSource	src;
+	MtTileGrid	grid;
+
+	if (ref->ndim < 0 || ref->ndim > MT_MAX_DIMS ||
+		(ref->dtype != MT_FLOAT32 && ref->dtype != MT_FLOAT64) ||
+		(ref->read_dtype != MT_FLOAT32 && ref->read_dtype != MT_FLOAT64) ||
+		!OidIsValid(ref->storage))
+		engine_malformed_task("malformed tile input reference");
+	if (mt_tile_grid_init(&grid, ref->ndim, ref->shape, ref->tile) != MT_OK)
+		engine_malformed_task("malformed tile input reference");
+	for (int i = 0; i < ref->ndim; i++)
+	{
+		if (ref->lo[i] < 0 || ref->lo[i] > ref->hi[i] || ref->hi[i] > ref->shape[i])
+			engine_malformed_task("malformed tile input reference");
+	}
+	ct = chunked_new(ref->storage, (MtDtype) ref->dtype, ref->ndim, ref->shape, ref->tile, false);
+	tile_source_init_chunked(&src, ct);
+	src.by_reference = true;
+	return tile_source_read_block(&src, ref->lo, ref->hi, (MtDtype) ref->read_dtype);
+}
