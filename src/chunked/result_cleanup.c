@@ -54,6 +54,7 @@
 #include "tcop/tcopprot.h"
 #include "utils/backend_status.h"
 #include "utils/builtins.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
@@ -160,6 +161,8 @@ sweep(SweepMode mode, int *busy)
 
 	if (busy != NULL)
 		*busy = 0;
+	/* tables workers committed while this transaction ran must be seen */
+	AcceptInvalidationMessages();
 	if (!OidIsValid(marsql_nsp) ||
 		!OidIsValid(get_relname_relid("orphan_storage", marsql_nsp)))
 		return 0;

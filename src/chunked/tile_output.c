@@ -24,6 +24,8 @@
 #include "commands/defrem.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "storage/lmgr.h"
+#include "utils/inval.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -146,7 +148,7 @@ void
 tile_output_write(const TileOutput *out, const Tensor *tile)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	char	   *relname = get_rel_name(out->storage);
+	char	   *relname;
 	Oid			types[2] = {INT4ARRAYOID, chunked_type_oid("tensor")};
 	Datum		values[2];
 	int			rc;
@@ -154,7 +156,13 @@ tile_output_write(const TileOutput *out, const Tensor *tile)
 	/* a peer's caller names OIDs of another server: never written here */
 	if (out->ndim < 1 || out->ndim > MT_MAX_DIMS || engine_task_on_peer())
 		engine_malformed_task("malformed tile task output");
-	/* only detached storage, which stays in marsql_result until claimed */
+	/*
+	 * Only detached storage, which stays in marsql_result until claimed.
+	 * Run by the calling backend, the task may follow the table's creation
+	 * within one statement: take in the catalog changes first.
+	 */
+	AcceptInvalidationMessages();
+	relname = get_rel_name(out->storage);
 	if (relname == NULL || get_rel_namespace(out->storage) != spool_namespace(true))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
@@ -242,13 +250,22 @@ tile_output_claim(ChunkedTensor *ct, Oid relid, bool named, Oid nspid,
 				  const char *relname)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	char	   *spoolname = get_rel_name(relid);
+	char	   *spoolname;
 	MarsqlOwnerScope owner;
 	Oid			types[1] = {OIDOID};
 	Datum		values[1] = {ObjectIdGetDatum(relid)};
-	const char *final_name = spoolname;
+	const char *final_name;
 	int			rc;
 
+	/*
+	 * A worker committed the table while this statement ran: take in the
+	 * catalog changes (a lock does), or the caches would not know it.  The
+	 * lock is held to the end of the transaction, so the table cannot be
+	 * dropped under the caller; the cleanup worker skips it meanwhile.
+	 */
+	LockRelationOid(relid, AccessShareLock);
+	spoolname = get_rel_name(relid);
+	final_name = spoolname;
 	if (spoolname == NULL || get_rel_namespace(relid) != spool_namespace(true))
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
