@@ -4,6 +4,8 @@
 -- rollbacks and session ends are in test/t/040_result_cleanup.pl.
 SET search_path = marsql, public;
 SET marsql.max_workers = 2;
+-- on: also for the small results here (auto: from 8 MB, tested below)
+SET marsql.worker_output = on;
 
 -- where a result's table is, and how it was made
 CREATE FUNCTION spool_where(ct chunked_tensor) RETURNS text LANGUAGE sql AS $$
@@ -88,7 +90,12 @@ RESET marsql.max_workers;
 SET marsql.worker_output = off;
 SELECT spool_where(chunked_ones('{4}'));
 SELECT spool_where(chunked_ones('{4}', target => 'spool_s.by_caller'));
-RESET marsql.worker_output;
+-- auto: workers write results of 8 MB or more
+SET marsql.worker_output = auto;
+SELECT spool_where(chunked_ones('{1023,1024}', '{512,512}'));
+SELECT spool_where(chunked_ones('{1024,1024}', '{512,512}'));
+SELECT try_sql('SET marsql.worker_output = sometimes');
+SET marsql.worker_output = on;
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 SELECT spool_where(chunked_ones('{4}'));
 COMMIT;

@@ -34,7 +34,7 @@ bool		marsql_retryable = false;
 char	   *marsql_peer_servers = NULL;
 int			marsql_device = DEVICE_AUTO;
 int			marsql_gpu_memory_limit_mb = 0;
-bool		marsql_worker_output = true;
+int			marsql_worker_output = MARSQL_WORKER_OUTPUT_AUTO;
 
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
@@ -53,6 +53,19 @@ static const struct config_enum_entry device_options[] = {
 	{"auto", DEVICE_AUTO, false},
 	{"cpu", DEVICE_CPU, false},
 	{"gpu", DEVICE_GPU, false},
+	{NULL, 0, false}
+};
+
+static const struct config_enum_entry worker_output_options[] = {
+	{"auto", MARSQL_WORKER_OUTPUT_AUTO, false},
+	{"on", MARSQL_WORKER_OUTPUT_ON, false},
+	{"off", MARSQL_WORKER_OUTPUT_OFF, false},
+	{"true", MARSQL_WORKER_OUTPUT_ON, true},
+	{"false", MARSQL_WORKER_OUTPUT_OFF, true},
+	{"yes", MARSQL_WORKER_OUTPUT_ON, true},
+	{"no", MARSQL_WORKER_OUTPUT_OFF, true},
+	{"1", MARSQL_WORKER_OUTPUT_ON, true},
+	{"0", MARSQL_WORKER_OUTPUT_OFF, true},
 	{NULL, 0, false}
 };
 
@@ -228,14 +241,15 @@ marsql_define_gucs(void)
 							PGC_USERSET, GUC_UNIT_KB,
 							NULL, NULL, NULL);
 
-	DefineCustomBoolVariable("marsql.worker_output",
+	DefineCustomEnumVariable("marsql.worker_output",
 							 "Lets workers write the result tiles of chunked operations themselves.",
-							 "On: a job run on workers has its result table made by a worker "
+							 "on: a job run on workers has its result table made by a worker "
 							 "and claimed by the caller's transaction, and each worker writes "
 							 "its tiles; off: the calling backend creates the table and stores "
-							 "every tile, as it does without workers.",
+							 "every tile, as it does without workers; auto: on for results of "
+							 "8 MB or more, where it pays for the worker-made table.",
 							 &marsql_worker_output,
-							 true,
+							 MARSQL_WORKER_OUTPUT_AUTO, worker_output_options,
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 

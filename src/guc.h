@@ -66,7 +66,14 @@ extern int	marsql_gpu_memory_limit_mb;
 extern int	marsql_tile_cache_size;
 
 /* marsql.worker_output: workers write chunked result tiles themselves */
-extern bool marsql_worker_output;
+typedef enum MarsqlWorkerOutput
+{
+	MARSQL_WORKER_OUTPUT_AUTO,	/* for results of MARSQL_WORKER_OUTPUT_MIN_BYTES or more */
+	MARSQL_WORKER_OUTPUT_ON,
+	MARSQL_WORKER_OUTPUT_OFF
+} MarsqlWorkerOutput;
+#define MARSQL_WORKER_OUTPUT_MIN_BYTES (8 * 1024 * 1024)
+extern int	marsql_worker_output;
 
 extern void marsql_define_gucs(void);
 

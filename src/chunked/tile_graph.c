@@ -680,7 +680,8 @@ tile_graph_run(TileGraph *g)
 		for (int i = 0; i < g->ntasks && !stored; i++)
 			stored = g->tasks[i].stored;
 		/* workers make the storage and write the tiles, or the caller does */
-		if (stored && g->max_workers > 0 && tile_output_usable() &&
+		if (stored && g->max_workers > 0 &&
+			tile_output_usable(chunked_total_bytes(g->result)) &&
 			(g->target == NULL || !isAnyTempNamespace(g->target_nspid)))
 		{
 			result_cleanup_maybe_sweep();

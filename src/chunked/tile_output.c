@@ -40,6 +40,10 @@
 
 static int	spool_counter = 0;
 
+/* the tile write prepared for the last table written (tile_output_write) */
+static Oid	write_relid = InvalidOid;
+static SPIPlanPtr write_plan = NULL;
+
 /* storage made for the current transaction (TopMemoryContext) */
 static Oid *made_in_xact = NULL;
 static int	nmade_in_xact = 0;
@@ -173,10 +177,25 @@ tile_output_write(const TileOutput *out, const Tensor *tile)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	MemoryContextSwitchTo(caller);
-	rc = SPI_execute_with_args(psprintf("INSERT INTO %s (tile, data) VALUES ($1, $2) "
-										"ON CONFLICT (tile) DO UPDATE SET data = EXCLUDED.data",
-										quote_qualified_identifier(SPOOL_SCHEMA, relname)),
-							   2, types, values, NULL, false, 0);
+	/* the statement is prepared once per table, for the tasks that follow */
+	if (write_plan == NULL || write_relid != out->storage)
+	{
+		SPIPlanPtr	plan;
+
+		if (write_plan != NULL)
+			SPI_freeplan(write_plan);
+		write_plan = NULL;
+		plan = SPI_prepare(psprintf("INSERT INTO %s (tile, data) VALUES ($1, $2) "
+									"ON CONFLICT (tile) DO UPDATE SET data = EXCLUDED.data",
+									quote_qualified_identifier(SPOOL_SCHEMA, relname)),
+						   2, types);
+		MemoryContextSwitchTo(caller);
+		if (plan == NULL || SPI_keepplan(plan) != 0)
+			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+		write_plan = plan;
+		write_relid = out->storage;
+	}
+	rc = SPI_execute_plan(write_plan, values, NULL, false, 0);
 	MemoryContextSwitchTo(caller);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "could not write a tile: %s", SPI_result_code_string(rc));
@@ -187,16 +206,22 @@ tile_output_write(const TileOutput *out, const Tensor *tile)
 /* ---------- in the caller ---------- */
 
 bool
-tile_output_usable(void)
+tile_output_usable(int64 result_bytes)
 {
 	/*
 	 * Workers commit what they write.  The caller must see it later in its
 	 * transaction (a snapshot per statement: READ COMMITTED), its
 	 * transaction must be allowed to write (a READ ONLY one may still fill
 	 * temporary tables, which workers cannot see), and the storage schema
-	 * must exist (an extension script from before it).
+	 * must exist (an extension script from before it).  Under auto, a
+	 * result below 8 MB is stored by the caller: the worker's table, its
+	 * record and the claim cost about what storing that much costs.
 	 */
-	return marsql_worker_output && marsql_max_workers > 0 &&
+	if (marsql_worker_output == MARSQL_WORKER_OUTPUT_OFF ||
+		(marsql_worker_output == MARSQL_WORKER_OUTPUT_AUTO &&
+		 result_bytes < MARSQL_WORKER_OUTPUT_MIN_BYTES))
+		return false;
+	return marsql_max_workers > 0 &&
 		marsql_executors == ENGINE_EXECUTORS_LOCAL &&
 		!IsolationUsesXactSnapshot() && !XactReadOnly && !IsInParallelMode() &&
 		IsNormalProcessingMode() && OidIsValid(spool_namespace(true));

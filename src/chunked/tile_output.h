@@ -61,14 +61,14 @@ extern void tile_output_write(const TileOutput *out, const struct Tensor *tile);
 
 /*
  * In the caller.  tile_output_usable: whether a job of this backend may
- * have workers write its result now (else the caller stores it, as
- * before).  tile_output_request fills a create request and records that
+ * have workers write its result of result_bytes now (else the caller
+ * stores it, as before).  tile_output_request fills a create request and records that
  * this transaction made detached storage.  tile_output_claim makes the
  * storage the caller's in its own transaction: a named result is moved to
  * target (nspid, relname) and registered; an unnamed one registered and
  * marked to go at session end.
  */
-extern bool tile_output_usable(void);
+extern bool tile_output_usable(int64 result_bytes);
 extern void tile_output_request(TileCreateRequest *req, bool named);
 struct ChunkedTensor;
 extern void tile_output_claim(struct ChunkedTensor *ct, Oid relid, bool named,

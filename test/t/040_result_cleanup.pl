@@ -31,6 +31,7 @@ my $node = worker_node('spool', q{
 shared_preload_libraries = 'marsql'
 restart_after_crash = on
 marsql.blas_threads = 1
+marsql.worker_output = on
 });
 
 $node->safe_psql('postgres', q{
