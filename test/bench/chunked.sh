@@ -30,9 +30,13 @@
 #                                 in that run, and the share of input tiles
 #                                 served by a process's tile cache
 #                                 (marsql.tile_cache_size) instead
-#   ..._caller_stores_run_s, _caller_stores_store_s
-#                                 the same run with marsql.worker_output =
-#                                 off: the calling backend stores every tile
+#   ..._caller_stores, _caller_stores_vs_raw, _caller_stores_run_s,
+#   _caller_stores_store_s        the same series and explain run with
+#                                 marsql.worker_output = off: the calling
+#                                 backend stores every result tile (the
+#                                 series above uses the default, auto,
+#                                 under which workers write results of 8 MB
+#                                 or more)
 #   chunked_matmul_<dtype>_<n>_invalue
 #                                 the same product as one value: to_tensor of
 #                                 both operands, then marsql.matmul (what a
@@ -125,6 +129,9 @@ matmul_series() {	# dtype n tiles...
 		echo "${name}_tile_reads: $treads ($inputs)"
 		echo "${name}_hit_rate: $hit %"
 		# the same with the calling backend storing every result tile
+		ms=$(PGOPTIONS="$PGOPTIONS -c marsql.worker_output=off" median_ms "SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))")
+		echo "${name}_caller_stores: $ms ms"
+		echo "${name}_caller_stores_vs_raw: $(ratio "$raw" "$ms") x"
 		explain=$(PGOPTIONS="$PGOPTIONS -c marsql.worker_output=off" explain_run "$a" "$b")
 		read -r run read store <<<"$explain"
 		echo "${name}_caller_stores_run_s: $run s"
