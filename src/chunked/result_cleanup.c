@@ -178,11 +178,13 @@ sweep(SweepMode mode, int *busy)
 		appendStringInfo(&sql, " WHERE NOT claimed AND caller_xid OPERATOR(pg_catalog.=) '" UINT64_FORMAT "'::pg_catalog.xid8",
 						 U64FromFullTransactionId(GetTopFullTransactionId()));
 	else if (mode == SWEEP_SESSION)
-		appendStringInfo(&sql, " WHERE backend_pid OPERATOR(pg_catalog.=) %d "
-						 "AND backend_start OPERATOR(pg_catalog.=) %s::pg_catalog.timestamptz",
-						 MyProcPid, quote_literal_cstr(timestamptz_to_str(MyStartTimestamp)));
+		appendStringInfoString(&sql, " WHERE backend_pid OPERATOR(pg_catalog.=) $1 "
+							   "AND backend_start OPERATOR(pg_catalog.=) $2");
 	appendStringInfoString(&sql, " FOR UPDATE SKIP LOCKED");
-	if (SPI_execute(sql.data, false, 0) != SPI_OK_SELECT)
+	if (SPI_execute_with_args(sql.data, mode == SWEEP_SESSION ? 2 : 0,
+							  (Oid[]) {INT4OID, TIMESTAMPTZOID},
+							  (Datum[]) {Int32GetDatum(MyProcPid), TimestampTzGetDatum(MyStartTimestamp)},
+							  NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "could not read marsql.orphan_storage");
 	MemoryContextSwitchTo(cxt);
 	rows = SPI_tuptable;
