@@ -12,6 +12,10 @@
  *							computes (kernels on its input blocks)
  *	  tile_input.c			inputs by reference: read by the executor with
  *							the caller's snapshot; the per-process tile cache
+ *	  tile_output.c		result storage a worker makes and the executors
+ *							write; the caller's claim of it
+ *	  result_cleanup.c		removal of worker-made storage no committed
+ *							caller claimed (commit, abort, exit, crash)
  *	  tile_graph.c			a graph of tile tasks, run on the engine or
  *							explained
  *	  chunked_create.c		constructors; chunked_read.c reading back;
