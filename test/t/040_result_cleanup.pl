@@ -12,6 +12,8 @@
 #   so does one whose statement fails half way, or is cancelled half way
 #   (pg_cancel_backend, statement_timeout), or whose subtransaction rolls
 #   back (dropped at the commit itself);
+# - a worker ended with pg_terminate_backend mid-job: its task runs again
+#   and every tile is written once;
 # - a backend ended with pg_terminate_backend mid-job removes its results
 #   at exit;
 # - after a worker is killed with SIGKILL (crash-restart) and after an
@@ -182,6 +184,20 @@ sub storage_made
 	$s->query_safe('RESET statement_timeout');
 	wait_clean('its result is removed');
 	$s->quit;
+}
+
+# ---------- a worker terminated mid-job: its tasks run again ----------
+{
+	my $bg = start_bg($node, q{SELECT marsql.chunked_random('{4000,4000}', '{100,100}', 1, target => 'retried') IS NOT NULL},
+		q{SELECT 'tiles ' || count(*) FROM retried});
+	ok(storage_made($bg->{pid}), 'a long job made its storage');
+	my @busy = busy_workers($node, 1);
+	$node->safe_psql('postgres', "SELECT pg_terminate_backend($busy[0])");
+	finish_bg($bg);
+	like($bg->{out}, qr/^tiles 1600$/m, 'a worker terminated mid-job: its task runs again, each tile written once')
+	  or diag($bg->{err});
+	is(spool_state(), '0/0', 'the named result was claimed');
+	$node->safe_psql('postgres', 'DROP TABLE retried');
 }
 
 # ---------- a backend terminated mid-job ----------
