@@ -100,6 +100,13 @@ BEGIN ISOLATION LEVEL REPEATABLE READ;
 SELECT spool_where(chunked_ones('{4}'));
 COMMIT;
 SELECT spool_where(chunked_ones('{4}', target => 'pg_temp.in_temp'));
+-- a target in marsql_result itself: the caller stores every tile
+BEGIN;
+SELECT pg_current_xact_id() AS x \gset
+SELECT chunked_ones('{4}', '{2}', target => 'marsql_result.in_spool') IS NOT NULL;
+SELECT count(*) FILTER (WHERE xmin::text <> :'x') AS by_others, count(*) FROM marsql_result.in_spool;
+COMMIT;
+DROP TABLE marsql_result.in_spool;
 BEGIN READ ONLY;
 SELECT try_sql($$SELECT chunked_ones('{4}')$$);
 COMMIT;

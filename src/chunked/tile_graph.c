@@ -682,7 +682,9 @@ tile_graph_run(TileGraph *g)
 		/* workers make the storage and write the tiles, or the caller does */
 		if (stored && g->max_workers > 0 &&
 			tile_output_usable(chunked_total_bytes(g->result)) &&
-			(g->target == NULL || !isAnyTempNamespace(g->target_nspid)))
+			(g->target == NULL ||
+			 (!isAnyTempNamespace(g->target_nspid) &&
+			  g->target_nspid != get_namespace_oid(SPOOL_SCHEMA, true))))
 		{
 			result_cleanup_maybe_sweep();
 			tile_output_request(&g->create, g->target != NULL);
