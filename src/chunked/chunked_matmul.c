@@ -6,10 +6,12 @@
  *	  marsql.reduce_fanin pairs of inner tiles, accumulating into one
  *	  output (the first level of the summation); when the inner dimension
  *	  has more tiles than that, sum tasks add the partial products in a
- *	  tree of the same fan-in.  Every input block is read by the calling
- *	  backend and sent by value -- as the stored tile itself when the
- *	  output tiling follows the operands' -- and a task holds at most
- *	  2 * fan-in + 1 tiles.
+ *	  tree of the same fan-in.  Input blocks travel as coordinates or by
+ *	  value (tile_input.c) -- each the stored tile itself when the output
+ *	  tiling follows the operands' -- and a task holds at most 2 * fan-in
+ *	  + 1 tiles.  Output tiles are numbered row by row, so the tasks of one
+ *	  row panel are consecutive and an executor's tile cache serves their
+ *	  shared left-operand tiles.
  */
 #include "postgres.h"
 
