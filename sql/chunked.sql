@@ -4,7 +4,8 @@
 -- masked where shown.
 SET search_path = marsql, public;
 CREATE FUNCTION mask(t text) RETURNS text LANGUAGE sql
-	AS $$SELECT regexp_replace(t, 'marsql_chunk_[0-9]+_[0-9]+', 'marsql_chunk_P_N', 'g')$$;
+	AS $$SELECT regexp_replace(regexp_replace(t, 'marsql_chunk_[0-9]+_[0-9]+', 'marsql_chunk_P_N', 'g'),
+							  'marsql_result\.chunk_[0-9]+_[0-9]+_[0-9]+', 'marsql_result.chunk_P_S_N', 'g')$$;
 
 -- a 5x7 matrix in tiles of 2x3: ragged edge tiles in both dimensions
 CREATE TABLE m AS SELECT reshape(arange(0, 35), '{5,7}') AS t;

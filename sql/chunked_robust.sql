@@ -5,7 +5,8 @@
 CREATE SCHEMA robust;
 SET search_path = robust, marsql, public;
 CREATE FUNCTION mask(t text) RETURNS text LANGUAGE sql
-	AS $$SELECT regexp_replace(t, 'marsql_chunk_[0-9]+_[0-9]+', 'marsql_chunk_P_N', 'g')$$;
+	AS $$SELECT regexp_replace(regexp_replace(t, 'marsql_chunk_[0-9]+_[0-9]+', 'marsql_chunk_P_N', 'g'),
+							  'marsql_result\.chunk_[0-9]+_[0-9]+_[0-9]+', 'marsql_result.chunk_P_S_N', 'g')$$;
 
 -- ---------- chunked_from_query: no row lost ----------
 -- row i of every source is [i * w, i * w + 1, ..., i * w + w - 1], so the

@@ -45,6 +45,8 @@ int			marsql_inline_below_ms = 50;
 int			marsql_simd = MARSQL_SIMD_AUTO;
 int			marsql_knn_direct_queries = 8;
 
+int			marsql_worker_output = MARSQL_WORKER_OUTPUT_AUTO;
+
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
 	{"notice", ENGINE_PROGRESS_NOTICE, false},
@@ -78,6 +80,19 @@ assign_simd(int newval, void *extra)
 	(void) extra;
 	mt_distance_select(newval == MARSQL_SIMD_SCALAR);
 }
+
+static const struct config_enum_entry worker_output_options[] = {
+	{"auto", MARSQL_WORKER_OUTPUT_AUTO, false},
+	{"on", MARSQL_WORKER_OUTPUT_ON, false},
+	{"off", MARSQL_WORKER_OUTPUT_OFF, false},
+	{"true", MARSQL_WORKER_OUTPUT_ON, true},
+	{"false", MARSQL_WORKER_OUTPUT_OFF, true},
+	{"yes", MARSQL_WORKER_OUTPUT_ON, true},
+	{"no", MARSQL_WORKER_OUTPUT_OFF, true},
+	{"1", MARSQL_WORKER_OUTPUT_ON, true},
+	{"0", MARSQL_WORKER_OUTPUT_OFF, true},
+	{NULL, 0, false}
+};
 
 static int
 online_cores(void)
@@ -325,6 +340,18 @@ marsql_define_gucs(void)
 							8, 0, 1024,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
+
+	DefineCustomEnumVariable("marsql.worker_output",
+							 "Lets workers write the result tiles of chunked operations themselves.",
+							 "on: a job run on workers has its result table made by a worker "
+							 "and claimed by the caller's transaction, and each worker writes "
+							 "its tiles; off: the calling backend creates the table and stores "
+							 "every tile, as it does without workers; auto: on for results of "
+							 "8 MB or more, where it pays for the worker-made table.",
+							 &marsql_worker_output,
+							 MARSQL_WORKER_OUTPUT_AUTO, worker_output_options,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");
 }

@@ -91,6 +91,16 @@ extern int	marsql_simd;
 /* marsql.knn_direct_queries: queries up to which k-NN takes the direct path */
 extern int	marsql_knn_direct_queries;
 
+/* marsql.worker_output: workers write chunked result tiles themselves */
+typedef enum MarsqlWorkerOutput
+{
+	MARSQL_WORKER_OUTPUT_AUTO,	/* for results of MARSQL_WORKER_OUTPUT_MIN_BYTES or more */
+	MARSQL_WORKER_OUTPUT_ON,
+	MARSQL_WORKER_OUTPUT_OFF
+} MarsqlWorkerOutput;
+#define MARSQL_WORKER_OUTPUT_MIN_BYTES (8 * 1024 * 1024)
+extern int	marsql_worker_output;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */

@@ -57,6 +57,8 @@ _PG_init(void)
 	/* preloaded: reserve the engine's shared memory (else taken on use) */
 	if (process_shared_preload_libraries_in_progress)
 	{
+		/* orphaned chunked results: removed at start and after a crash */
+		result_cleanup_register_launcher();
 		prev_shmem_request_hook = shmem_request_hook;
 		shmem_request_hook = request_shmem;
 		prev_shmem_startup_hook = shmem_startup_hook;

@@ -12,6 +12,10 @@
  *							computes (kernels on its input blocks)
  *	  tile_input.c			inputs by reference: read by the executor with
  *							the caller's snapshot; the per-process tile cache
+ *	  tile_output.c		result storage a worker makes and the executors
+ *							write; the caller's claim of it
+ *	  result_cleanup.c		removal of worker-made storage no committed
+ *							caller claimed (commit, abort, exit, crash)
  *	  tile_graph.c			a graph of tile tasks, run on the engine or
  *							explained
  *	  chunked_create.c		constructors; chunked_read.c reading back;
@@ -111,6 +115,13 @@ extern int	chunked_shape_from_array(ArrayType *shape, int64 *dims);
  */
 extern ChunkedTensor *chunked_create(const char *target, MtDtype dtype, int ndim,
 									 const int64 *shape, const int64 *tile);
+
+/*
+ * Registers the existing table relid (named relname) as the storage of ct
+ * in marsql.array_catalog, and comments on a named one: what
+ * chunked_create does after creating it.
+ */
+extern void chunked_register(Oid relid, const char *relname, const ChunkedTensor *ct);
 
 /* Rewrites the catalog row after the descriptor's shape changed. */
 extern void chunked_update_catalog(const ChunkedTensor *ct);

@@ -99,6 +99,8 @@ chunked_chunk(PG_FUNCTION_ARGS)
 	g = tile_graph_begin("chunk");
 	result = tile_graph_create_result(g, chunked_optional_text(fcinfo, 2),
 									  (MtDtype) t->dtype, t->ndim, shape, tile);
+	if (!tile_graph_planning())
+		(void) tile_graph_result_now(g);
 	chunked_copy_tiles("chunk", &src, result);
 	PG_RETURN_CHUNKED_P(result);
 }

@@ -219,8 +219,12 @@ record_text(ExplainState *es, TileGraph *g, bool ran)
 		int64		nreads = g->caller_reads.reads + g->executor_reads.reads;
 		int64		nhits = g->caller_reads.hits + g->executor_reads.hits;
 
-		appendStringInfo(out, "  ran %.3f s; the calling backend read tiles for %.3f s and stored tiles for %.3f s\n",
+		appendStringInfo(out, "  ran %.3f s; the calling backend read tiles for %.3f s and stored tiles for %.3f s",
 						 g->run_seconds, g->read_seconds, g->store_seconds);
+		/* tile_output.c: storage a worker made, tiles its executors wrote */
+		if (g->detached)
+			appendStringInfo(out, "; the executors wrote %d result tiles themselves", g->tiles_written);
+		appendStringInfoChar(out, '\n');
 		appendStringInfo(out, "  tile reads: " INT64_FORMAT ", cache hits: " INT64_FORMAT
 						 " (hit rate %.1f%%); reading took %.3f s in the calling backend, %.3f s in executors\n",
 						 nreads, nhits, nreads + nhits > 0 ? 100.0 * nhits / (nreads + nhits) : 0.0,

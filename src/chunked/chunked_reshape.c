@@ -110,6 +110,8 @@ chunked_rechunk(PG_FUNCTION_ARGS)
 	g = tile_graph_begin("rechunk");
 	result = tile_graph_create_result(g, chunked_optional_text(fcinfo, 2), (MtDtype) ct->dtype,
 									  ct->ndim, CHUNKED_SHAPE(ct), tile);
+	if (!tile_graph_planning())
+		(void) tile_graph_result_now(g);
 	chunked_copy_tiles("rechunk", &src, result);
 	PG_RETURN_CHUNKED_P(result);
 }

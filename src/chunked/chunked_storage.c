@@ -251,18 +251,30 @@ chunked_create(const char *target, MtDtype dtype, int ndim, const int64 *shape,
 	if (!OidIsValid(relid))
 		elog(ERROR, "could not find the new table %s", qualified);
 	ct = chunked_new(relid, dtype, ndim, shape, tile, temporary);
-	register_as_catalog_owner(relid, relname, ct);
-	if (!temporary)
-	{
-		resetStringInfo(&sql);
-		appendStringInfo(&sql, "COMMENT ON TABLE %s IS %s", qualified,
-						 quote_literal_cstr(psprintf("marsql chunked_tensor %s",
-													 chunked_describe(ct))));
-		spi_exec(sql.data, SPI_OK_UTILITY);
-	}
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
+	chunked_register(relid, relname, ct);
 	return ct;
+}
+
+void
+chunked_register(Oid relid, const char *relname, const ChunkedTensor *ct)
+{
+	MemoryContext caller = CurrentMemoryContext;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	MemoryContextSwitchTo(caller);
+	register_as_catalog_owner(relid, relname, ct);
+	if (!(ct->flags & CHUNKED_TEMPORARY))
+		spi_exec(psprintf("COMMENT ON TABLE %s IS %s",
+						  quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+													 relname),
+						  quote_literal_cstr(psprintf("marsql chunked_tensor %s",
+													  chunked_describe(ct)))),
+				 SPI_OK_UTILITY);
+	SPI_finish();
+	MemoryContextSwitchTo(caller);
 }
 
 void

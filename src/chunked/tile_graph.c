@@ -5,17 +5,24 @@
  *	  the executor sees their storage as the caller does (tile_input.c
  *	  decides per operand, and the executor reads them with the caller's
  *	  snapshot); otherwise the calling backend reads them when the engine
- *	  asks for the payload.  The caller stores result tiles as tasks
- *	  finish, so the result belongs to the caller's transaction.  Outputs that feed other tasks are held in
+ *	  asks for the payload.  Result tiles are written by the executors when
+ *	  a worker made the result's storage (engine task 0 of the job,
+ *	  tile_output.c), and the caller claims that storage in its own
+ *	  transaction when the job is done; otherwise the caller creates the
+ *	  storage and stores the tiles as tasks finish.  Either way the result
+ *	  belongs to the caller's transaction.  Outputs that feed other tasks are held in
  *	  memory only until their last consumer has been sent; the engine runs
  *	  the lowest-numbered ready task first, so a graph whose tasks are
  *	  numbered depth first keeps few of them alive.
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "executor/spi.h"
 #include "portability/instr_time.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
 
@@ -61,8 +68,49 @@ tile_graph_create_result(TileGraph *g, const char *target, MtDtype dtype,
 		g->result = chunked_new(InvalidOid, dtype, ndim, shape, tile, target == NULL);
 	}
 	else
-		g->result = chunked_create(target, dtype, ndim, shape, tile);
+	{
+		/* made when the graph runs; a bad target fails now, as before */
+		chunked_check_tiling(ndim, shape, tile);
+		g->result = chunked_new(InvalidOid, dtype, ndim, shape, tile, target == NULL);
+		g->result_deferred = true;
+		if (target != NULL)
+		{
+			char	   *relname;
+			Oid			nspid;
+			AclResult	acl;
+
+			g->target = pstrdup(target);
+			(void) chunked_creation_name(target, &relname, &nspid);
+			acl = pg_namespace_aclcheck(nspid, GetUserId(), ACL_CREATE);
+			if (acl != ACLCHECK_OK)
+				aclcheck_error(acl, OBJECT_SCHEMA, get_namespace_name(nspid));
+			if (OidIsValid(get_relname_relid(relname, nspid)))
+				ereport(ERROR,
+						(errcode(ERRCODE_DUPLICATE_TABLE),
+						 errmsg("relation \"%s\" already exists", relname)));
+			g->target_nspid = nspid;
+			g->target_relname = pstrdup(relname);
+		}
+	}
 	MemoryContextSwitchTo(old);
+	return g->result;
+}
+
+ChunkedTensor *
+tile_graph_result_now(TileGraph *g)
+{
+	if (g->result_deferred)
+	{
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
+		ChunkedTensor *ct = chunked_create(g->target, (MtDtype) g->result->dtype,
+										   g->result->ndim, CHUNKED_SHAPE(g->result),
+										   CHUNKED_TILE(g->result));
+
+		g->result->storage = ct->storage;
+		g->result->flags = ct->flags;
+		g->result_deferred = false;
+		MemoryContextSwitchTo(old);
+	}
 	return g->result;
 }
 
@@ -171,12 +219,16 @@ input_bytes(TileGraph *g, const TileInput *in)
 }
 
 static Size
-graph_payload_bytes(void *arg, int task)
+graph_payload_bytes(void *arg, int e)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
+	int			task = e - g->task_offset;
+	TileGraphTask *t = &g->tasks[Max(task, 0)];
 	Size		bytes = MAXALIGN(sizeof(TileTaskHeader));
 	bool		refs = false;
+
+	if (task < 0)
+		return bytes + MAXALIGN(sizeof(TileCreateRequest));
 
 	for (int i = 0; i < t->ninputs; i++)
 	{
@@ -203,28 +255,54 @@ put_tensor(char *dest, Size bytes, Size *offset, const Tensor *t, Size expected)
 }
 
 static void
-graph_write_payload(void *arg, int task, char *dest, Size bytes)
+graph_write_payload(void *arg, int e, char *dest, Size bytes)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
-	MemoryContext old = MemoryContextSwitchTo(g->task_cxt);
+	int			task = e - g->task_offset;
+	TileGraphTask *t;
+	MemoryContext old;
 	Size		offset = MAXALIGN(sizeof(TileTaskHeader));
 	instr_time	start,
 				spent;
+	TileTaskHeader header;
 
-	TileTaskHeader header = t->header;
-
+	if (bytes < offset)
+		elog(ERROR, "tile task payload too small");
+	memset(dest, 0, offset);
+	if (task < 0)
+	{
+		/* the task that makes the result's storage */
+		if (bytes != offset + MAXALIGN(sizeof(TileCreateRequest)))
+			elog(ERROR, "tile create task payload of the wrong size");
+		memset(&header, 0, sizeof(header));
+		header.op = TILE_CREATE;
+		header.axis = -1;
+		memcpy(dest, &header, sizeof(header));
+		memset(dest + offset, 0, bytes - offset);
+		memcpy(dest + offset, &g->create, sizeof(TileCreateRequest));
+		return;
+	}
+	t = &g->tasks[task];
+	header = t->header;
+	old = MemoryContextSwitchTo(g->task_cxt);
 	INSTR_TIME_SET_CURRENT(start);
 	/* tiles this payload takes from the cache stay until it is written */
 	tile_cache_new_scope();
-	if (bytes < offset)
-		elog(ERROR, "tile task payload too small");
 	for (int i = 0; i < t->ninputs; i++)
 	{
 		if (t->inputs[i].source >= 0 && g->by_reference[t->inputs[i].source])
 			tile_set_input_ref(&header, i);
 	}
-	memset(dest, 0, offset);
+	/* a stored tile of detached storage: its executor writes it */
+	t->written = t->stored && g->detached;
+	memset(&header.output, 0, sizeof(TileOutput));
+	if (t->written)
+	{
+		header.output.storage = g->result->storage;
+		header.output.ndim = g->result->ndim;
+		for (int i = 0; i < g->result->ndim; i++)
+			header.output.coords[i] = t->coords[i];
+	}
 	if (tile_input_is_ref_any(&header))
 	{
 		header.flags |= TILE_FLAG_INPUT_REFS;
@@ -294,22 +372,64 @@ graph_write_payload(void *arg, int task, char *dest, Size bytes)
 }
 
 static void
-graph_task_started(void *arg, int task, const char *executor)
+graph_task_started(void *arg, int e, const char *executor)
 {
 	TileGraph  *g = arg;
+	int			task = e - g->task_offset;
+
+	if (task < 0)
+		return;
 
 	g->tasks[task].executor = MemoryContextStrdup(g->cxt, executor);
 	g->tasks[task].started = GetCurrentTimestamp();
 }
 
 static void
-graph_task_done(void *arg, int task, const char *result, int len)
+graph_task_done(void *arg, int e, const char *result, int len)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
+	int			task = e - g->task_offset;
+	TileGraphTask *t;
 	Tensor	   *out;
 
+	if (task < 0)
+	{
+		uint64		relid;
+
+		if (len != (int) sizeof(relid))
+			elog(ERROR, "malformed tile create task result");
+		memcpy(&relid, result, sizeof(relid));
+		if (relid != InvalidOid)
+		{
+			g->result->storage = (Oid) relid;
+			g->result_deferred = false;
+			g->detached = true;
+		}
+		else
+			(void) tile_graph_result_now(g);	/* it ran in this backend */
+		return;
+	}
+	t = &g->tasks[task];
 	t->finished = GetCurrentTimestamp();
+	if (t->written)
+	{
+		TileTaskTrailer trailer;
+
+		/* its executor wrote the tile: only the trailer came back */
+		if (len != (int) sizeof(TileTaskTrailer))
+			elog(ERROR, "malformed tile task result");
+		memcpy(&trailer, result, sizeof(trailer));
+		if (trailer.magic != TILE_TRAILER_MAGIC)
+			elog(ERROR, "malformed tile task result");
+		if (t->executor == NULL || strcmp(t->executor, "backend") != 0)
+		{
+			TileReadStats r = {trailer.reads, trailer.hits, trailer.bytes, trailer.seconds};
+
+			tile_read_stats_add(&g->executor_reads, &r);
+		}
+		g->tiles_written++;
+		return;
+	}
 	if (len < (int) MT_HEADER_BYTES(0) || (int) VARSIZE(result) > len ||
 		TYPEALIGN(8, VARSIZE(result)) + sizeof(TileTaskTrailer) != (Size) len)
 		elog(ERROR, "malformed tile task result");
@@ -397,6 +517,8 @@ tile_op_name(int op)
 			return "transpose";
 		case TILE_GENERATE:
 			return "generate";
+		case TILE_CREATE:
+			return "create";
 	}
 	return "?";
 }
@@ -456,10 +578,15 @@ tile_graph_add_tree(TileGraph *g, TileOp op, MtDtype dtype, int *level, int nlev
 }
 
 static char *
-graph_describe(void *arg, int task)
+graph_describe(void *arg, int e)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
+	int			task = e - g->task_offset;
+	TileGraphTask *t;
+
+	if (task < 0)
+		return psprintf("%s task that creates the result table", g->label);
+	t = &g->tasks[task];
 
 	if (t->stored)
 	{
@@ -479,11 +606,17 @@ graph_describe(void *arg, int task)
 
 /* the output tensor's image; reduction states are larger than out_bytes */
 static Size
-graph_result_bound(void *arg, int task)
+graph_result_bound(void *arg, int e)
 {
 	TileGraph  *g = arg;
-	TileGraphTask *t = &g->tasks[task];
-	int64		data = t->out_bytes;
+	int			task = e - g->task_offset;
+	TileGraphTask *t;
+	int64		data;
+
+	if (task < 0)
+		return 64;
+	t = &g->tasks[task];
+	data = t->out_bytes;
 
 	if (t->header.op == TILE_REDUCE || t->header.op == TILE_MERGE)
 		data *= 3;
@@ -562,6 +695,26 @@ tile_graph_run(TileGraph *g)
 		chunked_explain_record(g, false);
 		return NULL;
 	}
+	if (g->result_deferred)
+	{
+		bool		stored = false;
+
+		for (int i = 0; i < g->ntasks && !stored; i++)
+			stored = g->tasks[i].stored;
+		/* workers make the storage and write the tiles, or the caller does */
+		if (stored && g->max_workers > 0 &&
+			tile_output_usable(chunked_total_bytes(g->result)) &&
+			(g->target == NULL ||
+			 (!isAnyTempNamespace(g->target_nspid) &&
+			  g->target_nspid != get_namespace_oid(SPOOL_SCHEMA, true))))
+		{
+			result_cleanup_maybe_sweep();
+			tile_output_request(&g->create, g->target != NULL);
+			g->task_offset = 1;
+		}
+		else
+			(void) tile_graph_result_now(g);
+	}
 	if (g->ntasks == 0)
 		return NULL;
 
@@ -604,27 +757,36 @@ tile_graph_run(TileGraph *g)
 
 	memset(&job, 0, sizeof(job));
 	job.label = g->label;
-	job.ntasks = g->ntasks;
-	job.tasks = MemoryContextAllocZero(g->cxt, sizeof(EngineTask) * g->ntasks);
+	job.ntasks = g->ntasks + g->task_offset;
+	job.tasks = MemoryContextAllocZero(g->cxt, sizeof(EngineTask) * job.ntasks);
 	job.max_workers = g->max_workers > 0 ? g->max_workers : 0;
 	job.fail_fast = true;
 	job.prefetch = true;
 	job.est_seconds = graph_est_seconds(g);
 	job.cb = graph_callbacks;
 	job.arg = g;
+	if (g->task_offset > 0)
+	{
+		/* task 0 makes the storage; rerun, it would find its table made */
+		job.tasks[0].kind = tile_task_kind;
+		job.tasks[0].idempotent = false;
+	}
 	for (int i = 0; i < g->ntasks; i++)
 	{
 		TileGraphTask *t = &g->tasks[i];
-		EngineTask *e = &job.tasks[i];
+		EngineTask *e = &job.tasks[i + g->task_offset];
 
 		e->kind = tile_task_kind;
 		e->idempotent = true;
-		e->deps = MemoryContextAlloc(g->cxt, sizeof(int) * Max(t->ninputs, 1));
+		e->deps = MemoryContextAlloc(g->cxt, sizeof(int) * (t->ninputs + 1));
 		for (int j = 0; j < t->ninputs; j++)
 		{
 			if (t->inputs[j].source < 0)
-				e->deps[e->ndeps++] = t->inputs[j].task;
+				e->deps[e->ndeps++] = t->inputs[j].task + g->task_offset;
 		}
+		/* a stored tile waits for the storage */
+		if (t->stored && g->task_offset > 0)
+			e->deps[e->ndeps++] = 0;
 	}
 
 	if (SPI_connect() != SPI_OK_CONNECT)
@@ -646,6 +808,16 @@ tile_graph_run(TileGraph *g)
 	INSTR_TIME_SUBTRACT(ended, started);
 	g->run_seconds = INSTR_TIME_GET_DOUBLE(ended);
 	tile_read_stats_delta(&before, &g->caller_reads);
+	if (g->detached)
+	{
+		/* the result becomes the caller's, in the caller's transaction */
+		INSTR_TIME_SET_CURRENT(started);
+		tile_output_claim(g->result, g->result->storage, g->target != NULL,
+						  g->target_nspid, g->target_relname);
+		INSTR_TIME_SET_CURRENT(ended);
+		INSTR_TIME_SUBTRACT(ended, started);
+		g->store_seconds += INSTR_TIME_GET_DOUBLE(ended);
+	}
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
 	remember_reads(g);

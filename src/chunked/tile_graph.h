@@ -5,8 +5,10 @@
  *	  whether its output is stored as a tile of the result.  The graph runs
  *	  on the engine -- input blocks of operands that executors see as the
  *	  caller does travel as coordinates and are read by the executor
- *	  (tile_input.c), the others the calling backend reads; it stores the
- *	  results, in its own transaction -- or, under marsql.explain, is
+ *	  (tile_input.c), the others the calling backend reads; result tiles
+ *	  are written by the executors into storage a worker made, which the
+ *	  caller claims in its own transaction (tile_output.h), or stored by
+ *	  the caller in its transaction -- or, under marsql.explain, is
  *	  described instead of run.
  */
 #ifndef MARSQL_TILE_GRAPH_H
@@ -33,6 +35,7 @@ typedef struct TileGraphTask
 	int			ninputs;
 	TileInput  *inputs;
 	bool		stored;			/* output is the result's tile at coords */
+	bool		written;		/* ... which its executor writes (detached) */
 	int64		coords[MT_MAX_DIMS];
 	int			nconsumers;		/* tasks that read the output */
 	Tensor	   *output;			/* held until every consumer has it */
@@ -71,6 +74,15 @@ typedef struct TileGraph
 	TileReadStats caller_reads; /* payloads and tasks run in the caller */
 	TileReadStats executor_reads;	/* tasks run by workers */
 	int			tasks_by_reference; /* tasks with an input by reference */
+	/* the result's storage, made when the graph runs (tile_output.h) */
+	bool		result_deferred;	/* not made yet */
+	char	   *target;			/* target => name; NULL: unnamed */
+	Oid			target_nspid;
+	char	   *target_relname;
+	bool		detached;		/* made by a worker: executors write tiles */
+	int			task_offset;	/* 1 when engine task 0 creates the storage */
+	TileCreateRequest create;
+	int			tiles_written;	/* by executors */
 } TileGraph;
 
 extern TileGraph *tile_graph_begin(const char *label);
@@ -78,11 +90,15 @@ extern int	tile_graph_add_source(TileGraph *g, TileSource *src, const char *name
 
 /*
  * The result: a new chunked tensor (temporary unless target names a
- * table), or a planned one under marsql.explain.
+ * table), or a planned one under marsql.explain.  Its storage is made
+ * when the graph runs (by a worker, when workers run it: tile_output.h);
+ * the descriptor returned is filled in then.  tile_graph_result_now makes
+ * it at once, in the caller, for operations that store tiles themselves.
  */
 extern ChunkedTensor *tile_graph_create_result(TileGraph *g, const char *target,
 											   MtDtype dtype, int ndim,
 											   const int64 *shape, const int64 *tile);
+extern ChunkedTensor *tile_graph_result_now(TileGraph *g);
 
 extern int	tile_graph_add_task(TileGraph *g, TileOp op, MtDtype dtype, int ninputs);
 extern void tile_graph_set_block(TileGraph *g, int task, int input, int source,

@@ -303,6 +303,8 @@ tile_input_by_reference(const ChunkedTensor *ct, const char **why)
 		*why = "no active snapshot";
 	else if (ct->flags & CHUNKED_TEMPORARY)
 		*why = "temporary";
+	else if (tile_output_made_in_transaction(ct->storage))
+		*why = "made by workers in this transaction";	/* tile_output.h */
 	else
 	{
 		rel = relation_open(ct->storage, AccessShareLock);

@@ -5,7 +5,9 @@
  *	  through tile_input.c -- calls the kernels, and writes the output
  *	  tensor's image and a trailer of its tile reads as the result.  The
  *	  same code runs in a background worker and, when none is free, in the
- *	  calling backend.
+ *	  calling backend.  An output tile of detached storage is written by the
+ *	  executor itself through tile_output.c, which also runs the task that
+ *	  creates that storage.
  */
 #include "postgres.h"
 
@@ -486,6 +488,7 @@ tile_task_run(const char *payload, int len, StringInfo result)
 	TileTaskHeader h;
 	Tensor	   *inputs[TILE_MAX_INPUTS];
 	int			off = MAXALIGN(sizeof(TileTaskHeader));
+	int			start;
 	const char *read_context = NULL;
 	int			read_context_bytes = 0;
 	TileReadStats before = tile_read_stats;
@@ -563,6 +566,14 @@ tile_task_run(const char *payload, int len, StringInfo result)
 		tile_input_end();
 	}
 
+	if (h.op == TILE_CREATE)
+	{
+		if (h.ninputs != 0 || len < off)
+			engine_malformed_task("malformed tile create task");
+		tile_output_run_create(payload + off, len - off, result);
+		return;
+	}
+	start = result->len;
 	switch ((TileOp) h.op)
 	{
 		case TILE_GEMM:
@@ -589,6 +600,14 @@ tile_task_run(const char *payload, int len, StringInfo result)
 			break;
 		default:
 			engine_malformed_task("unknown tile task %d", h.op);
+	}
+
+	/* a stored tile the executor writes itself: only the trailer goes back */
+	if (OidIsValid(h.output.storage))
+	{
+		tile_output_write(&h.output, (Tensor *) (result->data + start));
+		result->len = start;
+		result->data[start] = '\0';
 	}
 
 	/* the trailer: this task's tile reads, after the padded output */

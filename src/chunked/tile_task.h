@@ -14,12 +14,12 @@
  *								tensor image padded to 8 bytes (by value:
  *								what the caller read, or another task's
  *								output)
- *		(reserved)				TILE_FLAG_OUTPUT_REF: an output descriptor
- *								follows the inputs (the output side, added
- *								separately)
  *
  *	  The result is the output tensor's image padded to 8 bytes, followed by
- *	  a TileTaskTrailer: the executor's tile reads for the task.
+ *	  a TileTaskTrailer: the executor's tile reads for the task.  When the
+ *	  header's output descriptor names the result's storage (a table a
+ *	  worker made: tile_output.c), the executor writes the tile there
+ *	  itself and the result is the trailer alone.
  *
  *	  Inputs travel by reference only where an executor sees the storage
  *	  as the caller does (docs/chunked.md, "Who reads the tiles"): a
@@ -36,6 +36,7 @@
 #include "device/device.h"
 #include "guc.h"
 #include "kernels/tensor_layout.h"
+#include "chunked/tile_output.h"
 
 /*
  * The most inputs one tile task has: a gemm task takes up to
@@ -53,7 +54,8 @@ typedef enum TileOp
 	TILE_REDUCE,				/* blocks along an axis -> one reduction state */
 	TILE_MERGE,					/* reduction states -> one state */
 	TILE_TRANSPOSE,				/* permuted copy (perm) */
-	TILE_GENERATE				/* random or constant tile (code: TileFill) */
+	TILE_GENERATE,				/* random or constant tile (code: TileFill) */
+	TILE_CREATE					/* detached result storage (tile_output.c) */
 } TileOp;
 
 typedef enum TileFill
@@ -70,7 +72,7 @@ typedef enum TileFill
 #define TILE_FLAG_DEVICE_GPU 0x0004
 /* a TileReadContext follows the header; some inputs are TileInputRefs */
 #define TILE_FLAG_INPUT_REFS 0x0008
-/* reserved for the output side: an output descriptor follows the inputs */
+/* unused: the output descriptor is TileTaskHeader.output (tile_output.h) */
 #define TILE_FLAG_OUTPUT_REF 0x0010
 
 /* the DeviceMode of a task's flags, and the flags of a mode */
@@ -97,8 +99,8 @@ typedef struct TileTaskHeader
 	int32		perm[MT_MAX_DIMS];	/* TILE_TRANSPOSE */
 	/* bit i of word i / 64: input i is a TileInputRef (TILE_FLAG_INPUT_REFS) */
 	uint64		input_refs[TILE_MAX_INPUTS / 64];
-	/* reserved for the output descriptor (TILE_FLAG_OUTPUT_REF): zero */
-	int64		output_reserved[4];
+	/* where the result goes (tile_output.h): zero to return it by value */
+	TileOutput	output;
 } TileTaskHeader;
 
 #define tile_input_is_ref(h, i) \

@@ -10,8 +10,9 @@
 #   chunked_matmul_<dtype>_<n>_tile<t>
 #                                 SELECT marsql.drop(marsql.matmul(a, b)) for
 #                                 stored n x n operands tiled t x t: read the
-#                                 tiles, multiply on the workers, store the
-#                                 result in a temporary table, drop it
+#                                 tiles, multiply on the workers, which
+#                                 write the result tiles into a table a
+#                                 worker made; drop it
 #   ..._vs_raw                    raw ms / chunked ms: 1.00 = as fast as raw
 #                                 OpenBLAS, higher is better
 #   ..._run_s, _read_s, _store_s  one more run under marsql.explain(run =>
@@ -19,7 +20,9 @@
 #                                 calling backend spent reading input tiles
 #                                 (for payloads of operands it reads by
 #                                 value) and storing result tiles (the rest
-#                                 of the time it waits for the workers)
+#                                 of the time it waits for the workers);
+#                                 with workers writing the result tiles
+#                                 themselves, _store_s is the caller's claim
 #   ..._read_pct, _store_pct      those two as % of _run_s (target: <= 10)
 #   ..._executor_read_s           seconds the workers spent reading tiles of
 #                                 operands that travel by reference
@@ -27,6 +30,13 @@
 #                                 in that run, and the share of input tiles
 #                                 served by a process's tile cache
 #                                 (marsql.tile_cache_size) instead
+#   ..._caller_stores, _caller_stores_vs_raw, _caller_stores_run_s,
+#   _caller_stores_store_s        the same series and explain run with
+#                                 marsql.worker_output = off: the calling
+#                                 backend stores every result tile (the
+#                                 series above uses the default, auto,
+#                                 under which workers write results of 8 MB
+#                                 or more)
 #   chunked_matmul_<dtype>_<n>_invalue
 #                                 the same product as one value: to_tensor of
 #                                 both operands, then marsql.matmul (what a
@@ -83,6 +93,13 @@ operands() {	# dtype n t
 		-c "VACUUM ANALYZE $a, $b" >/dev/null
 }
 
+# one run of a @ b under marsql.explain(run => true): "run read store"
+# seconds (the graph, and the calling backend's reading and storing)
+explain_run() {	# a b
+	psql_q -c "SELECT * FROM marsql.explain(\$q\$SELECT marsql.drop(marsql.matmul('$1'::marsql.chunked_tensor, '$2'::marsql.chunked_tensor))\$q\$, run => true)" |
+		sed -n 's/^  ran \([0-9.]*\) s; the calling backend read tiles for \([0-9.]*\) s and stored tiles for \([0-9.]*\) s.*/\1 \2 \3/p'
+}
+
 matmul_series() {	# dtype n tiles...
 	local dt=$1 n=$2 raw t name ms explain run read store
 	shift 2
@@ -101,7 +118,7 @@ matmul_series() {	# dtype n tiles...
 			-c "SELECT 'stats|' || round(executor_read_seconds::numeric, 3) || '|' || tile_reads || '|' || inputs
 					   || '|' || round(100 * coalesce(hit_rate, 0)::numeric, 1) FROM marsql.tile_cache_stats()")
 		read -r run read store <<<"$(echo "$explain" |
-			sed -n 's/^  ran \([0-9.]*\) s; the calling backend read tiles for \([0-9.]*\) s and stored tiles for \([0-9.]*\) s/\1 \2 \3/p')"
+			sed -n 's/^  ran \([0-9.]*\) s; the calling backend read tiles for \([0-9.]*\) s and stored tiles for \([0-9.]*\) s.*/\1 \2 \3/p')"
 		IFS='|' read -r _ eread treads inputs hit <<<"$(echo "$explain" | grep '^stats|')"
 		echo "${name}_run_s: $run s"
 		echo "${name}_read_s: $read s"
@@ -111,6 +128,14 @@ matmul_series() {	# dtype n tiles...
 		echo "${name}_executor_read_s: $eread s"
 		echo "${name}_tile_reads: $treads ($inputs)"
 		echo "${name}_hit_rate: $hit %"
+		# the same with the calling backend storing every result tile
+		ms=$(PGOPTIONS="$PGOPTIONS -c marsql.worker_output=off" median_ms "SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))")
+		echo "${name}_caller_stores: $ms ms"
+		echo "${name}_caller_stores_vs_raw: $(ratio "$raw" "$ms") x"
+		explain=$(PGOPTIONS="$PGOPTIONS -c marsql.worker_output=off" explain_run "$a" "$b")
+		read -r run read store <<<"$explain"
+		echo "${name}_caller_stores_run_s: $run s"
+		echo "${name}_caller_stores_store_s: $store s"
 	done
 	# the same product as one value, from the last operands
 	ms=$(median_ms "SELECT marsql.size(marsql.matmul(marsql.to_tensor('$a'::marsql.chunked_tensor), marsql.to_tensor('$b'::marsql.chunked_tensor)))")

@@ -1,7 +1,7 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(41);
+SELECT plan(45);
 
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
@@ -81,6 +81,14 @@ SELECT is((SELECT proparallel::text || provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.chunked_tensor_in(cstring)'::regprocedure),
 		  'rs', 'chunked_tensor input reads the catalog: stable, parallel restricted');
 SELECT has_view('marsql', 'arrays', 'view marsql.arrays exists');
+SELECT has_table('marsql', 'orphan_storage', 'table marsql.orphan_storage exists');
+SELECT has_schema('marsql_result', 'schema marsql_result exists');
+SELECT ok(NOT has_table_privilege('public', 'marsql.orphan_storage', 'SELECT')
+		  AND NOT has_table_privilege('public', 'marsql.orphan_storage', 'INSERT'),
+		  'nobody but its owner reads or writes marsql.orphan_storage');
+SELECT ok(has_schema_privilege('public', 'marsql_result', 'USAGE')
+		  AND NOT has_schema_privilege('public', 'marsql_result', 'CREATE'),
+		  'marsql_result: usage for everybody, nobody else creates anything in it');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace
