@@ -122,7 +122,17 @@ SELECT storage(:'d'::chunked_tensor)::oid AS d_oid \gset
 SELECT drop(:'d'::chunked_tensor);
 SELECT (SELECT count(*) FROM pg_class WHERE oid = :d_oid), count(*) FROM arrays WHERE storage::oid = :d_oid;
 
--- the session's unnamed results are all marked to go at session end
+-- the session's unnamed results are all marked to go at session end (the
+-- refused PREPARE's storage goes with a cleanup worker the abort starts:
+-- wait for it)
+DO $$
+BEGIN
+	FOR i IN 1..600 LOOP
+		EXIT WHEN NOT EXISTS (SELECT FROM marsql.orphan_storage
+							  WHERE backend_pid = pg_backend_pid() AND NOT claimed);
+		PERFORM pg_sleep(0.05);
+	END LOOP;
+END $$;
 SELECT count(*) FILTER (WHERE claimed AND NOT named) > 0, count(*) FILTER (WHERE NOT claimed)
 FROM orphan_storage WHERE backend_pid = pg_backend_pid();
 
