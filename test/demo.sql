@@ -56,6 +56,24 @@ SELECT allclose(slice(:'product'::chunked_tensor, '{0,0}', '{100,64}'),
                 1e-4, 1e-2) AS first_100_rows_match_the_in_value_product;
 SELECT drop(:'big'::chunked_tensor), drop(:'product'::chunked_tensor);
 
+\echo '-- compute goes to the data: workers read the stored tiles themselves (with this statement''s snapshot),'
+\echo '-- keep each one they read for the rest of the job, and write the result tiles themselves'
+SELECT chunked_random('{4096,4096}', '{1024,1024}', 31, dtype => 'float32', target => 'demo_a') IS NOT NULL AS a,
+       chunked_random('{4096,4096}', '{1024,1024}', 32, dtype => 'float32', target => 'demo_b') IS NOT NULL AS b;
+SELECT regexp_replace(e, '[0-9]+\.[0-9]+ s', 'N s', 'g') AS "explain, run"
+FROM explain($$SELECT marsql.drop(marsql.matmul('demo_a'::marsql.chunked_tensor, 'demo_b'::marsql.chunked_tensor))$$,
+             run => true) e
+WHERE e ~ '(read by|tile reads|ran )';
+SELECT operation, tile_reads, cache_hits, round(hit_rate::numeric, 2) AS hit_rate, caller_reads FROM tile_cache_stats();
+SELECT drop('demo_a'::chunked_tensor), drop('demo_b'::chunked_tensor);
+
+\echo '-- hot values stay resident: a stored 100,000 x 64 corpus is read from TOAST once, then searched from memory'
+CREATE TEMP TABLE corpus AS SELECT random('{100000,64}', 41, dtype => 'float32') AS c;
+SELECT value_cache_reset();
+SELECT (SELECT count(*) FROM knn(random('{64}', i, dtype => 'float32'), (SELECT c FROM corpus), 10)) AS rows
+FROM generate_series(1, 3) i;
+SELECT entries, pg_size_pretty(bytes) AS resident, hits, misses FROM value_cache_stats();
+
 \echo '-- batch k-NN: 500 queries against 50,000 embeddings (50 clusters) in a table, scored on workers'
 CREATE TEMP TABLE centres AS SELECT random('{50,64}', 10, 'normal', 'float32') * 3 AS c;
 CREATE TABLE products AS  -- a permanent table: FAISS indexes refuse temporary corpora
