@@ -70,8 +70,15 @@ retained_memory_xact_callback(XactEvent event, void *arg)
 	if (retained_memory_applied_kb <= 0)
 		return;
 	end = (char *) sbrk(0);
-	if ((Size) (end - heap_base) > retained_bytes() &&
-		(end > heap_checked || retained_memory_large_alloc))
+
+	/*
+	 * The heap grew past the bound, or marsql made a large buffer: where
+	 * brk cannot extend the heap (a mapping right above it), glibc carries
+	 * on in mmap'd pieces that sbrk(0) does not show, so a large
+	 * allocation alone is reason enough to look.
+	 */
+	if (retained_memory_large_alloc ||
+		((Size) (end - heap_base) > retained_bytes() && end > heap_checked))
 	{
 		struct mallinfo2 mi = mallinfo2();
 

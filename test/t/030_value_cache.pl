@@ -158,7 +158,9 @@ sub faults_per_call
 my ($kept, $kept_rss) = faults_per_call('256MB');
 my ($returned, $returned_rss) = faults_per_call('0');
 my ($bounded, $bounded_rss) = faults_per_call('16MB');
-cmp_ok($kept, '<', 1000, "retained memory on: $kept minor faults in the third 64 MB call");
+# (the count depends on where the kernel placed the heap: where brk cannot
+# grow it, glibc maps pieces of it; compare with the setting off)
+cmp_ok($kept, '<', $returned / 4, "retained memory on: $kept minor faults in the third 64 MB call (off: $returned)");
 cmp_ok($returned, '>', 10000, "retained memory off: $returned minor faults in the third call");
 cmp_ok($kept_rss - $returned_rss, '>', 60 * 1024,
 	"retained memory on keeps the 64 MB buffer after the call (RssAnon $kept_rss kB against $returned_rss kB)");
