@@ -36,9 +36,6 @@ bool		retained_memory_large_alloc = false;
 
 static bool callback_registered = false;
 
-/* the last transaction made a large buffer: check at the end of this one too */
-static bool check_next = false;
-
 /* glibc's defaults (mallopt(3)) */
 #define GLIBC_MMAP_MAX		65536
 #define GLIBC_TRIM_THRESHOLD (128 * 1024)
@@ -80,7 +77,7 @@ retained_memory_xact_callback(XactEvent event, void *arg)
 	 * on in mmap'd pieces that sbrk(0) does not show, so a large
 	 * allocation alone is reason enough to look.
 	 */
-	if (retained_memory_large_alloc || check_next ||
+	if (retained_memory_large_alloc ||
 		((Size) (end - heap_base) > retained_bytes() && end > heap_checked))
 	{
 		struct mallinfo2 mi = mallinfo2();
@@ -89,12 +86,6 @@ retained_memory_xact_callback(XactEvent event, void *arg)
 			malloc_trim(0);
 		heap_checked = (char *) sbrk(0);
 	}
-	/*
-	 * A large buffer may be freed only after its transaction ends (a
-	 * query's result is released with its portal): look once more at the
-	 * end of the next transaction.
-	 */
-	check_next = retained_memory_large_alloc;
 	retained_memory_large_alloc = false;
 }
 
