@@ -131,6 +131,8 @@ extern ChunkedTensor *chunked_open(Oid relid);
 
 /* Checks that the descriptor's storage still exists and is readable. */
 extern void chunked_check_readable(const ChunkedTensor *ct);
+/* appends "(i, j, ...)", a tile's coordinates as error messages name them */
+extern void chunked_tile_name(StringInfo buf, int ndim, const int64 *coords);
 
 /* Drops the storage and the catalog row (the caller must own the table). */
 extern void chunked_drop(const ChunkedTensor *ct);

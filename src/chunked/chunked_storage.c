@@ -408,8 +408,8 @@ tile_store_open(const ChunkedTensor *ct)
 	return store;
 }
 
-static void
-tile_name(StringInfo buf, int ndim, const int64 *coords)
+void
+chunked_tile_name(StringInfo buf, int ndim, const int64 *coords)
 {
 	appendStringInfoChar(buf, '(');
 	for (int i = 0; i < ndim; i++)
@@ -434,7 +434,7 @@ check_tile(TileStore *store, const int64 *coords, Tensor *t)
 		StringInfoData name;
 
 		initStringInfo(&name);
-		tile_name(&name, store->ct->ndim, coords);
+		chunked_tile_name(&name, store->ct->ndim, coords);
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("tile %s of \"%s\" does not fit the array", name.data, store->relation),
@@ -502,7 +502,7 @@ tile_store_read(TileStore *store, const int64 *coords)
 		StringInfoData name;
 
 		initStringInfo(&name);
-		tile_name(&name, store->ct->ndim, coords);
+		chunked_tile_name(&name, store->ct->ndim, coords);
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("tile %s of \"%s\" is missing", name.data, store->relation),

@@ -488,15 +488,6 @@ read_plan(Oid relid, char **relname)
 	return plan;
 }
 
-static void
-tile_coords_name(StringInfo buf, int ndim, const int64 *coords)
-{
-	appendStringInfoChar(buf, '(');
-	for (int i = 0; i < ndim; i++)
-		appendStringInfo(buf, "%s" INT64_FORMAT, i ? ", " : "", coords[i]);
-	appendStringInfoChar(buf, ')');
-}
-
 Tensor *
 tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords)
 {
@@ -532,7 +523,7 @@ tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *c
 		StringInfoData name;
 
 		initStringInfo(&name);
-		tile_coords_name(&name, ct->ndim, coords);
+		chunked_tile_name(&name, ct->ndim, coords);
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("tile %s of \"%s\" is missing", name.data, relname),
@@ -553,7 +544,7 @@ tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *c
 		StringInfoData name;
 
 		initStringInfo(&name);
-		tile_coords_name(&name, ct->ndim, coords);
+		chunked_tile_name(&name, ct->ndim, coords);
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("tile %s of \"%s\" does not fit the array", name.data, relname),
