@@ -44,6 +44,8 @@ extern MtNeighbors *knn_neighbors_new(int nq, int k);
 extern void knn_emit(ReturnSetInfo *rsinfo, const MtNeighbors *nb,
 					 const int64 *query_ids, int64 query_base, bool query_bigint);
 /* scratch for one search: huge allocations allowed, 54000 when too large */
+/* bytes of scratch a search of p needs, checked: 54000 when 0 or too large */
+extern Size knn_scratch_checked(const MtKnnProblem *p, size_t bytes);
 extern void *knn_scratch(const MtKnnProblem *p);
 
 /*

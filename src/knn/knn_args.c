@@ -204,18 +204,22 @@ knn_emit(ReturnSetInfo *rsinfo, const MtNeighbors *nb, const int64 *query_ids,
 	}
 }
 
-void *
-knn_scratch(const MtKnnProblem *p)
+Size
+knn_scratch_checked(const MtKnnProblem *p, size_t bytes)
 {
-	size_t		bytes = mt_knn_scratch_bytes(p);
-
 	if (bytes == 0 || bytes > MaxAllocHugeSize / 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("k-NN with k = %d needs too much memory", p->k),
 				 errhint("Use a smaller k.")));
+	return (Size) bytes;
+}
+
+void *
+knn_scratch(const MtKnnProblem *p)
+{
 	/* palloc aligns to MAXALIGN (8), which is all the kernel needs */
-	return palloc_extended(bytes, MCXT_ALLOC_HUGE);
+	return palloc_extended(knn_scratch_checked(p, mt_knn_scratch_bytes(p)), MCXT_ALLOC_HUGE);
 }
 
 /*

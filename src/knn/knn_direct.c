@@ -30,14 +30,7 @@ knn_direct_wanted(int nq, DeviceMode device)
 static Size
 direct_bytes(const MtKnnProblem *p)
 {
-	size_t		bytes = mt_knn_direct_scratch_bytes(p);
-
-	if (bytes == 0 || bytes > MaxAllocHugeSize / 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("k-NN with k = %d needs too much memory", p->k),
-				 errhint("Use a smaller k.")));
-	return bytes;
+	return knn_scratch_checked(p, mt_knn_direct_scratch_bytes(p));
 }
 
 void *
