@@ -35,7 +35,7 @@ RESET marsql.device;
 
 -- gpu_info always answers: a row per device, or one row saying why none
 SELECT count(*) >= 1 AS answers, bool_and(status IS NOT NULL) AS says_why,
-	   bool_or(library IS NULL) = bool_or(build IS NULL) AS build_with_library
+	   bool_and(library IS NOT NULL OR build IS NULL) AS build_with_library
 FROM gpu_info();
 SELECT calls >= 0 AND bytes_to_device >= 0 AND transfer_share BETWEEN 0 AND 1 AS counters
 FROM gpu_stats();

@@ -35,11 +35,21 @@
 #define AUTO_MIN_ADDS_PER_BYTE 32.0
 #define AUTO_KNN_MIN_QUERIES 16
 
+/* the driver API's CUresult for a machine without a device */
+#define CUDA_ERROR_NO_DEVICE 100
+
 static const MgApi *gpu_api = NULL;
 static bool gpu_load_tried = false;
 static int	gpu_ordinal = -1;
 static bool gpu_open_tried = false;
 static bool gpu_is_missing_module = false;	/* no marsql_gpu.so at all */
+/*
+ * The machine simply has no GPU: no module, no NVIDIA driver, or a driver
+ * that finds no device.  auto then runs on the CPU without a word to the
+ * client (as PostgreSQL's jit does); only a GPU stack that is there and
+ * fails is worth a NOTICE.
+ */
+static bool gpu_is_absent = false;
 static char gpu_why[512];		/* why no GPU can be used, once known */
 static bool gpu_notice_sent = false;
 static char gpu_path[MAXPGPATH];
@@ -106,6 +116,7 @@ device_gpu_library(const char **why)
 			if (access(path, F_OK) != 0)
 			{
 				gpu_is_missing_module = true;
+				gpu_is_absent = true;
 				snprintf(gpu_why, sizeof(gpu_why),
 						 "marsql was built without GPU support (\"%s\" is not installed)", path);
 			}
@@ -163,6 +174,7 @@ driver_sees_device(void)
 
 	if (driver == NULL)
 	{
+		gpu_is_absent = true;
 		snprintf(gpu_why, sizeof(gpu_why),
 				 "no NVIDIA driver: libcuda.so.1 could not be loaded");
 		return false;
@@ -181,6 +193,8 @@ driver_sees_device(void)
 		status = cu_count(&count);
 	if (status != 0 || count < 1)
 	{
+		/* CUDA_ERROR_NO_DEVICE: a driver without a device is no failure */
+		gpu_is_absent = (status == 0 || status == CUDA_ERROR_NO_DEVICE);
 		if (status != 0 && cu_error != NULL)
 			cu_error(status, &message);
 		snprintf(gpu_why, sizeof(gpu_why), "no CUDA device: %s",
@@ -188,6 +202,18 @@ driver_sees_device(void)
 		return false;
 	}
 	return true;
+}
+
+bool
+device_gpu_driver_ready(const char **why)
+{
+	static int	ready = -1;		/* not yet asked */
+
+	if (ready < 0)
+		ready = driver_sees_device() ? 1 : 0;
+	if (why != NULL)
+		*why = gpu_why;
+	return ready == 1;
 }
 
 /* opens this process's device once; false (gpu_why set) when none is usable */
@@ -212,7 +238,7 @@ gpu_open(void)
 			(void) device_gpu_library(NULL);	/* sets why */
 			return false;
 		}
-		if (!driver_sees_device())
+		if (!device_gpu_driver_ready(NULL))
 			return false;
 		api = device_gpu_library(NULL);
 		if (api == NULL)
@@ -248,11 +274,16 @@ device_use_gpu(DeviceMode mode, bool worth_it, bool quiet)
 				 errhint("Set marsql.device to auto or cpu, or pass device => 'cpu', to run on the CPU.")));
 	if (!quiet && !gpu_notice_sent)
 	{
+		/* once per session; the reason stays in marsql.gpu_info() */
 		gpu_notice_sent = true;
-		ereport(NOTICE,
-				(errmsg("no GPU is available, so marsql.device = auto runs on the CPU"),
-				 errdetail("%s.", gpu_why),
-				 errhint("Set marsql.device = cpu to choose the CPU without this notice.")));
+		if (gpu_is_absent)
+			elog(DEBUG1, "marsql: no GPU is available, so marsql.device = auto runs on the CPU: %s",
+				 gpu_why);
+		else
+			ereport(NOTICE,
+					(errmsg("the GPU could not be used, so marsql.device = auto runs on the CPU"),
+					 errdetail("%s.", gpu_why),
+					 errhint("Fix the GPU installation (see marsql.gpu_info()), or set marsql.device = cpu to choose the CPU without this notice.")));
 	}
 	return false;
 }

@@ -34,6 +34,13 @@ extern DeviceMode device_mode_from_task(int32 mode);
  */
 extern bool device_use_gpu(DeviceMode mode, bool worth_it, bool quiet);
 
+/*
+ * Whether the NVIDIA driver loads and finds a device (asked once per
+ * process, without loading the GPU module); *why gets the reason when not,
+ * the text marsql.gpu_info(), the NOTICE and the log all give.
+ */
+extern bool device_gpu_driver_ready(const char **why);
+
 /* auto's size rules: enough arithmetic per byte copied to the device */
 extern bool device_gemm_worth_it(MtDtype dtype, double m, double n, double k);
 extern bool device_knn_worth_it(int nq, int64 nx, int dims, int k);

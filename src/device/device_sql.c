@@ -6,6 +6,8 @@
  */
 #include "postgres.h"
 
+#include <unistd.h>
+
 #include "funcapi.h"
 #include "utils/builtins.h"
 
@@ -40,8 +42,21 @@ device_gpu_info(PG_FUNCTION_ARGS)
 	int			count = 0;
 
 	InitMaterializedSRF(fcinfo, 0);
-	api = device_gpu_library(&why);
 	memset(nulls, true, sizeof(nulls));
+	/*
+	 * The checks auto and gpu make, in their order (the module installed,
+	 * then the driver, then the module loaded), so that the status is the
+	 * reason they give; without a driver the module is not even loaded.
+	 */
+	if (access(device_gpu_library_path(), F_OK) == 0 && !device_gpu_driver_ready(&why))
+	{
+		values[7] = CStringGetTextDatum(device_gpu_library_path());
+		values[9] = CStringGetTextDatum(why);
+		nulls[7] = nulls[9] = false;
+		put_row(rsinfo, values, nulls);
+		PG_RETURN_NULL();
+	}
+	api = device_gpu_library(&why);
 	if (api == NULL)
 	{
 		values[9] = CStringGetTextDatum(why);
