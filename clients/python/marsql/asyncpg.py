@@ -10,12 +10,17 @@ the text form both ways).  tensor[] works both ways, and so does
 copy_records_to_table (binary COPY).  marsql.chunked_tensor results come
 back as marsql.ChunkedTensor handles: await ct.to_numpy_async() streams the
 tiles through a cursor inside a transaction (a savepoint if one is open).
+
+asyncpg takes any sized iterable inside an array parameter for a nested
+level, ndarrays included: pass a tensor[] parameter as tensor_array(arrays),
+which encodes each array beforehand (the codec lets encoded values through).
+COPY (copy_records_to_table) needs the binary codec, the default.
 """
 
 from . import codec
 from .chunked import ChunkedTensor
 
-__all__ = ["register_tensor"]
+__all__ = ["register_tensor", "tensor_array"]
 
 _TILES_SQL = ("SELECT start, stop, data "
               "FROM marsql.tiles($1::marsql.chunked_tensor, true)")
@@ -34,6 +39,25 @@ class _Tiles:
                 yield start, stop, data
 
 
+def _encode_binary(obj):
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        return obj                      # from tensor_array
+    return codec.encode_binary(obj)
+
+
+def _encode_text(obj):
+    if isinstance(obj, str):
+        return obj
+    return codec.encode_text(obj)
+
+
+def tensor_array(arrays, format="binary"):
+    """A list of ndarrays (or None) as a marsql.tensor[] parameter: each
+    array encoded in the connection's format ("binary" or "text")."""
+    enc = codec.encode_binary if format == "binary" else codec.encode_text
+    return [None if a is None else enc(a) for a in arrays]
+
+
 async def register_tensor(conn, format="binary"):
     """Sets the marsql.tensor and marsql.chunked_tensor codecs of an asyncpg
     connection.  format: "binary" (default) or "text"."""
@@ -47,11 +71,11 @@ async def register_tensor(conn, format="binary"):
                           "marsql in this database")
     if format == "binary":
         await conn.set_type_codec("tensor", schema="marsql", format="binary",
-                                  encoder=codec.encode_binary,
+                                  encoder=_encode_binary,
                                   decoder=codec.decode_binary)
     else:
         await conn.set_type_codec("tensor", schema="marsql", format="text",
-                                  encoder=codec.encode_text,
+                                  encoder=_encode_text,
                                   decoder=codec.decode_text)
     if found[1]:
         tiles = _Tiles(conn)

@@ -130,7 +130,7 @@ def decode_binary(data):
 
     The result is a new, writable, native-endian C-ordered array."""
     mv = memoryview(data)
-    if mv.ndim != 1 or mv.itemsize != 1:
+    if mv.ndim != 1 or mv.format != "B":
         mv = mv.cast("B")
     n = len(mv)
     if n < 4:

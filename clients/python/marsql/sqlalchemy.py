@@ -42,6 +42,28 @@ class Tensor(UserDefinedType):
     def get_col_spec(self, **kw):
         return "marsql.tensor" if self.dtype is None else "marsql.tensor(%s)" % self.dtype
 
+    class comparator_factory(UserDefinedType.Comparator):
+        # marsql's operators live in schema marsql: name them there, so
+        # that == and != work whatever the search_path
+        def __eq__(self, other):
+            if other is None:
+                return self.expr.is_(None)
+            return self.expr.op("OPERATOR(marsql.=)", is_comparison=True)(other)
+
+        def __ne__(self, other):
+            if other is None:
+                return self.expr.is_not(None)
+            return self.expr.op("OPERATOR(marsql.<>)", is_comparison=True)(other)
+
+    def compare_values(self, x, y):
+        # the ORM's change detection: == of two arrays is elementwise
+        if x is None or y is None:
+            return x is y
+        x, y = np.asarray(x), np.asarray(y)
+        return (x.shape == y.shape and x.dtype == y.dtype
+                and np.array_equal(x, y, equal_nan=True)
+                and np.array_equal(np.signbit(x), np.signbit(y)))
+
     # parameters: ndarray -> bytes -> marsql.from_binary(bytea)
     def bind_processor(self, dialect):
         def process(value):
