@@ -45,7 +45,7 @@ def pytest_collectreport(report):
 
 
 def pytest_runtest_logreport(report):
-    if report.when == "setup" and report.skipped:
+    if report.when in ("setup", "call") and report.skipped and not hasattr(report, "wasxfail"):
         _emit(True, report.nodeid, " # SKIP " + _reason(report))
     elif report.when == "setup" and report.failed:
         _emit(False, report.nodeid + " (setup)")
