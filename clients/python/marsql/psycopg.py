@@ -133,6 +133,11 @@ def _register(conn, tensor, chunked, format):
         adapters.register_loader(chunked.oid, _ChunkedLoader)
 
 
+# to_regtype: NULL, not an error (which would abort an open transaction),
+# when the extension or its schema is missing
+_EXISTS = "SELECT pg_catalog.to_regtype('marsql.tensor') IS NOT NULL"
+
+
 def register_tensor(conn, format="binary"):
     """Registers marsql.tensor and marsql.chunked_tensor on a psycopg 3
     Connection (or a cursor's connection).
@@ -140,6 +145,8 @@ def register_tensor(conn, format="binary"):
     format: how an ndarray given to %s is sent, "binary" (default) or
     "text"; %b and %t choose per placeholder."""
     conn = getattr(conn, "connection", conn)
+    if not conn.execute(_EXISTS).fetchone()[0]:
+        raise _missing()
     tensor = TypeInfo.fetch(conn, "marsql.tensor")
     chunked = TypeInfo.fetch(conn, "marsql.chunked_tensor")
     _register(conn, tensor, chunked, format)
@@ -148,6 +155,8 @@ def register_tensor(conn, format="binary"):
 async def register_tensor_async(conn, format="binary"):
     """register_tensor for a psycopg 3 AsyncConnection."""
     conn = getattr(conn, "connection", conn)
+    if not (await (await conn.execute(_EXISTS)).fetchone())[0]:
+        raise _missing()
     tensor = await TypeInfo.fetch(conn, "marsql.tensor")
     chunked = await TypeInfo.fetch(conn, "marsql.chunked_tensor")
     _register(conn, tensor, chunked, format)

@@ -76,3 +76,19 @@ def test_chunked_handle():
             same(await ct.to_numpy_async(), a)
         assert await conn.fetchval("SELECT marsql.ntiles($1)", ct) == 6
     run(fn)
+
+
+def test_missing_extension_is_a_clear_error():
+    async def main():
+        admin = await asyncpg.connect()
+        await admin.execute("DROP DATABASE IF EXISTS marsql_client_noext3")
+        await admin.execute("CREATE DATABASE marsql_client_noext3")
+        try:
+            c = await asyncpg.connect(database="marsql_client_noext3")
+            with pytest.raises(LookupError, match="CREATE EXTENSION marsql"):
+                await marsql.asyncpg.register_tensor(c)
+            await c.close()
+        finally:
+            await admin.execute("DROP DATABASE marsql_client_noext3")
+            await admin.close()
+    asyncio.run(main())

@@ -29,6 +29,15 @@ def test_round_trip(conn, case, param, binary):
     same(got, case)
 
 
+def test_percent_s_sends_binary_by_default(conn):
+    from psycopg.adapt import PyFormat
+    from psycopg.pq import Format
+    assert conn.adapters.get_dumper(np.ndarray, PyFormat.AUTO).format == Format.BINARY
+    with psycopg.connect("", autocommit=True) as c:
+        marsql.psycopg.register_tensor(c, format="text")
+        assert c.adapters.get_dumper(np.ndarray, PyFormat.AUTO).format == Format.TEXT
+
+
 def test_server_reads_the_same_value(conn, case):
     # the server's own binary form of what it received, text and binary
     for param in ("%b", "%t"):
@@ -139,11 +148,24 @@ def test_chunked_in_a_transaction():
 
 
 def test_missing_extension_is_a_clear_error():
-    with psycopg.connect("", autocommit=True) as c:
-        c.execute("CREATE TEMP TABLE nothing_here (x int)")
-        from marsql.psycopg import _register
-        with pytest.raises(LookupError, match="CREATE EXTENSION marsql"):
-            _register(c, None, None, "binary")
+    with psycopg.connect("", autocommit=True) as admin:
+        admin.execute("DROP DATABASE IF EXISTS marsql_client_noext")
+        admin.execute("CREATE DATABASE marsql_client_noext")
+    try:
+        with psycopg.connect("dbname=marsql_client_noext") as c:
+            with pytest.raises(LookupError, match="CREATE EXTENSION marsql"):
+                marsql.psycopg.register_tensor(c)
+            # no error reached the server: the transaction goes on
+            assert c.execute("SELECT 1").fetchone()[0] == 1
+
+        async def main():
+            async with await psycopg.AsyncConnection.connect("dbname=marsql_client_noext") as c:
+                with pytest.raises(LookupError, match="CREATE EXTENSION marsql"):
+                    await marsql.psycopg.register_tensor_async(c)
+        asyncio.run(main())
+    finally:
+        with psycopg.connect("", autocommit=True) as admin:
+            admin.execute("DROP DATABASE marsql_client_noext")
 
 
 def test_async():

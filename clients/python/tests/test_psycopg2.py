@@ -91,3 +91,20 @@ def test_register_on_a_cursor():
         assert other.fetchone()[0] == "[1]"
     finally:
         c.close()
+
+
+def test_missing_extension_is_a_clear_error():
+    admin = psycopg2.connect("")
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("DROP DATABASE IF EXISTS marsql_client_noext2")
+        cur.execute("CREATE DATABASE marsql_client_noext2")
+    try:
+        c = psycopg2.connect("dbname=marsql_client_noext2")
+        with pytest.raises(LookupError, match="CREATE EXTENSION marsql"):
+            marsql.psycopg2.register_tensor(c)
+        c.close()
+    finally:
+        with admin.cursor() as cur:
+            cur.execute("DROP DATABASE marsql_client_noext2")
+        admin.close()
