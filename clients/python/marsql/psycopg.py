@@ -21,6 +21,8 @@ The types are looked up by schema-qualified name, so marsql need not be on
 search_path.
 """
 
+import itertools
+
 import numpy as np
 import psycopg
 from psycopg.adapt import Dumper, Loader
@@ -61,6 +63,9 @@ class _TensorBinaryLoader(Loader):
         return codec.decode_binary(data)
 
 
+_cursor_names = itertools.count(1)
+
+
 class _SyncTiles:
     kind = "sync"
 
@@ -71,7 +76,8 @@ class _SyncTiles:
         # a server-side cursor inside a transaction block (a savepoint when
         # one is open): the tiles arrive a few at a time
         with self.conn.transaction():
-            with self.conn.cursor(name="marsql_tiles", binary=True) as cur:
+            name = "marsql_tiles_%d" % next(_cursor_names)
+            with self.conn.cursor(name=name, binary=True) as cur:
                 cur.itersize = 4
                 cur.execute(TILES_SQL, [ct.text])
                 for start, stop, tile in cur:
@@ -86,7 +92,8 @@ class _AsyncTiles:
 
     async def tiles(self, ct):
         async with self.conn.transaction():
-            async with self.conn.cursor(name="marsql_tiles", binary=True) as cur:
+            name = "marsql_tiles_%d" % next(_cursor_names)
+            async with self.conn.cursor(name=name, binary=True) as cur:
                 cur.itersize = 4
                 await cur.execute(TILES_SQL, [ct.text])
                 async for start, stop, tile in cur:

@@ -136,6 +136,23 @@ def test_chunked_handle(conn):
         asyncio.run(ct.to_numpy_async())
 
 
+def test_chunked_named_and_quoted(conn):
+    a = np.random.default_rng(9).standard_normal((5, 5, 3))
+    conn.execute("CREATE SCHEMA IF NOT EXISTS \"Client Tests\"")
+    try:
+        ct = conn.execute("""SELECT marsql.chunk(%s, '{2,3,2}', '"Client Tests"."My Array"')""",
+                          [a]).fetchone()[0]
+        assert ct.storage == '"Client Tests"."My Array"'
+        assert ct.tile_shape == (2, 3, 2)
+        same(ct.to_numpy(), a)
+        again = conn.execute("""SELECT marsql.chunked_tensor('"Client Tests"."My Array"')"""
+                             ).fetchone()[0]
+        assert again == ct
+        same(again.to_numpy(), a)
+    finally:
+        conn.execute("DROP SCHEMA \"Client Tests\" CASCADE")
+
+
 def test_chunked_in_a_transaction():
     with psycopg.connect("") as c:            # not autocommit: a savepoint
         marsql.psycopg.register_tensor(c)
