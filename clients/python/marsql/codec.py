@@ -81,9 +81,13 @@ def as_tensor_array(obj):
         raise TensorTypeError(
             "marsql.tensor needs a numpy array, not %s; wrap it with "
             "numpy.asarray(value, dtype=numpy.float64)" % type(obj).__name__)
+    if isinstance(obj, np.ma.MaskedArray):
+        raise TensorTypeError(
+            "marsql.tensor has no missing elements; fill the masked array "
+            "first, e.g. arr.filled(numpy.nan)")
     dt = obj.dtype
-    if dt.byteorder not in ("=", "|") and dt.kind == "f":
-        dt = dt.newbyteorder("=")      # a big-endian float array is fine
+    if dt.byteorder in ("<", ">"):
+        dt = dt.newbyteorder("=")      # a non-native byte order is fine
     if dt in _DTYPE_CODE:
         arr = obj
     elif dt in _EXACT_WIDEN:

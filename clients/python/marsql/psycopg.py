@@ -118,9 +118,12 @@ def _missing():
         "database")
 
 
-def _register(conn, tensor, chunked, format):
+def _check_format(format):
     if format not in ("binary", "text"):
         raise ValueError("format must be 'binary' or 'text', not %r" % (format,))
+
+
+def _register(conn, tensor, chunked, format):
     if tensor is None:
         raise _missing()
     adapters = conn.adapters
@@ -151,6 +154,7 @@ def register_tensor(conn, format="binary"):
 
     format: how an ndarray given to %s is sent, "binary" (default) or
     "text"; %b and %t choose per placeholder."""
+    _check_format(format)
     conn = getattr(conn, "connection", conn)
     if not conn.execute(_EXISTS).fetchone()[0]:
         raise _missing()
@@ -161,6 +165,7 @@ def register_tensor(conn, format="binary"):
 
 async def register_tensor_async(conn, format="binary"):
     """register_tensor for a psycopg 3 AsyncConnection."""
+    _check_format(format)
     conn = getattr(conn, "connection", conn)
     if not (await (await conn.execute(_EXISTS)).fetchone())[0]:
         raise _missing()

@@ -61,6 +61,8 @@ def test_widening_is_exact():
          np.array([0.5], np.float32))
     same(codec.decode_binary(codec.encode_binary(np.float32(3.5))),
          np.array(3.5, np.float32))
+    same(codec.decode_binary(codec.encode_binary(np.array([7, -8], ">i2"))),
+         np.array([7.0, -8.0]))
 
 
 @pytest.mark.parametrize("bad, kind, words", [
@@ -69,6 +71,7 @@ def test_widening_is_exact():
     (np.array([1 + 2j]), marsql.TensorTypeError, "complex128"),
     (np.array(["x"]), marsql.TensorTypeError, "<U1"),
     ([1.0, 2.0], marsql.TensorTypeError, "numpy array, not list"),
+    (np.ma.masked_array([1.0, 2.0], [False, True]), marsql.TensorTypeError, "masked array"),
     (np.zeros((1,) * 32), None, None),
 ])
 def test_validation(bad, kind, words):
