@@ -15,6 +15,8 @@ DEB_PACKAGES=(
 	libopenblas-dev liblapack-dev libfaiss-dev
 	libipc-run-perl python3-numpy
 	postgresql-plpython3-15 python3-sklearn
+	python3-pytest python3-psycopg python3-psycopg2 python3-asyncpg
+	python3-sqlalchemy python3-pip libpostgresql-jdbc-java
 	clang libclang-rt-14-dev
 	sqlsmith
 )

@@ -5,6 +5,10 @@
 #   regress  pg_regress (sql/, expected/) in a throwaway cluster
 #   pgtap    pgTAP assertions (test/pgtap/) in the same cluster
 #   numpy    results checked against numpy (test/numpy/agree.py), same cluster
+#   python   the Python client (clients/python) with psycopg 3, psycopg2,
+#            asyncpg and SQLAlchemy, pip-installed from the checkout, same cluster
+#   java     the Java client (clients/java) with pgjdbc, same cluster; skipped
+#            with the reason when no JDK is installed
 #   tap      TAP tests (test/t/) with PostgreSQL::Test::Cluster, as postgres
 #   fuzz     libFuzzer on the text and binary parsers, FUZZ_SECONDS each
 #   sqlsmith random SQL as a non-superuser for SQLSMITH_SECONDS (default
@@ -70,7 +74,7 @@ fi
 perl "$MARSQL_ROOT/test/unit/readonly_args.pl" "$MARSQL_ROOT/src" > "$logs/readonly_args.log" 2>&1
 tally_tap readonly_args "$logs/readonly_args.log" $?
 
-log "regress, pgtap and numpy: throwaway cluster"
+log "regress, pgtap, numpy, python and java: throwaway cluster"
 with_cluster bash "$MARSQL_ROOT/test/cluster_suites.sh" "$logs" > "$logs/cluster.log" 2>&1
 cluster_status=$?
 regress_ok=$(grep -cE '\.\.\. ok' "$logs/regress.log" 2>/dev/null)
@@ -85,6 +89,12 @@ pgtap_exit=$(sed -n 's/^pg_prove exit //p' "$logs/pgtap.log" 2>/dev/null)
 tally_tap pgtap "$logs/pgtap.log" "${pgtap_exit:-1}"
 numpy_exit=$(sed -n 's/^numpy exit //p' "$logs/numpy.log" 2>/dev/null)
 tally_tap numpy "$logs/numpy.log" "${numpy_exit:-1}"
+for client in python java; do
+	# skipped tests (a driver or JDK missing) are named with their reason
+	grep -E '^ok [0-9]+ .*# SKIP' "$logs/$client.log" 2>/dev/null | sed "s/^/$client: /"
+	client_exit=$(sed -n "s/^$client exit //p" "$logs/$client.log" 2>/dev/null)
+	tally_tap "$client" "$logs/$client.log" "${client_exit:-1}"
+done
 [ "$cluster_status" = 0 ] || { cat "$logs/cluster.log"; tally cluster 0 1; }
 
 log "tap: PostgreSQL::Test::Cluster as postgres"
