@@ -22,7 +22,9 @@
  *	  pages are zero-filled again on the next touch.  Small free chunks
  *	  (< 1 MB: the fragmentation of ordinary allocations) are left alone.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include "heap_retain.h"
 
 #include <malloc.h>

@@ -9,7 +9,6 @@
 #include "guc.h"
 
 extern int	retained_memory_applied_kb;
-extern bool retained_memory_large_alloc;
 extern void retained_memory_set(void);
 
 /*
@@ -22,14 +21,6 @@ retained_memory_apply(void)
 {
 	if (retained_memory_applied_kb != marsql_retained_memory_kb)
 		retained_memory_set();
-}
-
-/* Notes a large allocation: the transaction's end then checks the bound. */
-static inline void
-retained_memory_note(size_t bytes)
-{
-	if (bytes >= ((size_t) 1 << 20))
-		retained_memory_large_alloc = true;
 }
 
 #endif							/* MARSQL_RETAINED_MEMORY_H */
