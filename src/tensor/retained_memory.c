@@ -17,7 +17,9 @@
  *	  minor faults since the last look (getrusage, no walk of the heap) bound
  *	  how much more it can hold.  When the last figure plus that growth
  *	  passes the bound, the free memory is counted (mallinfo2) and what is
- *	  above the bound released, at the end of the transaction; and since a
+ *	  above the bound released, at the end of a transaction that did marsql
+ *	  work (faults are counted from the last look, so growth in other
+ *	  transactions is seen at the next such end); and since a
  *	  statement's memory can be freed after its transaction's end (a value
  *	  the planner folded lives in the message's context, freed when the
  *	  next message is read; a portal can outlive the commit), once more at
@@ -46,6 +48,9 @@
 
 /* the value applied to this process's allocator (-1: glibc's defaults) */
 int			retained_memory_applied_kb = -1;
+
+/* a tensor was allocated in this transaction */
+bool		retained_memory_active = false;
 
 static bool hooks_installed = false;
 static ExecutorStart_hook_type prev_executor_start = NULL;
@@ -123,8 +128,10 @@ retained_memory_xact_callback(XactEvent event, void *arg)
 		event != XACT_EVENT_PARALLEL_COMMIT && event != XACT_EVENT_PARALLEL_ABORT &&
 		event != XACT_EVENT_PREPARE)
 		return;
-	if (retained_memory_applied_kb <= 0)
-		return;
+	if (retained_memory_applied_kb <= 0 ||
+		(!retained_memory_active && !check_pending))
+		return;					/* no marsql work: no getrusage (4 us) */
+	retained_memory_active = false;
 	/* memory grew in this transaction: it may be freed after its end */
 	check_pending = check_bound();
 }
