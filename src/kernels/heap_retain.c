@@ -88,20 +88,6 @@ scan_malloc_info(int *arenas, size_t *largest_bin)
 	free(buf);
 }
 
-void
-mt_heap_measure(MtHeapRetain *st)
-{
-	struct mallinfo2 mi = mallinfo2();
-	size_t		largest;
-
-	memset(st, 0, sizeof(*st));
-	st->free_bytes = mi.fordblks;
-	st->top_bytes = mi.keepcost;
-	st->mmapped_bytes = mi.hblkhd;
-	scan_malloc_info(&st->arenas, &largest);
-	st->contiguous = -1;		/* known only when the top is taken */
-}
-
 typedef struct Block
 {
 	char	   *ptr;

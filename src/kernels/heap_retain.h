@@ -20,7 +20,7 @@ typedef struct MtHeapRetain
 	size_t		top_bytes;		/* mallinfo2 keepcost: main arena's top */
 	size_t		mmapped_bytes;	/* mallinfo2 hblkhd: mmap'd chunks in use */
 	int			arenas;			/* malloc arenas (main + threads') */
-	int			contiguous;		/* the main arena is one brk heap */
+	int			contiguous;		/* its top ends at the brk: 1, 0, -1 unknown */
 	size_t		large_chunks;	/* free chunks >= MT_HEAP_LARGE_CHUNK looked at */
 	size_t		resident_bytes; /* their resident bytes before the release */
 	size_t		kept_bytes;		/* their resident bytes kept */
@@ -33,12 +33,11 @@ typedef struct MtHeapRetain
  * gives the resident pages beyond that back to the kernel
  * (MADV_DONTNEED); the chunks stay free in the allocator.  Nothing is
  * touched when the allocator's free memory is not above `keep` (the fast
- * path: one mallinfo2).  Call from the thread that owns the main arena.
+ * path: one mallinfo2).  Needs M_MMAP_MAX 0 (a large request served by
+ * mmap would not come from a free chunk).  Not reentrant: one thread of
+ * the process calls it, the one whose allocations use the main arena.
  * Fills *st when not NULL; returns the bytes released.
  */
 extern size_t mt_heap_release_above(size_t keep, MtHeapRetain *st);
-
-/* The figures of MtHeapRetain up to `contiguous`, nothing released. */
-extern void mt_heap_measure(MtHeapRetain *st);
 
 #endif							/* MARSQL_HEAP_RETAIN_H */
