@@ -9,12 +9,13 @@
 #include "guc.h"
 
 extern int	retained_memory_applied_kb;
-extern bool retained_memory_large_alloc;
+extern bool retained_memory_active;
 extern void retained_memory_set(void);
 
 /*
  * Applies marsql.retained_memory to this process's allocator when it has
- * changed; cheap, called where tensors are allocated.  Never in the
+ * changed, and notes marsql work in this transaction (its end then looks
+ * at the bound); cheap, called where tensors are allocated.  Never in the
  * postmaster: the setting is applied by the backend that does the work.
  */
 static inline void
@@ -22,14 +23,7 @@ retained_memory_apply(void)
 {
 	if (retained_memory_applied_kb != marsql_retained_memory_kb)
 		retained_memory_set();
-}
-
-/* Notes a large allocation: the transaction's end then checks the bound. */
-static inline void
-retained_memory_note(size_t bytes)
-{
-	if (bytes >= ((size_t) 1 << 20))
-		retained_memory_large_alloc = true;
+	retained_memory_active = true;
 }
 
 #endif							/* MARSQL_RETAINED_MEMORY_H */

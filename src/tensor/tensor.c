@@ -184,7 +184,6 @@ tensor_new_uninit(int ndim, const int64 *dims, MtDtype dtype)
 		tensor_report_error(&err, NULL);
 	/* large buffers come back from the allocator, not fresh pages */
 	retained_memory_apply();
-	retained_memory_note(bytes);
 	t = (Tensor *) palloc(bytes);
 	memset(t, 0, MT_HEADER_BYTES(ndim));
 	SET_VARSIZE(t, bytes);

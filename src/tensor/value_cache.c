@@ -353,7 +353,6 @@ value_cache_detoast(struct varlena *attr)
 		return pg_detoast_datum(attr);
 	key_of(attr, &key);
 	bytes = (Size) key.rawsize;
-	retained_memory_note(bytes);
 	/* cache off, too small to pay, or no snapshot to read it with */
 	if (marsql_value_cache_size_kb == 0 ||
 		bytes < (Size) marsql_value_cache_min_size_kb * 1024 ||

@@ -5,18 +5,26 @@
  *	  logarithm, pinned random streams, broadcasting, ordering and hashing,
  *	  elementwise and reduction loops, strided views, and (through dlopen
  *	  of OpenBLAS) the dispatch table's gemm, panel cancels and LAPACK
- *	  drivers.  Prints TAP.
+ *	  drivers; the release of retained heap memory beyond a bound in a
+ *	  contiguous and a non-contiguous heap (forked children).  Prints TAP.
  */
+#define _GNU_SOURCE
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "kernels/broadcast.h"
 #include "kernels/distance.h"
 #include "kernels/elements.h"
 #include "kernels/elementwise.h"
 #include "kernels/gemm.h"
+#include "kernels/heap_retain.h"
 #include "kernels/knn.h"
 #include "kernels/linalg.h"
 #include "kernels/reduce.h"
@@ -1115,9 +1123,166 @@ test_knn_direct(void)
 	}
 }
 
+/* RssAnon of this process, kB */
+static long
+rss_anon_kb(void)
+{
+	char		line[256];
+	long		kb = -1;
+	FILE	   *f = fopen("/proc/self/status", "r");
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, "RssAnon:", 8) == 0)
+			kb = atol(line + 8);
+	fclose(f);
+	return kb;
+}
+
+static long
+minor_faults(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_minflt;
+}
+
+typedef struct HeapCase
+{
+	int			noncontiguous;	/* a mapping right above the brk */
+	int			in_bins;		/* a live allocation after the buffer */
+	size_t		keep;
+} HeapCase;
+
+typedef struct HeapResult
+{
+	MtHeapRetain st;
+	long		held_kb;		/* RssAnon growth after the free */
+	long		trimmed_kb;		/* ... after glibc's malloc_trim(0) */
+	long		after_kb;		/* ... after the release */
+	long		refaults;		/* minor faults of the next 64 MB call */
+} HeapResult;
+
+#define HEAP_BUF ((size_t) 64 << 20)
+
+/*
+ * In a forked child: marsql's allocator settings (M_MMAP_MAX 0, the trim
+ * threshold at the bound), a 64 MB buffer touched and freed, then glibc's
+ * own trimming (non-contiguous case only: it must not release the top),
+ * the release, and the next 64 MB call's faults.
+ */
+static int
+heap_case(const HeapCase *c, HeapResult *r)
+{
+	int			fd[2];
+	pid_t		pid;
+	int			status;
+
+	memset(r, 0, sizeof(*r));
+	if (pipe(fd) != 0 || (pid = fork()) < 0)
+		return 0;
+	if (pid == 0)
+	{
+		HeapResult	res;
+		long		base;
+		char	   *buf;
+		char	   *guard = NULL;
+
+		memset(&res, 0, sizeof(res));
+		if (c->noncontiguous)
+		{
+			uintptr_t	brk_end = ((uintptr_t) sbrk(0) + 4095) & ~(uintptr_t) 4095;
+
+			if (mmap((void *) brk_end, 4096, PROT_NONE,
+					 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) == MAP_FAILED)
+				_exit(2);
+		}
+		mallopt(M_MMAP_MAX, 0);
+		mallopt(M_TRIM_THRESHOLD, (int) c->keep);
+		base = rss_anon_kb();
+		buf = malloc(HEAP_BUF);
+		if (buf == NULL)
+			_exit(3);
+		memset(buf, 1, HEAP_BUF);
+		__asm__ volatile("" : : "r"(buf) : "memory");	/* the pages are touched */
+		if (c->in_bins)
+			guard = malloc(4096);
+		free(buf);
+		res.held_kb = rss_anon_kb() - base;
+		if (c->noncontiguous)
+		{
+			malloc_trim(0);
+			res.trimmed_kb = rss_anon_kb() - base;
+		}
+		mt_heap_release_above(c->keep, &res.st);
+		res.after_kb = rss_anon_kb() - base;
+		res.refaults = minor_faults();
+		buf = malloc(HEAP_BUF);
+		if (buf == NULL)
+			_exit(3);
+		memset(buf, 2, HEAP_BUF);
+		__asm__ volatile("" : : "r"(buf) : "memory");
+		res.refaults = minor_faults() - res.refaults;
+		free(buf);
+		free(guard);
+		if (write(fd[1], &res, sizeof(res)) != (ssize_t) sizeof(res))
+			_exit(4);
+		_exit(0);
+	}
+	close(fd[1]);
+	status = read(fd[0], r, sizeof(*r)) == (ssize_t) sizeof(*r);
+	close(fd[0]);
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return 0;
+	printf("# heap %s, bound %zu MB: RssAnon +%ld kB after the free, +%ld after malloc_trim(0), +%ld after the release; "
+		   "top %zu B, contiguous %d, %zu large chunks, %zu B resident, %zu kept, %zu released; %ld faults next call\n",
+		   c->noncontiguous ? "non-contiguous" : "contiguous", c->keep >> 20, r->held_kb, r->trimmed_kb, r->after_kb,
+		   r->st.top_bytes, r->st.contiguous, r->st.large_chunks, r->st.resident_bytes, r->st.kept_bytes,
+		   r->st.released_bytes, r->refaults);
+	return 1;
+}
+
+static void
+test_heap_retain(void)
+{
+	const size_t mb = (size_t) 1 << 20;
+	HeapResult	r;
+	HeapCase	c;
+
+	/* glibc continued the heap in an mmap'd piece: only the release frees it */
+	c = (HeapCase) {1, 0, 16 * mb};
+	check(heap_case(&c, &r) && r.held_kb > 60 * 1024 && r.trimmed_kb > 60 * 1024,
+		  "non-contiguous heap: a freed 64 MB buffer stays resident, malloc_trim(0) does not free it");
+	check(r.st.contiguous == 0 && r.st.top_bytes >= HEAP_BUF,
+		  "non-contiguous heap: the buffer is the main arena's top, the release sees it is not the brk heap");
+	check(r.st.kept_bytes <= 16 * mb && r.st.kept_bytes > 15 * mb &&
+		  r.st.released_bytes > 47 * mb && r.after_kb < 20 * 1024,
+		  "non-contiguous heap, bound 16 MB: about 16 MB kept, the rest released");
+	check(r.refaults > 11000 && r.refaults < 14000,
+		  "non-contiguous heap, bound 16 MB: the next 64 MB call faults in only the released 48 MB");
+
+	c = (HeapCase) {1, 0, 256 * mb};
+	check(heap_case(&c, &r) && r.st.released_bytes == 0 && r.after_kb >= r.held_kb - 1024,
+		  "non-contiguous heap, bound 256 MB: nothing released");
+	check(r.refaults < 100, "non-contiguous heap, bound 256 MB: the next 64 MB call does not fault");
+
+	/* a contiguous heap, the buffer in the bins (a live chunk above it) */
+	c = (HeapCase) {0, 1, 16 * mb};
+	check(heap_case(&c, &r) && r.held_kb > 60 * 1024 && r.st.released_bytes > 47 * mb &&
+		  r.st.kept_bytes > 15 * mb && r.after_kb < 20 * 1024,
+		  "contiguous heap, buffer in the bins, bound 16 MB: about 16 MB kept, the rest released");
+	c = (HeapCase) {0, 1, 256 * mb};
+	check(heap_case(&c, &r) && r.st.released_bytes == 0 && r.refaults < 100,
+		  "contiguous heap, bound 256 MB: nothing released, the next call does not fault");
+}
+
 int
 main(void)
 {
+	/* first: the children fork a heap no other test has used yet */
+	test_heap_retain();
 	test_text();
 	test_binary();
 	test_log_and_random();
