@@ -414,8 +414,8 @@ marsql_result_storage_drop_start(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
 		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("marsql.result_storage_drop_start() must be called as an event trigger")));
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("marsql.result_storage_drop_start() can only be called as an event trigger")));
 	trig = (EventTriggerData *) fcinfo->context;
 	if (!OidIsValid(nsp) || trig->parsetree == NULL)
 		PG_RETURN_VOID();
