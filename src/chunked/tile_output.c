@@ -194,7 +194,16 @@ tile_output_run_create(const char *request, int len, StringInfo result)
 	 * gets this task (such jobs store by value).
 	 */
 	if (MyProcPid != req.caller_pid && !engine_task_on_peer())
+	{
 		relid = create_detached(&req);
+		/*
+		 * Nothing depends on this commit but the job's caller, whose claim
+		 * commits later in the WAL and so flushes it too: the workers'
+		 * tasks may start as soon as it is visible, not once it is on disk.
+		 * A crash before that flush loses the table and its record together.
+		 */
+		engine_task_commit_async = true;
+	}
 	appendBinaryStringInfo(result, (char *) &relid, sizeof(relid));
 }
 
@@ -249,6 +258,8 @@ tile_output_write(const TileOutput *out, const Tensor *tile)
 	MemoryContextSwitchTo(caller);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "could not write a tile: %s", SPI_result_code_string(rc));
+	/* made durable by the claim's commit, as the table's creation */
+	engine_task_commit_async = true;
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
 }
