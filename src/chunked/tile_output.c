@@ -15,6 +15,10 @@
  *	  registers it in marsql.array_catalog and deletes the record, or marks
  *	  an unnamed one's record to go at session end.  A claim that does not
  *	  commit leaves the record to result_cleanup.c, which drops the table.
+ *	  While a table sits in marsql_result it is a member of the extension
+ *	  (pg_dump leaves it out, DROP EXTENSION takes it along); the claim of
+ *	  a named one, and the event trigger run at DROP TABLE and DROP OWNED
+ *	  (marsql_result_storage_drop_start), end that.
  */
 #include "postgres.h"
 
