@@ -79,10 +79,19 @@ BEGIN
 	WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
 	  AND d.objsubid = 0
 	  AND d.objid = a.storage::pg_catalog.oid;
+	-- a result workers made (sql/install/310_result_spool.sql), dropped
+	-- before its session ends: its record goes with it
+	IF pg_catalog.to_regclass('marsql.orphan_storage') IS NOT NULL THEN
+		DELETE FROM marsql.orphan_storage o
+		USING pg_catalog.pg_event_trigger_dropped_objects() d
+		WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+		  AND d.objsubid = 0
+		  AND d.objid = o.storage;
+	END IF;
 END
 $$;
 COMMENT ON FUNCTION marsql.array_storage_dropped() IS
-	'event trigger: a chunked tensor whose storage table is dropped leaves the catalog';
+	'event trigger: a chunked tensor whose storage table is dropped leaves the catalog (and marsql.orphan_storage)';
 CREATE EVENT TRIGGER marsql_array_storage_dropped ON sql_drop
 	EXECUTE FUNCTION marsql.array_storage_dropped();
 

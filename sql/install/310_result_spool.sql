@@ -29,3 +29,16 @@ CREATE TABLE marsql.orphan_storage (
 COMMENT ON TABLE marsql.orphan_storage IS
 	'result tables made by workers and not (yet) claimed by a committed caller (written by marsql only)';
 REVOKE ALL ON marsql.orphan_storage FROM PUBLIC;
+
+-- A table in marsql_result is a member of the extension (tile_output.c):
+-- pg_dump leaves it out, and DROP EXTENSION drops it without CASCADE.  So
+-- that DROP TABLE and DROP OWNED still drop it as any table of its owner,
+-- this trigger ends the membership of the tables they name first (the
+-- command then checks its privileges, and a failure undoes both).
+CREATE FUNCTION marsql.result_storage_drop_start() RETURNS event_trigger
+	AS 'MODULE_PATHNAME', 'marsql_result_storage_drop_start' LANGUAGE C;
+COMMENT ON FUNCTION marsql.result_storage_drop_start() IS
+	'event trigger: DROP TABLE and DROP OWNED drop result tables of marsql_result as ordinary tables';
+CREATE EVENT TRIGGER marsql_result_storage_drop ON ddl_command_start
+	WHEN TAG IN ('DROP TABLE', 'DROP OWNED')
+	EXECUTE FUNCTION marsql.result_storage_drop_start();

@@ -127,8 +127,10 @@ remove_storage(Oid relid, const char *relname, bool wait)
 			LockRelationOid(relid, AccessExclusiveLock);
 		else if (!ConditionalLockRelationOid(relid, AccessExclusiveLock))
 			return false;
+		/* a member of the extension while in marsql_result (tile_output.c) */
 		performDeletion(&obj, DROP_CASCADE,
-						PERFORM_DELETION_INTERNAL | PERFORM_DELETION_QUIETLY);
+						PERFORM_DELETION_INTERNAL | PERFORM_DELETION_QUIETLY |
+						PERFORM_DELETION_SKIP_EXTENSIONS);
 	}
 	if (SPI_execute_with_args("DELETE FROM marsql.array_catalog "
 							  "WHERE storage::pg_catalog.oid OPERATOR(pg_catalog.=) $1",

@@ -301,12 +301,16 @@ tile_input_by_reference(const ChunkedTensor *ct, const char **why)
 		*why = "the job may run on peers";
 	else if (!ActiveSnapshotSet())
 		*why = "no active snapshot";
-	else if (ct->flags & CHUNKED_TEMPORARY)
-		*why = "temporary";
 	else if (tile_output_made_in_transaction(ct->storage))
 		*why = "made by workers in this transaction";	/* tile_output.h */
 	else
 	{
+		/*
+		 * An unnamed result is a temporary table, or (workers made it, in
+		 * an earlier transaction) an unlogged table of marsql_result that
+		 * the caller claimed: committed, the caller's own, and visible to
+		 * its workers like any table, so read by reference.
+		 */
 		rel = relation_open(ct->storage, AccessShareLock);
 		if (rel->rd_rel->relpersistence == RELPERSISTENCE_TEMP)
 			*why = "temporary";

@@ -15,13 +15,28 @@
  *	  registers it in marsql.array_catalog and deletes the record, or marks
  *	  an unnamed one's record to go at session end.  A claim that does not
  *	  commit leaves the record to result_cleanup.c, which drops the table.
+ *	  While a table sits in marsql_result it is a member of the extension
+ *	  (pg_dump leaves it out, DROP EXTENSION takes it along); the claim of
+ *	  a named one, and the event trigger run at DROP TABLE and DROP OWNED
+ *	  (marsql_result_storage_drop_start), end that.
  */
 #include "postgres.h"
 
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "access/tableam.h"
 #include "access/xact.h"
+#include "catalog/dependency.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
+#include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
 #include "commands/defrem.h"
+#include "commands/event_trigger.h"
+#include "commands/extension.h"
+#include "commands/tablecmds.h"
+#include "commands/user.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
 #include "storage/lmgr.h"
@@ -67,6 +82,36 @@ spool_namespace(bool missing_ok)
 	return get_namespace_oid(SPOOL_SCHEMA, missing_ok);
 }
 
+/*
+ * Detached storage is a member of the extension while it sits in
+ * marsql_result, as the objects of its script are: pg_dump leaves it out
+ * (it never outlives its session, or is moved out by its claim) and DROP
+ * EXTENSION takes it along without CASCADE.  The membership is recorded
+ * and removed here directly, as ALTER EXTENSION ADD/DROP TABLE would (a
+ * table with no ACL has no initial privileges to record), because the
+ * extension's owner need not own the table any more when it is removed.
+ */
+static void
+spool_set_member(Oid relid, bool member)
+{
+	ObjectAddress table = {RelationRelationId, relid, 0};
+	Oid			ext = get_extension_oid("marsql", true);
+
+	if (!OidIsValid(ext))
+		return;
+	if (member)
+	{
+		ObjectAddress extension = {ExtensionRelationId, ext, 0};
+
+		recordDependencyOn(&table, &extension, DEPENDENCY_EXTENSION);
+	}
+	else if (getExtensionOfObject(RelationRelationId, relid) == ext)
+		(void) deleteDependencyRecordsForClass(RelationRelationId, relid,
+											   ExtensionRelationId,
+											   DEPENDENCY_EXTENSION);
+	CommandCounterIncrement();
+}
+
 /* ---------- in the executor ---------- */
 
 /*
@@ -101,9 +146,18 @@ create_detached(const TileCreateRequest *req)
 	relid = get_relname_relid(req->relname, spool_namespace(false));
 	if (!OidIsValid(relid))
 		elog(ERROR, "could not find the new table %s", qualified);
-	spool_exec(psprintf("ALTER TABLE %s OWNER TO %s", qualified,
-						quote_identifier(GetUserNameFromId(role, false))),
-			   SPI_OK_UTILITY);
+	spool_set_member(relid, true);
+
+	/*
+	 * Given to the calling role, as PostgreSQL gives a table's index and
+	 * TOAST table to a new owner: without ALTER TABLE OWNER's checks, which
+	 * only a superuser passes here (the owner would have to be a member of
+	 * the caller's role, and the caller have CREATE on marsql_result).  The
+	 * caller asked for the table, and may only do with it what it may do
+	 * with a table it creates itself.
+	 */
+	ATExecChangeOwner(relid, role, true, AccessExclusiveLock);
+	CommandCounterIncrement();
 	values[0] = ObjectIdGetDatum(relid);
 	values[1] = CStringGetDatum(req->relname);
 	values[2] = BoolGetDatum(req->named != 0);
@@ -144,7 +198,16 @@ tile_output_run_create(const char *request, int len, StringInfo result)
 	 * gets this task (such jobs store by value).
 	 */
 	if (MyProcPid != req.caller_pid && !engine_task_on_peer())
+	{
 		relid = create_detached(&req);
+		/*
+		 * Nothing depends on this commit but the job's caller, whose claim
+		 * commits later in the WAL and so flushes it too: the workers'
+		 * tasks may start as soon as it is visible, not once it is on disk.
+		 * A crash before that flush loses the table and its record together.
+		 */
+		engine_task_commit_async = true;
+	}
 	appendBinaryStringInfo(result, (char *) &relid, sizeof(relid));
 }
 
@@ -199,6 +262,8 @@ tile_output_write(const TileOutput *out, const Tensor *tile)
 	MemoryContextSwitchTo(caller);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "could not write a tile: %s", SPI_result_code_string(rc));
+	/* made durable by the claim's commit, as the table's creation */
+	engine_task_commit_async = true;
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
 }
@@ -305,6 +370,9 @@ tile_output_claim(ChunkedTensor *ct, Oid relid, bool named, Oid nspid,
 		char	   *index_name = psprintf("%s_pkey", spoolname);
 		char	   *new_index;
 
+		/* an ordinary table of the caller from now on, dumped as such */
+		spool_set_member(relid, false);
+
 		/*
 		 * As the caller: moving the table needs CREATE on the target schema,
 		 * and the rename fails with 42P07 when the name was taken meanwhile.
@@ -340,4 +408,69 @@ tile_output_claim(ChunkedTensor *ct, Oid relid, bool named, Oid nspid,
 	marsql_owner_end(&owner);
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
+}
+
+/*
+ * The event trigger marsql_result_storage_drop, at the start of DROP TABLE
+ * and DROP OWNED: a table of marsql_result the command names or whose
+ * owner it names stops being a member of the extension first, so that the
+ * command drops it as it would drop any table instead of answering that
+ * extension marsql requires it.  Nothing is checked here: the command
+ * checks its privileges next, and if it fails, this is undone with it.
+ * The sql_drop trigger then deletes the table's records.
+ */
+PG_FUNCTION_INFO_V1(marsql_result_storage_drop_start);
+
+Datum
+marsql_result_storage_drop_start(PG_FUNCTION_ARGS)
+{
+	EventTriggerData *trig;
+	Oid			nsp = spool_namespace(true);
+
+	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("marsql.result_storage_drop_start() can only be called as an event trigger")));
+	trig = (EventTriggerData *) fcinfo->context;
+	if (!OidIsValid(nsp) || trig->parsetree == NULL)
+		PG_RETURN_VOID();
+	if (IsA(trig->parsetree, DropStmt) &&
+		((DropStmt *) trig->parsetree)->removeType == OBJECT_TABLE)
+	{
+		ListCell   *lc;
+
+		foreach(lc, ((DropStmt *) trig->parsetree)->objects)
+		{
+			Oid			relid = RangeVarGetRelid(makeRangeVarFromNameList(lfirst(lc)),
+												 NoLock, true);
+
+			if (OidIsValid(relid) && get_rel_namespace(relid) == nsp)
+				spool_set_member(relid, false);
+		}
+	}
+	else if (IsA(trig->parsetree, DropOwnedStmt))
+	{
+		List	   *roles = roleSpecsToIds(((DropOwnedStmt *) trig->parsetree)->roles);
+		List	   *tables = NIL;
+		ListCell   *lc;
+		Relation	rel;
+		TableScanDesc scan;
+		HeapTuple	tup;
+
+		rel = table_open(RelationRelationId, AccessShareLock);
+		scan = table_beginscan_catalog(rel, 0, NULL);
+		while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+		{
+			Form_pg_class c = (Form_pg_class) GETSTRUCT(tup);
+
+			if (c->relnamespace == nsp && c->relkind == RELKIND_RELATION &&
+				list_member_oid(roles, c->relowner))
+				tables = lappend_oid(tables, c->oid);
+		}
+		table_endscan(scan);
+		table_close(rel, AccessShareLock);
+		foreach(lc, tables)
+			spool_set_member(lfirst_oid(lc), false);
+	}
+	PG_RETURN_VOID();
 }

@@ -220,6 +220,15 @@ extern void engine_as_sentence(StringInfo buf);
 extern bool engine_task_on_peer(void);
 
 /*
+ * Set by a task whose writes in a worker only matter through a later
+ * commit of its caller that depends on them (detached result storage,
+ * tile_output.c): the worker then commits the task without waiting for
+ * its WAL flush (synchronous_commit = off for that commit), since the
+ * caller's commit, later in the WAL, flushes it.  Reset before each task.
+ */
+extern bool engine_task_commit_async;
+
+/*
  * A function's `executors` argument ('local', 'peers', 'all'; NULL keeps
  * marsql.executors): sets marsql.executors until engine_executors_end.
  * Returns the GUC nest level to pass there.

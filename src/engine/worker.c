@@ -37,6 +37,8 @@
 #include "engine/engine_shmem.h"
 #include "engine/worker_pool.h"
 
+bool		engine_task_commit_async = false;
+
 /*
  * How often an idle worker looks whether its leader parked it (the leader
  * sets its latch when it parks it, and when it sends a task)
@@ -149,9 +151,14 @@ run_task(const char *message, Size nbytes)
 		MemoryContextSwitchTo(task_context);
 		initStringInfo(&result);
 		pq_sendint64(&result, seq);
+		engine_task_commit_async = false;
 		kind->run(payload, payload_bytes, &result);
 		AtEOXact_GUC(false, nest_level);
 		PopActiveSnapshot();
+		/* engine.h: undone by the commit itself, after its record is written */
+		if (engine_task_commit_async)
+			(void) set_config_option("synchronous_commit", "off", PGC_USERSET, PGC_S_SESSION,
+									 GUC_ACTION_LOCAL, true, 0, false);
 		CommitTransactionCommand();
 		MemoryContextSwitchTo(task_context);
 		if (segment != NULL && (Size) (result.len - sizeof(int64)) <= result_room)

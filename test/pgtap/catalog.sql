@@ -1,7 +1,7 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(45);
+SELECT plan(46);
 
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
@@ -163,9 +163,15 @@ $$, 'functions are strict unless they handle NULL arguments');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace AND prorettype = 'event_trigger'::regtype
+	  AND p.oid <> 'marsql.result_storage_drop_start()'::regprocedure
 	  AND NOT (prosecdef AND provolatile = 'v' AND proparallel = 'u'
 			   AND 'search_path=pg_catalog, pg_temp' = ANY (proconfig))
 $$, 'event trigger functions (catalogs following renames and drops) run as the owner, volatile, with search_path pinned');
+SELECT is((SELECT concat_ws(' ', l.lanname, prosecdef, provolatile, proparallel, proconfig IS NULL)
+		   FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+		   WHERE p.oid = 'marsql.result_storage_drop_start()'::regprocedure),
+		  'c f v u t',
+		  'result_storage_drop_start (DROP TABLE, DROP OWNED) is C run as the caller, on the caller''s search_path: it finds the tables the command names as the command does');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
 	WHERE pronamespace = 'marsql'::regnamespace AND prokind = 'f' AND NOT proisstrict

@@ -52,21 +52,6 @@ my $jobs = q{
 my $jobs_ok = "{1,4,9,16,25,36}\nt\nt";
 is($node->safe_psql('postgres', $jobs), $jobs_ok, 'before any crash: fan-out, chunked matmul, k-NN');
 
-# waits until the postmaster has restarted after a crash that began
-# after log offset $offset, and accepts connections again
-sub restarted
-{
-	my ($offset, $what) = @_;
-	my $ok = wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
-		slurp_file($node->logfile, $offset) =~ /all server processes terminated; reinitializing/;
-	});
-	$ok &&= wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
-		my ($ret) = $node->psql('postgres', 'SELECT 1');
-		return $ret == 0;
-	});
-	ok($ok, "$what: the server restarted");
-}
-
 # the job's leader is killed while its workers run its tasks
 {
 	my $offset = -s $node->logfile;
@@ -77,7 +62,7 @@ sub restarted
 		qr/^map:$bg->{pid}$/, 'marsql.progress shows the job of the session');
 	kill 'KILL', $bg->{pid};
 	finish_bg($bg);
-	restarted($offset, 'a backend killed mid-job');
+	restarted($node, $offset, 'a backend killed mid-job');
 	is($node->safe_psql('postgres', 'SELECT count(*) FROM marsql.progress'), '0',
 		'after the restart no job is shown');
 	my ($ret, $out, $err) = $node->psql('postgres', $jobs);
@@ -94,7 +79,7 @@ sub restarted
 	ok(@busy >= 1, 'a fan-out runs on the workers');
 	kill 'KILL', $busy[0];
 	finish_bg($bg);
-	restarted($offset, 'a worker killed mid-task');
+	restarted($node, $offset, 'a worker killed mid-task');
 	my ($ret, $out, $err) = $node->psql('postgres', $jobs);
 	is($out, $jobs_ok, 'after the second restart: fan-out, chunked matmul, k-NN run') or diag($err);
 }

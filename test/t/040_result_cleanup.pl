@@ -214,18 +214,6 @@ sub storage_made
 }
 
 # ---------- crashes ----------
-sub restarted
-{
-	my ($offset, $what) = @_;
-	my $ok = wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
-		slurp_file($node->logfile, $offset) =~ /all server processes terminated; reinitializing/;
-	});
-	$ok &&= wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
-		my ($ret) = $node->psql('postgres', 'SELECT 1');
-		return $ret == 0;
-	});
-	ok($ok, "$what: the server restarted");
-}
 
 {
 	my $offset = -s $node->logfile;
@@ -235,7 +223,7 @@ sub restarted
 	ok(@busy >= 1, 'its workers write tiles');
 	kill 'KILL', $busy[0];
 	finish_bg($bg);
-	restarted($offset, 'a worker killed with SIGKILL');
+	restarted($node, $offset, 'a worker killed with SIGKILL');
 	wait_clean('after the crash-restart the orphan is removed, with no user action');
 	like(slurp_file($node->logfile, $offset), qr/marsql removed 1 orphaned result table/,
 		'the cleanup worker says what it removed');

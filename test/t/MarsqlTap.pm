@@ -1,7 +1,8 @@
 # MarsqlTap.pm
 #	  Helpers shared by the TAP tests in test/t: polling with a deadline,
-#	  finding a node's marsql worker processes and DSM segments, and psql
-#	  sessions run in the background, sampling their memory.  The DSM helpers count the files of
+#	  waiting for a crash-restart (restarted), finding a node's marsql
+#	  worker processes and DSM segments, and psql sessions run in the
+#	  background, sampling their memory.  The DSM helpers count the files of
 #	  an mmap cluster's pg_dynshmem (dynamic_shared_memory_type = mmap), so
 #	  only that node's segments are seen.
 package MarsqlTap;
@@ -16,7 +17,7 @@ use Test::More;
 use Time::HiRes qw(time usleep);
 
 our @EXPORT = qw(worker_node wait_until postmaster_pid os_workers stat_workers process_memory run_sampled
-  no_workers_left dsm_segments dsm_freed busy_workers start_bg finish_bg);
+  no_workers_left dsm_segments dsm_freed busy_workers start_bg finish_bg restarted);
 
 
 # polls $check every 0.1 s until it returns true or $secs have passed
@@ -49,6 +50,23 @@ sub wait_until
 		return 0 if time() > $deadline;
 		usleep(100_000);
 	}
+}
+
+# waits until $node's postmaster has reinitialized after a crash that
+# began after log offset $offset and accepts connections again; one test
+# named "$what: the server restarted"
+sub restarted
+{
+	my ($node, $offset, $what) = @_;
+	my $ok = wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
+		slurp_file($node->logfile, $offset) =~ /all server processes terminated; reinitializing/;
+	});
+	$ok &&= wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
+		my ($ret) = $node->psql('postgres', 'SELECT 1');
+		return $ret == 0;
+	});
+	ok($ok, "$what: the server restarted");
+	return $ok;
 }
 
 sub postmaster_pid
