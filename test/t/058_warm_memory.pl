@@ -9,7 +9,12 @@
 # - with marsql.retained_memory = 16MB a parked worker keeps under 64 MB;
 # - with the default (256 MB) it keeps under 256 MB + 48 MB;
 # - marsql.last_job() says the second job of the session found the warm
-#   workers (2 warm, 0 started).
+#   workers (2 warm, 0 started);
+# - sessions one after another, each keeping its workers idle between its
+#   two jobs, with marsql.max_workers_total = 2: each session's exit gives
+#   its idle workers' places back, so every next session gets both
+#   workers (TAP 012 runs its sessions with worker_idle_timeout = 0, the
+#   cold path).
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -22,6 +27,7 @@ use MarsqlTap;
 
 my $node = worker_node('warm_memory', q{
 marsql.worker_idle_timeout = '5min'
+marsql.max_workers_total = 2
 });
 $node->safe_psql('postgres', q{
 	CREATE FUNCTION big_call(x int) RETURNS double precision LANGUAGE sql IMMUTABLE
@@ -88,6 +94,32 @@ sub job_then_parked
 	is($count, 2, 'two workers are parked after the job (default retained_memory)');
 	diag("retained_memory 256MB: worker peak $peak MB while the job ran, $parked MB once parked");
 	cmp_ok($parked, '<', 256 + 48, 'a parked worker keeps under retained_memory + 48 MB');
+}
+
+# sessions one after another, each with warm workers between its jobs
+{
+	my $n = 12;
+	# psql's \c opens the next session before the last one's backend has
+	# exited, so each session first waits (up to 10 s) until no other
+	# client backend is left: a backend leaves pg_stat_activity after its
+	# exit callbacks, among them the one that frees its idle workers' places
+	my $wait = q{DO $$ BEGIN FOR i IN 1 .. 1000 LOOP
+		EXIT WHEN NOT EXISTS (SELECT FROM pg_stat_activity
+							  WHERE backend_type = 'client backend' AND pid <> pg_backend_pid());
+		PERFORM pg_sleep(0.01); END LOOP; END $$;};
+	my $script = join("\n\\c postgres\n",
+		map { "$wait\nSELECT marsql.map('big_call(int)', ARRAY[$_, $_ + 1], 0::float8) IS NOT NULL;\n"
+			  . "SELECT 'first ' || started_workers FROM marsql.last_job();\n"
+			  . "SELECT marsql.map('big_call(int)', ARRAY[$_, $_ + 1], 0::float8) IS NOT NULL;\n"
+			  . "SELECT 'second warm ' || warm_workers || ' started ' || started_workers FROM marsql.last_job();" }
+		  1 .. $n);
+	my ($ret, $out, $err) = $node->psql('postgres', $script);
+	my @first = $out =~ /^first 2$/mg;
+	my @second = $out =~ /^second warm 2 started 0$/mg;
+	is(scalar(@first), $n, "$n sessions one after another: each first job started both workers") or diag($out, $err);
+	is(scalar(@second), $n, 'each second job ran on the session\'s warm workers') or diag($out);
+	unlike($err, qr/ERROR|background workers started/, 'none failed, none ran short of workers') or diag($err);
+	no_workers_left($node, 'after the last session', 10);
 }
 
 $node->stop;
