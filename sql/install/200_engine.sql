@@ -26,6 +26,6 @@ CREATE FUNCTION marsql.last_job(
     OUT tasks_in_backend integer, OUT tasks_on_peers integer,
     OUT run_ms double precision)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'marsql_last_job' LANGUAGE C VOLATILE PARALLEL UNSAFE ROWS 1;
+AS 'MODULE_PATHNAME', 'marsql_last_job' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE ROWS 1;
 
 COMMENT ON FUNCTION marsql.last_job() IS 'how the last marsql job of this session ran: in the backend by estimate or on workers, warm (reused) and started, the start-up paid (no row before the first job)';
