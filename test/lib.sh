@@ -5,7 +5,8 @@
 set -euo pipefail
 
 MARSQL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PG_BIN=/usr/lib/postgresql/15/bin
+# PG_BIN may point at another build of PostgreSQL 15 (a private install)
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PGXS_PERL=/usr/lib/postgresql/15/lib/pgxs/src/test/perl
 PG_REGRESS=/usr/lib/postgresql/15/lib/pgxs/src/test/regress/pg_regress
 

@@ -219,6 +219,8 @@ record_text(ExplainState *es, TileGraph *g, bool ran)
 		int64		nreads = g->caller_reads.reads + g->executor_reads.reads;
 		int64		nhits = g->caller_reads.hits + g->executor_reads.hits;
 
+		if (g->how_ran)
+			appendStringInfo(out, "  ran %s\n", g->how_ran);
 		appendStringInfo(out, "  ran %.3f s; the calling backend read tiles for %.3f s and stored tiles for %.3f s",
 						 g->run_seconds, g->read_seconds, g->store_seconds);
 		/* tile_output.c: storage a worker made, tiles its executors wrote */
@@ -259,7 +261,11 @@ record_dot(ExplainState *es, TileGraph *g, bool ran)
 	StringInfo	out = &es->out;
 	int			n = es->ngraphs;
 
-	appendStringInfo(out, "  subgraph cluster_%d {\n    label=\"%s\";\n", n, g->label);
+	if (ran && g->how_ran)
+		appendStringInfo(out, "  subgraph cluster_%d {\n    label=\"%s\\nran %s\";\n", n,
+						 g->label, g->how_ran);
+	else
+		appendStringInfo(out, "  subgraph cluster_%d {\n    label=\"%s\";\n", n, g->label);
 	for (int s = 0; s < g->nsources; s++)
 		appendStringInfo(out, "    g%d_%s [shape=ellipse, label=\"%s\"];\n", n,
 						 g->source_names[s], g->source_names[s]);

@@ -807,6 +807,16 @@ tile_graph_run(TileGraph *g)
 	INSTR_TIME_SET_CURRENT(ended);
 	INSTR_TIME_SUBTRACT(ended, started);
 	g->run_seconds = INSTR_TIME_GET_DOUBLE(ended);
+	if (explaining)
+	{
+		StringInfoData how;
+		MemoryContext old = MemoryContextSwitchTo(g->cxt);
+
+		initStringInfo(&how);
+		engine_describe_run(&job, &how);
+		g->how_ran = how.data;
+		MemoryContextSwitchTo(old);
+	}
 	tile_read_stats_delta(&before, &g->caller_reads);
 	if (g->detached)
 	{

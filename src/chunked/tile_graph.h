@@ -83,6 +83,7 @@ typedef struct TileGraph
 	int			task_offset;	/* 1 when engine task 0 creates the storage */
 	TileCreateRequest create;
 	int			tiles_written;	/* by executors */
+	char	   *how_ran;		/* engine_describe_run, for explain */
 } TileGraph;
 
 extern TileGraph *tile_graph_begin(const char *label);

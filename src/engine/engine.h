@@ -134,6 +134,26 @@ typedef struct EngineCallbacks
 	bool		(*more_tasks) (void *arg, struct EngineJob *job);
 } EngineCallbacks;
 
+/*
+ * How engine_run ran a job, filled by it (also when the job fails): the
+ * capability may show it (marsql.explain with run => true), and the
+ * session's last job is marsql.last_job().  Times in seconds.
+ */
+typedef struct EngineJobReport
+{
+	bool		inline_by_estimate; /* est_seconds below marsql.inline_below:
+									 * no worker was wanted */
+	int			inline_below_ms;	/* marsql.inline_below when the job ran */
+	int			wanted_workers; /* workers the job asked for (0: none) */
+	int			warm_workers;	/* idle workers of the session it reused */
+	int			started_workers;	/* workers started for it */
+	double		startup_first;	/* from starting workers to the first ready */
+	double		startup_all;	/* ... to the last one ready */
+	int			tasks_in_backend;	/* run in the calling backend */
+	int			tasks_on_peers;
+	double		run_seconds;	/* engine_run from start to end */
+} EngineJobReport;
+
 typedef struct EngineJob
 {
 	const char *label;			/* "map", "execute": shown in marsql.progress */
@@ -163,7 +183,15 @@ typedef struct EngineJob
 	EngineCallbacks cb;
 	void	   *arg;
 	int			task_capacity;	/* room in tasks (engine_append_task) */
+	EngineJobReport report;		/* out: how it ran (engine_run fills it) */
 } EngineJob;
+
+/*
+ * One line on how a job ran, for explain output: the estimate against
+ * marsql.inline_below, warm and started workers, the start-up paid.
+ * Appends to buf, no newline.
+ */
+extern void engine_describe_run(const EngineJob *job, StringInfo buf);
 
 /*
  * For more_tasks: appends an independent task of kind, growing job->tasks

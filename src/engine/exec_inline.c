@@ -82,6 +82,7 @@ exec_inline_run(JobState *st, int task)
 	if (!st->inline_announced)
 		lower_log_level_for_inline();
 	st->inline_announced = true;
+	job->report.tasks_in_backend++;
 	job_start_unshared_task(st, task, "backend", &payload);
 
 	if (!emit_log_hook_installed)

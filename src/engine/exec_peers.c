@@ -195,6 +195,7 @@ send_task_to_peer(JobState *st, int slot, int task)
 	bool		sent;
 
 	st->slot_task[slot] = task;
+	job->report.tasks_on_peers++;
 	job_start_unshared_task(st, task, c->executor, &payload);
 	sent = peer_conn_send_task(c, engine_kind(job->tasks[task].kind)->name,
 							   payload.data, payload.len, marsql_peer_timeout_ms);

@@ -181,6 +181,17 @@ handle_message(JobState *st, PoolWorker *w, char *data, Size nbytes)
 		case ENGINE_MSG_HELLO:
 			memcpy(&w->pid, data + 1, sizeof(w->pid));
 			w->state = POOL_WORKER_IDLE;
+			{
+				/* the start-up this worker cost the job */
+				instr_time	now;
+				EngineJobReport *report = &st->job->report;
+
+				INSTR_TIME_SET_CURRENT(now);
+				INSTR_TIME_SUBTRACT(now, st->starting);
+				report->startup_all = INSTR_TIME_GET_DOUBLE(now);
+				if (st->nready_workers++ == 0)
+					report->startup_first = report->startup_all;
+			}
 			break;
 
 		case ENGINE_MSG_RESULT:
@@ -459,6 +470,7 @@ reuse_warm_pool(JobState *st, int want)
 	for (int found = 0; st->nuse < pool->nworkers && found < want; st->nuse++)
 		if (pool->workers[st->nuse].state != POOL_WORKER_GONE)
 			found++;
+	st->job->report.warm_workers = want;
 	return true;
 }
 
@@ -477,8 +489,10 @@ exec_workers_start(JobState *st, int want)
 		st->granted = engine_workers_reserve(want);
 		if (st->granted > 0)
 		{
+			INSTR_TIME_SET_CURRENT(st->starting);
 			st->pool = worker_pool_start(st->granted);
 			st->nuse = st->pool->nworkers;
+			job->report.started_workers = st->pool->nworkers;
 		}
 		if (st->pool == NULL || st->pool->nworkers < want)
 			ereport(NOTICE,

@@ -13,6 +13,7 @@
 #ifndef MARSQL_JOB_STATE_H
 #define MARSQL_JOB_STATE_H
 
+#include "portability/instr_time.h"
 #include "storage/dsm.h"
 #include "utils/resowner.h"
 
@@ -50,6 +51,8 @@ typedef struct JobState
 	dsm_segment **spare;		/* task segments free for the next tasks */
 	int			nspare;
 	bool		stopping;		/* the job is over: segments are detached */
+	instr_time	starting;		/* when new workers were launched */
+	int			nready_workers; /* of those, how many said hello */
 
 	/* the calling backend (exec_inline.c) */
 	MemoryContext log_context;	/* the caller's, for inline log copies */
@@ -95,6 +98,9 @@ extern bool exec_workers_warm(void);
 extern void exec_workers_start(JobState *st, int want);
 extern int	exec_workers_drive(JobState *st, bool *progressed);
 extern void exec_workers_stop(JobState *st);
+
+/* job_report.c: the session's last job, for marsql.last_job() */
+extern void engine_remember_job(const EngineJob *job, bool ended);
 
 /* exec_inline.c: the calling backend */
 extern void exec_inline_run(JobState *st, int task);

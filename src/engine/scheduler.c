@@ -13,13 +13,17 @@
  *	  tasks), and sleep on its latch (and the busy peer sockets) until
  *	  something happens.  When no executor is left, the leader runs the
  *	  remaining tasks itself; a job estimated to take less than starting
- *	  workers costs runs there from the start (runs_inline_by_estimate).  Any error in the leader -- cancel,
+ *	  workers costs runs there from the start (runs_inline_by_estimate).
+ *	  How the job ran -- by estimate in the backend, on warm or started
+ *	  workers, the start-up paid -- goes to EngineJob.report and to the
+ *	  session's last job (job_report.c).  Any error in the leader -- cancel,
  *	  statement_timeout, a failed task with fail_fast -- stops every
  *	  executor before it propagates.
  */
 #include "postgres.h"
 
 #include "miscadmin.h"
+#include "portability/instr_time.h"
 #include "storage/latch.h"
 #include "utils/builtins.h"
 #include "utils/elog.h"
@@ -156,9 +160,13 @@ engine_run(EngineJob *job)
 	int			want;
 	int			nest_level;
 	int			n = job->ntasks;
+	instr_time	started;
 
+	memset(&job->report, 0, sizeof(job->report));
+	job->report.inline_below_ms = marsql_inline_below_ms;
 	if (n == 0 && job->cb.more_tasks == NULL)
 		return;
+	INSTR_TIME_SET_CURRENT(started);
 
 	job_state_init(&st, job);
 	st.executors = job->executors != ENGINE_EXECUTORS_DEFAULT
@@ -175,7 +183,11 @@ engine_run(EngineJob *job)
 	if (st.executors == ENGINE_EXECUTORS_PEERS)
 		want = 0;
 	else if (runs_inline_by_estimate(&st))
+	{
 		want = 0;
+		job->report.inline_by_estimate = true;
+	}
+	job->report.wanted_workers = want;
 
 	nest_level = NewGUCNestLevel();
 	engine_progress_begin(job->label, n);
@@ -191,6 +203,14 @@ engine_run(EngineJob *job)
 		exec_peers_stop(&st);
 		exec_workers_stop(&st);
 		engine_progress_end();
+		{
+			instr_time	ended;
+
+			INSTR_TIME_SET_CURRENT(ended);
+			INSTR_TIME_SUBTRACT(ended, started);
+			job->report.run_seconds = INSTR_TIME_GET_DOUBLE(ended);
+		}
+		engine_remember_job(job, st.ended);
 	}
 	PG_END_TRY();
 	AtEOXact_GUC(true, nest_level);

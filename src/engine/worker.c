@@ -7,6 +7,10 @@
  *	  transaction of its own, until the leader detaches its queue.  Between
  *	  jobs the leader may park its pool (marsql.worker_idle_timeout): a
  *	  parked worker that gets no task for that long retires and exits.
+ *	  A task's working memory is freed before its transaction commits (its
+ *	  result sits in a context of its own until sent), so that a parked
+ *	  worker holds no finished task's memory, only what
+ *	  marsql.retained_memory lets a backend keep.
  *
  *	  Everything the worker would say to a client goes to the leader
  *	  instead: NOTICE/INFO/WARNING raised by a task become that task's log,
@@ -46,6 +50,8 @@ bool		engine_task_commit_async = false;
 #define IDLE_POLL_MS 1000
 
 static MemoryContext task_context = NULL;
+/* the result of the running task, until it is sent */
+static MemoryContext result_context = NULL;
 static shm_mq_handle *outbox = NULL;
 
 /*
@@ -148,13 +154,21 @@ run_task(const char *message, Size nbytes)
 
 		PushActiveSnapshot(GetTransactionSnapshot());
 		nest_level = NewGUCNestLevel();
-		MemoryContextSwitchTo(task_context);
+		MemoryContextSwitchTo(result_context);
 		initStringInfo(&result);
 		pq_sendint64(&result, seq);
 		engine_task_commit_async = false;
+		MemoryContextSwitchTo(task_context);
 		kind->run(payload, payload_bytes, &result);
 		AtEOXact_GUC(false, nest_level);
 		PopActiveSnapshot();
+
+		/*
+		 * The task's working memory goes before the commit, so that the
+		 * commit's check of marsql.retained_memory sees it free: a worker
+		 * then parked between jobs keeps no more than that bound of it.
+		 */
+		MemoryContextReset(task_context);
 		/* engine.h: undone by the commit itself, after its record is written */
 		if (engine_task_commit_async)
 			(void) set_config_option("synchronous_commit", "off", PGC_USERSET, PGC_S_SESSION,
@@ -187,6 +201,7 @@ run_task(const char *message, Size nbytes)
 	if (segment != NULL)
 		dsm_detach(segment);
 	MemoryContextSwitchTo(task_context);
+	MemoryContextReset(result_context);
 	pgstat_report_activity(STATE_IDLE, NULL);
 }
 
@@ -233,6 +248,8 @@ marsql_worker_main(Datum main_arg)
 
 	task_context = AllocSetContextCreate(TopMemoryContext, "marsql task",
 										 ALLOCSET_DEFAULT_SIZES);
+	result_context = AllocSetContextCreate(TopMemoryContext, "marsql task result",
+										   ALLOCSET_DEFAULT_SIZES);
 	send_message(ENGINE_MSG_HELLO, (char *) &MyProcPid, sizeof(MyProcPid));
 
 	warm = worker_pool_warm_word(shared, number);

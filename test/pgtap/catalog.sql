@@ -6,7 +6,7 @@ SELECT plan(46);
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
 	SELECT ARRAY['job_progress', 'map', 'map_rows', 'spawn', 'output', 'execute', 'fetch',
-				 'fetch_log', 'cancel', 'forget_tasks', 'task_list']::name[]
+				 'fetch_log', 'cancel', 'forget_tasks', 'task_list', 'last_job']::name[]
 $$;
 
 -- chunked_tensor operations: they create, read and write tables.  Its
