@@ -47,6 +47,8 @@ int			marsql_knn_direct_queries = 8;
 
 int			marsql_worker_output = MARSQL_WORKER_OUTPUT_AUTO;
 
+bool		marsql_value_cache_shared = true;
+
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
 	{"notice", ENGINE_PROGRESS_NOTICE, false},
@@ -350,6 +352,17 @@ marsql_define_gucs(void)
 							 "8 MB or more, where it pays for the worker-made table.",
 							 &marsql_worker_output,
 							 MARSQL_WORKER_OUTPUT_AUTO, worker_output_options,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("marsql.value_cache_shared",
+							 "Lets this session's value cache keep values in the server-wide shared cache.",
+							 "A large stored value read by one backend then serves every backend "
+							 "of the same database (connection pools) from shared memory, held "
+							 "once, within marsql.shared_cache_size; off keeps values in this "
+							 "session's memory only (marsql.value_cache_size).",
+							 &marsql_value_cache_shared,
+							 true,
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
 

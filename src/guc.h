@@ -101,6 +101,9 @@ typedef enum MarsqlWorkerOutput
 #define MARSQL_WORKER_OUTPUT_MIN_BYTES (8 * 1024 * 1024)
 extern int	marsql_worker_output;
 
+/* marsql.value_cache_shared: the value cache uses the shared tier (shared_cache.h) */
+extern bool marsql_value_cache_shared;
+
 extern void marsql_define_gucs(void);
 
 #endif							/* MARSQL_GUC_H */
