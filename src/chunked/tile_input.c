@@ -59,6 +59,7 @@
 
 #include "chunked/tile_input.h"
 #include "engine/engine.h"
+#include "engine/engine_shmem.h"
 #include "guc.h"
 #include "tensor/shared_cache.h"
 #include "tensor/value_cache.h"
@@ -159,11 +160,38 @@ cache_clear(void)
 	cache.active = false;
 }
 
+/*
+ * An executor's job is over when its leader parks it (idle) or when it
+ * exits: tiles it published after the caller dropped the job's (a task
+ * that ran on after an error or cancel) go then.
+ */
+static void
+drop_executor_job(void)
+{
+	if (cache.active && cache.caller_pid != MyProcPid)
+		shared_cache_invalidate_prefix(SHARED_CACHE_JOB_TILE, MyDatabaseId,
+									   (uint64) (uint32) cache.caller_pid, true, cache.job);
+}
+
+static void
+drop_executor_job_at_exit(int code, Datum arg)
+{
+	(void) code;
+	(void) arg;
+	drop_executor_job();
+}
+
 void
 tile_cache_begin_job(int32 caller_pid, uint64 job)
 {
 	HASHCTL		ctl;
+	static bool exit_callback = false;
 
+	if (caller_pid != MyProcPid && !exit_callback)
+	{
+		before_shmem_exit(drop_executor_job_at_exit, (Datum) 0);
+		exit_callback = true;
+	}
 	cache_clear();
 	cache.cxt = AllocSetContextCreate(TopMemoryContext, "marsql tile cache",
 									  ALLOCSET_DEFAULT_SIZES);
@@ -182,6 +210,7 @@ tile_cache_begin_job(int32 caller_pid, uint64 job)
 void
 tile_cache_end_job(void)
 {
+	drop_executor_job();
 	cache_clear();
 }
 
@@ -312,8 +341,6 @@ tile_cache_own_datum(Datum d)
 
 /* ---------- the caller's side ---------- */
 
-static uint64 job_counter = 0;
-
 uint64
 tile_input_next_job(void)
 {
@@ -324,7 +351,8 @@ tile_input_next_job(void)
 		before_shmem_exit(drop_jobs_at_exit, (Datum) 0);
 		exit_callback = true;
 	}
-	return ++job_counter;
+	/* unique in the server, so that no later job ever finds this one's tiles */
+	return engine_next_job_number();
 }
 
 /* true when this transaction has inserted, updated or deleted rows of rel */
@@ -422,6 +450,9 @@ tile_input_read_context(uint64 job, Size *bytes)
 static struct
 {
 	bool		active;
+	int32		caller_procno;
+	int32		caller_pid;
+	uint64		job;
 	int			nrels;
 	Oid			rel[READ_MAX_RELATIONS];
 	char	   *name[READ_MAX_RELATIONS];
@@ -476,6 +507,9 @@ tile_input_begin(const char *context, Size bytes)
 	memset(&reading, 0, sizeof(reading));
 	reading.active = true;
 	reading.cxt = caller;
+	reading.caller_procno = ctx.caller_procno;
+	reading.caller_pid = ctx.caller_pid;
+	reading.job = ctx.job;
 }
 
 void
@@ -488,6 +522,17 @@ tile_input_end(void)
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
 	PopActiveSnapshot();
+
+	/*
+	 * A task that outlived its caller (terminated, or out of its job on an
+	 * error) may have published tiles after the caller dropped the job's:
+	 * they go now.
+	 */
+	if (reading.caller_pid != MyProcPid &&
+		(reading.caller_procno < 0 || (uint32) reading.caller_procno >= ProcGlobal->allProcCount ||
+		 ProcGlobal->allProcs[reading.caller_procno].pid != reading.caller_pid))
+		shared_cache_invalidate_prefix(SHARED_CACHE_JOB_TILE, MyDatabaseId,
+									   (uint64) (uint32) reading.caller_pid, true, reading.job);
 }
 
 /* the prepared read of relid's tiles, in this read scope */

@@ -139,6 +139,18 @@ engine_shmem_startup(void)
 	(void) engine_shared();
 }
 
+uint64
+engine_next_job_number(void)
+{
+	EngineShared *s = engine_shared();
+	int64		job;
+
+	SpinLockAcquire(&s->mutex);
+	job = s->next_job++;
+	SpinLockRelease(&s->mutex);
+	return (uint64) job;
+}
+
 EngineSharedCacheSlot *
 engine_shared_cache_slot(void)
 {

@@ -49,4 +49,10 @@ typedef struct EngineSharedCacheSlot
 
 extern EngineSharedCacheSlot *engine_shared_cache_slot(void);
 
+/*
+ * A job number unique in the server's life (until a crash restart, which
+ * also empties the shared cache): it names a tile job's entries there.
+ */
+extern uint64 engine_next_job_number(void);
+
 #endif							/* MARSQL_ENGINE_SHMEM_H */
