@@ -99,6 +99,16 @@ extern void shared_cache_publish(const SharedCacheKey *key, SharedCacheRef *ref)
 extern bool shared_cache_store(const SharedCacheKey *key, const void *data, Size len,
 							   const void *meta, SharedCacheRef *ref);
 
+/*
+ * shared_cache_store, where the entries of key's group (same space,
+ * database, k1 and k2: one job's tiles) may take at most group_limit
+ * bytes: the group's least recently used unpinned entries go first, and
+ * false (load cancelled) when it still does not fit.
+ */
+extern bool shared_cache_store_bounded(const SharedCacheKey *key, const void *data, Size len,
+									   const void *meta, Size group_limit,
+									   SharedCacheRef *ref);
+
 /* Gives up a claimed (or reserved, unpublished) load; a waiter takes it over. */
 extern void shared_cache_cancel_load(const SharedCacheKey *key);
 
