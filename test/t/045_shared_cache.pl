@@ -22,11 +22,14 @@ use FindBin;
 use lib $FindBin::RealBin;
 use MarsqlTap;
 
+# (the value cache's shared tier is off: this test counts job tiles, and the
+# stored product in "expected" would stay as a shared value; 050 tests that tier)
 my $node = worker_node('shcache', q{
 shared_preload_libraries = 'marsql'
 restart_after_crash = on
 marsql.blas_threads = 1
 marsql.inline_below = 0
+marsql.value_cache_shared = off
 });
 $node->restart;
 
@@ -178,6 +181,7 @@ $node->stop;
 my $plain = worker_node('shcache_plain', q{
 marsql.blas_threads = 1
 marsql.inline_below = 0
+marsql.value_cache_shared = off
 });
 $plain->safe_psql('postgres', q{
 	SELECT marsql.chunked_random('{512,512}', '{128,128}', 1, target => 'a');
