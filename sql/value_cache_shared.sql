@@ -120,6 +120,15 @@ SELECT t = marsql.ones(ARRAY[1024, 1024], 'float32') AS same,
 	u = marsql.ones(ARRAY[1024, 1024], 'float32') OPERATOR(marsql.*) 3::float8 AS same FROM vcs_c;
 SELECT vcs();
 
+-- a temporary table's values: no other session can name them, so they stay
+-- in the session's own tier
+CREATE TEMP TABLE vcs_t AS SELECT vcs_reference(8) AS t;
+SELECT marsql.value_cache_reset();
+SELECT t = vcs_reference(8) AS same FROM vcs_t;
+SELECT t = vcs_reference(8) AS same FROM vcs_t;
+SELECT vcs();
+DROP TABLE vcs_t;
+
 -- a sparse (CSR) stored value: densified from the shared copy, the copy intact
 SET marsql.value_cache_min_size = 0;
 CREATE TABLE vcs_s (t marsql.tensor);

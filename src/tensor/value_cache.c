@@ -85,6 +85,7 @@ typedef struct ValueStamp
 	Oid			relfilenode;	/* of the toast relation */
 	ItemPointerData tid;		/* of chunk 0 */
 	TransactionId xmin;			/* raw xmin of chunk 0 */
+	bool		temp;			/* a temporary table's (not compared) */
 } ValueStamp;
 
 typedef struct ValueEntry
@@ -229,6 +230,7 @@ probe(const ValueKey *key, ValueStamp *stamp)
 		stamp->relfilenode = toastrel->rd_node.relNode;
 		stamp->tid = tup->t_self;
 		stamp->xmin = HeapTupleHeaderGetRawXmin(tup->t_data);
+		stamp->temp = toastrel->rd_rel->relpersistence == RELPERSISTENCE_TEMP;
 	}
 	systable_endscan_ordered(scan);
 	toast_close_indexes(toastidxs, num_indexes, AccessShareLock);
@@ -492,27 +494,16 @@ fetch_into(struct varlena *attr, struct varlena *dest)
  * usual way).
  */
 static struct varlena *
-shared_load(struct varlena *attr, const ValueKey *key, const SharedCacheKey *skey)
+shared_load(struct varlena *attr, const ValueKey *key, const SharedCacheKey *skey,
+			const ValueStamp *before)
 {
-	struct varatt_external tp;
-	ValueStamp	before,
-				after;
+	ValueStamp	after;
 	char		meta[SHARED_CACHE_META_BYTES];
 	struct varlena *dest;
 	SharedCacheRef ref;
 
-	VARATT_EXTERNAL_GET_POINTER(tp, attr);
-	/* a pointer whose sizes disagree: let PostgreSQL's own read judge it */
-	if (key->rawsize < (int32) VARHDRSZ ||
-		(!VARATT_EXTERNAL_IS_COMPRESSED(tp) &&
-		 (int32) VARATT_EXTERNAL_GET_EXTSIZE(tp) != key->rawsize - (int32) VARHDRSZ) ||
-		!probe(key, &before))
-	{
-		shared_cache_cancel_load(skey);
-		return NULL;
-	}
 	memset(meta, 0, sizeof(meta));
-	memcpy(meta, &before, sizeof(before));
+	memcpy(meta, before, sizeof(*before));
 	dest = (struct varlena *) shared_cache_reserve(skey, (Size) key->rawsize, meta);
 	if (dest == NULL)
 	{
@@ -532,7 +523,7 @@ shared_load(struct varlena *attr, const ValueKey *key, const SharedCacheKey *ske
 	}
 	PG_END_TRY();
 	counters.misses++;
-	if (!probe(key, &after) || !stamps_equal(&before, &after))
+	if (!probe(key, &after) || !stamps_equal(before, &after))
 	{
 		struct varlena *copy = copy_of(dest);
 
@@ -542,18 +533,27 @@ shared_load(struct varlena *attr, const ValueKey *key, const SharedCacheKey *ske
 	}
 	shared_cache_publish(skey, &ref);
 	counters.shared_loads++;
-	remember_pin(key, &ref, &before);
+	remember_pin(key, &ref, before);
 	return (struct varlena *) ref.data;
 }
 
 /*
  * The value from the shared tier: a validated hit, or read into it by this
  * backend.  NULL when the shared tier does not hold it and cannot (the
- * local tier then takes it).
+ * local tier then takes it): the value is gone (PostgreSQL's own read then
+ * raises its error), belongs to a temporary table (no other backend can
+ * name it), or there is no room.
+ *
+ * One probe of the toast index serves the whole read: it is the stamp a
+ * hit must match and the one a load stores.  It may come first because
+ * the stamp cannot change while the caller holds the pointer (a rewrite or
+ * TRUNCATE of the table needs a lock that conflicts with the one the
+ * caller took to read the tuple).
  */
 static struct varlena *
 shared_get(struct varlena *attr, const ValueKey *key)
 {
+	struct varatt_external tp;
 	SharedCacheKey skey;
 	SharedCacheRef ref;
 	SharedPin  *pin;
@@ -561,12 +561,20 @@ shared_get(struct varlena *attr, const ValueKey *key)
 				now;
 	int			attempt;
 
+	VARATT_EXTERNAL_GET_POINTER(tp, attr);
+	/* a pointer whose sizes disagree: let PostgreSQL's own read judge it */
+	if (key->rawsize < (int32) VARHDRSZ ||
+		(!VARATT_EXTERNAL_IS_COMPRESSED(tp) &&
+		 (int32) VARATT_EXTERNAL_GET_EXTSIZE(tp) != key->rawsize - (int32) VARHDRSZ))
+		return NULL;
+	if (!probe(key, &now) || now.temp)
+		return NULL;
 	shared_key_of(key, &skey);
 	pin = pin_of(key);
 	if (pin != NULL)
 	{
 		/* handed out earlier in this transaction: validated as every hit */
-		if (probe(key, &now) && stamps_equal(&now, &pin->stamp))
+		if (stamps_equal(&now, &pin->stamp))
 		{
 			counters.shared_hits++;
 			return (struct varlena *) pin->ref.data;
@@ -581,19 +589,19 @@ shared_get(struct varlena *attr, const ValueKey *key)
 		{
 			case SHARED_CACHE_HIT:
 				stamp_of_meta(ref.meta, &stamp);
-				if (probe(key, &now) && stamps_equal(&now, &stamp))
+				if (stamps_equal(&now, &stamp))
 				{
 					counters.shared_hits++;
 					remember_pin(key, &ref, &stamp);
 					return (struct varlena *) ref.data;
 				}
-				/* the key names other bytes now (or none): drop, read again */
+				/* the key names other bytes now: drop the entry, read again */
 				counters.shared_invalidations++;
 				shared_cache_unpin(&ref);
 				shared_cache_invalidate(&skey);
 				break;
 			case SHARED_CACHE_LOAD:
-				return shared_load(attr, key, &skey);
+				return shared_load(attr, key, &skey, &now);
 			case SHARED_CACHE_MISS:
 				return NULL;
 		}
