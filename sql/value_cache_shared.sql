@@ -178,6 +178,28 @@ SELECT marsql.matmul(t, marsql.ones(ARRAY[3, 3], 'float32')) FROM vcs_w WHERE id
 ROLLBACK;
 SELECT shared_pinned FROM marsql.value_cache_stats();
 
+-- k-NN over a chunked corpus that fits the cache: its stored tiles are read
+-- through the value cache, kept in the shared tier, and served from there by
+-- the next calls; same ids as without the cache
+SELECT marsql.chunk(marsql.random(ARRAY[20000, 128], 21, 'normal', 'float32'), ARRAY[4096, 128],
+	'vcs_corpus') IS NOT NULL AS chunked;
+CREATE TABLE vcs_q AS SELECT marsql.random(ARRAY[1, 128], 22, 'normal', 'float32') AS q;
+SET marsql.value_cache_size = 0;
+CREATE TABLE vcs_expected AS SELECT k.id, k.rank
+	FROM vcs_q, marsql.knn(vcs_q.q, 'vcs_corpus'::marsql.chunked_tensor, 10) k;
+RESET marsql.value_cache_size;
+SELECT marsql.value_cache_reset();
+SELECT count(*) = 10 AND bool_and(e.id IS NOT NULL) AS same_ids
+	FROM vcs_q, marsql.knn(vcs_q.q, 'vcs_corpus'::marsql.chunked_tensor, 10) k
+	LEFT JOIN vcs_expected e USING (id, rank);
+SELECT vcs();
+SELECT count(*) = 10 AND bool_and(e.id IS NOT NULL) AS same_ids
+	FROM vcs_q, marsql.knn(vcs_q.q, 'vcs_corpus'::marsql.chunked_tensor, 10) k
+	LEFT JOIN vcs_expected e USING (id, rank);
+SELECT vcs();
+SELECT marsql.drop('vcs_corpus'::marsql.chunked_tensor);
+DROP TABLE vcs_q, vcs_expected;
+
 -- marsql.value_cache_shared = off: this session keeps values in its own
 -- memory only and never reads the shared tier; same results
 SET marsql.value_cache_shared = off;

@@ -175,6 +175,9 @@ typedef struct TileSource
 	MtTileGrid	grid;			/* a single tile for a tensor */
 	MemoryContext cxt;			/* where the store and its cache live */
 	bool		by_reference;	/* read in a tile task (tile_input.c) */
+	bool		resident;		/* outside a job, stored tiles come from the
+								 * resident value cache (read-only, kept
+								 * across statements): a k-NN corpus */
 } TileSource;
 
 /* the store and its tile cache live in the current memory context */

@@ -35,6 +35,7 @@
 #include "catalog_owner.h"
 #include "chunked/chunked.h"
 #include "chunked/tile_input.h"
+#include "tensor/value_cache.h"
 
 /* tiles a store keeps after reading them, outside a tile job */
 #define TILE_CACHE_SLOTS 4
@@ -44,6 +45,7 @@ typedef struct CachedTile
 	int64		index;			/* tile number, -1 when empty */
 	Tensor	   *tile;
 	uint64		used;			/* last use, for LRU */
+	bool		kept;			/* the value cache's (read-only, never freed) */
 } CachedTile;
 
 struct TileStore
@@ -56,6 +58,7 @@ struct TileStore
 	CachedTile	cache[TILE_CACHE_SLOTS];
 	uint64		clock;
 	MemoryContext cxt;			/* where cached tiles live */
+	bool		resident;		/* tiles read through the value cache */
 };
 
 static int	temp_counter = 0;
@@ -463,6 +466,7 @@ tile_store_read(TileStore *store, const int64 *coords)
 	bool		isnull;
 	Tensor	   *t;
 	bool		job = tile_cache_active();
+	bool		kept = false;
 	instr_time	start,
 				spent;
 
@@ -535,17 +539,31 @@ tile_store_read(TileStore *store, const int64 *coords)
 		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 
 		MemoryContextSwitchTo(store->cxt);
-		t = isnull ? NULL : (Tensor *) PG_DETOAST_DATUM_COPY(d);
+		if (isnull)
+			t = NULL;
+		else if (store->resident && VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(d)))
+		{
+			/*
+			 * From the resident value cache, read-only until the end of the
+			 * transaction: kept across statements (in shared memory where
+			 * the shared tier takes it), or a private copy when not kept.
+			 */
+			t = (Tensor *) value_cache_datum(d);
+			kept = value_cache_holds(d, t);
+		}
+		else
+			t = (Tensor *) PG_DETOAST_DATUM_COPY(d);
 		MemoryContextSwitchTo(caller);
 	}
 	SPI_freetuptable(SPI_tuptable);
 	chunked_check_tile(store->ct, &store->grid, store->relation, coords, 1, t);
 
-	if (victim->index >= 0)
+	if (victim->index >= 0 && !victim->kept)
 		pfree(victim->tile);
 	victim->index = index;
 	victim->tile = t;
 	victim->used = ++store->clock;
+	victim->kept = kept;
 	return t;
 }
 
@@ -619,6 +637,7 @@ source_tile(TileSource *src, const int64 *coords)
 		MemoryContext old = MemoryContextSwitchTo(src->cxt);
 
 		src->store = tile_store_open(src->ct);
+		src->store->resident = src->resident;
 		MemoryContextSwitchTo(old);
 	}
 	return tile_store_read(src->store, coords);
