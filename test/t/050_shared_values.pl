@@ -245,6 +245,20 @@ $st = vstats($k2);
 is_deeply([ $st->{shared_hits}, $st->{misses} ], [ 1, 0 ], 'its corpus came from the shared tier');
 close_session($k2);
 
+# the same corpus chunked: its stored tiles are resident in the shared tier
+$node->safe_psql('postgres', q{SELECT marsql.chunk(t, ARRAY[4096, 128], 'corpus_chunked') FROM corpus});
+my $cknn = q{SELECT string_agg(k.id::text, ',' ORDER BY k.rank)
+	FROM marsql.knn(marsql.random(ARRAY[1, 128], 12, 'normal', 'float32'), 'corpus_chunked'::marsql.chunked_tensor, 10) k};
+my $k3 = session($node);
+is(query($k3, $cknn), $uncached, 'k-NN over the chunked corpus: the same ids');
+is(vstats($k3)->{shared_loads}, 5, 'its five tiles were loaded into shared memory');
+close_session($k3);
+my $k4 = session($node);
+is(query($k4, $cknn), $uncached, 'k-NN over the chunked corpus from a fresh backend: the same ids');
+$st = vstats($k4);
+is_deeply([ $st->{shared_hits}, $st->{misses} ], [ 5, 0 ], 'its tiles came from the shared tier');
+close_session($k4);
+
 # ---- a terminated backend's pins go with it ----
 my $c = session($node);
 my $cpid = query($c, 'SELECT pg_backend_pid()');
