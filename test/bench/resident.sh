@@ -32,6 +32,12 @@
 #                                     marsql.knn of one stored query over a stored
 #                                     rows x 128 float32 corpus, k = 10
 #   pool_knn_1q_<rows>x128_first_shared_vs_raw, _shared_vs_local
+#   resident_knn_chunked_1q_<rows>x128_{first,second,warm}_{off,on} (+ _minflt)
+#                                     1-query k-NN over the same corpus chunked in
+#                                     tiles of 16384 rows (the direct path), one
+#                                     session: off = value cache off (tiles from
+#                                     TOAST every call), on = the defaults (tiles
+#                                     resident in the shared tier)
 #   pool_shared_cache_bytes           what the shared cache holds after the pool
 #                                     (each value once, whatever the sessions)
 #   RUNS=5 POOL_RUNS=5 THREADS=$(nproc) N=2048 ROWS=100000 bash test/bench/resident.sh
@@ -47,7 +53,10 @@ mkdir -p "$build"
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$here/lib.sh"
 
-cleanup() { psql_q -c "DROP TABLE IF EXISTS bench_resident" >/dev/null 2>&1 || true; }
+cleanup() {
+	psql_q -c "SELECT marsql.drop('bench_resident_chunked'::marsql.chunked_tensor)" >/dev/null 2>&1 || true
+	psql_q -c "DROP TABLE IF EXISTS bench_resident" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 export PGOPTIONS="${PGOPTIONS:-} -c marsql.blas_threads=$threads -c marsql.device=cpu"
 
@@ -160,3 +169,9 @@ else
 	rm -f "$build"/pool_*
 	echo "pool_shared_cache_bytes: $(psql_q -c "SELECT bytes FROM marsql.shared_cache_stats()") bytes"
 fi
+
+# ---- k-NN over a chunked corpus: tiles from TOAST every call, or resident ----
+psql_q -c "SELECT marsql.chunk(t, ARRAY[16384, 128], 'bench_resident_chunked') IS NOT NULL FROM bench_resident WHERE name = 'x'" >/dev/null
+cknn="SELECT count(*) FROM bench_resident q, marsql.knn(q.t, 'bench_resident_chunked'::marsql.chunked_tensor, 10) k WHERE q.name = 'q1'"
+calls "SET marsql.value_cache_size = 0" "$cknn" | report "resident_knn_chunked_1q_${rows}x128_off"
+calls "SELECT 1" "$cknn" | report "resident_knn_chunked_1q_${rows}x128_on"
