@@ -758,6 +758,13 @@ shared_cache_reserve(const SharedCacheKey *key, Size len, const void *meta)
 	return reserve(key, len, meta, SIZE_MAX);
 }
 
+void *
+shared_cache_reserve_bounded(const SharedCacheKey *key, Size len, const void *meta,
+							 Size group_limit)
+{
+	return reserve(key, len, meta, group_limit);
+}
+
 void
 shared_cache_publish(const SharedCacheKey *key, SharedCacheRef *ref)
 {

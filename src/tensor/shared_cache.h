@@ -94,6 +94,13 @@ extern SharedCacheResult shared_cache_lookup(const SharedCacheKey *key, bool cla
  */
 extern void *shared_cache_reserve(const SharedCacheKey *key, Size len, const void *meta);
 
+/*
+ * shared_cache_reserve with the group bound of shared_cache_store_bounded
+ * (below): for a loader that reads the value straight into the entry.
+ */
+extern void *shared_cache_reserve_bounded(const SharedCacheKey *key, Size len,
+										  const void *meta, Size group_limit);
+
 /* Makes a reserved entry visible, wakes waiters, and pins it in *ref. */
 extern void shared_cache_publish(const SharedCacheKey *key, SharedCacheRef *ref);
 
