@@ -195,6 +195,9 @@ tile_cache_begin_job(int32 caller_pid, uint64 job)
 		before_shmem_exit(drop_executor_job_at_exit, (Datum) 0);
 		exit_callback = true;
 	}
+	/* the caller makes the shared cache (and publishes its bound) first */
+	if (caller_pid == MyProcPid && marsql_tile_cache_size > 0)
+		(void) shared_cache_enabled();
 	cache_clear();
 	cache.cxt = AllocSetContextCreate(TopMemoryContext, "marsql tile cache",
 									  ALLOCSET_DEFAULT_SIZES);
