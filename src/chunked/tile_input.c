@@ -38,6 +38,9 @@
 #include "postgres.h"
 
 #include "access/relation.h"
+#include "access/detoast.h"
+#include "access/table.h"
+#include "access/tableam.h"
 #include "access/transam.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
@@ -192,6 +195,9 @@ tile_cache_begin_job(int32 caller_pid, uint64 job)
 		before_shmem_exit(drop_executor_job_at_exit, (Datum) 0);
 		exit_callback = true;
 	}
+	/* the caller makes the shared cache (and publishes its bound) first */
+	if (caller_pid == MyProcPid && marsql_tile_cache_size > 0)
+		(void) shared_cache_enabled();
 	cache_clear();
 	cache.cxt = AllocSetContextCreate(TopMemoryContext, "marsql tile cache",
 									  ALLOCSET_DEFAULT_SIZES);
@@ -599,9 +605,41 @@ read_plan(Oid relid, char **relname)
 	return plan;
 }
 
-/* reads the tile at coords from storage, for the cache of this process */
+/*
+ * A stored tile that is an uncompressed TOAST value on disk (tensors are
+ * stored EXTERNAL) is read straight into memory reserved in the shared
+ * cache for the claimed load `key`: no private copy, no second copy.
+ * NULL, with the load cancelled, when there is no room there.
+ */
 static Tensor *
-read_tile(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords)
+read_into_shared(const SharedCacheKey *key, struct varlena *attr)
+{
+	struct varatt_external toast_pointer;
+	int32		size;
+	struct varlena *dest;
+	Relation	toastrel;
+
+	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
+	size = VARATT_EXTERNAL_GET_EXTSIZE(toast_pointer);
+	dest = shared_cache_reserve_bounded(key, (Size) size + VARHDRSZ, NULL, cache_budget());
+	if (dest == NULL)
+		return NULL;
+	SET_VARSIZE(dest, size + VARHDRSZ);
+	toastrel = table_open(toast_pointer.va_toastrelid, AccessShareLock);
+	table_relation_fetch_toast_slice(toastrel, toast_pointer.va_valueid, size, 0, size, dest);
+	table_close(toastrel, AccessShareLock);
+	return (Tensor *) dest;
+}
+
+/*
+ * Reads the tile at coords from storage.  With load_key (a claimed load
+ * of the shared cache), a tile it can read straight into the shared cache
+ * is published there and *ref pinned; else the tile comes back in this
+ * process's cache memory and the load is still the caller's to store.
+ */
+static Tensor *
+read_tile(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords,
+		  const SharedCacheKey *load_key, SharedCacheRef *ref, bool *published)
 {
 	MemoryContext caller = CurrentMemoryContext;
 	Tensor	   *t = NULL;
@@ -613,6 +651,7 @@ read_tile(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords)
 	instr_time	start,
 				spent;
 
+	*published = false;
 	INSTR_TIME_SET_CURRENT(start);
 	plan = read_plan(ct->storage, &relname);
 	values[0] = chunked_int4_array(ct->ndim, coords);
@@ -624,7 +663,20 @@ read_tile(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords)
 	{
 		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 
-		if (!isnull)
+		if (!isnull && load_key != NULL && VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(d)))
+		{
+			struct varatt_external toast_pointer;
+
+			VARATT_EXTERNAL_GET_POINTER(toast_pointer, DatumGetPointer(d));
+			if (!VARATT_EXTERNAL_IS_COMPRESSED(toast_pointer))
+			{
+				t = read_into_shared(load_key, (struct varlena *) DatumGetPointer(d));
+				*published = t != NULL;
+				if (t == NULL)
+					load_key = NULL;	/* no room: cancelled */
+			}
+		}
+		if (!isnull && t == NULL)
 			t = tile_cache_own_datum(d);
 	}
 	chunked_check_tile(ct, grid, relname, coords, SPI_processed, t);
@@ -634,6 +686,11 @@ read_tile(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords)
 	INSTR_TIME_SET_CURRENT(spent);
 	INSTR_TIME_SUBTRACT(spent, start);
 	tile_read_stats.seconds += INSTR_TIME_GET_DOUBLE(spent);
+	if (*published)
+	{
+		shared_cache_publish(load_key, ref);
+		t = (Tensor *) ref->data;
+	}
 	return t;
 }
 
@@ -645,6 +702,7 @@ tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *c
 	SharedCacheKey key;
 	SharedCacheRef ref;
 	SharedCacheResult found = SHARED_CACHE_MISS;
+	bool		published;
 
 	if (!reading.active)
 		elog(ERROR, "a tile read by reference outside tile_input_begin");
@@ -670,12 +728,13 @@ tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *c
 		}
 	}
 	if (found != SHARED_CACHE_LOAD)
-		return tile_cache_insert(ct->storage, index, read_tile(ct, grid, coords));
+		return tile_cache_insert(ct->storage, index,
+								 read_tile(ct, grid, coords, NULL, &ref, &published));
 
 	/* this process loads it: waiters take the load over if it fails */
 	PG_TRY();
 	{
-		t = read_tile(ct, grid, coords);
+		t = read_tile(ct, grid, coords, &key, &ref, &published);
 	}
 	PG_CATCH();
 	{
@@ -683,6 +742,11 @@ tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *c
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	if (published)
+	{
+		scope_keep(&ref);
+		return t;
+	}
 	if (shared_cache_store_bounded(&key, t, VARSIZE(t), NULL, cache_budget(), &ref))
 	{
 		pfree(t);

@@ -21,8 +21,9 @@
  *	  when its loader gives it up.
  *
  *	  Bounds: the bytes of entries (blob and header) are counted against
- *	  marsql.shared_cache_size, and the area's own limit (dsa_set_size_limit)
- *	  is set a little above it for the area's bookkeeping.  Memory is
+ *	  marsql.shared_cache_size (as backends see it: see follow_limit), and
+ *	  the area's own limit (dsa_set_size_limit) is set a little above it for
+ *	  the area's bookkeeping.  Memory is
  *	  allocated outside the cache's lock with DSA_ALLOC_NO_OOM; any failure
  *	  to get it (the limit, no DSM segment left, /dev/shm full) makes the
  *	  store a miss, never an error.
@@ -91,6 +92,7 @@ typedef struct CacheControl
 	LWLock		lock;
 	ConditionVariable loaded;	/* broadcast when a load ends either way */
 	Size		area_limit;		/* what dsa_set_size_limit was given last */
+	Size		limit;			/* marsql.shared_cache_size as backends see it */
 	dsa_pointer lru_head;		/* most recently used */
 	dsa_pointer lru_tail;
 	int64		bytes;
@@ -265,6 +267,7 @@ attach_or_create(void *p)
 		c->lru_head = c->lru_tail = InvalidDsaPointer;
 		for (int i = 0; i < NBUCKETS; i++)
 			c->buckets[i] = InvalidDsaPointer;
+		c->limit = size_limit();
 		c->area_limit = size_limit() + AREA_SLACK(size_limit());
 		dsa_set_size_limit(na, c->area_limit);
 		/* published last: the area outlives this process from here on */
@@ -513,17 +516,30 @@ group_bytes(const SharedCacheKey *group)
 	return sum;
 }
 
-/* the area's limit follows marsql.shared_cache_size (a SIGHUP setting) */
-static void
+/*
+ * The bound in force (ctl->lock held): marsql.shared_cache_size as the
+ * backends see it.  A backend publishes its value, which it re-reads on
+ * every reload; background workers (which keep the leader's settings of
+ * when they started, and a warm one may outlive a reload) use the
+ * published one.  The area's own limit follows.
+ */
+static Size
 follow_limit(void)
 {
-	Size		want = size_limit() + AREA_SLACK(size_limit());
+	Size		limit;
+	Size		want;
 
+	if (MyBackendType == B_BG_WORKER)
+		limit = ctl->limit;
+	else
+		limit = ctl->limit = size_limit();
+	want = limit + AREA_SLACK(limit);
 	if (ctl->area_limit != want)
 	{
 		ctl->area_limit = want;
 		dsa_set_size_limit(area, want);
 	}
+	return limit;
 }
 
 /* ---------- local arrays ---------- */
@@ -566,10 +582,30 @@ forget_load(LocalLoad *l)
 
 /* ---------- the API ---------- */
 
+/* a backend's marsql.shared_cache_size, published for the workers (follow_limit) */
+static void
+publish_limit(void)
+{
+	if (MyBackendType == B_BG_WORKER || ctl->limit == size_limit())
+		return;
+	LWLockAcquire(&ctl->lock, LW_EXCLUSIVE);
+	(void) follow_limit();
+	LWLockRelease(&ctl->lock);
+}
+
 bool
 shared_cache_enabled(void)
 {
-	return marsql_shared_cache_size > 0 && attach(true);
+	if (marsql_shared_cache_size <= 0)
+	{
+		if (area != NULL)
+			publish_limit();	/* off: the workers' stores stop too */
+		return false;
+	}
+	if (!attach(true))
+		return false;
+	publish_limit();
+	return true;
 }
 
 static void
@@ -697,14 +733,14 @@ reserve(const SharedCacheKey *key, Size len, const void *meta, Size group_limit)
 	CacheEntry *e;
 	Size		charge = MAXALIGN(sizeof(CacheEntry)) + MAXALIGN(len);
 	Size		add = MAXALIGN(len);
-	Size		limit = size_limit();
+	Size		limit;
 	dsa_pointer data = InvalidDsaPointer;
 	bool		fits = true;
 
 	if (l == NULL || area == NULL)
 		return NULL;			/* no claimed load: nothing to fill */
 	LWLockAcquire(&ctl->lock, LW_EXCLUSIVE);
-	follow_limit();
+	limit = follow_limit();
 	e = entry_at(l->entry);
 	if (charge > limit || charge > group_limit)
 		fits = false;
@@ -756,6 +792,13 @@ void *
 shared_cache_reserve(const SharedCacheKey *key, Size len, const void *meta)
 {
 	return reserve(key, len, meta, SIZE_MAX);
+}
+
+void *
+shared_cache_reserve_bounded(const SharedCacheKey *key, Size len, const void *meta,
+							 Size group_limit)
+{
+	return reserve(key, len, meta, group_limit);
 }
 
 void
@@ -925,7 +968,10 @@ shared_cache_get_stats(SharedCacheStats *stats)
 	stats->size_limit = (int64) size_limit();
 	if (!attach(false))
 		return;
+	publish_limit();
 	LWLockAcquire(&ctl->lock, LW_SHARED);
+	if (MyBackendType == B_BG_WORKER)
+		stats->size_limit = (int64) ctl->limit;
 	stats->bytes = ctl->bytes;
 	stats->entries = ctl->entries;
 	stats->pinned = ctl->pinned;
@@ -944,6 +990,7 @@ shared_cache_reset(void)
 	if (!attach(false))
 		return;
 	LWLockAcquire(&ctl->lock, LW_EXCLUSIVE);
+	(void) follow_limit();
 	for (int b = 0; b < NBUCKETS; b++)
 	{
 		dsa_pointer p = ctl->buckets[b];

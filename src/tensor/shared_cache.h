@@ -30,7 +30,9 @@
  *	    a load not stored by the end of the loader's transaction (error,
  *	    cancel, exit) is cancelled, and a waiter then takes it over;
  *	  - every failure to get shared memory (size 0, no DSM, out of room)
- *	    is a miss, never an error: callers fall back to process memory.
+ *	    is a miss, never an error: callers fall back to process memory;
+ *	  - callers hold no LWLock when they call in here (a DSM failure is
+ *	    recovered from with LWLockReleaseAll).
  */
 #ifndef MARSQL_SHARED_CACHE_H
 #define MARSQL_SHARED_CACHE_H
@@ -39,7 +41,7 @@
 
 typedef enum SharedCacheSpace
 {
-	SHARED_CACHE_JOB_TILE = 1,	/* k1: caller's pid, k2: job, k3: storage << 32 | tile index */
+	SHARED_CACHE_JOB_TILE = 1,	/* k1: caller's pid, k2: job (unique in the server), k3: storage << 32 | tile index */
 	SHARED_CACHE_VALUE = 2		/* k1: toast relid, k2: value OID, k3: raw size << 32 | ext size */
 } SharedCacheSpace;
 
@@ -91,6 +93,13 @@ extern SharedCacheResult shared_cache_lookup(const SharedCacheKey *key, bool cla
  * invisible to others until shared_cache_publish.
  */
 extern void *shared_cache_reserve(const SharedCacheKey *key, Size len, const void *meta);
+
+/*
+ * shared_cache_reserve with the group bound of shared_cache_store_bounded
+ * (below): for a loader that reads the value straight into the entry.
+ */
+extern void *shared_cache_reserve_bounded(const SharedCacheKey *key, Size len,
+										  const void *meta, Size group_limit);
 
 /* Makes a reserved entry visible, wakes waiters, and pins it in *ref. */
 extern void shared_cache_publish(const SharedCacheKey *key, SharedCacheRef *ref);
