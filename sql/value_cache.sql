@@ -2,8 +2,11 @@
 -- from TOAST once and then served from memory while unchanged; every change
 -- of the stored value (UPDATE, DELETE + VACUUM, TRUNCATE, DROP, VACUUM FULL,
 -- a rolled-back UPDATE) gives the right value, never a stale one.
+-- This file tests the backend's own tier: the shared tier (value_cache_shared.sql)
+-- is off here.
 SET client_min_messages = notice;
 SET search_path = marsql, public;
+SET marsql.value_cache_shared = off;
 CREATE FUNCTION vc_reference(seed int) RETURNS marsql.tensor
 	LANGUAGE sql IMMUTABLE AS
 	$$ SELECT marsql.random(ARRAY[1024, 1024], seed, dtype => 'float32') $$;

@@ -23,7 +23,8 @@ int			marsql_max_workers = 2;
 int			marsql_max_workers_total = 8;
 int			marsql_progress_mode = ENGINE_PROGRESS_OFF;
 int			marsql_tile_bytes = 16 * 1024 * 1024;
-int			marsql_tile_cache_size = 256 * 1024;
+int			marsql_tile_cache_size = 640 * 1024;
+int			marsql_shared_cache_size = 1024 * 1024;
 int			marsql_reduce_fanin = 4;
 int			marsql_faiss_threads = 1;
 int			marsql_executors = ENGINE_EXECUTORS_LOCAL;
@@ -46,6 +47,8 @@ int			marsql_simd = MARSQL_SIMD_AUTO;
 int			marsql_knn_direct_queries = 8;
 
 int			marsql_worker_output = MARSQL_WORKER_OUTPUT_AUTO;
+
+bool		marsql_value_cache_shared = true;
 
 static const struct config_enum_entry progress_options[] = {
 	{"off", ENGINE_PROGRESS_OFF, false},
@@ -285,13 +288,16 @@ marsql_define_gucs(void)
 							NULL, NULL, NULL);
 
 	DefineCustomIntVariable("marsql.tile_cache_size",
-							"Memory each process of a chunked_tensor job may keep input tiles in.",
-							"The calling backend and every worker keep the tiles they read "
-							"during one job, so that a tile read again (matmul panels) comes "
-							"from memory; least recently used tiles go first. Tiles the "
-							"current task holds are kept even beyond it.",
+							"Memory the input tiles of one chunked_tensor job may take in the shared cache.",
+							"A tile read by any process of a job (the calling backend or a "
+							"worker) is kept in the shared cache (marsql.shared_cache_size) "
+							"for every other process of that job, so that each tile is read "
+							"once; least recently used tiles of the job go first. Where the "
+							"shared cache has no room, each process keeps its tiles itself, "
+							"up to this much. Tiles the current task holds are kept even "
+							"beyond it.",
 							&marsql_tile_cache_size,
-							256 * 1024, 0, INT_MAX,
+							640 * 1024, 0, INT_MAX,
 							PGC_USERSET, GUC_UNIT_KB,
 							NULL, NULL, NULL);
 
@@ -352,6 +358,28 @@ marsql_define_gucs(void)
 							 MARSQL_WORKER_OUTPUT_AUTO, worker_output_options,
 							 PGC_USERSET, 0,
 							 NULL, NULL, NULL);
+
+	DefineCustomBoolVariable("marsql.value_cache_shared",
+							 "Lets this session's value cache keep values in the server-wide shared cache.",
+							 "A large stored value read by one backend then serves every backend "
+							 "of the same database (connection pools) from shared memory, held "
+							 "once, within marsql.shared_cache_size; off keeps values in this "
+							 "session's memory only (marsql.value_cache_size).",
+							 &marsql_value_cache_shared,
+							 true,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
+
+	DefineCustomIntVariable("marsql.shared_cache_size",
+							"Shared memory the server-wide shared cache may use.",
+							"Job tiles and resident values read by one process are kept there "
+							"for every other backend and worker. Memory is taken as entries "
+							"need it, up to this much; least recently used entries that no "
+							"process holds go first. Zero turns the shared cache off.",
+							&marsql_shared_cache_size,
+							1024 * 1024, 0, INT_MAX,
+							PGC_SIGHUP, GUC_UNIT_KB,
+							NULL, NULL, NULL);
 
 	MarkGUCPrefixReserved("marsql");
 }

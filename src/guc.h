@@ -71,7 +71,7 @@ extern int	marsql_value_cache_min_size_kb;
 /* marsql.retained_memory: kB of freed memory a backend keeps for its next call */
 extern int	marsql_retained_memory_kb;
 
-/* marsql.tile_cache_size: kB of input tiles each process keeps per job */
+/* marsql.tile_cache_size: kB of one job's input tiles (shared cache; per process where it has no room) */
 extern int	marsql_tile_cache_size;
 
 /* marsql.worker_idle_timeout: ms a session keeps idle workers (0: none) */
@@ -100,6 +100,12 @@ typedef enum MarsqlWorkerOutput
 } MarsqlWorkerOutput;
 #define MARSQL_WORKER_OUTPUT_MIN_BYTES (8 * 1024 * 1024)
 extern int	marsql_worker_output;
+
+/* marsql.value_cache_shared: the value cache uses the shared tier (shared_cache.h) */
+extern bool marsql_value_cache_shared;
+
+/* marsql.shared_cache_size: kB of the server-wide shared cache (0: off) */
+extern int	marsql_shared_cache_size;
 
 extern void marsql_define_gucs(void);
 

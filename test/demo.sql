@@ -67,12 +67,15 @@ WHERE e ~ '(read by|tile reads|ran )';
 SELECT operation, tile_reads, cache_hits, round(hit_rate::numeric, 2) AS hit_rate, caller_reads FROM tile_cache_stats();
 SELECT drop('demo_a'::chunked_tensor), drop('demo_b'::chunked_tensor);
 
-\echo '-- hot values stay resident: a stored 100,000 x 64 corpus is read from TOAST once, then searched from memory'
-CREATE TEMP TABLE corpus AS SELECT random('{100000,64}', 41, dtype => 'float32') AS c;
+\echo '-- hot values stay resident: a stored 100,000 x 64 corpus is read from TOAST once, then searched from'
+\echo '-- shared memory, where every other session of the database finds it too'
+CREATE TABLE corpus AS SELECT random('{100000,64}', 41, dtype => 'float32') AS c;
 SELECT value_cache_reset();
 SELECT (SELECT count(*) FROM knn(random('{64}', i, dtype => 'float32'), (SELECT c FROM corpus), 10)) AS rows
 FROM generate_series(1, 3) i;
-SELECT entries, pg_size_pretty(bytes) AS resident, hits, misses FROM value_cache_stats();
+SELECT misses, shared_loads, shared_hits, hits, pg_size_pretty(bytes) AS own_bytes FROM value_cache_stats();
+SELECT pg_size_pretty(bytes) AS shared_bytes, entries FROM shared_cache_stats();
+DROP TABLE corpus;
 
 \echo '-- batch k-NN: 500 queries against 50,000 embeddings (50 clusters) in a table, scored on workers'
 CREATE TEMP TABLE centres AS SELECT random('{50,64}', 10, 'normal', 'float32') * 3 AS c;

@@ -133,6 +133,15 @@ extern ChunkedTensor *chunked_open(Oid relid);
 extern void chunked_check_readable(const ChunkedTensor *ct);
 /* appends "(i, j, ...)", a tile's coordinates as error messages name them */
 extern void chunked_tile_name(StringInfo buf, int ndim, const int64 *coords);
+/*
+ * Checks what a read of the tile at coords found: exactly one row (rows),
+ * whose data t (NULL when it is null or was not read) has the shape and
+ * dtype the tile's position in grid implies; else ERRCODE_DATA_CORRUPTED,
+ * naming the storage relname.  Every reader of stored tiles uses it.
+ */
+extern void chunked_check_tile(const ChunkedTensor *ct, const MtTileGrid *grid,
+							   const char *relname, const int64 *coords,
+							   uint64 rows, const Tensor *t);
 
 /* Drops the storage and the catalog row (the caller must own the table). */
 extern void chunked_drop(const ChunkedTensor *ct);
@@ -166,6 +175,9 @@ typedef struct TileSource
 	MtTileGrid	grid;			/* a single tile for a tensor */
 	MemoryContext cxt;			/* where the store and its cache live */
 	bool		by_reference;	/* read in a tile task (tile_input.c) */
+	bool		resident;		/* outside a job, stored tiles come from the
+								 * resident value cache (read-only, kept
+								 * across statements): a k-NN corpus */
 } TileSource;
 
 /* the store and its tile cache live in the current memory context */

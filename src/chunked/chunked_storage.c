@@ -35,6 +35,7 @@
 #include "catalog_owner.h"
 #include "chunked/chunked.h"
 #include "chunked/tile_input.h"
+#include "tensor/value_cache.h"
 
 /* tiles a store keeps after reading them, outside a tile job */
 #define TILE_CACHE_SLOTS 4
@@ -44,6 +45,7 @@ typedef struct CachedTile
 	int64		index;			/* tile number, -1 when empty */
 	Tensor	   *tile;
 	uint64		used;			/* last use, for LRU */
+	bool		kept;			/* the value cache's (read-only, never freed) */
 } CachedTile;
 
 struct TileStore
@@ -56,6 +58,7 @@ struct TileStore
 	CachedTile	cache[TILE_CACHE_SLOTS];
 	uint64		clock;
 	MemoryContext cxt;			/* where cached tiles live */
+	bool		resident;		/* tiles read through the value cache */
 };
 
 static int	temp_counter = 0;
@@ -417,28 +420,38 @@ chunked_tile_name(StringInfo buf, int ndim, const int64 *coords)
 	appendStringInfoChar(buf, ')');
 }
 
-/* checks that a stored tile has the shape and dtype its position implies */
-static void
-check_tile(TileStore *store, const int64 *coords, Tensor *t)
+void
+chunked_check_tile(const ChunkedTensor *ct, const MtTileGrid *grid, const char *relname,
+				   const int64 *coords, uint64 rows, const Tensor *t)
 {
 	int64		lo[MT_MAX_DIMS],
 				hi[MT_MAX_DIMS];
-	bool		ok = t->ndim == store->ct->ndim && t->dtype == store->ct->dtype &&
-		!tensor_is_csr(t);
+	bool		ok;
+	StringInfoData name;
 
-	mt_tile_bounds(&store->grid, coords, lo, hi);
+	if (rows != 1)
+	{
+		initStringInfo(&name);
+		chunked_tile_name(&name, ct->ndim, coords);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("tile %s of \"%s\" is missing", name.data, relname),
+				 errdetail("The array is %s; every tile must have exactly one row.",
+						   chunked_describe(ct))));
+	}
+	ok = t != NULL && t->ndim == ct->ndim && t->dtype == ct->dtype && !tensor_is_csr(t);
+	if (ok)
+		mt_tile_bounds(grid, coords, lo, hi);
 	for (int i = 0; ok && i < t->ndim; i++)
 		ok = t->dims[i] == hi[i] - lo[i];
 	if (!ok)
 	{
-		StringInfoData name;
-
 		initStringInfo(&name);
-		chunked_tile_name(&name, store->ct->ndim, coords);
+		chunked_tile_name(&name, ct->ndim, coords);
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("tile %s of \"%s\" does not fit the array", name.data, store->relation),
-				 errdetail("The array is %s.", chunked_describe(store->ct))));
+				 errmsg("tile %s of \"%s\" does not fit the array", name.data, relname),
+				 errdetail("The array is %s.", chunked_describe(ct))));
 	}
 }
 
@@ -453,6 +466,7 @@ tile_store_read(TileStore *store, const int64 *coords)
 	bool		isnull;
 	Tensor	   *t;
 	bool		job = tile_cache_active();
+	bool		kept = false;
 	instr_time	start,
 				spent;
 
@@ -497,24 +511,20 @@ tile_store_read(TileStore *store, const int64 *coords)
 	MemoryContextSwitchTo(caller);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "could not read a tile: %s", SPI_result_code_string(rc));
-	if (SPI_processed != 1)
-	{
-		StringInfoData name;
-
-		initStringInfo(&name);
-		chunked_tile_name(&name, store->ct->ndim, coords);
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("tile %s of \"%s\" is missing", name.data, store->relation),
-				 errdetail("The array is %s; every tile must have exactly one row.",
-						   chunked_describe(store->ct))));
-	}
 	if (job)
 	{
-		t = tile_cache_own_datum(SPI_getbinval(SPI_tuptable->vals[0],
-											   SPI_tuptable->tupdesc, 1, &isnull));
+		t = NULL;
+		if (SPI_processed == 1)
+		{
+			Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
+										  &isnull);
+
+			if (!isnull)
+				t = tile_cache_own_datum(d);
+		}
+		chunked_check_tile(store->ct, &store->grid, store->relation, coords,
+						   SPI_processed, t);
 		SPI_freetuptable(SPI_tuptable);
-		check_tile(store, coords, t);
 		tile_read_stats.reads++;
 		tile_read_stats.bytes += VARSIZE(t);
 		INSTR_TIME_SET_CURRENT(spent);
@@ -522,18 +532,38 @@ tile_store_read(TileStore *store, const int64 *coords)
 		tile_read_stats.seconds += INSTR_TIME_GET_DOUBLE(spent);
 		return tile_cache_insert(store->ct->storage, index, t);
 	}
-	MemoryContextSwitchTo(store->cxt);
-	t = (Tensor *) PG_DETOAST_DATUM_COPY(SPI_getbinval(SPI_tuptable->vals[0],
-													   SPI_tuptable->tupdesc, 1, &isnull));
-	MemoryContextSwitchTo(caller);
-	SPI_freetuptable(SPI_tuptable);
-	check_tile(store, coords, t);
+	if (SPI_processed != 1)
+		chunked_check_tile(store->ct, &store->grid, store->relation, coords,
+						   SPI_processed, NULL);
+	{
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 
-	if (victim->index >= 0)
+		MemoryContextSwitchTo(store->cxt);
+		if (isnull)
+			t = NULL;
+		else if (store->resident && VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(d)))
+		{
+			/*
+			 * From the resident value cache, read-only until the end of the
+			 * transaction: kept across statements (in shared memory where
+			 * the shared tier takes it), or a private copy when not kept.
+			 */
+			t = (Tensor *) value_cache_datum(d);
+			kept = value_cache_holds(d, t);
+		}
+		else
+			t = (Tensor *) PG_DETOAST_DATUM_COPY(d);
+		MemoryContextSwitchTo(caller);
+	}
+	SPI_freetuptable(SPI_tuptable);
+	chunked_check_tile(store->ct, &store->grid, store->relation, coords, 1, t);
+
+	if (victim->index >= 0 && !victim->kept)
 		pfree(victim->tile);
 	victim->index = index;
 	victim->tile = t;
 	victim->used = ++store->clock;
+	victim->kept = kept;
 	return t;
 }
 
@@ -544,7 +574,7 @@ tile_store_write(TileStore *store, const int64 *coords, Tensor *tile)
 	Datum		values[2];
 	int			rc;
 
-	check_tile(store, coords, tile);
+	chunked_check_tile(store->ct, &store->grid, store->relation, coords, 1, tile);
 	if (store->write_plan == NULL)
 	{
 		Oid			types[2] = {INT4ARRAYOID, chunked_type_oid("tensor")};
@@ -607,6 +637,7 @@ source_tile(TileSource *src, const int64 *coords)
 		MemoryContext old = MemoryContextSwitchTo(src->cxt);
 
 		src->store = tile_store_open(src->ct);
+		src->store->resident = src->resident;
 		MemoryContextSwitchTo(old);
 	}
 	return tile_store_read(src->store, coords);

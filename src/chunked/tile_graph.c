@@ -802,6 +802,7 @@ tile_graph_run(TileGraph *g)
 	PG_FINALLY();
 	{
 		tile_cache_end_job();
+		tile_cache_drop_job(job_number);
 	}
 	PG_END_TRY();
 	INSTR_TIME_SET_CURRENT(ended);

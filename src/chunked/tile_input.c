@@ -17,15 +17,30 @@
  *	  truncated or wrote, and temporary tables (which only their backend can
  *	  read), travel by value instead, read by the caller.
  *
- *	  The cache holds one job's tiles, keyed by storage OID and tile
- *	  number; the job (caller PID and job number) stands for the snapshot
- *	  every read of that job uses.  It is bounded by marsql.tile_cache_size
- *	  with LRU eviction, except that tiles the current task (or payload)
- *	  holds are pinned.
+ *	  Tiles read by reference go through the shared cache
+ *	  (tensor/shared_cache.h) under the key (caller PID, job number,
+ *	  storage << 32 | tile number): the job stands for the snapshot every
+ *	  read of that job uses, so whichever process of the job reads a tile
+ *	  first publishes it and every other one is served from shared memory,
+ *	  and a process that wants a tile another one is reading waits for it.
+ *	  A job's tiles take at most marsql.tile_cache_size there (its least
+ *	  recently used unpinned tiles go first); a tile is pinned for the task
+ *	  (or payload) that took it, until the next scope, and the caller drops
+ *	  the job's tiles when the job ends, however it ends (and all of its
+ *	  jobs' at exit).
+ *
+ *	  Where the shared cache has no room (or is off), and for the tiles the
+ *	  caller reads by value, each process keeps a cache of its own: one
+ *	  job's tiles keyed by storage OID and tile number, bounded by
+ *	  marsql.tile_cache_size with LRU eviction, except that tiles the
+ *	  current task (or payload) holds are pinned.
  */
 #include "postgres.h"
 
 #include "access/relation.h"
+#include "access/detoast.h"
+#include "access/table.h"
+#include "access/tableam.h"
 #include "access/transam.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
@@ -34,6 +49,7 @@
 #include "miscadmin.h"
 #include "pgstat.h"
 #include "portability/instr_time.h"
+#include "storage/ipc.h"
 #include "storage/lmgr.h"
 #include "storage/proc.h"
 #include "storage/procarray.h"
@@ -46,7 +62,9 @@
 
 #include "chunked/tile_input.h"
 #include "engine/engine.h"
+#include "engine/engine_shmem.h"
 #include "guc.h"
+#include "tensor/shared_cache.h"
 #include "tensor/value_cache.h"
 
 StaticAssertDecl(TILE_MAX_INPUTS == 128, "input_refs and tile_input_is_ref_any hold two words of bits");
@@ -100,6 +118,11 @@ static struct
 	MemoryContext cxt;
 } cache;
 
+/* tiles of the shared cache the current scope holds pinned */
+static SharedCacheRef *scope_refs = NULL;
+static int	scope_nrefs = 0;
+static int	scope_maxrefs = 0;
+
 static Size
 cache_budget(void)
 {
@@ -107,8 +130,30 @@ cache_budget(void)
 }
 
 static void
+scope_release(void)
+{
+	for (int i = 0; i < scope_nrefs; i++)
+		shared_cache_unpin(&scope_refs[i]);
+	scope_nrefs = 0;
+}
+
+static void
+scope_keep(const SharedCacheRef *ref)
+{
+	if (scope_nrefs == scope_maxrefs)
+	{
+		scope_maxrefs = Max(16, scope_maxrefs * 2);
+		scope_refs = scope_refs == NULL
+			? MemoryContextAlloc(TopMemoryContext, sizeof(SharedCacheRef) * scope_maxrefs)
+			: repalloc(scope_refs, sizeof(SharedCacheRef) * scope_maxrefs);
+	}
+	scope_refs[scope_nrefs++] = *ref;
+}
+
+static void
 cache_clear(void)
 {
+	scope_release();
 	if (cache.cxt != NULL)
 		MemoryContextDelete(cache.cxt);
 	cache.cxt = NULL;
@@ -118,11 +163,41 @@ cache_clear(void)
 	cache.active = false;
 }
 
+/*
+ * An executor's job is over when its leader parks it (idle) or when it
+ * exits: tiles it published after the caller dropped the job's (a task
+ * that ran on after an error or cancel) go then.
+ */
+static void
+drop_executor_job(void)
+{
+	if (cache.active && cache.caller_pid != MyProcPid)
+		shared_cache_invalidate_prefix(SHARED_CACHE_JOB_TILE, MyDatabaseId,
+									   (uint64) (uint32) cache.caller_pid, true, cache.job);
+}
+
+static void
+drop_executor_job_at_exit(int code, Datum arg)
+{
+	(void) code;
+	(void) arg;
+	drop_executor_job();
+}
+
 void
 tile_cache_begin_job(int32 caller_pid, uint64 job)
 {
 	HASHCTL		ctl;
+	static bool exit_callback = false;
 
+	if (caller_pid != MyProcPid && !exit_callback)
+	{
+		before_shmem_exit(drop_executor_job_at_exit, (Datum) 0);
+		exit_callback = true;
+	}
+	/* the caller makes the shared cache (and publishes its bound) first */
+	if (caller_pid == MyProcPid && marsql_tile_cache_size > 0)
+		(void) shared_cache_enabled();
 	cache_clear();
 	cache.cxt = AllocSetContextCreate(TopMemoryContext, "marsql tile cache",
 									  ALLOCSET_DEFAULT_SIZES);
@@ -141,6 +216,7 @@ tile_cache_begin_job(int32 caller_pid, uint64 job)
 void
 tile_cache_end_job(void)
 {
+	drop_executor_job();
 	cache_clear();
 }
 
@@ -153,7 +229,25 @@ tile_cache_active(void)
 void
 tile_cache_new_scope(void)
 {
+	scope_release();
 	cache.scope++;
+}
+
+void
+tile_cache_drop_job(uint64 job)
+{
+	shared_cache_invalidate_prefix(SHARED_CACHE_JOB_TILE, MyDatabaseId, (uint64) MyProcPid,
+								   true, job);
+}
+
+/* at exit, however the last job ended (FATAL included) */
+static void
+drop_jobs_at_exit(int code, Datum arg)
+{
+	(void) code;
+	(void) arg;
+	shared_cache_invalidate_prefix(SHARED_CACHE_JOB_TILE, MyDatabaseId, (uint64) MyProcPid,
+								   false, 0);
 }
 
 MemoryContext
@@ -253,12 +347,18 @@ tile_cache_own_datum(Datum d)
 
 /* ---------- the caller's side ---------- */
 
-static uint64 job_counter = 0;
-
 uint64
 tile_input_next_job(void)
 {
-	return ++job_counter;
+	static bool exit_callback = false;
+
+	if (!exit_callback)
+	{
+		before_shmem_exit(drop_jobs_at_exit, (Datum) 0);
+		exit_callback = true;
+	}
+	/* unique in the server, so that no later job ever finds this one's tiles */
+	return engine_next_job_number();
 }
 
 /* true when this transaction has inserted, updated or deleted rows of rel */
@@ -360,6 +460,9 @@ tile_input_read_context(uint64 job, Size *bytes)
 static struct
 {
 	bool		active;
+	int32		caller_procno;
+	int32		caller_pid;
+	uint64		job;
 	int			nrels;
 	Oid			rel[READ_MAX_RELATIONS];
 	char	   *name[READ_MAX_RELATIONS];
@@ -414,6 +517,9 @@ tile_input_begin(const char *context, Size bytes)
 	memset(&reading, 0, sizeof(reading));
 	reading.active = true;
 	reading.cxt = caller;
+	reading.caller_procno = ctx.caller_procno;
+	reading.caller_pid = ctx.caller_pid;
+	reading.job = ctx.job;
 }
 
 void
@@ -426,6 +532,17 @@ tile_input_end(void)
 	SPI_finish();
 	MemoryContextSwitchTo(caller);
 	PopActiveSnapshot();
+
+	/*
+	 * A task that outlived its caller (terminated, or out of its job on an
+	 * error) may have published tiles after the caller dropped the job's:
+	 * they go now.
+	 */
+	if (reading.caller_pid != MyProcPid &&
+		(reading.caller_procno < 0 || (uint32) reading.caller_procno >= ProcGlobal->allProcCount ||
+		 ProcGlobal->allProcs[reading.caller_procno].pid != reading.caller_pid))
+		shared_cache_invalidate_prefix(SHARED_CACHE_JOB_TILE, MyDatabaseId,
+									   (uint64) (uint32) reading.caller_pid, true, reading.job);
 }
 
 /* the prepared read of relid's tiles, in this read scope */
@@ -492,29 +609,53 @@ read_plan(Oid relid, char **relname)
 	return plan;
 }
 
-Tensor *
-tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords)
+/*
+ * A stored tile that is an uncompressed TOAST value on disk (tensors are
+ * stored EXTERNAL) is read straight into memory reserved in the shared
+ * cache for the claimed load `key`: no private copy, no second copy.
+ * NULL, with the load cancelled, when there is no room there.
+ */
+static Tensor *
+read_into_shared(const SharedCacheKey *key, struct varlena *attr)
+{
+	struct varatt_external toast_pointer;
+	int32		size;
+	struct varlena *dest;
+	Relation	toastrel;
+
+	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
+	size = VARATT_EXTERNAL_GET_EXTSIZE(toast_pointer);
+	dest = shared_cache_reserve_bounded(key, (Size) size + VARHDRSZ, NULL, cache_budget());
+	if (dest == NULL)
+		return NULL;
+	SET_VARSIZE(dest, size + VARHDRSZ);
+	toastrel = table_open(toast_pointer.va_toastrelid, AccessShareLock);
+	table_relation_fetch_toast_slice(toastrel, toast_pointer.va_valueid, size, 0, size, dest);
+	table_close(toastrel, AccessShareLock);
+	return (Tensor *) dest;
+}
+
+/*
+ * Reads the tile at coords from storage.  With load_key (a claimed load
+ * of the shared cache), a tile it can read straight into the shared cache
+ * is published there and *ref pinned; else the tile comes back in this
+ * process's cache memory and the load is still the caller's to store.
+ */
+static Tensor *
+read_tile(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords,
+		  const SharedCacheKey *load_key, SharedCacheRef *ref, bool *published)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	int64		index = mt_tile_index(grid, coords);
-	int64		lo[MT_MAX_DIMS],
-				hi[MT_MAX_DIMS];
-	Tensor	   *t;
+	Tensor	   *t = NULL;
 	char	   *relname;
 	SPIPlanPtr	plan;
 	Datum		values[1];
 	bool		isnull;
-	bool		ok;
 	int			rc;
 	instr_time	start,
 				spent;
 
-	if (!reading.active)
-		elog(ERROR, "a tile read by reference outside tile_input_begin");
-	t = tile_cache_lookup(ct->storage, index);
-	if (t != NULL)
-		return t;
-
+	*published = false;
 	INSTR_TIME_SET_CURRENT(start);
 	plan = read_plan(ct->storage, &relname);
 	values[0] = chunked_int4_array(ct->ndim, coords);
@@ -522,43 +663,101 @@ tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *c
 	MemoryContextSwitchTo(caller);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "could not read a tile: %s", SPI_result_code_string(rc));
-	if (SPI_processed != 1)
+	if (SPI_processed == 1)
 	{
-		StringInfoData name;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 
-		initStringInfo(&name);
-		chunked_tile_name(&name, ct->ndim, coords);
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("tile %s of \"%s\" is missing", name.data, relname),
-				 errdetail("The array is %s; every tile must have exactly one row.",
-						   chunked_describe(ct))));
+		if (!isnull && load_key != NULL && VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(d)))
+		{
+			struct varatt_external toast_pointer;
+
+			VARATT_EXTERNAL_GET_POINTER(toast_pointer, DatumGetPointer(d));
+			if (!VARATT_EXTERNAL_IS_COMPRESSED(toast_pointer))
+			{
+				t = read_into_shared(load_key, (struct varlena *) DatumGetPointer(d));
+				*published = t != NULL;
+				if (t == NULL)
+					load_key = NULL;	/* no room: cancelled */
+			}
+		}
+		if (!isnull && t == NULL)
+			t = tile_cache_own_datum(d);
 	}
-	t = tile_cache_own_datum(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
-										   &isnull));
+	chunked_check_tile(ct, grid, relname, coords, SPI_processed, t);
 	SPI_freetuptable(SPI_tuptable);
-
-	/* the shape and dtype its position implies */
-	mt_tile_bounds(grid, coords, lo, hi);
-	ok = !isnull && t->ndim == ct->ndim && t->dtype == ct->dtype && !tensor_is_csr(t);
-	for (int i = 0; ok && i < t->ndim; i++)
-		ok = t->dims[i] == hi[i] - lo[i];
-	if (!ok)
-	{
-		StringInfoData name;
-
-		initStringInfo(&name);
-		chunked_tile_name(&name, ct->ndim, coords);
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("tile %s of \"%s\" does not fit the array", name.data, relname),
-				 errdetail("The array is %s.", chunked_describe(ct))));
-	}
 	tile_read_stats.reads++;
 	tile_read_stats.bytes += VARSIZE(t);
 	INSTR_TIME_SET_CURRENT(spent);
 	INSTR_TIME_SUBTRACT(spent, start);
 	tile_read_stats.seconds += INSTR_TIME_GET_DOUBLE(spent);
+	if (*published)
+	{
+		shared_cache_publish(load_key, ref);
+		t = (Tensor *) ref->data;
+	}
+	return t;
+}
+
+Tensor *
+tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords)
+{
+	int64		index = mt_tile_index(grid, coords);
+	Tensor	   *t;
+	SharedCacheKey key;
+	SharedCacheRef ref;
+	SharedCacheResult found = SHARED_CACHE_MISS;
+	bool		published;
+
+	if (!reading.active)
+		elog(ERROR, "a tile read by reference outside tile_input_begin");
+	t = tile_cache_lookup(ct->storage, index);
+	if (t != NULL)
+		return t;
+
+	/* the job's tiles in the shared cache: read once by any of its processes */
+	if (index >= 0 && index <= (int64) PG_UINT32_MAX && marsql_tile_cache_size > 0)
+	{
+		memset(&key, 0, sizeof(key));
+		key.space = SHARED_CACHE_JOB_TILE;
+		key.database = MyDatabaseId;
+		key.k1 = (uint64) (uint32) cache.caller_pid;
+		key.k2 = cache.job;
+		key.k3 = ((uint64) ct->storage << 32) | (uint64) index;
+		found = shared_cache_lookup(&key, true, &ref);
+		if (found == SHARED_CACHE_HIT)
+		{
+			scope_keep(&ref);
+			tile_read_stats.hits++;
+			return (Tensor *) ref.data;
+		}
+	}
+	if (found != SHARED_CACHE_LOAD)
+		return tile_cache_insert(ct->storage, index,
+								 read_tile(ct, grid, coords, NULL, &ref, &published));
+
+	/* this process loads it: waiters take the load over if it fails */
+	PG_TRY();
+	{
+		t = read_tile(ct, grid, coords, &key, &ref, &published);
+	}
+	PG_CATCH();
+	{
+		shared_cache_cancel_load(&key);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	if (published)
+	{
+		scope_keep(&ref);
+		return t;
+	}
+	if (shared_cache_store_bounded(&key, t, VARSIZE(t), NULL, cache_budget(), &ref))
+	{
+		pfree(t);
+		scope_keep(&ref);
+		return (Tensor *) ref.data;
+	}
+	/* no room in the shared cache: this process keeps it */
 	return tile_cache_insert(ct->storage, index, t);
 }
 

@@ -3,9 +3,11 @@
  *	  The input side of tile tasks: which operands travel by reference
  *	  (storage coordinates read by the executor) and which by value (read
  *	  by the caller), reading referenced blocks with the caller's snapshot
- *	  in whichever process runs the task, and the per-process tile cache
- *	  (marsql.tile_cache_size) that serves a tile read twice in one job
- *	  from memory.  docs/chunked.md, "Who reads the tiles", has the rules.
+ *	  in whichever process runs the task, and the tile cache that serves a
+ *	  tile read twice in one job from memory: the job's tiles in the
+ *	  shared cache (tensor/shared_cache.h), read once by whichever process
+ *	  of the job needs them first, else a cache of each process (both
+ *	  bounded by marsql.tile_cache_size).  docs/chunked.md, "Who reads the tiles", has the rules.
  */
 #ifndef MARSQL_TILE_INPUT_H
 #define MARSQL_TILE_INPUT_H
@@ -45,6 +47,12 @@ extern bool tile_cache_active(void);
  * evicted to keep the cache within marsql.tile_cache_size.
  */
 extern void tile_cache_new_scope(void);
+
+/*
+ * The caller drops job's tiles from the shared cache when the job ends,
+ * however it ends (also done for all of its jobs at process exit).
+ */
+extern void tile_cache_drop_job(uint64 job);
 
 /* the cached tile, pinned, or NULL */
 extern Tensor *tile_cache_lookup(Oid storage, int64 index);

@@ -20,6 +20,11 @@
  *	  the startup hook again: the slots are created anew there, never
  *	  carried over (the pointer to the old segment is dropped first).
  *
+ *	  It also keeps the handle of the shared cache's DSA area
+ *	  (tensor/shared_cache.c): set once by the process that creates the
+ *	  area, and reset with everything else when the state is made anew
+ *	  after a crash, so a handle of the old server is never attached.
+ *
  *	  A slot also counts the idle workers its backend keeps between jobs
  *	  (marsql.worker_idle_timeout), under its own pid (warm_pid), which a
  *	  job's end does not clear: they count against marsql.max_workers_total
@@ -71,6 +76,8 @@ typedef struct EngineShared
 	slock_t		mutex;
 	int			nslots;			/* MaxBackends: one per backend's PGPROC */
 	int64		next_job;
+	/* the shared cache's area (tensor/shared_cache.c), made anew after a crash */
+	EngineSharedCacheSlot shared_cache;
 	EngineSlot	slots[FLEXIBLE_ARRAY_MEMBER];
 } EngineShared;
 
@@ -109,6 +116,9 @@ engine_shared(void)
 		SpinLockInit(&shared->mutex);
 		shared->nslots = MaxBackends;
 		shared->next_job = 1;
+		shared->shared_cache.handle = DSM_HANDLE_INVALID;
+		shared->shared_cache.root = InvalidDsaPointer;
+		shared->shared_cache.tranche = 0;
 		memset(shared->slots, 0, sizeof(EngineSlot) * MaxBackends);
 	}
 	LWLockRelease(AddinShmemInitLock);
@@ -127,6 +137,24 @@ engine_shmem_startup(void)
 	shared = NULL;
 	my_slot = -1;
 	(void) engine_shared();
+}
+
+uint64
+engine_next_job_number(void)
+{
+	EngineShared *s = engine_shared();
+	int64		job;
+
+	SpinLockAcquire(&s->mutex);
+	job = s->next_job++;
+	SpinLockRelease(&s->mutex);
+	return (uint64) job;
+}
+
+EngineSharedCacheSlot *
+engine_shared_cache_slot(void)
+{
+	return &engine_shared()->shared_cache;
 }
 
 /*

@@ -7,6 +7,8 @@
 #ifndef MARSQL_ENGINE_SHMEM_H
 #define MARSQL_ENGINE_SHMEM_H
 
+#include "utils/dsa.h"
+
 /* claims this backend's slot for a new job, numbered cluster-wide */
 extern void engine_progress_begin(const char *label, int tasks_total);
 extern void engine_progress_update(int done, int failed, int executors);
@@ -31,5 +33,26 @@ extern void engine_workers_release(int count);
 extern void engine_workers_park(int count);
 extern void engine_workers_unpark(int count, bool into_job);
 extern void engine_worker_unpark_self(int leader_procno, pid_t leader_pid);
+
+/*
+ * Where the shared cache (tensor/shared_cache.c) keeps its DSA area's
+ * handle, root and LWLock tranche: in the engine's shared state, so that
+ * it is found with or without shared_preload_libraries and starts out
+ * empty after a crash.  Read and written under AddinShmemInitLock.
+ */
+typedef struct EngineSharedCacheSlot
+{
+	dsa_handle	handle;			/* DSM_HANDLE_INVALID: no area yet */
+	dsa_pointer root;
+	int			tranche;
+} EngineSharedCacheSlot;
+
+extern EngineSharedCacheSlot *engine_shared_cache_slot(void);
+
+/*
+ * A job number unique in the server's life (until a crash restart, which
+ * also empties the shared cache): it names a tile job's entries there.
+ */
+extern uint64 engine_next_job_number(void);
 
 #endif							/* MARSQL_ENGINE_SHMEM_H */

@@ -24,6 +24,7 @@
 #include "utils/memutils.h"
 
 #include "chunked/chunked.h"
+#include "guc.h"
 #include "knn/knn.h"
 
 /* rows fetched from the cursor at a time */
@@ -479,6 +480,29 @@ chunked_next_tile(KnnCorpus *corpus, KnnTile *tile)
 	return true;
 }
 
+/*
+ * Whether a chunked corpus is read through the resident value cache, so
+ * that its stored tiles stay in memory across statements (in shared memory
+ * with the shared tier, for every backend): when it takes at most half the
+ * room of the tier that would keep it.  A larger corpus would only push
+ * every other value out, call after call, and be read from TOAST anyway.
+ */
+static bool
+corpus_fits_resident(const ChunkedTensor *ct)
+{
+	double		bytes = (double) CHUNKED_SHAPE(ct)[0] * (double) CHUNKED_SHAPE(ct)[1] *
+		(double) mt_dtype_size((MtDtype) ct->dtype);
+	double		room;
+
+	if (marsql_value_cache_size_kb == 0)
+		return false;
+	if (marsql_value_cache_shared && marsql_shared_cache_size > 0)
+		room = (double) marsql_shared_cache_size * 1024;
+	else
+		room = (double) marsql_value_cache_size_kb * 1024;
+	return bytes <= room / 2;
+}
+
 static void
 chunked_rewind(KnnCorpus *corpus)
 {
@@ -500,6 +524,7 @@ knn_chunked_corpus(const ChunkedTensor *ct, MtDtype dtype, const char *label)
 	knn_check_dims(dims);
 	chunked_check_readable(ct);
 	tile_source_init_chunked(&cc->src, ct);
+	cc->src.resident = corpus_fits_resident(ct);
 	cc->rows = CHUNKED_SHAPE(ct)[0];
 	cc->base.next_tile = chunked_next_tile;
 	cc->base.rewind = chunked_rewind;

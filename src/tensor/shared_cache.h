@@ -30,7 +30,9 @@
  *	    a load not stored by the end of the loader's transaction (error,
  *	    cancel, exit) is cancelled, and a waiter then takes it over;
  *	  - every failure to get shared memory (size 0, no DSM, out of room)
- *	    is a miss, never an error: callers fall back to process memory.
+ *	    is a miss, never an error: callers fall back to process memory;
+ *	  - callers hold no LWLock when they call in here (a DSM failure is
+ *	    recovered from with LWLockReleaseAll).
  */
 #ifndef MARSQL_SHARED_CACHE_H
 #define MARSQL_SHARED_CACHE_H
@@ -39,7 +41,7 @@
 
 typedef enum SharedCacheSpace
 {
-	SHARED_CACHE_JOB_TILE = 1,	/* k1: caller's pid, k2: job, k3: storage << 32 | tile index */
+	SHARED_CACHE_JOB_TILE = 1,	/* k1: caller's pid, k2: job (unique in the server), k3: storage << 32 | tile index */
 	SHARED_CACHE_VALUE = 2		/* k1: toast relid, k2: value OID, k3: raw size << 32 | ext size */
 } SharedCacheSpace;
 
@@ -92,12 +94,29 @@ extern SharedCacheResult shared_cache_lookup(const SharedCacheKey *key, bool cla
  */
 extern void *shared_cache_reserve(const SharedCacheKey *key, Size len, const void *meta);
 
+/*
+ * shared_cache_reserve with the group bound of shared_cache_store_bounded
+ * (below): for a loader that reads the value straight into the entry.
+ */
+extern void *shared_cache_reserve_bounded(const SharedCacheKey *key, Size len,
+										  const void *meta, Size group_limit);
+
 /* Makes a reserved entry visible, wakes waiters, and pins it in *ref. */
 extern void shared_cache_publish(const SharedCacheKey *key, SharedCacheRef *ref);
 
 /* reserve + memcpy + publish; false (load cancelled) when it does not fit */
 extern bool shared_cache_store(const SharedCacheKey *key, const void *data, Size len,
 							   const void *meta, SharedCacheRef *ref);
+
+/*
+ * shared_cache_store, where the entries of key's group (same space,
+ * database, k1 and k2: one job's tiles) may take at most group_limit
+ * bytes: the group's least recently used unpinned entries go first, and
+ * false (load cancelled) when it still does not fit.
+ */
+extern bool shared_cache_store_bounded(const SharedCacheKey *key, const void *data, Size len,
+									   const void *meta, Size group_limit,
+									   SharedCacheRef *ref);
 
 /* Gives up a claimed (or reserved, unpublished) load; a waiter takes it over. */
 extern void shared_cache_cancel_load(const SharedCacheKey *key);

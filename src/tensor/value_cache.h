@@ -5,6 +5,10 @@
  *	  chunked tile read through SPI) kept in backend memory across
  *	  statements while they are unchanged.  See docs/cache.md.
  *
+ *	  Two tiers: the backend's own memory (marsql.value_cache_size) and
+ *	  the server-wide shared cache (shared_cache.h, marsql.value_cache_shared),
+ *	  which every backend of a database reads in place.
+ *
  *	  A value handed out by the cache is SHARED and READ-ONLY: it stays
  *	  valid until the end of the current (top-level) transaction, and no
  *	  caller may write into it or pfree it.  Code that wants to modify an
@@ -66,11 +70,21 @@ typedef struct ValueCacheStats
 	int64		skipped;		/* misses that could not be kept (no room) */
 	double		validate_ms;	/* total time of the validation probes */
 	int64		validations;
+	/* the shared tier, as this backend used it */
+	int64		shared_hits;	/* reads served from shared memory */
+	int64		shared_loads;	/* misses read into shared memory (also misses) */
+	int64		shared_invalidations;	/* shared entries found naming other bytes */
+	int64		shared_no_room; /* loads the shared cache had no room for */
+	int64		shared_pinned;	/* shared entries this transaction holds */
 } ValueCacheStats;
 
 extern void value_cache_get_stats(ValueCacheStats *stats);
 
-/* Drops every entry (entries in use are freed at transaction end) and the counters. */
+/*
+ * Drops every entry of this backend's own tier (entries in use are freed
+ * at transaction end) and zeroes this backend's counters.  The shared tier
+ * serves other backends and is left alone (marsql.shared_cache_reset()).
+ */
 extern void value_cache_reset(void);
 
 #endif							/* MARSQL_VALUE_CACHE_H */

@@ -26,10 +26,14 @@
 #   ..._read_pct, _store_pct      those two as % of _run_s (target: <= 10)
 #   ..._executor_read_s           seconds the workers spent reading tiles of
 #                                 operands that travel by reference
-#   ..._tile_reads, _hit_rate     tiles read from storage by all processes
-#                                 in that run, and the share of input tiles
-#                                 served by a process's tile cache
-#                                 (marsql.tile_cache_size) instead
+#   ..._tile_reads, _distinct_tiles, _cache_hits, _hit_rate
+#                                 tiles read from storage by all processes
+#                                 of that job, the distinct input tiles
+#                                 (target: reads == distinct, each tile
+#                                 read once per job), the tiles served from
+#                                 the job's cache instead (the shared cache,
+#                                 or a process's own where it has no room;
+#                                 marsql.tile_cache_size), and their share
 #   ..._caller_stores, _caller_stores_vs_raw, _caller_stores_run_s,
 #   _caller_stores_store_s        the same series and explain run with
 #                                 marsql.worker_output = off: the calling
@@ -116,10 +120,11 @@ matmul_series() {	# dtype n tiles...
 		# one session: tile_cache_stats() reports that session's last job
 		explain=$(psql_q -c "SELECT * FROM marsql.explain(\$q\$SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))\$q\$, run => true)" \
 			-c "SELECT 'stats|' || round(executor_read_seconds::numeric, 3) || '|' || tile_reads || '|' || inputs
-					   || '|' || round(100 * coalesce(hit_rate, 0)::numeric, 1) FROM marsql.tile_cache_stats()")
+					   || '|' || round(100 * coalesce(hit_rate, 0)::numeric, 1) || '|' || cache_hits
+				FROM marsql.tile_cache_stats()")
 		read -r run read store <<<"$(echo "$explain" |
 			sed -n 's/^  ran \([0-9.]*\) s; the calling backend read tiles for \([0-9.]*\) s and stored tiles for \([0-9.]*\) s.*/\1 \2 \3/p')"
-		IFS='|' read -r _ eread treads inputs hit <<<"$(echo "$explain" | grep '^stats|')"
+		IFS='|' read -r _ eread treads inputs hit hits <<<"$(echo "$explain" | grep '^stats|')"
 		echo "${name}_run_s: $run s"
 		echo "${name}_read_s: $read s"
 		echo "${name}_store_s: $store s"
@@ -127,6 +132,8 @@ matmul_series() {	# dtype n tiles...
 		echo "${name}_store_pct: $(awk -v r="$store" -v t="$run" 'BEGIN {printf "%.1f", (t > 0 ? 100 * r / t : 0)}') %"
 		echo "${name}_executor_read_s: $eread s"
 		echo "${name}_tile_reads: $treads ($inputs)"
+		echo "${name}_distinct_tiles: $(( 2 * ((n + t - 1) / t) * ((n + t - 1) / t) ))"
+		echo "${name}_cache_hits: $hits"
 		echo "${name}_hit_rate: $hit %"
 		# the same with the calling backend storing every result tile
 		ms=$(PGOPTIONS="$PGOPTIONS -c marsql.worker_output=off" median_ms "SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))")

@@ -64,7 +64,7 @@ SELECT is_empty($$
 	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor')
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
-	  AND proname NOT IN ('value_cache_stats', 'value_cache_reset')
+	  AND proname NOT IN ('value_cache_stats', 'value_cache_reset', 'shared_cache_stats', 'shared_cache_reset')
 	  AND prorettype <> 'event_trigger'::regtype
 $$, 'every function but the engine''s, chunked operations and k-NN over tables is parallel safe');
 SELECT is_empty($$
@@ -118,7 +118,8 @@ SELECT is_empty($$
 	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
-	  AND proname NOT IN ('gpu_info', 'gpu_stats', 'value_cache_stats', 'value_cache_reset')
+	  AND proname NOT IN ('gpu_info', 'gpu_stats', 'value_cache_stats', 'value_cache_reset',
+						  'shared_cache_stats', 'shared_cache_reset')
 	  AND prorettype <> 'event_trigger'::regtype
 $$, 'every function but random, blas_info, the chunked ones and k-NN over tables is immutable');
 SELECT is_empty($$
@@ -128,9 +129,12 @@ SELECT is_empty($$
 $$, 'gpu_info and gpu_stats are volatile: they report the machine and the session');
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p
-	WHERE pronamespace = 'marsql'::regnamespace AND proname IN ('value_cache_stats', 'value_cache_reset')
+	WHERE pronamespace = 'marsql'::regnamespace
+	  AND proname IN ('value_cache_stats', 'value_cache_reset', 'shared_cache_stats', 'shared_cache_reset')
 	  AND (provolatile <> 'v' OR proparallel <> 'r')
-$$, 'value_cache_stats and value_cache_reset are volatile and parallel restricted: they read and clear this backend''s cache');
+$$, 'the value and shared cache stats and reset functions are volatile and parallel restricted: they read and clear caches');
+SELECT ok(NOT has_function_privilege('public', 'marsql.shared_cache_reset()', 'EXECUTE'),
+		  'only superusers (and roles granted it) empty the server-wide shared cache');
 SELECT is((SELECT provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.random(integer[], bigint, text, text)'::regprocedure),
 		  'v', 'random is volatile: without a seed it differs per call');
@@ -153,7 +157,8 @@ SELECT is_empty($$
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())	-- NULL filter: none
 	  AND proname NOT IN ('peer_run_task',	-- NULL settings: the peer's own
 		'peer_status', 'check_peers', 'peer_connections', 'disconnect_peers',	-- no arguments
-		'gpu_info', 'gpu_stats', 'value_cache_stats', 'value_cache_reset')
+		'gpu_info', 'gpu_stats', 'value_cache_stats', 'value_cache_reset',
+		'shared_cache_stats', 'shared_cache_reset')
 	  AND p.oid NOT IN ('marsql.matmul(marsql.tensor,marsql.tensor,text)'::regprocedure,
 		'marsql.knn(marsql.tensor,marsql.tensor,integer,text,text)'::regprocedure)	-- NULL device: the setting
 	  AND proname NOT LIKE 'tensor_stack_%' AND proname NOT LIKE 'tensor_sum_%'

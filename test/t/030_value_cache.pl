@@ -69,8 +69,10 @@ sub stats
 	return { hits => $hits, misses => $misses, invalidations => $inval };
 }
 
+# the session's own tier (the shared tier: 050_shared_values.pl)
 my $a = session();
 query($a, 'SET search_path = marsql, public');
+query($a, 'SET marsql.value_cache_shared = off');
 
 check($a, 1, 'first read');
 check($a, 1, 'second read');
@@ -124,6 +126,7 @@ check($a, 6, 'the next transaction reads the committed UPDATE');
 # the old value
 my $b = session();
 query($b, 'SET search_path = marsql, public');
+query($b, 'SET marsql.value_cache_shared = off');
 query($b, 'BEGIN');
 query($b, 'UPDATE w SET t = ref(7) WHERE id = 1');
 check($b, 7, 'the updating session sees its own value');
