@@ -706,10 +706,7 @@ value_cache_detoast(struct varlena *attr)
 	if (marsql_value_cache_size_kb == 0 ||
 		bytes < (Size) marsql_value_cache_min_size_kb * 1024 ||
 		!IsTransactionState() || GetOldestSnapshot() == NULL)
-	{
-		retained_memory_note(bytes);
 		return detoast_attr(attr);
-	}
 
 	cache_init();
 	/* this backend's own entries first */
@@ -735,7 +732,6 @@ value_cache_detoast(struct varlena *attr)
 			return v;
 	}
 
-	retained_memory_note(bytes);
 	if (bytes > cache_limit())
 	{
 		/* larger than the whole cache: never kept */
