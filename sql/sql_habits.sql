@@ -141,7 +141,7 @@ COPY ct_in FROM :'f' (FORMAT binary);
 SELECT c::text, to_tensor(c) FROM ct_in;
 -- forged messages: written as bytea, read back as chunked_tensor
 CREATE TEMP TABLE forged (b bytea);
-CREATE FUNCTION forge(payload bytea, path text) RETURNS text LANGUAGE plpgsql AS $$
+CREATE FUNCTION public.forge(payload bytea, path text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	state text;
 	message text;
@@ -194,3 +194,4 @@ DROP TABLE ct_reader;
 SELECT drop('habits_ct');
 DROP OWNED BY regress_habits_reader;
 DROP ROLE regress_habits_reader;
+DROP FUNCTION public.forge(bytea, text);
