@@ -49,6 +49,18 @@ SELECT try_sql($$SELECT (2 OPERATOR(marsql.=) '(2,2):[[1,2],[3,4]]'::marsql.tens
 -- tensor against tensor is unchanged: the whole-value order (ndim, shape, elements)
 SELECT '[2]'::tensor = '2'::tensor AS shapes_differ, '[2]'::tensor = 2 AS as_number,
 	   '[1,2]'::tensor = '[1,2]' AS whole_value, sum('[1,2]'::tensor) > '2' AS unknown_is_tensor;
+-- planning never calls the operator on a column's statistics: EXPLAIN of
+-- a comparison on an analyzed column of larger tensors plans (a most
+-- common value [0,0] and a histogram of the others)
+CREATE TEMP TABLE pairs AS
+	SELECT tensor(ARRAY[CASE WHEN i <= 150 THEN i ELSE 0 END, 0]::float8[]) AS v
+	FROM generate_series(1, 300) i;
+ANALYZE pairs;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM pairs WHERE v > 2;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM pairs WHERE v = 2;
+SELECT count(*) FROM pairs WHERE sum(v) > 145;
+SELECT n_distinct < 0 AND most_common_vals IS NOT NULL AND histogram_bounds IS NOT NULL AS has_stats
+FROM pg_stats WHERE tablename = 'pairs' AND attname = 'v';
 -- item() stays numpy's .item()
 SELECT item(sum('[1,2]'::tensor)) > 2 AS item_form;
 

@@ -72,6 +72,9 @@ COMMENT ON OPERATOR marsql.>= (marsql.tensor, marsql.tensor) IS 'greater than or
 -- sum(t) > 2, 2 < sum(t).  Any other size is 22023, as numpy refuses the
 -- truth value of an array of several elements.  Not members of the btree
 -- or hash families (tensor = number is not a total order of tensors).
+-- No selectivity estimators: eqsel and scalarltsel would call the operator
+-- on the column's most common values and histogram, which raises for a
+-- column of larger tensors while the query is planned (EXPLAIN included).
 CREATE FUNCTION marsql.tensor_float8_eq(marsql.tensor, double precision) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION marsql.float8_tensor_eq(double precision, marsql.tensor) RETURNS boolean
@@ -123,72 +126,72 @@ COMMENT ON FUNCTION marsql.float8_tensor_ge(double precision, marsql.tensor) IS
 CREATE OPERATOR marsql.= (
 	LEFTARG = marsql.tensor, RIGHTARG = double precision,
 	FUNCTION = marsql.tensor_float8_eq, COMMUTATOR = OPERATOR(marsql.=),
-	NEGATOR = OPERATOR(marsql.<>), RESTRICT = eqsel, JOIN = eqjoinsel
+	NEGATOR = OPERATOR(marsql.<>)
 );
 CREATE OPERATOR marsql.= (
 	LEFTARG = double precision, RIGHTARG = marsql.tensor,
 	FUNCTION = marsql.float8_tensor_eq, COMMUTATOR = OPERATOR(marsql.=),
-	NEGATOR = OPERATOR(marsql.<>), RESTRICT = eqsel, JOIN = eqjoinsel
+	NEGATOR = OPERATOR(marsql.<>)
 );
 COMMENT ON OPERATOR marsql.= (marsql.tensor, double precision) IS 'size-1 tensor equal to a number';
 COMMENT ON OPERATOR marsql.= (double precision, marsql.tensor) IS 'number equal to a size-1 tensor';
 CREATE OPERATOR marsql.<> (
 	LEFTARG = marsql.tensor, RIGHTARG = double precision,
 	FUNCTION = marsql.tensor_float8_ne, COMMUTATOR = OPERATOR(marsql.<>),
-	NEGATOR = OPERATOR(marsql.=), RESTRICT = neqsel, JOIN = neqjoinsel
+	NEGATOR = OPERATOR(marsql.=)
 );
 CREATE OPERATOR marsql.<> (
 	LEFTARG = double precision, RIGHTARG = marsql.tensor,
 	FUNCTION = marsql.float8_tensor_ne, COMMUTATOR = OPERATOR(marsql.<>),
-	NEGATOR = OPERATOR(marsql.=), RESTRICT = neqsel, JOIN = neqjoinsel
+	NEGATOR = OPERATOR(marsql.=)
 );
 COMMENT ON OPERATOR marsql.<> (marsql.tensor, double precision) IS 'size-1 tensor not equal to a number';
 COMMENT ON OPERATOR marsql.<> (double precision, marsql.tensor) IS 'number not equal to a size-1 tensor';
 CREATE OPERATOR marsql.< (
 	LEFTARG = marsql.tensor, RIGHTARG = double precision,
 	FUNCTION = marsql.tensor_float8_lt, COMMUTATOR = OPERATOR(marsql.>),
-	NEGATOR = OPERATOR(marsql.>=), RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+	NEGATOR = OPERATOR(marsql.>=)
 );
 CREATE OPERATOR marsql.< (
 	LEFTARG = double precision, RIGHTARG = marsql.tensor,
 	FUNCTION = marsql.float8_tensor_lt, COMMUTATOR = OPERATOR(marsql.>),
-	NEGATOR = OPERATOR(marsql.>=), RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+	NEGATOR = OPERATOR(marsql.>=)
 );
 COMMENT ON OPERATOR marsql.< (marsql.tensor, double precision) IS 'size-1 tensor less than a number';
 COMMENT ON OPERATOR marsql.< (double precision, marsql.tensor) IS 'number less than a size-1 tensor';
 CREATE OPERATOR marsql.<= (
 	LEFTARG = marsql.tensor, RIGHTARG = double precision,
 	FUNCTION = marsql.tensor_float8_le, COMMUTATOR = OPERATOR(marsql.>=),
-	NEGATOR = OPERATOR(marsql.>), RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+	NEGATOR = OPERATOR(marsql.>)
 );
 CREATE OPERATOR marsql.<= (
 	LEFTARG = double precision, RIGHTARG = marsql.tensor,
 	FUNCTION = marsql.float8_tensor_le, COMMUTATOR = OPERATOR(marsql.>=),
-	NEGATOR = OPERATOR(marsql.>), RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+	NEGATOR = OPERATOR(marsql.>)
 );
 COMMENT ON OPERATOR marsql.<= (marsql.tensor, double precision) IS 'size-1 tensor less than or equal to a number';
 COMMENT ON OPERATOR marsql.<= (double precision, marsql.tensor) IS 'number less than or equal to a size-1 tensor';
 CREATE OPERATOR marsql.> (
 	LEFTARG = marsql.tensor, RIGHTARG = double precision,
 	FUNCTION = marsql.tensor_float8_gt, COMMUTATOR = OPERATOR(marsql.<),
-	NEGATOR = OPERATOR(marsql.<=), RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+	NEGATOR = OPERATOR(marsql.<=)
 );
 CREATE OPERATOR marsql.> (
 	LEFTARG = double precision, RIGHTARG = marsql.tensor,
 	FUNCTION = marsql.float8_tensor_gt, COMMUTATOR = OPERATOR(marsql.<),
-	NEGATOR = OPERATOR(marsql.<=), RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+	NEGATOR = OPERATOR(marsql.<=)
 );
 COMMENT ON OPERATOR marsql.> (marsql.tensor, double precision) IS 'size-1 tensor greater than a number';
 COMMENT ON OPERATOR marsql.> (double precision, marsql.tensor) IS 'number greater than a size-1 tensor';
 CREATE OPERATOR marsql.>= (
 	LEFTARG = marsql.tensor, RIGHTARG = double precision,
 	FUNCTION = marsql.tensor_float8_ge, COMMUTATOR = OPERATOR(marsql.<=),
-	NEGATOR = OPERATOR(marsql.<), RESTRICT = scalargesel, JOIN = scalargejoinsel
+	NEGATOR = OPERATOR(marsql.<)
 );
 CREATE OPERATOR marsql.>= (
 	LEFTARG = double precision, RIGHTARG = marsql.tensor,
 	FUNCTION = marsql.float8_tensor_ge, COMMUTATOR = OPERATOR(marsql.<=),
-	NEGATOR = OPERATOR(marsql.<), RESTRICT = scalargesel, JOIN = scalargejoinsel
+	NEGATOR = OPERATOR(marsql.<)
 );
 COMMENT ON OPERATOR marsql.>= (marsql.tensor, double precision) IS 'size-1 tensor greater than or equal to a number';
 COMMENT ON OPERATOR marsql.>= (double precision, marsql.tensor) IS 'number greater than or equal to a size-1 tensor';
