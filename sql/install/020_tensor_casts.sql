@@ -6,6 +6,9 @@ CREATE FUNCTION marsql.tensor(real[]) RETURNS marsql.tensor
 CREATE FUNCTION marsql.tensor(double precision[]) RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_from_float8_array'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION marsql.tensor(smallint[]) RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_from_int2_array'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION marsql.tensor(integer[]) RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_from_int4_array'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -17,6 +20,7 @@ CREATE FUNCTION marsql.tensor(numeric[]) RETURNS marsql.tensor
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.tensor(real[]) IS 'float32 tensor with the array''s shape';
 COMMENT ON FUNCTION marsql.tensor(double precision[]) IS 'float64 tensor with the array''s shape';
+COMMENT ON FUNCTION marsql.tensor(smallint[]) IS 'float64 tensor with the array''s shape';
 COMMENT ON FUNCTION marsql.tensor(integer[]) IS 'float64 tensor with the array''s shape';
 COMMENT ON FUNCTION marsql.tensor(bigint[]) IS 'float64 tensor with the array''s shape (values beyond 2^53 are rounded)';
 COMMENT ON FUNCTION marsql.tensor(numeric[]) IS 'float64 tensor with the array''s shape';
@@ -25,6 +29,9 @@ CREATE CAST (real[] AS marsql.tensor)
 	WITH FUNCTION marsql.tensor(real[]) AS ASSIGNMENT;
 CREATE CAST (double precision[] AS marsql.tensor)
 	WITH FUNCTION marsql.tensor(double precision[]) AS ASSIGNMENT;
+-- psycopg 3 sends a list of small integers as smallint[]
+CREATE CAST (smallint[] AS marsql.tensor)
+	WITH FUNCTION marsql.tensor(smallint[]) AS ASSIGNMENT;
 CREATE CAST (integer[] AS marsql.tensor)
 	WITH FUNCTION marsql.tensor(integer[]) AS ASSIGNMENT;
 CREATE CAST (bigint[] AS marsql.tensor)
@@ -52,3 +59,54 @@ CREATE FUNCTION marsql.astype(t marsql.tensor, dtype text) RETURNS marsql.tensor
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.astype(marsql.tensor, text) IS
 	'the tensor converted to dtype ''float32'' or ''float64''';
+
+-- A size-1 tensor as a number (tensor_scalar.c): any other size is 22023.
+-- Assignment casts, so INSERT and UPDATE store a reduction in a number
+-- column; never implicit, so no function or operator call silently picks a
+-- number overload for a tensor.  See docs/tensor.md, "For BI tools and SQL users".
+CREATE FUNCTION marsql.tensor_to_float8(marsql.tensor) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'tensor_to_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION marsql.tensor_to_float4(marsql.tensor) RETURNS real
+	AS 'MODULE_PATHNAME', 'tensor_to_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION marsql.tensor_to_numeric(marsql.tensor) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'tensor_to_numeric'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.tensor_to_float8(marsql.tensor) IS
+	'the element of a size-1 tensor as double precision (the cast to double precision)';
+COMMENT ON FUNCTION marsql.tensor_to_float4(marsql.tensor) IS
+	'the element of a size-1 tensor as real (the cast to real)';
+COMMENT ON FUNCTION marsql.tensor_to_numeric(marsql.tensor) IS
+	'the element of a size-1 tensor as numeric (the cast to numeric)';
+CREATE CAST (marsql.tensor AS double precision)
+	WITH FUNCTION marsql.tensor_to_float8(marsql.tensor) AS ASSIGNMENT;
+CREATE CAST (marsql.tensor AS real)
+	WITH FUNCTION marsql.tensor_to_float4(marsql.tensor) AS ASSIGNMENT;
+CREATE CAST (marsql.tensor AS numeric)
+	WITH FUNCTION marsql.tensor_to_numeric(marsql.tensor) AS ASSIGNMENT;
+
+-- JSON (tensor_json.c): nested arrays of numbers; NaN and infinities as
+-- the strings PostgreSQL's to_json writes for double precision.  The cast
+-- to json is the one to_json, to_jsonb, json_agg and row_to_json use.
+CREATE FUNCTION marsql.tensor(jsonb) RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_from_jsonb'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION marsql.tensor_to_json(marsql.tensor) RETURNS json
+	AS 'MODULE_PATHNAME', 'tensor_to_json'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION marsql.tensor_to_jsonb(marsql.tensor) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'tensor_to_jsonb'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.tensor(jsonb) IS
+	'float64 tensor from a nested rectangular JSON array of numbers (a number gives a 0-d tensor)';
+COMMENT ON FUNCTION marsql.tensor_to_json(marsql.tensor) IS
+	'the tensor as a nested JSON array (a number for a 0-d tensor)';
+COMMENT ON FUNCTION marsql.tensor_to_jsonb(marsql.tensor) IS
+	'the tensor as a nested jsonb array (a number for a 0-d tensor)';
+CREATE CAST (jsonb AS marsql.tensor)
+	WITH FUNCTION marsql.tensor(jsonb) AS ASSIGNMENT;
+CREATE CAST (marsql.tensor AS json)
+	WITH FUNCTION marsql.tensor_to_json(marsql.tensor);
+CREATE CAST (marsql.tensor AS jsonb)
+	WITH FUNCTION marsql.tensor_to_jsonb(marsql.tensor);

@@ -14,6 +14,24 @@ CREATE FUNCTION marsql.rows(t marsql.tensor, OUT "row" integer, OUT "values" dou
 COMMENT ON FUNCTION marsql.rows(marsql.tensor) IS
 	'one row per row of a 2-D tensor: its 0-based number and its values';
 
+-- Long form for charts: one integer column per axis, 0-based, named.
+CREATE FUNCTION marsql.elements(t marsql.tensor, OUT i0 integer, OUT i1 integer,
+								OUT i2 integer, OUT i3 integer, OUT i4 integer,
+								OUT i5 integer, OUT value double precision)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'tensor_elements'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.elements(marsql.tensor) IS
+	'one row per element: its 0-based index on axes 0..5 (NULL past ndim) and its value, in C order';
+
+CREATE FUNCTION marsql.matrix_cells(t marsql.tensor, OUT i integer, OUT j integer,
+									OUT value double precision)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'tensor_matrix_cells'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.matrix_cells(marsql.tensor) IS
+	'one row per element of a 2-D tensor: its 0-based row i, column j and value';
+
 CREATE FUNCTION marsql.tensor_stack_float4_transfn(internal, real[]) RETURNS internal
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION marsql.tensor_stack_float8_transfn(internal, double precision[]) RETURNS internal

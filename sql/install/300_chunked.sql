@@ -10,10 +10,20 @@ CREATE FUNCTION marsql.chunked_tensor_out(marsql.chunked_tensor) RETURNS cstring
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.chunked_tensor_in(cstring) IS 'chunked_tensor text input: a storage table name';
 COMMENT ON FUNCTION marsql.chunked_tensor_out(marsql.chunked_tensor) IS 'chunked_tensor text output';
+-- binary I/O: a version byte and the text form, schema-qualified; receive
+-- repeats text input's checks and requires SELECT on the storage table
+CREATE FUNCTION marsql.chunked_tensor_recv(internal) RETURNS marsql.chunked_tensor
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+CREATE FUNCTION marsql.chunked_tensor_send(marsql.chunked_tensor) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.chunked_tensor_recv(internal) IS 'chunked_tensor binary input';
+COMMENT ON FUNCTION marsql.chunked_tensor_send(marsql.chunked_tensor) IS 'chunked_tensor binary output';
 
 CREATE TYPE marsql.chunked_tensor (
 	INPUT = marsql.chunked_tensor_in,
 	OUTPUT = marsql.chunked_tensor_out,
+	RECEIVE = marsql.chunked_tensor_recv,
+	SEND = marsql.chunked_tensor_send,
 	INTERNALLENGTH = VARIABLE,
 	ALIGNMENT = double,
 	STORAGE = plain,

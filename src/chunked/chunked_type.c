@@ -7,12 +7,21 @@
  *	  describes the array: `m float32 (20000, 20000) tiles (4096, 4096)`.
  *	  Input looks the relation up in marsql.arrays; a description after the
  *	  name must match what the catalog says.
+ *
+ *	  The binary form is a version byte (1) and then the text form with the
+ *	  relation name always schema-qualified (pg_temp for the session's own
+ *	  temporary tables), so that binary clients (psycopg 3's binary
+ *	  cursors, COPY BINARY) can read and send the type.  Binary input runs
+ *	  every check of text input and, since a client may forge the bytes,
+ *	  also requires SELECT on the storage table.
  */
 #include "postgres.h"
 
 #include "miscadmin.h"
 
 #include "catalog/namespace.h"
+#include "libpq/pqformat.h"
+#include "utils/acl.h"
 #include "catalog/pg_type.h"
 #include "lib/stringinfo.h"
 #include "utils/array.h"
@@ -27,6 +36,8 @@
 
 PG_FUNCTION_INFO_V1(chunked_tensor_in);
 PG_FUNCTION_INFO_V1(chunked_tensor_out);
+PG_FUNCTION_INFO_V1(chunked_tensor_send);
+PG_FUNCTION_INFO_V1(chunked_tensor_recv);
 PG_FUNCTION_INFO_V1(chunked_tensor_open);
 PG_FUNCTION_INFO_V1(chunked_tensor_shape);
 PG_FUNCTION_INFO_V1(chunked_tensor_tile_shape);
@@ -226,6 +237,77 @@ chunked_tensor_out(PG_FUNCTION_ARGS)
 	}
 	appendStringInfo(&buf, " %s", chunked_describe(ct));
 	PG_RETURN_CSTRING(buf.data);
+}
+
+#define CHUNKED_BINARY_VERSION 1
+
+Datum
+chunked_tensor_send(PG_FUNCTION_ARGS)
+{
+	ChunkedTensor *ct = PG_GETARG_CHUNKED_P(0);
+	char	   *name = OidIsValid(ct->storage) ? get_rel_name(ct->storage) : NULL;
+	StringInfoData buf;
+	StringInfoData text;
+
+	if (!OidIsValid(ct->storage))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("a planned chunked_tensor has no binary form"),
+				 errdetail("marsql.explain plans the operations of a query without running them; its result names no storage.")));
+	if (name == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("the storage table of this chunked_tensor no longer exists"),
+				 errdetail("The table had OID %u.", ct->storage)));
+	initStringInfo(&text);
+	{
+		Oid			nsp = get_rel_namespace(ct->storage);
+
+		appendStringInfo(&text, "%s %s",
+						 quote_qualified_identifier(isTempNamespace(nsp) ? "pg_temp" : get_namespace_name(nsp),
+													name),
+						 chunked_describe(ct));
+	}
+	pq_begintypsend(&buf);
+	pq_sendint8(&buf, CHUNKED_BINARY_VERSION);
+	pq_sendtext(&buf, text.data, text.len);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+chunked_tensor_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version;
+	int			nbytes;
+	char	   *text;
+	ChunkedTensor *ct;
+	AclResult	acl;
+
+	if (buf->len - buf->cursor < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for chunked_tensor"),
+				 errdetail("The message is empty.")));
+	version = pq_getmsgint(buf, 1);
+	if (version != CHUNKED_BINARY_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for chunked_tensor"),
+				 errdetail("Format version %d is not supported; this server reads version %d.",
+						   version, CHUNKED_BINARY_VERSION)));
+	text = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
+	if (strlen(text) != (size_t) nbytes)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary data for chunked_tensor"),
+				 errdetail("The text contains a zero byte.")));
+	/* every check of text input: the table exists, is registered, matches */
+	ct = DatumGetChunkedP(DirectFunctionCall1(chunked_tensor_in, CStringGetDatum(text)));
+	acl = pg_class_aclcheck(ct->storage, GetUserId(), ACL_SELECT);
+	if (acl != ACLCHECK_OK)
+		aclcheck_error(acl, OBJECT_TABLE, get_rel_name(ct->storage));
+	PG_RETURN_CHUNKED_P(ct);
 }
 
 /* marsql.chunked_tensor(regclass): reopens a stored array */

@@ -1,7 +1,7 @@
 /*
  * tensor_cast.c
  *	  Casts between tensors and PostgreSQL arrays (real[], double
- *	  precision[], int[], bigint[], numeric[]), and marsql.astype.
+ *	  precision[], smallint[], int[], bigint[], numeric[]), and marsql.astype.
  *	  Multi-dimensional arrays keep their shape; lower bounds are dropped.
  */
 #include "postgres.h"
@@ -17,6 +17,7 @@
 
 PG_FUNCTION_INFO_V1(tensor_from_float4_array);
 PG_FUNCTION_INFO_V1(tensor_from_float8_array);
+PG_FUNCTION_INFO_V1(tensor_from_int2_array);
 PG_FUNCTION_INFO_V1(tensor_from_int4_array);
 PG_FUNCTION_INFO_V1(tensor_from_int8_array);
 PG_FUNCTION_INFO_V1(tensor_from_numeric_array);
@@ -57,7 +58,7 @@ tensor_from_float8_array(PG_FUNCTION_ARGS)
 	return tensor_from_float_array(PG_GETARG_ARRAYTYPE_P(0), MT_FLOAT64);
 }
 
-/* int[], bigint[] and numeric[] become float64 element by element. */
+/* smallint[], int[], bigint[] and numeric[] become float64 element by element. */
 static Datum
 tensor_from_other_array(ArrayType *array, double (*to_double) (Datum))
 {
@@ -86,6 +87,12 @@ tensor_from_other_array(ArrayType *array, double (*to_double) (Datum))
 }
 
 static double
+int2_to_double(Datum d)
+{
+	return (double) DatumGetInt16(d);
+}
+
+static double
 int4_to_double(Datum d)
 {
 	return (double) DatumGetInt32(d);
@@ -101,6 +108,12 @@ static double
 numeric_to_double(Datum d)
 {
 	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, d));
+}
+
+Datum
+tensor_from_int2_array(PG_FUNCTION_ARGS)
+{
+	return tensor_from_other_array(PG_GETARG_ARRAYTYPE_P(0), int2_to_double);
 }
 
 Datum

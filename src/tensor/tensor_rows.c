@@ -3,8 +3,11 @@
  *	  Set-returning functions that turn tensors into rows for BI tools and
  *	  plain SQL: marsql.unnest(t) gives (index int[], value float8) per
  *	  element, marsql.rows(t) gives (row int, values float8[]) per row of a
- *	  2-D tensor.  Indexes are 0-based, as in numpy.  Rows are produced one
- *	  per call, so a LIMIT stops early.
+ *	  2-D tensor.  For charts, marsql.elements(t) gives one integer column
+ *	  per axis (i0 .. i5, NULL past the tensor's dimensions) and the value,
+ *	  and marsql.matrix_cells(t) gives (i, j, value) for a 2-D tensor.
+ *	  Indexes are 0-based, as in numpy.  Rows are produced one per call, so
+ *	  a LIMIT stops early.
  */
 #include "postgres.h"
 
@@ -18,6 +21,11 @@
 
 PG_FUNCTION_INFO_V1(tensor_unnest);
 PG_FUNCTION_INFO_V1(tensor_rows);
+PG_FUNCTION_INFO_V1(tensor_elements);
+PG_FUNCTION_INFO_V1(tensor_matrix_cells);
+
+/* columns i0 .. i5 of marsql.elements, as many as a PostgreSQL array has dimensions */
+#define ELEMENTS_AXES 6
 
 /* Keeps a detoasted copy of the tensor for the calls to come. */
 static FuncCallContext *
@@ -129,4 +137,74 @@ tensor_rows(PG_FUNCTION_ARGS)
 		SRF_RETURN_NEXT(funcctx, row_datum(funcctx, values));
 	}
 	SRF_RETURN_DONE(funcctx);
+}
+
+/* One row per element: an integer column per axis, then the value. */
+static Datum
+axis_columns_next(FunctionCallInfo fcinfo, int ncols)
+{
+	FuncCallContext *funcctx = SRF_PERCALL_SETUP();
+	Tensor	   *t = funcctx->user_fctx;
+
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		int64		flat = (int64) funcctx->call_cntr;
+		int64		rest = flat;
+		Datum		values[ELEMENTS_AXES + 1];
+		bool		nulls[ELEMENTS_AXES + 1];
+
+		for (int d = 0; d < ncols; d++)
+		{
+			values[d] = (Datum) 0;
+			nulls[d] = d >= t->ndim;
+		}
+		for (int d = t->ndim - 1; d >= 0; d--)
+		{
+			values[d] = Int32GetDatum((int32) (rest % t->dims[d]));
+			rest /= t->dims[d];
+		}
+		values[ncols] = Float8GetDatum(mt_load(TENSOR_DATA(t), (MtDtype) t->dtype, flat));
+		nulls[ncols] = false;
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+Datum
+tensor_elements(PG_FUNCTION_ARGS)
+{
+	if (SRF_IS_FIRSTCALL())
+	{
+		FuncCallContext *funcctx = first_call(fcinfo);
+		Tensor	   *t = funcctx->user_fctx;
+
+		if (t->ndim > ELEMENTS_AXES)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("elements() gives at most %d index columns, the tensor has %d dimensions",
+							ELEMENTS_AXES, t->ndim),
+					 errhint("Use marsql.unnest, whose index is an array, or reshape the tensor first.")));
+		funcctx->max_calls = (uint64) tensor_size(t);
+	}
+	return axis_columns_next(fcinfo, ELEMENTS_AXES);
+}
+
+Datum
+tensor_matrix_cells(PG_FUNCTION_ARGS)
+{
+	if (SRF_IS_FIRSTCALL())
+	{
+		FuncCallContext *funcctx = first_call(fcinfo);
+		Tensor	   *t = funcctx->user_fctx;
+
+		if (t->ndim != 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("matrix_cells() expects a 2-D tensor, got %d dimensions",
+							t->ndim),
+					 errhint("Use marsql.elements for a tensor of any number of dimensions, or reshape it to 2-D first.")));
+		funcctx->max_calls = (uint64) tensor_size(t);
+	}
+	return axis_columns_next(fcinfo, 2);
 }

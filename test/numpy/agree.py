@@ -1325,10 +1325,20 @@ SET search_path = marsql, public;
 SET statement_timeout = '60s';
 SET client_min_messages = warning;
 CREATE FUNCTION pg_temp.q(sql text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE j json;
+DECLARE j json; c record;
 BEGIN
+	-- tensors go to JSON as their text, which keeps the dtype and the shape
+	-- of empty values (a tensor's own JSON form is a nested array)
+	EXECUTE 'CREATE TEMP TABLE numpy_rows__ AS ' || sql;
+	FOR c IN SELECT attname, atttypid = 'marsql.tensor'::regtype AS one FROM pg_attribute
+			 WHERE attrelid = 'numpy_rows__'::regclass AND attnum > 0 AND NOT attisdropped
+			   AND atttypid IN ('marsql.tensor'::regtype, 'marsql.tensor[]'::regtype) LOOP
+		EXECUTE format('ALTER TABLE numpy_rows__ ALTER COLUMN %I TYPE %s', c.attname,
+					   CASE WHEN c.one THEN 'text' ELSE 'text[]' END);
+	END LOOP;
 	-- the row alias must not be a column name (svd and lstsq have a column "s")
-	EXECUTE 'SELECT json_agg(numpy_row__) FROM (' || sql || ') numpy_row__' INTO j;
+	SELECT json_agg(numpy_row__) INTO j FROM numpy_rows__ numpy_row__;
+	DROP TABLE numpy_rows__;
 	RETURN 'OK ' || replace(coalesce(j::text, '[]'), E'\n', ' ');
 EXCEPTION WHEN others THEN
 	RETURN 'ERR ' || SQLSTATE || ' ' || replace(SQLERRM, E'\n', ' ');

@@ -1,7 +1,7 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(46);
+SELECT plan(56);
 
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
@@ -20,7 +20,8 @@ CREATE FUNCTION pg_temp.marsql_test_chunked_functions() RETURNS oid[] LANGUAGE s
 		   OR 'marsql.chunked_tensor'::regtype = ANY (proargtypes::oid[])
 		   OR prorettype = 'marsql.chunked_tensor'::regtype)
 	  AND proname NOT IN ('shape', 'tile_shape', 'ndim', 'size', 'nbytes', 'dtype', 'storage',
-						  'ntiles', 'chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
+						  'ntiles', 'chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor',
+						  'chunked_tensor_send', 'chunked_tensor_recv')
 $$;
 
 -- k-NN over tables and FAISS indexes: they read the caller's tables (a NULL
@@ -61,7 +62,7 @@ SELECT is_empty($$
 	WHERE pronamespace = 'marsql'::regnamespace AND proparallel <> 's'
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
 	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())
-	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor')
+	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor_recv', 'chunked_tensor')
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
 	  AND proname NOT IN ('value_cache_stats', 'value_cache_reset', 'shared_cache_stats', 'shared_cache_reset')
@@ -80,6 +81,12 @@ $$, 'chunked operations are volatile and parallel unsafe: they write tables and 
 SELECT is((SELECT proparallel::text || provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.chunked_tensor_in(cstring)'::regprocedure),
 		  'rs', 'chunked_tensor input reads the catalog: stable, parallel restricted');
+SELECT is((SELECT proparallel::text || provolatile::text FROM pg_proc
+		   WHERE oid = 'marsql.chunked_tensor_recv(internal)'::regprocedure),
+		  'rs', 'chunked_tensor binary input reads the catalog: stable, parallel restricted');
+SELECT is((SELECT typsend::text || ' ' || typreceive::text FROM pg_type
+		   WHERE oid = 'marsql.chunked_tensor'::regtype),
+		  'marsql.chunked_tensor_send marsql.chunked_tensor_recv', 'chunked_tensor has binary I/O (binary cursors, COPY BINARY)');
 SELECT has_view('marsql', 'arrays', 'view marsql.arrays exists');
 SELECT has_table('marsql', 'orphan_storage', 'table marsql.orphan_storage exists');
 SELECT has_schema('marsql_result', 'schema marsql_result exists');
@@ -115,7 +122,8 @@ SELECT is_empty($$
 	  AND proname NOT IN ('random', 'blas_info')
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_engine_functions()))
 	  AND p.oid <> ALL (pg_temp.marsql_test_chunked_functions())
-	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor')
+	  AND proname NOT IN ('chunked_tensor_in', 'chunked_tensor_out', 'chunked_tensor',
+						  'chunked_tensor_send', 'chunked_tensor_recv')
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
 	  AND proname NOT IN ('gpu_info', 'gpu_stats', 'value_cache_stats', 'value_cache_reset',
@@ -198,6 +206,18 @@ SELECT has_cast('double precision[]', 'marsql.tensor', 'cast double precision[] 
 SELECT has_cast('numeric[]', 'marsql.tensor', 'cast numeric[] -> tensor');
 SELECT has_cast('marsql.tensor', 'real[]', 'cast tensor -> real[]');
 SELECT has_cast('marsql.tensor', 'double precision[]', 'cast tensor -> double precision[]');
+SELECT has_cast('smallint[]', 'marsql.tensor', 'cast smallint[] -> tensor');
+SELECT has_cast('jsonb', 'marsql.tensor', 'cast jsonb -> tensor');
+SELECT has_cast('marsql.tensor', 'double precision', 'cast size-1 tensor -> double precision');
+SELECT has_cast('marsql.tensor', 'real', 'cast size-1 tensor -> real');
+SELECT has_cast('marsql.tensor', 'numeric', 'cast size-1 tensor -> numeric');
+SELECT has_cast('marsql.tensor', 'json', 'cast tensor -> json (what to_json and to_jsonb use)');
+SELECT has_cast('marsql.tensor', 'jsonb', 'cast tensor -> jsonb');
+SELECT is_empty($$
+	SELECT casttarget::regtype::text FROM pg_cast
+	WHERE castsource = 'marsql.tensor'::regtype AND castcontext = 'i'
+	  AND casttarget <> 'marsql.tensor'::regtype
+$$, 'a tensor converts to nothing else implicitly (numbers are assignment casts)');
 SELECT has_opclass('marsql', 'tensor_ops', 'btree operator class');
 SELECT has_opclass('marsql', 'tensor_hash_ops', 'hash operator class');
 SELECT is((SELECT typstorage::text FROM pg_type WHERE oid = 'marsql.tensor'::regtype), 'e',

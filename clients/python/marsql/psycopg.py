@@ -14,8 +14,8 @@ After registration, on that connection (and its cursors):
   with copy.set_types(["marsql.tensor"]);
 - marsql.chunked_tensor results come back as marsql.ChunkedTensor handles
   whose to_numpy() (to_numpy_async() on an AsyncConnection) streams the
-  tiles into one array.  chunked_tensor has no binary output function: read
-  it with a text cursor, or cast it (ct::text) in a binary one.
+  tiles into one array, from text and binary cursors alike (the binary
+  form is a version byte and the text form, schema-qualified).
 
 The types are looked up by schema-qualified name, so marsql need not be on
 search_path.
@@ -112,6 +112,17 @@ class _ChunkedLoader(Loader):
         return ChunkedTensor(bytes(data).decode(), reader)
 
 
+class _ChunkedBinaryLoader(_ChunkedLoader):
+    format = Format.BINARY
+
+    def load(self, data):
+        data = bytes(data)
+        if data[:1] != b"\x01":
+            raise codec.TensorValueError(
+                "chunked_tensor binary format version %r is not supported" % data[:1])
+        return super().load(data[1:])
+
+
 def _missing():
     return LookupError(
         "type marsql.tensor not found: run CREATE EXTENSION marsql in this "
@@ -141,6 +152,7 @@ def _register(conn, tensor, chunked, format):
         chunked.regtype = "marsql.chunked_tensor"
         chunked.register(conn)
         adapters.register_loader(chunked.oid, _ChunkedLoader)
+        adapters.register_loader(chunked.oid, _ChunkedBinaryLoader)
 
 
 # to_regtype: NULL, not an error (which would abort an open transaction),

@@ -136,6 +136,21 @@ def test_chunked_handle(conn):
         asyncio.run(ct.to_numpy_async())
 
 
+def test_chunked_binary_cursor(conn):
+    # chunked_tensor has binary I/O: a binary cursor gets the same handle,
+    # its storage schema-qualified (pg_temp for a temporary array)
+    a = np.arange(12.0).reshape(3, 4)
+    ct = conn.execute("SELECT marsql.chunk(%s, '{2,4}')", [a], binary=True).fetchone()[0]
+    assert isinstance(ct, marsql.ChunkedTensor)
+    assert ct.storage.startswith("pg_temp.")
+    assert ct.shape == (3, 4) and ct.tile_shape == (2, 4) and ct.dtype == np.float64
+    same(ct.to_numpy(), a)
+    with conn.cursor(binary=True) as cur:
+        cur.execute("SELECT marsql.chunked_tensor(marsql.storage(%s::marsql.chunked_tensor))",
+                    [str(ct)])
+        assert cur.fetchone()[0].shape == (3, 4)
+
+
 def test_chunked_named_and_quoted(conn):
     a = np.random.default_rng(9).standard_normal((5, 5, 3))
     conn.execute("CREATE SCHEMA IF NOT EXISTS \"Client Tests\"")

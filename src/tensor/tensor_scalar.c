@@ -1,0 +1,150 @@
+/*
+ * tensor_scalar.c
+ *	  A size-1 tensor as a number, for SQL habits and BI tools: the casts
+ *	  tensor -> double precision / real / numeric, and the comparison
+ *	  operators between a tensor and a number (t > 2, 2 < t) that return a
+ *	  boolean.  Every one of them accepts a tensor of exactly one element
+ *	  (0-d, or any shape with one element) and raises 22023 otherwise, as
+ *	  numpy does when an array of several elements is used as one number
+ *	  ("the truth value of an array with more than one element is
+ *	  ambiguous").  Numbers compare as PostgreSQL's double precision does:
+ *	  NaN equals NaN and sorts above every other value, so each operator's
+ *	  negator is exact.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/fmgrprotos.h"
+
+#include "tensor/tensor.h"
+#include "kernels/elements.h"
+
+PG_FUNCTION_INFO_V1(tensor_to_float8);
+PG_FUNCTION_INFO_V1(tensor_to_float4);
+PG_FUNCTION_INFO_V1(tensor_to_numeric);
+PG_FUNCTION_INFO_V1(tensor_float8_eq);
+PG_FUNCTION_INFO_V1(tensor_float8_ne);
+PG_FUNCTION_INFO_V1(tensor_float8_lt);
+PG_FUNCTION_INFO_V1(tensor_float8_le);
+PG_FUNCTION_INFO_V1(tensor_float8_gt);
+PG_FUNCTION_INFO_V1(tensor_float8_ge);
+PG_FUNCTION_INFO_V1(float8_tensor_eq);
+PG_FUNCTION_INFO_V1(float8_tensor_ne);
+PG_FUNCTION_INFO_V1(float8_tensor_lt);
+PG_FUNCTION_INFO_V1(float8_tensor_le);
+PG_FUNCTION_INFO_V1(float8_tensor_gt);
+PG_FUNCTION_INFO_V1(float8_tensor_ge);
+
+/* "(2, 3)", numpy's way of writing a shape */
+static char *
+shape_text(const Tensor *t)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '(');
+	for (int i = 0; i < t->ndim; i++)
+		appendStringInfo(&buf, "%s%d", i > 0 ? ", " : "", t->dims[i]);
+	if (t->ndim == 1)
+		appendStringInfoChar(&buf, ',');
+	appendStringInfoChar(&buf, ')');
+	return buf.data;
+}
+
+/* Errors unless t has one element: for a comparison, or a cast to target. */
+static void
+check_size_one(const Tensor *t, bool compare, const char *target)
+{
+	int64		n = tensor_size(t);
+
+	if (n == 1)
+		return;
+	if (compare)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot compare a tensor of %lld elements with a number",
+						(long long) n),
+				 errdetail("Only a tensor of one element compares with a number; this one has shape %s.",
+						   shape_text(t)),
+				 errhint("Reduce it first, as in marsql.sum(t) > 2 or marsql.max(t) > 2, or pick one element with a subscript, as in t[0] > 2.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot cast a tensor of %lld elements to %s",
+					(long long) n, target),
+			 errdetail("Only a tensor of one element converts to a number; this one has shape %s.",
+					   shape_text(t)),
+			 errhint("Reduce it first, as in marsql.sum(t)::%s, pick one element with a subscript, or cast to %s[] for every element.",
+					 target, target)));
+}
+
+static double
+scalar_of(FunctionCallInfo fcinfo, int argno, bool compare, const char *target)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_P(argno);
+	double		v;
+
+	check_size_one(t, compare, target);
+	v = mt_load(TENSOR_DATA(t), (MtDtype) t->dtype, 0);
+	PG_FREE_TENSOR_IF_COPY(t, argno);
+	return v;
+}
+
+Datum
+tensor_to_float8(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(scalar_of(fcinfo, 0, false, "double precision"));
+}
+
+Datum
+tensor_to_float4(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	float		v;
+
+	check_size_one(t, false, "real");
+	if (t->dtype == MT_FLOAT32)
+		v = ((const float *) TENSOR_DATA(t))[0];
+	else
+		v = tensor_float32_from_double(((const double *) TENSOR_DATA(t))[0]);
+	PG_RETURN_FLOAT4(v);
+}
+
+/* float32 elements convert as real does, so 0.1f gives 0.1, not 0.100000001490116 */
+Datum
+tensor_to_numeric(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+
+	check_size_one(t, false, "numeric");
+	if (t->dtype == MT_FLOAT32)
+		return DirectFunctionCall1(float4_numeric,
+								   Float4GetDatum(((const float *) TENSOR_DATA(t))[0]));
+	return DirectFunctionCall1(float8_numeric,
+							   Float8GetDatum(((const double *) TENSOR_DATA(t))[0]));
+}
+
+/* tensor OP number: PostgreSQL's double precision order (NaN last, NaN = NaN) */
+#define TENSOR_FLOAT8_CMP(name, test) \
+Datum \
+tensor_float8_##name(PG_FUNCTION_ARGS) \
+{ \
+	double		a = scalar_of(fcinfo, 0, true, NULL); \
+	int			c = float8_cmp_internal(a, PG_GETARG_FLOAT8(1)); \
+	PG_RETURN_BOOL(test); \
+} \
+Datum \
+float8_tensor_##name(PG_FUNCTION_ARGS) \
+{ \
+	double		b = scalar_of(fcinfo, 1, true, NULL); \
+	int			c = float8_cmp_internal(PG_GETARG_FLOAT8(0), b); \
+	PG_RETURN_BOOL(test); \
+}
+
+TENSOR_FLOAT8_CMP(eq, c == 0)
+TENSOR_FLOAT8_CMP(ne, c != 0)
+TENSOR_FLOAT8_CMP(lt, c < 0)
+TENSOR_FLOAT8_CMP(le, c <= 0)
+TENSOR_FLOAT8_CMP(gt, c > 0)
+TENSOR_FLOAT8_CMP(ge, c >= 0)
