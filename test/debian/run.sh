@@ -49,8 +49,9 @@ version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$root/marsql.control")
 PG_VERSION=15
 work=$(mktemp -d /tmp/marsql-debian.XXXXXX)
 chmod 755 "$work"
-datadir=$work/data
-sockdir=$work/sock
+pgdir=$work/pg    # the cluster, its socket and log: owned by postgres when root
+datadir=$pgdir/data
+sockdir=$pgdir/sock
 cleanup() {
 	if [ -f "$datadir/postmaster.pid" ]; then
 		as_postgres "$work/root/usr/lib/postgresql/$PG_VERSION/bin/pg_ctl" -D "$datadir" -m immediate -w -s stop
@@ -147,8 +148,9 @@ fi
 if [ -n "$nvcc" ]; then
 	check "postgresql-$PG_VERSION-marsql-gpu is built (nvcc: $nvcc)" [ -f "$gpu_deb" ]
 	if [ -f "$gpu_deb" ]; then
+		dpkg-deb -c "$gpu_deb" | awk '{print $6}' | sed 's|^\./||' > "$work/gpu.list"
 		check "postgresql-$PG_VERSION-marsql-gpu holds marsql_gpu.so" \
-			bash -c "dpkg-deb -c '$gpu_deb' | grep -q ' \./$libdir/marsql_gpu\.so$'"
+			grep -qxF "$libdir/marsql_gpu.so" "$work/gpu.list"
 		check "postgresql-$PG_VERSION-marsql-gpu depends on postgresql-$PG_VERSION-marsql (= $version)" \
 			bash -c "dpkg-deb -f '$gpu_deb' Depends | grep -qF 'postgresql-$PG_VERSION-marsql (= $version)'"
 	fi
@@ -188,15 +190,15 @@ check "PostgreSQL's copy finds its lib directory in the scratch root" \
 	[ "$("$pgbin/pg_config" --pkglibdir)" = "$sroot/$libdir" ]
 
 mkdir -p "$sockdir"
-[ "$(id -u)" = 0 ] && chown postgres "$sockdir" && mkdir "$datadir" && chown postgres "$datadir"
+[ "$(id -u)" = 0 ] && chown postgres "$pgdir" "$sockdir"
 port=$(free_port 55700)
 if as_postgres "$pgbin/initdb" -D "$datadir" -U postgres -A trust --no-sync -E UTF8 > "$work/initdb.log" 2>&1 &&
-	as_postgres "$pgbin/pg_ctl" -D "$datadir" -l "$work/server.log" -w -s start \
+	as_postgres "$pgbin/pg_ctl" -D "$datadir" -l "$pgdir/server.log" -w -s start \
 		-o "-p $port -c listen_addresses='' -k $sockdir -c fsync=off" > "$work/pg_ctl.log" 2>&1; then
 	ok "a cluster of the scratch root's PostgreSQL starts"
 else
 	notok "a cluster of the scratch root's PostgreSQL starts"
-	cat "$work/initdb.log" "$work/pg_ctl.log" "$work/server.log" 2>/dev/null | tail -20 | comment
+	cat "$work/initdb.log" "$work/pg_ctl.log" "$pgdir/server.log" 2>/dev/null | tail -20 | comment
 fi
 # psql SQL...: one session, one line per statement's result
 q() {
