@@ -33,8 +33,9 @@ source "$root/test/lib.sh"
 set +e
 
 n=0
+failures=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
-notok() { n=$((n + 1)); echo "not ok $n - $*"; }
+notok() { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n - $*"; }
 # check NAME COMMAND...: ok when the command succeeds
 check() {
 	local name=$1
@@ -264,3 +265,4 @@ fi
 
 echo "# debian: build ${build_seconds}s, smoke ${smoke_seconds}s, suite $((SECONDS - started))s"
 echo "1..$n"
+[ "$failures" = 0 ]
