@@ -99,7 +99,7 @@ fi
 build_opts=(-us -uc -b "-j$(nproc)")
 [ "${MARSQL_DEB_CLEAN:-}" ] || build_opts+=(-nc)
 build_started=$SECONDS
-(cd "$src" && DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:-} noautodbgsym" \
+(cd "$src" && DEB_BUILD_OPTIONS="${DEB_BUILD_OPTIONS:+$DEB_BUILD_OPTIONS }noautodbgsym" \
 	dpkg-buildpackage "${build_opts[@]}") > "$work/build.log" 2>&1
 build_status=$?
 build_seconds=$((SECONDS - build_started))
