@@ -126,7 +126,7 @@ docdir=usr/share/doc/postgresql-$PG_VERSION-marsql
 if [ -f "$main_deb" ]; then
 	dpkg-deb -c "$main_deb" | awk '{print $6}' | sed 's|^\./||' > "$work/main.list"
 	for f in $libdir/marsql.so $libdir/marsql_faiss.so $extdir/marsql.control \
-		$extdir/marsql--$version.sql $docdir/README.md.gz $docdir/changelog.gz \
+		$extdir/marsql--$version.sql $docdir/README.md.gz $docdir/CHANGELOG.md.gz $docdir/changelog.gz \
 		$docdir/docs/gpu.md.gz $docdir/docs/math.md.gz; do
 		check "postgresql-$PG_VERSION-marsql holds $f" grep -qxF "$f" "$work/main.list"
 	done
