@@ -60,7 +60,7 @@ marsql_faiss.so: src/knn/faiss_bridge.cpp src/knn/faiss_bridge.h
 		-o $@ $< $(FAISS_STATIC) -lopenblas -llapack -fopenmp -Wl,--exclude-libs,ALL
 
 install: install-faiss
-install-faiss: marsql_faiss.so
+install-faiss: marsql_faiss.so installdirs
 	$(INSTALL_SHLIB) marsql_faiss.so '$(DESTDIR)$(pkglibdir)/marsql_faiss.so'
 
 uninstall: uninstall-faiss
@@ -99,7 +99,7 @@ marsql_gpu.so: $(GPU_OBJS)
 	$(NVCC) -shared -o $@ $(GPU_OBJS) -L$(CUDA_LIBDIR) -lcublas \
 		-Xlinker -rpath,$(abspath $(CUDA_LIBDIR)) -Xlinker --exclude-libs,ALL
 
-install-gpu: marsql_gpu.so
+install-gpu: marsql_gpu.so installdirs
 	$(INSTALL_SHLIB) marsql_gpu.so '$(DESTDIR)$(pkglibdir)/marsql_gpu.so'
 else
 $(info marsql: nvcc not found, building without GPU support (marsql.device = auto runs on the CPU))

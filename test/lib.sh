@@ -20,6 +20,7 @@ DEB_PACKAGES=(
 	python3-sqlalchemy python3-pip libpostgresql-jdbc-java
 	clang libclang-rt-14-dev
 	sqlsmith
+	dpkg-dev debhelper postgresql-server-dev-all
 )
 
 log() { printf '\n== %s\n' "$*"; }

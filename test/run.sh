@@ -13,6 +13,10 @@
 #   fuzz     libFuzzer on the text and binary parsers, FUZZ_SECONDS each
 #   sqlsmith random SQL as a non-superuser for SQLSMITH_SECONDS (default
 #            150), fails on any server crash (test/sqlsmith/run.sh)
+#   debian   META.json, then the Debian packages built with dpkg-buildpackage
+#            from a copy of the checkout, their contents, and a smoke test
+#            of the packaged files unpacked into a scratch root
+#            (test/debian/run.sh, docs/packaging.md)
 # and ends with one line "N passed, N failed"; exits non-zero on failure.
 #   bash test/run.sh
 set -euo pipefail
@@ -122,6 +126,12 @@ PG_BIN="$PG_BIN" bash "$MARSQL_ROOT/test/sqlsmith/run.sh" > "$logs/sqlsmith.log"
 sqlsmith_status=$?
 grep -E '^(not )?ok' "$logs/sqlsmith.log"
 tally_tap sqlsmith "$logs/sqlsmith.log" "$sqlsmith_status"
+
+log "debian: META.json, dpkg-buildpackage and the packaged files"
+bash "$MARSQL_ROOT/test/debian/run.sh" > "$logs/debian.log" 2>&1
+debian_status=$?
+grep -E '^(not )?ok|^# debian:' "$logs/debian.log"
+tally_tap debian "$logs/debian.log" "$debian_status"
 
 rm -rf "$logs"
 echo
