@@ -56,7 +56,7 @@ RESET marsql.tile_cache_size;
 -- results from each process's own cache, and nothing shared
 ALTER SYSTEM SET marsql.shared_cache_size = 0;
 SELECT pg_reload_conf();
-SELECT pg_sleep(0.3);
+SELECT pg_sleep(1);
 SHOW marsql.shared_cache_size;
 SELECT shared_cache_reset();
 SELECT to_tensor(matmul('shc_a'::chunked_tensor, 'shc_b'::chunked_tensor)) = p AS off_equal FROM shc_on;
@@ -64,7 +64,7 @@ SELECT tile_reads, cache_hits FROM tile_cache_stats();
 SELECT size_limit, entries, hits, misses FROM shared_cache_stats();
 ALTER SYSTEM RESET marsql.shared_cache_size;
 SELECT pg_reload_conf();
-SELECT pg_sleep(0.3);
+SELECT pg_sleep(1);
 SHOW marsql.shared_cache_size;
 
 -- the named arrays go with their storage

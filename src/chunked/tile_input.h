@@ -87,7 +87,7 @@ extern bool tile_input_by_reference(const ChunkedTensor *ct, const char **why);
  */
 extern char *tile_input_read_context(uint64 job, Size *bytes);
 
-/* a fresh job number of this backend */
+/* a fresh job number, unique in the server (engine_next_job_number) */
 extern uint64 tile_input_next_job(void);
 
 /* ---------- the executor's side ---------- */

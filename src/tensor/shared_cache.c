@@ -703,6 +703,10 @@ shared_cache_lookup(const SharedCacheKey *key, bool claim_load, SharedCacheRef *
 			ctl->loads_waited++;
 		waited = true;
 		LWLockRelease(&ctl->lock);
+		/* a cancel while waiting must not leak it */
+		if (DsaPointerIsValid(fresh))
+			dsa_free(area, fresh);
+		fresh = InvalidDsaPointer;
 		ConditionVariableSleep(&ctl->loaded, PG_WAIT_EXTENSION);
 	}
 	LWLockRelease(&ctl->lock);

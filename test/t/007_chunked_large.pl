@@ -25,11 +25,14 @@ use MarsqlTap;
 # seconds: how long a stopped graph may take to give its workers back
 my $quickly = 10;
 
-# each process keeps at most 64 MB of input tiles per job (the default,
-# 256 MB, is a whole operand here)
+# each process keeps at most 64 MB of input tiles per job (the default
+# is a whole operand here); the shared cache is off: its DSM segments live
+# as long as the server, and the checks below count a job's own segments
+# and each process's memory (045_shared_cache.pl tests the shared cache)
 my $node = worker_node('chunked', q{
 marsql.blas_threads = 1
 marsql.tile_cache_size = 64MB
+marsql.shared_cache_size = 0
 });
 my $baseline = dsm_segments($node);
 
