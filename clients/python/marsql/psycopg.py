@@ -134,9 +134,21 @@ def _check_format(format):
         raise ValueError("format must be 'binary' or 'text', not %r" % (format,))
 
 
+def _text_fields(info):
+    # a SQL_ASCII database returns text as bytes, TypeInfo's fields included,
+    # which psycopg's own register_array cannot take
+    for attr in ("name", "delimiter"):
+        value = getattr(info, attr, None)
+        if isinstance(value, bytes):
+            setattr(info, attr, value.decode("ascii"))
+
+
 def _register(conn, tensor, chunked, format):
     if tensor is None:
         raise _missing()
+    _text_fields(tensor)
+    if chunked is not None:
+        _text_fields(chunked)
     adapters = conn.adapters
     # known by "tensor" and "marsql.tensor" (COPY's set_types), with tensor[]
     tensor.regtype = "marsql.tensor"
