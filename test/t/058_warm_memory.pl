@@ -98,7 +98,7 @@ sub job_then_parked
 
 # sessions one after another, each with warm workers between its jobs
 {
-	my $n = 12;
+	my $n = 4;
 	# psql's \c opens the next session before the last one's backend has
 	# exited, so each session first waits (up to 10 s) until no other
 	# client backend is left: a backend leaves pg_stat_activity after its
