@@ -11,10 +11,12 @@
 # that names other chunks: an invalidation, the value read again).
 use strict;
 use warnings;
-use IPC::Run;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use FindBin;
+use lib $FindBin::RealBin;
+use MarsqlTap;
 
 my $node = PostgreSQL::Test::Cluster->new('value_cache');
 $node->init;
@@ -27,52 +29,25 @@ $node->safe_psql('postgres', q{
 	INSERT INTO w VALUES (1, ref(1));
 });
 
-# an interactive psql session: query() sends SQL and returns its output
-sub session
-{
-	my $s = { in => '', out => '', err => '' };
-	$s->{timer} = IPC::Run::timeout($PostgreSQL::Test::Utils::timeout_default);
-	$s->{h} = IPC::Run::start(
-		[ 'psql', '-X', '-A', '-t', '-q', '-d', $node->connstr('postgres') ],
-		'<', \$s->{in}, '>', \$s->{out}, '2>', \$s->{err}, $s->{timer});
-	return $s;
-}
-
-my $marker = 0;
-sub query
-{
-	my ($s, $sql) = @_;
-	$marker++;
-	$s->{out} = '';
-	$s->{err} = '';
-	$s->{in} .= "$sql;\n\\echo done-$marker\n";
-	$s->{timer}->start($PostgreSQL::Test::Utils::timeout_default);
-	pump_until($s->{h}, $s->{timer}, \$s->{out}, qr/^done-$marker$/m)
-	  or die "psql session stuck on: $sql\n$s->{err}";
-	(my $out = $s->{out}) =~ s/^done-$marker\n//m;
-	chomp $out;
-	return $out;
-}
-
 # is the value session $s reads now the reference of $seed? and the cache's counters
 sub check
 {
 	my ($s, $seed, $label) = @_;
-	is(query($s, "SELECT t = ref($seed) FROM w WHERE id = 1"), 't', "$label: the value read is seed $seed");
+	is(psql_query($s, "SELECT t = ref($seed) FROM w WHERE id = 1"), 't', "$label: the value read is seed $seed");
 }
 
 sub stats
 {
 	my ($s) = @_;
 	my ($hits, $misses, $inval) = split /\|/,
-	  query($s, 'SELECT hits, misses, invalidations FROM marsql.value_cache_stats()');
+	  psql_query($s, 'SELECT hits, misses, invalidations FROM marsql.value_cache_stats()');
 	return { hits => $hits, misses => $misses, invalidations => $inval };
 }
 
 # the session's own tier (the shared tier: 050_shared_values.pl)
-my $a = session();
-query($a, 'SET search_path = marsql, public');
-query($a, 'SET marsql.value_cache_shared = off');
+my $a = psql_session($node);
+psql_query($a, 'SET search_path = marsql, public');
+psql_query($a, 'SET marsql.value_cache_shared = off');
 
 check($a, 1, 'first read');
 check($a, 1, 'second read');
@@ -115,29 +90,29 @@ check($a, 5, 'after a concurrent DROP and CREATE');
 # the caller's snapshot decides: a REPEATABLE READ transaction keeps seeing
 # the value it started with while another session commits a new one, and
 # sees the new one in its next transaction
-query($a, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
+psql_query($a, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
 check($a, 5, 'in a repeatable read transaction');
 $node->safe_psql('postgres', 'UPDATE w SET t = ref(6) WHERE id = 1');
 check($a, 5, 'its snapshot still names the old value');
-query($a, 'COMMIT');
+psql_query($a, 'COMMIT');
 check($a, 6, 'the next transaction reads the committed UPDATE');
 
 # an uncommitted UPDATE of another session is not seen; its rollback leaves
 # the old value
-my $b = session();
-query($b, 'SET search_path = marsql, public');
-query($b, 'SET marsql.value_cache_shared = off');
-query($b, 'BEGIN');
-query($b, 'UPDATE w SET t = ref(7) WHERE id = 1');
+my $b = psql_session($node);
+psql_query($b, 'SET search_path = marsql, public');
+psql_query($b, 'SET marsql.value_cache_shared = off');
+psql_query($b, 'BEGIN');
+psql_query($b, 'UPDATE w SET t = ref(7) WHERE id = 1');
 check($b, 7, 'the updating session sees its own value');
 check($a, 6, 'another session does not see the uncommitted UPDATE');
-query($b, 'ROLLBACK');
+psql_query($b, 'ROLLBACK');
 check($b, 6, 'after the rollback, the old value');
 check($a, 6, 'and the first session still reads the old value');
 
 # a DELETE committed while the first session holds the value in its cache
 $node->safe_psql('postgres', 'DELETE FROM w');
-is(query($a, 'SELECT count(*) FROM w'), '0', 'a committed DELETE: no row, no stale value');
+is(psql_query($a, 'SELECT count(*) FROM w'), '0', 'a committed DELETE: no row, no stale value');
 
 # retained memory: a 64 MB result made again and again reuses its pages
 # (no page faults from the third call on) with the default setting, and is
@@ -145,15 +120,15 @@ is(query($a, 'SELECT count(*) FROM w'), '0', 'a committed DELETE: no row, no sta
 sub faults_per_call
 {
 	my ($setting) = @_;
-	my $s = session();
-	query($s, "SET marsql.retained_memory = '$setting'");
+	my $s = psql_session($node);
+	psql_query($s, "SET marsql.retained_memory = '$setting'");
 	my $call = q{SELECT marsql.size(marsql.ones(ARRAY[4096, 4096], 'float32'))};
 	my $flt = q{SELECT split_part(pg_read_file('/proc/self/stat', 0, 4096), ' ', 10)};
-	query($s, $call) for 1 .. 2;
-	my $before = query($s, $flt);
-	query($s, $call);
-	my $after = query($s, $flt);
-	my $rss = query($s, q{SELECT substring(pg_read_file('/proc/self/status', 0, 8192) FROM 'RssAnon:\s+(\d+)')});
+	psql_query($s, $call) for 1 .. 2;
+	my $before = psql_query($s, $flt);
+	psql_query($s, $call);
+	my $after = psql_query($s, $flt);
+	my $rss = psql_query($s, q{SELECT substring(pg_read_file('/proc/self/status', 0, 8192) FROM 'RssAnon:\s+(\d+)')});
 	$s->{in} .= "\\q\n";
 	$s->{h}->finish;
 	return ($after - $before, $rss);

@@ -9,7 +9,6 @@
 # marsql.shared_cache_size = 0 leaves each session its own tier, same results.
 use strict;
 use warnings;
-use IPC::Run;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
@@ -35,49 +34,6 @@ sub new_node
 	return $node;
 }
 
-# an interactive psql session: query() sends SQL and returns its output
-sub session
-{
-	my ($node, $db) = @_;
-	my $s = { in => '', out => '', err => '', node => $node };
-	$s->{timer} = IPC::Run::timeout($PostgreSQL::Test::Utils::timeout_default);
-	$s->{h} = IPC::Run::start(
-		[ 'psql', '-X', '-A', '-t', '-q', '-d', $node->connstr($db // 'postgres') ],
-		'<', \$s->{in}, '>', \$s->{out}, '2>', \$s->{err}, $s->{timer});
-	return $s;
-}
-
-my $marker = 0;
-# sends SQL without waiting; wait_for() collects its output
-sub send_sql
-{
-	my ($s, $sql) = @_;
-	$marker++;
-	$s->{marker} = $marker;
-	$s->{out} = '';
-	$s->{err} = '';
-	$s->{in} .= "$sql;\n\\echo done-$marker\n";
-}
-
-sub wait_for
-{
-	my ($s) = @_;
-	my $m = $s->{marker};
-	$s->{timer}->start($PostgreSQL::Test::Utils::timeout_default);
-	pump_until($s->{h}, $s->{timer}, \$s->{out}, qr/^done-$m$/m)
-	  or die "psql session stuck:\n$s->{err}";
-	(my $out = $s->{out}) =~ s/^done-$m\n//m;
-	chomp $out;
-	return $out;
-}
-
-sub query
-{
-	my ($s, $sql) = @_;
-	send_sql($s, $sql);
-	return wait_for($s);
-}
-
 sub close_session
 {
 	my ($s) = @_;
@@ -89,7 +45,7 @@ sub close_session
 sub vstats
 {
 	my ($s) = @_;
-	my @v = split /\|/, query($s,
+	my @v = split /\|/, psql_query($s,
 		'SELECT hits, misses, shared_hits, shared_loads, shared_invalidations, shared_no_room, bytes'
 		  . ' FROM marsql.value_cache_stats()');
 	my %h;
@@ -110,8 +66,8 @@ sub sstats
 sub fresh_read
 {
 	my ($node, $seed, $db) = @_;
-	my $s = session($node, $db);
-	my $same = query($s, 'SELECT t = ref(' . $seed . ') FROM w WHERE id = 1');
+	my $s = psql_session($node, $db);
+	my $same = psql_query($s, 'SELECT t = ref(' . $seed . ') FROM w WHERE id = 1');
 	my $st = vstats($s);
 	close_session($s);
 	return ($same, $st);
@@ -122,8 +78,8 @@ my $node = new_node('shared_values');
 $node->safe_psql('postgres', 'INSERT INTO w VALUES (1, ref(1))');
 
 # ---- one session loads, a new session hits ----
-my $a = session($node);
-is(query($a, 'SELECT t = ref(1) FROM w WHERE id = 1'), 't', 'session A reads the 16 MB value');
+my $a = psql_session($node);
+is(psql_query($a, 'SELECT t = ref(1) FROM w WHERE id = 1'), 't', 'session A reads the 16 MB value');
 my $st = vstats($a);
 is_deeply([ $st->{misses}, $st->{shared_loads}, $st->{bytes} ], [ 1, 1, 0 ],
 	'A read it from TOAST into shared memory, not into its own');
@@ -134,59 +90,59 @@ is_deeply([ $bst->{shared_hits}, $bst->{misses}, $bst->{hits} ], [ 1, 0, 0 ],
 cmp_ok(sstats($node)->{bytes}, '>=', $value_bytes, 'the shared cache holds the value');
 
 # ---- B, a long-lived session, follows every change A commits ----
-my $b = session($node);
-is(query($b, 'SELECT t = ref(1) FROM w WHERE id = 1'), 't', 'B reads the value');
-query($a, 'UPDATE w SET t = ref(2) WHERE id = 1');
-is(query($b, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'after A\'s committed UPDATE, B reads the new value');
-is(query($b, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'and again (a shared hit)');
-is(query($b, 'SELECT shared_hits >= 1 FROM marsql.value_cache_stats()'), 't', 'B hit the shared tier');
+my $b = psql_session($node);
+is(psql_query($b, 'SELECT t = ref(1) FROM w WHERE id = 1'), 't', 'B reads the value');
+psql_query($a, 'UPDATE w SET t = ref(2) WHERE id = 1');
+is(psql_query($b, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'after A\'s committed UPDATE, B reads the new value');
+is(psql_query($b, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'and again (a shared hit)');
+is(psql_query($b, 'SELECT shared_hits >= 1 FROM marsql.value_cache_stats()'), 't', 'B hit the shared tier');
 
 # a rolled-back UPDATE: A loads its uncommitted value; B never sees it
-query($a, 'BEGIN');
-query($a, 'UPDATE w SET t = ref(3) WHERE id = 1');
-is(query($a, 'SELECT t = ref(3) FROM w WHERE id = 1'), 't', 'A sees its uncommitted UPDATE');
-is(query($b, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'B does not');
-query($a, 'ROLLBACK');
-is(query($b, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'after the rollback B reads the old value');
-is(query($a, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'and so does A');
+psql_query($a, 'BEGIN');
+psql_query($a, 'UPDATE w SET t = ref(3) WHERE id = 1');
+is(psql_query($a, 'SELECT t = ref(3) FROM w WHERE id = 1'), 't', 'A sees its uncommitted UPDATE');
+is(psql_query($b, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'B does not');
+psql_query($a, 'ROLLBACK');
+is(psql_query($b, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'after the rollback B reads the old value');
+is(psql_query($a, 'SELECT t = ref(2) FROM w WHERE id = 1'), 't', 'and so does A');
 
 # DELETE + VACUUM, then a new row
-query($a, 'DELETE FROM w');
-query($a, 'VACUUM w');
-query($a, 'INSERT INTO w VALUES (1, ref(4))');
-is(query($b, 'SELECT t = ref(4) FROM w WHERE id = 1'), 't', 'after DELETE + VACUUM + INSERT, the new value');
+psql_query($a, 'DELETE FROM w');
+psql_query($a, 'VACUUM w');
+psql_query($a, 'INSERT INTO w VALUES (1, ref(4))');
+is(psql_query($b, 'SELECT t = ref(4) FROM w WHERE id = 1'), 't', 'after DELETE + VACUUM + INSERT, the new value');
 ($same, $bst) = fresh_read($node, 4);
 is($same, 't', 'a new session too');
 
 # TRUNCATE
-query($a, 'TRUNCATE w');
-query($a, 'INSERT INTO w VALUES (1, ref(5))');
-is(query($b, 'SELECT t = ref(5) FROM w WHERE id = 1'), 't', 'after TRUNCATE + INSERT, the new value');
+psql_query($a, 'TRUNCATE w');
+psql_query($a, 'INSERT INTO w VALUES (1, ref(5))');
+is(psql_query($b, 'SELECT t = ref(5) FROM w WHERE id = 1'), 't', 'after TRUNCATE + INSERT, the new value');
 
 # VACUUM FULL and CLUSTER: same value OIDs, chunks moved: invalidated, read again
 my $before = vstats($b)->{shared_invalidations};
-query($a, 'VACUUM FULL w');
-is(query($b, 'SELECT t = ref(5) FROM w WHERE id = 1'), 't', 'after VACUUM FULL, the right value');
+psql_query($a, 'VACUUM FULL w');
+is(psql_query($b, 'SELECT t = ref(5) FROM w WHERE id = 1'), 't', 'after VACUUM FULL, the right value');
 cmp_ok(vstats($b)->{shared_invalidations}, '>', $before, 'VACUUM FULL invalidated the shared entry');
 $before = vstats($b)->{shared_invalidations};
-query($a, 'CLUSTER w USING w_pkey');
+psql_query($a, 'CLUSTER w USING w_pkey');
 ($same, $bst) = fresh_read($node, 5);
 is($same, 't', 'after CLUSTER, a new session reads the right value');
 is($bst->{shared_invalidations}, 1, 'having found the shared entry stale');
-is(query($b, 'SELECT t = ref(5) FROM w WHERE id = 1'), 't', 'B too');
+is(psql_query($b, 'SELECT t = ref(5) FROM w WHERE id = 1'), 't', 'B too');
 
 # DROP TABLE and a new one
-query($a, 'DROP TABLE w; CREATE TABLE w (id int PRIMARY KEY, t marsql.tensor); INSERT INTO w VALUES (1, ref(6))');
-is(query($b, 'SELECT t = ref(6) FROM w WHERE id = 1'), 't', 'after DROP TABLE and a new table, the new value');
+psql_query($a, 'DROP TABLE w; CREATE TABLE w (id int PRIMARY KEY, t marsql.tensor); INSERT INTO w VALUES (1, ref(6))');
+is(psql_query($b, 'SELECT t = ref(6) FROM w WHERE id = 1'), 't', 'after DROP TABLE and a new table, the new value');
 
 # REPEATABLE READ: B keeps the value of its snapshot while A commits a new one
-query($b, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
-is(query($b, 'SELECT t = ref(6) FROM w WHERE id = 1'), 't', 'B in a repeatable read transaction');
-query($a, 'UPDATE w SET t = ref(7) WHERE id = 1');
-is(query($a, 'SELECT t = ref(7) FROM w WHERE id = 1'), 't', 'A reads its committed UPDATE (loaded into shared memory)');
-is(query($b, 'SELECT t = ref(6) FROM w WHERE id = 1'), 't', 'B\'s snapshot still names the old value');
-query($b, 'COMMIT');
-is(query($b, 'SELECT t = ref(7) FROM w WHERE id = 1'), 't', 'B\'s next transaction reads the new one');
+psql_query($b, 'BEGIN ISOLATION LEVEL REPEATABLE READ');
+is(psql_query($b, 'SELECT t = ref(6) FROM w WHERE id = 1'), 't', 'B in a repeatable read transaction');
+psql_query($a, 'UPDATE w SET t = ref(7) WHERE id = 1');
+is(psql_query($a, 'SELECT t = ref(7) FROM w WHERE id = 1'), 't', 'A reads its committed UPDATE (loaded into shared memory)');
+is(psql_query($b, 'SELECT t = ref(6) FROM w WHERE id = 1'), 't', 'B\'s snapshot still names the old value');
+psql_query($b, 'COMMIT');
+is(psql_query($b, 'SELECT t = ref(7) FROM w WHERE id = 1'), 't', 'B\'s next transaction reads the new one');
 
 # ---- two databases never share ----
 $node->safe_psql('postgres', 'CREATE DATABASE other');
@@ -201,10 +157,10 @@ is($bst->{shared_hits}, 1, 'and shared within that database');
 # ---- eight backends reading one corpus hold it once ----
 $node->safe_psql('postgres', 'SELECT marsql.shared_cache_reset()');
 my $base = sstats($node)->{bytes};
-my @pool = map { session($node) } 1 .. 8;
+my @pool = map { psql_session($node) } 1 .. 8;
 # all at once, each keeping its transaction open (its pin) until checked
-send_sql($_, 'BEGIN; SELECT marsql.sum(t) = marsql.sum(ref(7)) FROM w WHERE id = 1') for @pool;
-my @ok = map { wait_for($_) } @pool;
+psql_send($_, 'BEGIN; SELECT marsql.sum(t) = marsql.sum(ref(7)) FROM w WHERE id = 1') for @pool;
+my @ok = map { psql_wait($_) } @pool;
 is_deeply(\@ok, [ ('t') x 8 ], 'eight backends read the right value at once');
 my $ss = sstats($node);
 my ($loads, $hits, $own) = (0, 0, 0);
@@ -222,7 +178,7 @@ cmp_ok($ss->{bytes} - $base, '>=', $value_bytes, 'the shared cache holds the val
 cmp_ok($ss->{bytes} - $base, '<', 1.2 * $value_bytes,
 	"held once: " . ($ss->{bytes} - $base) . " bytes for a $value_bytes-byte value, eight readers");
 cmp_ok($ss->{pinned}, '>=', 1, 'pinned while their transactions last');
-query($_, 'COMMIT') for @pool;
+psql_query($_, 'COMMIT') for @pool;
 ok(wait_until(10, sub { sstats($node)->{pinned} == 0 }), 'the pins go at commit');
 close_session($_) for @pool;
 
@@ -235,12 +191,12 @@ my $knn = q{SELECT string_agg(k.id::text, ',' ORDER BY k.rank)
 	FROM corpus c, marsql.knn(marsql.random(ARRAY[1, 128], 12, 'normal', 'float32'), c.t, 10) k};
 my $uncached = $node->safe_psql('postgres', "SET marsql.value_cache_size = 0; $knn");
 like($uncached, qr/^\d+(,\d+){9}$/, 'k-NN without the cache: ten ids');
-my $k1 = session($node);
-is(query($k1, $knn), $uncached, 'k-NN in one session (loads the corpus)');
+my $k1 = psql_session($node);
+is(psql_query($k1, $knn), $uncached, 'k-NN in one session (loads the corpus)');
 is(vstats($k1)->{shared_loads}, 1, 'the corpus was loaded into shared memory');
 close_session($k1);
-my $k2 = session($node);
-is(query($k2, $knn), $uncached, 'k-NN from a fresh backend: the same ids');
+my $k2 = psql_session($node);
+is(psql_query($k2, $knn), $uncached, 'k-NN from a fresh backend: the same ids');
 $st = vstats($k2);
 is_deeply([ $st->{shared_hits}, $st->{misses} ], [ 1, 0 ], 'its corpus came from the shared tier');
 close_session($k2);
@@ -249,20 +205,20 @@ close_session($k2);
 $node->safe_psql('postgres', q{SELECT marsql.chunk(t, ARRAY[4096, 128], 'corpus_chunked') FROM corpus});
 my $cknn = q{SELECT string_agg(k.id::text, ',' ORDER BY k.rank)
 	FROM marsql.knn(marsql.random(ARRAY[1, 128], 12, 'normal', 'float32'), 'corpus_chunked'::marsql.chunked_tensor, 10) k};
-my $k3 = session($node);
-is(query($k3, $cknn), $uncached, 'k-NN over the chunked corpus: the same ids');
+my $k3 = psql_session($node);
+is(psql_query($k3, $cknn), $uncached, 'k-NN over the chunked corpus: the same ids');
 is(vstats($k3)->{shared_loads}, 5, 'its five tiles were loaded into shared memory');
 close_session($k3);
-my $k4 = session($node);
-is(query($k4, $cknn), $uncached, 'k-NN over the chunked corpus from a fresh backend: the same ids');
+my $k4 = psql_session($node);
+is(psql_query($k4, $cknn), $uncached, 'k-NN over the chunked corpus from a fresh backend: the same ids');
 $st = vstats($k4);
 is_deeply([ $st->{shared_hits}, $st->{misses} ], [ 5, 0 ], 'its tiles came from the shared tier');
 close_session($k4);
 
 # ---- a terminated backend's pins go with it ----
-my $c = session($node);
-my $cpid = query($c, 'SELECT pg_backend_pid()');
-query($c, 'BEGIN; SELECT marsql.sum(t) IS NOT NULL FROM w WHERE id = 1');
+my $c = psql_session($node);
+my $cpid = psql_query($c, 'SELECT pg_backend_pid()');
+psql_query($c, 'BEGIN; SELECT marsql.sum(t) IS NOT NULL FROM w WHERE id = 1');
 is(sstats($node)->{pinned}, 1, 'a backend in a transaction pins the value');
 $node->safe_psql('postgres', "SELECT pg_terminate_backend($cpid)");
 ok(wait_until(20, sub { sstats($node)->{pinned} == 0 }), 'pg_terminate_backend released its pin');
@@ -273,9 +229,9 @@ is_deeply([ $same, $bst->{shared_hits} ], [ 't', 1 ], 'the entry still serves ne
 # ---- SIGKILL: the crash restart makes the shared cache anew ----
 close_session($a);
 close_session($b);
-my $d = session($node);
-my $dpid = query($d, 'SELECT pg_backend_pid()');
-query($d, 'BEGIN; SELECT marsql.sum(t) IS NOT NULL FROM w WHERE id = 1');
+my $d = psql_session($node);
+my $dpid = psql_query($d, 'SELECT pg_backend_pid()');
+psql_query($d, 'BEGIN; SELECT marsql.sum(t) IS NOT NULL FROM w WHERE id = 1');
 kill 'KILL', $dpid;
 close_session($d);
 ok(wait_until(60, sub { (eval { $node->safe_psql('postgres', 'SELECT 1') } // '') eq '1' }),
@@ -289,23 +245,23 @@ is(sstats($node)->{pinned}, 0, 'nothing left pinned');
 # ---- too large for the shared cache: the session's own tier takes it ----
 $node->safe_psql('postgres', "LOAD 'marsql'; ALTER SYSTEM SET marsql.shared_cache_size = '8MB'; SELECT pg_reload_conf()");
 $node->safe_psql('postgres', 'UPDATE w SET t = ref(9) WHERE id = 1');
-my $e = session($node);
-ok(wait_until(10, sub { query($e, 'SHOW marsql.shared_cache_size') eq '8MB' }), 'shared cache bound lowered');
-is(query($e, 'SELECT t = ref(9) FROM w WHERE id = 1'), 't', 'a value larger than the shared cache');
+my $e = psql_session($node);
+ok(wait_until(10, sub { psql_query($e, 'SHOW marsql.shared_cache_size') eq '8MB' }), 'shared cache bound lowered');
+is(psql_query($e, 'SELECT t = ref(9) FROM w WHERE id = 1'), 't', 'a value larger than the shared cache');
 $st = vstats($e);
 is_deeply([ $st->{shared_no_room}, $st->{misses}, $st->{bytes} >= $value_bytes ? 1 : 0 ], [ 1, 1, 1 ],
 	'has no room there and is kept in the session\'s own memory');
-is(query($e, 'SELECT t = ref(9) FROM w WHERE id = 1'), 't', 'read again');
+is(psql_query($e, 'SELECT t = ref(9) FROM w WHERE id = 1'), 't', 'read again');
 is(vstats($e)->{hits}, 1, 'from the session\'s own tier');
 close_session($e);
 
 # ---- marsql.shared_cache_size = 0: own tier only, same results ----
 $node->safe_psql('postgres', "LOAD 'marsql'; ALTER SYSTEM SET marsql.shared_cache_size = 0; SELECT pg_reload_conf()");
-my $f = session($node);
-ok(wait_until(10, sub { query($f, 'SHOW marsql.shared_cache_size') eq '0' }), 'shared cache off');
-is(query($f, 'SELECT t = ref(9) FROM w WHERE id = 1'), 't', 'the value, shared cache off');
-is(query($f, 'SELECT t = ref(9) FROM w WHERE id = 1'), 't', 'again');
-is(query($f, $knn), $uncached, 'k-NN: the same ids');
+my $f = psql_session($node);
+ok(wait_until(10, sub { psql_query($f, 'SHOW marsql.shared_cache_size') eq '0' }), 'shared cache off');
+is(psql_query($f, 'SELECT t = ref(9) FROM w WHERE id = 1'), 't', 'the value, shared cache off');
+is(psql_query($f, 'SELECT t = ref(9) FROM w WHERE id = 1'), 't', 'again');
+is(psql_query($f, $knn), $uncached, 'k-NN: the same ids');
 $st = vstats($f);
 is_deeply([ $st->{shared_hits}, $st->{shared_loads}, $st->{hits} >= 1 ? 1 : 0 ], [ 0, 0, 1 ],
 	'served by the session\'s own tier only');

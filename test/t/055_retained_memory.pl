@@ -13,10 +13,12 @@ use strict;
 use warnings;
 use Config;
 use File::Temp qw(tempdir);
-use IPC::Run;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use FindBin;
+use lib $FindBin::RealBin;
+use MarsqlTap;
 
 my $dir = tempdir(CLEANUP => 1);
 my $hole = "$dir/heap_hole.so";
@@ -38,48 +40,22 @@ sub node
 	return $node;
 }
 
-# one psql session: sends statements one by one, returns each one's output
-sub session
-{
-	my ($node) = @_;
-	my $s = { in => '', out => '', err => '', n => 0 };
-	$s->{timer} = IPC::Run::timeout($PostgreSQL::Test::Utils::timeout_default);
-	$s->{h} = IPC::Run::start(
-		[ 'psql', '-X', '-A', '-t', '-q', '-d', $node->connstr('postgres') ],
-		'<', \$s->{in}, '>', \$s->{out}, '2>', \$s->{err}, $s->{timer});
-	return $s;
-}
-
-sub query
-{
-	my ($s, $sql) = @_;
-	my $marker = ++$s->{n};
-	$s->{out} = '';
-	$s->{in} .= "$sql;\n\\echo done-$marker\n";
-	$s->{timer}->start($PostgreSQL::Test::Utils::timeout_default);
-	pump_until($s->{h}, $s->{timer}, \$s->{out}, qr/^done-$marker$/m)
-	  or die "psql session stuck on: $sql\n$s->{err}";
-	(my $out = $s->{out}) =~ s/^done-$marker\n//m;
-	chomp $out;
-	return $out;
-}
-
 # minor faults of the third 64 MB call in a session, and RssAnon after it (kB),
 # read by the statement after the call
 sub faults_per_call
 {
 	my ($node, $setting) = @_;
-	my $s = session($node);
-	query($s, "SET marsql.retained_memory = '$setting'");
+	my $s = psql_session($node);
+	psql_query($s, "SET marsql.retained_memory = '$setting'");
 	my $call = q{SELECT marsql.size(marsql.ones(ARRAY[4096, 4096], 'float32'))};
 	my $flt = q{SELECT split_part(pg_read_file('/proc/self/stat', 0, 4096), ' ', 10)};
-	query($s, $call) for 1 .. 2;
-	my $before = query($s, $flt);
-	query($s, $call);
-	my $after = query($s, $flt);
-	my $rss = query($s, q{SELECT substring(pg_read_file('/proc/self/status', 0, 8192) FROM 'RssAnon:\s+(\d+)')});
+	psql_query($s, $call) for 1 .. 2;
+	my $before = psql_query($s, $flt);
+	psql_query($s, $call);
+	my $after = psql_query($s, $flt);
+	my $rss = psql_query($s, q{SELECT substring(pg_read_file('/proc/self/status', 0, 8192) FROM 'RssAnon:\s+(\d+)')});
 	# the size of the brk heap: where it cannot grow, it stays small
-	my $brk = query($s, q{SELECT (coalesce(sum(('x' || lpad(split_part(m[1], '-', 2), 16, '0'))::bit(64)::bigint
+	my $brk = psql_query($s, q{SELECT (coalesce(sum(('x' || lpad(split_part(m[1], '-', 2), 16, '0'))::bit(64)::bigint
 		- ('x' || lpad(split_part(m[1], '-', 1), 16, '0'))::bit(64)::bigint), 0) / 1024)::bigint
 		FROM regexp_matches(pg_read_file('/proc/self/maps'), '^([0-9a-f]+-[0-9a-f]+) .*\[heap\]$', 'gn') m});
 	$s->{in} .= "\\q\n";

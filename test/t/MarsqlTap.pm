@@ -1,8 +1,9 @@
 # MarsqlTap.pm
 #	  Helpers shared by the TAP tests in test/t: polling with a deadline,
 #	  waiting for a crash-restart (restarted), finding a node's marsql
-#	  worker processes and DSM segments, and psql sessions run in the
-#	  background, sampling their memory.  The DSM helpers count the files of
+#	  worker processes and DSM segments, psql sessions run in the
+#	  background, interactive psql sessions fed one statement at a time,
+#	  sampling their memory.  The DSM helpers count the files of
 #	  an mmap cluster's pg_dynshmem (dynamic_shared_memory_type = mmap), so
 #	  only that node's segments are seen.
 package MarsqlTap;
@@ -17,7 +18,8 @@ use Test::More;
 use Time::HiRes qw(time usleep);
 
 our @EXPORT = qw(worker_node wait_until postmaster_pid os_workers stat_workers process_memory run_sampled
-  no_workers_left dsm_segments dsm_freed busy_workers start_bg finish_bg restarted);
+  no_workers_left dsm_segments dsm_freed busy_workers start_bg finish_bg restarted
+  psql_session psql_send psql_wait psql_query);
 
 
 # polls $check every 0.1 s until it returns true or $secs have passed
@@ -174,6 +176,49 @@ sub start_bg
 	  or die "background psql did not start: $bg->{err}";
 	($bg->{pid}) = $bg->{out} =~ /^(\d+)$/m;
 	return $bg;
+}
+
+# An interactive psql session on $db (default postgres) of $node, unaligned
+# tuples only: psql_query sends one statement and returns its output;
+# psql_send sends one without waiting and psql_wait collects its output.
+sub psql_session
+{
+	my ($node, $db) = @_;
+	my $s = { in => '', out => '', err => '', n => 0 };
+	$s->{timer} = IPC::Run::timeout($PostgreSQL::Test::Utils::timeout_default);
+	$s->{h} = IPC::Run::start(
+		[ 'psql', '-X', '-A', '-t', '-q', '-d', $node->connstr($db // 'postgres') ],
+		'<', \$s->{in}, '>', \$s->{out}, '2>', \$s->{err}, $s->{timer});
+	return $s;
+}
+
+sub psql_send
+{
+	my ($s, $sql) = @_;
+	$s->{n}++;
+	$s->{sql} = $sql;
+	$s->{out} = '';
+	$s->{err} = '';
+	$s->{in} .= "$sql;\n\\echo done-$s->{n}\n";
+}
+
+sub psql_wait
+{
+	my ($s) = @_;
+	my $m = $s->{n};
+	$s->{timer}->start($PostgreSQL::Test::Utils::timeout_default);
+	pump_until($s->{h}, $s->{timer}, \$s->{out}, qr/^done-$m$/m)
+	  or die "psql session stuck on: $s->{sql}\n$s->{err}";
+	(my $out = $s->{out}) =~ s/^done-$m\n//m;
+	chomp $out;
+	return $out;
+}
+
+sub psql_query
+{
+	my ($s, $sql) = @_;
+	psql_send($s, $sql);
+	return psql_wait($s);
 }
 
 # waits for the background psql to exit; returns the seconds it took
