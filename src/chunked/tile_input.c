@@ -39,8 +39,6 @@
 
 #include "access/relation.h"
 #include "access/detoast.h"
-#include "access/table.h"
-#include "access/tableam.h"
 #include "access/transam.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
@@ -619,19 +617,14 @@ static Tensor *
 read_into_shared(const SharedCacheKey *key, struct varlena *attr)
 {
 	struct varatt_external toast_pointer;
-	int32		size;
 	struct varlena *dest;
-	Relation	toastrel;
 
 	VARATT_EXTERNAL_GET_POINTER(toast_pointer, attr);
-	size = VARATT_EXTERNAL_GET_EXTSIZE(toast_pointer);
-	dest = shared_cache_reserve_bounded(key, (Size) size + VARHDRSZ, NULL, cache_budget());
+	dest = shared_cache_reserve_bounded(key, (Size) VARATT_EXTERNAL_GET_EXTSIZE(toast_pointer) + VARHDRSZ,
+										NULL, cache_budget());
 	if (dest == NULL)
 		return NULL;
-	SET_VARSIZE(dest, size + VARHDRSZ);
-	toastrel = table_open(toast_pointer.va_toastrelid, AccessShareLock);
-	table_relation_fetch_toast_slice(toastrel, toast_pointer.va_valueid, size, 0, size, dest);
-	table_close(toastrel, AccessShareLock);
+	value_cache_fetch_into(attr, dest);
 	return (Tensor *) dest;
 }
 

@@ -422,14 +422,8 @@ drop_pin(SharedPin *pin)
 	hash_search(shared_pins, &pin->key, HASH_REMOVE, NULL);
 }
 
-/*
- * Reads an external on-disk value into dest, rawsize bytes, the way
- * detoast_attr would: straight from the toast slices for an uncompressed
- * value, through a private buffer and the decompressor for a compressed
- * one.
- */
-static void
-fetch_into(struct varlena *attr, struct varlena *dest)
+void
+value_cache_fetch_into(struct varlena *attr, struct varlena *dest)
 {
 	struct varatt_external tp;
 	int32		extsize;
@@ -513,7 +507,7 @@ shared_load(struct varlena *attr, const ValueKey *key, const SharedCacheKey *ske
 	}
 	PG_TRY();
 	{
-		fetch_into(attr, dest);
+		value_cache_fetch_into(attr, dest);
 	}
 	PG_CATCH();
 	{

@@ -52,6 +52,15 @@ extern struct varlena *value_cache_detoast_copy(Datum d);
 extern struct varlena *value_cache_copy_unkept(Datum d);
 
 /*
+ * Reads an external on-disk value (VARATT_IS_EXTERNAL_ONDISK) into dest,
+ * which has room for its raw size (va_rawsize), the way detoast_attr would:
+ * straight from the toast slices for an uncompressed value, through a
+ * private buffer and the decompressor for a compressed one.  For readers
+ * that place a value in memory of their own (the shared cache).
+ */
+extern void value_cache_fetch_into(struct varlena *attr, struct varlena *dest);
+
+/*
  * Whether p is the cache's copy of arg (which must then never be freed):
  * PG_FREE_IF_COPY on a detoasted argument must ask this first.
  */
