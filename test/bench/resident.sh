@@ -147,25 +147,20 @@ else
 		first_call "$local_tier" "$knn" >>"$build/pool_knn_local"
 		first_call "$shared_tier" "$knn" >>"$build/pool_knn_shared"
 	done
-	# prints the median ms and faults of one series: $1 name, $2 file
+	# prints one case's two series (median ms and faults) and their ratios:
+	# $1 name, $2 series prefix under $build, $3 the raw ms
 	pool_report() {
-		echo "$1: $(cut -d' ' -f1 "$2" | median) ms"
-		echo "$1_minflt: $(cut -d' ' -f2 "$2" | median) faults"
+		local tier ms
+		for tier in local shared; do
+			echo "$1_$tier: $(cut -d' ' -f1 "$build/$2_$tier" | median) ms"
+			echo "$1_${tier}_minflt: $(cut -d' ' -f2 "$build/$2_$tier" | median) faults"
+		done
+		ms=$(cut -d' ' -f1 "$build/$2_shared" | median)
+		echo "$1_shared_vs_raw: $(ratio "$3" "$ms") x"
+		echo "$1_shared_vs_local: $(ratio "$(cut -d' ' -f1 "$build/$2_local" | median)" "$ms") x"
 	}
-	mm="pool_matmul_float32_${n}_first"
-	pool_report "${mm}_local" "$build/pool_mm_local"
-	pool_report "${mm}_shared" "$build/pool_mm_shared"
-	mm_local=$(cut -d' ' -f1 "$build/pool_mm_local" | median)
-	mm_shared=$(cut -d' ' -f1 "$build/pool_mm_shared" | median)
-	echo "${mm}_shared_vs_raw: $(ratio "$raw" "$mm_shared") x"
-	echo "${mm}_shared_vs_local: $(ratio "$mm_local" "$mm_shared") x"
-	kn="pool_knn_1q_${rows}x128_first"
-	pool_report "${kn}_local" "$build/pool_knn_local"
-	pool_report "${kn}_shared" "$build/pool_knn_shared"
-	kn_local=$(cut -d' ' -f1 "$build/pool_knn_local" | median)
-	kn_shared=$(cut -d' ' -f1 "$build/pool_knn_shared" | median)
-	echo "${kn}_shared_vs_raw: $(ratio "$raw_knn" "$kn_shared") x"
-	echo "${kn}_shared_vs_local: $(ratio "$kn_local" "$kn_shared") x"
+	pool_report "pool_matmul_float32_${n}_first" pool_mm "$raw"
+	pool_report "pool_knn_1q_${rows}x128_first" pool_knn "$raw_knn"
 	rm -f "$build"/pool_*
 	echo "pool_shared_cache_bytes: $(psql_q -c "SELECT bytes FROM marsql.shared_cache_stats()") bytes"
 fi
