@@ -248,13 +248,6 @@ drop_jobs_at_exit(int code, Datum arg)
 								   false, 0);
 }
 
-MemoryContext
-tile_cache_context(void)
-{
-	Assert(cache.active);
-	return cache.cxt;
-}
-
 Tensor *
 tile_cache_lookup(Oid storage, int64 index)
 {

@@ -57,10 +57,7 @@ extern void tile_cache_drop_job(uint64 job);
 /* the cached tile, pinned, or NULL */
 extern Tensor *tile_cache_lookup(Oid storage, int64 index);
 
-/* where tiles to insert are allocated */
-extern MemoryContext tile_cache_context(void);
-
-/* adds t (allocated in tile_cache_context(), owned by the cache), pinned */
+/* adds t (from tile_cache_own_datum, owned by the cache), pinned */
 extern Tensor *tile_cache_insert(Oid storage, int64 index, Tensor *t);
 
 /*

@@ -851,13 +851,6 @@ store(const SharedCacheKey *key, const void *data, Size len, const void *meta,
 }
 
 bool
-shared_cache_store(const SharedCacheKey *key, const void *data, Size len,
-				   const void *meta, SharedCacheRef *ref)
-{
-	return store(key, data, len, meta, SIZE_MAX, ref);
-}
-
-bool
 shared_cache_store_bounded(const SharedCacheKey *key, const void *data, Size len,
 						   const void *meta, Size group_limit, SharedCacheRef *ref)
 {

@@ -70,7 +70,8 @@ typedef enum SharedCacheResult
 {
 	SHARED_CACHE_HIT,			/* *ref is filled and pinned */
 	SHARED_CACHE_LOAD,			/* absent: this process now loads it; it must
-								 * call shared_cache_store or
+								 * store it (shared_cache_reserve + publish,
+								 * or shared_cache_store_bounded) or call
 								 * shared_cache_cancel_load */
 	SHARED_CACHE_MISS			/* absent and not claimed, or no shared cache */
 } SharedCacheResult;
@@ -104,15 +105,11 @@ extern void *shared_cache_reserve_bounded(const SharedCacheKey *key, Size len,
 /* Makes a reserved entry visible, wakes waiters, and pins it in *ref. */
 extern void shared_cache_publish(const SharedCacheKey *key, SharedCacheRef *ref);
 
-/* reserve + memcpy + publish; false (load cancelled) when it does not fit */
-extern bool shared_cache_store(const SharedCacheKey *key, const void *data, Size len,
-							   const void *meta, SharedCacheRef *ref);
-
 /*
- * shared_cache_store, where the entries of key's group (same space,
- * database, k1 and k2: one job's tiles) may take at most group_limit
- * bytes: the group's least recently used unpinned entries go first, and
- * false (load cancelled) when it still does not fit.
+ * Reserve + memcpy + publish, where the entries of key's group (same
+ * space, database, k1 and k2: one job's tiles) may take at most
+ * group_limit bytes: the group's least recently used unpinned entries go
+ * first, and false (load cancelled) when it still does not fit.
  */
 extern bool shared_cache_store_bounded(const SharedCacheKey *key, const void *data, Size len,
 									   const void *meta, Size group_limit,
