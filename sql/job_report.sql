@@ -24,8 +24,9 @@ SELECT job, tasks, ended, how, inline_by_estimate, estimate_ms > 0 AS estimated,
 	   wanted_workers, warm_workers, started_workers, startup_first_ms IS NULL AS no_startup,
 	   tasks_in_backend, tasks_on_peers, run_ms >= 0 AS timed
 FROM marsql.last_job();
--- a 256 x 256 x 256 product, 33.6 MFLOP, is estimated at 1.68 ms: in the
--- backend under the default threshold, on workers above 1 ms
+-- a 256 x 256 x 256 float64 product, 33.6 MFLOP (1.68 ms) reading 512 kB of
+-- stored tiles and storing 512 kB (10.5 ms), is estimated at 12.2 ms: in
+-- the backend under the default threshold, on workers above 1 ms
 SELECT jr_mask(e) FROM jr_r, marsql.explain(format($$SELECT marsql.matmul(%L::marsql.chunked_tensor, marsql.ones('{256,256}'))$$, c::text), run => true) e WHERE e ~ '^  ran';
 SET marsql.inline_below = '1ms';
 SELECT jr_mask(e) FROM jr_r, marsql.explain(format($$SELECT marsql.matmul(%L::marsql.chunked_tensor, marsql.ones('{256,256}'))$$, c::text), run => true) e WHERE e ~ '^  ran';
@@ -41,6 +42,31 @@ SELECT jr_mask(e) FROM jr_q, marsql.explain(q, run => true) e WHERE e ~ '^  ran'
 SELECT count(*) AS dot_labels FROM jr_q, marsql.explain(q, 'dot', run => true) e
 WHERE e ~ 'label="matmul\\nran on 2 workers: 0 warm \(reused\), 2 started, start-up';
 RESET marsql.inline_below;
+
+-- Every kind of chunked job has an estimate (its flops plus the stored
+-- tiles it reads and writes), so a small one runs in the calling backend
+-- like the small product above: fills, elementwise, unary, transpose,
+-- reductions, products.
+CREATE FUNCTION jr_ran(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+	EXECUTE stmt;
+	SELECT * INTO r FROM marsql.last_job();
+	RETURN format('%s: inline %s, estimated %s, started %s', r.job, r.inline_by_estimate,
+				  r.estimate_ms > 0, r.started_workers);
+END $$;
+SELECT jr_ran(s) FROM (VALUES
+	($$SELECT marsql.chunked_zeros('{64,64}', '{32,32}')$$),
+	($$SELECT marsql.chunked_full('{64,64}', 2.5, '{32,32}')$$),
+	($$SELECT marsql.chunked_random('{64,64}', '{32,32}', 7)$$),
+	(format($$SELECT marsql.add(%L::marsql.chunked_tensor, %L::marsql.chunked_tensor)$$, (SELECT c FROM jr_r), (SELECT c FROM jr_r))),
+	(format($$SELECT marsql.exp(%L::marsql.chunked_tensor)$$, (SELECT c FROM jr_r))),
+	(format($$SELECT marsql.transpose(%L::marsql.chunked_tensor)$$, (SELECT c FROM jr_r))),
+	(format($$SELECT marsql.sum(%L::marsql.chunked_tensor)$$, (SELECT c FROM jr_r))),
+	(format($$SELECT marsql.mean(%L::marsql.chunked_tensor, 0)$$, (SELECT c FROM jr_r))),
+	(format($$SELECT marsql.matmul(%L::marsql.chunked_tensor, %L::marsql.chunked_tensor)$$, (SELECT c FROM jr_r), (SELECT c FROM jr_r)))
+) v(s);
+DROP FUNCTION jr_ran(text);
 
 -- Warm workers: a fan-out job (no estimate) starts workers and parks them;
 -- the next jobs of the same caller and settings reuse them, whatever the

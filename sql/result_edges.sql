@@ -6,6 +6,9 @@
 SET search_path = marsql, public;
 SET marsql.max_workers = 2;
 SET marsql.worker_output = on;
+-- and workers run even the small jobs here (by estimate they would run in
+-- the calling backend, which stores its results itself)
+SET marsql.inline_below = 0;
 
 CREATE FUNCTION edge_state(relid oid) RETURNS text LANGUAGE sql AS $$
 	SELECT format('table %s, member %s, record %s',

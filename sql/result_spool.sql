@@ -6,6 +6,9 @@ SET search_path = marsql, public;
 SET marsql.max_workers = 2;
 -- on: also for the small results here (auto: from 8 MB, tested below)
 SET marsql.worker_output = on;
+-- and workers run even the small jobs here (by estimate they would run in
+-- the calling backend, which stores its results itself)
+SET marsql.inline_below = 0;
 
 -- where a result's table is, and how it was made
 CREATE FUNCTION spool_where(ct chunked_tensor) RETURNS text LANGUAGE sql AS $$

@@ -627,13 +627,44 @@ static void remember_reads(const TileGraph *g);
 
 /*
  * The graph's estimate for the engine's cost model (EngineJob.est_seconds,
- * marsql.inline_below): its flops at conservative one-core rates.
+ * marsql.inline_below): its flops at conservative one-core rates, plus the
+ * tiles it reads from storage and writes into the result's storage.
  * Products run at 20 GFLOP/s (OpenBLAS does sgemm at ~75 and dgemm at ~36
  * on one core of the machines measured), everything else, bound by memory,
- * at 1 GFLOP/s.  An estimate that errs high only means starting workers.
+ * at 1 GFLOP/s.  Stored tiles move at 100 MB/s either way (TOAST reads run
+ * at 140-250 MB/s here), counted per task, so a tile two tasks read counts
+ * twice.  Every graph reads or writes something, so every graph has an
+ * estimate: a fill, a transpose or a rechunk of a few tiles runs in the
+ * calling backend like any other small job.  An estimate that errs high
+ * only means starting workers.
  */
 #define TILE_GEMM_FLOPS_PER_SECOND 20e9
 #define TILE_OTHER_FLOPS_PER_SECOND 1e9
+#define TILE_STORAGE_BYTES_PER_SECOND 100e6
+
+/* bytes of the task's inputs that are read from stored tiles */
+static double
+task_stored_input_bytes(const TileGraph *g, const TileGraphTask *t)
+{
+	double		bytes = 0;
+
+	for (int i = 0; i < t->ninputs; i++)
+	{
+		const TileInput *in = &t->inputs[i];
+		const TileSource *src;
+		double		elements = 1;
+
+		if (in->source < 0)
+			continue;
+		src = g->sources[in->source];
+		if (src->ct == NULL)
+			continue;
+		for (int d = 0; d < src->ndim; d++)
+			elements *= (double) (in->hi[d] - in->lo[d]);
+		bytes += elements * mt_dtype_size(src->dtype);
+	}
+	return bytes;
+}
 
 static double
 graph_est_seconds(const TileGraph *g)
@@ -641,9 +672,17 @@ graph_est_seconds(const TileGraph *g)
 	double		seconds = 0;
 
 	for (int i = 0; i < g->ntasks; i++)
-		seconds += g->tasks[i].flops /
-			(g->tasks[i].header.op == TILE_GEMM
+	{
+		const TileGraphTask *t = &g->tasks[i];
+		double		moved = task_stored_input_bytes(g, t);
+
+		if (t->stored)
+			moved += (double) t->out_bytes;
+		seconds += t->flops /
+			(t->header.op == TILE_GEMM
 			 ? TILE_GEMM_FLOPS_PER_SECOND : TILE_OTHER_FLOPS_PER_SECOND);
+		seconds += moved / TILE_STORAGE_BYTES_PER_SECOND;
+	}
 	return seconds;
 }
 
