@@ -802,6 +802,7 @@ tile_graph_run(TileGraph *g)
 	job.fail_fast = true;
 	job.prefetch = true;
 	job.est_seconds = graph_est_seconds(g);
+	job.number = job_number;
 	job.cb = graph_callbacks;
 	job.arg = g;
 	if (g->task_offset > 0)

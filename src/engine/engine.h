@@ -176,10 +176,18 @@ typedef struct EngineJob
 	 * marsql.inline_below runs in the calling backend, starting no worker
 	 * (unless the session holds idle workers, which cost nothing to start).
 	 * Fill it where the work is known: tiled operations from their flops
-	 * (TileGraphTask.flops), k-NN from rows x dim x queries.  Fan-out of
-	 * SQL functions leaves it 0: calls of unknown length take workers.
+	 * and the stored tiles they move (tile_graph.c), k-NN from rows x dim
+	 * x queries.  Fan-out of SQL functions leaves it 0: calls of unknown
+	 * length take workers.
 	 */
 	double		est_seconds;
+	/*
+	 * Optional: the job's server-wide number, when the capability took it
+	 * before the job ran (engine_next_job_number: a tiled job keys its
+	 * shared tiles by it), so that marsql.progress shows the same number;
+	 * 0: engine_run takes one.
+	 */
+	uint64		number;
 	EngineCallbacks cb;
 	void	   *arg;
 	int			task_capacity;	/* room in tasks (engine_append_task) */

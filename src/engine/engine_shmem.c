@@ -182,7 +182,7 @@ release_at_exit(int code, Datum arg)
 }
 
 void
-engine_progress_begin(const char *label, int tasks_total)
+engine_progress_begin(const char *label, int tasks_total, uint64 number)
 {
 	EngineShared *s = engine_shared();
 	EngineSlot *slot;
@@ -211,7 +211,7 @@ engine_progress_begin(const char *label, int tasks_total)
 	}
 
 	SpinLockAcquire(&s->mutex);
-	job = s->next_job++;
+	job = number > 0 ? (int64) number : s->next_job++;
 	/* an outer job's workers stay counted */
 	if (my_slot < 0 || slot->pid != MyProcPid)
 		slot->workers = 0;

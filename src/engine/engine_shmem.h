@@ -10,7 +10,7 @@
 #include "utils/dsa.h"
 
 /* claims this backend's slot for a new job, numbered cluster-wide */
-extern void engine_progress_begin(const char *label, int tasks_total);
+extern void engine_progress_begin(const char *label, int tasks_total, uint64 number);
 extern void engine_progress_update(int done, int failed, int executors);
 extern void engine_progress_set_total(int tasks_total);
 extern void engine_progress_end(void);

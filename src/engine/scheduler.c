@@ -190,7 +190,7 @@ engine_run(EngineJob *job)
 	job->report.wanted_workers = want;
 
 	nest_level = NewGUCNestLevel();
-	engine_progress_begin(job->label, n);
+	engine_progress_begin(job->label, n, job->number);
 	PG_TRY();
 	{
 		exec_workers_start(&st, want);

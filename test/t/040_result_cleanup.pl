@@ -34,6 +34,9 @@ shared_preload_libraries = 'marsql'
 restart_after_crash = on
 marsql.blas_threads = 1
 marsql.worker_output = on
+# workers even for the small jobs here, which the cost model would run in
+# the calling backend (which then stores the results itself)
+marsql.inline_below = 0
 });
 
 $node->safe_psql('postgres', q{

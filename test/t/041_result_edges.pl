@@ -22,6 +22,9 @@ use MarsqlTap;
 my $node = worker_node('edges', q{
 marsql.blas_threads = 1
 marsql.worker_output = on
+# workers even for the small jobs here, which the cost model would run in
+# the calling backend (which then stores the results itself)
+marsql.inline_below = 0
 });
 
 $node->safe_psql('postgres', q{
