@@ -38,8 +38,9 @@ FROM (VALUES (1, '[1,NaN,3,-Infinity]'::tensor), (2, '[NaN,2,-Infinity,1]'), (3,
 SELECT min(v ORDER BY i)::text AS min_in_order, max(v ORDER BY i)::text AS max_in_order,
 	   min(v ORDER BY i DESC)::text AS min_reversed, max(v ORDER BY i DESC)::text AS max_reversed
 FROM (VALUES (1, '[-0,0]'::tensor), (2, '[0,-0]')) s(i, v);
--- one row comes back as it is, -0 included
-SELECT sum(v)::text AS one_row_sum, avg(v)::text AS one_row_avg FROM (VALUES ('[-0,1.5]'::tensor)) s(v);
+-- sums start from +0, numpy's identity: one row of -0 sums to +0; min and max keep it
+SELECT sum(v)::text AS one_row_sum, avg(v)::text AS one_row_avg, min(v)::text AS one_row_min,
+	   max(v)::text AS one_row_max FROM (VALUES ('[-0,1.5]'::tensor)) s(v);
 
 -- 4. 0-d, n-d, empty and sparse rows
 SELECT sum(v), avg(v), min(v), max(v), shape(sum(v)) AS shape FROM (VALUES ('5'::tensor), ('-1'), ('2.5')) s(v);

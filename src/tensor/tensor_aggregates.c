@@ -86,8 +86,9 @@ check_same_shape(const RowsState *s, int ndim, const int32 *dims)
 
 /*
  * Folds row argument 1 into the state in argument 0 (NULL before the
- * first row); the first row is copied, so a single row comes back as it
- * was (-0.0 included).
+ * first row).  Sums start from +0, as numpy's add.reduce starts from its
+ * identity (a sum of -0.0 rows is +0.0); min and max, which have no
+ * identity, start from the first row.
  */
 static Datum
 transfn(FunctionCallInfo fcinfo, MtRowFold op, const char *name)
@@ -95,22 +96,28 @@ transfn(FunctionCallInfo fcinfo, MtRowFold op, const char *name)
 	MemoryContext ctx = aggregate_context(fcinfo, name);
 	RowsState  *s = PG_ARGISNULL(0) ? NULL : (RowsState *) PG_GETARG_POINTER(0);
 	Tensor	   *t;
+	bool		first;
+	MtStatus	status;
 
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(s);
 	t = PG_GETARG_TENSOR_P(1);
-	if (s == NULL)
-	{
+	first = s == NULL;
+	if (first)
 		s = new_state(ctx, t->ndim, t->dims, (MtDtype) t->dtype);
-		tensor_check_status(mt_row_copy(s->acc, TENSOR_DATA(t), (MtDtype) t->dtype,
-										s->elements, tensor_poll_interrupts, NULL), NULL);
-	}
+	else
+		check_same_shape(s, t->ndim, t->dims);
+	if (first && op != MT_ROW_FOLD_SUM)
+		status = mt_row_copy(s->acc, TENSOR_DATA(t), (MtDtype) t->dtype, s->elements,
+							 tensor_poll_interrupts, NULL);
 	else
 	{
-		check_same_shape(s, t->ndim, t->dims);
-		tensor_check_status(mt_row_fold(op, s->acc, TENSOR_DATA(t), (MtDtype) t->dtype,
-										s->elements, tensor_poll_interrupts, NULL), NULL);
+		if (first)
+			memset(s->acc, 0, sizeof(double) * s->elements);
+		status = mt_row_fold(op, s->acc, TENSOR_DATA(t), (MtDtype) t->dtype, s->elements,
+							 tensor_poll_interrupts, NULL);
 	}
+	tensor_check_status(status, NULL);
 	if (t->dtype == MT_FLOAT64)
 		s->dtype = MT_FLOAT64;
 	s->count++;
