@@ -7,6 +7,9 @@
 
 #include "elementwise.h"
 
+/* the first row of a group: copied, next to the MtRowFold operations */
+#define ROW_COPY (-1)
+
 /* numpy's minimum and maximum (as MT_BINARY_MINIMUM / MAXIMUM) */
 static inline double
 fold_min(double a, double b)
@@ -56,7 +59,8 @@ fold(int op, double *acc, const void *row, MtDtype dtype, int64_t n,
 			case MT_ROW_FOLD_MAX:
 				FOLD_DTYPE(fold_max(acc[i], (double) x[i]));
 				break;
-			default:			/* the copy */
+			case ROW_COPY:
+			default:
 				FOLD_DTYPE((double) x[i]);
 				break;
 		}
@@ -68,7 +72,7 @@ MtStatus
 mt_row_copy(double *acc, const void *row, MtDtype dtype, int64_t n,
 			MtPollFn poll, void *poll_arg)
 {
-	return fold(-1, acc, row, dtype, n, poll, poll_arg);
+	return fold(ROW_COPY, acc, row, dtype, n, poll, poll_arg);
 }
 
 MtStatus
