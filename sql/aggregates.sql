@@ -19,6 +19,10 @@ SELECT grp, sum(v) FROM agg_t WHERE id > 100 GROUP BY grp;
 -- FILTER, ORDER BY inside, and HAVING over numpy's reduction of the aggregate
 SELECT grp, sum(v) FILTER (WHERE id < 6) AS early, min(v ORDER BY id) AS lo
 FROM agg_t GROUP BY grp HAVING sum(sum(v), NULL) > 0 ORDER BY grp;
+-- as window functions: a running sum, a sliding frame (restarted), the whole partition
+SELECT id, sum(v) OVER (ORDER BY id) AS running, max(v) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS pair_max,
+	   avg(v) OVER (PARTITION BY grp) AS group_avg
+FROM agg_t ORDER BY id;
 -- sum_agg and avg_agg are the same aggregates under their older names
 SELECT sum_agg(v) = sum(v) AS sum_alias, avg_agg(v) = avg(v) AS avg_alias FROM agg_t;
 
