@@ -74,8 +74,8 @@ SELECT allclose(to_tensor(exp(chunk('[[0,1],[2,3]]'::tensor, '{1,1}'))), exp('[[
 	   to_tensor(sqrt(chunk('[4,9]'::tensor))) AS sqrt;
 
 -- reductions: everything, and along each axis, against the tensor ones
-SELECT sum('m57'::chunked_tensor) = sum(t) AS sum, mean('m57'::chunked_tensor) = mean(t) AS mean,
-	   min('m57'::chunked_tensor) = min(t) AS min, max('m57'::chunked_tensor) = max(t) AS max,
+SELECT sum('m57'::chunked_tensor) = sum(t, NULL) AS sum, mean('m57'::chunked_tensor) = mean(t) AS mean,
+	   min('m57'::chunked_tensor) = min(t, NULL) AS min, max('m57'::chunked_tensor) = max(t, NULL) AS max,
 	   allclose(var('m57'::chunked_tensor), var(t)) AS var, allclose(std('m57'::chunked_tensor), std(t)) AS std,
 	   prod(chunk('[1,2,3,4]'::tensor, '{3}')) AS prod
 FROM m;

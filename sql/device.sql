@@ -29,8 +29,8 @@ SELECT count(*) FROM knn('[[0,0]]'::tensor, '[[1,1]]'::tensor, 1, NULL, 'cpu');
 -- cpu never asks for a GPU, however large the work
 SET marsql.device = cpu;
 SELECT shape(matmul(ones(ARRAY[1100, 1100]), ones(ARRAY[1100, 1100]))) AS large_product;
-SELECT sum(matmul(ones(ARRAY[64, 64]), ones(ARRAY[64, 64])));
-SELECT '[1,2]'::tensor + '[3,4]'::tensor AS added, sum('[1,2,3]'::tensor) AS summed;
+SELECT sum(matmul(ones(ARRAY[64, 64]), ones(ARRAY[64, 64])), NULL);
+SELECT '[1,2]'::tensor + '[3,4]'::tensor AS added, sum('[1,2,3]'::tensor, NULL) AS summed;
 RESET marsql.device;
 
 -- gpu_info always answers: a row per device, or one row saying why none

@@ -46,18 +46,18 @@ SELECT try_sql($$SELECT take(reshape(arange(0, 12), '{3,4}'), '{{0},{4}}', 1)$$)
 
 -- sums in numpy's order: pairwise along the last axis, rows in turn along
 -- another axis
-SELECT sum('[1,2e-9,3e-9]'::tensor * 1e6::float8) AS sum6,
+SELECT sum('[1,2e-9,3e-9]'::tensor * 1e6::float8, NULL) AS sum6,
 	   mean('[1,2e-9,3e-9]'::tensor * 1e6::float8) AS mean6;
 CREATE TEMP TABLE pw AS
 	SELECT concatenate(ARRAY['[1]'::tensor, full('{15}', 1e-16)]) AS v;
-SELECT sum(v) AS pairwise, sum(reshape(v, '{16,1}'), 0) AS pairwise_axis0,
+SELECT sum(v, NULL) AS pairwise, sum(reshape(v, '{16,1}'), 0) AS pairwise_axis0,
 	   sum(stack(ARRAY[v, zeros('{16}')], 1), 0) AS rows_in_turn FROM pw;
 -- more than 8192 elements: pairwise per block of 8192, blocks in turn
-SELECT sum(t) AS sum_20000, mean(t) AS mean_20000, var(t) AS var_20000
+SELECT sum(t, NULL) AS sum_20000, mean(t) AS mean_20000, var(t) AS var_20000
 FROM (SELECT arange(0, 20000) * 0.1 + 1e-3 AS t) s;
 
 -- float32 accumulates in float32 as numpy: 2^24 + 1 + 1 stays 2^24
-SELECT sum('float32:[16777216, 1, 1]'::tensor) AS sum32,
+SELECT sum('float32:[16777216, 1, 1]'::tensor, NULL) AS sum32,
 	   mean('float32:[16777216, 1, 1]'::tensor) AS mean32,
 	   var('float32:[16777216, 1, 1, 3]'::tensor) AS var32,
 	   prod(full('{30}', 1.1, 'float32')) AS prod32;

@@ -10,18 +10,18 @@ CREATE FUNCTION pc_loop(n int) RETURNS double precision LANGUAGE plpgsql AS $$
 DECLARE v marsql.tensor; x marsql.tensor;
 BEGIN
 	v := (SELECT t FROM pc_big);
-	FOR i IN 1..n LOOP x := marsql.sum(v); END LOOP;
+	FOR i IN 1..n LOOP x := marsql.sum(v, NULL); END LOOP;
 	RETURN marsql.item(x);
 END $$;
 CREATE PROCEDURE pc_proc(n int) LANGUAGE plpgsql AS $$
 DECLARE v marsql.tensor; x marsql.tensor;
 BEGIN
 	v := (SELECT t FROM pc_big);
-	FOR i IN 1..n LOOP x := marsql.sum(v); END LOOP;
+	FOR i IN 1..n LOOP x := marsql.sum(v, NULL); END LOOP;
 END $$;
 SELECT marsql.value_cache_reset();
 -- a function: one read, then hits, also in its next runs
-SELECT pc_loop(10) = (SELECT marsql.item(marsql.sum(t)) FROM pc_big) AS same;
+SELECT pc_loop(10) = (SELECT marsql.item(marsql.sum(t, NULL)) FROM pc_big) AS same;
 SELECT pc_stats();
 SELECT pc_loop(10) IS NOT NULL AS ran;
 SELECT pc_stats();
@@ -29,7 +29,7 @@ SELECT pc_stats();
 SELECT marsql.value_cache_reset();
 CALL pc_proc(10);
 DO $$ DECLARE v marsql.tensor; x marsql.tensor;
-BEGIN v := (SELECT t FROM pc_big); FOR i IN 1..10 LOOP x := marsql.sum(v); END LOOP; END $$;
+BEGIN v := (SELECT t FROM pc_big); FOR i IN 1..10 LOOP x := marsql.sum(v, NULL); END LOOP; END $$;
 SELECT pc_stats();
 -- inside a transaction block they are atomic: the pointer is kept, calls hit
 -- (the shared tier still holds the value, so even the first read is a hit)

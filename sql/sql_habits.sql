@@ -10,7 +10,7 @@ SELECT '2.5'::marsql.tensor::float8 AS f8, '[[2.5]]'::marsql.tensor::real AS f4,
 	   'float32:0.1'::marsql.tensor::float8 AS widened, '(1,1,1):[[[7]]]'::marsql.tensor::float8 AS three_d;
 SELECT 'NaN'::marsql.tensor::float8 AS nan, '-Infinity'::marsql.tensor::real AS ninf,
 	   'Infinity'::marsql.tensor::numeric AS inf_numeric, '-0'::marsql.tensor::float8 AS negzero;
-SELECT marsql.sum('[[1,2],[3,4]]'::marsql.tensor)::float8 AS total,
+SELECT marsql.sum('[[1,2],[3,4]]'::marsql.tensor, NULL)::float8 AS total,
 	   marsql.mean('float32:[1,2]'::marsql.tensor)::real AS mean32;
 -- any other size is 22023, with the shape and a hint
 SELECT try_sql($$SELECT '[1,2]'::marsql.tensor::float8$$);
@@ -20,18 +20,18 @@ SELECT try_sql($$SELECT '[1e300]'::marsql.tensor::real$$);
 -- an assignment cast: a number column takes a reduction, a tensor never
 -- becomes a number by itself in a function call
 CREATE TEMP TABLE totals (total double precision, total4 real, exact numeric);
-INSERT INTO totals VALUES (marsql.sum('[1,2,3]'::marsql.tensor), marsql.sum('[1,2,3]'::marsql.tensor),
-						   marsql.sum('[1,2,3]'::marsql.tensor));
+INSERT INTO totals VALUES (marsql.sum('[1,2,3]'::marsql.tensor, NULL), marsql.sum('[1,2,3]'::marsql.tensor, NULL),
+						   marsql.sum('[1,2,3]'::marsql.tensor, NULL));
 SELECT * FROM totals;
 SELECT try_sql($$INSERT INTO totals (total) VALUES ('[1,2]'::marsql.tensor) RETURNING total$$);
 SELECT try_sql($$SELECT round('[1.25]'::marsql.tensor, 1)::text$$);
 
 -- 2. Comparisons with numbers give a boolean for a size-1 tensor
 SET search_path = marsql, public;
-SELECT sum('[1,2]'::tensor) > 2 AS gt, sum('[1,2]'::tensor) >= 3 AS ge,
-	   sum('[1,2]'::tensor) < 2.5 AS lt, sum('[1,2]'::tensor) <= 3 AS le,
-	   sum('[1,2]'::tensor) = 3 AS eq, sum('[1,2]'::tensor) <> 3 AS ne,
-	   2 < sum('[1,2]'::tensor) AS commuted, 3.0::float8 = '[[3]]'::tensor AS number_first;
+SELECT sum('[1,2]'::tensor, NULL) > 2 AS gt, sum('[1,2]'::tensor, NULL) >= 3 AS ge,
+	   sum('[1,2]'::tensor, NULL) < 2.5 AS lt, sum('[1,2]'::tensor, NULL) <= 3 AS le,
+	   sum('[1,2]'::tensor, NULL) = 3 AS eq, sum('[1,2]'::tensor, NULL) <> 3 AS ne,
+	   2 < sum('[1,2]'::tensor, NULL) AS commuted, 3.0::float8 = '[[3]]'::tensor AS number_first;
 -- float32 compares as its exact value; NaN as PostgreSQL's double precision (equal to NaN, above all)
 SELECT 'float32:0.1'::tensor = 0.1 AS f32_point1, 'float32:0.5'::tensor = 0.5 AS f32_half,
 	   'NaN'::tensor = 'NaN'::float8 AS nan_eq, 'NaN'::tensor > 'Infinity'::float8 AS nan_above;
@@ -41,14 +41,14 @@ FROM (VALUES ('1'::tensor), ('2'), ('3'), ('NaN')) v(t);
 -- WHERE and HAVING-style filters over a table of vectors
 CREATE TEMP TABLE vecs (id int, v tensor);
 INSERT INTO vecs VALUES (1, '[1,1]'), (2, '[2,2]'), (3, '[0.5,0.5]');
-SELECT id FROM vecs WHERE sum(v) > 2 ORDER BY id;
-SELECT id, max(v)::float8 AS peak FROM vecs WHERE mean(v) BETWEEN 0.5 AND 1 ORDER BY id;
+SELECT id FROM vecs WHERE sum(v, NULL) > 2 ORDER BY id;
+SELECT id, max(v, NULL)::float8 AS peak FROM vecs WHERE mean(v) BETWEEN 0.5 AND 1 ORDER BY id;
 -- a tensor of several elements refuses, as numpy refuses its truth value
 SELECT try_sql($$SELECT ('[1,2]'::marsql.tensor OPERATOR(marsql.>) 2)::text$$);
 SELECT try_sql($$SELECT (2 OPERATOR(marsql.=) '(2,2):[[1,2],[3,4]]'::marsql.tensor)::text$$);
 -- tensor against tensor is unchanged: the whole-value order (ndim, shape, elements)
 SELECT '[2]'::tensor = '2'::tensor AS shapes_differ, '[2]'::tensor = 2 AS as_number,
-	   '[1,2]'::tensor = '[1,2]' AS whole_value, sum('[1,2]'::tensor) > '2' AS unknown_is_tensor;
+	   '[1,2]'::tensor = '[1,2]' AS whole_value, sum('[1,2]'::tensor, NULL) > '2' AS unknown_is_tensor;
 -- planning never calls the operator on a column's statistics: EXPLAIN of
 -- a comparison on an analyzed column of larger tensors plans (a most
 -- common value [0,0] and a histogram of the others)
@@ -58,11 +58,11 @@ CREATE TEMP TABLE pairs AS
 ANALYZE pairs;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM pairs WHERE v > 2;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM pairs WHERE v = 2;
-SELECT count(*) FROM pairs WHERE sum(v) > 145;
+SELECT count(*) FROM pairs WHERE sum(v, NULL) > 145;
 SELECT n_distinct < 0 AND most_common_vals IS NOT NULL AND histogram_bounds IS NOT NULL AS has_stats
 FROM pg_stats WHERE tablename = 'pairs' AND attname = 'v';
 -- item() stays numpy's .item()
-SELECT item(sum('[1,2]'::tensor)) > 2 AS item_form;
+SELECT item(sum('[1,2]'::tensor, NULL)) > 2 AS item_form;
 
 -- 3. Long form for charts: one integer column per axis, 0-based
 SELECT * FROM elements('[[1,2,3],[4,5,6]]'::tensor);
@@ -132,10 +132,10 @@ SELECT to_jsonb('[NaN,-Infinity]'::tensor)::tensor AS specials_back;
 -- casts, GROUP BY, DISTINCT and ORDER BY find the type's own operators
 SET search_path = public;
 SELECT try_sql($$SELECT ('[1]'::marsql.tensor = '[1]'::marsql.tensor)::text$$);
-SELECT try_sql($$SELECT (marsql.sum('[1,2]'::marsql.tensor) > 2)::text$$);
+SELECT try_sql($$SELECT (marsql.sum('[1,2]'::marsql.tensor, NULL) > 2)::text$$);
 SELECT '[1]'::marsql.tensor OPERATOR(marsql.=) '[1]'::marsql.tensor AS qualified,
-	   marsql.sum('[1,2]'::marsql.tensor) OPERATOR(marsql.>) 2 AS qualified_number,
-	   marsql.sum('[1,2]'::marsql.tensor)::float8 > 2 AS cast_form;
+	   marsql.sum('[1,2]'::marsql.tensor, NULL) OPERATOR(marsql.>) 2 AS qualified_number,
+	   marsql.sum('[1,2]'::marsql.tensor, NULL)::float8 > 2 AS cast_form;
 SELECT v::text, count(*) FROM (VALUES ('[1]'::marsql.tensor), ('[1]'), ('[2]')) s(v) GROUP BY v ORDER BY v;
 SELECT count(DISTINCT v) FROM (VALUES ('[1]'::marsql.tensor), ('[1]'), ('[2]')) s(v);
 SET search_path = marsql, public;

@@ -4,11 +4,11 @@ SET search_path = marsql, public;
 
 CREATE TEMP TABLE r AS SELECT reshape(arange(0, 24), '{2,3,4}') AS t;
 
-SELECT sum(t) AS all, sum(t, 0) AS axis0, sum(t, 1) AS axis1, sum(t, -1) AS last,
-	   shape(sum(t, 1, true)) AS keep1, shape(sum(t, keepdims => true)) AS keep_all FROM r;
+SELECT sum(t, NULL) AS all, sum(t, 0) AS axis0, sum(t, 1) AS axis1, sum(t, -1) AS last,
+	   shape(sum(t, 1, true)) AS keep1, shape(sum(t, NULL, keepdims => true)) AS keep_all FROM r;
 SELECT mean(t) AS mean, mean(t, 2) AS mean2, prod(t[1][0]) AS prod_row, prod('[]'::tensor) AS prod_empty,
-	   sum('[]'::tensor) AS sum_empty, mean('[]'::tensor) AS mean_empty FROM r;
-SELECT min(t) AS min, max(t) AS max, min(t, 1) AS min1, max(t, 0, true) AS max0_keep FROM r;
+	   sum('[]'::tensor, NULL) AS sum_empty, mean('[]'::tensor) AS mean_empty FROM r;
+SELECT min(t, NULL) AS min, max(t, NULL) AS max, min(t, 1) AS min1, max(t, 0, true) AS max0_keep FROM r;
 SELECT var('[1,2,3,4]'::tensor) AS var, var('[1,2,3,4]'::tensor, ddof => 1) AS var_ddof1,
 	   std('[[1,2],[3,5]]'::tensor, 0) AS std0, std('[[1,2],[3,5]]'::tensor, 1, 1, true) AS std1_ddof1_keep,
 	   var('[1]'::tensor, ddof => 1) AS var_ddof_n, var('[]'::tensor) AS var_empty;
@@ -16,20 +16,20 @@ SELECT argmin('[3,1,2,1]'::tensor) AS argmin, argmax('[[1,9],[9,2]]'::tensor) AS
 	   argmax('[[1,9],[9,2]]'::tensor, 0) AS argmax0, argmin('[[1,9],[0,2]]'::tensor, 1, true) AS argmin1_keep,
 	   argmax('[1,NaN,5]'::tensor) AS argmax_nan, argmin('[1,NaN,-5]'::tensor) AS argmin_nan;
 -- NaN propagates through min and max; float32 stays float32
-SELECT min('[1,NaN,-1]'::tensor) AS min_nan, max('[[1,2],[NaN,0]]'::tensor, 1) AS max_nan_row,
-	   dtype(sum('float32:[1,2]'::tensor)) AS sum_f32, dtype(argmax('float32:[[1,2]]'::tensor, 1)) AS argmax_dtype;
+SELECT min('[1,NaN,-1]'::tensor, NULL) AS min_nan, max('[[1,2],[NaN,0]]'::tensor, 1) AS max_nan_row,
+	   dtype(sum('float32:[1,2]'::tensor, NULL)) AS sum_f32, dtype(argmax('float32:[[1,2]]'::tensor, 1)) AS argmax_dtype;
 -- 0-d tensors reduce over no axis
-SELECT sum('5'::tensor) AS sum_0d, max('5'::tensor) AS max_0d, argmax('5'::tensor) AS argmax_0d, shape(mean('5'::tensor)) AS shape;
+SELECT sum('5'::tensor, NULL) AS sum_0d, max('5'::tensor, NULL) AS max_0d, argmax('5'::tensor) AS argmax_0d, shape(mean('5'::tensor)) AS shape;
 -- empty axes: sums are 0; min/max only fail when a result would have no element
 SELECT sum(zeros('{0,3}'), 0) AS sum_empty_axis, shape(max(zeros('{0,3}'), 1)) AS max_of_no_rows;
-SELECT try_sql($$SELECT marsql.max('[]'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.max('[]'::marsql.tensor, NULL)$$);
 SELECT try_sql($$SELECT marsql.min(marsql.zeros('{0,3}'), 0)$$);
 SELECT try_sql($$SELECT marsql.argmin('[]'::marsql.tensor)$$);
 SELECT try_sql($$SELECT marsql.sum('[1,2]'::marsql.tensor, 1)$$);
 SELECT try_sql($$SELECT marsql.sum('[1,2]'::marsql.tensor, -2)$$);
 SELECT try_sql($$SELECT marsql.sum('5'::marsql.tensor, 0)$$);
 SELECT try_sql($$SELECT marsql.var('[1,2]'::marsql.tensor, ddof => -1)$$);
-SELECT sum(NULL::tensor) IS NULL AS null_in, sum('[1]'::tensor, keepdims => NULL) IS NULL AS null_keepdims;
+SELECT sum(NULL::tensor, NULL) IS NULL AS null_in, sum('[1]'::tensor, NULL, keepdims => NULL) IS NULL AS null_keepdims;
 
 -- norms: vector norms, and numpy's matrix norms for 2-D input without an axis
 SELECT norm('[3,-4]'::tensor) AS l2, norm('[3,-4]'::tensor, '1') AS l1, norm('[3,-4]'::tensor, 'inf') AS inf,

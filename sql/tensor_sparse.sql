@@ -50,8 +50,8 @@ SELECT sparse('[[0,1],[2,0]]') + 1 AS plus, sparse('[[0,1],[2,0]]') / 0 AS div_z
 	   sparse('[[0,1]]') + sparse('[[2,0]]') AS sparse_plus_sparse;
 
 -- sum with an axis reads the entries only; other reductions densify
-SELECT sum(sparse('[[0,1],[2,5]]')) AS total, sum(sparse('[[0,1],[2,5]]'), 0) AS cols, sum(sparse('[[0,1],[2,5]]'), -1) AS rows,
-	   sum(sparse('[[0,1],[2,5]]'), 1, true) AS rows_keep, sum(sparse('[[0,1],[2,5]]'), keepdims => true) AS all_keep,
+SELECT sum(sparse('[[0,1],[2,5]]'), NULL) AS total, sum(sparse('[[0,1],[2,5]]'), 0) AS cols, sum(sparse('[[0,1],[2,5]]'), -1) AS rows,
+	   sum(sparse('[[0,1],[2,5]]'), 1, true) AS rows_keep, sum(sparse('[[0,1],[2,5]]'), NULL, keepdims => true) AS all_keep,
 	   sum(sparse('[[0,1],[2,5]]'), 0) = sum('[[0,1],[2,5]]'::tensor, 0) AS same_as_dense,
 	   mean(sparse('[[0,1],[2,5]]')) AS mean, max(sparse('[[0,1],[2,5]]'), 1) AS max;
 SELECT try_sql($$SELECT marsql.sum(marsql.sparse('[[0,1]]'), 2)$$);
@@ -62,7 +62,7 @@ CREATE TEMP TABLE sp (id int, t tensor, t32 tensor(float32));
 INSERT INTO sp VALUES (1, eye(1000, sparse => true), eye(3, sparse => true));
 SELECT id, is_sparse(t), nnz(t), size(t), pg_column_size(t) < 100000 AS far_below_8mb_dense, t = eye(1000) AS equals_dense,
 	   is_sparse(t32), dtype(t32), t32 FROM sp;
-SELECT sum(t, 0) = ones('{1000}') AS column_sums, (t)[3][3] AS subscript, item(sum(t[0:2])) AS sliced FROM sp;
+SELECT sum(t, 0) = ones('{1000}') AS column_sums, (t)[3][3] AS subscript, item(sum(t[0:2], NULL)) AS sliced FROM sp;
 SELECT unnest.* FROM unnest(sparse('[[0,7]]'));
 SELECT t::float8[] AS as_array FROM (SELECT sparse('[[0,1],[2,0]]') AS t) s;
 SELECT from_binary(to_binary(sparse('[[0,1],[2,0]]'))) AS binary_is_dense;

@@ -26,7 +26,7 @@ SELECT vc();
 SELECT t = vc_reference(1) AS same FROM vc_w WHERE id = 1;
 SELECT vc();
 SELECT t = vc_reference(1) AS same FROM vc_w WHERE id = 1;
-SELECT marsql.sum(t) = marsql.sum(vc_reference(1)) AS same FROM vc_w WHERE id = 1;
+SELECT marsql.sum(t, NULL) = marsql.sum(vc_reference(1), NULL) AS same FROM vc_w WHERE id = 1;
 SELECT vc();
 -- both arguments the same cached value (compare frees copies, never the cache's)
 SELECT t = t AS same, marsql.allclose(t, t) FROM vc_w;
@@ -34,7 +34,7 @@ SELECT vc();
 -- in a transaction, the value handed out is pinned until its end
 BEGIN;
 SELECT marsql.shape(t) FROM vc_w;
-SELECT marsql.max(t) = marsql.max(vc_reference(1)) AS same FROM vc_w;
+SELECT marsql.max(t, NULL) = marsql.max(vc_reference(1), NULL) AS same FROM vc_w;
 SELECT vc();
 COMMIT;
 SELECT vc();
@@ -187,10 +187,10 @@ SHOW marsql.value_cache_min_size;
 SHOW marsql.retained_memory;
 -- retained memory: results stay right with it off and on
 SET marsql.retained_memory = 0;
-SELECT marsql.sum(marsql.ones(ARRAY[2048, 2048], 'float32'));
+SELECT marsql.sum(marsql.ones(ARRAY[2048, 2048], 'float32'), NULL);
 SET marsql.retained_memory = '64MB';
-SELECT marsql.sum(marsql.ones(ARRAY[2048, 2048], 'float32'));
-SELECT marsql.sum(marsql.ones(ARRAY[2048, 2048], 'float32'));
+SELECT marsql.sum(marsql.ones(ARRAY[2048, 2048], 'float32'), NULL);
+SELECT marsql.sum(marsql.ones(ARRAY[2048, 2048], 'float32'), NULL);
 RESET marsql.retained_memory;
 
 -- memory stays bounded over many reads: the cache's contexts hold at most
@@ -198,7 +198,7 @@ RESET marsql.retained_memory;
 SET marsql.value_cache_size = '6MB';
 SELECT marsql.value_cache_reset();
 SELECT count(*) FROM generate_series(1, 20) g, vc_w
-	WHERE marsql.sum(t) IS NOT NULL AND id = 1 + g % 2;
+	WHERE marsql.sum(t, NULL) IS NOT NULL AND id = 1 + g % 2;
 SELECT sum(total_bytes) < 7 * 1024 * 1024 AS bounded
 	FROM pg_backend_memory_contexts WHERE name LIKE 'marsql%value%' OR parent LIKE 'marsql value cache';
 RESET marsql.value_cache_size;

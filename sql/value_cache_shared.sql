@@ -29,7 +29,7 @@ SELECT marsql.value_cache_reset();
 SELECT t = vcs_reference(1) AS same FROM vcs_w WHERE id = 1;
 SELECT vcs();
 SELECT t = vcs_reference(1) AS same FROM vcs_w WHERE id = 1;
-SELECT marsql.sum(t) = marsql.sum(vcs_reference(1)) AS same FROM vcs_w WHERE id = 1;
+SELECT marsql.sum(t, NULL) = marsql.sum(vcs_reference(1), NULL) AS same FROM vcs_w WHERE id = 1;
 SELECT vcs();
 -- both arguments the same shared value; the btree comparator frees copies,
 -- never the shared copy
@@ -39,7 +39,7 @@ SELECT id FROM vcs_w ORDER BY t, id;
 -- reuse the pin
 BEGIN;
 SELECT marsql.shape(t) FROM vcs_w;
-SELECT marsql.max(t) = marsql.max(vcs_reference(1)) AS same FROM vcs_w;
+SELECT marsql.max(t, NULL) = marsql.max(vcs_reference(1), NULL) AS same FROM vcs_w;
 SELECT vcs();
 COMMIT;
 SELECT vcs();
@@ -92,9 +92,9 @@ SELECT vcs();
 -- the next read invalidates the entry and loads the value again
 BEGIN;
 SELECT marsql.value_cache_reset();
-SELECT marsql.sum(t) = marsql.sum(vcs_reference(5)) AS same FROM vcs_w WHERE id = 1;
+SELECT marsql.sum(t, NULL) = marsql.sum(vcs_reference(5), NULL) AS same FROM vcs_w WHERE id = 1;
 CLUSTER vcs_w USING vcs_w_pkey;
-SELECT marsql.sum(t) = marsql.sum(vcs_reference(5)) AS same FROM vcs_w WHERE id = 1;
+SELECT marsql.sum(t, NULL) = marsql.sum(vcs_reference(5), NULL) AS same FROM vcs_w WHERE id = 1;
 SELECT vcs();
 COMMIT;
 SELECT t = vcs_reference(5) AS same FROM vcs_w WHERE id = 1;

@@ -69,9 +69,9 @@ COMMENT ON OPERATOR marsql.> (marsql.tensor, marsql.tensor) IS 'greater than, by
 COMMENT ON OPERATOR marsql.>= (marsql.tensor, marsql.tensor) IS 'greater than or equal, by ndim, shape, then elements';
 
 -- A size-1 tensor compared with a number, as a boolean (tensor_scalar.c):
--- sum(t) > 2, 2 < sum(t).  Any other size is 22023, as numpy refuses the
--- truth value of an array of several elements.  Not members of the btree
--- or hash families (tensor = number is not a total order of tensors).
+-- sum(t, NULL) > 2, 2 < sum(t, NULL).  Any other size is 22023, as numpy
+-- refuses the truth value of an array of several elements.  Not members of
+-- the btree or hash families (tensor = number is not a total order of tensors).
 -- No selectivity estimators: eqsel and scalarltsel would call the operator
 -- on the column's most common values and histogram, which raises for a
 -- column of larger tensors while the query is planned (EXPLAIN included).

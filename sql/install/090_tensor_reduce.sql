@@ -1,6 +1,10 @@
--- Reductions with numpy's axis (NULL: every axis) and keepdims.
+-- Reductions with numpy's axis (NULL: every axis) and keepdims.  sum, min
+-- and max take their axis without a default: given one tensor, those
+-- names are SQL's aggregates over rows (095_tensor_aggregates.sql), and
+-- sum(t, NULL) is numpy's sum(a, axis=None).  Not STRICT, so a NULL axis
+-- reaches the function.
 
-CREATE FUNCTION marsql.sum(t marsql.tensor, axis integer DEFAULT NULL,
+CREATE FUNCTION marsql.sum(t marsql.tensor, axis integer,
 						   keepdims boolean DEFAULT false)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_sum'
@@ -24,7 +28,7 @@ CREATE FUNCTION marsql.mean(t marsql.tensor, axis integer DEFAULT NULL,
 COMMENT ON FUNCTION marsql.mean(marsql.tensor, integer, boolean) IS
 	'arithmetic mean along axis, or of all elements when axis is NULL';
 
-CREATE FUNCTION marsql.min(t marsql.tensor, axis integer DEFAULT NULL,
+CREATE FUNCTION marsql.min(t marsql.tensor, axis integer,
 						   keepdims boolean DEFAULT false)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_min'
@@ -32,7 +36,7 @@ CREATE FUNCTION marsql.min(t marsql.tensor, axis integer DEFAULT NULL,
 COMMENT ON FUNCTION marsql.min(marsql.tensor, integer, boolean) IS
 	'smallest element (NaN if any is NaN) along axis, or of all elements when axis is NULL';
 
-CREATE FUNCTION marsql.max(t marsql.tensor, axis integer DEFAULT NULL,
+CREATE FUNCTION marsql.max(t marsql.tensor, axis integer,
 						   keepdims boolean DEFAULT false)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_max'

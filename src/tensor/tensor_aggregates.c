@@ -1,10 +1,13 @@
 /*
  * tensor_aggregates.c
- *	  marsql.sum_agg and marsql.avg_agg: elementwise sum and mean over rows
- *	  of tensors of one shape.  The state is a float64 accumulator per
- *	  element plus a row count; combine, serialize and deserialize let
- *	  PostgreSQL run them in parallel query.  NULL rows are skipped; the
- *	  result is float32 only when every row was float32.
+ *	  The elementwise aggregates over rows of tensors of one shape:
+ *	  marsql.sum and marsql.avg (also named sum_agg and avg_agg), marsql.min
+ *	  and marsql.max (numpy's minimum and maximum reduced over the rows).
+ *	  One state serves all four: a float64 accumulator per element plus a
+ *	  row count, folded by the kernels in kernels/row_fold.c; combine,
+ *	  serialize and deserialize let PostgreSQL run them in parallel query.
+ *	  NULL rows are skipped, no rows give NULL; the result is float32 only
+ *	  when every row was float32 (numpy's promotion).
  */
 #include "postgres.h"
 
@@ -15,6 +18,7 @@
 
 #include "tensor/tensor.h"
 #include "kernels/elements.h"
+#include "kernels/row_fold.h"
 
 PG_FUNCTION_INFO_V1(tensor_sum_transfn);
 PG_FUNCTION_INFO_V1(tensor_sum_combinefn);
@@ -22,16 +26,20 @@ PG_FUNCTION_INFO_V1(tensor_sum_serialfn);
 PG_FUNCTION_INFO_V1(tensor_sum_deserialfn);
 PG_FUNCTION_INFO_V1(tensor_sum_finalfn);
 PG_FUNCTION_INFO_V1(tensor_avg_finalfn);
+PG_FUNCTION_INFO_V1(tensor_min_transfn);
+PG_FUNCTION_INFO_V1(tensor_min_combinefn);
+PG_FUNCTION_INFO_V1(tensor_max_transfn);
+PG_FUNCTION_INFO_V1(tensor_max_combinefn);
 
-typedef struct SumState
+typedef struct RowsState
 {
 	int			ndim;
 	int32		dims[MT_MAX_DIMS];
 	MtDtype		dtype;			/* float64 once any float64 row arrived */
-	int64		count;			/* rows summed */
+	int64		count;			/* rows folded in, at least 1 */
 	int64		elements;
-	double	   *sums;
-} SumState;
+	double	   *acc;			/* sums, or the minima / maxima so far */
+} RowsState;
 
 static MemoryContext
 aggregate_context(FunctionCallInfo fcinfo, const char *fn)
@@ -43,10 +51,10 @@ aggregate_context(FunctionCallInfo fcinfo, const char *fn)
 	return ctx;
 }
 
-static SumState *
+static RowsState *
 new_state(MemoryContext ctx, int ndim, const int32 *dims, MtDtype dtype)
 {
-	SumState   *s = MemoryContextAllocZero(ctx, sizeof(SumState));
+	RowsState  *s = MemoryContextAllocZero(ctx, sizeof(RowsState));
 
 	s->ndim = ndim;
 	memcpy(s->dims, dims, sizeof(int32) * ndim);
@@ -54,13 +62,13 @@ new_state(MemoryContext ctx, int ndim, const int32 *dims, MtDtype dtype)
 	s->elements = 1;
 	for (int i = 0; i < ndim; i++)
 		s->elements *= dims[i];
-	s->sums = MemoryContextAllocHuge(ctx, sizeof(double) * Max(s->elements, 1));
-	memset(s->sums, 0, sizeof(double) * Max(s->elements, 1));
+	/* filled by the caller: a first row, a partial state, or a message */
+	s->acc = MemoryContextAllocHuge(ctx, sizeof(double) * Max(s->elements, 1));
 	return s;
 }
 
 static void
-check_same_shape(const SumState *s, int ndim, const int32 *dims)
+check_same_shape(const RowsState *s, int ndim, const int32 *dims)
 {
 	if (s->ndim != ndim || memcmp(s->dims, dims, sizeof(int32) * ndim) != 0)
 	{
@@ -76,64 +84,113 @@ check_same_shape(const SumState *s, int ndim, const int32 *dims)
 	}
 }
 
-Datum
-tensor_sum_transfn(PG_FUNCTION_ARGS)
+/*
+ * Folds row argument 1 into the state in argument 0 (NULL before the
+ * first row).  Sums start from +0, as numpy's add.reduce starts from its
+ * identity (a sum of -0.0 rows is +0.0); min and max, which have no
+ * identity, start from the first row.
+ */
+static Datum
+transfn(FunctionCallInfo fcinfo, MtRowFold op, const char *name)
 {
-	MemoryContext ctx = aggregate_context(fcinfo, "sum_agg");
-	SumState   *s = PG_ARGISNULL(0) ? NULL : (SumState *) PG_GETARG_POINTER(0);
+	MemoryContext ctx = aggregate_context(fcinfo, name);
+	RowsState  *s = PG_ARGISNULL(0) ? NULL : (RowsState *) PG_GETARG_POINTER(0);
 	Tensor	   *t;
-	const void *data;
+	bool		first;
+	MtStatus	status;
 
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(s);
 	t = PG_GETARG_TENSOR_P(1);
-	if (s == NULL)
+	first = s == NULL;
+	if (first)
 		s = new_state(ctx, t->ndim, t->dims, (MtDtype) t->dtype);
 	else
 		check_same_shape(s, t->ndim, t->dims);
+	if (first && op != MT_ROW_FOLD_SUM)
+		status = mt_row_copy(s->acc, TENSOR_DATA(t), (MtDtype) t->dtype, s->elements,
+							 tensor_poll_interrupts, NULL);
+	else
+	{
+		if (first)
+			memset(s->acc, 0, sizeof(double) * s->elements);
+		status = mt_row_fold(op, s->acc, TENSOR_DATA(t), (MtDtype) t->dtype, s->elements,
+							 tensor_poll_interrupts, NULL);
+	}
+	tensor_check_status(status, NULL);
 	if (t->dtype == MT_FLOAT64)
 		s->dtype = MT_FLOAT64;
-	data = TENSOR_DATA(t);
-	if (t->dtype == MT_FLOAT64)
-		for (int64 i = 0; i < s->elements; i++)
-			s->sums[i] += ((const double *) data)[i];
-	else
-		for (int64 i = 0; i < s->elements; i++)
-			s->sums[i] += ((const float *) data)[i];
 	s->count++;
 	PG_RETURN_POINTER(s);
 }
 
-Datum
-tensor_sum_combinefn(PG_FUNCTION_ARGS)
+/* Folds the partial state of argument 1 into that of argument 0. */
+static Datum
+combinefn(FunctionCallInfo fcinfo, MtRowFold op, const char *name)
 {
-	MemoryContext ctx = aggregate_context(fcinfo, "sum_agg");
-	SumState   *a = PG_ARGISNULL(0) ? NULL : (SumState *) PG_GETARG_POINTER(0);
-	SumState   *b = PG_ARGISNULL(1) ? NULL : (SumState *) PG_GETARG_POINTER(1);
+	MemoryContext ctx = aggregate_context(fcinfo, name);
+	RowsState  *a = PG_ARGISNULL(0) ? NULL : (RowsState *) PG_GETARG_POINTER(0);
+	RowsState  *b = PG_ARGISNULL(1) ? NULL : (RowsState *) PG_GETARG_POINTER(1);
 
 	if (b == NULL)
 		PG_RETURN_POINTER(a);
 	if (a == NULL)
 	{
 		a = new_state(ctx, b->ndim, b->dims, b->dtype);
-		memcpy(a->sums, b->sums, sizeof(double) * b->elements);
+		memcpy(a->acc, b->acc, sizeof(double) * b->elements);
 		a->count = b->count;
 		PG_RETURN_POINTER(a);
 	}
 	check_same_shape(a, b->ndim, b->dims);
-	for (int64 i = 0; i < a->elements; i++)
-		a->sums[i] += b->sums[i];
+	tensor_check_status(mt_row_fold(op, a->acc, b->acc, MT_FLOAT64, a->elements,
+									tensor_poll_interrupts, NULL), NULL);
 	a->count += b->count;
 	if (b->dtype == MT_FLOAT64)
 		a->dtype = MT_FLOAT64;
 	PG_RETURN_POINTER(a);
 }
 
-/* ndim, dtype, count, dims, then the sums as float8 in network order */
+Datum
+tensor_sum_transfn(PG_FUNCTION_ARGS)
+{
+	return transfn(fcinfo, MT_ROW_FOLD_SUM, "sum");
+}
+
+Datum
+tensor_sum_combinefn(PG_FUNCTION_ARGS)
+{
+	return combinefn(fcinfo, MT_ROW_FOLD_SUM, "sum");
+}
+
+Datum
+tensor_min_transfn(PG_FUNCTION_ARGS)
+{
+	return transfn(fcinfo, MT_ROW_FOLD_MIN, "min");
+}
+
+Datum
+tensor_min_combinefn(PG_FUNCTION_ARGS)
+{
+	return combinefn(fcinfo, MT_ROW_FOLD_MIN, "min");
+}
+
+Datum
+tensor_max_transfn(PG_FUNCTION_ARGS)
+{
+	return transfn(fcinfo, MT_ROW_FOLD_MAX, "max");
+}
+
+Datum
+tensor_max_combinefn(PG_FUNCTION_ARGS)
+{
+	return combinefn(fcinfo, MT_ROW_FOLD_MAX, "max");
+}
+
+/* ndim, dtype, count, dims, then the accumulator as float8 in network order */
 Datum
 tensor_sum_serialfn(PG_FUNCTION_ARGS)
 {
-	SumState   *s = (SumState *) PG_GETARG_POINTER(0);
+	RowsState  *s = (RowsState *) PG_GETARG_POINTER(0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -143,21 +200,21 @@ tensor_sum_serialfn(PG_FUNCTION_ARGS)
 	for (int i = 0; i < s->ndim; i++)
 		pq_sendint32(&buf, s->dims[i]);
 	for (int64 i = 0; i < s->elements; i++)
-		pq_sendfloat8(&buf, s->sums[i]);
+		pq_sendfloat8(&buf, s->acc[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
 Datum
 tensor_sum_deserialfn(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = aggregate_context(fcinfo, "sum_agg");
+	MemoryContext ctx = aggregate_context(fcinfo, "tensor_sum_deserialfn");
 	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
 	StringInfoData buf;
 	int			ndim;
 	int32		dims[MT_MAX_DIMS];
 	MtDtype		dtype;
 	int64		count;
-	SumState   *s;
+	RowsState  *s;
 
 	buf.data = VARDATA_ANY(bytes);
 	buf.len = VARSIZE_ANY_EXHDR(bytes);
@@ -167,13 +224,13 @@ tensor_sum_deserialfn(PG_FUNCTION_ARGS)
 	dtype = (MtDtype) pq_getmsgint(&buf, 4);
 	count = pq_getmsgint64(&buf);
 	if (ndim < 0 || ndim > MT_MAX_DIMS)
-		elog(ERROR, "invalid sum_agg state");
+		elog(ERROR, "invalid tensor aggregate state");
 	for (int i = 0; i < ndim; i++)
 		dims[i] = pq_getmsgint(&buf, 4);
 	s = new_state(ctx, ndim, dims, dtype);
 	s->count = count;
 	for (int64 i = 0; i < s->elements; i++)
-		s->sums[i] = pq_getmsgfloat8(&buf);
+		s->acc[i] = pq_getmsgfloat8(&buf);
 	pq_getmsgend(&buf);
 	PG_RETURN_POINTER(s);
 }
@@ -181,7 +238,7 @@ tensor_sum_deserialfn(PG_FUNCTION_ARGS)
 static Datum
 finish(FunctionCallInfo fcinfo, bool mean)
 {
-	SumState   *s = PG_ARGISNULL(0) ? NULL : (SumState *) PG_GETARG_POINTER(0);
+	RowsState  *s = PG_ARGISNULL(0) ? NULL : (RowsState *) PG_GETARG_POINTER(0);
 	int64		dims[MT_MAX_DIMS];
 	Tensor	   *t;
 	void	   *data;
@@ -194,7 +251,7 @@ finish(FunctionCallInfo fcinfo, bool mean)
 	data = TENSOR_DATA(t);
 	for (int64 i = 0; i < s->elements; i++)
 	{
-		double		v = mean ? s->sums[i] / (double) s->count : s->sums[i];
+		double		v = mean ? s->acc[i] / (double) s->count : s->acc[i];
 
 		if (s->dtype == MT_FLOAT32)
 			((float *) data)[i] = (float) v;

@@ -68,14 +68,14 @@ check_size_one(const Tensor *t, bool compare, const char *target)
 						(long long) n),
 				 errdetail("Only a tensor of one element compares with a number; this one has shape %s.",
 						   shape_text(t)),
-				 errhint("Reduce it first, as in marsql.sum(t) > 2 or marsql.max(t) > 2, or pick one element with a subscript, as in t[0] > 2.")));
+				 errhint("Reduce it first, as in marsql.sum(t, NULL) > 2 or marsql.max(t, NULL) > 2, or pick one element with a subscript, as in t[0] > 2.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("cannot cast a tensor of %lld elements to %s",
 					(long long) n, target),
 			 errdetail("Only a tensor of one element converts to a number; this one has shape %s.",
 					   shape_text(t)),
-			 errhint("Reduce it first, as in marsql.sum(t)::%s, pick one element with a subscript, or cast to %s[] for every element.",
+			 errhint("Reduce it first, as in marsql.sum(t, NULL)::%s, pick one element with a subscript, or cast to %s[] for every element.",
 					 target, target)));
 }
 

@@ -576,12 +576,20 @@ T('where with float32 x and float64 y promotes to float64', 'marsql.where(%s, %s
 x = normal(3, 4, 5)
 xp = uniform(0.5, 1.5, 3, 4, 5)
 RED = [('sum', np.sum), ('mean', np.mean), ('min', np.min), ('max', np.max), ('prod', np.prod)]
+# SQL's aggregate names: given one tensor they aggregate over rows, so
+# numpy's np.sum(a) is marsql.sum(t, NULL) (docs/math.md, "Reductions")
+AGG_NAMES = ('sum', 'min', 'max')
 
 
-def red_args(axis, keepdims):
+def all_axes(fname):
+    """the arguments after the tensor for numpy's axis=None"""
+    return ', NULL' if fname in AGG_NAMES else ''
+
+
+def red_args(axis, keepdims, fname):
     if keepdims:
         return ', axis => %s, keepdims => true' % ('NULL' if axis is None else axis)
-    return '' if axis is None else ', %d' % axis
+    return all_axes(fname) if axis is None else ', %d' % axis
 
 
 for fname, fn in RED:
@@ -590,15 +598,15 @@ for fname, fn in RED:
         for keepdims in (False, True):
             tol = EXACT if fname in ('min', 'max') else prod_tol() if fname == 'prod' else red_tol(inp)
             T('%s (3,4,5) axis %s keepdims %s' % (fname, axis, keepdims),
-              'marsql.%s(%s%s)' % (fname, lit(inp), red_args(axis, keepdims)),
+              'marsql.%s(%s%s)' % (fname, lit(inp), red_args(axis, keepdims, fname)),
               fn(inp, axis=axis, keepdims=keepdims), tol)
     inp32 = inp.astype(np.float32)
     for axis in (None, 1):
         tol = EXACT if fname in ('min', 'max') else prod_tol(np.float32) if fname == 'prod' else red_tol(inp32, np.float32)
-        T('%s float32 axis %s stays float32' % (fname, axis), 'marsql.%s(%s%s)' % (fname, lit(inp32), red_args(axis, False)),
+        T('%s float32 axis %s stays float32' % (fname, axis), 'marsql.%s(%s%s)' % (fname, lit(inp32), red_args(axis, False, fname)),
           fn(inp32, axis=axis), tol)
     v = normal(7) if fname != 'prod' else uniform(0.5, 1.5, 7)
-    T('%s of a 1-D tensor is 0-d' % fname, 'marsql.%s(%s)' % (fname, lit(v)), fn(v),
+    T('%s of a 1-D tensor is 0-d' % fname, 'marsql.%s(%s%s)' % (fname, lit(v), all_axes(fname)), fn(v),
       EXACT if fname in ('min', 'max') else prod_tol() if fname == 'prod' else red_tol(v))
     y = normal(3, 4)
     y[1, 2] = np.nan
@@ -608,7 +616,7 @@ for fname, fn in RED:
 z = np.zeros((0, 3))
 T('sum over an empty axis is 0', 'marsql.sum(%s, 0)' % lit(z), np.sum(z, axis=0), EXACT)
 T('prod of an empty tensor is 1', 'marsql.prod(%s)' % lit(z), np.prod(z), EXACT)
-T('sum of a 0-d tensor', 'marsql.sum(%s)' % lit(np.float64(2.5)), np.sum(np.float64(2.5)), EXACT)
+T('sum of a 0-d tensor', 'marsql.sum(%s, NULL)' % lit(np.float64(2.5)), np.sum(np.float64(2.5)), EXACT)
 
 for fname, fn in (('std', np.std), ('var', np.var)):
     for axis in (None, 0, -1):
@@ -695,7 +703,11 @@ allx = np.stack([t for _, t in AGG_ROWS])
 T('sum_agg over 7 rows of (2,3)', '(SELECT marsql.sum_agg(t) FROM numpy_rows)', allx.sum(axis=0), red_tol(allx))
 T('avg_agg over 7 rows of (2,3)', '(SELECT marsql.avg_agg(t) FROM numpy_rows)', allx.mean(axis=0), red_tol(allx))
 T('sum_agg over one row', '(SELECT marsql.sum_agg(t) FROM numpy_rows WHERE id = 0)', AGG_ROWS[0][1], EXACT)
-for fname, fn in (('sum_agg', np.sum), ('avg_agg', np.mean)):
+# sum, avg, min and max of one tensor are SQL's aggregates over rows:
+# numpy's sum, mean, minimum and maximum along a new axis 0 (sum_agg and
+# avg_agg are their older names)
+for fname, fn in (('sum', np.sum), ('avg', np.mean), ('min', np.min), ('max', np.max),
+                  ('sum_agg', np.sum), ('avg_agg', np.mean)):
     groups = sorted(set(g for g, _ in AGG_ROWS))
     refs = [fn(np.stack([t for g2, t in AGG_ROWS if g2 == g]), axis=0) for g in groups]
 
@@ -704,14 +716,15 @@ for fname, fn in (('sum_agg', np.sum), ('avg_agg', np.mean)):
             return 'groups %s, expected %s' % ([r.get('g') for r in rows], groups)
         out = []
         for r, ref in zip(rows, refs):
-            d = compare(parse_tensor(col(r, 'r')), ref, red_tol(allx), 'group %d' % r['g'])
+            d = compare(parse_tensor(col(r, 'r')), ref, EXACT if fname in ('min', 'max') else red_tol(allx),
+                        'group %d' % r['g'])
             if d:
                 out.append(d)
         return '\n'.join(out) or None
     R('%s with GROUP BY' % fname, 'SELECT g, marsql.%s(t) AS r FROM numpy_rows GROUP BY g ORDER BY g' % fname, verify)
     all32 = np.stack([t for _, t in AGG_ROWS32])
     T('%s over float32 rows stays float32' % fname, '(SELECT marsql.%s(t) FROM numpy_rows32)' % fname,
-      fn(all32, axis=0), red_tol(all32, np.float32))
+      fn(all32, axis=0), EXACT if fname in ('min', 'max') else red_tol(all32, np.float32))
 
 # ------------------------------------------------------------------- shape
 a = normal(3, 4)
@@ -1183,7 +1196,7 @@ for dt, tol in ((np.float64, F64), (np.float32, F32)):
     T('sparse %s + scalar is dense' % dtn(A), '(%s + %s)' % (sp, f8(1.5)), A + dt(1.5), tol)
     for axis in (None, 0, 1, -1):
         T('sum of sparse %s, axis %s' % (dtn(A), axis),
-          'marsql.sum(%s%s)' % (sp, '' if axis is None else ', %d' % axis),
+          'marsql.sum(%s, %s)' % (sp, 'NULL' if axis is None else axis),
           np.sum(A.astype(np.float64), axis=axis).astype(dt), red_tol(A, dt))
     T('sum of sparse %s with keepdims' % dtn(A), 'marsql.sum(%s, 0, true)' % sp,
       np.sum(A.astype(np.float64), axis=0, keepdims=True).astype(dt), red_tol(A, dt))
@@ -1218,20 +1231,20 @@ def bits_check(desc, expr, ref):
 # sum, mean, var and std in numpy's order: pairwise along the last axis,
 # in buffers of 8192, row after row along another axis; float32 in float32
 a6 = np.array([1, 2e-9, 3e-9]) * 1e6
-bits_check('sum of [1,2e-9,3e-9] * 1e6', "marsql.sum('[1,2e-9,3e-9]'::marsql.tensor * 1e6::float8)", np.sum(a6))
+bits_check('sum of [1,2e-9,3e-9] * 1e6', "marsql.sum('[1,2e-9,3e-9]'::marsql.tensor * 1e6::float8, NULL)", np.sum(a6))
 bits_check('mean of [1,2e-9,3e-9] * 1e6', "marsql.mean('[1,2e-9,3e-9]'::marsql.tensor * 1e6::float8)", np.mean(a6))
 for dt in (np.float64, np.float32):
     for n in (7, 8, 9, 17, 100, 128, 129, 1000, 20000):
         v = (rng.standard_normal(n) * 10.0 ** rng.integers(-3, 6, n)).astype(dt)
         for fname in ('sum', 'mean', 'var', 'std'):
             bits_check('%s of %d %s is numpy\'s bit for bit' % (fname, n, dtn(v)),
-                       'marsql.%s(%s)' % (fname, lit(v)), getattr(np, fname)(v))
+                       'marsql.%s(%s%s)' % (fname, lit(v), all_axes(fname)), getattr(np, fname)(v))
     w = (rng.standard_normal((3, 40, 130)) * 10.0 ** rng.integers(-3, 6, (3, 40, 130))).astype(dt)
     for fname in ('sum', 'mean', 'var', 'std', 'prod'):
         ww = (1 + w * 1e-6).astype(dt) if fname == 'prod' else w
         for axis in (None, 0, 1, 2):
             bits_check('%s (3,40,130) %s axis %s bit for bit' % (fname, dtn(w), axis),
-                       'marsql.%s(%s%s)' % (fname, lit(ww), red_args(axis, False)),
+                       'marsql.%s(%s%s)' % (fname, lit(ww), red_args(axis, False, fname)),
                        getattr(np, fname)(ww, axis=axis))
     for axis in (None, 0):
         bits_check('var (3,40,130) %s axis %s ddof 1 bit for bit' % (dtn(w), axis),
@@ -1274,6 +1287,28 @@ bits_check('squeeze axis NULL drops every extent-1 axis', 'marsql.squeeze(%s, NU
 for fname in ('argmin', 'argmax'):
     bits_check('%s axis NULL keepdims' % fname, 'marsql.%s(%s, NULL, true)' % (fname, lit(c1)),
                getattr(np, fname)(c1, axis=None, keepdims=True).astype(np.float64))
+
+# the min and max aggregates are numpy's minimum and maximum folded over the
+# rows in order, bit for bit: NaN wins, and between -0 and +0 the later
+# row's zero is kept (numpy keeps the second operand on a tie)
+for dt in (np.float64, np.float32):
+    zr = [np.array(r, dtype=dt) for r in ([-0.0, 0.0, 1.0, np.nan, 2.0], [0.0, -0.0, np.nan, 1.0, -np.inf],
+                                         [0.0, -0.0, 0.5, 3.0, np.inf])]
+    for fname, ufunc in (('min', np.minimum), ('max', np.maximum)):
+        for order in (zr, zr[::-1]):
+            ordered = ' UNION ALL '.join('SELECT %s AS t' % lit(r) for r in order)
+            bits_check('%s aggregate of %s rows %s bit for bit' % (fname, dtn(zr[0]), 'reversed' if order is not zr else 'in order'),
+                       '(SELECT marsql.%s(t) FROM (%s) v)' % (fname, ordered), ufunc.reduce(np.stack(order), axis=0))
+    # signed zeros in sums (NaN is left out: its sign does not survive the text form)
+    zs = [np.array(r, dtype=dt) for r in ([-0.0, -0.0, 1.0, -0.0], [-0.0, 0.0, 2.0, -0.0], [-0.0, -0.0, -3.0, -0.0])]
+    sum_sql = ' UNION ALL '.join('SELECT %d AS i, %s AS t' % (i, lit(r)) for i, r in enumerate(zs))
+    bits_check('sum aggregate of %s rows of signed zeros' % dtn(zs[0]),
+               '(SELECT marsql.sum(t ORDER BY i) FROM (%s) v)' % sum_sql, np.sum(np.stack(zs), axis=0))
+    # a sum starts from numpy's identity +0, so one row of -0 sums to +0; min keeps the row
+    bits_check('sum aggregate of one %s row starts from +0' % dtn(zr[0]),
+               '(SELECT marsql.sum(t) FROM (SELECT %s AS t) v)' % lit(zr[0]), np.sum(np.stack([zr[0]]), axis=0))
+    bits_check('min aggregate of one %s row is the row' % dtn(zr[0]),
+               '(SELECT marsql.min(t) FROM (SELECT %s AS t) v)' % lit(zr[0]), np.min(np.stack([zr[0]]), axis=0))
 
 # take: n-d and empty index arrays, result shape a.shape[:axis] + indices.shape + a.shape[axis+1:]
 tk = normal(3, 4, 5)

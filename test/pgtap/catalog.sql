@@ -1,7 +1,7 @@
 -- pgTAP: the extension's catalog contract -- schema, versions, volatility,
 -- comments, casts, operator classes, reserved settings.
 BEGIN;
-SELECT plan(57);
+SELECT plan(60);
 
 -- the engine's SQL surface: started workers, session state
 CREATE FUNCTION pg_temp.marsql_test_engine_functions() RETURNS name[] LANGUAGE sql AS $$
@@ -170,7 +170,8 @@ SELECT is_empty($$
 	  AND p.oid NOT IN ('marsql.matmul(marsql.tensor,marsql.tensor,text)'::regprocedure,
 		'marsql.knn(marsql.tensor,marsql.tensor,integer,text,text)'::regprocedure)	-- NULL device: the setting
 	  AND proname NOT LIKE 'tensor_stack_%' AND proname NOT LIKE 'tensor_sum_%'
-	  AND proname NOT LIKE 'tensor_avg_%'
+	  AND proname NOT LIKE 'tensor_avg_%' AND proname NOT LIKE 'tensor_min_%'
+	  AND proname NOT LIKE 'tensor_max_%'
 	  AND prorettype <> 'event_trigger'::regtype	-- called by the server, not with arguments
 $$, 'functions are strict unless they handle NULL arguments');
 SELECT is_empty($$
@@ -200,6 +201,27 @@ SELECT is((SELECT aggcombinefn::text FROM pg_aggregate
 SELECT is((SELECT aggcombinefn::text FROM pg_aggregate
 		   WHERE aggfnoid = 'marsql.avg_agg(marsql.tensor)'::regprocedure),
 		  'marsql.tensor_sum_combinefn', 'avg_agg combines partial states (parallel query)');
+SELECT is((SELECT string_agg(concat_ws(' ', aggfnoid::regprocedure, aggcombinefn, aggserialfn,
+									   aggdeserialfn, proparallel), ', ' ORDER BY aggfnoid::text)
+		   FROM pg_aggregate JOIN pg_proc p ON p.oid = aggfnoid
+		   WHERE aggfnoid IN ('marsql.sum(marsql.tensor)'::regprocedure, 'marsql.avg(marsql.tensor)'::regprocedure,
+							  'marsql.min(marsql.tensor)'::regprocedure, 'marsql.max(marsql.tensor)'::regprocedure)),
+		  'marsql.avg(marsql.tensor) marsql.tensor_sum_combinefn marsql.tensor_sum_serialfn marsql.tensor_sum_deserialfn s, '
+		  'marsql.max(marsql.tensor) marsql.tensor_max_combinefn marsql.tensor_sum_serialfn marsql.tensor_sum_deserialfn s, '
+		  'marsql.min(marsql.tensor) marsql.tensor_min_combinefn marsql.tensor_sum_serialfn marsql.tensor_sum_deserialfn s, '
+		  'marsql.sum(marsql.tensor) marsql.tensor_sum_combinefn marsql.tensor_sum_serialfn marsql.tensor_sum_deserialfn s',
+		  'sum, avg, min and max of one tensor are parallel-safe aggregates with combine, serialize and deserialize');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace AND prokind = 'f'
+	  AND proname IN (SELECT proname FROM pg_proc WHERE prokind = 'a'
+					  AND pronamespace = 'pg_catalog'::regnamespace)
+	  AND proargtypes[0] = 'marsql.tensor'::regtype AND pronargs - pronargdefaults <= 1
+$$, 'no plain function shares the name of a SQL aggregate and takes one tensor (sum(t) is the aggregate; sum(t, NULL) numpy''s reduction)');
+SELECT is((SELECT string_agg(proname, ' ' ORDER BY proname) FROM pg_proc p
+		   WHERE pronamespace = 'marsql'::regnamespace AND prokind = 'f' AND NOT proisstrict
+			 AND proname IN ('sum', 'min', 'max') AND proargtypes[0] = 'marsql.tensor'::regtype),
+		  'max min sum', 'sum, min and max with an axis are not strict: sum(t, NULL) reduces every element');
 
 SELECT has_cast('real[]', 'marsql.tensor', 'cast real[] -> tensor');
 SELECT has_cast('double precision[]', 'marsql.tensor', 'cast double precision[] -> tensor');

@@ -95,7 +95,7 @@ SELECT marsql.matmul(marsql.ones('{2,2}'), marsql.ones('{2,2}'));});
 	like($err, qr/HINT:\s+Set marsql.device to auto or cpu/, '... with a hint to use the CPU');
 	($rc, $out, $err) = session(q{SELECT count(*) FROM marsql.knn('[[0,0]]'::marsql.tensor, '[[1,1]]'::marsql.tensor, 1, device => 'gpu');});
 	like($err, qr/ERROR:\s+$state: no GPU is available/, 'knn with device => gpu fails the same way');
-	($rc, $out, $err) = session(q{SET marsql.device = gpu; SELECT marsql.sum(marsql.ones('{3}'));});
+	($rc, $out, $err) = session(q{SET marsql.device = gpu; SELECT marsql.sum(marsql.ones('{3}'), NULL);});
 	like($err, qr/ERROR:\s+$state/, 'reductions under marsql.device = gpu fail the same way');
 
 	# ... and on the workers that run a chunked product's tiles
@@ -135,8 +135,8 @@ SKIP:
 		my ($dtype, $sa, $sb, $k, $u) = @$case;
 		my $r = sql(qq{
 WITH x AS (SELECT marsql.random('$sa', 11, 'normal', '$dtype') a, marsql.random('$sb', 12, 'normal', '$dtype') b)
-SELECT f8(marsql.max(marsql.abs(marsql.matmul(a, b, 'cpu') - marsql.matmul(a, b, '$gpu'))))
-	   <= 4 * $k * $u * f8(marsql.max(marsql.abs(a))) * f8(marsql.max(marsql.abs(b)))
+SELECT f8(marsql.max(marsql.abs(marsql.matmul(a, b, 'cpu') - marsql.matmul(a, b, '$gpu')), NULL))
+	   <= 4 * $k * $u * f8(marsql.max(marsql.abs(a), NULL)) * f8(marsql.max(marsql.abs(b), NULL))
 FROM x});
 		is($r, 't', "matmul $dtype $sa x $sb: GPU within 4 k u max|A| max|B| of the CPU");
 	}
@@ -144,13 +144,13 @@ FROM x});
 	# tiled: the operands do not fit in 8 MB of device memory
 	is(sql(qq{SET marsql.gpu_memory_limit = '8MB';
 WITH x AS (SELECT marsql.random('{1500,1300}', 21) a, marsql.random('{1300,1700}', 22) b)
-SELECT f8(marsql.max(marsql.abs(marsql.matmul(a, b, 'cpu') - marsql.matmul(a, b, '$gpu'))))
+SELECT f8(marsql.max(marsql.abs(marsql.matmul(a, b, 'cpu') - marsql.matmul(a, b, '$gpu')), NULL))
 	   <= 4 * 1300 * 1.1102230246251565e-16 FROM x}), 't', 'a product larger than marsql.gpu_memory_limit is tiled and still agrees');
 
 	# dot and tensordot follow marsql.device
 	is(sql(qq{SET marsql.device = '$gpu';
 WITH x AS (SELECT marsql.random('{40,50,60}', 31) a, marsql.random('{60,70}', 32) b)
-SELECT f8(marsql.max(marsql.abs(marsql.dot(a, b) - marsql.tensordot(a, b, 1)))) < 1e-10 FROM x}),
+SELECT f8(marsql.max(marsql.abs(marsql.dot(a, b) - marsql.tensordot(a, b, 1)), NULL)) < 1e-10 FROM x}),
 		't', 'dot and tensordot under marsql.device agree');
 
 	# k-NN: identical neighbours and distances
@@ -192,14 +192,14 @@ SELECT (SELECT count(*) FROM ((TABLE c EXCEPT TABLE g) UNION ALL (TABLE g EXCEPT
 	my $bits = q{SELECT md5(string_agg(marsql.to_binary(t)::text, ',')) FROM ew,
 	LATERAL (VALUES (a + b), (a - b), (a * 3), (a / b), (marsql.maximum(a, b)), (marsql.minimum(a, b))) v(t)};
 	is(on($gpu, $bits), on('cpu', $bits), 'elementwise operations on the GPU equal the CPU\'s bit for bit');
-	for my $r ('marsql.sum(a)', 'marsql.mean(a)', 'marsql.min(a)', 'marsql.max(a)', 'marsql.sum(a - b)',
-		'marsql.norm(a)', 'marsql.sum(a / (b + 1))', 'marsql.sum(marsql.power(b, a))')
+	for my $r ('marsql.sum(a, NULL)', 'marsql.mean(a)', 'marsql.min(a, NULL)', 'marsql.max(a, NULL)', 'marsql.sum(a - b, NULL)',
+		'marsql.norm(a)', 'marsql.sum(a / (b + 1), NULL)', 'marsql.sum(marsql.power(b, a), NULL)')
 	{
 		my $c = on('cpu', "SELECT $r FROM ew");
 		my $g = on($gpu, "SELECT $r FROM ew");
 		ok(abs($g - $c) <= 1e-12 * (abs($c) + 1) * 1000, "$r on the GPU: $g, on the CPU: $c");
 	}
-	is(sql(qq{SET marsql.device = '$gpu'; SELECT marsql.max('[1, NaN, 3]'::marsql.tensor)::text || marsql.min('[NaN, 2]'::marsql.tensor)::text}),
+	is(sql(qq{SET marsql.device = '$gpu'; SELECT marsql.max('[1, NaN, 3]'::marsql.tensor, NULL)::text || marsql.min('[NaN, 2]'::marsql.tensor, NULL)::text}),
 		'NaNNaN', 'min and max let NaN win on the GPU too');
 
 	# on workers: chunked products and k-NN over a chunked corpus
@@ -209,7 +209,7 @@ SELECT marsql.to_binary(marsql.to_tensor(marsql.matmul(a.t, b.t))) FROM a, b};
 	sql(qq{CREATE TABLE products AS SELECT 'cpu' AS device, marsql.from_binary(($chunked)) AS p});
 	is(sql(qq{SET marsql.device = '$gpu';
 WITH g AS (SELECT marsql.from_binary(($chunked)) p)
-SELECT f8(marsql.max(marsql.abs(products.p - g.p))) <= 4 * 768 * 1.1102230246251565e-16 FROM products, g}),
+SELECT f8(marsql.max(marsql.abs(products.p - g.p), NULL)) <= 4 * 768 * 1.1102230246251565e-16 FROM products, g}),
 		't', 'a chunked product runs its tiles on the workers\' GPU and agrees');
 	my $chunked_knn = q{WITH q AS (SELECT marsql.random('{64,32}', 81, 'normal') t),
 	 x AS (SELECT marsql.chunked_random('{30000,32}', '{4096,32}', 82) t)
@@ -222,7 +222,7 @@ SELECT md5(string_agg(k::text, ',' ORDER BY k.query, k.rank)) FROM q, x, marsql.
 	{
 		my $free_sql = q{SELECT free_memory FROM marsql.gpu_info() WHERE in_use};
 		my ($rc2, $out2, $err2) = session(qq{
-SELECT marsql.sum(marsql.matmul(marsql.ones('{512,512}'), marsql.ones('{512,512}'), 'gpu'));
+SELECT marsql.sum(marsql.matmul(marsql.ones('{512,512}'), marsql.ones('{512,512}'), 'gpu'), NULL);
 $free_sql;
 SET statement_timeout = '300ms';
 SELECT count(*) FROM marsql.knn(marsql.random('{4000,256}', 91, 'normal', 'float32'), marsql.random('{1500000,256}', 92, 'normal', 'float32'), 50, device => 'gpu');

@@ -159,7 +159,7 @@ $node->safe_psql('postgres', 'SELECT marsql.shared_cache_reset()');
 my $base = sstats($node)->{bytes};
 my @pool = map { psql_session($node) } 1 .. 8;
 # all at once, each keeping its transaction open (its pin) until checked
-psql_send($_, 'BEGIN; SELECT marsql.sum(t) = marsql.sum(ref(7)) FROM w WHERE id = 1') for @pool;
+psql_send($_, 'BEGIN; SELECT marsql.sum(t, NULL) = marsql.sum(ref(7), NULL) FROM w WHERE id = 1') for @pool;
 my @ok = map { psql_wait($_) } @pool;
 is_deeply(\@ok, [ ('t') x 8 ], 'eight backends read the right value at once');
 my $ss = sstats($node);
@@ -218,7 +218,7 @@ close_session($k4);
 # ---- a terminated backend's pins go with it ----
 my $c = psql_session($node);
 my $cpid = psql_query($c, 'SELECT pg_backend_pid()');
-psql_query($c, 'BEGIN; SELECT marsql.sum(t) IS NOT NULL FROM w WHERE id = 1');
+psql_query($c, 'BEGIN; SELECT marsql.sum(t, NULL) IS NOT NULL FROM w WHERE id = 1');
 is(sstats($node)->{pinned}, 1, 'a backend in a transaction pins the value');
 $node->safe_psql('postgres', "SELECT pg_terminate_backend($cpid)");
 ok(wait_until(20, sub { sstats($node)->{pinned} == 0 }), 'pg_terminate_backend released its pin');
@@ -231,7 +231,7 @@ close_session($a);
 close_session($b);
 my $d = psql_session($node);
 my $dpid = psql_query($d, 'SELECT pg_backend_pid()');
-psql_query($d, 'BEGIN; SELECT marsql.sum(t) IS NOT NULL FROM w WHERE id = 1');
+psql_query($d, 'BEGIN; SELECT marsql.sum(t, NULL) IS NOT NULL FROM w WHERE id = 1');
 kill 'KILL', $dpid;
 close_session($d);
 ok(wait_until(60, sub { (eval { $node->safe_psql('postgres', 'SELECT 1') } // '') eq '1' }),

@@ -31,7 +31,7 @@ marsql.max_workers_total = 2
 });
 $node->safe_psql('postgres', q{
 	CREATE FUNCTION big_call(x int) RETURNS double precision LANGUAGE sql IMMUTABLE
-		AS $$ SELECT marsql.item(marsql.sum(marsql.ones(ARRAY[4096, 4096]))) + x $$;
+		AS $$ SELECT marsql.item(marsql.sum(marsql.ones(ARRAY[4096, 4096]), NULL)) + x $$;
 });
 
 # the largest private memory (MB) of any of the node's marsql workers now

@@ -6,7 +6,8 @@
  *	  elementwise and reduction loops, strided views, and (through dlopen
  *	  of OpenBLAS) the dispatch table's gemm, panel cancels and LAPACK
  *	  drivers; the release of retained heap memory beyond a bound in a
- *	  contiguous and a non-contiguous heap (forked children).  Prints TAP.
+ *	  contiguous and a non-contiguous heap (forked children); the row folds
+ *	  of the aggregates over rows.  Prints TAP.
  */
 #define _GNU_SOURCE
 #include <malloc.h>
@@ -28,6 +29,7 @@
 #include "kernels/knn.h"
 #include "kernels/linalg.h"
 #include "kernels/reduce.h"
+#include "kernels/row_fold.h"
 #include "kernels/sparse_text.h"
 #include "kernels/strided.h"
 #include "kernels/random.h"
@@ -1278,6 +1280,41 @@ test_heap_retain(void)
 		  "contiguous heap, bound 256 MB: nothing released, the next call does not fault");
 }
 
+/* the aggregates' row folds: numpy's minimum / maximum, float32 rows, cancels */
+static void
+test_row_fold(void)
+{
+	double		acc[4];
+	const double r1[4] = {-0.0, 1.0, NAN, 2.0};
+	const double r2[4] = {0.0, NAN, 1.0, -INFINITY};
+	const float f[4] = {0.1f, -2.0f, 3.5f, -0.0f};
+	double	   *big;
+	int64_t		n = MT_POLL_ELEMENTS + 5;
+	int			polls = 0;
+
+	check(mt_row_copy(acc, r1, MT_FLOAT64, 4, NULL, NULL) == MT_OK
+		  && signbit(acc[0]) && acc[1] == 1.0 && isnan(acc[2]), "row copy keeps -0 and NaN");
+	check(mt_row_fold(MT_ROW_FOLD_MIN, acc, r2, MT_FLOAT64, 4, NULL, NULL) == MT_OK
+		  && acc[0] == 0.0 && !signbit(acc[0]) && isnan(acc[1]) && isnan(acc[2]) && acc[3] == -INFINITY,
+		  "min: a tie keeps the row's zero, NaN on either side wins");
+	mt_row_copy(acc, r2, MT_FLOAT64, 4, NULL, NULL);
+	check(mt_row_fold(MT_ROW_FOLD_MAX, acc, r1, MT_FLOAT64, 4, NULL, NULL) == MT_OK
+		  && acc[0] == 0.0 && signbit(acc[0]) && isnan(acc[1]) && isnan(acc[2]) && acc[3] == 2.0,
+		  "max: a tie keeps the row's zero, NaN on either side wins");
+	memset(acc, 0, sizeof(acc));
+	mt_row_fold(MT_ROW_FOLD_SUM, acc, f, MT_FLOAT32, 4, NULL, NULL);
+	mt_row_fold(MT_ROW_FOLD_SUM, acc, f, MT_FLOAT32, 4, NULL, NULL);
+	check(acc[0] == 2.0 * (double) 0.1f && acc[1] == -4.0 && acc[2] == 7.0 && acc[3] == 0.0 && !signbit(acc[3]),
+		  "sum of float32 rows in double from +0");
+	mt_row_copy(acc, f, MT_FLOAT32, 4, NULL, NULL);
+	check(acc[0] == (double) 0.1f && signbit(acc[3]), "a float32 row converts exactly");
+	big = calloc(n, sizeof(double));
+	check(big != NULL && mt_row_fold(MT_ROW_FOLD_MAX, big, big, MT_FLOAT64, n, stop_now, &polls) == MT_ERR_CANCELED
+		  && mt_row_copy(big, big, MT_FLOAT64, n, stop_now, &polls) == MT_ERR_CANCELED && polls == 2,
+		  "a long row polls for a cancel once per block");
+	free(big);
+}
+
 int
 main(void)
 {
@@ -1295,6 +1332,7 @@ main(void)
 	test_distance();
 	test_knn_direct();
 	test_tile_grid();
+	test_row_fold();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
