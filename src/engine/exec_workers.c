@@ -8,7 +8,8 @@
  *	  reading its messages (results, errors, NOTICEs, hello), and a worker
  *	  that died: its idempotent tasks go back to the ready queue, others
  *	  fail (both counted in marsql.stat_tasks here: the worker counts the
- *	  tasks it ends itself).  Task segments are kept for reuse until the job ends.
+ *	  tasks it ends itself).  Task segments are kept for reuse until the
+ *	  job ends.
  *
  *	  Workers can outlive a job (marsql.worker_idle_timeout): after a job
  *	  that ended cleanly, the pool is parked for the session -- its segment
