@@ -673,6 +673,7 @@ read_tile(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords,
 	SPI_freetuptable(SPI_tuptable);
 	tile_read_stats.reads++;
 	tile_read_stats.bytes += VARSIZE(t);
+	engine_count_task_io(VARSIZE(t), 0);
 	INSTR_TIME_SET_CURRENT(spent);
 	INSTR_TIME_SUBTRACT(spent, start);
 	tile_read_stats.seconds += INSTR_TIME_GET_DOUBLE(spent);

@@ -262,6 +262,7 @@ tile_output_write(const TileOutput *out, const Tensor *tile)
 	MemoryContextSwitchTo(caller);
 	if (rc != SPI_OK_INSERT)
 		elog(ERROR, "could not write a tile: %s", SPI_result_code_string(rc));
+	engine_count_task_io(0, VARSIZE(tile));
 	/* made durable by the claim's commit, as the table's creation */
 	engine_task_commit_async = true;
 	SPI_finish();

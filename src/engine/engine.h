@@ -38,6 +38,9 @@ typedef void (*EngineRunFn) (const char *payload, int len, StringInfo result);
  */
 typedef void (*EngineIdleFn) (void);
 
+/* kinds a build may register (marsql.stat_tasks keeps a row per executor and kind) */
+#define ENGINE_MAX_KINDS 16
+
 typedef struct EngineTaskKind
 {
 	const char *name;
@@ -263,6 +266,15 @@ extern bool engine_task_on_peer(void);
  * caller's commit, later in the WAL, flushes it.  Reset before each task.
  */
 extern bool engine_task_commit_async;
+
+/*
+ * Bytes a task reads from storage or writes there itself, beyond its
+ * payload and result (tiles read by their coordinates, result tiles an
+ * executor stores): the kind counts them as it reads or writes, and the
+ * engine adds those of each task to its executor's bytes_in and bytes_out
+ * in marsql.stat_tasks.  Counting outside a task is harmless (ignored).
+ */
+extern void engine_count_task_io(int64 bytes_read, int64 bytes_written);
 
 /*
  * A function's `executors` argument ('local', 'peers', 'all'; NULL keeps

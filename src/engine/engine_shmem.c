@@ -25,6 +25,9 @@
  *	  area, and reset with everything else when the state is made anew
  *	  after a crash, so a handle of the old server is never attached.
  *
+ *	  The engine's cumulative statistics (task_stats.c) have a struct of
+ *	  their own, reserved and made anew after a crash alongside.
+ *
  *	  A slot also counts the idle workers its backend keeps between jobs
  *	  (marsql.worker_idle_timeout), under its own pid (warm_pid), which a
  *	  job's end does not clear: they count against marsql.max_workers_total
@@ -47,6 +50,7 @@
 
 #include "engine/engine.h"
 #include "engine/engine_shmem.h"
+#include "engine/task_stats.h"
 #include "guc.h"
 
 #define LABEL_BYTES 16
@@ -99,6 +103,7 @@ void
 engine_shmem_request(void)
 {
 	RequestAddinShmemSpace(shared_size());
+	RequestAddinShmemSpace(task_stats_shmem_size());
 }
 
 /* attaches (creating on first use); callers hold no spinlock */
@@ -137,6 +142,7 @@ engine_shmem_startup(void)
 	shared = NULL;
 	my_slot = -1;
 	(void) engine_shared();
+	task_stats_shmem_startup();
 }
 
 uint64

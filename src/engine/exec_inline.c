@@ -4,7 +4,8 @@
  *	  subtransaction so that its error fails the task and not the
  *	  statement, and collects the NOTICE, INFO and WARNING messages the
  *	  task raises (an emit_log_hook, with log_min_messages lowered while
- *	  the job runs) to hand them to the job as the task's log.
+ *	  the job runs) to hand them to the job as the task's log.  It counts
+ *	  each task it ran in marsql.stat_tasks (executor "backend").
  */
 #include "postgres.h"
 
@@ -17,6 +18,7 @@
 
 #include "engine/engine.h"
 #include "engine/job_state.h"
+#include "engine/task_stats.h"
 
 /* the task whose NOTICEs the inline executor is collecting, or -1 */
 static JobState *inline_job = NULL;
@@ -78,6 +80,7 @@ exec_inline_run(JobState *st, int task)
 	StringInfoData payload;
 	StringInfoData result;
 	ErrorData  *volatile error = NULL;
+	TaskStatsMark mark;
 
 	if (!st->inline_announced)
 		lower_log_level_for_inline();
@@ -93,6 +96,7 @@ exec_inline_run(JobState *st, int task)
 	}
 
 	initStringInfo(&result);
+	task_stats_begin(&mark);
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(caller_context);
 	PG_TRY();
@@ -115,6 +119,9 @@ exec_inline_run(JobState *st, int task)
 		error = engine_abort_subtransaction(caller_context, caller_owner);
 	}
 	PG_END_TRY();
+	/* a cancel was raised again above: only tasks that ended count */
+	task_stats_end(&mark, TASK_STATS_BACKEND, job->tasks[task].kind, error != NULL,
+				   payload.len, error != NULL ? 0 : result.len);
 	{
 		ListCell   *lc;
 

@@ -9,7 +9,10 @@
  *	  A peer that fails (lost connection, refused connect,
  *	  marsql.peer_timeout) is out for the rest of the job; its retryable
  *	  tasks run elsewhere, with a WARNING naming it.  A task pinned to a
- *	  server runs there or fails with that server's error.
+ *	  server runs there or fails with that server's error.  Tasks that
+ *	  ended on a peer, or were lost with it, are counted here in
+ *	  marsql.stat_tasks (executor "peer"); the peer's own server does not
+ *	  count the tasks it runs for others.
  */
 #include "postgres.h"
 
@@ -21,6 +24,7 @@
 #include "engine/engine.h"
 #include "engine/job_state.h"
 #include "engine/peer.h"
+#include "engine/task_stats.h"
 #include "guc.h"
 /*
  * Peers.  A slot is one connection to a server running one task query at
@@ -57,6 +61,8 @@ exec_peers_start(JobState *st)
 	st->slot_server = palloc(sizeof(int) * Max(st->nslots, 1));
 	st->slot_conns = palloc0(sizeof(PeerConn *) * Max(st->nslots, 1));
 	st->slot_task = palloc(sizeof(int) * Max(st->nslots, 1));
+	st->slot_started = palloc0(sizeof(instr_time) * Max(st->nslots, 1));
+	st->slot_bytes_in = palloc0(sizeof(int64) * Max(st->nslots, 1));
 	st->nslots = 0;
 	for (i = 0; i < st->nservers; i++)
 	{
@@ -90,15 +96,31 @@ error_as_detail(const ErrorData *error)
 	return buf.data;
 }
 
+/*
+ * The task of a slot ended on its peer, or was lost with the connection:
+ * counted in marsql.stat_tasks, timed from when it was sent.
+ */
+static void
+count_peer_task(JobState *st, int slot, int task, bool failed, int64 bytes_out)
+{
+	instr_time	spent;
+
+	INSTR_TIME_SET_CURRENT(spent);
+	INSTR_TIME_SUBTRACT(spent, st->slot_started[slot]);
+	task_stats_count(TASK_STATS_PEER, st->job->tasks[task].kind, failed,
+					 st->slot_bytes_in[slot], bytes_out, INSTR_TIME_GET_MILLISEC(spent));
+}
+
 /* a peer's task is lost with its connection: run again, or fail */
 static void
-peer_task_lost(JobState *st, int task, ErrorData *error, const char *executor)
+peer_task_lost(JobState *st, int slot, int task, ErrorData *error, const char *executor)
 {
 	EngineJob  *job = st->job;
 	EngineTask *t = &job->tasks[task];
 
 	if (t->idempotent && !OidIsValid(t->server) && t->attempts < st->max_attempts)
 	{
+		task_stats_retried(TASK_STATS_PEER, t->kind);
 		ereport(WARNING,
 				(errcode(error->sqlerrcode),
 				 errmsg("marsql %s failed on %s, running it again on another executor",
@@ -108,6 +130,7 @@ peer_task_lost(JobState *st, int task, ErrorData *error, const char *executor)
 		job_push_ready(st, task);
 		return;
 	}
+	count_peer_task(st, slot, task, true, 0);
 	job_task_error(st, task, engine_copy_message(error), executor);
 }
 
@@ -157,7 +180,7 @@ peer_failed(JobState *st, int slot)
 	st->slot_conns[slot] = NULL;
 	peer_conn_release(c);
 	if (task >= 0)
-		peer_task_lost(st, task, error, executor);
+		peer_task_lost(st, slot, task, error, executor);
 	else if (first)
 		ereport(WARNING,
 				(errcode(error->sqlerrcode),
@@ -197,6 +220,8 @@ send_task_to_peer(JobState *st, int slot, int task)
 	st->slot_task[slot] = task;
 	job->report.tasks_on_peers++;
 	job_start_unshared_task(st, task, c->executor, &payload);
+	INSTR_TIME_SET_CURRENT(st->slot_started[slot]);
+	st->slot_bytes_in[slot] = payload.len;
 	sent = peer_conn_send_task(c, engine_kind(job->tasks[task].kind)->name,
 							   payload.data, payload.len, marsql_peer_timeout_ms);
 	pfree(payload.data);
@@ -228,6 +253,7 @@ peer_result(JobState *st, int slot, PGresult *res)
 	int			task = st->slot_task[slot];
 
 	st->slot_task[slot] = -1;
+	count_peer_task(st, slot, task, false, PQgetlength(res, 0, 0));
 	PG_TRY();
 	{
 		job_task_succeeded(st, task, PQgetvalue(res, 0, 0), PQgetlength(res, 0, 0));
@@ -362,6 +388,7 @@ exec_peers_drive(JobState *st, bool *progressed)
 				int			task = st->slot_task[i];
 
 				st->slot_task[i] = -1;
+				count_peer_task(st, i, task, true, 0);
 				job_task_error(st, task, error, c->executor);
 			}
 			break;

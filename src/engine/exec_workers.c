@@ -7,7 +7,9 @@
  *	  prefetch, a busy worker gets its next task while it computes),
  *	  reading its messages (results, errors, NOTICEs, hello), and a worker
  *	  that died: its idempotent tasks go back to the ready queue, others
- *	  fail.  Task segments are kept for reuse until the job ends.
+ *	  fail (both counted in marsql.stat_tasks here: the worker counts the
+ *	  tasks it ends itself).  Task segments are kept for reuse until the
+ *	  job ends.
  *
  *	  Workers can outlive a job (marsql.worker_idle_timeout): after a job
  *	  that ended cleanly, the pool is parked for the session -- its segment
@@ -34,6 +36,7 @@
 #include "engine/engine.h"
 #include "engine/engine_shmem.h"
 #include "engine/job_state.h"
+#include "engine/task_stats.h"
 #include "engine/worker_pool.h"
 #include "guc.h"
 
@@ -110,6 +113,7 @@ promote_queued(JobState *st, PoolWorker *w)
 	w->running = w->queued;
 	w->queued.task = -1;
 	w->queued.segment = NULL;
+	INSTR_TIME_SET_CURRENT(w->running.started);
 	w->state = w->running.task >= 0 ? POOL_WORKER_BUSY : POOL_WORKER_IDLE;
 	if (w->running.task >= 0 && job->cb.task_started)
 		job->cb.task_started(job->arg, w->running.task, worker_name(w));
@@ -121,10 +125,20 @@ task_lost(JobState *st, PoolWorker *w, PoolTaskSlot *slot, ErrorData *error)
 {
 	int			task = slot->task;
 	EngineTask *t = &st->job->tasks[task];
+	double		ms = 0;
 
+	if (!INSTR_TIME_IS_ZERO(slot->started))
+	{
+		instr_time	spent;
+
+		INSTR_TIME_SET_CURRENT(spent);
+		INSTR_TIME_SUBTRACT(spent, slot->started);
+		ms = INSTR_TIME_GET_MILLISEC(spent);
+	}
 	release_slot(st, slot);
 	if (t->idempotent && t->attempts < st->max_attempts)
 	{
+		task_stats_retried(TASK_STATS_WORKER, t->kind);
 		st->running--;
 		job_push_ready(st, task);	/* it left the heap when it was sent */
 		return;
@@ -133,6 +147,8 @@ task_lost(JobState *st, PoolWorker *w, PoolTaskSlot *slot, ErrorData *error)
 		error = engine_make_error(ERRCODE_CONNECTION_FAILURE,
 								  psprintf("marsql worker %d exited while running a task", w->number),
 								  NULL, NULL);
+	/* the worker could not count it: it is gone */
+	task_stats_count(TASK_STATS_WORKER, t->kind, true, 0, 0, ms);
 	job_task_error(st, task, error, worker_name(w));
 }
 
@@ -335,6 +351,9 @@ send_task(JobState *st, PoolWorker *w, int task)
 	slot->task = task;
 	slot->seq = ++st->seq;
 	slot->segment = NULL;
+	INSTR_TIME_SET_ZERO(slot->started);
+	if (slot == &w->running)
+		INSTR_TIME_SET_CURRENT(slot->started);
 	if (job->cb.write_payload && payload_bytes + result_bound >= ENGINE_SEGMENT_MIN_BYTES)
 	{
 		slot->segment = acquire_segment(st, MAXALIGN(payload_bytes) + result_bound);

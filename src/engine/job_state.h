@@ -72,6 +72,8 @@ typedef struct JobState
 	int		   *server_idle;	/* per server: scratch for wants_connection */
 	PeerConn  **slot_conns;
 	int		   *slot_task;		/* -1: none */
+	instr_time *slot_started;	/* when the slot's task was sent */
+	int64	   *slot_bytes_in;	/* its payload's bytes */
 	ErrorData  *peer_error;		/* the last peer failure */
 } JobState;
 

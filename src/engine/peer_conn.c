@@ -45,6 +45,7 @@
 
 #include "engine/engine.h"
 #include "engine/peer.h"
+#include "engine/task_stats.h"
 #include "guc.h"
 
 /*
@@ -378,6 +379,8 @@ peer_conn_acquire(PeerServer *server)
 	}
 	if (open >= marsql_max_peer_connections)
 		return NULL;
+	/* a new connection counts in marsql.stat_engine once it is set up */
+	task_stats_attach();
 
 	c = MemoryContextAllocZero(peer_context, sizeof(PeerConn));
 	c->serverid = server->serverid;
@@ -518,6 +521,7 @@ prepared(PeerConn *c, PGresult *res)
 	c->prepared = true;
 	c->state = PEER_CONN_IDLE;
 	c->deadline = 0;
+	task_stats_peer_connection();
 	return PEER_EVENT_READY;
 }
 

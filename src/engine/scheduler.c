@@ -16,7 +16,8 @@
  *	  workers costs runs there from the start (runs_inline_by_estimate).
  *	  How the job ran -- by estimate in the backend, on warm or started
  *	  workers, the start-up paid -- goes to EngineJob.report and to the
- *	  session's last job (job_report.c).  Any error in the leader -- cancel,
+ *	  session's last job (job_report.c), and to the server's cumulative
+ *	  statistics (task_stats.c).  Any error in the leader -- cancel,
  *	  statement_timeout, a failed task with fail_fast -- stops every
  *	  executor before it propagates.
  */
@@ -33,6 +34,7 @@
 #include "engine/engine.h"
 #include "engine/engine_shmem.h"
 #include "engine/job_state.h"
+#include "engine/task_stats.h"
 #include "guc.h"
 
 /* how long the leader sleeps when nothing happens (it wakes on its latch) */
@@ -167,6 +169,7 @@ engine_run(EngineJob *job)
 	if (n == 0 && job->cb.more_tasks == NULL)
 		return;
 	INSTR_TIME_SET_CURRENT(started);
+	task_stats_attach();
 
 	job_state_init(&st, job);
 	st.executors = job->executors != ENGINE_EXECUTORS_DEFAULT
@@ -211,6 +214,7 @@ engine_run(EngineJob *job)
 			job->report.run_seconds = INSTR_TIME_GET_DOUBLE(ended);
 		}
 		engine_remember_job(job, st.ended);
+		task_stats_job(&job->report, st.ended);
 	}
 	PG_END_TRY();
 	AtEOXact_GUC(true, nest_level);

@@ -8,15 +8,13 @@
 
 #include "engine/engine.h"
 
-#define MAX_TASK_KINDS 16
-
-static EngineTaskKind kinds[MAX_TASK_KINDS];
+static EngineTaskKind kinds[ENGINE_MAX_KINDS];
 static int	nkinds = 0;
 
 int
 engine_register_kind(const char *name, EngineRunFn run)
 {
-	if (nkinds >= MAX_TASK_KINDS)
+	if (nkinds >= ENGINE_MAX_KINDS)
 		elog(ERROR, "too many marsql task kinds");
 	kinds[nkinds].name = name;
 	kinds[nkinds].run = run;

@@ -16,7 +16,9 @@
  *	  instead: NOTICE/INFO/WARNING raised by a task become that task's log,
  *	  a task's ERROR fails that task, a FATAL (the worker was terminated)
  *	  ends the worker.  Settings a task changes, even with plain SET, are
- *	  undone before the next task.
+ *	  undone before the next task.  The worker counts each task it ran to
+ *	  the end, in success or error, in marsql.stat_tasks (a task cut short
+ *	  by the worker's end is its leader's to count).
  */
 #include "postgres.h"
 
@@ -39,6 +41,7 @@
 
 #include "engine/engine.h"
 #include "engine/engine_shmem.h"
+#include "engine/task_stats.h"
 #include "engine/worker_pool.h"
 
 bool		engine_task_commit_async = false;
@@ -107,6 +110,7 @@ run_task(const char *message, Size nbytes)
 	dsm_segment *volatile segment = NULL;
 	volatile Size result_offset = 0;
 	volatile Size result_room = 0;
+	TaskStatsMark mark;
 
 	in.data = (char *) message;
 	in.len = nbytes;
@@ -144,6 +148,7 @@ run_task(const char *message, Size nbytes)
 	}
 
 	pgstat_report_activity(STATE_RUNNING, kind->name);
+	task_stats_begin(&mark);
 	StartTransactionCommand();
 	if (read_only)
 		XactReadOnly = true;
@@ -175,6 +180,9 @@ run_task(const char *message, Size nbytes)
 									 GUC_ACTION_LOCAL, true, 0, false);
 		CommitTransactionCommand();
 		MemoryContextSwitchTo(task_context);
+		/* counted before the leader hears of it, so it sees the count */
+		task_stats_end(&mark, TASK_STATS_WORKER, kind_index, false, payload_bytes,
+					   result.len - (int) sizeof(int64));
 		if (segment != NULL && (Size) (result.len - sizeof(int64)) <= result_room)
 		{
 			int64		bytes = result.len - sizeof(int64);
@@ -193,6 +201,7 @@ run_task(const char *message, Size nbytes)
 	{
 		/* the error goes to the leader as an 'E' message */
 		MemoryContextSwitchTo(task_context);
+		task_stats_end(&mark, TASK_STATS_WORKER, kind_index, true, payload_bytes, 0);
 		EmitErrorReport();
 		FlushErrorState();
 		AbortCurrentTransaction();
@@ -245,6 +254,7 @@ marsql_worker_main(Datum main_arg)
 											  shared->authenticated_user_id, 0);
 	SetClientEncoding(GetDatabaseEncoding());
 	restore_identity(shared);
+	task_stats_attach();
 
 	task_context = AllocSetContextCreate(TopMemoryContext, "marsql task",
 										 ALLOCSET_DEFAULT_SIZES);

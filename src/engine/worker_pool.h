@@ -17,6 +17,7 @@
 #define MARSQL_WORKER_POOL_H
 
 #include "port/atomics.h"
+#include "portability/instr_time.h"
 #include "postmaster/bgworker.h"
 #include "storage/dsm.h"
 #include "storage/shm_mq.h"
@@ -104,6 +105,7 @@ typedef struct PoolTaskSlot
 	dsm_segment *segment;		/* its payload and result, or NULL */
 	Size		result_offset;
 	Size		result_room;
+	instr_time	started;		/* when the worker began it (zero: queued) */
 } PoolTaskSlot;
 
 typedef struct PoolWorker

@@ -66,6 +66,7 @@ SELECT is_empty($$
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
 	  AND proname NOT IN ('value_cache_stats', 'value_cache_reset', 'shared_cache_stats', 'shared_cache_reset')
+	  AND proname NOT IN ('stat_tasks', 'stat_engine', 'stat_tasks_reset')
 	  AND prorettype <> 'event_trigger'::regtype
 $$, 'every function but the engine''s, chunked operations and k-NN over tables is parallel safe');
 SELECT is_empty($$
@@ -127,7 +128,8 @@ SELECT is_empty($$
 	  AND p.oid <> ALL (pg_temp.marsql_test_table_functions())
 	  AND proname NOT IN (SELECT unnest(pg_temp.marsql_test_peer_functions()))
 	  AND proname NOT IN ('gpu_info', 'gpu_stats', 'value_cache_stats', 'value_cache_reset',
-						  'shared_cache_stats', 'shared_cache_reset')
+						  'shared_cache_stats', 'shared_cache_reset',
+						  'stat_tasks', 'stat_engine', 'stat_tasks_reset')
 	  AND prorettype <> 'event_trigger'::regtype
 $$, 'every function but random, blas_info, the chunked ones and k-NN over tables is immutable');
 SELECT is_empty($$
@@ -143,6 +145,17 @@ SELECT is_empty($$
 $$, 'the value and shared cache stats and reset functions are volatile and parallel restricted: they read and clear caches');
 SELECT ok(NOT has_function_privilege('public', 'marsql.shared_cache_reset()', 'EXECUTE'),
 		  'only superusers (and roles granted it) empty the server-wide shared cache');
+SELECT is_empty($$
+	SELECT p.oid::regprocedure::text FROM pg_proc p
+	WHERE pronamespace = 'marsql'::regnamespace
+	  AND proname IN ('stat_tasks', 'stat_engine', 'stat_tasks_reset')
+	  AND (provolatile <> 'v' OR proparallel <> 'r')
+$$, 'the engine''s statistics functions and their reset are volatile and parallel restricted: they read and zero shared counters');
+SELECT ok(has_table_privilege('public', 'marsql.stat_tasks', 'SELECT')
+		  AND has_table_privilege('public', 'marsql.stat_engine', 'SELECT'),
+		  'everybody reads marsql.stat_tasks and marsql.stat_engine, as pg_stat_* views');
+SELECT ok(NOT has_function_privilege('public', 'marsql.stat_tasks_reset()', 'EXECUTE'),
+		  'only superusers (and roles granted it) reset the engine''s statistics, as pg_stat_reset');
 SELECT is((SELECT provolatile::text FROM pg_proc
 		   WHERE oid = 'marsql.random(integer[], bigint, text, text)'::regprocedure),
 		  'v', 'random is volatile: without a seed it differs per call');
