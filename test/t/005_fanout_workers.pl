@@ -88,7 +88,7 @@ no_workers_left($node, 'after the basic maps', $gone_within);
 
 {
 	my $bg = start_bg($node, q{SELECT marsql.map('slow(int)', ARRAY[30, 30], NULL::int)});
-	my @busy = busy_workers($node, 2);
+	my @busy = busy_workers($node, 2, $bg->{pid});
 	is(scalar @busy, 2, 'worker killed: both workers are running a task');
 	is($node->safe_psql('postgres',
 			"SELECT kind || ' ' || tasks_done || '/' || tasks_total || ' on ' || executors FROM marsql.progress WHERE pid = $bg->{pid}"),
@@ -117,7 +117,7 @@ no_workers_left($node, 'after the basic maps', $gone_within);
 # the other one and the job succeeds.
 {
 	my $bg = start_bg($node, q{SELECT marsql.map('slow_stable(int)', ARRAY[2, 2], NULL::int)});
-	my @busy = busy_workers($node, 2);
+	my @busy = busy_workers($node, 2, $bg->{pid});
 	is(scalar @busy, 2, 'idempotent task: both workers are running a task');
 	$node->safe_psql('postgres', "SELECT pg_terminate_backend($busy[0])");
 	finish_bg($bg);
@@ -130,7 +130,7 @@ no_workers_left($node, 'after the basic maps', $gone_within);
 
 {
 	my $bg = start_bg($node, q{SELECT marsql.map('slow(int)', ARRAY[30, 30], NULL::int)});
-	is(scalar busy_workers($node, 2), 2, 'cancel: both workers are running a task');
+	is(scalar busy_workers($node, 2, $bg->{pid}), 2, 'cancel: both workers are running a task');
 	$node->safe_psql('postgres', "SELECT pg_cancel_backend($bg->{pid})");
 	my $elapsed = finish_bg($bg);
 	like($bg->{err}, qr/ERROR:  57014: canceling statement due to user request/,
@@ -157,7 +157,7 @@ no_workers_left($node, 'after the basic maps', $gone_within);
 
 {
 	my $bg = start_bg($node, q{SELECT marsql.map('slow(int)', ARRAY[30, 30], NULL::int)});
-	is(scalar busy_workers($node, 2), 2, 'leader killed: both workers are running a task');
+	is(scalar busy_workers($node, 2, $bg->{pid}), 2, 'leader killed: both workers are running a task');
 	$node->safe_psql('postgres', "SELECT pg_terminate_backend($bg->{pid})");
 	finish_bg($bg);
 	like($bg->{err}, qr/terminating connection due to administrator command/,
@@ -312,7 +312,7 @@ $small->safe_psql('postgres', $functions);
 
 {
 	my $bg = start_bg($small, q{SELECT marsql.map('slow(int)', ARRAY[30, 30], NULL::int, 2)});
-	is(scalar busy_workers($small, 2), 2, 'slots exhausted: a job holds both worker slots');
+	is(scalar busy_workers($small, 2, $bg->{pid}), 2, 'slots exhausted: a job holds both worker slots');
 	my ($ret, $out, $err) = $small->psql('postgres', q{
 		SELECT marsql.map('sq(int)', ARRAY[1, 2, 3], NULL::int);
 		SELECT marsql.map('btype(int)', ARRAY[1, 2], NULL::text);

@@ -148,7 +148,7 @@ my $operands = q{CREATE TEMP TABLE ops AS SELECT
 		$node->safe_psql('postgres', qq{
 			SELECT count(*) FROM pg_stat_activity
 			WHERE pid = $bg->{pid} AND query LIKE '%cancelled%'}) == 1
-		  && busy_workers($node, 1) >= 1;
+		  && busy_workers($node, 1, $bg->{pid}) >= 1;
 	});
 	ok($running, 'cancel: the product is running on workers');
 	usleep(300_000);

@@ -112,7 +112,7 @@ for my $case (['table', q{SELECT count(*) FROM small, marsql.knn(marsql.concaten
 	dsm_freed($node, $quickly, "statement_timeout ($what)", $baseline);
 
 	$bg = start_bg($node, '\timing on', $search);
-	busy_workers($node, 1);
+	busy_workers($node, 1, $bg->{pid});
 	my $start = time();
 	$node->safe_psql('postgres', "SELECT pg_cancel_backend($bg->{pid})");
 	finish_bg($bg);

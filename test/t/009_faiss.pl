@@ -178,7 +178,7 @@ $node->command_ok([ 'pg_restore', '-d', $node->connstr('partial'), $dump . '2' ]
 	my $baseline = dsm_segments($node);	# a restart made new ones
 	my $bg = start_bg($node, '\timing on',
 		q{SELECT marsql.faiss_create('cancelled', 'big', 'emb', 'id', 'HNSW32', 'l2', '{"shard_rows": 10000}')});
-	busy_workers($node, 1);
+	busy_workers($node, 1, $bg->{pid});
 	my $t0 = time();
 	$node->safe_psql('postgres', "SELECT pg_cancel_backend($bg->{pid})");
 	finish_bg($bg);

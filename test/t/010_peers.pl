@@ -12,7 +12,9 @@
 #   of the coordinator returns within marsql.peer_cleanup_timeout;
 # - a refused connection: "could not connect" at once;
 # - 500 fan-outs with errors and cancels keep the connections within the
-#   cap and leave none behind;
+#   cap and leave none behind; connections dropped while their peer
+#   backend still runs a task are closed, not held, though the peer lists
+#   them a while;
 # - a non-superuser: without USAGE, without a password, and with a peer that
 #   does not ask for the password.
 use strict;
@@ -25,10 +27,14 @@ use FindBin;
 use lib $FindBin::RealBin;
 use MarsqlTap;
 
+# The peers listen on 127.0.0.1 and the coordinator connects over TCP, so
+# that the test can tell the coordinator's connections from backends whose
+# connection it has already closed (connected_backends in MarsqlTap.pm).
 my $coord = worker_node('coordinator', "marsql.blas_threads = 1\n");
 my %peer;
-$peer{p1} = worker_node('peer1', "marsql.blas_threads = 1\ntrack_functions = all\n");
-$peer{p2} = worker_node('peer2', "marsql.blas_threads = 1\ntrack_functions = all\n");
+my $peer_conf = "marsql.blas_threads = 1\ntrack_functions = all\nlisten_addresses = '127.0.0.1'\n";
+$peer{p1} = worker_node('peer1', $peer_conf);
+$peer{p2} = worker_node('peer2', $peer_conf);
 
 my $functions = q{
 	CREATE FUNCTION sq(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * x';
@@ -39,6 +45,17 @@ my $functions = q{
 		RETURN x;
 	END $$;
 	CREATE FUNCTION slow(x int) RETURNS int LANGUAGE sql AS 'SELECT x FROM pg_sleep(0.2)';
+	-- a call that a cancel does not stop: it sleeps on until the backend
+	-- finds its client gone
+	CREATE FUNCTION stubborn(x int) RETURNS int LANGUAGE plpgsql AS $$
+	BEGIN
+		BEGIN
+			PERFORM pg_sleep(1);
+		EXCEPTION WHEN query_canceled THEN
+			PERFORM pg_sleep(30);
+		END;
+		RETURN x;
+	END $$;
 	CREATE FUNCTION who(x int) RETURNS text LANGUAGE sql AS 'SELECT current_user::text';
 };
 $_->safe_psql('postgres', $functions) for ($coord, values %peer);
@@ -49,9 +66,9 @@ for my $name (sort keys %peer)
 	my $n = $peer{$name};
 	$coord->safe_psql('postgres', sprintf(q{
 		CREATE SERVER %s FOREIGN DATA WRAPPER marsql
-			OPTIONS (host '%s', port '%d', dbname 'postgres', capacity '2', connect_timeout '3');
+			OPTIONS (host '127.0.0.1', port '%d', dbname 'postgres', capacity '2', connect_timeout '3');
 		CREATE USER MAPPING FOR CURRENT_USER SERVER %s;
-	}, $name, $n->host, $n->port, $name));
+	}, $name, $n->port, $name));
 }
 
 # ------------------------------------------------------------- catalog
@@ -157,20 +174,21 @@ $coord->safe_psql('postgres', q{
 	CREATE TABLE big_local AS SELECT marsql.to_tensor(marsql.matmul(a, b)) AS r FROM big;
 });
 
-# waits until the peer runs a task for the coordinator
+# waits until the peer runs a task for the background session $bg (not a
+# task of an earlier session's connection, closed but still running there)
 sub peer_busy
 {
-	my ($n) = @_;
+	my ($n, $bg) = @_;
 	return wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
-		$n->safe_psql('postgres', q{SELECT count(*) FROM pg_stat_activity
-			WHERE state = 'active' AND query LIKE 'SELECT marsql.peer_run_task%'}) > 0;
+		connected_backends($n, q{state = 'active' AND query LIKE 'SELECT marsql.peer_run_task%'},
+			owner => $bg->{pid}) > 0;
 	});
 }
 
 {
 	my $bg = start_bg($coord, q{SET marsql.executors = 'peers'},
 		q{SELECT 'same:' || marsql.allclose(marsql.to_tensor(marsql.matmul(a, b)), r, 0, 1e-12) FROM big, big_local});
-	ok(peer_busy($peer{p1}), 'p1 runs a tile task');
+	ok(peer_busy($peer{p1}, $bg), 'p1 runs a tile task');
 	$peer{p1}->stop('immediate');
 	finish_bg($bg);
 	like($bg->{out}, qr/^same:true$/m, 'p1 stopped mid-matmul: the product completes on p2, the same as local')
@@ -182,7 +200,7 @@ sub peer_busy
 	$peer{p1}->start;
 	my $bg = start_bg($coord, q{SET marsql.executors = 'peers'}, q{SET marsql.task_retries = 0},
 		q{SELECT 'same:' || marsql.allclose(marsql.to_tensor(marsql.matmul(a, b)), r, 0, 1e-12) FROM big, big_local});
-	ok(peer_busy($peer{p1}), 'p1 (restarted) runs a tile task');
+	ok(peer_busy($peer{p1}, $bg), 'p1 (restarted) runs a tile task');
 	$peer{p1}->stop('immediate');
 	finish_bg($bg);
 	unlike($bg->{out}, qr/same:/, 'with marsql.task_retries = 0 the matmul fails');
@@ -200,7 +218,7 @@ for my $marked (0, 1)
 		: q{ALTER FUNCTION slow(int) RESET marsql.retryable});
 	my $bg = start_bg($coord, q{SET marsql.executors = 'peers'},
 		q{SELECT 'calls:' || array_length(marsql.map('slow(int)', array(SELECT generate_series(1, 40)), 0), 1)});
-	ok(peer_busy($peer{p1}), 'p1 runs a call');
+	ok(peer_busy($peer{p1}, $bg), 'p1 runs a call');
 	$peer{p1}->stop('immediate');
 	finish_bg($bg);
 	if ($marked)
@@ -243,7 +261,7 @@ sub peer_processes
 	my $bg = start_bg($coord, q{SET marsql.executors = 'peers'}, q{SET marsql.task_retries = 0},
 		q{SET marsql.peer_timeout = '2s'}, q{SET marsql.peer_cleanup_timeout = '1s'},
 		q{SELECT marsql.map('slow(int)', array(SELECT generate_series(1, 40)), 0)});
-	ok(peer_busy($peer{p2}), 'p2 runs a call');
+	ok(peer_busy($peer{p2}, $bg), 'p2 runs a call');
 	my @pids = peer_processes($peer{p2});
 	kill 'STOP', @pids;
 	my $start = time();
@@ -257,7 +275,7 @@ sub peer_processes
 {
 	my $bg = start_bg($coord, q{SET marsql.executors = 'peers'}, q{SET marsql.peer_cleanup_timeout = '1s'},
 		q{SELECT marsql.map('slow(int)', array(SELECT generate_series(1, 400)), 0)});
-	ok(peer_busy($peer{p2}), 'p2 runs a call');
+	ok(peer_busy($peer{p2}, $bg), 'p2 runs a call');
 	my @pids = peer_processes($peer{p2});
 	kill 'STOP', @pids;
 	sleep 1;
@@ -302,6 +320,42 @@ sub marsql_connections
 		q{SELECT count(*) FROM pg_stat_activity WHERE application_name = 'marsql'}) } sort keys %peer);
 }
 
+# Runs the statements in a background session of the coordinator and,
+# until it is done, samples on each peer the backends that serve a
+# connection the session holds (connected_backends) and the marsql rows
+# of pg_stat_activity, which also lists, for a while, the backend of a
+# connection the session has just closed: it is still exiting, or still
+# running its task until its next client-connection check.  Returns the
+# session and the most of each seen at once on one peer.
+sub sample_connections
+{
+	my @sql = @_;
+	my %probe = map { $_ => psql_session($peer{$_}) } keys %peer;
+	my $bg = start_bg($coord, @sql);
+	my ($held, $listed) = (0, 0);
+	while ($bg->{h}->pumpable)
+	{
+		for my $name (keys %peer)
+		{
+			my $l = psql_query($probe{$name},
+				q{SELECT count(*) FROM pg_stat_activity WHERE application_name = 'marsql'});
+			my $h = connected_backends($peer{$name}, q{application_name = 'marsql'},
+				owner => $bg->{pid}, session => $probe{$name});
+			$listed = $l if $l > $listed;
+			$held = $h if $h > $held;
+		}
+		$bg->{h}->pump_nb;
+		usleep(20_000);
+	}
+	finish_bg($bg);
+	for my $s (values %probe)
+	{
+		$s->{in} .= "\\q\n";
+		$s->{h}->finish;
+	}
+	return ($bg, $held, $listed);
+}
+
 {
 	wait_until(10, sub { marsql_connections() eq '0,0' });
 	my @sql = (q{SET marsql.executors = 'peers'}, q{SET marsql.max_peer_connections = 2});
@@ -323,20 +377,7 @@ sub marsql_connections
 	}
 	push @sql, q{SELECT 'held:' || count(*) FROM marsql.peer_connections()};
 	push @sql, q{SELECT 'busy:' || count(*) FROM marsql.peer_connections() WHERE state <> 'idle' OR in_use};
-	my $bg = start_bg($coord, @sql);
-	my $most = 0;
-	while ($bg->{h}->pumpable)
-	{
-		for my $n (values %peer)
-		{
-			my $c = $n->safe_psql('postgres',
-				q{SELECT count(*) FROM pg_stat_activity WHERE application_name = 'marsql'});
-			$most = $c if $c > $most;
-		}
-		$bg->{h}->pump_nb;
-		usleep(50_000);
-	}
-	finish_bg($bg);
+	my ($bg, $most, $listed) = sample_connections(@sql);
 	my @errors = $bg->{err} =~ /^ERROR:/mg;
 	my @cancels = $bg->{err} =~ /canceling statement due to statement timeout/mg;
 	is(scalar(@cancels), 20, '20 of the 500 fan-outs were cancelled') or diag($bg->{err});
@@ -345,10 +386,32 @@ sub marsql_connections
 	is(scalar(@results), 400, '400 succeeded');
 	like($bg->{out}, qr/^held:[0-4]$/m, 'the session holds at most 2 connections per peer');
 	like($bg->{out}, qr/^busy:0$/m, 'none is left busy');
-	cmp_ok($most, '<=', 2, "no peer saw more than 2 of its connections at once (most: $most)");
+	cmp_ok($most, '<=', 2,
+		"no peer saw more than 2 of its connections at once (most: $most; pg_stat_activity listed up to $listed)");
 	my $left;
 	wait_until(10, sub { ($left = marsql_connections()) eq '0,0' });
 	is($left, '0,0', 'the session ended: no connection left on the peers');
+}
+
+# Connections dropped while their peer backends run on: stubborn() shrugs
+# off the cancel, so once marsql.peer_cleanup_timeout has passed the
+# coordinator closes its four connections, and the next fan-out opens new
+# ones while the peers still list the old backends (until their next
+# client-connection check, within a second).  Those are not held.
+{
+	my ($bg, $most, $listed) = sample_connections(
+		q{SET marsql.executors = 'peers'}, q{SET marsql.max_peer_connections = 2},
+		q{SET marsql.peer_cleanup_timeout = '100ms'},
+		q{SET statement_timeout = '300ms'}, q{SELECT marsql.map('stubborn(int)', ARRAY[1,2,3,4], 0)},
+		q{RESET statement_timeout},
+		q{SELECT 'sq:' || marsql.map('sq(int)', ARRAY[1,2,3,4], 0)::text},
+		q{SELECT pg_sleep(1.5)},
+		q{SELECT 'held:' || count(*) FROM marsql.peer_connections()});
+	like($bg->{err}, qr/canceling statement due to statement timeout/, 'dropped connections: the fan-out was cancelled');
+	like($bg->{out}, qr/^sq:\{1,4,9,16\}$/m, 'dropped connections: the next fan-out runs on new ones');
+	like($bg->{out}, qr/^held:[0-4]$/m, 'dropped connections: the session holds at most 2 per peer');
+	cmp_ok($most, '<=', 2,
+		"dropped connections: no peer saw more than 2 held at once (most: $most; pg_stat_activity listed up to $listed)");
 }
 
 # ------------------------------------------------- a non-superuser

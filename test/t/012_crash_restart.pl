@@ -56,7 +56,7 @@ is($node->safe_psql('postgres', $jobs), $jobs_ok, 'before any crash: fan-out, ch
 {
 	my $offset = -s $node->logfile;
 	my $bg = start_bg($node, q{SELECT marsql.map('slow(int)', array(SELECT generate_series(1, 40)), 0)});
-	my @busy = busy_workers($node, 1);
+	my @busy = busy_workers($node, 1, $bg->{pid});
 	ok(@busy >= 1, 'a fan-out runs on the workers');
 	like($node->safe_psql('postgres', q{SELECT kind || ':' || pid FROM marsql.progress}),
 		qr/^map:$bg->{pid}$/, 'marsql.progress shows the job of the session');
@@ -75,7 +75,7 @@ is($node->safe_psql('postgres', $jobs), $jobs_ok, 'before any crash: fan-out, ch
 {
 	my $offset = -s $node->logfile;
 	my $bg = start_bg($node, q{SELECT marsql.map('slow(int)', array(SELECT generate_series(1, 40)), 0)});
-	my @busy = busy_workers($node, 1);
+	my @busy = busy_workers($node, 1, $bg->{pid});
 	ok(@busy >= 1, 'a fan-out runs on the workers');
 	kill 'KILL', $busy[0];
 	finish_bg($bg);
@@ -103,7 +103,7 @@ is($node->safe_psql('postgres', $jobs), $jobs_ok, 'before any crash: fan-out, ch
 # a session ended with FATAL mid-job: its slot and workers are released
 {
 	my $bg = start_bg($node, q{SELECT marsql.map('slow(int)', array(SELECT generate_series(1, 40)), 0)});
-	my @busy = busy_workers($node, 2);
+	my @busy = busy_workers($node, 2, $bg->{pid});
 	is(scalar(@busy), 2, 'the job holds both workers of marsql.max_workers_total');
 	$node->safe_psql('postgres', "SELECT pg_terminate_backend($bg->{pid})");
 	finish_bg($bg);

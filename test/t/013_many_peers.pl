@@ -28,6 +28,7 @@ max_worker_processes = 4
 marsql.blas_threads = 1
 marsql.max_workers = 1
 track_functions = all
+listen_addresses = '127.0.0.1'
 };
 my $coord = worker_node('coordinator', "marsql.blas_threads = 1\n");
 my @names = qw(p1 p2 p3 p4);
@@ -36,6 +37,8 @@ my %capacity = (p1 => 1, p2 => 1, p3 => 2, p4 => 3);
 # loads it as each connection starts, so its connections take longest:
 # p1 is done with its partition before p2 can take one
 my %conf = (p1 => "shared_preload_libraries = 'marsql'\n", p2 => "session_preload_libraries = 'marsql'\n");
+# (the coordinator connects over TCP, so that the tasks of its session's
+# connections can be told from others: connected_backends in MarsqlTap.pm)
 my %peer = map { $_ => worker_node($_, $small . ($conf{$_} // '')) } @names;
 
 my $functions = q{
@@ -47,9 +50,9 @@ for my $name (@names)
 {
 	$coord->safe_psql('postgres', sprintf(q{
 		CREATE SERVER %s FOREIGN DATA WRAPPER marsql
-			OPTIONS (host '%s', port '%d', dbname 'postgres', capacity '%d', connect_timeout '5');
+			OPTIONS (host '127.0.0.1', port '%d', dbname 'postgres', capacity '%d', connect_timeout '5');
 		CREATE USER MAPPING FOR CURRENT_USER SERVER %s;
-	}, $name, $peer{$name}->host, $peer{$name}->port, $capacity{$name}, $name));
+	}, $name, $peer{$name}->port, $capacity{$name}, $name));
 }
 is($coord->safe_psql('postgres',
 	q{SELECT string_agg(name || ':' || capacity || ':' || reachable, ',' ORDER BY name) FROM marsql.peers}),
@@ -122,6 +125,8 @@ is($coord->safe_psql('postgres', q{
 	FROM m, local_product}), 't', 'chunked matmul on the four peers: the local product');
 
 # a fan-out of slow calls, sampling how many tasks each peer runs at once
+# for the session (a task of an earlier session's connection, closed but
+# still running there, is not one of them)
 {
 	my $bg = start_bg($coord, q{SET statement_timeout = '60s'}, q{SET marsql.executors = 'peers'},
 		q{SELECT 'calls:' || array_length(marsql.map('slow(int)', array(SELECT generate_series(1, 60)), 0), 1)});
@@ -130,8 +135,8 @@ is($coord->safe_psql('postgres', q{
 	{
 		for my $name (@names)
 		{
-			my $c = $peer{$name}->safe_psql('postgres', q{SELECT count(*) FROM pg_stat_activity
-				WHERE state = 'active' AND query LIKE 'SELECT marsql.peer_run_task%'});
+			my $c = connected_backends($peer{$name},
+				q{state = 'active' AND query LIKE 'SELECT marsql.peer_run_task%'}, owner => $bg->{pid});
 			$most{$name} = $c if $c > $most{$name};
 		}
 		$bg->{h}->pump_nb;
@@ -168,8 +173,8 @@ $coord->safe_psql('postgres', q{ALTER FUNCTION slow(int) SET marsql.retryable = 
 	my $bg = start_bg($coord, q{SET statement_timeout = '60s'}, q{SET marsql.executors = 'peers'},
 		q{SELECT 'calls:' || array_length(marsql.map('slow(int)', array(SELECT generate_series(1, 80)), 0), 1)});
 	ok(wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
-		$peer{p4}->safe_psql('postgres', q{SELECT count(*) FROM pg_stat_activity
-			WHERE state = 'active' AND query LIKE 'SELECT marsql.peer_run_task%'}) > 0;
+		connected_backends($peer{p4}, q{state = 'active' AND query LIKE 'SELECT marsql.peer_run_task%'},
+			owner => $bg->{pid}) > 0;
 	}), 'p4 runs calls');
 	$peer{p4}->stop('immediate');
 	finish_bg($bg);

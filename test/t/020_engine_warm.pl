@@ -163,8 +163,9 @@ no_workers_left($node, 'timeout 0: workers live for one job', $gone_within);
 		$map8, 'SELECT pg_sleep(3)', $map8, 'SELECT pg_sleep(3)', $map8);
 	my $outputs = sub { $bg->{h}->pump_nb; my @m = $bg->{out} =~ /^M:/mg; return scalar @m; };
 	ok(wait_until(15, sub { $outputs->() >= 1 }), 'killed idle worker: the first statement ran');
-	my @idle = split /,/, $node->safe_psql('postgres', q{SELECT string_agg(pid::text, ',' ORDER BY pid)
-		FROM pg_stat_activity WHERE backend_type = 'marsql worker'});
+	# the session's own (the workers of the session before may still be exiting)
+	my @idle = grep { worker_leader($_) == $bg->{pid} } split /,/, $node->safe_psql('postgres',
+		q{SELECT string_agg(pid::text, ',' ORDER BY pid) FROM pg_stat_activity WHERE backend_type = 'marsql worker'});
 	# one of them goes: the next statement does not use it (the pool has
 	# fewer workers than the job wants: new ones start)
 	$node->safe_psql('postgres', "SELECT pg_terminate_backend($idle[0])") if @idle;

@@ -194,7 +194,7 @@ sub storage_made
 	my $bg = start_bg($node, q{SELECT marsql.chunked_random('{4000,4000}', '{100,100}', 1, target => 'retried') IS NOT NULL},
 		q{SELECT 'tiles ' || count(*) FROM retried});
 	ok(storage_made($bg->{pid}), 'a long job made its storage');
-	my @busy = busy_workers($node, 1);
+	my @busy = busy_workers($node, 1, $bg->{pid});
 	$node->safe_psql('postgres', "SELECT pg_terminate_backend($busy[0])");
 	finish_bg($bg);
 	like($bg->{out}, qr/^tiles 1600$/m, 'a worker terminated mid-job: its task runs again, each tile written once')
@@ -222,7 +222,7 @@ sub storage_made
 	my $offset = -s $node->logfile;
 	my $bg = start_bg($node, $long_job);
 	ok(storage_made($bg->{pid}), 'a long job made its storage');
-	my @busy = busy_workers($node, 1);
+	my @busy = busy_workers($node, 1, $bg->{pid});
 	ok(@busy >= 1, 'its workers write tiles');
 	kill 'KILL', $busy[0];
 	finish_bg($bg);

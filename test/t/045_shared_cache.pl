@@ -114,7 +114,7 @@ is($node->safe_psql('postgres', $job), $job_ok, 'the next job works');
 # ------------------------------------------------ a worker terminated mid-job
 
 my $bg = start_bg($node, q{SELECT 'big ' || (marsql.matmul('c'::marsql.chunked_tensor, 'd'::marsql.chunked_tensor) IS NOT NULL)});
-my @busy = busy_workers($node, 1);
+my @busy = busy_workers($node, 1, $bg->{pid});
 ok(@busy >= 1, 'a worker runs a task of the long job');
 $node->safe_psql('postgres', "SELECT pg_terminate_backend($busy[0])");
 finish_bg($bg);
@@ -160,7 +160,7 @@ my $before = $node->safe_psql('postgres', q{SELECT hits > 0 FROM marsql.shared_c
 is($before, 't', 'the cache has counted hits before the crash');
 my $offset = -s $node->logfile;
 $bg = start_bg($node, q{SELECT marsql.matmul('c'::marsql.chunked_tensor, 'd'::marsql.chunked_tensor) IS NOT NULL});
-@busy = busy_workers($node, 1);
+@busy = busy_workers($node, 1, $bg->{pid});
 ok(@busy >= 1, 'a worker runs a task of the long job');
 kill 'KILL', $busy[0];
 finish_bg($bg);

@@ -3,7 +3,8 @@
 #	  waiting for a crash-restart (restarted), finding a node's marsql
 #	  worker processes and DSM segments, psql sessions run in the
 #	  background, interactive psql sessions fed one statement at a time,
-#	  sampling their memory.  The DSM helpers count the files of
+#	  sampling their memory, telling a backend whose client is still
+#	  connected from one whose client has gone (connected_backends).  The DSM helpers count the files of
 #	  an mmap cluster's pg_dynshmem (dynamic_shared_memory_type = mmap), so
 #	  only that node's segments are seen.
 package MarsqlTap;
@@ -19,7 +20,7 @@ use Time::HiRes qw(time usleep);
 
 our @EXPORT = qw(worker_node wait_until postmaster_pid os_workers stat_workers process_memory run_sampled
   no_workers_left dsm_segments dsm_freed busy_workers start_bg finish_bg restarted
-  psql_session psql_send psql_wait psql_query);
+  psql_session psql_send psql_wait psql_query worker_leader connected_backends);
 
 
 # polls $check every 0.1 s until it returns true or $secs have passed
@@ -143,18 +144,111 @@ sub dsm_freed
 	is($now, $baseline, "$label: the job's DSM segments are gone");
 }
 
-# the pids of the marsql workers running a task, once there are $want
+# the pid of the backend a marsql worker works for, from its process
+# title ("marsql worker 1 for PID 1234"); 0 when it is gone
+sub worker_leader
+{
+	my ($pid) = @_;
+	open(my $fh, '<', "/proc/$pid/cmdline") or return 0;
+	my $cmd = do { local $/; <$fh> } // '';
+	close $fh;
+	return $cmd =~ /marsql worker \d+ for PID (\d+)/ ? $1 : 0;
+}
+
+# The pids of the marsql workers running a task, once there are $want.
+# With $leader, only the workers of that backend: a worker of an earlier
+# job (cancelled, or its session just ended) may still be running its
+# last task, and is no worker of this job.
 sub busy_workers
 {
-	my ($n, $want) = @_;
+	my ($n, $want, $leader) = @_;
 	my @busy;
 	wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
 		@busy = split /,/, $n->safe_psql('postgres', q{
 			SELECT string_agg(pid::text, ',' ORDER BY pid) FROM pg_stat_activity
 			WHERE backend_type = 'marsql worker' AND state = 'active'});
+		@busy = grep { worker_leader($_) == $leader } @busy if defined $leader;
 		return @busy >= $want;
 	});
 	return @busy;
+}
+
+# This machine's TCP connections, from /proc/net/tcp and tcp6:
+# "local_port remote_port" => [state (hex, 01 = ESTABLISHED,
+# 08 = CLOSE_WAIT), socket inode].  Every node listens on 127.0.0.1, so
+# the ports tell the connections apart.
+sub tcp_connections
+{
+	my %conn;
+	for my $file ('/proc/net/tcp', '/proc/net/tcp6')
+	{
+		open(my $fh, '<', $file) or next;
+		while (my $line = <$fh>)
+		{
+			my @f = split ' ', $line;
+			next unless @f > 9 && $f[1] =~ /:([0-9A-F]{4})$/;
+			my $local = hex($1);
+			next unless $f[2] =~ /:([0-9A-F]{4})$/;
+			my $key = "$local " . hex($1);
+			# a port pair reused while the old one lingers: the live one wins
+			$conn{$key} = [ $f[3], $f[9] ] unless $conn{$key} && $conn{$key}[0] eq '01';
+		}
+		close $fh;
+	}
+	return \%conn;
+}
+
+# the inodes of the sockets process $pid holds open
+sub socket_inodes
+{
+	my ($pid) = @_;
+	my %inodes;
+	opendir(my $dh, "/proc/$pid/fd") or return %inodes;
+	for my $fd (grep { /^\d+$/ } readdir $dh)
+	{
+		my $link = readlink("/proc/$pid/fd/$fd") // '';
+		$inodes{$1} = 1 if $link =~ /^socket:\[(\d+)\]$/;
+	}
+	closedir $dh;
+	return %inodes;
+}
+
+# The pids of $node's backends matching the SQL condition $where whose
+# client is still connected.  pg_stat_activity lists a backend until its
+# exit callbacks are done: one whose client closed the connection (a
+# marsql coordinator dropping a connection after a cancel, or a session
+# that ended) is still there a while, and if it was running a query it
+# may notice only at its next client-connection check.  Counting those
+# as connections counts one too many.  Such a backend's socket is in
+# CLOSE_WAIT; a backend is counted only while it is ESTABLISHED, so the
+# clients must connect over TCP (the node listening on 127.0.0.1).  With
+# owner => PID, only the backends whose client socket process PID holds
+# (the connections of that coordinator backend); with session => a
+# psql_session on $node, the query runs there (sampling in a loop).
+# pg_stat_activity is read first: a backend counted was connected at
+# that moment and still is when the sockets are read, so the count is
+# never above what was connected at one instant.
+sub connected_backends
+{
+	my ($node, $where, %opt) = @_;
+	my $sql = "SELECT pid || ' ' || client_port FROM pg_stat_activity WHERE client_port > 0 AND ($where)";
+	my $rows = $opt{session} ? psql_query($opt{session}, $sql) : $node->safe_psql('postgres', $sql);
+	my $tcp = tcp_connections();
+	my %owned = defined $opt{owner} ? socket_inodes($opt{owner}) : ();
+	my @pids;
+	for my $row (split /\n/, $rows)
+	{
+		my ($pid, $port) = split / /, $row;
+		my $theirs = $tcp->{ $node->port . " $port" };
+		next unless $theirs && $theirs->[0] eq '01';
+		if (defined $opt{owner})
+		{
+			my $ours = $tcp->{ "$port " . $node->port };
+			next unless $ours && $owned{ $ours->[1] };
+		}
+		push @pids, $pid;
+	}
+	return @pids;
 }
 
 # Starts psql in the background on the given statements (each its own -c,
