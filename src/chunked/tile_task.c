@@ -24,6 +24,7 @@
 #include "kernels/random.h"
 #include "kernels/reduce.h"
 #include "kernels/strided.h"
+#include "tensor/retained_memory.h"
 #include "tensor/tensor.h"
 
 int			tile_task_kind = -1;
@@ -497,6 +498,13 @@ tile_task_run(const char *payload, int len, StringInfo result)
 
 	if (len < (int) sizeof(TileTaskHeader))
 		engine_malformed_task("malformed tile task");
+	/*
+	 * The task's large buffers (its output in the result, the tuple a
+	 * stored tile is written through) come back from the allocator, task
+	 * after task, instead of fresh pages (marsql.retained_memory): an
+	 * executor may allocate no tensor of its own before them.
+	 */
+	retained_memory_apply();
 	memcpy(&h, payload, sizeof(TileTaskHeader));
 	if (h.ninputs < 0 || h.ninputs > (int) lengthof(inputs) ||
 		h.threads > MARSQL_MAX_BLAS_THREADS || h.out_ndim < 0 || h.out_ndim > MT_MAX_DIMS ||
