@@ -578,8 +578,10 @@ tile_store_write(TileStore *store, const int64 *coords, Tensor *tile)
 	if (store->write_plan == NULL)
 	{
 		Oid			types[2] = {INT4ARRAYOID, chunked_type_oid("tensor")};
-		store->write_plan = SPI_prepare(psprintf("INSERT INTO %s (tile, data) VALUES ($1, $2)",
-												 store->relation), 2, types);
+		/* generic: a custom plan would copy the tile twice into a Const */
+		store->write_plan = SPI_prepare_cursor(psprintf("INSERT INTO %s (tile, data) VALUES ($1, $2)",
+														store->relation), 2, types,
+											   CURSOR_OPT_GENERIC_PLAN);
 		MemoryContextSwitchTo(caller);
 		if (store->write_plan == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));

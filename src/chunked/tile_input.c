@@ -685,6 +685,21 @@ read_tile(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords,
 	return t;
 }
 
+/* the shared cache's key of this job's tile (storage, index) */
+static bool
+job_tile_key(SharedCacheKey *key, Oid storage, int64 index)
+{
+	if (index < 0 || index > (int64) PG_UINT32_MAX || marsql_tile_cache_size <= 0)
+		return false;
+	memset(key, 0, sizeof(*key));
+	key->space = SHARED_CACHE_JOB_TILE;
+	key->database = MyDatabaseId;
+	key->k1 = (uint64) (uint32) cache.caller_pid;
+	key->k2 = cache.job;
+	key->k3 = ((uint64) storage << 32) | (uint64) index;
+	return true;
+}
+
 Tensor *
 tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *coords)
 {
@@ -702,14 +717,8 @@ tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *c
 		return t;
 
 	/* the job's tiles in the shared cache: read once by any of its processes */
-	if (index >= 0 && index <= (int64) PG_UINT32_MAX && marsql_tile_cache_size > 0)
+	if (job_tile_key(&key, ct->storage, index))
 	{
-		memset(&key, 0, sizeof(key));
-		key.space = SHARED_CACHE_JOB_TILE;
-		key.database = MyDatabaseId;
-		key.k1 = (uint64) (uint32) cache.caller_pid;
-		key.k2 = cache.job;
-		key.k3 = ((uint64) ct->storage << 32) | (uint64) index;
 		found = shared_cache_lookup(&key, true, &ref);
 		if (found == SHARED_CACHE_HIT)
 		{
@@ -746,6 +755,39 @@ tile_input_fetch(const ChunkedTensor *ct, const MtTileGrid *grid, const int64 *c
 	}
 	/* no room in the shared cache: this process keeps it */
 	return tile_cache_insert(ct->storage, index, t);
+}
+
+/*
+ * Whether reading ref now would wait for another process of the job that
+ * is loading its tile.  Only a block within one stored tile is looked at
+ * (false otherwise, and when this process holds the tile already).
+ */
+bool
+tile_input_would_wait(const TileInputRef *ref)
+{
+	MtTileGrid	grid;
+	int64		coords[MT_MAX_DIMS];
+	SharedCacheKey key;
+	TileCacheKey local;
+
+	if (!reading.active || ref->ndim < 1 || ref->ndim > MT_MAX_DIMS ||
+		mt_tile_grid_init(&grid, ref->ndim, ref->shape, ref->tile) != MT_OK)
+		return false;
+	for (int i = 0; i < ref->ndim; i++)
+	{
+		if (ref->lo[i] < 0 || ref->lo[i] >= ref->hi[i] || ref->hi[i] > ref->shape[i] ||
+			ref->lo[i] / grid.tile[i] != (ref->hi[i] - 1) / grid.tile[i])
+			return false;
+		coords[i] = ref->lo[i] / grid.tile[i];
+	}
+	memset(&local, 0, sizeof(local));
+	local.storage = ref->storage;
+	local.index = mt_tile_index(&grid, coords);
+	if (cache.active && hash_search(cache.entries, &local, HASH_FIND, NULL) != NULL)
+		return false;
+	if (!job_tile_key(&key, ref->storage, local.index))
+		return false;
+	return shared_cache_loading_elsewhere(&key);
 }
 
 Tensor *

@@ -97,6 +97,14 @@ extern uint64 tile_input_next_job(void);
  */
 extern void tile_input_begin(const char *context, Size bytes);
 extern Tensor *tile_input_read(const TileInputRef *ref);
+
+/*
+ * Whether tile_input_read(ref) would now wait for another process of the
+ * job loading the same tile (a peek: no claim, no pin).  A task reads
+ * first the inputs nobody else is loading, so that two executors that
+ * want the same tiles share the loads instead of queueing on each other.
+ */
+extern bool tile_input_would_wait(const TileInputRef *ref);
 extern void tile_input_end(void);
 
 /* the tile of a by-reference source at coords (chunked_storage.c) */

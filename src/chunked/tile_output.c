@@ -248,10 +248,15 @@ tile_output_write(const TileOutput *out, const Tensor *tile)
 		if (write_plan != NULL)
 			SPI_freeplan(write_plan);
 		write_plan = NULL;
-		plan = SPI_prepare(psprintf("INSERT INTO %s (tile, data) VALUES ($1, $2) "
-									"ON CONFLICT (tile) DO UPDATE SET data = EXCLUDED.data",
-									quote_qualified_identifier(SPOOL_SCHEMA, relname)),
-						   2, types);
+		/*
+		 * A generic plan: a custom one would fold the tile into a Const,
+		 * copying its bytes twice (eval_const_expressions, copyObject)
+		 * into fresh memory before the tuple is even formed.
+		 */
+		plan = SPI_prepare_cursor(psprintf("INSERT INTO %s (tile, data) VALUES ($1, $2) "
+										   "ON CONFLICT (tile) DO UPDATE SET data = EXCLUDED.data",
+										   quote_qualified_identifier(SPOOL_SCHEMA, relname)),
+								  2, types, CURSOR_OPT_GENERIC_PLAN);
 		MemoryContextSwitchTo(caller);
 		if (plan == NULL || SPI_keepplan(plan) != 0)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));

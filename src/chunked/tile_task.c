@@ -24,6 +24,7 @@
 #include "kernels/random.h"
 #include "kernels/reduce.h"
 #include "kernels/strided.h"
+#include "tensor/retained_memory.h"
 #include "tensor/tensor.h"
 
 int			tile_task_kind = -1;
@@ -497,6 +498,13 @@ tile_task_run(const char *payload, int len, StringInfo result)
 
 	if (len < (int) sizeof(TileTaskHeader))
 		engine_malformed_task("malformed tile task");
+	/*
+	 * The task's large buffers (its output in the result, the tuple a
+	 * stored tile is written through) come back from the allocator, task
+	 * after task, instead of fresh pages (marsql.retained_memory): an
+	 * executor may allocate no tensor of its own before them.
+	 */
+	retained_memory_apply();
 	memcpy(&h, payload, sizeof(TileTaskHeader));
 	if (h.ninputs < 0 || h.ninputs > (int) lengthof(inputs) ||
 		h.threads > MARSQL_MAX_BLAS_THREADS || h.out_ndim < 0 || h.out_ndim > MT_MAX_DIMS ||
@@ -547,23 +555,48 @@ tile_task_run(const char *payload, int len, StringInfo result)
 	}
 	if (read_context != NULL)
 	{
-		/* the inputs by reference, as of the caller's snapshot */
+		/*
+		 * The inputs by reference, as of the caller's snapshot.  Those
+		 * another executor of the job is loading now come last: this one
+		 * reads (and publishes) the others meanwhile, so two executors
+		 * that start on the same tiles share the loads instead of one
+		 * waiting for each of the other's.
+		 */
+		TileInputRef *refs = palloc(sizeof(TileInputRef) * Max(h.ninputs, 1));
+		int			pending[TILE_MAX_INPUTS];
+		int			npending = 0;
+
 		off = MAXALIGN(sizeof(TileTaskHeader)) + read_context_bytes;
-		tile_input_begin(read_context, read_context_bytes);
 		for (int i = 0; i < h.ninputs; i++)
 		{
 			if (tile_input_is_ref(&h, i))
 			{
-				TileInputRef ref;
-
-				memcpy(&ref, payload + off, sizeof(ref));
-				inputs[i] = tile_input_read(&ref);
+				memcpy(&refs[i], payload + off, sizeof(TileInputRef));
+				pending[npending++] = i;
 				off += TYPEALIGN(8, sizeof(TileInputRef));
 			}
 			else
 				off += TYPEALIGN(8, VARSIZE(inputs[i]));
 		}
+		tile_input_begin(read_context, read_context_bytes);
+		while (npending > 0)
+		{
+			int			pick = 0;
+
+			for (int p = 0; p < npending && npending > 1; p++)
+			{
+				if (!tile_input_would_wait(&refs[pending[p]]))
+				{
+					pick = p;
+					break;
+				}
+			}
+			inputs[pending[pick]] = tile_input_read(&refs[pending[pick]]);
+			memmove(&pending[pick], &pending[pick + 1], sizeof(int) * (npending - pick - 1));
+			npending--;
+		}
 		tile_input_end();
+		pfree(refs);
 	}
 
 	if (h.op == TILE_CREATE)

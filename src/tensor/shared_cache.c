@@ -717,6 +717,21 @@ shared_cache_lookup(const SharedCacheKey *key, bool claim_load, SharedCacheRef *
 	return result;
 }
 
+bool
+shared_cache_loading_elsewhere(const SharedCacheKey *key)
+{
+	CacheEntry *e;
+	bool		loading;
+
+	if (area == NULL || ctl == NULL)
+		return false;			/* nothing attached: nobody's load to see */
+	LWLockAcquire(&ctl->lock, LW_SHARED);
+	e = find_entry(key);
+	loading = e != NULL && e->state != ENTRY_READY && e->loader_pid != MyProcPid;
+	LWLockRelease(&ctl->lock);
+	return loading;
+}
+
 /* cancels l's load; ctl->lock held */
 static void
 cancel_locked(LocalLoad *l)

@@ -88,6 +88,13 @@ extern SharedCacheResult shared_cache_lookup(const SharedCacheKey *key, bool cla
 											 SharedCacheRef *ref);
 
 /*
+ * Whether another process is loading key now (claimed, not yet
+ * published): a lookup would wait for it.  A peek for ordering work, no
+ * pin, no claim, no counter; the answer may be stale at once.
+ */
+extern bool shared_cache_loading_elsewhere(const SharedCacheKey *key);
+
+/*
  * Stores the blob of a claimed load: room for len bytes is made by
  * evicting unpinned entries; returns writable memory (MAXALIGNed) to fill,
  * or NULL when it does not fit (the load is then cancelled).  The entry is

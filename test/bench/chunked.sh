@@ -34,6 +34,10 @@
 #                                 the job's cache instead (the shared cache,
 #                                 or a process's own where it has no room;
 #                                 marsql.tile_cache_size), and their share
+#   ..._loads_waited              lookups of that job (all its processes)
+#                                 that waited for another process's load
+#                                 of the same tile (shared_cache_stats();
+#                                 other jobs running meanwhile add theirs)
 #   ..._caller_stores, _caller_stores_vs_raw, _caller_stores_run_s,
 #   _caller_stores_store_s        the same series and explain run with
 #                                 marsql.worker_output = off: the calling
@@ -118,7 +122,9 @@ matmul_series() {	# dtype n tiles...
 		echo "$name: $ms ms"
 		echo "${name}_vs_raw: $(ratio "$raw" "$ms") x"
 		# one session: tile_cache_stats() reports that session's last job
-		explain=$(psql_q -c "SELECT * FROM marsql.explain(\$q\$SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))\$q\$, run => true)" \
+		explain=$(psql_q -c "SELECT 'waited0|' || loads_waited FROM marsql.shared_cache_stats()" \
+			-c "SELECT * FROM marsql.explain(\$q\$SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))\$q\$, run => true)" \
+			-c "SELECT 'waited1|' || loads_waited FROM marsql.shared_cache_stats()" \
 			-c "SELECT 'stats|' || round(executor_read_seconds::numeric, 3) || '|' || tile_reads || '|' || inputs
 					   || '|' || round(100 * coalesce(hit_rate, 0)::numeric, 1) || '|' || cache_hits
 				FROM marsql.tile_cache_stats()")
@@ -135,6 +141,7 @@ matmul_series() {	# dtype n tiles...
 		echo "${name}_distinct_tiles: $(( 2 * ((n + t - 1) / t) * ((n + t - 1) / t) ))"
 		echo "${name}_cache_hits: $hits"
 		echo "${name}_hit_rate: $hit %"
+		echo "${name}_loads_waited: $(( $(echo "$explain" | sed -n 's/^waited1|//p') - $(echo "$explain" | sed -n 's/^waited0|//p') ))"
 		# the same with the calling backend storing every result tile
 		ms=$(PGOPTIONS="$PGOPTIONS -c marsql.worker_output=off" median_ms "SELECT marsql.drop(marsql.matmul('$a'::marsql.chunked_tensor, '$b'::marsql.chunked_tensor))")
 		echo "${name}_caller_stores: $ms ms"
