@@ -566,13 +566,19 @@ peer_conn_advance(PeerConn *c, PGresult **result, ErrorData **error)
 	switch (c->state)
 	{
 		case PEER_CONN_CONNECTING:
-			if (deadline_passed(c))
-				return fail_connect(c, psprintf("The connection timed out after %d s.", c->connect_timeout));
+
+			/*
+			 * Poll before looking at the clock, as the setup state reads
+			 * first: a caller that was held up past the deadline must not
+			 * give up on a peer whose answer is already waiting.
+			 */
 			c->polling = PQconnectPoll(c->conn);
 			if (c->polling == PGRES_POLLING_FAILED)
 				return fail_connect(c, libpq_message(c->conn));
 			if (c->polling == PGRES_POLLING_OK)
 				return connected(c);
+			if (deadline_passed(c))
+				return fail_connect(c, psprintf("The connection timed out after %d s.", c->connect_timeout));
 			return PEER_EVENT_NONE;
 
 		case PEER_CONN_SETUP:
