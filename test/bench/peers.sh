@@ -113,13 +113,17 @@ io_bytes() {
 
 # CPU milliseconds the coordinator's backend spent on the statements in $@
 # (utime + stime of /proc/self/stat), median of RUNS sessions: what a
-# coordinator pays whatever the peers do
+# coordinator pays whatever the peers do.  Measured on the second run in
+# the session: the first pays the session's one-time costs (connecting to
+# the peers, and minor faults on its first touch of shared buffers and
+# the shared cache, tens of microseconds a page on these VMs), which
+# would otherwise be charged to the tasks.
 ticks=$(getconf CLK_TCK)
 cpu_ms() {
 	local args=() s
 	for s in "$@"; do args+=(-c "$s"); done
 	for _ in $(seq "$runs"); do
-		psql_q -c "CREATE TEMP TABLE cpu0 AS SELECT pg_read_file('/proc/self/stat') AS t" "${args[@]}" \
+		psql_q "${args[@]}" -c "CREATE TEMP TABLE cpu0 AS SELECT pg_read_file('/proc/self/stat') AS t" "${args[@]}" \
 			-c "SELECT ((split_part(s.t, ' ', 14)::bigint + split_part(s.t, ' ', 15)::bigint)
 					- (split_part(cpu0.t, ' ', 14)::bigint + split_part(cpu0.t, ' ', 15)::bigint)) * 1000.0 / $ticks
 				FROM cpu0, (SELECT pg_read_file('/proc/self/stat') AS t) s" | tail -1
