@@ -75,14 +75,9 @@ format_bytes(StringInfo buf, double bytes)
 static double
 block_bytes(TileGraph *g, const TileInput *in)
 {
-	double		n;
-
 	if (in->source < 0)
 		return (double) g->tasks[in->task].out_bytes;
-	n = (double) mt_dtype_size(in->dtype);
-	for (int i = 0; i < g->sources[in->source]->ndim; i++)
-		n *= (double) (in->hi[i] - in->lo[i]);
-	return n;
+	return tile_graph_block_elements(g, in) * mt_dtype_size(in->dtype);
 }
 
 static void

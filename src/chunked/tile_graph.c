@@ -162,6 +162,17 @@ tile_graph_set_block(TileGraph *g, int task, int input, int source,
 	}
 }
 
+double
+tile_graph_block_elements(const TileGraph *g, const TileInput *in)
+{
+	double		n = 1;
+
+	Assert(in->source >= 0);
+	for (int i = 0; i < g->sources[in->source]->ndim; i++)
+		n *= (double) (in->hi[i] - in->lo[i]);
+	return n;
+}
+
 void
 tile_graph_set_producer(TileGraph *g, int task, int input, int producer)
 {
@@ -651,17 +662,10 @@ task_stored_input_bytes(const TileGraph *g, const TileGraphTask *t)
 	for (int i = 0; i < t->ninputs; i++)
 	{
 		const TileInput *in = &t->inputs[i];
-		const TileSource *src;
-		double		elements = 1;
 
-		if (in->source < 0)
+		if (in->source < 0 || g->sources[in->source]->ct == NULL)
 			continue;
-		src = g->sources[in->source];
-		if (src->ct == NULL)
-			continue;
-		for (int d = 0; d < src->ndim; d++)
-			elements *= (double) (in->hi[d] - in->lo[d]);
-		bytes += elements * mt_dtype_size(src->dtype);
+		bytes += tile_graph_block_elements(g, in) * mt_dtype_size(g->sources[in->source]->dtype);
 	}
 	return bytes;
 }

@@ -105,6 +105,9 @@ extern int	tile_graph_add_task(TileGraph *g, TileOp op, MtDtype dtype, int ninpu
 extern void tile_graph_set_block(TileGraph *g, int task, int input, int source,
 								 const int64 *lo, const int64 *hi, MtDtype dtype);
 extern void tile_graph_set_producer(TileGraph *g, int task, int input, int producer);
+
+/* the elements of a source input's block [lo, hi) (in->source >= 0) */
+extern double tile_graph_block_elements(const TileGraph *g, const TileInput *in);
 extern void tile_graph_store_at(TileGraph *g, int task, const int64 *coords);
 
 /*
