@@ -103,12 +103,8 @@ error_as_detail(const ErrorData *error)
 static void
 count_peer_task(JobState *st, int slot, int task, bool failed, int64 bytes_out)
 {
-	instr_time	spent;
-
-	INSTR_TIME_SET_CURRENT(spent);
-	INSTR_TIME_SUBTRACT(spent, st->slot_started[slot]);
 	task_stats_count(TASK_STATS_PEER, st->job->tasks[task].kind, failed,
-					 st->slot_bytes_in[slot], bytes_out, INSTR_TIME_GET_MILLISEC(spent));
+					 st->slot_bytes_in[slot], bytes_out, &st->slot_started[slot]);
 }
 
 /* a peer's task is lost with its connection: run again, or fail */

@@ -125,16 +125,7 @@ task_lost(JobState *st, PoolWorker *w, PoolTaskSlot *slot, ErrorData *error)
 {
 	int			task = slot->task;
 	EngineTask *t = &st->job->tasks[task];
-	double		ms = 0;
 
-	if (!INSTR_TIME_IS_ZERO(slot->started))
-	{
-		instr_time	spent;
-
-		INSTR_TIME_SET_CURRENT(spent);
-		INSTR_TIME_SUBTRACT(spent, slot->started);
-		ms = INSTR_TIME_GET_MILLISEC(spent);
-	}
 	release_slot(st, slot);
 	if (t->idempotent && t->attempts < st->max_attempts)
 	{
@@ -148,7 +139,7 @@ task_lost(JobState *st, PoolWorker *w, PoolTaskSlot *slot, ErrorData *error)
 								  psprintf("marsql worker %d exited while running a task", w->number),
 								  NULL, NULL);
 	/* the worker could not count it: it is gone */
-	task_stats_count(TASK_STATS_WORKER, t->kind, true, 0, 0, ms);
+	task_stats_count(TASK_STATS_WORKER, t->kind, true, 0, 0, &slot->started);
 	job_task_error(st, task, error, worker_name(w));
 }
 

@@ -194,9 +194,9 @@ row_for(TaskStatsExecutor executor, int kind)
 	return &stats->rows[executor][kind];
 }
 
-void
-task_stats_count(TaskStatsExecutor executor, int kind, bool failed,
-				 int64 bytes_in, int64 bytes_out, double ms)
+static void
+count(TaskStatsExecutor executor, int kind, bool failed,
+	  int64 bytes_in, int64 bytes_out, double ms)
 {
 	TaskStatsRow *row = row_for(executor, kind);
 
@@ -217,6 +217,26 @@ task_stats_count(TaskStatsExecutor executor, int kind, bool failed,
 	SpinLockRelease(&row->mutex);
 }
 
+/* milliseconds since started; 0 when it was never set */
+static double
+ms_since(const instr_time *started)
+{
+	instr_time	spent;
+
+	if (started == NULL || INSTR_TIME_IS_ZERO(*started))
+		return 0;
+	INSTR_TIME_SET_CURRENT(spent);
+	INSTR_TIME_SUBTRACT(spent, *started);
+	return INSTR_TIME_GET_MILLISEC(spent);
+}
+
+void
+task_stats_count(TaskStatsExecutor executor, int kind, bool failed,
+				 int64 bytes_in, int64 bytes_out, const instr_time *started)
+{
+	count(executor, kind, failed, bytes_in, bytes_out, ms_since(started));
+}
+
 void
 task_stats_begin(TaskStatsMark *mark)
 {
@@ -229,14 +249,10 @@ void
 task_stats_end(const TaskStatsMark *mark, TaskStatsExecutor executor, int kind,
 			   bool failed, int64 payload_bytes, int64 result_bytes)
 {
-	instr_time	spent;
-
-	INSTR_TIME_SET_CURRENT(spent);
-	INSTR_TIME_SUBTRACT(spent, mark->start);
 	task_stats_count(executor, kind, failed,
 					 payload_bytes + (io_read - mark->read),
 					 result_bytes + (io_written - mark->written),
-					 INSTR_TIME_GET_MILLISEC(spent));
+					 &mark->start);
 }
 
 void

@@ -47,9 +47,12 @@ extern void task_stats_begin(TaskStatsMark *mark);
 extern void task_stats_end(const TaskStatsMark *mark, TaskStatsExecutor executor,
 						   int kind, bool failed, int64 payload_bytes, int64 result_bytes);
 
-/* a task run elsewhere ended (a peer's, timed by the caller; ms < 0: not timed) */
+/*
+ * A task ended that this process did not run (a peer's, or one lost with
+ * its worker), timed from started (NULL or zero: never started, 0 ms).
+ */
 extern void task_stats_count(TaskStatsExecutor executor, int kind, bool failed,
-							 int64 bytes_in, int64 bytes_out, double ms);
+							 int64 bytes_in, int64 bytes_out, const instr_time *started);
 
 /* a task lost with its executor goes back to the queue to run again */
 extern void task_stats_retried(TaskStatsExecutor executor, int kind);
