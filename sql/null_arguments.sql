@@ -12,11 +12,11 @@
 
 SET client_min_messages = error;
 
-CREATE TABLE public.null_args_tab (id bigint, v marsql.tensor);
-INSERT INTO public.null_args_tab VALUES (1, '[1,2]'), (2, '[3,4]'), (3, '[5,6]');
-CREATE TABLE public.null_args_ct AS
-	SELECT marsql.chunk('[[1,2],[3,4]]'::marsql.tensor, '{1,2}', 'public.null_args_ct_tiles') AS ct;
-CREATE SEQUENCE public.null_args_seq;
+CREATE TABLE public.walk_tab (id bigint, v marsql.tensor);
+INSERT INTO public.walk_tab VALUES (1, '[1,2]'), (2, '[3,4]'), (3, '[5,6]');
+CREATE TABLE public.walk_ct AS
+	SELECT marsql.chunk('[[1,2],[3,4]]'::marsql.tensor, '{1,2}', 'public.walk_ct_tiles') AS ct;
+CREATE SEQUENCE public.walk_seq;
 -- the calling backend runs every tile: the arguments are what is tested here
 SET marsql.max_workers = 0;
 
@@ -28,84 +28,6 @@ CREATE TABLE public.null_args_result (
 	message text,
 	is_null boolean
 );
-
--- A valid sample of a type, as an SQL expression; the argument's name picks
--- among the meaningful texts.  NULL: no sample (that function is then only
--- called with NULLs in its place).
-CREATE FUNCTION public.null_args_sample(typ regtype, argname text) RETURNS text
-LANGUAGE plpgsql AS $$
-BEGIN
-	IF typ = 'text'::regtype THEN
-		RETURN quote_literal(CASE argname
-			WHEN 'dtype' THEN 'float64'
-			WHEN 'distribution' THEN 'uniform'
-			WHEN 'metric' THEN 'l2'
-			WHEN 'device' THEN 'cpu'
-			WHEN 'executors' THEN 'local'
-			WHEN 'format' THEN 'text'
-			WHEN 'ord' THEN 'fro'
-			WHEN 'filter' THEN 'true'
-			WHEN 'factory' THEN 'Flat'
-			WHEN 'corpus' THEN 'public.null_args_tab'
-			WHEN 'name' THEN 'null_args_index'
-			WHEN 'query' THEN 'SELECT v FROM public.null_args_tab ORDER BY id'
-			WHEN 'search_path' THEN 'public'
-			WHEN 'timezone' THEN 'UTC'
-			WHEN 'target' THEN 'public.null_args_target_' || nextval('public.null_args_seq')
-			ELSE 'x' END);
-	END IF;
-	RETURN CASE typ
-		WHEN 'marsql.tensor'::regtype THEN $s$'[[1,2],[3,4]]'::marsql.tensor$s$
-		WHEN 'marsql.tensor[]'::regtype THEN $s$ARRAY['[1,2]'::marsql.tensor, '[3,4]']$s$
-		WHEN 'marsql.chunked_tensor'::regtype THEN '(SELECT ct FROM public.null_args_ct)'
-		WHEN 'marsql.task'::regtype THEN $s$'1/1'::marsql.task$s$
-		WHEN 'marsql.task[]'::regtype THEN $s$'{1/1}'::marsql.task[]$s$
-		WHEN 'smallint'::regtype THEN '1::smallint'
-		WHEN 'integer'::regtype THEN '1'
-		WHEN 'bigint'::regtype THEN '1::bigint'
-		WHEN 'real'::regtype THEN '0.5::real'
-		WHEN 'double precision'::regtype THEN '0.5::float8'
-		WHEN 'boolean'::regtype THEN 'true'
-		WHEN 'integer[]'::regtype THEN CASE argname
-			WHEN 'axes' THEN $s$'{1,0}'::int[]$s$ ELSE $s$'{1,2}'::int[]$s$ END
-		WHEN 'bigint[]'::regtype THEN $s$'{1,2}'::bigint[]$s$
-		WHEN 'real[]'::regtype THEN $s$'{1,2}'::real[]$s$
-		WHEN 'double precision[]'::regtype THEN $s$'{1,2}'::float8[]$s$
-		WHEN 'numeric[]'::regtype THEN $s$'{1,2}'::numeric[]$s$
-		WHEN 'text[]'::regtype THEN $s$'{}'::text[]$s$
-		WHEN 'cstring'::regtype THEN $s$'[1,2]'::cstring$s$
-		WHEN 'cstring[]'::regtype THEN $s$'{1}'::cstring[]$s$
-		WHEN 'bytea'::regtype THEN $s$'\x00'::bytea$s$
-		WHEN 'jsonb'::regtype THEN $s$'{}'::jsonb$s$
-		WHEN 'oid'::regtype THEN '0::oid'
-		WHEN 'name'::regtype THEN quote_literal(CASE
-			WHEN argname IN ('id_column', 'query_id', 'order_by') THEN 'id' ELSE 'v' END) || '::name'
-		WHEN 'regclass'::regtype THEN $s$'public.null_args_tab'::regclass$s$
-		WHEN 'regprocedure'::regtype THEN $s$'pg_catalog.abs(integer)'::regprocedure$s$
-		-- polymorphic arguments resolve to integer
-		WHEN 'anyelement'::regtype THEN '1'
-		WHEN 'anycompatible'::regtype THEN '1'
-		WHEN 'anyarray'::regtype THEN $s$'{1,2}'::int[]$s$
-		WHEN '"any"'::regtype THEN '1'
-		ELSE NULL END;
-END $$;
-
--- The type an argument is given as (polymorphic ones resolve to integer)
-CREATE FUNCTION public.null_args_type(typ regtype) RETURNS text
-LANGUAGE sql AS $$
-	SELECT CASE typ
-		WHEN 'anyelement'::regtype THEN 'integer'
-		WHEN 'anycompatible'::regtype THEN 'integer'
-		WHEN '"any"'::regtype THEN 'integer'
-		WHEN 'anyarray'::regtype THEN 'integer[]'
-		ELSE typ::text END
-$$;
--- A typed NULL; internal cannot be cast to, but an untyped NULL reaches it
-CREATE FUNCTION public.null_args_null(typ regtype) RETURNS text
-LANGUAGE sql AS $$
-	SELECT CASE WHEN typ = 'internal'::regtype THEN 'NULL'
-		ELSE 'NULL::' || public.null_args_type(typ) END
-$$;
 
 -- Runs one call and records its outcome; only a crash escapes.
 CREATE FUNCTION public.null_args_try(fn regprocedure, kind text, stmt text) RETURNS void
@@ -161,17 +83,17 @@ args AS (
 		|| CASE WHEN c.nullarg = -2 AND (c.types[i]::regtype::text LIKE '%[]'
 				OR c.types[i] = 'anyarray'::regtype)
 			THEN format('array_append((%s)::%s, NULL)',
-				coalesce(public.null_args_sample(c.types[i], c.names[i]), 'NULL'),
-				public.null_args_type(c.types[i]))
+				coalesce(public.walk_sample(c.types[i], c.names[i]), 'NULL'),
+				public.walk_type(c.types[i]))
 			WHEN c.nullarg = -2 AND c.types[i] <> 'internal'::regtype
-			THEN coalesce('(' || public.null_args_sample(c.types[i], c.names[i])
-				|| ')::' || public.null_args_type(c.types[i]),
-				public.null_args_null(c.types[i]))
+			THEN coalesce('(' || public.walk_sample(c.types[i], c.names[i])
+				|| ')::' || public.walk_type(c.types[i]),
+				public.walk_null(c.types[i]))
 			WHEN c.nullarg <= 0 OR i = c.nullarg
-			THEN public.null_args_null(c.types[i])
-			ELSE coalesce('(' || public.null_args_sample(c.types[i], c.names[i])
-				|| ')::' || public.null_args_type(c.types[i]),
-				public.null_args_null(c.types[i])) END,
+			THEN public.walk_null(c.types[i])
+			ELSE coalesce('(' || public.walk_sample(c.types[i], c.names[i])
+				|| ')::' || public.walk_type(c.types[i]),
+				public.walk_null(c.types[i])) END,
 		', ' ORDER BY i) AS list
 	FROM cases c, generate_series(1, c.n) i
 	GROUP BY c.oid, c.nullarg
@@ -242,9 +164,9 @@ SELECT marsql.chunked_from_table(NULL, 'v') IS NULL AS no_source,
 SELECT public.try_sql($$SELECT marsql.spawn('pg_catalog.abs(integer)', VARIADIC NULL::int[])$$);
 
 RESET client_min_messages;
-DROP TABLE public.null_args_tab, public.null_args_ct, public.null_args_ct_tiles, public.null_args_call;
-DROP SEQUENCE public.null_args_seq;
+DROP TABLE public.walk_tab, public.walk_ct, public.walk_ct_tiles, public.null_args_call;
+DROP SEQUENCE public.walk_seq;
 DROP TABLE public.null_args_result;
-DROP FUNCTION public.null_args_sample(regtype, text), public.null_args_null(regtype),
-	public.null_args_type(regtype),
+DROP FUNCTION public.walk_sample(regtype, text), public.walk_null(regtype),
+	public.walk_type(regtype),
 	public.null_args_try(regprocedure, text, text);

@@ -50,9 +50,9 @@ INSERT INTO io_typmod VALUES ('[1e300]');
 DROP TABLE io_typmod;
 
 -- typmod errors
-SELECT try_sql($$SELECT '[1]'::marsql.tensor(float16)::text$$);
+SELECT try_sql($$SELECT '[1]'::marsql.tensor(float128)::text$$);
 SELECT try_sql($$SELECT '[1]'::marsql.tensor(float32, float64)::text$$);
-SELECT try_sql($$CREATE TEMP TABLE bad_typmod (t marsql.tensor(int))$$);
+SELECT try_sql($$CREATE TEMP TABLE bad_typmod (t marsql.tensor(int128))$$);
 
 -- at least 8 dimensions, up to 32
 SELECT shape('[[[[[[[[1]]]]]]]]'::tensor);

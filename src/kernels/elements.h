@@ -7,17 +7,22 @@
 #ifndef MARSQL_ELEMENTS_H
 #define MARSQL_ELEMENTS_H
 
+#include "dtype_cast.h"
 #include "tensor_layout.h"
 
+/* Element i as a double (any dtype; complex: the real part). */
 static inline double
 mt_load(const void *data, MtDtype dtype, int64_t i)
 {
-	return dtype == MT_FLOAT32 ? (double) ((const float *) data)[i]
-		: ((const double *) data)[i];
+	if (dtype == MT_FLOAT32)
+		return ((const float *) data)[i];
+	if (dtype == MT_FLOAT64)
+		return ((const double *) data)[i];
+	return mt_load_double(data, dtype, i);
 }
 
-/* Converts n elements; returns the index of the first element whose finite
- * value overflows or underflows the target dtype, or -1 when all fit. */
+/* mt_cast without the reason: returns the index of the first element that
+ * does not convert (dtype_cast.h), or -1 when all do. */
 extern int64_t mt_convert(const void *src, MtDtype src_dtype, void *dst,
 						  MtDtype dst_dtype, int64_t n);
 
@@ -33,13 +38,24 @@ mt_compare_double(double a, double b)
 	return a < b ? -1 : (a > b ? 1 : 0);
 }
 
-/* Orders tensors by ndim, then shape, then elements in C order.  dtype
- * does not take part: float32 1.5 equals float64 1.5. */
+/* Orders tensors by ndim, then shape, then elements in C order, each
+ * element by its exact value (mt_compare_elements).  dtype does not take
+ * part: float32 1.5 equals float64 1.5 and int64 2 equals float16 2. */
 extern int	mt_compare_tensors(int ndim_a, const int32_t *dims_a,
 							   MtDtype dtype_a, const void *data_a,
 							   int ndim_b, const int32_t *dims_b,
 							   MtDtype dtype_b, const void *data_b,
 							   int64_t count);
+
+/*
+ * PostgreSQL's float order extended to every dtype, by exact value: NaN
+ * equals NaN and sorts above everything, -0 equals 0, an int64 beyond 2^53
+ * is compared exactly with a double; complex values order by real part,
+ * then imaginary part (numpy's sort order), a real value having imaginary
+ * part 0.
+ */
+extern int	mt_compare_elements(const void *a, MtDtype dtype_a, int64_t i,
+								const void *b, MtDtype dtype_b, int64_t j);
 
 /* A hash consistent with mt_compare_tensors. */
 extern uint64_t mt_hash_tensor(int ndim, const int32_t *dims, MtDtype dtype,

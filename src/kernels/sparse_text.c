@@ -78,7 +78,8 @@ mt_csr_text_parse(const char *input, int64_t *rows, int64_t *cols,
 			   (*p >= '0' && *p <= '9'))
 			p++;
 		*dtype = mt_dtype_from_name(start, (size_t) (p - start));
-		if (*dtype == MT_DTYPE_INVALID)
+		/* sparse values are float32 or float64 */
+		if (*dtype != MT_FLOAT32 && *dtype != MT_FLOAT64)
 			return syntax(err, input, start, "\"float32\" or \"float64\"");
 		p = skip_space(p);
 	}

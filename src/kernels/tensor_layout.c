@@ -1,6 +1,6 @@
 /*
  * tensor_layout.c
- *	  dtype names and sizes, error formatting, and the one overflow-checked
+ *	  dtype names, sizes, kinds and numpy's promotion rules, error formatting, and the one overflow-checked
  *	  computation of how many elements and bytes a shape needs.  Every entry
  *	  point (text, binary, casts, constructors) calls mt_shape_check before
  *	  it allocates anything.
@@ -11,35 +11,57 @@
 #include <stdio.h>
 #include <string.h>
 
+/* per dtype code: size, numpy name, kind */
+static const struct
+{
+	size_t		size;
+	const char *name;
+	MtDtypeKind kind;
+}			dtype_info[MT_DTYPE_LIMIT] =
+{
+	[MT_FLOAT32] = {4, "float32", MT_KIND_FLOAT},
+	[MT_FLOAT64] = {8, "float64", MT_KIND_FLOAT},
+	[MT_BOOL] = {1, "bool", MT_KIND_BOOL},
+	[MT_INT8] = {1, "int8", MT_KIND_INT},
+	[MT_INT16] = {2, "int16", MT_KIND_INT},
+	[MT_INT32] = {4, "int32", MT_KIND_INT},
+	[MT_INT64] = {8, "int64", MT_KIND_INT},
+	[MT_UINT8] = {1, "uint8", MT_KIND_UINT},
+	[MT_FLOAT16] = {2, "float16", MT_KIND_FLOAT},
+	[MT_COMPLEX64] = {8, "complex64", MT_KIND_COMPLEX},
+	[MT_COMPLEX128] = {16, "complex128", MT_KIND_COMPLEX},
+};
+
 size_t
 mt_dtype_size(MtDtype dtype)
 {
-	switch (dtype)
-	{
-		case MT_FLOAT32:
-			return 4;
-		case MT_FLOAT64:
-			return 8;
-		default:
-			return 0;
-	}
+	return mt_dtype_valid(dtype) ? dtype_info[dtype].size : 0;
 }
 
 const char *
 mt_dtype_name(MtDtype dtype)
 {
-	switch (dtype)
-	{
-		case MT_FLOAT32:
-			return "float32";
-		case MT_FLOAT64:
-			return "float64";
-		default:
-			return "invalid";
-	}
+	return mt_dtype_valid(dtype) ? dtype_info[dtype].name : "invalid";
 }
 
-/* Names accepted wherever a dtype is given: numpy's and PostgreSQL's. */
+MtDtypeKind
+mt_dtype_kind(MtDtype dtype)
+{
+	return mt_dtype_valid(dtype) ? dtype_info[dtype].kind : MT_KIND_FLOAT;
+}
+
+const char *
+mt_dtype_names_list(void)
+{
+	return "bool, int8, int16, int32, int64, uint8, float16, float32, "
+		"float64, complex64, complex128";
+}
+
+/*
+ * Names accepted wherever a dtype is given: numpy's names and one-letter
+ * codes, and PostgreSQL's type names.  "int8" is numpy's 8-bit integer;
+ * PostgreSQL's int8 (bigint) is "int64" or "bigint" here.
+ */
 static const struct
 {
 	const char *name;
@@ -57,6 +79,38 @@ static const struct
 	{"double", MT_FLOAT64},
 	{"double precision", MT_FLOAT64},
 	{"float", MT_FLOAT64},
+	{"bool", MT_BOOL},
+	{"boolean", MT_BOOL},
+	{"?", MT_BOOL},
+	{"b1", MT_BOOL},
+	{"int8", MT_INT8},
+	{"i1", MT_INT8},
+	{"byte", MT_INT8},
+	{"int16", MT_INT16},
+	{"i2", MT_INT16},
+	{"short", MT_INT16},
+	{"smallint", MT_INT16},
+	{"int32", MT_INT32},
+	{"i4", MT_INT32},
+	{"intc", MT_INT32},
+	{"integer", MT_INT32},
+	{"int64", MT_INT64},
+	{"i8", MT_INT64},
+	{"int", MT_INT64},
+	{"bigint", MT_INT64},
+	{"uint8", MT_UINT8},
+	{"u1", MT_UINT8},
+	{"ubyte", MT_UINT8},
+	{"float16", MT_FLOAT16},
+	{"f2", MT_FLOAT16},
+	{"half", MT_FLOAT16},
+	{"complex64", MT_COMPLEX64},
+	{"c8", MT_COMPLEX64},
+	{"csingle", MT_COMPLEX64},
+	{"complex128", MT_COMPLEX128},
+	{"c16", MT_COMPLEX128},
+	{"cdouble", MT_COMPLEX128},
+	{"complex", MT_COMPLEX128},
 };
 
 MtDtype
@@ -76,6 +130,114 @@ mt_dtype_from_name(const char *name, size_t len)
 			return dtype_names[i].dtype;
 	}
 	return MT_DTYPE_INVALID;
+}
+
+/*
+ * numpy's safe casts, by rank within a kind: a value of `from` is exact in
+ * `to` when `to` is of a higher kind wide enough for it.  Bits of
+ * precision: int8 7, uint8 8, int16 15, int32 31, int64 63; float16 11,
+ * float32 24, float64 53 (mantissa); complex as its parts.
+ */
+bool
+mt_dtype_can_cast_safe(MtDtype from, MtDtype to)
+{
+	/* significant bits of each exact dtype and inexact dtype's mantissa */
+	static const int bits[MT_DTYPE_LIMIT] = {
+		[MT_BOOL] = 1, [MT_INT8] = 7, [MT_UINT8] = 8, [MT_INT16] = 15,
+		[MT_INT32] = 31, [MT_INT64] = 63, [MT_FLOAT16] = 11,
+		[MT_FLOAT32] = 24, [MT_FLOAT64] = 53, [MT_COMPLEX64] = 24,
+		[MT_COMPLEX128] = 53,
+	};
+	MtDtypeKind kf,
+				kt;
+
+	if (!mt_dtype_valid(from) || !mt_dtype_valid(to))
+		return false;
+	if (from == to || from == MT_BOOL)
+		return true;
+	kf = mt_dtype_kind(from);
+	kt = mt_dtype_kind(to);
+	switch (kt)
+	{
+		case MT_KIND_BOOL:
+			return false;
+		case MT_KIND_UINT:
+			/* only uint8 exists: nothing signed fits */
+			return false;
+		case MT_KIND_INT:
+			if (kf == MT_KIND_UINT)
+				return bits[to] > bits[from];
+			return kf == MT_KIND_INT && bits[to] >= bits[from];
+		case MT_KIND_FLOAT:
+			if (kf == MT_KIND_COMPLEX)
+				return false;
+			/* numpy counts int64 -> float64 as safe */
+			return bits[to] >= (from == MT_INT64 ? 53 : bits[from]);
+		case MT_KIND_COMPLEX:
+			return bits[to] >= (from == MT_INT64 ? 53 : bits[from]);
+	}
+	return false;
+}
+
+MtDtype
+mt_dtype_promote(MtDtype a, MtDtype b)
+{
+	/* candidates from the smallest: the first both cast to safely */
+	static const MtDtype order[] = {
+		MT_BOOL, MT_UINT8, MT_INT8, MT_INT16, MT_INT32, MT_INT64,
+		MT_FLOAT16, MT_FLOAT32, MT_FLOAT64, MT_COMPLEX64, MT_COMPLEX128
+	};
+
+	if (a == b)
+		return a;
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (mt_dtype_can_cast_safe(a, order[i]) &&
+			mt_dtype_can_cast_safe(b, order[i]))
+			return order[i];
+	/* int64 with uint64 would land here; no such pair exists */
+	return MT_FLOAT64;
+}
+
+MtDtype
+mt_dtype_promote_scalar(MtDtype dtype, MtScalarKind scalar)
+{
+	MtDtypeKind kind = mt_dtype_kind(dtype);
+
+	switch (scalar)
+	{
+		case MT_SCALAR_BOOL:
+			return dtype;
+		case MT_SCALAR_INT:
+			return kind == MT_KIND_BOOL ? MT_INT64 : dtype;
+		case MT_SCALAR_FLOAT:
+			return kind == MT_KIND_FLOAT || kind == MT_KIND_COMPLEX ? dtype : MT_FLOAT64;
+		case MT_SCALAR_COMPLEX:
+			if (kind == MT_KIND_COMPLEX)
+				return dtype;
+			if (dtype == MT_FLOAT16 || dtype == MT_FLOAT32)
+				return MT_COMPLEX64;
+			return MT_COMPLEX128;
+	}
+	return dtype;
+}
+
+MtDtype
+mt_dtype_inexact_of(MtDtype dtype)
+{
+	switch (dtype)
+	{
+		case MT_BOOL:
+		case MT_INT8:
+		case MT_UINT8:
+			return MT_FLOAT16;
+		case MT_INT16:
+			return MT_FLOAT32;
+		case MT_INT32:
+		case MT_INT64:
+			return MT_FLOAT64;
+		default:
+			return dtype;
+	}
 }
 
 void

@@ -24,12 +24,53 @@
  * int32 dims, padded to 8 so float64 data is aligned. */
 #define MT_HEADER_BYTES(ndim) ((((size_t) 8 + 4 * (size_t) (ndim)) + 7) & ~(size_t) 7)
 
+/*
+ * Element types.  The codes are stored in every tensor header and binary
+ * message: never renumber them.  float16 is storage (IEEE binary16 as
+ * uint16_t bits) computed in float32; complex values are (real, imaginary)
+ * pairs of float32 or float64, as C's float complex and double complex.
+ */
 typedef enum MtDtype
 {
 	MT_DTYPE_INVALID = 0,
 	MT_FLOAT32 = 1,
-	MT_FLOAT64 = 2
+	MT_FLOAT64 = 2,
+	MT_BOOL = 3,				/* one byte, 0 or 1 */
+	MT_INT8 = 4,
+	MT_INT16 = 5,
+	MT_INT32 = 6,
+	MT_INT64 = 7,
+	MT_UINT8 = 8,
+	MT_FLOAT16 = 9,
+	MT_COMPLEX64 = 10,
+	MT_COMPLEX128 = 11
 } MtDtype;
+
+/* one past the largest code */
+#define MT_DTYPE_LIMIT 12
+
+/* numpy's dtype kinds ('b', 'i', 'u', 'f', 'c'), in promotion order */
+typedef enum MtDtypeKind
+{
+	MT_KIND_BOOL,
+	MT_KIND_INT,
+	MT_KIND_UINT,
+	MT_KIND_FLOAT,
+	MT_KIND_COMPLEX
+} MtDtypeKind;
+
+/*
+ * The kind of a scalar operand (a SQL number next to a tensor): numpy's
+ * "weak" Python scalars (NEP 50, numpy >= 2), which take the tensor's dtype
+ * when their kind fits in it.
+ */
+typedef enum MtScalarKind
+{
+	MT_SCALAR_BOOL,
+	MT_SCALAR_INT,
+	MT_SCALAR_FLOAT,
+	MT_SCALAR_COMPLEX
+} MtScalarKind;
 
 typedef enum MtStatus
 {
@@ -63,12 +104,78 @@ typedef struct MtError
 	char		token[72];		/* offending number, for range errors */
 } MtError;
 
-/* The dtype two operands compute in, as numpy promotes them: float64 if
- * either is, else float32. */
-static inline MtDtype
-mt_dtype_promote(MtDtype a, MtDtype b)
+/* true for a valid dtype code (as read from a header or a message) */
+static inline bool
+mt_dtype_valid(int code)
 {
-	return a == MT_FLOAT64 || b == MT_FLOAT64 ? MT_FLOAT64 : MT_FLOAT32;
+	return code > MT_DTYPE_INVALID && code < MT_DTYPE_LIMIT;
+}
+
+extern MtDtypeKind mt_dtype_kind(MtDtype dtype);
+
+static inline bool
+mt_dtype_is_float(MtDtype dtype)
+{
+	return dtype == MT_FLOAT32 || dtype == MT_FLOAT64 || dtype == MT_FLOAT16;
+}
+
+static inline bool
+mt_dtype_is_complex(MtDtype dtype)
+{
+	return dtype == MT_COMPLEX64 || dtype == MT_COMPLEX128;
+}
+
+/* bool and the integer dtypes: exact values, no NaN */
+static inline bool
+mt_dtype_is_exact(MtDtype dtype)
+{
+	return !mt_dtype_is_float(dtype) && !mt_dtype_is_complex(dtype);
+}
+
+/* the integer dtypes, signed or not (not bool) */
+static inline bool
+mt_dtype_is_integer(MtDtype dtype)
+{
+	return mt_dtype_is_exact(dtype) && dtype != MT_BOOL;
+}
+
+/*
+ * numpy.can_cast(from, to, casting='safe'): every value of `from` is
+ * exactly a value of `to`.
+ */
+extern bool mt_dtype_can_cast_safe(MtDtype from, MtDtype to);
+
+/*
+ * numpy.promote_types: the smallest dtype both cast to safely (int8 with
+ * uint8 is int16, int64 with float32 is float64, float64 with complex64
+ * is complex128).
+ */
+extern MtDtype mt_dtype_promote(MtDtype a, MtDtype b);
+
+/*
+ * numpy's result_type(array, scalar) with a weak Python scalar (NEP 50):
+ * the tensor's dtype when the scalar's kind is not above the tensor's;
+ * otherwise the default of the scalar's kind (int64, float64, complex128),
+ * except that a complex scalar with float16/float32 gives complex64.
+ */
+extern MtDtype mt_dtype_promote_scalar(MtDtype dtype, MtScalarKind scalar);
+
+/*
+ * The dtype a float-only ufunc (sqrt, exp, true division of integers ...)
+ * returns for an input of this dtype, as numpy picks its first loop the
+ * input casts to safely: bool, int8 and uint8 give float16, int16 gives
+ * float32, int32 and int64 give float64; floats and complex keep theirs.
+ */
+extern MtDtype mt_dtype_inexact_of(MtDtype dtype);
+
+/*
+ * The dtype a kernel computes elements of this dtype in: float32 for
+ * float16 (as numpy's half loops and pgvector's halfvec do), else itself.
+ */
+static inline MtDtype
+mt_dtype_compute(MtDtype dtype)
+{
+	return dtype == MT_FLOAT16 ? MT_FLOAT32 : dtype;
 }
 
 /* ASCII lowercase, whatever the server's locale says about other bytes. */
@@ -81,6 +188,8 @@ mt_ascii_lower(char c)
 extern size_t mt_dtype_size(MtDtype dtype);
 extern const char *mt_dtype_name(MtDtype dtype);
 extern MtDtype mt_dtype_from_name(const char *name, size_t len);
+/* "bool", "int8", ... "complex128" in code order, for hints and docs */
+extern const char *mt_dtype_names_list(void);
 
 extern MtStatus mt_shape_check(int ndim, const int64_t *dims, MtDtype dtype,
 							   int64_t *count, size_t *total_bytes,

@@ -257,8 +257,9 @@ scan_header(const char *input, const char **pp, MtTextShape *shape,
 			char		shown[200];
 
 			mt_error_set(err, MT_ERR_SYNTAX, (size_t) (p - input),
-						 "\"%s\" is not a known dtype; use float32 or float64.",
-						 excerpt(shown, sizeof(shown), p, (size_t) (word_end - p)));
+						 "\"%s\" is not a known dtype; use one of %s.",
+						 excerpt(shown, sizeof(shown), p, (size_t) (word_end - p)),
+						 mt_dtype_names_list());
 			return err->status;
 		}
 		p = after;

@@ -6,6 +6,8 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -13,9 +15,12 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "common/shortest_dec.h"
+#include "lib/stringinfo.h"
 #include "tensor/retained_memory.h"
 #include "tensor/tensor.h"
 #include "kernels/elements.h"
+#include "kernels/float16.h"
 #include "kernels/strided.h"
 
 StaticAssertDecl(offsetof(Tensor, dims) == 8,
@@ -215,7 +220,7 @@ tensor_new_like(const Tensor *t, MtDtype dtype)
 }
 
 MtDtype
-tensor_dtype_from_cstring(const char *name)
+tensor_any_dtype_from_cstring(const char *name)
 {
 	MtDtype		dtype = mt_dtype_from_name(name, strlen(name));
 
@@ -223,7 +228,28 @@ tensor_dtype_from_cstring(const char *name)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid dtype \"%s\"", name),
-				 errhint("Valid dtypes are \"float32\" and \"float64\".")));
+				 errhint("Valid dtypes are %s.", mt_dtype_names_list())));
+	return dtype;
+}
+
+MtDtype
+tensor_any_dtype_from_text(text *name)
+{
+	return tensor_any_dtype_from_cstring(text_to_cstring(name));
+}
+
+/* The float-only form, for the functions that make float tensors only. */
+MtDtype
+tensor_dtype_from_cstring(const char *name)
+{
+	MtDtype		dtype = tensor_any_dtype_from_cstring(name);
+
+	if (dtype != MT_FLOAT32 && dtype != MT_FLOAT64)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("dtype \"%s\" is not supported here", name),
+				 errdetail("This function makes float32 and float64 values only."),
+				 errhint("Make a float tensor and convert it with marsql.astype.")));
 	return dtype;
 }
 
@@ -306,7 +332,51 @@ tensor_shape_of_array(ArrayType *array, int *ndim, int64 *dims)
 	}
 }
 
-/* Returns t in the given dtype, a new value if it has to convert. */
+/* Raises the error for element `index` of data (dtype from) that does not
+ * convert to `to` for the reason why. */
+void
+tensor_report_cast_failure(const void *data, MtDtype from, int64 index,
+						   MtDtype to, MtCastFailure why)
+{
+	StringInfoData value;
+
+	initStringInfo(&value);
+	tensor_append_element(&value, data, from, index);
+	switch (why)
+	{
+		case MT_CAST_IMAGINARY:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("cannot convert complex value %s to %s",
+							value.data, mt_dtype_name(to)),
+					 errdetail("Element %lld has a nonzero imaginary part.",
+							   (long long) index),
+					 errhint("Take marsql.real(t) or marsql.abs(t) first.")));
+			break;
+		case MT_CAST_INVALID:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("cannot convert %s to %s", value.data,
+							mt_dtype_name(to)),
+					 errdetail("Element %lld is NaN, infinite or outside the range of %s.",
+							   (long long) index, mt_dtype_name(to))));
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value out of range for %s: %s",
+							mt_dtype_name(to), value.data),
+					 errdetail("Element %lld does not fit in %s.",
+							   (long long) index, mt_dtype_name(to))));
+			break;
+	}
+	pg_unreachable();
+}
+
+/*
+ * Returns t in the given dtype, a new value if it has to convert, with
+ * numpy's astype rules and its undefined cases refused (dtype_cast.h).
+ */
 Tensor *
 tensor_convert(Tensor *t, MtDtype dtype)
 {
@@ -320,7 +390,12 @@ tensor_convert(Tensor *t, MtDtype dtype)
 	if (t->dtype == dtype)
 		return t;
 	if (tensor_is_csr(t))
-		return tensor_csr_convert(t, dtype);
+	{
+		if (!mt_dtype_is_float(dtype) || dtype == MT_FLOAT16)
+			t = tensor_densify(t);
+		else
+			return tensor_csr_convert(t, dtype);
+	}
 	result = tensor_new_like(t, dtype);
 	src = TENSOR_DATA(t);
 	dst = TENSOR_DATA(result);
@@ -328,26 +403,106 @@ tensor_convert(Tensor *t, MtDtype dtype)
 	{
 		int64		len = Min(TENSOR_INTERRUPT_STRIDE, n - start);
 		int64		bad;
+		MtCastFailure why;
 
 		CHECK_FOR_INTERRUPTS();
-		bad = mt_convert(src + start * src_el, (MtDtype) t->dtype,
-						 dst + start * dst_el, dtype, len);
+		bad = mt_cast(src + start * src_el, (MtDtype) t->dtype,
+					  dst + start * dst_el, dtype, len, &why);
 		if (bad >= 0)
-		{
-			char		buf[32];
-
-			pg_snprintf(buf, sizeof(buf), "%g",
-						mt_load(src, (MtDtype) t->dtype, start + bad));
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("value out of range for %s: %s",
-							mt_dtype_name(dtype), buf),
-					 errdetail("Element %lld does not fit in %s.",
-							   (long long) (start + bad),
-							   mt_dtype_name(dtype))));
-		}
+			tensor_report_cast_failure(src, (MtDtype) t->dtype, start + bad,
+									   dtype, why);
 	}
 	return result;
+}
+
+Tensor *
+tensor_require_float(Tensor *t, FunctionCallInfo fcinfo)
+{
+	char	   *fname;
+
+	if (t->dtype == MT_FLOAT32 || t->dtype == MT_FLOAT64)
+		return t;
+	fname = (fcinfo != NULL && fcinfo->flinfo != NULL) ?
+		get_func_name(fcinfo->flinfo->fn_oid) : NULL;
+	if (fname != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("function %s does not support tensors of dtype %s",
+						fname, mt_dtype_name((MtDtype) t->dtype)),
+				 errhint("It takes float32 and float64 tensors; convert with marsql.astype(t, 'float64').")));
+	ereport(ERROR,
+			(errcode(ERRCODE_DATATYPE_MISMATCH),
+			 errmsg("tensors of dtype %s are not supported here",
+					mt_dtype_name((MtDtype) t->dtype)),
+			 errhint("Only float32 and float64 tensors are; convert with marsql.astype(t, 'float64').")));
+	pg_unreachable();
+}
+
+/*
+ * Appends element i of data in the text form tensor_out writes: the
+ * shortest decimal that reads back to the same value for float dtypes
+ * (float16 by its own precision), integers in full, bool as true/false,
+ * complex as 1.5+2j, 1-0j, nan+infj.
+ */
+void
+tensor_append_element(StringInfo buf, const void *data, MtDtype dtype, int64 i)
+{
+	enlargeStringInfo(buf, 64);
+	switch (dtype)
+	{
+		case MT_FLOAT32:
+			buf->len += float_to_shortest_decimal_bufn(((const float *) data)[i],
+													   buf->data + buf->len);
+			break;
+		case MT_FLOAT64:
+			buf->len += double_to_shortest_decimal_bufn(((const double *) data)[i],
+														buf->data + buf->len);
+			break;
+		case MT_FLOAT16:
+			buf->len += double_to_shortest_decimal_bufn(mt_half_shortest_double(((const uint16_t *) data)[i]),
+														buf->data + buf->len);
+			break;
+		case MT_BOOL:
+			appendStringInfoString(buf, ((const uint8 *) data)[i] ? "true" : "false");
+			return;
+		case MT_COMPLEX64:
+		case MT_COMPLEX128:
+			{
+				double		re,
+							im;
+
+				if (dtype == MT_COMPLEX64)
+				{
+					re = ((const float *) data)[2 * i];
+					im = ((const float *) data)[2 * i + 1];
+					buf->len += float_to_shortest_decimal_bufn((float) re, buf->data + buf->len);
+				}
+				else
+				{
+					re = ((const double *) data)[2 * i];
+					im = ((const double *) data)[2 * i + 1];
+					buf->len += double_to_shortest_decimal_bufn(re, buf->data + buf->len);
+				}
+				/* the imaginary part always carries its sign */
+				if (isnan(im) || !signbit(im))
+					buf->data[buf->len++] = '+';
+				else
+				{
+					buf->data[buf->len++] = '-';
+					im = -im;
+				}
+				if (dtype == MT_COMPLEX64)
+					buf->len += float_to_shortest_decimal_bufn((float) im, buf->data + buf->len);
+				else
+					buf->len += double_to_shortest_decimal_bufn(im, buf->data + buf->len);
+				buf->data[buf->len++] = 'j';
+			}
+			break;
+		default:
+			buf->len += pg_lltoa(mt_load_int64(data, dtype, i), buf->data + buf->len);
+			break;
+	}
+	buf->data[buf->len] = '\0';
 }
 
 /* A kernel stopped because a cancel was pending: let PostgreSQL report it,

@@ -16,8 +16,10 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/array.h"
 
+#include "kernels/dtype_cast.h"
 #include "kernels/sparse.h"
 #include "kernels/tensor_layout.h"
 #include "tensor/value_cache.h"
@@ -37,20 +39,39 @@ typedef struct Tensor
 #define tensor_is_csr(t)	(((t)->flags & MT_FLAG_CSR) != 0)
 
 /*
- * A tensor argument in dense form: a sparse value is densified, so code
- * that knows nothing of sparsity never sees CSR data.  The _ANY_ forms
- * keep a sparse value as it is, for the functions that handle both.
+ * Reading a tensor argument.  A large stored value comes from the resident
+ * value cache (value_cache.h): the tensor these return is READ-ONLY,
+ * shared, valid until the end of the transaction.  Never write into it
+ * (copy first) and free it only with PG_FREE_TENSOR_IF_COPY.
  *
- * A large stored value comes from the resident value cache (value_cache.h):
- * the tensor these return is READ-ONLY, shared, valid until the end of the
- * transaction.  Never write into it (copy first) and free it only with
- * PG_FREE_TENSOR_IF_COPY.
+ * By dtype: the plain forms accept float32 and float64 only and raise
+ * 42804 for any other dtype, so code written for the two float dtypes can
+ * never misread an integer, bool, float16 or complex tensor.  A function
+ * that handles every dtype says so by using an _ANYDTYPE_ form.
+ *
+ * By storage: the dense forms densify a sparse value, so code that knows
+ * nothing of sparsity never sees CSR data; the _ANY_ forms keep a sparse
+ * value as it is (sparse values are always float32 or float64), and the
+ * _STORED_ forms give the value exactly as stored (any dtype, any form:
+ * for input/output and accessors).
  */
-#define DatumGetTensorAnyP(x)	((Tensor *) value_cache_datum(x))
-#define DatumGetTensorP(x)	tensor_densify(DatumGetTensorAnyP(x))
-#define PG_GETARG_TENSOR_ANY_P(n)	DatumGetTensorAnyP(PG_GETARG_DATUM(n))
-#define PG_GETARG_TENSOR_P(n)	DatumGetTensorP(PG_GETARG_DATUM(n))
+#define DatumGetTensorStoredP(x)	((Tensor *) value_cache_datum(x))
+#define DatumGetTensorAnyDtypeP(x)	tensor_densify(DatumGetTensorStoredP(x))
+#define DatumGetTensorAnyP(x)	tensor_require_float(DatumGetTensorStoredP(x), NULL)
+#define DatumGetTensorP(x)	tensor_require_float(DatumGetTensorAnyDtypeP(x), NULL)
+#define PG_GETARG_TENSOR_STORED_P(n)	DatumGetTensorStoredP(PG_GETARG_DATUM(n))
+#define PG_GETARG_TENSOR_ANYDTYPE_P(n)	DatumGetTensorAnyDtypeP(PG_GETARG_DATUM(n))
+#define PG_GETARG_TENSOR_ANY_P(n) \
+	tensor_require_float(DatumGetTensorStoredP(PG_GETARG_DATUM(n)), fcinfo)
+#define PG_GETARG_TENSOR_P(n) \
+	tensor_require_float(DatumGetTensorAnyDtypeP(PG_GETARG_DATUM(n)), fcinfo)
 #define PG_RETURN_TENSOR_P(x)	PG_RETURN_POINTER(x)
+
+/*
+ * t itself when it is float32 or float64; else 42804 naming the dtype and,
+ * when fcinfo is given, the SQL function.
+ */
+extern Tensor *tensor_require_float(Tensor *t, FunctionCallInfo fcinfo);
 
 /* PG_FREE_IF_COPY for a tensor argument: never frees the cache's copy */
 #define PG_FREE_TENSOR_IF_COPY(ptr, n) \
@@ -79,12 +100,21 @@ extern Tensor *tensor_new(int ndim, const int64 *dims, MtDtype dtype);
 extern Tensor *tensor_new_uninit(int ndim, const int64 *dims, MtDtype dtype);
 extern Tensor *tensor_new_like(const Tensor *t, MtDtype dtype);
 extern void tensor_check_shape(int ndim, const int64 *dims, MtDtype dtype);
+/* a dtype name: any dtype, or (the plain forms) float32/float64 only */
+extern MtDtype tensor_any_dtype_from_text(text *name);
+extern MtDtype tensor_any_dtype_from_cstring(const char *name);
 extern MtDtype tensor_dtype_from_text(text *name);
 extern MtDtype tensor_dtype_from_cstring(const char *name);
 extern void tensor_shape_from_array(ArrayType *shape, int *ndim, int64 *dims);
 extern void tensor_shape_of_array(ArrayType *array, int *ndim, int64 *dims);
 extern float tensor_float32_from_double(double value);
 extern Tensor *tensor_convert(Tensor *t, MtDtype dtype);
+extern void tensor_report_cast_failure(const void *data, MtDtype from,
+									   int64 index, MtDtype to,
+									   MtCastFailure why) pg_attribute_noreturn();
+/* element i of data as tensor_out writes it */
+extern void tensor_append_element(StringInfo buf, const void *data,
+								  MtDtype dtype, int64 i);
 extern void tensor_report_error(const MtError *err, const char *input)
 			pg_attribute_noreturn();
 extern void tensor_raise_canceled(void) pg_attribute_noreturn();

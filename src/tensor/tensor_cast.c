@@ -194,8 +194,8 @@ tensor_to_float8_array(PG_FUNCTION_ARGS)
 Datum
 tensor_astype(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
-	MtDtype		dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(1));
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	MtDtype		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(1));
 
 	PG_RETURN_TENSOR_P(tensor_convert(t, dtype));
 }

@@ -78,7 +78,7 @@ set_element(Tensor *t, int64 i, double value)
 Datum
 tensor_zeros(PG_FUNCTION_ARGS)
 {
-	MtDtype		dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(1));
+	MtDtype		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(1));
 
 	PG_RETURN_TENSOR_P(tensor_from_shape_arg(PG_GETARG_ARRAYTYPE_P(0), dtype));
 }

@@ -60,23 +60,21 @@ tensor_in(PG_FUNCTION_ARGS)
 		dtype = (MtDtype) typmod;
 	else
 		dtype = MT_FLOAT64;
-	t = tensor_new(shape.ndim, shape.dims, dtype);
-	if (mt_text_fill(input, &shape, dtype, TENSOR_DATA(t), &err) != MT_OK)
-		tensor_report_error(&err, input);
-	PG_RETURN_TENSOR_P(apply_typmod(t, typmod));
-}
-
-static inline void
-append_element(StringInfo buf, const Tensor *t, int64 i)
-{
-	enlargeStringInfo(buf, 32);
-	if (t->dtype == MT_FLOAT32)
-		buf->len += float_to_shortest_decimal_bufn(((const float *) TENSOR_DATA(t))[i],
-												   buf->data + buf->len);
+	if (dtype == MT_FLOAT32 || dtype == MT_FLOAT64)
+	{
+		t = tensor_new(shape.ndim, shape.dims, dtype);
+		if (mt_text_fill(input, &shape, dtype, TENSOR_DATA(t), &err) != MT_OK)
+			tensor_report_error(&err, input);
+	}
 	else
-		buf->len += double_to_shortest_decimal_bufn(((const double *) TENSOR_DATA(t))[i],
-													buf->data + buf->len);
-	buf->data[buf->len] = '\0';
+	{
+		/* FIXME(issue 21, io): exact parsing of integers, bool and complex */
+		t = tensor_new(shape.ndim, shape.dims, MT_FLOAT64);
+		if (mt_text_fill(input, &shape, MT_FLOAT64, TENSOR_DATA(t), &err) != MT_OK)
+			tensor_report_error(&err, input);
+		t = tensor_convert(t, dtype);
+	}
+	PG_RETURN_TENSOR_P(apply_typmod(t, typmod));
 }
 
 static void
@@ -87,13 +85,14 @@ append_repeated(StringInfo buf, char c, int times)
 }
 
 /*
- * Output: "[[1,2],[3,4]]", prefixed "float32:" for float32; an empty tensor
+ * Output: "[[1,2],[3,4]]", prefixed with the dtype ("int32:[1,2]") for
+ * every dtype but float64; an empty tensor
  * with two or more dimensions is written with its shape, "(0,3):[]".
  */
 Datum
 tensor_out(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_ANY_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_STORED_P(0);
 	int64		n = tensor_size(t);
 	int64		index[MT_MAX_DIMS] = {0};
 	StringInfoData buf;
@@ -102,8 +101,8 @@ tensor_out(PG_FUNCTION_ARGS)
 		PG_RETURN_CSTRING(tensor_csr_out(t));
 
 	initStringInfo(&buf);
-	if (t->dtype == MT_FLOAT32)
-		appendStringInfoString(&buf, "float32");
+	if (t->dtype != MT_FLOAT64)
+		appendStringInfoString(&buf, mt_dtype_name((MtDtype) t->dtype));
 	if (n == 0 && t->ndim >= 2)
 	{
 		appendStringInfoChar(&buf, '(');
@@ -115,7 +114,7 @@ tensor_out(PG_FUNCTION_ARGS)
 		appendStringInfoChar(&buf, ':');
 	if (t->ndim == 0)
 	{
-		append_element(&buf, t, 0);
+		tensor_append_element(&buf, TENSOR_DATA(t), (MtDtype) t->dtype, 0);
 		PG_RETURN_CSTRING(buf.data);
 	}
 	if (n == 0)
@@ -131,7 +130,7 @@ tensor_out(PG_FUNCTION_ARGS)
 
 		if ((i & 0xffff) == 0)
 			CHECK_FOR_INTERRUPTS();
-		append_element(&buf, t, i);
+		tensor_append_element(&buf, TENSOR_DATA(t), (MtDtype) t->dtype, i);
 		/* advance the odometer, counting the dimensions that wrap */
 		for (int d = t->ndim - 1; d >= 0; d--)
 		{
@@ -167,8 +166,8 @@ tensor_typmod_in(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("type modifier of tensor must be a single dtype"),
-				 errhint("Write tensor(float32) or tensor(float64).")));
-	PG_RETURN_INT32((int32) tensor_dtype_from_cstring(DatumGetCString(elems[0])));
+				 errhint("Write tensor(float32), tensor(int64) or another dtype.")));
+	PG_RETURN_INT32((int32) tensor_any_dtype_from_cstring(DatumGetCString(elems[0])));
 }
 
 Datum
@@ -185,7 +184,7 @@ tensor_typmod_out(PG_FUNCTION_ARGS)
 Datum
 tensor_apply_typmod(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_ANY_P(0);	/* a sparse value stays sparse */
+	Tensor	   *t = PG_GETARG_TENSOR_STORED_P(0);	/* a sparse value stays sparse */
 
 	PG_RETURN_TENSOR_P(apply_typmod(t, PG_GETARG_INT32(1)));
 }

@@ -40,6 +40,9 @@ first_call(FunctionCallInfo fcinfo)
 		elog(ERROR, "return type must be a row type");
 	funcctx->tuple_desc = BlessTupleDesc(tupdesc);
 	funcctx->user_fctx = tensor_densify((Tensor *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
+	/* every real dtype reads as double precision; complex has no such row */
+	if (mt_dtype_is_complex((MtDtype) ((Tensor *) funcctx->user_fctx)->dtype))
+		tensor_require_float((Tensor *) funcctx->user_fctx, fcinfo);
 	MemoryContextSwitchTo(oldcontext);
 	return funcctx;
 }

@@ -19,7 +19,7 @@ use warnings;
 use File::Find;
 
 my $src = shift // 'src';
-my $getarg = qr/\b(?:PG_GETARG_TENSOR_(?:ANY_)?P|DatumGetTensor(?:Any)?P)\s*\(/;
+my $getarg = qr/\b(?:PG_GETARG_TENSOR_(?:ANY_|ANYDTYPE_|STORED_)?P|DatumGetTensor(?:Any|AnyDtype|Stored)?P)\s*\(/;
 my $n = 0;
 my $failed = 0;
 
