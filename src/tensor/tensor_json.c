@@ -195,11 +195,35 @@ tensor_from_jsonb(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(t);
 }
 
+/*
+ * One element: a JSON number (integers in full, floats shortest), true or
+ * false for bool; NaN and infinities as the strings "NaN", "Infinity",
+ * "-Infinity"; a complex value as the string tensor_out writes ("1+2j",
+ * which Python's complex() reads).
+ */
 static void
 append_element(StringInfo buf, const Tensor *t, int64 i)
 {
-	double		v = mt_load(TENSOR_DATA(t), (MtDtype) t->dtype, i);
+	MtDtype		dtype = (MtDtype) t->dtype;
+	double		v;
 
+	if (mt_dtype_is_complex(dtype))
+	{
+		appendStringInfoChar(buf, '"');
+		tensor_append_element(buf, TENSOR_DATA(t), dtype, i);
+		appendStringInfoChar(buf, '"');
+		return;
+	}
+	if (mt_dtype_is_exact(dtype) || dtype == MT_FLOAT16)
+	{
+		v = mt_load(TENSOR_DATA(t), dtype, i);
+		if (!isnan(v) && !isinf(v))
+		{
+			tensor_append_element(buf, TENSOR_DATA(t), dtype, i);
+			return;
+		}
+	}
+	v = mt_load(TENSOR_DATA(t), dtype, i);
 	if (isnan(v))
 		appendStringInfoString(buf, "\"NaN\"");
 	else if (isinf(v))
@@ -282,12 +306,12 @@ tensor_json_text(const Tensor *t)
 Datum
 tensor_to_json(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(cstring_to_text(tensor_json_text(PG_GETARG_TENSOR_P(0))));
+	PG_RETURN_TEXT_P(cstring_to_text(tensor_json_text(PG_GETARG_TENSOR_ANYDTYPE_P(0))));
 }
 
 Datum
 tensor_to_jsonb(PG_FUNCTION_ARGS)
 {
 	return DirectFunctionCall1(jsonb_in,
-							   CStringGetDatum(tensor_json_text(PG_GETARG_TENSOR_P(0))));
+							   CStringGetDatum(tensor_json_text(PG_GETARG_TENSOR_ANYDTYPE_P(0))));
 }
