@@ -167,23 +167,40 @@ def f32(a):
 # --------------------------------------------------------------------------
 # SQL text
 # --------------------------------------------------------------------------
-def _fmt(a):
+def _fmt(a, elem=lambda x: repr(float(x))):
     if a.ndim == 0:
-        return repr(float(a))
-    return '[' + ','.join(_fmt(x) for x in a) + ']'
+        return elem(a)
+    return '[' + ','.join(_fmt(x, elem) for x in a) + ']'
+
+
+def _complex_text(z):
+    z = complex(z)
+    re_, im = repr(z.real), repr(abs(z.imag)) if not np.isnan(z.imag) else 'nan'
+    sign = '-' if np.signbit(z.imag) and not np.isnan(z.imag) else '+'
+    return '%s%s%sj' % (re_, sign, im)
 
 
 def lit(a):
-    """a tensor literal holding exactly the values of numpy array a"""
+    """a tensor literal holding exactly the values of numpy array a (any of
+    marsql's dtypes: bool, int8-64, uint8, float16/32/64, complex64/128)"""
     a = np.asarray(a)
     shape = ','.join(str(d) for d in a.shape)
-    if a.dtype == np.float32:
-        head = 'float32(%s):' % shape
-    elif a.dtype == np.float64:
+    name = a.dtype.name
+    if name == 'float64':
         head = 'float64(%s):' % shape if a.size == 0 else ''
+    elif name in DTYPES:
+        head = '%s(%s):' % (name, shape)
     else:
         raise TypeError(a.dtype)
-    return "'%s%s'::marsql.tensor" % (head, _fmt(a.astype(np.float64)))
+    if a.dtype.kind == 'b':
+        body = _fmt(a, lambda x: 'true' if bool(x) else 'false')
+    elif a.dtype.kind in 'iu':
+        body = _fmt(a, lambda x: str(int(x)))
+    elif a.dtype.kind == 'c':
+        body = _fmt(a, _complex_text)
+    else:
+        body = _fmt(a.astype(np.float64))
+    return "'%s%s'::marsql.tensor" % (head, body)
 
 
 def f8(x):
@@ -211,7 +228,9 @@ def dtn(a):
 # --------------------------------------------------------------------------
 # Parsing marsql output
 # --------------------------------------------------------------------------
-_HEADER = re.compile(r'^\s*(float32|float64)?\s*(?:\(([^)]*)\))?\s*:(.*)$', re.S)
+DTYPES = ('bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'float16', 'float32',
+          'float64', 'complex64', 'complex128')
+_HEADER = re.compile(r'^\s*(%s)?\s*(?:\(([^)]*)\))?\s*:(.*)$' % '|'.join(DTYPES), re.S)
 _TOKEN = re.compile(r'\[|\]|,|[^\[\],\s]+')
 
 
@@ -228,7 +247,7 @@ def parse_tensor(text):
         dt, shape, body = m.group(1), m.group(2), m.group(3)
     else:
         dt, shape, body = None, None, text
-    dtype = np.float32 if dt == 'float32' else np.float64
+    dtype = np.dtype(dt or 'float64')
     toks = _TOKEN.findall(body)
     if not toks:
         raise ParseError('empty tensor text %r' % text)
@@ -252,8 +271,15 @@ def parse_tensor(text):
                 if t != ',':
                     raise ParseError('unexpected %r in %r' % (t, text[:200]))
         try:
+            if dtype.kind == 'b':
+                return {'true': True, 'false': False}[t]
+            if dtype.kind in 'iu':
+                return int(t)
+            if dtype.kind == 'c':
+                return complex(t.replace('nanj', 'nan*1j').replace('infj', 'inf*1j')
+                               if 'nanj' in t or 'infj' in t else t)
             return float(t)
-        except ValueError:
+        except (ValueError, KeyError):
             raise ParseError('bad number %r in %r' % (t, text[:200]))
 
     try:
@@ -263,8 +289,8 @@ def parse_tensor(text):
     if pos != len(toks):
         raise ParseError('trailing text in %r' % text[:200])
     try:
-        arr = np.array(nested, dtype=np.float64)
-    except ValueError:
+        arr = np.array(nested, dtype=dtype if dtype.kind in 'biuc' else np.float64)
+    except (ValueError, OverflowError):
         raise ParseError('ragged tensor text %r' % text[:200])
     if arr.dtype == object:
         raise ParseError('ragged tensor text %r' % text[:200])
@@ -292,8 +318,25 @@ def scalar(v):
 # Comparison
 # --------------------------------------------------------------------------
 def compare(got, exp, tol, what='result'):
-    """None when got matches exp within tol, else a diagnostic string"""
+    """None when got matches exp within tol, else a diagnostic string;
+    bool and integer results must be equal exactly, complex ones part by
+    part"""
     rtol, atol = tol
+    got, exp = np.asarray(got), np.asarray(exp)
+    if exp.dtype.kind in 'biu' or got.dtype.kind in 'biu':
+        if got.shape != exp.shape:
+            return '%s shape %s, numpy %s' % (what, got.shape, exp.shape)
+        if exp.dtype.kind in 'biu' and got.dtype.kind in 'biu':
+            bad = got.astype(object) != exp.astype(object)
+            if not np.any(bad):
+                return None
+            idx = tuple(int(i) for i in np.argwhere(np.asarray(bad, bool))[0])
+            return '%s: %d of %d values differ; first at index %s: got %r, numpy %r' % (
+                what, int(np.sum(bad)), exp.size, idx, got[idx].item(), exp[idx].item())
+    if exp.dtype.kind == 'c' or got.dtype.kind == 'c':
+        got_c, exp_c = got.astype(np.complex128), exp.astype(np.complex128)
+        return (compare(got_c.real, exp_c.real, tol, what + ' (real part)')
+                or compare(got_c.imag, exp_c.imag, tol, what + ' (imaginary part)'))
     got = np.asarray(got, np.float64)
     exp = np.asarray(exp, np.float64)
     if got.shape != exp.shape:
