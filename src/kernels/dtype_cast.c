@@ -185,10 +185,20 @@ store_half_from_double(uint16_t *d, double v)
 			break; \
 		} \
 		/* to a real dtype: only with a zero imaginary part */ \
-		for (int64_t i = 0; i < n; i++) \
-			if (s[2 * i + 1] != 0) \
-				FAIL(MT_CAST_IMAGINARY); \
-		STORE_FROM_DOUBLE((double) s[2 * i]); \
+		{ \
+			int64_t		all = n; \
+			int64_t		real_only = 0; \
+			\
+			while (real_only < all && s[2 * real_only + 1] == 0) \
+				real_only++; \
+			n = real_only; \
+			STORE_FROM_DOUBLE((double) s[2 * i]); \
+			if (real_only < all) \
+			{ \
+				*why = MT_CAST_IMAGINARY; \
+				return real_only; \
+			} \
+		} \
 	} while (0)
 
 int64_t

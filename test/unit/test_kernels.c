@@ -7,7 +7,8 @@
  *	  of OpenBLAS) the dispatch table's gemm, panel cancels and LAPACK
  *	  drivers; the release of retained heap memory beyond a bound in a
  *	  contiguous and a non-contiguous heap (forked children); the row folds
- *	  of the aggregates over rows.  Prints TAP.
+ *	  of the aggregates over rows; dtype promotion, float16 rounding, casts
+ *	  and cross-dtype ordering and hashing.  Prints TAP.
  */
 #define _GNU_SOURCE
 #include <malloc.h>
@@ -22,6 +23,8 @@
 
 #include "kernels/broadcast.h"
 #include "kernels/distance.h"
+#include "kernels/dtype_cast.h"
+#include "kernels/float16.h"
 #include "kernels/elements.h"
 #include "kernels/elementwise.h"
 #include "kernels/gemm.h"
@@ -1315,6 +1318,103 @@ test_row_fold(void)
 	free(big);
 }
 
+
+/* dtypes: numpy's promotion, float16 rounding, astype rules, ordering */
+static void
+test_dtypes(void)
+{
+	int			bad = 0;
+	int8_t		i8[3];
+	uint8_t		u8[3];
+	int64_t		i64[2];
+	float		f32[2];
+	uint16_t	h[3];
+	MtCastFailure why;
+
+	/* every float16 reads back through float as itself */
+	for (uint32_t bits = 0; bits < 65536; bits++)
+	{
+		float		f = mt_half_to_float((uint16_t) bits);
+
+		if (f == f && mt_float_to_half(f) != bits)
+			bad++;
+	}
+	check(bad == 0, "every float16 value round-trips through float32");
+	/* as numpy: ties to even, overflow to inf, below half a subnormal to 0 */
+	check(mt_double_to_half(65504.0) == 0x7bff && mt_double_to_half(65519.99) == 0x7bff
+		  && mt_double_to_half(65520.0) == 0x7c00 && mt_double_to_half(-1e300) == 0xfc00,
+		  "float16 rounds up to infinity only from 65520");
+	check(mt_double_to_half(2.98023223876953125e-08) == 0
+		  && mt_double_to_half(nextafter(2.98023223876953125e-08, 1.0)) == 1
+		  && mt_double_to_half(-0.0) == 0x8000 && mt_double_to_half(1.0 + 1.0 / 2048) == 0x3c00
+		  && mt_double_to_half(1.0 + 3.0 / 2048) == 0x3c02,
+		  "float16 rounds half to even, subnormals included, keeps -0");
+	check((mt_double_to_half(NAN) & 0x7c00) == 0x7c00 && (mt_double_to_half(NAN) & 0x3ff) != 0,
+		  "NaN stays NaN in float16");
+	check(mt_half_shortest_double(mt_double_to_half(0.1)) == 0.1
+		  && mt_half_shortest_double(0x7bff) == 65500.0,
+		  "float16 prints its shortest decimal");
+
+	/* numpy.promote_types, spot checks of the table (checked whole against numpy) */
+	check(mt_dtype_promote(MT_INT8, MT_UINT8) == MT_INT16
+		  && mt_dtype_promote(MT_INT64, MT_FLOAT32) == MT_FLOAT64
+		  && mt_dtype_promote(MT_INT16, MT_FLOAT16) == MT_FLOAT32
+		  && mt_dtype_promote(MT_FLOAT64, MT_COMPLEX64) == MT_COMPLEX128
+		  && mt_dtype_promote(MT_BOOL, MT_UINT8) == MT_UINT8
+		  && mt_dtype_promote(MT_FLOAT16, MT_COMPLEX64) == MT_COMPLEX64,
+		  "promotion follows numpy.promote_types");
+	check(mt_dtype_promote_scalar(MT_INT8, MT_SCALAR_INT) == MT_INT8
+		  && mt_dtype_promote_scalar(MT_INT8, MT_SCALAR_FLOAT) == MT_FLOAT64
+		  && mt_dtype_promote_scalar(MT_FLOAT16, MT_SCALAR_FLOAT) == MT_FLOAT16
+		  && mt_dtype_promote_scalar(MT_BOOL, MT_SCALAR_INT) == MT_INT64
+		  && mt_dtype_promote_scalar(MT_FLOAT32, MT_SCALAR_COMPLEX) == MT_COMPLEX64,
+		  "a scalar promotes as a weak Python scalar (NEP 50)");
+	check(mt_dtype_inexact_of(MT_INT8) == MT_FLOAT16 && mt_dtype_inexact_of(MT_INT16) == MT_FLOAT32
+		  && mt_dtype_inexact_of(MT_INT64) == MT_FLOAT64 && mt_dtype_inexact_of(MT_COMPLEX64) == MT_COMPLEX64,
+		  "float ufuncs of integers return numpy's dtype");
+
+	/* astype: wrap between integers, refuse what numpy leaves undefined */
+	{
+		const int64_t src[3] = {127, 128, -129};
+		const double fsrc[2] = {-2.9, 255.9};
+		const double nan_src[1] = {NAN};
+		const float csrc[4] = {1.5f, 0.0f, 2.0f, -1.0f};
+
+		check(mt_cast(src, MT_INT64, i8, MT_INT8, 3, &why) == -1
+			  && i8[0] == 127 && i8[1] == -128 && i8[2] == 127,
+			  "int64 to int8 wraps as numpy's astype");
+		check(mt_cast(fsrc, MT_FLOAT64, u8, MT_UINT8, 2, &why) == 0 && why == MT_CAST_INVALID,
+			  "a negative float to uint8 is refused");
+		check(mt_cast(fsrc + 1, MT_FLOAT64, u8, MT_UINT8, 1, &why) == -1 && u8[0] == 255,
+			  "float to uint8 truncates toward zero");
+		check(mt_cast(nan_src, MT_FLOAT64, i64, MT_INT64, 1, &why) == 0 && why == MT_CAST_INVALID,
+			  "NaN to int64 is refused");
+		check(mt_cast(csrc, MT_COMPLEX64, f32, MT_FLOAT32, 2, &why) == 1 && why == MT_CAST_IMAGINARY
+			  && f32[0] == 1.5f, "complex to float keeps a zero imaginary part only");
+		check(mt_cast(src, MT_INT64, h, MT_FLOAT16, 3, &why) == -1 && mt_half_to_float(h[1]) == 128.0f,
+			  "int64 to float16");
+	}
+
+	/* ordering and hashing by exact value across dtypes */
+	{
+		const int64_t big[1] = {(INT64_C(1) << 53) + 1};
+		const double near[1] = {9007199254740992.0};
+		const int32_t two32[1] = {2};
+		const uint16_t two16[1] = {0x4000};
+		const double cz[2] = {2.0, 0.0};
+		const int32_t dims[1] = {1};
+
+		check(mt_compare_elements(big, MT_INT64, 0, near, MT_FLOAT64, 0) > 0,
+			  "int64 2^53+1 is above float64 2^53");
+		check(mt_compare_elements(two32, MT_INT32, 0, two16, MT_FLOAT16, 0) == 0
+			  && mt_compare_elements(two32, MT_INT32, 0, cz, MT_COMPLEX128, 0) == 0,
+			  "int32 2, float16 2 and complex 2+0j are equal");
+		check(mt_hash_tensor(1, dims, MT_INT32, two32, 1, 7) == mt_hash_tensor(1, dims, MT_FLOAT16, two16, 1, 7)
+			  && mt_hash_tensor(1, dims, MT_INT32, two32, 1, 7) == mt_hash_tensor(1, dims, MT_COMPLEX128, cz, 1, 7),
+			  "equal values of different dtypes hash equal");
+	}
+}
+
 int
 main(void)
 {
@@ -1333,6 +1433,7 @@ main(void)
 	test_knn_direct();
 	test_tile_grid();
 	test_row_fold();
+	test_dtypes();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
