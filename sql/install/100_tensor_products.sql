@@ -1,4 +1,6 @@
--- Matrix and tensor products on the BLAS dispatch table.
+-- Matrix and tensor products on the BLAS dispatch table.  Every dtype:
+-- the result has numpy's promoted dtype (float16 computed in float32,
+-- complex by cgemm/zgemm, bool and integers exactly with wrapping).
 
 CREATE FUNCTION marsql.blas_info(OUT device text, OUT library text, OUT config text,
 								 OUT blas_threads integer, OUT library_threads integer)
@@ -21,6 +23,13 @@ CREATE FUNCTION marsql.dot(a marsql.tensor, b marsql.tensor)
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.dot(marsql.tensor, marsql.tensor) IS
 	'numpy.dot: sum over the last axis of a and the second-to-last of b';
+
+CREATE FUNCTION marsql.vdot(a marsql.tensor, b marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_vdot'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.vdot(marsql.tensor, marsql.tensor) IS
+	'numpy.vdot: both flattened, the sum of conj(a) times b, as a 0-d tensor';
 
 CREATE FUNCTION marsql.inner(a marsql.tensor, b marsql.tensor)
 	RETURNS marsql.tensor

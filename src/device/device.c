@@ -375,6 +375,9 @@ void
 device_gemm(DeviceMode mode, bool quiet, MtDtype dtype, int m, int n, int k,
 			const void *a, const void *b, void *c, bool accumulate, int threads)
 {
+	/* the GPU module multiplies float32 and float64 only (by element size) */
+	if (dtype != MT_FLOAT32 && dtype != MT_FLOAT64)
+		elog(ERROR, "device_gemm called for dtype %s", mt_dtype_name(dtype));
 	if (device_use_gpu(mode, device_gemm_worth_it(dtype, m, n, k), quiet) &&
 		gpu_product(mode, dtype, m, n, k, a, b, c, accumulate))
 		return;
@@ -394,6 +397,8 @@ device_matmul_batched(DeviceMode mode, MtDtype dtype, int m, int n, int k,
 {
 	int64_t		batches = 1;
 
+	if (dtype != MT_FLOAT32 && dtype != MT_FLOAT64)
+		elog(ERROR, "device_matmul_batched called for dtype %s", mt_dtype_name(dtype));
 	for (int i = 0; i < batch_ndim; i++)
 		batches *= batch_dims[i];
 	/* each product of the stack is judged alone: they go over one by one */
@@ -433,7 +438,9 @@ device_binary(DeviceMode mode, int op, MtDtype dtype, int64 n,
 	MgCall		call;
 	const MgApi *api;
 
-	if ((na != n && na != 1) || (nb != n && nb != 1) || n == 0 ||
+	/* the GPU module knows float32 and float64 only: the CPU does the rest */
+	if ((dtype != MT_FLOAT32 && dtype != MT_FLOAT64) ||
+		(na != n && na != 1) || (nb != n && nb != 1) || n == 0 ||
 		!device_use_gpu(mode, false, false))
 		return false;
 	api = device_gpu(&call);
@@ -471,7 +478,8 @@ device_reduce(DeviceMode mode, int op, MtDtype dtype, int64 n,
 		default:
 			return false;
 	}
-	if (n < 1 || !device_use_gpu(mode, false, false))
+	if ((dtype != MT_FLOAT32 && dtype != MT_FLOAT64) ||
+		n < 1 || !device_use_gpu(mode, false, false))
 		return false;
 	api = device_gpu(&call);
 	if (!device_gpu_check(api->reduce(&call, gpu_op, (int) mt_dtype_size(dtype), n, a, &value),

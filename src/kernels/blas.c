@@ -66,6 +66,8 @@ mt_blas_load(char *errbuf, size_t errlen)
 	blas.config = get_config ? get_config() : "unknown";
 	RESOLVE(sgemm, "cblas_sgemm");
 	RESOLVE(dgemm, "cblas_dgemm");
+	RESOLVE(cgemm, "cblas_cgemm");
+	RESOLVE(zgemm, "cblas_zgemm");
 	RESOLVE(sgetrf, "sgetrf_");
 	RESOLVE(dgetrf, "dgetrf_");
 	RESOLVE(sgetri, "sgetri_");

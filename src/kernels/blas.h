@@ -35,6 +35,13 @@ typedef struct MtBlas
 	void		(*dgemm) (int order, int transa, int transb, int m, int n, int k,
 						  double alpha, const double *a, int lda,
 						  const double *b, int ldb, double beta, double *c, int ldc);
+	/* complex64 / complex128: alpha, beta and the elements are (re, im) pairs */
+	void		(*cgemm) (int order, int transa, int transb, int m, int n, int k,
+						  const void *alpha, const void *a, int lda,
+						  const void *b, int ldb, const void *beta, void *c, int ldc);
+	void		(*zgemm) (int order, int transa, int transb, int m, int n, int k,
+						  const void *alpha, const void *a, int lda,
+						  const void *b, int ldb, const void *beta, void *c, int ldc);
 
 	/* LU factorization, inverse from LU, solve from LU */
 	void		(*sgetrf) (const mt_lapack_int *m, const mt_lapack_int *n, float *a,

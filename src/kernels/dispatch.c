@@ -30,7 +30,23 @@ cpu_gemm(MtDtype dtype, bool trans_a, bool trans_b, bool accumulate,
 				   (size_t) n * mt_dtype_size(dtype));
 		return;
 	}
-	if (dtype == MT_FLOAT32)
+	if (dtype == MT_COMPLEX64)
+	{
+		const float one[2] = {1.0f, 0.0f};
+		const float beta[2] = {accumulate ? 1.0f : 0.0f, 0.0f};
+
+		cpu_blas->cgemm(MT_CBLAS_ROW_MAJOR, ta, tb, m, n, k, one, a, lda,
+						b, ldb, beta, c, ldc);
+	}
+	else if (dtype == MT_COMPLEX128)
+	{
+		const double one[2] = {1.0, 0.0};
+		const double beta[2] = {accumulate ? 1.0 : 0.0, 0.0};
+
+		cpu_blas->zgemm(MT_CBLAS_ROW_MAJOR, ta, tb, m, n, k, one, a, lda,
+						b, ldb, beta, c, ldc);
+	}
+	else if (dtype == MT_FLOAT32)
 		cpu_blas->sgemm(MT_CBLAS_ROW_MAJOR, ta, tb, m, n, k, 1.0f,
 						(const float *) a, lda, (const float *) b, ldb,
 						accumulate ? 1.0f : 0.0f, (float *) c, ldc);

@@ -19,7 +19,10 @@ typedef struct MtKernelTable
 	 * Row-major C[m,n] = op(A) op(B) with op(A) m x k and op(B) k x n: C
 	 * overwritten, or with accumulate C += op(A) op(B).  Extents and
 	 * leading dimensions fit in int; zero extents are allowed (an empty k
-	 * gives zeros, or leaves C alone when accumulating).
+	 * gives zeros, or leaves C alone when accumulating).  dtype is
+	 * float32 or float64; the CPU entry also takes complex64 and
+	 * complex128 (a GPU entry never sees them: device.c sends only the
+	 * two float dtypes there).
 	 */
 	void		(*gemm) (MtDtype dtype, bool trans_a, bool trans_b, bool accumulate,
 						 int m, int n, int k,

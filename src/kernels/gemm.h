@@ -20,9 +20,21 @@ extern MtStatus mt_gemm_panels(MtDtype dtype, int m, int n, int k,
 							   MtPollFn poll, void *poll_arg);
 
 /*
+ * C[m,n] = A[m,k] B[k,n] for bool and the integer dtypes, exactly as numpy:
+ * integers multiply and add modulo 2^bits of the dtype (wrapping), bool is
+ * or-of-ands.  A blocked loop with int64 accumulators; poll runs between
+ * blocks.  Never touches BLAS.
+ */
+extern MtStatus mt_gemm_exact(MtDtype dtype, int m, int n, int k,
+							  const void *a, const void *b, void *c,
+							  MtPollFn poll, void *poll_arg);
+
+/*
  * Batched product: A is [batch_a..., m, k], B is [batch_b..., k, n], C is
  * [batch..., m, n] where batch is the broadcast of batch_a and batch_b
- * (computed by the caller with mt_broadcast_shape).
+ * (computed by the caller with mt_broadcast_shape).  float32, float64,
+ * complex64 and complex128 go through mt_kernels.gemm; bool and the
+ * integer dtypes through mt_gemm_exact.
  */
 extern MtStatus mt_matmul_batched(MtDtype dtype, int m, int n, int k,
 								  int batch_ndim, const int64_t *batch_dims,

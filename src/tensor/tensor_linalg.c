@@ -4,6 +4,11 @@
  *	  cholesky, eigh, eigvalsh, pinv and matrix_rank.  Matrices are the
  *	  last two axes; leading axes are a stack (batch), as numpy.  The
  *	  LAPACK work runs through tensor_job so that a cancel stops it.
+ *
+ *	  Dtypes as numpy.linalg: bool and integer input is converted to
+ *	  float64; float16 is refused (numpy: "array type float16 is
+ *	  unsupported in linalg"), and so is complex, whose LAPACK routines are
+ *	  not wired yet.  Both refusals are 42804.
  */
 #include "postgres.h"
 
@@ -14,6 +19,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 
 #include "guc.h"
 #include "kernels/broadcast.h"
@@ -34,6 +40,38 @@ typedef enum LinalgKind
 	LA_EIGH,
 	LA_PINV
 } LinalgKind;
+
+/*
+ * Argument n of a linalg function: float32/float64 as given, bool and the
+ * integers as float64 (numpy's linalg does the same), float16 and complex
+ * refused with 42804.
+ */
+static Tensor *
+linalg_arg(FunctionCallInfo fcinfo, int n)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(n);
+	MtDtype		dtype = (MtDtype) t->dtype;
+	const char *fn = get_func_name(fcinfo->flinfo->fn_oid);
+
+	if (dtype == MT_FLOAT32 || dtype == MT_FLOAT64)
+		return t;
+	if (mt_dtype_is_exact(dtype))
+		return tensor_convert(t, MT_FLOAT64);
+	if (dtype == MT_FLOAT16)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("function %s does not support tensors of dtype float16",
+						fn ? fn : "linalg"),
+				 errdetail("Linear algebra runs in float32 or float64, as numpy.linalg, which refuses float16 too."),
+				 errhint("Convert with marsql.astype(t, 'float32').")));
+	ereport(ERROR,
+			(errcode(ERRCODE_DATATYPE_MISMATCH),
+			 errmsg("function %s does not support tensors of dtype %s",
+					fn ? fn : "linalg", mt_dtype_name(dtype)),
+			 errdetail("Complex linear algebra is not supported yet."),
+			 errhint("Work on the real and imaginary parts separately, or in numpy.")));
+	return NULL;
+}
 
 /* One batch of one decomposition, as the job (maybe in a child) sees it. */
 typedef struct LinalgWork
@@ -218,7 +256,7 @@ PG_FUNCTION_INFO_V1(tensor_inv);
 Datum
 tensor_inv(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
+	Tensor	   *a = linalg_arg(fcinfo, 0);
 	LinalgWork	w;
 	size_t		per;
 	int64		tail[2];
@@ -248,7 +286,7 @@ PG_FUNCTION_INFO_V1(tensor_det);
 Datum
 tensor_det(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
+	Tensor	   *a = linalg_arg(fcinfo, 0);
 	Tensor	   *sign,
 			   *logabs,
 			   *det;
@@ -287,7 +325,7 @@ PG_FUNCTION_INFO_V1(tensor_slogdet);
 Datum
 tensor_slogdet(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
+	Tensor	   *a = linalg_arg(fcinfo, 0);
 	Tensor	   *sign,
 			   *logabs;
 	Datum		values[2];
@@ -305,8 +343,8 @@ PG_FUNCTION_INFO_V1(tensor_solve);
 Datum
 tensor_solve(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
-	Tensor	   *b = PG_GETARG_TENSOR_P(1);
+	Tensor	   *a = linalg_arg(fcinfo, 0);
+	Tensor	   *b = linalg_arg(fcinfo, 1);
 	bool		vector_rhs;
 	int			n;
 	int			nrhs;
@@ -380,8 +418,8 @@ tensor_lstsq(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	a = PG_GETARG_TENSOR_P(0);
-	b = PG_GETARG_TENSOR_P(1);
+	a = linalg_arg(fcinfo, 0);
+	b = linalg_arg(fcinfo, 1);
 	if (a->ndim != 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -483,7 +521,7 @@ tensor_svd(PG_FUNCTION_ARGS)
 	Datum		values[3];
 	bool		nulls[3] = {0};
 
-	svd_of(PG_GETARG_TENSOR_P(0), true, PG_GETARG_BOOL(1), &u, &s, &vt);
+	svd_of(linalg_arg(fcinfo, 0), true, PG_GETARG_BOOL(1), &u, &s, &vt);
 	values[0] = PointerGetDatum(u);
 	values[1] = PointerGetDatum(s);
 	values[2] = PointerGetDatum(vt);
@@ -494,14 +532,14 @@ PG_FUNCTION_INFO_V1(tensor_svdvals);
 Datum
 tensor_svdvals(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TENSOR_P(tensor_singular_values(PG_GETARG_TENSOR_P(0)));
+	PG_RETURN_TENSOR_P(tensor_singular_values(linalg_arg(fcinfo, 0)));
 }
 
 PG_FUNCTION_INFO_V1(tensor_pinv);
 Datum
 tensor_pinv(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
+	Tensor	   *a = linalg_arg(fcinfo, 0);
 	LinalgWork	w;
 	size_t		per;
 	int64		tail[2];
@@ -531,7 +569,7 @@ tensor_matrix_rank(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	a = PG_GETARG_TENSOR_P(0);
+	a = linalg_arg(fcinfo, 0);
 	if (a->ndim != 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -558,7 +596,7 @@ PG_FUNCTION_INFO_V1(tensor_qr);
 Datum
 tensor_qr(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
+	Tensor	   *a = linalg_arg(fcinfo, 0);
 	char	   *mode = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	bool		complete;
 	LinalgWork	w;
@@ -599,7 +637,7 @@ PG_FUNCTION_INFO_V1(tensor_cholesky);
 Datum
 tensor_cholesky(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
+	Tensor	   *a = linalg_arg(fcinfo, 0);
 	LinalgWork	w;
 	size_t		per;
 	int64		tail[2];
@@ -662,7 +700,7 @@ tensor_eigh(PG_FUNCTION_ARGS)
 	Datum		values[2];
 	bool		nulls[2] = {0};
 
-	eigh_of(PG_GETARG_TENSOR_P(0), parse_uplo(PG_GETARG_TEXT_PP(1)), true,
+	eigh_of(linalg_arg(fcinfo, 0), parse_uplo(PG_GETARG_TEXT_PP(1)), true,
 			&wv, &v);
 	values[0] = PointerGetDatum(wv);
 	values[1] = PointerGetDatum(v);
@@ -675,7 +713,7 @@ tensor_eigvalsh(PG_FUNCTION_ARGS)
 {
 	Tensor	   *wv;
 
-	eigh_of(PG_GETARG_TENSOR_P(0), parse_uplo(PG_GETARG_TEXT_PP(1)), false,
+	eigh_of(linalg_arg(fcinfo, 0), parse_uplo(PG_GETARG_TEXT_PP(1)), false,
 			&wv, NULL);
 	PG_RETURN_TENSOR_P(wv);
 }

@@ -1,16 +1,23 @@
 /*
  * tensor_matmul.c
  *	  SQL glue for products: matmul (numpy's, with 1-D promotion and
- *	  broadcast batch dimensions), dot, inner, outer and tensordot.  Every
- *	  product ends in the dispatch table's gemm, in cancellable panels.
+ *	  broadcast batch dimensions), dot, vdot, inner, outer and tensordot.
+ *
+ *	  Every dtype is taken; the result has numpy's promoted dtype.  float32
+ *	  and float64 products end in the device's gemm (BLAS or the GPU), in
+ *	  cancellable panels; float16 computes in float32 and rounds the result
+ *	  back; complex64/complex128 use BLAS's cgemm/zgemm on the CPU; bool and
+ *	  the integer dtypes use an exact, wrapping loop (mt_gemm_exact).
  */
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 
 #include "device/device.h"
 #include "guc.h"
 #include "kernels/broadcast.h"
+#include "kernels/float16.h"
 #include "kernels/gemm.h"
 #include "kernels/strided.h"
 #include "tensor/tensor_ops.h"
@@ -18,10 +25,68 @@
 PG_FUNCTION_INFO_V1(tensor_matmul_sql);
 PG_FUNCTION_INFO_V1(tensor_matmul_device);
 PG_FUNCTION_INFO_V1(tensor_dot);
+PG_FUNCTION_INFO_V1(tensor_vdot);
 PG_FUNCTION_INFO_V1(tensor_inner);
 PG_FUNCTION_INFO_V1(tensor_outer);
 PG_FUNCTION_INFO_V1(tensor_tensordot_n);
 PG_FUNCTION_INFO_V1(tensor_tensordot_axes);
+
+/* float32 and float64 products may go to a device; the rest stay on the CPU */
+static bool
+product_on_device(MtDtype dtype)
+{
+	return dtype == MT_FLOAT32 || dtype == MT_FLOAT64;
+}
+
+/* device = 'gpu' asked for a dtype the GPU does not multiply */
+static void
+check_product_device(int device, MtDtype dtype)
+{
+	if ((DeviceMode) device == DEVICE_GPU && dtype != MT_FLOAT16 &&
+		!product_on_device(dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("matrix products of dtype %s cannot run on the GPU",
+						mt_dtype_name(dtype)),
+				 errdetail("The GPU multiplies float16, float32 and float64 tensors."),
+				 errhint("Pass device => 'cpu', or set marsql.device to auto or cpu.")));
+}
+
+/* a float32 result rounded to float16 as numpy does (overflow gives inf) */
+static Tensor *
+narrow_to_half(Tensor *t)
+{
+	Tensor	   *r = tensor_new_like(t, MT_FLOAT16);
+	int64		n = tensor_size(t);
+	const float *src = (const float *) TENSOR_DATA(t);
+	uint16_t   *dst = (uint16_t *) TENSOR_DATA(r);
+
+	for (int64 i = 0; i < n; i++)
+	{
+		if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		dst[i] = mt_float_to_half(src[i]);
+	}
+	return r;
+}
+
+/* C[m,n] = A B on the CPU for the dtypes that never go to a device */
+static void
+cpu_product(MtDtype dtype, int m, int n, int k, const void *a, const void *b,
+			void *c)
+{
+	MtStatus	status;
+
+	tensor_kernels();
+	if (mt_dtype_is_exact(dtype))
+		status = mt_gemm_exact(dtype, m, n, k, a, b, c,
+							   tensor_poll_interrupts, NULL);
+	else
+		status = mt_gemm_panels(dtype, m, n, k, a, b, c, false,
+								marsql_blas_threads, tensor_poll_interrupts,
+								NULL);
+	tensor_check_status(status, NULL);
+}
 
 Tensor *
 tensor_matmul(Tensor *a, Tensor *b)
@@ -49,6 +114,15 @@ tensor_matmul_on(Tensor *a, Tensor *b, int device)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("matmul does not accept 0-d tensors"),
 				 errhint("Use the * operator to multiply by a scalar.")));
+	dtype = mt_dtype_promote((MtDtype) a->dtype, (MtDtype) b->dtype);
+	check_product_device(device, dtype);
+	if (dtype == MT_FLOAT16)
+	{
+		/* as pgvector's halfvec: computed in float32, stored in float16 */
+		a = tensor_convert(a, MT_FLOAT32);
+		b = tensor_convert(b, MT_FLOAT32);
+		return narrow_to_half(tensor_matmul_on(a, b, device));
+	}
 	dtype = tensor_promote(&a, &b);
 
 	/* a 1-D left operand is a row (1, k), a 1-D right operand a column */
@@ -83,6 +157,17 @@ tensor_matmul_on(Tensor *a, Tensor *b, int device)
 		out_dims[out_ndim++] = n;
 	/* gemm writes every element (zeros for an empty inner dimension) */
 	result = tensor_new_uninit(out_ndim, out_dims, dtype);
+	if (!product_on_device(dtype))
+	{
+		tensor_kernels();
+		tensor_check_status(mt_matmul_batched(dtype, m, n, k, batch_ndim, batch_dims,
+											  a->ndim > 2 ? a->ndim - 2 : 0, a->dims,
+											  b->ndim > 2 ? b->ndim - 2 : 0, b->dims,
+											  TENSOR_DATA(a), TENSOR_DATA(b),
+											  TENSOR_DATA(result), marsql_blas_threads,
+											  tensor_poll_interrupts, NULL), NULL);
+		return result;
+	}
 	device_matmul_batched((DeviceMode) device, dtype, m, n, k, batch_ndim, batch_dims,
 						  a->ndim > 2 ? a->ndim - 2 : 0, a->dims,
 						  b->ndim > 2 ? b->ndim - 2 : 0, b->dims,
@@ -111,10 +196,17 @@ tensor_tensordot(Tensor *a, Tensor *b, int naxes, const int *axes_a,
 				k = 1;
 	int			free_a = 0,
 				free_b = 0;
-	MtDtype		dtype = tensor_promote(&a, &b);
+	MtDtype		dtype = mt_dtype_promote((MtDtype) a->dtype, (MtDtype) b->dtype);
 	Tensor	   *ta,
 			   *tb,
 			   *result;
+
+	check_product_device(marsql_device, dtype);
+	if (dtype == MT_FLOAT16)
+		return narrow_to_half(tensor_tensordot(tensor_convert(a, MT_FLOAT32),
+											   tensor_convert(b, MT_FLOAT32),
+											   naxes, axes_a, axes_b));
+	dtype = tensor_promote(&a, &b);
 
 	if (naxes > a->ndim || naxes > b->ndim)
 		ereport(ERROR,
@@ -165,6 +257,12 @@ tensor_tensordot(Tensor *a, Tensor *b, int naxes, const int *axes_a,
 				 errmsg("tensordot operands are too large for one matrix product")));
 	ta = tensor_transpose(a, perm_a);
 	tb = tensor_transpose(b, perm_b);
+	if (!product_on_device(dtype))
+	{
+		cpu_product(dtype, (int) m, (int) n, (int) k, TENSOR_DATA(ta),
+					TENSOR_DATA(tb), TENSOR_DATA(result));
+		return result;
+	}
 	device_gemm((DeviceMode) marsql_device, false, dtype, (int) m, (int) n, (int) k,
 				TENSOR_DATA(ta), TENSOR_DATA(tb), TENSOR_DATA(result), false,
 				marsql_blas_threads);
@@ -174,12 +272,13 @@ tensor_tensordot(Tensor *a, Tensor *b, int naxes, const int *axes_a,
 Datum
 tensor_matmul_sql(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_ANY_P(0);
+	Tensor	   *a = PG_GETARG_TENSOR_STORED_P(0);
 
-	/* sparse x dense keeps the sparse operand sparse */
+	/* sparse x dense keeps the sparse operand sparse (float32/float64) */
 	if (tensor_is_csr(a))
 		PG_RETURN_TENSOR_P(tensor_csr_matmul(a, PG_GETARG_TENSOR_P(1)));
-	PG_RETURN_TENSOR_P(tensor_matmul(a, PG_GETARG_TENSOR_P(1)));
+	PG_RETURN_TENSOR_P(tensor_matmul(tensor_densify(a),
+									 PG_GETARG_TENSOR_ANYDTYPE_P(1)));
 }
 
 /* matmul(a, b, device): the product on the device named ("auto", "cpu",
@@ -191,20 +290,33 @@ tensor_matmul_device(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	PG_RETURN_TENSOR_P(tensor_matmul_on(PG_GETARG_TENSOR_P(0), PG_GETARG_TENSOR_P(1), device));
+	PG_RETURN_TENSOR_P(tensor_matmul_on(PG_GETARG_TENSOR_ANYDTYPE_P(0),
+										PG_GETARG_TENSOR_ANYDTYPE_P(1), device));
+}
+
+/*
+ * A product with a 0-d operand is the elementwise product; its shape is
+ * a's then b's, which is what tensordot over no axes gives for every dtype.
+ */
+static Tensor *
+scalar_product(Tensor *a, Tensor *b)
+{
+	if (product_on_device(mt_dtype_promote((MtDtype) a->dtype, (MtDtype) b->dtype)))
+		return tensor_binary_op(a, b, MT_BINARY_MUL);
+	return tensor_tensordot(a, b, 0, NULL, NULL);
 }
 
 /* numpy.dot */
 Datum
 tensor_dot(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
-	Tensor	   *b = PG_GETARG_TENSOR_P(1);
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	int			xa,
 				xb;
 
 	if (a->ndim == 0 || b->ndim == 0)
-		PG_RETURN_TENSOR_P(tensor_binary_op(a, b, MT_BINARY_MUL));
+		PG_RETURN_TENSOR_P(scalar_product(a, b));
 	if (a->ndim == 2 && b->ndim == 2)
 		PG_RETURN_TENSOR_P(tensor_matmul(a, b));
 	xa = a->ndim - 1;
@@ -212,17 +324,56 @@ tensor_dot(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(tensor_tensordot(a, b, 1, &xa, &xb));
 }
 
+/*
+ * numpy.vdot: both flattened, the complex conjugate of a times b, summed;
+ * a 0-d tensor of the promoted dtype.
+ */
+Datum
+tensor_vdot(PG_FUNCTION_ARGS)
+{
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	int64		na = tensor_size(a);
+	int64		nb = tensor_size(b);
+	int			axis = 0;
+
+	if (na != nb)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("vdot needs tensors of the same size"),
+				 errdetail("The first has %lld elements and the second %lld.",
+						   (long long) na, (long long) nb)));
+	/* copies: the conjugate is taken in a's copy, never in the argument */
+	a = tensor_reshaped(a, 1, &na);
+	b = tensor_reshaped(b, 1, &nb);
+	if (a->dtype == MT_COMPLEX64)
+	{
+		float	   *x = (float *) TENSOR_DATA(a);
+
+		for (int64 i = 0; i < na; i++)
+			x[2 * i + 1] = -x[2 * i + 1];
+	}
+	else if (a->dtype == MT_COMPLEX128)
+	{
+		double	   *x = (double *) TENSOR_DATA(a);
+
+		for (int64 i = 0; i < na; i++)
+			x[2 * i + 1] = -x[2 * i + 1];
+	}
+	PG_RETURN_TENSOR_P(tensor_tensordot(a, b, 1, &axis, &axis));
+}
+
 /* numpy.inner: sums over the last axes of both */
 Datum
 tensor_inner(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
-	Tensor	   *b = PG_GETARG_TENSOR_P(1);
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	int			xa,
 				xb;
 
 	if (a->ndim == 0 || b->ndim == 0)
-		PG_RETURN_TENSOR_P(tensor_binary_op(a, b, MT_BINARY_MUL));
+		PG_RETURN_TENSOR_P(scalar_product(a, b));
 	xa = a->ndim - 1;
 	xb = b->ndim - 1;
 	PG_RETURN_TENSOR_P(tensor_tensordot(a, b, 1, &xa, &xb));
@@ -232,8 +383,8 @@ tensor_inner(PG_FUNCTION_ARGS)
 Datum
 tensor_outer(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
-	Tensor	   *b = PG_GETARG_TENSOR_P(1);
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	int64		na = tensor_size(a);
 	int64		nb = tensor_size(b);
 
@@ -246,8 +397,8 @@ tensor_outer(PG_FUNCTION_ARGS)
 Datum
 tensor_tensordot_n(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
-	Tensor	   *b = PG_GETARG_TENSOR_P(1);
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	int32		n = PG_GETARG_INT32(2);
 	int			axes_a[MT_MAX_DIMS],
 				axes_b[MT_MAX_DIMS];
@@ -269,8 +420,8 @@ tensor_tensordot_n(PG_FUNCTION_ARGS)
 Datum
 tensor_tensordot_axes(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
-	Tensor	   *b = PG_GETARG_TENSOR_P(1);
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	int			axes_a[MT_MAX_DIMS],
 				axes_b[MT_MAX_DIMS];
 	int			na = tensor_int_array(PG_GETARG_ARRAYTYPE_P(2), axes_a, MT_MAX_DIMS, "axes_a");
