@@ -499,7 +499,7 @@ faiss_search(PG_FUNCTION_ARGS)
 
 	knn_require_args(fcinfo, "marsql.faiss_search", 3, names);
 	name = index_name_arg(PG_GETARG_TEXT_PP(0));
-	queries = PG_GETARG_TENSOR_P(1);
+	queries = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	k = knn_k_arg(PG_GETARG_INT32(2));
 	InitMaterializedSRF(fcinfo, 0);
 	knn_connect_spi();
@@ -686,7 +686,7 @@ faiss_add_vectors(PG_FUNCTION_ARGS)
 	int64		added;
 
 	knn_require_args(fcinfo, "marsql.faiss_add", 3, names);
-	vectors = knn_queries_arg(PG_GETARG_TENSOR_P(1), MT_FLOAT32);
+	vectors = knn_queries_arg(PG_GETARG_TENSOR_ANYDTYPE_P(1), MT_FLOAT32);
 	ids = PG_GETARG_ARRAYTYPE_P(2);
 	if (ARR_ELEMTYPE(ids) != INT8OID)
 		elog(ERROR, "faiss_add expects a bigint[]");

@@ -37,6 +37,16 @@ extern int	knn_k_clamp(int k, int64 rows);
 extern void knn_check_filter(const char *filter);
 /* the queries as a contiguous 2-D tensor of dtype (a 1-D one is one query) */
 extern Tensor *knn_queries_arg(Tensor *queries, MtDtype dtype);
+
+/*
+ * The dtype k-NN computes vectors of this dtype in: float32 and float64 as
+ * they are, float16 in float32 (as pgvector's halfvec), the integers in
+ * float64; bool and complex are refused with 42804.  MT_DTYPE_INVALID (a
+ * tensor column, whose rows carry their own dtype) stays so.
+ */
+extern MtDtype knn_vector_dtype(MtDtype dtype);
+/* the dtype vectors of dtypes a and b meet in (either may be INVALID) */
+extern MtDtype knn_compute_dtype(MtDtype a, MtDtype b);
 extern void knn_check_dims(int64 dims);
 extern MtNeighbors *knn_neighbors_new(int nq, int k);
 /* rows (query, rank, id, distance) of nb; query numbers from query_ids or

@@ -145,11 +145,44 @@ knn_check_dims(int64 dims)
 				 errdetail("The limit is %d elements.", KNN_MAX_DIMS)));
 }
 
+MtDtype
+knn_vector_dtype(MtDtype dtype)
+{
+	if (dtype == MT_DTYPE_INVALID || dtype == MT_FLOAT32 || dtype == MT_FLOAT64)
+		return dtype;
+	if (dtype == MT_FLOAT16)
+		return MT_FLOAT32;
+	if (mt_dtype_is_integer(dtype))
+		return MT_FLOAT64;
+	ereport(ERROR,
+			(errcode(ERRCODE_DATATYPE_MISMATCH),
+			 errmsg("k-NN does not support vectors of dtype %s", mt_dtype_name(dtype)),
+			 errdetail("k-NN takes float16, float32, float64 and integer vectors."),
+			 errhint("Convert with marsql.astype(t, 'float32').")));
+	pg_unreachable();
+}
+
+MtDtype
+knn_compute_dtype(MtDtype a, MtDtype b)
+{
+	a = knn_vector_dtype(a);
+	b = knn_vector_dtype(b);
+	if (a == MT_DTYPE_INVALID && b == MT_DTYPE_INVALID)
+		return MT_FLOAT64;		/* two tensor columns: rows widen exactly */
+	if (a == MT_DTYPE_INVALID)
+		return b;
+	if (b == MT_DTYPE_INVALID)
+		return a;
+	return mt_dtype_promote(a, b);
+}
+
 Tensor *
 knn_queries_arg(Tensor *queries, MtDtype dtype)
 {
 	int64		dims[2];
 
+	/* bool and complex vectors are refused whatever dtype is asked for */
+	(void) knn_vector_dtype((MtDtype) queries->dtype);
 	if (queries->ndim == 1)
 	{
 		dims[0] = 1;

@@ -144,11 +144,17 @@ vector_of(TableCorpus *tc, Datum value, int64 id, void *buf)
 
 	if (tc->kind == COLUMN_TENSOR)
 	{
-		Tensor	   *t = DatumGetTensorP(value);
+		Tensor	   *t = DatumGetTensorAnyDtypeP(value);
 
 		n = t->ndim == 1 ? t->dims[0] : -1;
 		src = TENSOR_DATA(t);
 		src_dtype = t->dtype;
+		if (!mt_dtype_is_float(src_dtype) && !mt_dtype_is_integer(src_dtype))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("the vector of id %lld in column \"%s\" is of dtype %s, which k-NN does not support",
+							(long long) id, tc->vector_column, mt_dtype_name(src_dtype)),
+					 errdetail("k-NN takes float16, float32, float64 and integer vectors.")));
 		if (t->ndim != 1)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_EXCEPTION),
@@ -177,12 +183,20 @@ vector_of(TableCorpus *tc, Datum value, int64 id, void *buf)
 						(long long) id, tc->vector_column, (long long) n, dims)));
 	if (src_dtype == dtype)
 		return src;
-	if (dtype == MT_FLOAT64)
+	if (src_dtype == MT_FLOAT32 && dtype == MT_FLOAT64)
 		for (int i = 0; i < dims; i++)
 			((double *) buf)[i] = ((const float *) src)[i];
-	else
+	else if (src_dtype == MT_FLOAT64)
 		for (int i = 0; i < dims; i++)
 			((float *) buf)[i] = tensor_float32_from_double(((const double *) src)[i]);
+	else if (dtype == MT_FLOAT64)
+		/* float16 and integer rows (pgvector's halfvec as tensor(float16)) */
+		for (int i = 0; i < dims; i++)
+			((double *) buf)[i] = mt_load_double(src, src_dtype, i);
+	else
+		/* float16 widens to float32 exactly, as converting the corpus would */
+		for (int i = 0; i < dims; i++)
+			((float *) buf)[i] = (float) mt_load_double(src, src_dtype, i);
 	return buf;
 }
 
@@ -557,7 +571,7 @@ knn_table_vector_length(Oid relid, const char *vector_column)
 		return 0;
 	value = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	if (kind == COLUMN_TENSOR)
-		n = tensor_size(DatumGetTensorP(value));
+		n = tensor_size(DatumGetTensorAnyDtypeP(value));
 	else
 	{
 		ArrayType  *a = DatumGetArrayTypeP(value);

@@ -4,7 +4,8 @@
  *	  conventions so that `ORDER BY embedding <-> q LIMIT k` reads as it does
  *	  there: l2_distance (<->), inner_product and its negation (<#>),
  *	  cosine_distance (<=>), and l2_normalize.  Computed in float64 on
- *	  the SIMD loops of kernels/distance.h, without allocating per call.
+ *	  the SIMD loops of kernels/distance.h, without allocating per call
+ *	  (float16 and integer vectors are converted first, as k-NN does).
  */
 #include "postgres.h"
 
@@ -12,6 +13,7 @@
 #include "miscadmin.h"
 
 #include "kernels/knn.h"
+#include "knn/knn.h"
 #include "tensor/tensor.h"
 
 PG_FUNCTION_INFO_V1(knn_l2_distance);
@@ -52,8 +54,9 @@ mixed_distance(const Tensor *a, const Tensor *b, MtMetric metric)
 static double
 vector_distance(FunctionCallInfo fcinfo, MtMetric metric)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
-	Tensor	   *b = PG_GETARG_TENSOR_P(1);
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	MtDtype		dtype;
 
 	if (a->ndim != 1 || b->ndim != 1)
 		ereport(ERROR,
@@ -65,6 +68,12 @@ vector_distance(FunctionCallInfo fcinfo, MtMetric metric)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("different vector lengths %d and %d", a->dims[0], b->dims[0])));
+	/* float16 in float32, integers in float64; bool and complex refused */
+	dtype = knn_compute_dtype((MtDtype) a->dtype, (MtDtype) b->dtype);
+	if (dtype != a->dtype && a->dtype != MT_FLOAT32)
+		a = tensor_convert(a, dtype);
+	if (dtype != b->dtype && b->dtype != MT_FLOAT32)
+		b = tensor_convert(b, dtype);
 	if (a->dtype == b->dtype)
 		return mt_vector_distance((MtDtype) a->dtype, metric, a->dims[0],
 								  TENSOR_DATA(a), TENSOR_DATA(b));

@@ -85,7 +85,7 @@ partition_run(const char *payload, int len, StringInfo result)
 															 Int32GetDatum(-1)));
 	/* the coordinator's search_path holds for this task */
 	relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(table)));
-	dtype = mt_dtype_promote(knn_table_column_dtype(relid, vector_column), queries->dtype);
+	dtype = knn_compute_dtype(knn_table_column_dtype(relid, vector_column), queries->dtype);
 	queries = knn_queries_arg(queries, dtype);
 	if (queries->dims[0] == 0)
 	{
@@ -249,7 +249,7 @@ search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("marsql knn: no marsql peer is declared"),
 				 errhint("Declare peers with CREATE SERVER ... FOREIGN DATA WRAPPER marsql, or use executors => 'local'.")));
-	queries = knn_queries_arg(queries, queries->dtype);
+	queries = knn_queries_arg(queries, knn_vector_dtype((MtDtype) queries->dtype));
 	nq = queries->dims[0];
 	if (with_local)
 		local_relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(table)));
@@ -289,8 +289,8 @@ search_peers(ReturnSetInfo *rsinfo, Tensor *queries, const char *table,
 		search_partitions(&pj, nservers);
 		if (with_local)
 		{
-			MtDtype		dtype = mt_dtype_promote(knn_table_column_dtype(local_relid, vector_column),
-												 rows->dtype);
+			MtDtype		dtype = knn_compute_dtype(knn_table_column_dtype(local_relid, vector_column),
+												  rows->dtype);
 			Tensor	   *local_rows = knn_queries_arg(rows, dtype);
 			MtNeighbors *local;
 			KnnCorpus  *corpus;

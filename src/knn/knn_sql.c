@@ -75,8 +75,8 @@ knn_table_search(ReturnSetInfo *rsinfo, Tensor *queries, Oid relid, const char *
 	MtDtype		dtype;
 	KnnCorpus  *corpus;
 
-	dtype = knn_table_column_dtype(relid, vector_column);
-	dtype = mt_dtype_promote(dtype, queries->dtype);
+	dtype = knn_compute_dtype(knn_table_column_dtype(relid, vector_column),
+							  queries->dtype);
 	queries = knn_queries_arg(queries, dtype);
 	if (queries->dims[0] == 0)
 		return;
@@ -97,7 +97,7 @@ knn_table_args(FunctionCallInfo fcinfo, KnnTableArgs *args)
 	"k", "metric"};
 
 	knn_require_args(fcinfo, "marsql.knn", 6, names);
-	args->queries = PG_GETARG_TENSOR_P(0);
+	args->queries = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	args->vector_column = NameStr(*PG_GETARG_NAME(2));
 	args->id_column = NameStr(*PG_GETARG_NAME(3));
 	args->k = knn_k_arg(PG_GETARG_INT32(4));
@@ -158,11 +158,11 @@ knn_chunked(PG_FUNCTION_ARGS)
 	int			nest_level;
 
 	knn_require_args(fcinfo, "marsql.knn", 4, names);
-	queries = PG_GETARG_TENSOR_P(0);
+	queries = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	ct = PG_GETARG_CHUNKED_P(1);
 	k = knn_k_arg(PG_GETARG_INT32(2));
 	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
-	dtype = mt_dtype_promote(ct->dtype, queries->dtype);
+	dtype = knn_compute_dtype(ct->dtype, queries->dtype);
 
 	InitMaterializedSRF(fcinfo, 0);
 	nest_level = engine_executors_begin(knn_executors_arg(fcinfo, 4));
@@ -312,7 +312,7 @@ knn_join_table(PG_FUNCTION_ARGS)
 	nest_level = engine_executors_begin(knn_executors_arg(fcinfo, 9));
 	qdtype = knn_table_column_dtype(qrel, qvec);
 	cdtype = knn_table_column_dtype(crel, cvec);
-	dtype = mt_dtype_promote(qdtype, cdtype);
+	dtype = knn_compute_dtype(qdtype, cdtype);
 	knn_connect_spi();
 	dims = knn_table_vector_length(qrel, qvec);
 	if (dims > 0)

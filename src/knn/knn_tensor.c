@@ -7,8 +7,10 @@
  *	  tuplestore.  A few queries (marsql.knn_direct_queries) take the
  *	  direct search instead: one pass over the corpus in place, every
  *	  distance exact, no GEMM and no copy.  The corpus is detoasted once,
- *	  through PG_GETARG_TENSOR_P (so a resident copy is used as it is), and
- *	  never written: it may be a shared read-only value.
+ *	  through PG_GETARG_TENSOR_ANYDTYPE_P (so a resident copy is used as it
+ *	  is), and never written: it may be a shared read-only value.  A
+ *	  float16 corpus computes in float32 and an integer one in float64,
+ *	  converted once (knn_vector_dtype).
  */
 #include "postgres.h"
 
@@ -44,8 +46,8 @@ knn_tensor(PG_FUNCTION_ARGS)
 	for (int i = 0; i < 4; i++)
 		if (PG_ARGISNULL(i))
 			PG_RETURN_NULL();
-	queries = PG_GETARG_TENSOR_P(0);
-	corpus = PG_GETARG_TENSOR_P(1);
+	queries = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	corpus = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	k = knn_k_arg(PG_GETARG_INT32(2));
 	metric = knn_metric_arg(PG_GETARG_TEXT_PP(3));
 	device = device_mode_arg(PG_NARGS() > 4 && !PG_ARGISNULL(4) ? PG_GETARG_TEXT_PP(4) : NULL);
@@ -54,12 +56,18 @@ knn_tensor(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a k-NN corpus must be a 2-D tensor (one vector per row), not %d-D",
 						corpus->ndim)));
-	dtype = mt_dtype_promote(corpus->dtype, queries->dtype);
+	/* float16 computes in float32, integers in float64 (knn_vector_dtype) */
+	dtype = knn_compute_dtype(corpus->dtype, queries->dtype);
 	queries = knn_queries_arg(queries, dtype);
 	nq = queries->dims[0];
-	/* the direct search widens float32 rows itself, one at a time */
+	/*
+	 * The direct search widens float32 rows itself, one at a time; every
+	 * other conversion (float16 and integer corpora) is done here, exactly,
+	 * so the results are those of the converted corpus.
+	 */
 	direct = knn_direct_wanted(nq, device);
-	if (corpus->dtype != dtype && !direct)
+	if (corpus->dtype != dtype &&
+		(!direct || corpus->dtype != MT_FLOAT32 || dtype != MT_FLOAT64))
 		corpus = tensor_convert(corpus, dtype);
 	dims = queries->dims[1];
 	nx = corpus->dims[0];
