@@ -667,6 +667,94 @@ next_uniform(uint64_t *state)
 	return (double) (*state >> 11) / 9007199254740992.0 - 0.5;
 }
 
+/*
+ * Products of the issue 21 dtypes: the exact kernel against a naive
+ * wrapping loop (across its blocks, with cancels), and complex gemm.
+ */
+static void
+test_products(void)
+{
+	enum
+	{
+		M = 37, K = 300, N = 270
+	};
+	int8_t	   *a8 = malloc(M * K);
+	int8_t	   *b8 = malloc(K * N);
+	int8_t	   *c8 = malloc(M * N);
+	int64_t    *a64 = malloc(sizeof(int64_t) * M * K);
+	int64_t    *b64 = malloc(sizeof(int64_t) * K * N);
+	int64_t    *c64 = malloc(sizeof(int64_t) * M * N);
+	uint64_t	state = 21;
+	bool		same8 = true,
+				same64 = true;
+	int			polls = 0;
+	char		why[600];
+	const MtBlas *blas;
+
+	for (int i = 0; i < M * K; i++)
+	{
+		a8[i] = (int8_t) (next_uniform(&state) * 256);
+		a64[i] = (int64_t) (next_uniform(&state) * 2e12);
+	}
+	for (int i = 0; i < K * N; i++)
+	{
+		b8[i] = (int8_t) (next_uniform(&state) * 256);
+		b64[i] = (int64_t) (next_uniform(&state) * 2e12);
+	}
+	check(mt_gemm_exact(MT_INT8, M, N, K, a8, b8, c8, NULL, NULL) == MT_OK &&
+		  mt_gemm_exact(MT_INT64, M, N, K, a64, b64, c64, NULL, NULL) == MT_OK,
+		  "exact gemm of int8 and int64");
+	for (int i = 0; i < M; i++)
+		for (int j = 0; j < N; j++)
+		{
+			uint8_t		s8 = 0;
+			uint64_t	s64 = 0;
+
+			for (int p = 0; p < K; p++)
+			{
+				s8 = (uint8_t) (s8 + (uint8_t) a8[i * K + p] * (uint8_t) b8[p * N + j]);
+				s64 += (uint64_t) a64[i * K + p] * (uint64_t) b64[p * N + j];
+			}
+			same8 &= (uint8_t) c8[i * N + j] == s8;
+			same64 &= (uint64_t) c64[i * N + j] == s64;
+		}
+	check(same8, "exact int8 gemm wraps as a loop in int8 does (numpy)");
+	check(same64, "exact int64 gemm wraps modulo 2^64");
+	{
+		uint8_t		ba[4] = {1, 0, 0, 0},
+					bb[4] = {1, 1, 0, 1},
+					bc[4];
+
+		check(mt_gemm_exact(MT_BOOL, 2, 2, 2, ba, bb, bc, NULL, NULL) == MT_OK &&
+			  bc[0] == 1 && bc[1] == 1 && bc[2] == 0 && bc[3] == 0, "bool gemm is or-of-ands");
+	}
+	check(mt_gemm_exact(MT_INT8, M, N, K, a8, b8, c8, stop_now, &polls) == MT_ERR_CANCELED,
+		  "exact gemm stops when the poll asks");
+	blas = mt_blas_load(why, sizeof(why));
+	if (blas != NULL)
+	{
+		/* (1+2i)(3+4i) = -5+10i; conj-free, as numpy's matmul */
+		double		za[2] = {1, 2},
+					zb[2] = {3, 4},
+					zc[2];
+		float		ca[2] = {1, 2},
+					cb[2] = {3, 4},
+					cc[2];
+
+		mt_kernels_use_cpu(blas);
+		check(mt_gemm_panels(MT_COMPLEX128, 1, 1, 1, za, zb, zc, false, 1, NULL, NULL) == MT_OK &&
+			  zc[0] == -5 && zc[1] == 10, "zgemm through the dispatch table");
+		check(mt_gemm_panels(MT_COMPLEX64, 1, 1, 1, ca, cb, cc, false, 1, NULL, NULL) == MT_OK &&
+			  cc[0] == -5 && cc[1] == 10, "cgemm through the dispatch table");
+	}
+	free(a8);
+	free(b8);
+	free(c8);
+	free(a64);
+	free(b64);
+	free(c64);
+}
+
 /* OpenBLAS on one thread for the k-NN tests; NULL (they are skipped) without it */
 static const MtBlas *
 knn_blas(void)
@@ -1428,6 +1516,7 @@ main(void)
 	test_numpy_order();
 	test_sparse();
 	test_blas();
+	test_products();
 	test_knn();
 	test_distance();
 	test_knn_direct();
