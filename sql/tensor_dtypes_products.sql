@@ -123,6 +123,17 @@ SELECT (SELECT array_agg(ARRAY[query, id]::text || distance ORDER BY query, rank
 FROM (SELECT astype('[[2,8],[0,0],[3.3,1]]', 'float32') AS q) s;
 SELECT * FROM knn(astype('[[2,8]]', 'float16'), 'half_items', 'emb', 'id', 2);
 SELECT id FROM half_items ORDER BY emb <-> astype('[2,8]', 'float16'), id LIMIT 3;
+-- knn_join of two tensor columns (rows widen exactly) and FAISS built from float16 rows
+CREATE TABLE half_queries (qid int, v tensor(float16));
+INSERT INTO half_queries VALUES (1, astype('[2,8]', 'float16')), (2, astype('[0,0]', 'float16'));
+SELECT * FROM knn_join('half_queries', 'v', 'qid', 'half_items', 'emb', 'id', 2);
+SELECT faiss_create('half_flat', 'half_items', 'emb', 'id', 'Flat');
+SELECT (SELECT array_agg(ARRAY[query, id] ORDER BY query, rank) FROM faiss_search('half_flat', q, 3)) =
+	   (SELECT array_agg(ARRAY[query, id] ORDER BY query, rank) FROM knn(q, 'half_items32', 'emb', 'id', 3)) AS faiss_float16_rows,
+	   (SELECT array_agg(id ORDER BY rank) FROM faiss_search('half_flat', astype(q, 'float16'), 3) WHERE query = 0) AS float16_queries
+FROM (SELECT astype('[[2,8],[0,0]]', 'float32') AS q) s;
+SELECT try_sql($$SELECT * FROM faiss_search('half_flat', astype('[[2,8]]', 'complex64'), 3)$$);
+SELECT faiss_drop('half_flat');
 CREATE TABLE int_items (id int, emb tensor);
 INSERT INTO int_items VALUES (1, 'int32:[1,1]'), (2, 'int16:[0,3]'), (3, astype('[5,5]', 'float16'));
 SELECT * FROM knn('[[0,0]]'::tensor, 'int_items', 'emb', 'id', 3);
