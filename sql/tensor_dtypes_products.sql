@@ -83,6 +83,10 @@ SELECT svdvals('int32:[[3,0],[0,4]]'::tensor) AS svdvals, matrix_rank('int64:[[1
 SELECT r FROM qr('int32:[[3,0],[4,5]]'::tensor);
 SELECT w FROM eigh('int32:[[2,1],[1,2]]'::tensor);
 SELECT s FROM svd('int32:[[3,0],[0,4]]'::tensor);
+SELECT norm('int32:[3,4]'::tensor) AS norm_int, norm('int64:[[1,2],[3,4]]'::tensor, 'fro') AS fro_int,
+	   norm(astype('[1,1,0]', 'bool')) AS norm_bool, norm('int8:[[1,-2],[3,4]]'::tensor, '1') AS norm1_int8,
+	   norm('int16:[[3,4],[6,8]]'::tensor, NULL, 1) AS axis_norm;
+SELECT try_sql($$SELECT norm(astype('[1,2]', 'complex64'))$$);
 SELECT try_sql($$SELECT inv(astype('[[1,2],[3,4]]', 'float16'))$$);
 SELECT try_sql($$SELECT det(astype('[[1,2],[3,4]]', 'complex64'))$$);
 SELECT try_sql($$SELECT solve('[[1,0],[0,1]]'::tensor, astype('[1,2]', 'complex128'))$$);

@@ -370,7 +370,11 @@ tensor_norm(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(3))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	/* numpy.linalg.norm: bool and integer input as float64 */
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	if (mt_dtype_is_exact((MtDtype) t->dtype))
+		t = tensor_convert(t, MT_FLOAT64);
+	t = tensor_require_float(t, fcinfo);
 	keepdims = PG_GETARG_BOOL(3);
 	if (!PG_ARGISNULL(1))
 		ord = parse_ord(PG_GETARG_TEXT_PP(1), &p);

@@ -1550,6 +1550,13 @@ for name, fn, ref in (('inv', 'marsql.inv(%s)', np.linalg.inv), ('det', 'marsql.
                       ('pinv', 'marsql.pinv(%s)', np.linalg.pinv)):
     want = ref(Ai)
     T('%s of int32 is float64' % name, fn % lit(Ai), want, la(want))
+for Xn, ordn in ((Ai, None), (Ai, 'fro'), (Ai, '2'), (Ai, 'nuc'), (Ai, '-1'), (Bi, None), (Bi, '1'), (Bi, 'inf')):
+    npord = {None: None, 'fro': 'fro', 'nuc': 'nuc', '2': 2, '1': 1, '-1': -1, 'inf': np.inf}[ordn]
+    want = np.asarray(np.linalg.norm(Xn, npord))
+    T('norm of %s %s ord %s is float64' % (Xn.dtype.name, shp(Xn), ordn),
+      'marsql.norm(%s, %s)' % (lit(Xn), 'NULL' if ordn is None else "'%s'" % ordn), want, la(want))
+want = np.linalg.norm(np.array([[True, False], [True, True]]))
+T('norm of bool is float64', 'marsql.norm(%s)' % plit(np.array([[True, False], [True, True]])), np.asarray(want), F64)
 S_ = (Ai + Ai.T).astype(np.int16)
 want = np.linalg.eigvalsh(S_)
 T('eigvalsh of int16 is float64', 'marsql.eigvalsh(%s)' % lit(S_), want, la(want))
