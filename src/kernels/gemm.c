@@ -6,6 +6,10 @@
  *	  into panels along its larger output dimension.  Each panel re-packs
  *	  the shared operand, which costs a few percent at most when a panel
  *	  holds almost half a second of work; smaller products run as one call.
+ *
+ *	  Also the exact product of bool and the integer dtypes, which BLAS
+ *	  has no routine for: a blocked loop, built twice (portable, and with
+ *	  AVX2 where the CPU has it, as the distance loops are).
  */
 #include "gemm.h"
 
@@ -121,12 +125,16 @@ mt_matmul_batched(MtDtype dtype, int m, int n, int k, int batch_ndim,
 
 /*
  * The exact product.  Blocks of EXACT_MB rows of A by EXACT_NB columns of
- * B keep an int64 accumulator tile in L1/L2; each EXACT_KB-row slab of
- * the B block is widened to int64 once per row block (an overhead of
- * 1/EXACT_MB of the multiply-adds).  Arithmetic is on uint64_t so that
- * overflow wraps (defined in C); the low bits stored are those numpy's
- * wrapping loop in the dtype itself would give, since both are exact
- * modulo 2^bits.  bool: a sum of 0/1 products, nonzero is true.
+ * B keep an accumulator tile in L1/L2; each EXACT_KB-row slab of the B
+ * block is widened once per row block (an overhead of 1/EXACT_MB of the
+ * multiply-adds).  Arithmetic is unsigned so that overflow wraps (defined
+ * in C); the low bits stored are those numpy's wrapping loop in the dtype
+ * itself would give, since both are exact modulo 2^bits.  So dtypes of up
+ * to 32 bits accumulate in uint32_t (twice the SIMD lanes of uint64_t) and
+ * int64 in uint64_t.  bool: a count of 1*1 products (below 2^31, as k
+ * is), nonzero is true.  The innermost loop always runs EXACT_NB long
+ * (the B slab is zero past the block's columns) over restrict pointers,
+ * so that the compiler vectorizes it at -O2.
  */
 #define EXACT_MB 32
 #define EXACT_NB 256
@@ -156,78 +164,99 @@ store_exact(MtDtype dtype, void *c, size_t i, uint64_t v)
 	}
 }
 
+#define EXACT_GEMM(ACC, NAME, ATTR) \
+ATTR static MtStatus \
+NAME(MtDtype dtype, int m, int n, int k, const void *a, const void *b, \
+	 void *c, MtPollFn poll, void *poll_arg) \
+{ \
+	ACC		   *acc = malloc(sizeof(ACC) * EXACT_MB * EXACT_NB); \
+	ACC		   *bblk = malloc(sizeof(ACC) * EXACT_KB * EXACT_NB); \
+	ACC		   *arow = malloc(sizeof(ACC) * EXACT_KB); \
+	MtStatus	status = MT_OK; \
+ \
+	if (acc == NULL || bblk == NULL || arow == NULL) \
+		status = MT_ERR_MEMORY; \
+	for (int i0 = 0; i0 < m && status == MT_OK; i0 += EXACT_MB) \
+	{ \
+		int			mb = m - i0 < EXACT_MB ? m - i0 : EXACT_MB; \
+ \
+		for (int j0 = 0; j0 < n && status == MT_OK; j0 += EXACT_NB) \
+		{ \
+			int			nb = n - j0 < EXACT_NB ? n - j0 : EXACT_NB; \
+ \
+			if (poll != NULL && poll(poll_arg)) \
+			{ \
+				status = MT_ERR_CANCELED; \
+				break; \
+			} \
+			memset(acc, 0, sizeof(ACC) * EXACT_MB * EXACT_NB); \
+			for (int p0 = 0; p0 < k; p0 += EXACT_KB) \
+			{ \
+				int			kb = k - p0 < EXACT_KB ? k - p0 : EXACT_KB; \
+ \
+				/* columns past nb stay zero: the inner loop runs EXACT_NB long */ \
+				if (nb < EXACT_NB) \
+					memset(bblk, 0, sizeof(ACC) * EXACT_KB * EXACT_NB); \
+				for (int p = 0; p < kb; p++) \
+					for (int j = 0; j < nb; j++) \
+						bblk[(size_t) p * EXACT_NB + j] = (ACC) \
+							mt_load_int64(b, dtype, (int64_t) (p0 + p) * n + j0 + j); \
+				for (int i = 0; i < mb; i++) \
+				{ \
+					ACC		   *restrict ci = acc + (size_t) i * EXACT_NB; \
+ \
+					for (int p = 0; p < kb; p++) \
+						arow[p] = (ACC) \
+							mt_load_int64(a, dtype, (int64_t) (i0 + i) * k + p0 + p); \
+					for (int p = 0; p < kb; p++) \
+					{ \
+						ACC			av = arow[p]; \
+						const ACC  *restrict bp = bblk + (size_t) p * EXACT_NB; \
+ \
+						if (av == 0) \
+							continue; \
+						/* a fixed trip count, no aliasing: vectorized */ \
+						for (int j = 0; j < EXACT_NB; j++) \
+							ci[j] += av * bp[j]; \
+					} \
+				} \
+			} \
+			for (int i = 0; i < mb; i++) \
+				for (int j = 0; j < nb; j++) \
+					store_exact(dtype, c, (size_t) (i0 + i) * n + j0 + j, \
+								(uint64_t) acc[(size_t) i * EXACT_NB + j]); \
+		} \
+	} \
+	free(acc); \
+	free(bblk); \
+	free(arow); \
+	return status; \
+}
+
+bool		mt_gemm_exact_portable = false;
+
+EXACT_GEMM(uint32_t, gemm_exact_32, )
+EXACT_GEMM(uint64_t, gemm_exact_64, )
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_EXACT_AVX2 1
+/* the same loops with 8 (4) lanes per instruction, where the CPU has AVX2 */
+EXACT_GEMM(uint32_t, gemm_exact_32_avx2, __attribute__((target("avx2"))))
+EXACT_GEMM(uint64_t, gemm_exact_64_avx2, __attribute__((target("avx2"))))
+#endif
+
 MtStatus
 mt_gemm_exact(MtDtype dtype, int m, int n, int k, const void *a,
 			  const void *b, void *c, MtPollFn poll, void *poll_arg)
 {
-	uint64_t   *acc;
-	uint64_t   *bblk;
-	uint64_t   *arow;
-
 	if (m == 0 || n == 0)
 		return MT_OK;
-	acc = malloc(sizeof(uint64_t) * EXACT_MB * EXACT_NB);
-	bblk = malloc(sizeof(uint64_t) * EXACT_KB * EXACT_NB);
-	arow = malloc(sizeof(uint64_t) * EXACT_KB);
-	if (acc == NULL || bblk == NULL || arow == NULL)
-	{
-		free(acc);
-		free(bblk);
-		free(arow);
-		return MT_ERR_MEMORY;
-	}
-	for (int i0 = 0; i0 < m; i0 += EXACT_MB)
-	{
-		int			mb = m - i0 < EXACT_MB ? m - i0 : EXACT_MB;
-
-		for (int j0 = 0; j0 < n; j0 += EXACT_NB)
-		{
-			int			nb = n - j0 < EXACT_NB ? n - j0 : EXACT_NB;
-
-			if (poll != NULL && poll(poll_arg))
-			{
-				free(acc);
-				free(bblk);
-				free(arow);
-				return MT_ERR_CANCELED;
-			}
-
-			memset(acc, 0, sizeof(uint64_t) * EXACT_MB * EXACT_NB);
-			for (int p0 = 0; p0 < k; p0 += EXACT_KB)
-			{
-				int			kb = k - p0 < EXACT_KB ? k - p0 : EXACT_KB;
-
-				for (int p = 0; p < kb; p++)
-					for (int j = 0; j < nb; j++)
-						bblk[(size_t) p * EXACT_NB + j] = (uint64_t)
-							mt_load_int64(b, dtype, (int64_t) (p0 + p) * n + j0 + j);
-				for (int i = 0; i < mb; i++)
-				{
-					uint64_t   *ci = acc + (size_t) i * EXACT_NB;
-
-					for (int p = 0; p < kb; p++)
-						arow[p] = (uint64_t)
-							mt_load_int64(a, dtype, (int64_t) (i0 + i) * k + p0 + p);
-					for (int p = 0; p < kb; p++)
-					{
-						uint64_t	av = arow[p];
-						const uint64_t *bp = bblk + (size_t) p * EXACT_NB;
-
-						if (av == 0)
-							continue;
-						for (int j = 0; j < nb; j++)
-							ci[j] += av * bp[j];
-					}
-				}
-			}
-			for (int i = 0; i < mb; i++)
-				for (int j = 0; j < nb; j++)
-					store_exact(dtype, c, (size_t) (i0 + i) * n + j0 + j,
-								acc[(size_t) i * EXACT_NB + j]);
-		}
-	}
-	free(acc);
-	free(bblk);
-	free(arow);
-	return MT_OK;
+#ifdef HAVE_EXACT_AVX2
+	if (!mt_gemm_exact_portable && __builtin_cpu_supports("avx2"))
+		return dtype == MT_INT64
+			? gemm_exact_64_avx2(dtype, m, n, k, a, b, c, poll, poll_arg)
+			: gemm_exact_32_avx2(dtype, m, n, k, a, b, c, poll, poll_arg);
+#endif
+	if (dtype == MT_INT64)
+		return gemm_exact_64(dtype, m, n, k, a, b, c, poll, poll_arg);
+	return gemm_exact_32(dtype, m, n, k, a, b, c, poll, poll_arg);
 }

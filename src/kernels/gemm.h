@@ -29,6 +29,10 @@ extern MtStatus mt_gemm_exact(MtDtype dtype, int m, int n, int k,
 							  const void *a, const void *b, void *c,
 							  MtPollFn poll, void *poll_arg);
 
+/* Tests only: true makes mt_gemm_exact take its portable loops even where
+ * the CPU has AVX2, so both paths can be checked to agree. */
+extern bool mt_gemm_exact_portable;
+
 /*
  * Batched product: A is [batch_a..., m, k], B is [batch_b..., k, n], C is
  * [batch..., m, n] where batch is the broadcast of batch_a and batch_b

@@ -721,6 +721,19 @@ test_products(void)
 	check(same8, "exact int8 gemm wraps as a loop in int8 does (numpy)");
 	check(same64, "exact int64 gemm wraps modulo 2^64");
 	{
+		int8_t	   *p8 = malloc(M * N);
+		int64_t    *p64 = malloc(sizeof(int64_t) * M * N);
+
+		mt_gemm_exact_portable = true;
+		check(mt_gemm_exact(MT_INT8, M, N, K, a8, b8, p8, NULL, NULL) == MT_OK &&
+			  mt_gemm_exact(MT_INT64, M, N, K, a64, b64, p64, NULL, NULL) == MT_OK &&
+			  memcmp(p8, c8, M * N) == 0 && memcmp(p64, c64, sizeof(int64_t) * M * N) == 0,
+			  "the portable exact gemm gives the SIMD one's results");
+		mt_gemm_exact_portable = false;
+		free(p8);
+		free(p64);
+	}
+	{
 		uint8_t		ba[4] = {1, 0, 0, 0},
 					bb[4] = {1, 1, 0, 1},
 					bc[4];
