@@ -161,3 +161,10 @@ SELECT try_sql(format($$SELECT %L::chunked_tensor + 'int32:1'::tensor$$, :'c'));
 SELECT * FROM knn('int32:[[1,2]]'::tensor, :'c'::chunked_tensor, 1);
 SELECT * FROM knn(astype('[[3,4]]', 'float16'), :'c'::chunked_tensor, 1);
 SELECT try_sql(format($$SELECT * FROM knn(astype('[[1,2]]', 'complex128'), %L::chunked_tensor, 1)$$, :'c'));
+
+-- the exact integer product polls for cancels between its blocks
+CREATE TEMP TABLE big_int AS SELECT astype(ones('{2500,2500}'), 'int32') AS t;
+SET statement_timeout = '300ms';
+SELECT shape(matmul(t, t)) FROM big_int;
+RESET statement_timeout;
+SELECT matmul('int32:[[1]]'::tensor, 'int32:[[3]]') AS still_works;
