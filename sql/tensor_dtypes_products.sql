@@ -53,6 +53,10 @@ SELECT vdot('int32:[[1,2],[3,4]]'::tensor, 'int32:[1,1,1,1]') AS vdot_flattens, 
 	   vdot(astype('[1,2]', 'float16'), astype('[3,4]', 'float16')) AS vdot_float16, vdot('[]'::tensor, '[]') AS vdot_empty,
 	   vdot('[1.5,2]'::tensor, '[2,2]') AS vdot_float64;
 SELECT try_sql($$SELECT vdot('int32:[1,2]'::tensor, 'int32:[1,2,3]')$$);
+SELECT kron('int32:[1,10,100]'::tensor, 'int32:[5,6,7]') AS kron_docstring, kron('int8:[[1,2]]'::tensor, 'int8:[100,1]') AS kron_wraps,
+	   kron('[[1,2],[3,4]]'::tensor, '[[1,1],[1,1]]') AS kron_blocks, kron('int32:3'::tensor, 'int32:[1,2]') AS kron_0d,
+	   shape(kron(zeros('{2,5,2,5}'), ones('{3,4}'))) AS kron_shape, kron('int32:[]'::tensor, 'int32:[1,2]') AS kron_empty;
+SELECT try_sql($$SELECT kron(zeros(array_fill(1, ARRAY[17])), zeros('{1}'))$$);
 
 -- the GPU multiplies float16/32/64 only: device => 'gpu' refuses the rest
 SELECT try_sql($$SELECT matmul('int32:[[1]]'::tensor, 'int32:[[2]]', 'gpu')$$);

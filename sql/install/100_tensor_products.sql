@@ -45,6 +45,13 @@ CREATE FUNCTION marsql.outer(a marsql.tensor, b marsql.tensor)
 COMMENT ON FUNCTION marsql.outer(marsql.tensor, marsql.tensor) IS
 	'numpy.outer: every product of the flattened a and b, as a matrix';
 
+CREATE FUNCTION marsql.kron(a marsql.tensor, b marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_kron'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.kron(marsql.tensor, marsql.tensor) IS
+	'numpy.kron: the Kronecker product, blocks of b scaled by each element of a';
+
 CREATE FUNCTION marsql.tensordot(a marsql.tensor, b marsql.tensor, axes integer DEFAULT 2)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_tensordot_n'

@@ -1,7 +1,8 @@
 /*
  * tensor_matmul.c
  *	  SQL glue for products: matmul (numpy's, with 1-D promotion and
- *	  broadcast batch dimensions), dot, vdot, inner, outer and tensordot.
+ *	  broadcast batch dimensions), dot, vdot, inner, outer, kron and
+ *	  tensordot.
  *
  *	  Every dtype is taken; the result has numpy's promoted dtype.  float32
  *	  and float64 products end in the device's gemm (BLAS or the GPU), in
@@ -26,6 +27,7 @@ PG_FUNCTION_INFO_V1(tensor_matmul_sql);
 PG_FUNCTION_INFO_V1(tensor_matmul_device);
 PG_FUNCTION_INFO_V1(tensor_dot);
 PG_FUNCTION_INFO_V1(tensor_vdot);
+PG_FUNCTION_INFO_V1(tensor_kron);
 PG_FUNCTION_INFO_V1(tensor_inner);
 PG_FUNCTION_INFO_V1(tensor_outer);
 PG_FUNCTION_INFO_V1(tensor_tensordot_n);
@@ -361,6 +363,48 @@ tensor_vdot(PG_FUNCTION_ARGS)
 			x[2 * i + 1] = -x[2 * i + 1];
 	}
 	PG_RETURN_TENSOR_P(tensor_tensordot(a, b, 1, &axis, &axis));
+}
+
+/*
+ * numpy.kron: the block matrix of b scaled by each element of a.  Both are
+ * given the same number of axes (leading ones), every product is taken
+ * (tensordot over no axes: a's axes then b's), and axis i of a is
+ * interleaved with axis i of b, so that extent i is a_i * b_i.
+ */
+Datum
+tensor_kron(PG_FUNCTION_ARGS)
+{
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	int			nd = Max(a->ndim, b->ndim);
+	int64		da[MT_MAX_DIMS],
+				db[MT_MAX_DIMS],
+				out[MT_MAX_DIMS];
+	int			perm[MT_MAX_DIMS];
+	Tensor	   *r;
+
+	if (a->ndim == 0 || b->ndim == 0)
+		PG_RETURN_TENSOR_P(scalar_product(a, b));
+	if (2 * nd > MT_MAX_DIMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("kron of %d-D tensors needs %d dimensions, more than the maximum allowed (%d)",
+						nd, 2 * nd, MT_MAX_DIMS)));
+	for (int i = 0; i < nd; i++)
+	{
+		int			ia = i - (nd - a->ndim);
+		int			ib = i - (nd - b->ndim);
+
+		da[i] = ia < 0 ? 1 : a->dims[ia];
+		db[i] = ib < 0 ? 1 : b->dims[ib];
+		out[i] = da[i] * db[i];
+		perm[2 * i] = i;
+		perm[2 * i + 1] = nd + i;
+	}
+	a = tensor_reshaped(a, nd, da);
+	b = tensor_reshaped(b, nd, db);
+	r = tensor_transpose(tensor_tensordot(a, b, 0, NULL, NULL), perm);
+	PG_RETURN_TENSOR_P(tensor_reshaped(r, nd, out));
 }
 
 /* numpy.inner: sums over the last axes of both */

@@ -1531,6 +1531,23 @@ if COMPLEX_LITERALS:
     T('vdot docstring: conj(a) . b is 70-8j', 'marsql.vdot(%s, %s)' % (lit(a), lit(b)), np.vdot(a, b), F64)
     T('vdot docstring: conj(b) . a is 70+8j', 'marsql.vdot(%s, %s)' % (lit(b), lit(a)), np.vdot(b, a), F64)
     T('dot of complex does not conjugate', 'marsql.dot(%s, %s)' % (lit(a), lit(b)), np.dot(a, b), F64)
+# kron: numpy's docstring examples, then dtype pairs and mixed ranks
+T('kron docstring [1,10,100] x [5,6,7]', 'marsql.kron(%s, %s)' % (lit(np.array([1, 10, 100])), lit(np.array([5, 6, 7]))),
+  np.kron([1, 10, 100], [5, 6, 7]))
+T('kron docstring [5,6,7] x [1,10,100]', 'marsql.kron(%s, %s)' % (lit(np.array([5, 6, 7])), lit(np.array([1, 10, 100]))),
+  np.kron([5, 6, 7], [1, 10, 100]))
+T('kron docstring eye(2) x ones((2,2))', 'marsql.kron(%s, %s)' % (lit(np.eye(2)), lit(np.ones((2, 2)))),
+  np.kron(np.eye(2), np.ones((2, 2))))
+Ka = np.arange(100).reshape((2, 5, 2, 5)).astype(np.float64)
+Kb = np.arange(24).reshape((2, 3, 4)).astype(np.float64)
+T('kron docstring (2,5,2,5) x (2,3,4)', 'marsql.kron(%s, %s)' % (lit(Ka), lit(Kb)), np.kron(Ka, Kb), F64)
+for da, db, sa, sb in (('int8', 'int8', (2, 3), (3, 2)), ('int32', 'uint8', (4,), (2, 3)), ('bool', 'bool', (2, 2), (2,)),
+                       ('float16', 'int8', (3,), (2,)), ('int64', 'float32', (2, 1, 2), (3, 2)),
+                       ('complex128', 'int16', (2, 2), (2, 2)), ('float32', 'float32', (), (3,)), ('int16', 'int16', (0, 2), (3,))):
+    X, Y = preal(pdraw(da, *sa)), preal(pdraw(db, *sb))
+    want = np.kron(X, Y)
+    T('kron %s %s x %s %s is %s' % (da, sa, db, sb, want.dtype), 'marsql.kron(%s, %s)' % (plit(X), plit(Y)), want,
+      EXACT if want.dtype.kind in 'biu' else (2 * EPS32 if want.dtype in (np.float32, np.complex64) else 2 * EPS64, 0.0))
 # float16 overflow gives inf as numpy
 A16 = np.array([[300.0]], np.float16)
 T('matmul float16 300*300 overflows to inf', 'marsql.matmul(%s, %s)' % (lit(A16), lit(A16)), np.matmul(A16, A16))
