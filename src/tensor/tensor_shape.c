@@ -4,7 +4,8 @@
  *	  (one -1 inferred), transpose, flatten, squeeze, expand_dims,
  *	  concatenate, stack, split, tile, repeat, diag, tril and triu.  Every
  *	  result is a new contiguous tensor built from a strided view
- *	  (kernels/strided.c).
+ *	  (kernels/strided.c).  They move bytes, so every dtype keeps its
+ *	  dtype; concatenate and stack of mixed dtypes promote as numpy.
  */
 #include "postgres.h"
 
@@ -72,7 +73,7 @@ tensor_transpose_sql(PG_FUNCTION_ARGS)
 	/* not STRICT for the optional axes */
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	if (PG_ARGISNULL(1))
 	{
 		for (int i = 0; i < t->ndim; i++)
@@ -105,7 +106,7 @@ tensor_transpose_sql(PG_FUNCTION_ARGS)
 Datum
 tensor_reshape(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int			shape[MT_MAX_DIMS];
 	int64		dims[MT_MAX_DIMS];
 	int			n = tensor_int_array(PG_GETARG_ARRAYTYPE_P(1), shape,
@@ -158,7 +159,7 @@ tensor_reshape(PG_FUNCTION_ARGS)
 Datum
 tensor_flatten(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int64		n = tensor_size(t);
 
 	PG_RETURN_TENSOR_P(tensor_reshaped(t, 1, &n));
@@ -175,7 +176,7 @@ tensor_squeeze(PG_FUNCTION_ARGS)
 	/* not STRICT for the optional axis */
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	if (!PG_ARGISNULL(1))
 	{
 		axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
@@ -194,7 +195,7 @@ tensor_squeeze(PG_FUNCTION_ARGS)
 Datum
 tensor_expand_dims(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int			axis;
 	int64		dims[MT_MAX_DIMS];
 
@@ -239,14 +240,15 @@ tensors_of_array(ArrayType *arr, int *count)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("tensor array must not contain nulls")));
-		result[i] = DatumGetTensorP(elems[i]);
+		result[i] = DatumGetTensorAnyDtypeP(elems[i]);
 	}
 	return result;
 }
 
 /*
  * Joins tensors of one ndim along an existing axis: all other extents
- * must match.  The result dtype is float64 if any input is.
+ * must match.  The result dtype is numpy's promote_types over the inputs
+ * (int8 with uint8 is int16, int64 with float32 is float64, ...).
  */
 static Tensor *
 concatenate(Tensor **ts, int count, int axis_arg)
@@ -254,7 +256,7 @@ concatenate(Tensor **ts, int count, int axis_arg)
 	int			ndim = ts[0]->ndim;
 	int			axis;
 	int64		dims[MT_MAX_DIMS];
-	MtDtype		dtype = MT_FLOAT32;
+	MtDtype		dtype = (MtDtype) ts[0]->dtype;
 	Tensor	   *result;
 	int64		outer = 1,
 				out_line;
@@ -290,8 +292,7 @@ concatenate(Tensor **ts, int count, int axis_arg)
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("concatenated extent exceeds the maximum allowed (%d)",
 							MT_MAX_DIM_EXTENT)));
-		if (ts[i]->dtype == MT_FLOAT64)
-			dtype = MT_FLOAT64;
+		dtype = mt_dtype_promote(dtype, (MtDtype) ts[i]->dtype);
 	}
 	result = tensor_new(ndim, dims, dtype);
 	elem = mt_dtype_size(dtype);
@@ -410,7 +411,7 @@ split_axis(Tensor *t, int axis_arg)
 Datum
 tensor_split_sections(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int32		sections = PG_GETARG_INT32(1);
 	int			axis = split_axis(t, PG_GETARG_INT32(2));
 	int64	   *bounds;
@@ -435,7 +436,7 @@ tensor_split_sections(PG_FUNCTION_ARGS)
 Datum
 tensor_split_indices(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
 	int			axis = split_axis(t, PG_GETARG_INT32(2));
 	int			max = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
@@ -459,7 +460,7 @@ tensor_split_indices(PG_FUNCTION_ARGS)
 Datum
 tensor_tile(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int			reps[MT_MAX_DIMS];
 	int			nreps = tensor_int_array(PG_GETARG_ARRAYTYPE_P(1), reps,
 										 MT_MAX_DIMS, "reps");
@@ -517,7 +518,7 @@ tensor_repeat(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	repeats = PG_GETARG_INT32(1);
 	if (repeats < 0)
 		ereport(ERROR,
@@ -556,7 +557,7 @@ tensor_repeat(PG_FUNCTION_ARGS)
 Datum
 tensor_diag(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int32		k = PG_GETARG_INT32(1);
 	size_t		elem = mt_dtype_size((MtDtype) t->dtype);
 
@@ -601,7 +602,7 @@ tensor_diag(PG_FUNCTION_ARGS)
 static Datum
 triangle(FunctionCallInfo fcinfo, bool lower)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int64		k = PG_GETARG_INT32(1);
 	Tensor	   *result;
 	int64		rows,
