@@ -167,7 +167,7 @@ SELECT is_empty($$
 		'clip',							-- NULL bound: none
 		'transpose', 'squeeze', 'repeat', 'take', 'cumsum', 'norm',
 		'sum', 'prod', 'mean', 'min', 'max', 'var', 'std',
-		'argmin', 'argmax',				-- NULL axis: every axis / flattened
+		'argmin', 'argmax', 'any', 'all', 'count_nonzero', 'cumprod',	-- NULL axis: every axis / flattened
 		'concatenate',					-- NULL axis: the tensors flattened
 		'slice',						-- NULL bounds: omitted
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
