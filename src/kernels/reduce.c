@@ -129,35 +129,6 @@ store_exact(void *dst, MtDtype dtype, int64_t i, int64_t v)
 	}
 }
 
-/* numpy's truth of element k: not zero (NaN is true; complex: either part) */
-static inline bool
-element_truth(const void *src, MtDtype dtype, int64_t k)
-{
-	switch (dtype)
-	{
-		case MT_FLOAT32:
-			return ((const float *) src)[k] != 0;
-		case MT_FLOAT64:
-			return ((const double *) src)[k] != 0;
-		case MT_FLOAT16:
-			return (((const uint16_t *) src)[k] & 0x7fff) != 0;
-		case MT_COMPLEX64:
-			return ((const float *) src)[2 * k] != 0 ||
-				((const float *) src)[2 * k + 1] != 0;
-		case MT_COMPLEX128:
-			return ((const double *) src)[2 * k] != 0 ||
-				((const double *) src)[2 * k + 1] != 0;
-		case MT_INT16:
-			return ((const int16_t *) src)[k] != 0;
-		case MT_INT32:
-			return ((const int32_t *) src)[k] != 0;
-		case MT_INT64:
-			return ((const int64_t *) src)[k] != 0;
-		default:				/* bool, int8, uint8 */
-			return ((const uint8_t *) src)[k] != 0;
-	}
-}
-
 /*
  * ---- bool and integers: sum and prod in int64, wrapping as numpy's
  * int64 loops do (two's complement, computed unsigned so C has no
@@ -195,12 +166,56 @@ exact_fold(MtReduceOp op, int64_t x, int64_t i, int64_t *acc, int64_t *idx)
 	}
 }
 
+/* whole-axis loops with a local accumulator, so they vectorize */
 #define EXACT_BLOCK(T, NAME) \
 	do { \
 		const T    *s = (const T *) src + base; \
-		for (int64_t i = 0; i < len; i++) \
-			for (int64_t j = 0; j < inner; j++) \
-				exact_fold(op, (int64_t) s[i * inner + j], i, &acc[j], &idx[j]); \
+		if (inner == 1 && op == MT_REDUCE_SUM) \
+		{ \
+			uint64_t	a[4] = {0}; \
+			int64_t		i = 0; \
+			for (; i + 4 <= len; i += 4) \
+				for (int k = 0; k < 4; k++) \
+					a[k] += (uint64_t) (int64_t) s[i + k]; \
+			for (; i < len; i++) \
+				a[0] += (uint64_t) (int64_t) s[i]; \
+			acc[0] = (int64_t) (a[0] + a[1] + a[2] + a[3]); \
+		} \
+		else if (inner == 1 && (op == MT_REDUCE_MIN || op == MT_REDUCE_MAX) && len > 0) \
+		{ \
+			T			m[8]; \
+			int64_t		i = 0; \
+			bool		is_min = op == MT_REDUCE_MIN; \
+			for (int k = 0; k < 8; k++) \
+				m[k] = s[0]; \
+			for (; i + 8 <= len; i += 8) \
+			{ \
+				if (is_min) \
+					for (int k = 0; k < 8; k++) \
+						m[k] = s[i + k] < m[k] ? s[i + k] : m[k]; \
+				else \
+					for (int k = 0; k < 8; k++) \
+						m[k] = s[i + k] > m[k] ? s[i + k] : m[k]; \
+			} \
+			for (; i < len; i++) \
+				m[0] = is_min ? (s[i] < m[0] ? s[i] : m[0]) : (s[i] > m[0] ? s[i] : m[0]); \
+			for (int k = 1; k < 8; k++) \
+				m[0] = is_min ? (m[k] < m[0] ? m[k] : m[0]) : (m[k] > m[0] ? m[k] : m[0]); \
+			acc[0] = (int64_t) m[0]; \
+		} \
+		else if (op == MT_REDUCE_SUM) \
+		{ \
+			for (int64_t i = 0; i < len; i++) \
+				for (int64_t j = 0; j < inner; j++) \
+					acc[j] = (int64_t) ((uint64_t) acc[j] + \
+										(uint64_t) (int64_t) s[i * inner + j]); \
+		} \
+		else \
+		{ \
+			for (int64_t i = 0; i < len; i++) \
+				for (int64_t j = 0; j < inner; j++) \
+					exact_fold(op, (int64_t) s[i * inner + j], i, &acc[j], &idx[j]); \
+		} \
 	} while (0)
 
 static void
@@ -215,25 +230,72 @@ exact_block(MtReduceOp op, MtDtype dtype, const void *src, int64_t base,
 	MT_DISPATCH_EXACT(dtype, EXACT_BLOCK);
 }
 
+/*
+ * Counts the true elements of each [len] column (k is the element index,
+ * s the data at base); any and all follow from the count.
+ */
+#define TRUTH_COUNT(T, TRUE_AT) \
+	do { \
+		const T    *s = (const T *) src; \
+		if (inner == 1) \
+		{ \
+			int64_t		c = 0; \
+			for (int64_t k = base; k < base + len; k++) \
+				c += (TRUE_AT) ? 1 : 0; \
+			acc[0] = c; \
+		} \
+		else \
+			for (int64_t i = 0; i < len; i++) \
+				for (int64_t j = 0; j < inner; j++) \
+				{ \
+					int64_t		k = base + i * inner + j; \
+					acc[j] += (TRUE_AT) ? 1 : 0; \
+				} \
+	} while (0)
+
 /* any, all, count_nonzero: the truth of every element, any dtype */
 static void
 truth_block(MtReduceOp op, MtDtype dtype, const void *src, int64_t base,
 			int64_t len, int64_t inner, int64_t *acc)
 {
 	for (int64_t j = 0; j < inner; j++)
-		acc[j] = op == MT_REDUCE_ALL ? 1 : 0;
-	for (int64_t i = 0; i < len; i++)
+		acc[j] = 0;
+	switch (dtype)
+	{
+		case MT_FLOAT32:
+			TRUTH_COUNT(float, s[k] != 0);
+			break;
+		case MT_FLOAT64:
+			TRUTH_COUNT(double, s[k] != 0);
+			break;
+		case MT_FLOAT16:
+			TRUTH_COUNT(uint16_t, (s[k] & 0x7fff) != 0);
+			break;
+		case MT_COMPLEX64:
+			TRUTH_COUNT(float, s[2 * k] != 0 || s[2 * k + 1] != 0);
+			break;
+		case MT_COMPLEX128:
+			TRUTH_COUNT(double, s[2 * k] != 0 || s[2 * k + 1] != 0);
+			break;
+		case MT_INT16:
+			TRUTH_COUNT(int16_t, s[k] != 0);
+			break;
+		case MT_INT32:
+			TRUTH_COUNT(int32_t, s[k] != 0);
+			break;
+		case MT_INT64:
+			TRUTH_COUNT(int64_t, s[k] != 0);
+			break;
+		default:				/* bool, int8, uint8 */
+			TRUTH_COUNT(uint8_t, s[k] != 0);
+			break;
+	}
+	if (op == MT_REDUCE_ANY)
 		for (int64_t j = 0; j < inner; j++)
-		{
-			bool		t = element_truth(src, dtype, base + i * inner + j);
-
-			if (op == MT_REDUCE_ANY)
-				acc[j] |= t;
-			else if (op == MT_REDUCE_ALL)
-				acc[j] &= t;
-			else
-				acc[j] += t;
-		}
+			acc[j] = acc[j] > 0;
+	else if (op == MT_REDUCE_ALL)
+		for (int64_t j = 0; j < inner; j++)
+			acc[j] = acc[j] == len;
 }
 
 /*
