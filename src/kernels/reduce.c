@@ -532,6 +532,117 @@ SUM_FAMILY(double, int32_t, i32, pow, sqrt, LOAD_PLAIN)
 SUM_FAMILY(double, int64_t, i64, pow, sqrt, LOAD_PLAIN)
 
 /*
+ * ---- complex min, max, argmin, argmax: numpy's lexicographic order
+ * (real part, then imaginary part), a value with a NaN part winning ----
+ *
+ * min / max fold as numpy's CDOUBLE_minimum / maximum: the accumulator is
+ * kept while it has a NaN part or is <= (>=) the element; argmin / argmax
+ * as numpy's CDOUBLE_argmin / argmax: the first element strictly beyond,
+ * or the first with a NaN part.
+ */
+#define C_ISNAN(x) ((x) != (x))
+#define C_LE(xr, xi, yr, yi) \
+	(((xr) < (yr) && !C_ISNAN(xi) && !C_ISNAN(yi)) || ((xr) == (yr) && (xi) <= (yi)))
+#define C_GE(xr, xi, yr, yi) \
+	(((xr) > (yr) && !C_ISNAN(xi) && !C_ISNAN(yi)) || ((xr) == (yr) && (xi) >= (yi)))
+
+#define COMPLEX_ORDER_BLOCK(C) \
+	do { \
+		const C    *s = (const C *) src + 2 * base; \
+		C		   *re = (C *) work, \
+				   *im = re + inner; \
+		for (int64_t j = 0; j < inner; j++) \
+		{ \
+			re[j] = s[2 * j]; \
+			im[j] = s[2 * j + 1]; \
+			iwork[j] = 0; \
+		} \
+		for (int64_t i = 1; i < len; i++) \
+			for (int64_t j = 0; j < inner; j++) \
+			{ \
+				C			xr = s[2 * (i * inner + j)], \
+							xi = s[2 * (i * inner + j) + 1]; \
+				bool		acc_nan = C_ISNAN(re[j]) || C_ISNAN(im[j]); \
+				bool		take; \
+				switch (op) \
+				{ \
+					case MT_REDUCE_MIN: \
+						take = !(acc_nan || C_LE(re[j], im[j], xr, xi)); \
+						break; \
+					case MT_REDUCE_MAX: \
+						take = !(acc_nan || C_GE(re[j], im[j], xr, xi)); \
+						break; \
+					case MT_REDUCE_ARGMIN: \
+						take = !acc_nan && \
+							(xr < re[j] || (xr == re[j] && xi < im[j]) || \
+							 C_ISNAN(xr) || C_ISNAN(xi)); \
+						break; \
+					default: \
+						take = !acc_nan && \
+							(xr > re[j] || (xr == re[j] && xi > im[j]) || \
+							 C_ISNAN(xr) || C_ISNAN(xi)); \
+						break; \
+				} \
+				if (take) \
+				{ \
+					re[j] = xr; \
+					im[j] = xi; \
+					iwork[j] = i; \
+				} \
+			} \
+		for (int64_t j = 0; j < inner; j++) \
+		{ \
+			if (op == MT_REDUCE_ARGMIN || op == MT_REDUCE_ARGMAX) \
+				store_exact(dst, dst_dtype, o * inner + j, iwork[j]); \
+			else \
+			{ \
+				((C *) dst)[2 * (o * inner + j)] = re[j]; \
+				((C *) dst)[2 * (o * inner + j) + 1] = im[j]; \
+			} \
+		} \
+	} while (0)
+
+/*
+ * complex var and std, as numpy's _var: the mean, then the sum of
+ * (x - mean) * conj(x - mean), real, divided by max(N - ddof, 0); the
+ * result is real (float32 for complex64), added in turn in the parts' type
+ */
+#define COMPLEX_VAR_BLOCK(C, SQRT) \
+	do { \
+		const C    *s = (const C *) src + 2 * base; \
+		C		   *mr = (C *) work, \
+				   *mi = mr + inner; \
+		C		   *v = (C *) iwork; \
+		C			dof = (C) (len - param > 0 ? len - param : 0); \
+		for (int64_t j = 0; j < inner; j++) \
+			mr[j] = mi[j] = 0; \
+		for (int64_t i = 0; i < len; i++) \
+			for (int64_t j = 0; j < inner; j++) \
+			{ \
+				mr[j] += s[2 * (i * inner + j)]; \
+				mi[j] += s[2 * (i * inner + j) + 1]; \
+			} \
+		for (int64_t j = 0; j < inner; j++) \
+		{ \
+			mr[j] /= (C) len; \
+			mi[j] /= (C) len; \
+			v[j] = 0; \
+		} \
+		for (int64_t i = 0; i < len; i++) \
+			for (int64_t j = 0; j < inner; j++) \
+			{ \
+				C			dr = s[2 * (i * inner + j)] - mr[j], \
+							di = s[2 * (i * inner + j) + 1] - mi[j]; \
+				v[j] += dr * dr + di * di; \
+			} \
+		for (int64_t j = 0; j < inner; j++) \
+		{ \
+			C			r = v[j] / dof; \
+			((C *) dst)[o * inner + j] = op == MT_REDUCE_STD ? SQRT(r) : r; \
+		} \
+	} while (0)
+
+/*
  * ---- float16 sum and prod: in float32, rounded to float16 where numpy
  * stores its accumulator: once per buffer of MT_NUMPY_BUFSIZE elements
  * along the last axis, after every row along any other ----
@@ -674,9 +785,26 @@ mt_reduce(MtReduceOp op, MtDtype dtype, const void *src, int64_t outer,
 							(op == MT_REDUCE_ARGMIN || op == MT_REDUCE_ARGMAX) ?
 							iwork[j] : iacc[j]);
 		}
+		else if (mt_dtype_is_complex(dtype) &&
+				 (op == MT_REDUCE_MIN || op == MT_REDUCE_MAX ||
+				  op == MT_REDUCE_ARGMIN || op == MT_REDUCE_ARGMAX))
+		{
+			if (dtype == MT_COMPLEX64)
+				COMPLEX_ORDER_BLOCK(float);
+			else
+				COMPLEX_ORDER_BLOCK(double);
+		}
+		else if (mt_dtype_is_complex(dtype) &&
+				 (op == MT_REDUCE_VAR || op == MT_REDUCE_STD))
+		{
+			if (dtype == MT_COMPLEX64)
+				COMPLEX_VAR_BLOCK(float, sqrtf);
+			else
+				COMPLEX_VAR_BLOCK(double, sqrt);
+		}
 		else if (mt_dtype_is_complex(dtype))
 		{
-			/* sum, mean and prod only (the glue refuses the rest) */
+			/* sum, mean and prod (the glue refuses norms) */
 			if (dtype == MT_COMPLEX64)
 				COMPLEX_BLOCK(float);
 			else

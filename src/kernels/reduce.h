@@ -50,7 +50,9 @@ extern bool mt_reduce_needs_elements(MtReduceOp op);
  * - argmin, argmax: int64 (float64 accepted for old callers);
  * - any, all: bool; count_nonzero: int64 (every dtype, NaN is nonzero).
  * Float sources also reduce into a float64 dst (chunked partial states).
- * Complex supports sum, prod, mean, any, all and count_nonzero only.
+ * Complex: sum, prod, mean in the dtype; min, max, argmin, argmax in
+ * numpy's lexicographic order (NaN wins); var and std real (float32 for
+ * complex64); no norms.
  * work must hold 2 * inner doubles and iwork inner int64s.
  */
 extern MtStatus mt_reduce(MtReduceOp op, MtDtype dtype, const void *src,

@@ -57,8 +57,7 @@ op_name(MtReduceOp op)
 
 /*
  * The dtype of op's result for elements of dtype, numpy's rules (see
- * kernels/reduce.h); 42804 for complex where numpy orders or takes
- * absolute values (min, max, arg*, var, std, norms).
+ * kernels/reduce.h); 42804 for complex norms.
  */
 static MtDtype
 reduce_dtype(MtReduceOp op, MtDtype dtype)
@@ -79,12 +78,6 @@ reduce_dtype(MtReduceOp op, MtDtype dtype)
 		default:
 			break;
 	}
-	if (mt_dtype_is_complex(dtype))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("%s does not support dtype %s", op_name(op),
-						mt_dtype_name(dtype)),
-				 errhint("Reduce the real and imaginary parts separately.")));
 	switch (op)
 	{
 		case MT_REDUCE_ARGMIN:
@@ -93,8 +86,21 @@ reduce_dtype(MtReduceOp op, MtDtype dtype)
 		case MT_REDUCE_MIN:
 		case MT_REDUCE_MAX:
 			return dtype;
+		case MT_REDUCE_VAR:
+		case MT_REDUCE_STD:
+			/* numpy: the variance of complex values is real */
+			if (dtype == MT_COMPLEX64)
+				return MT_FLOAT32;
+			if (dtype == MT_COMPLEX128)
+				return MT_FLOAT64;
+			return mt_dtype_is_exact(dtype) ? MT_FLOAT64 : dtype;
 		default:
-			/* var, std, norms: float64 for bool and integers */
+			if (mt_dtype_is_complex(dtype))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("%s does not support dtype %s", op_name(op),
+								mt_dtype_name(dtype))));
+			/* norms: float64 for bool and integers */
 			return mt_dtype_is_exact(dtype) ? MT_FLOAT64 : dtype;
 	}
 }

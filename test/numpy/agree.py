@@ -1483,7 +1483,7 @@ for dt in RD_DTYPES:
               np.all(a, axis=axis, keepdims=keepdims))
             T('reduce: count_nonzero %s' % tag, 'marsql.count_nonzero(%s%s)' % (A, rd_axis_sql('cnz', axis, keepdims)),
               np.asarray(np.count_nonzero(a, axis=axis, keepdims=keepdims), np.int64))
-            if dt in RD_REAL:
+            if True:  # every dtype: complex in numpy's lexicographic order
                 T('reduce: min %s' % tag, 'marsql.min(%s%s)' % (A, rd_axis_sql('min', axis, keepdims)),
                   np.min(a, axis=axis, keepdims=keepdims))
                 T('reduce: max %s' % tag, 'marsql.max(%s%s)' % (A, rd_axis_sql('max', axis, keepdims)),
@@ -1503,12 +1503,12 @@ for dt in RD_DTYPES:
           rd_sum_dtype(np.cumsum(a, axis=axis), dt))
         T('reduce: cumprod %s axis %s' % (dt, axis), 'marsql.cumprod(%s%s)' % (P, '' if axis is None else ', %d' % axis),
           rd_sum_dtype(np.cumprod(p, axis=axis), dt))
+    for fname, fn in (('argmin', np.argmin), ('argmax', np.argmax)):
+        S('reduce: %s flat %s' % (fname, dt), 'marsql.%s(%s)' % (fname, A), fn(a), EXACT, integer=True)
+        for axis in (0, -1):
+            T('reduce: %s %s axis %d is int64' % (fname, dt, axis), 'marsql.%s(%s, %d)' % (fname, A, axis),
+              fn(a, axis=axis).astype(np.int64))
     if dt in RD_REAL:
-        for fname, fn in (('argmin', np.argmin), ('argmax', np.argmax)):
-            S('reduce: %s flat %s' % (fname, dt), 'marsql.%s(%s)' % (fname, A), fn(a), EXACT, integer=True)
-            for axis in (0, -1):
-                T('reduce: %s %s axis %d is int64' % (fname, dt, axis), 'marsql.%s(%s, %d)' % (fname, A, axis),
-                  fn(a, axis=axis).astype(np.int64))
         T('reduce: norm of %s' % dt, 'marsql.norm(%s)' % A, np.linalg.norm(a),
           (2e-3, 2e-3) if dt == 'float16' else (1e-6, 1e-6) if dt == 'float32' else (1e-12, 1e-12))
     # empty and 0-d
@@ -1522,9 +1522,8 @@ for dt in RD_DTYPES:
     z = a[1, 2]
     T('reduce: sum of 0-d %s' % dt, 'marsql.sum(%s, NULL)' % rd_lit(z), rd_sum_dtype(np.sum(z), dt))
     T('reduce: any of 0-d %s' % dt, 'marsql."any"(%s)' % rd_lit(z), np.any(z))
-    if dt in RD_REAL:
-        E('reduce: min of empty %s raises' % dt, 'marsql.min(%s, NULL)' % E_, '22', lambda e=e: np.min(e))
-        E('reduce: argmax of empty %s raises' % dt, 'marsql.argmax(%s)' % E_, '22', lambda e=e: np.argmax(e))
+    E('reduce: min of empty %s raises' % dt, 'marsql.min(%s, NULL)' % E_, '22', lambda e=e: np.min(e))
+    E('reduce: argmax of empty %s raises' % dt, 'marsql.argmax(%s)' % E_, '22', lambda e=e: np.argmax(e))
     E('reduce: sum axis 2 of 2-D %s raises' % dt, 'marsql.sum(%s, 2)' % A, '22', lambda a=a: np.sum(a, axis=2))
     E('reduce: any axis -3 of 2-D %s raises' % dt, 'marsql."any"(%s, -3)' % A, '22', lambda a=a: np.any(a, axis=-3))
     E('reduce: count_nonzero axis 2 of 2-D %s raises' % dt, 'marsql.count_nonzero(%s, 2)' % A, '22',
@@ -1597,8 +1596,14 @@ with np.errstate(over='ignore'):
       np.prod(np.array([2 ** 32, 2 ** 32], np.int64)))
     T('reduce: int32 prod in int64 does not wrap', 'marsql.prod(%s)' % lit(np.array([2 ** 20, 2 ** 20], np.int32)),
       np.prod(np.array([2 ** 20, 2 ** 20], np.int32)))
-# complex min/max/var are refused (numpy orders complex values; marsql does not yet)
-add('reduce: max of complex64 is refused with 42804', "SELECT marsql.max(marsql.astype('[1,2]'::marsql.tensor, 'complex64'), NULL) AS r",
+# complex NaN wins min/max and argmax (numpy's CDOUBLE loops)
+cn = np.array([[1, np.nan, 3], [4, 5, -6]], np.complex128)
+T('reduce: max complex128 with NaN axis 1', 'marsql.max(marsql.astype(%s, \'complex128\'), 1)' % lit(cn.real), np.max(cn, axis=1))
+T('reduce: min complex128 with NaN axis 0', 'marsql.min(marsql.astype(%s, \'complex128\'), 0)' % lit(cn.real), np.min(cn, axis=0))
+S('reduce: argmin complex128 finds the NaN', 'marsql.argmin(marsql.astype(%s, \'complex128\'))' % lit(cn.real),
+  np.argmin(cn), EXACT, integer=True)
+# norms of complex values are not there yet
+add('reduce: norm of complex64 is refused with 42804', "SELECT marsql.norm(marsql.astype('[1,2]'::marsql.tensor, 'complex64')) AS r",
     None, expect_error='42804')
 # full with a value the integer dtype cannot hold: numpy >= 2 raises
 # OverflowError (numpy 1.x wraps silently); marsql raises 22003

@@ -1476,6 +1476,27 @@ test_reduce_dtypes(void)
 	check(mt_strided_copy(16, 1, (int64_t[]) {3}, (int64_t[]) {-1}, cplx + 4, cplx_t) == 3 &&
 		  cplx_t[0] == 3 && cplx_t[1] == 30 && cplx_t[4] == 1 && cplx_t[5] == 10,
 		  "strided copy reverses 16-byte elements");
+	{
+		/* (1+5j), (1+7j), (0+9j): lexicographic, numpy's CDOUBLE order */
+		double		c3[6] = {1, 5, 1, 7, 0, 9};
+		double		cr[2];
+		int64_t		ci;
+		double		vr;
+
+		check(mt_reduce(MT_REDUCE_MAX, MT_COMPLEX128, c3, 1, 3, 1, 0, cr, MT_COMPLEX128,
+						work, iwork, NULL, NULL) == MT_OK && cr[0] == 1 && cr[1] == 7,
+			  "complex max orders by real part, then imaginary part");
+		check(mt_reduce(MT_REDUCE_ARGMIN, MT_COMPLEX128, c3, 1, 3, 1, 0, &ci, MT_INT64,
+						work, iwork, NULL, NULL) == MT_OK && ci == 2,
+			  "complex argmin: the smallest real part wins");
+		check(mt_reduce(MT_REDUCE_VAR, MT_COMPLEX128, c3, 1, 2, 1, 0, &vr, MT_FLOAT64,
+						work, iwork, NULL, NULL) == MT_OK && vr == 1.0,
+			  "complex var is real: mean of |x - mean|^2");
+		c3[3] = NAN;
+		check(mt_reduce(MT_REDUCE_MIN, MT_COMPLEX128, c3, 1, 3, 1, 0, cr, MT_COMPLEX128,
+						work, iwork, NULL, NULL) == MT_OK && cr[0] == 1 && cr[1] != cr[1],
+			  "complex min: a NaN imaginary part wins");
+	}
 	check(mt_row_copy_exact(acc, row, MT_INT16, 2, NULL, NULL) == MT_OK &&
 		  mt_row_fold_exact(MT_ROW_FOLD_MIN, acc, (int16_t[]) {-9, 8}, MT_INT16, 2, NULL, NULL) == MT_OK &&
 		  acc[0] == -9 && acc[1] == 7,
