@@ -53,8 +53,9 @@ SELECT d, cumsum(astype('[[1,0,3],[4,5,0]]'::tensor, d)) AS cumsum,
 	   cumsum(astype('[[1,0,3],[4,5,0]]'::tensor, d), 0) AS cumsum0,
 	   cumprod(astype('[[1,2,3],[4,5,1]]'::tensor, d), -1) AS cumprod_last
 FROM dt ORDER BY o;
-SELECT d, norm(astype('[3,4]'::tensor, d)) AS norm2, norm(astype('[[1,2],[3,4]]'::tensor, d), '1') AS norm_m1
-FROM dt WHERE d NOT LIKE 'complex%' ORDER BY o;
+SELECT d, norm(astype('[3,4]'::tensor, d)) AS norm2, norm(astype('[[1,2],[3,4]]'::tensor, d), '1') AS norm_m1,
+	   norm(astype('[[1,2],[3,4]]'::tensor, d), 'inf', 1) AS norm_inf1
+FROM dt ORDER BY o;
 -- integer sums wrap as numpy's int64 (8-bit inputs accumulate in int64)
 SELECT sum(astype('[100,100,100]'::tensor, 'int8'), NULL) AS i8_no_wrap,
 	   sum(astype('[200,200]'::tensor, 'uint8'), NULL) AS u8_to_int64,
@@ -79,7 +80,8 @@ SELECT max(astype('[[1,NaN],[3,2]]'::tensor, 'complex64'), 1) AS c_max_nan,
 	   argmin(astype('[3,NaN,1]'::tensor, 'complex128')) AS c_argmin_nan,
 	   var(astype('[[1,5],[3,2]]'::tensor, 'complex128'), 0) AS c_var_real,
 	   std(astype('[1,5,3]'::tensor, 'complex64'), ddof => 1) AS c_std_f32;
-SELECT try_sql($$SELECT marsql.norm(marsql.astype('[1,2]'::marsql.tensor, 'complex64'))$$);
+SELECT try_sql($$SELECT marsql.norm(marsql.astype('[[1,2],[3,4]]'::marsql.tensor, 'complex64'), 'nuc')$$);
+SELECT try_sql($$SELECT marsql.norm(marsql.astype('[[1,2],[3,4]]'::marsql.tensor, 'complex128'), '-2')$$);
 SELECT try_sql($$SELECT marsql.min(marsql.astype('[]'::marsql.tensor, 'int32'), NULL)$$);
 SELECT try_sql($$SELECT marsql.argmax(marsql.astype('[]'::marsql.tensor, 'int8'))$$);
 

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "device/device.h"
@@ -488,11 +489,40 @@ norm_float(FunctionCallInfo fcinfo, Tensor *t)
 	PG_RETURN_NULL();
 }
 
+/* |x| of a complex tensor, as float32 (complex64) or float64 */
+static Tensor *
+complex_abs(const Tensor *t)
+{
+	bool		single = t->dtype == MT_COMPLEX64;
+	Tensor	   *r = tensor_new_like(t, single ? MT_FLOAT32 : MT_FLOAT64);
+	int64		n = tensor_size(t);
+
+	for (int64 i = 0; i < n; i++)
+	{
+		if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (single)
+		{
+			const float *c = (const float *) TENSOR_DATA(t) + 2 * i;
+
+			((float *) TENSOR_DATA(r))[i] = hypotf(c[0], c[1]);
+		}
+		else
+		{
+			const double *c = (const double *) TENSOR_DATA(t) + 2 * i;
+
+			((double *) TENSOR_DATA(r))[i] = hypot(c[0], c[1]);
+		}
+	}
+	return r;
+}
+
 /*
  * norm(t, ord text DEFAULT NULL, axis int DEFAULT NULL, keepdims DEFAULT
  * false).  As numpy.linalg.norm: bool and integers are converted to
  * float64 first; float16 is computed in float32 and returned as float16;
- * complex is refused.
+ * complex values are norms of |x| (real: float32 for complex64), except
+ * the matrix norms '2', '-2' and 'nuc', which need a complex SVD (42804).
  */
 PG_FUNCTION_INFO_V1(tensor_norm);
 Datum
@@ -507,9 +537,22 @@ tensor_norm(PG_FUNCTION_ARGS)
 	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	dtype = (MtDtype) t->dtype;
 	if (mt_dtype_is_complex(dtype))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("norm does not support dtype %s", mt_dtype_name(dtype))));
+	{
+		double		p = 2;
+		NormOrd		ord = PG_ARGISNULL(1) ? ORD_DEFAULT :
+			parse_ord(PG_GETARG_TEXT_PP(1), &p);
+
+		/* the spectral and nuclear norms need the complex SVD */
+		if (PG_ARGISNULL(2) && t->ndim == 2 &&
+			(ord == ORD_NUC || (ord == ORD_NUMBER && (p == 2 || p == -2))))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("norm does not support matrix order \"%s\" for dtype %s",
+							ord == ORD_NUC ? "nuc" : (p > 0 ? "2" : "-2"),
+							mt_dtype_name(dtype))));
+		/* every other norm is a norm of |x|, as numpy computes it */
+		return norm_float(fcinfo, complex_abs(t));
+	}
 	if (mt_dtype_is_exact(dtype))
 		return norm_float(fcinfo, tensor_convert(t, MT_FLOAT64));
 	if (dtype != MT_FLOAT16)
