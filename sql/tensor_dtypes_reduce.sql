@@ -27,6 +27,29 @@ SELECT d, split(astype('[1,2,3,4]'::tensor, d), 2) AS split,
 	   concatenate(ARRAY[astype('[1,2]'::tensor, d), astype('[3]'::tensor, d)]) AS concatenate,
 	   stack(ARRAY[astype('[1,2]'::tensor, d), astype('[3,4]'::tensor, d)], 1) AS stack
 FROM dt ORDER BY o;
+-- flip, roll, swapaxes, moveaxis, broadcast_to, ravel and *_like
+SELECT d, flip(astype('[[1,0,3],[4,5,0]]'::tensor, d)) AS flip,
+	   flip(astype('[[1,0,3],[4,5,0]]'::tensor, d), -1) AS flip_last,
+	   roll(astype('[[1,0,3],[4,5,0]]'::tensor, d), 1) AS roll_flat,
+	   roll(astype('[[1,0,3],[4,5,0]]'::tensor, d), -1, 1) AS roll1,
+	   swapaxes(astype('[[1,0,3],[4,5,0]]'::tensor, d), 0, 1) AS swapaxes
+FROM dt ORDER BY o;
+SELECT d, shape(moveaxis(zeros('{2,3,4}', d), 0, -1)) AS moveaxis,
+	   broadcast_to(astype('[1,0]'::tensor, d), '{2,2}') AS broadcast_to,
+	   ravel(astype('[[1],[2]]'::tensor, d)) AS ravel,
+	   zeros_like(astype('[1,2]'::tensor, d)) AS zeros_like,
+	   ones_like(astype('[1,2]'::tensor, d)) AS ones_like,
+	   full_like(astype('[1,2]'::tensor, d), 3) AS full_like
+FROM dt ORDER BY o;
+SELECT flip('5'::tensor) AS flip_0d, roll('5'::tensor, 3) AS roll_0d, roll(zeros('{0,2}'), 1, 1) AS roll_empty,
+	   zeros_like('[1.5]'::tensor, 'int8') AS zeros_like_dtype;
+SELECT try_sql($$SELECT marsql.flip('[1,2]'::marsql.tensor, 1)$$);
+SELECT try_sql($$SELECT marsql.roll('5'::marsql.tensor, 1, 0)$$);
+SELECT try_sql($$SELECT marsql.swapaxes('[1,2]'::marsql.tensor, 0, 1)$$);
+SELECT try_sql($$SELECT marsql.moveaxis('[[1,2]]'::marsql.tensor, 0, 2)$$);
+SELECT try_sql($$SELECT marsql.broadcast_to('[1,2]'::marsql.tensor, '{3}')$$);
+SELECT try_sql($$SELECT marsql.broadcast_to('[[1,2]]'::marsql.tensor, '{2}')$$);
+SELECT try_sql($$SELECT marsql.full_like(marsql.astype('[1]'::marsql.tensor, 'int8'), 1000)$$);
 -- mixed dtypes promote as numpy.promote_types
 SELECT dtype(concatenate(ARRAY[astype('[1]'::tensor, 'int8'), astype('[2]'::tensor, 'uint8')])) AS i8_u8,
 	   dtype(concatenate(ARRAY[astype('[1]'::tensor, 'int64'), astype('[2]'::tensor, 'float32')])) AS i64_f32,

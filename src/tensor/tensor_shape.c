@@ -2,7 +2,8 @@
  * tensor_shape.c
  *	  SQL glue for shape manipulation, numpy's names and semantics: reshape
  *	  (one -1 inferred), transpose, flatten, squeeze, expand_dims,
- *	  concatenate, stack, split, tile, repeat, diag, tril and triu.  Every
+ *	  concatenate, stack, split, tile, repeat, diag, tril, triu, flip, roll,
+ *	  swapaxes, moveaxis and broadcast_to.  Every
  *	  result is a new contiguous tensor built from a strided view
  *	  (kernels/strided.c).  They move bytes, so every dtype keeps its
  *	  dtype; concatenate and stack of mixed dtypes promote as numpy.
@@ -649,4 +650,169 @@ Datum
 tensor_triu(PG_FUNCTION_ARGS)
 {
 	return triangle(fcinfo, false);
+}
+
+/* ---- flip, roll, swapaxes, moveaxis, broadcast_to (numpy's names) ---- */
+
+PG_FUNCTION_INFO_V1(tensor_flip);
+PG_FUNCTION_INFO_V1(tensor_roll);
+PG_FUNCTION_INFO_V1(tensor_swapaxes);
+PG_FUNCTION_INFO_V1(tensor_moveaxis);
+PG_FUNCTION_INFO_V1(tensor_broadcast_to_sql);
+
+/* flip(t, axis DEFAULT NULL): reversed along axis, along every axis when
+ * NULL (numpy.flip) */
+Datum
+tensor_flip(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	int64		strides[MT_MAX_DIMS],
+				dims[MT_MAX_DIMS];
+	int64		offset = 0;
+	int			axis = -1;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	if (!PG_ARGISNULL(1))
+		axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+	strides_of(t, strides);
+	tensor_dims64(t, dims);
+	if (tensor_size(t) == 0)
+		PG_RETURN_TENSOR_P(tensor_reshaped(t, t->ndim, dims));
+	for (int i = 0; i < t->ndim; i++)
+	{
+		if (axis >= 0 && i != axis)
+			continue;
+		offset += (dims[i] - 1) * strides[i];
+		strides[i] = -strides[i];
+	}
+	PG_RETURN_TENSOR_P(tensor_from_view(t, t->ndim, dims, strides, offset));
+}
+
+/* roll(t, shift, axis DEFAULT NULL): elements shifted along axis, wrapping
+ * around; the flattened tensor rolled and reshaped back when axis is NULL
+ * (numpy.roll) */
+Datum
+tensor_roll(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	Tensor	   *pieces[2];
+	int64		strides[MT_MAX_DIMS],
+				dims[MT_MAX_DIMS],
+				own[MT_MAX_DIMS];
+	int64		n,
+				s;
+	int			axis;
+	int			ndim;
+	Tensor	   *result;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	ndim = t->ndim;
+	tensor_dims64(t, own);
+	if (PG_ARGISNULL(2))
+	{
+		/* numpy rolls the raveled tensor and restores the shape */
+		int64		size = tensor_size(t);
+
+		t = tensor_reshaped(t, 1, &size);
+		axis = 0;
+	}
+	else
+	{
+		axis = tensor_axis(PG_GETARG_INT32(2), t->ndim);
+	}
+	n = t->dims[axis];
+	if (n == 0 || tensor_size(t) == 0)
+		PG_RETURN_TENSOR_P(tensor_reshaped(t, ndim, own));
+	s = ((int64) PG_GETARG_INT32(1) % n + n) % n;
+	strides_of(t, strides);
+	tensor_dims64(t, dims);
+	if (s == 0)
+		result = tensor_reshaped(t, t->ndim, dims);
+	else
+	{
+		/* the last s elements first, then the first n - s */
+		dims[axis] = s;
+		pieces[0] = tensor_from_view(t, t->ndim, dims, strides, (n - s) * strides[axis]);
+		dims[axis] = n - s;
+		pieces[1] = tensor_from_view(t, t->ndim, dims, strides, 0);
+		result = concatenate(pieces, 2, axis);
+	}
+	if (PG_ARGISNULL(2))
+		result = tensor_reshaped(result, ndim, own);
+	PG_RETURN_TENSOR_P(result);
+}
+
+/* swapaxes(t, axis1, axis2) (numpy.swapaxes) */
+Datum
+tensor_swapaxes(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	int			a = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+	int			b = tensor_axis(PG_GETARG_INT32(2), t->ndim);
+	int			perm[MT_MAX_DIMS];
+
+	for (int i = 0; i < t->ndim; i++)
+		perm[i] = i == a ? b : (i == b ? a : i);
+	PG_RETURN_TENSOR_P(tensor_transpose(t, perm));
+}
+
+/* moveaxis(t, source, destination): one axis moved, the others keeping
+ * their order (numpy.moveaxis with one axis) */
+Datum
+tensor_moveaxis(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	int			src = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+	int			dst = tensor_axis(PG_GETARG_INT32(2), t->ndim);
+	int			perm[MT_MAX_DIMS];
+	int			k = 0;
+
+	for (int i = 0; i < t->ndim; i++)
+	{
+		if (i == dst)
+			perm[i] = src;
+		else
+		{
+			if (k == src)
+				k++;
+			perm[i] = k++;
+		}
+	}
+	PG_RETURN_TENSOR_P(tensor_transpose(t, perm));
+}
+
+/* broadcast_to(t, shape): t expanded to shape by numpy's broadcasting rules
+ * (numpy.broadcast_to; a copy, not a read-only view) */
+Datum
+tensor_broadcast_to_sql(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	int			ndim;
+	int64		dims[MT_MAX_DIMS];
+
+	tensor_shape_from_array(PG_GETARG_ARRAYTYPE_P(1), &ndim, dims);
+	for (int i = 0; i < t->ndim; i++)
+	{
+		int			k = i + ndim - t->ndim;
+
+		if (k < 0 || (t->dims[i] != 1 && t->dims[i] != dims[k]))
+		{
+			char		from[128],
+						to[128];
+
+			mt_format_shape32(from, sizeof(from), t->ndim, t->dims);
+			mt_format_shape(to, sizeof(to), ndim, (const int64_t *) dims);
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot broadcast a tensor of shape %s to shape %s",
+							from, to),
+					 errdetail("Each extent must equal the target's or be 1, aligned on the right.")));
+		}
+	}
+	tensor_check_shape(ndim, dims, (MtDtype) t->dtype);
+	PG_RETURN_TENSOR_P(tensor_broadcast_to(t, ndim, dims));
 }

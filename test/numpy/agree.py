@@ -1554,6 +1554,60 @@ for dt in RD_DTYPES:
         T('reduce: stack %s with %s' % (dt, other), 'marsql.stack(ARRAY[%s, %s], 1)' % (A, rd_lit(b)),
           np.stack([a, b], 1))
 
+# flip, roll, swapaxes, moveaxis, broadcast_to, ravel and the *_like
+# constructors: every dtype, axis None / negative, 0-d, empty
+for dt in RD_DTYPES:
+    a3 = rd_sample(dt, (2, 3, 4))
+    A3 = rd_lit(a3)
+    T('reduce: flip all axes %s' % dt, 'marsql.flip(%s)' % A3, np.flip(a3))
+    for axis in (0, -1):
+        T('reduce: flip axis %d %s' % (axis, dt), 'marsql.flip(%s, %d)' % (A3, axis), np.flip(a3, axis))
+    for shift, axis in ((1, None), (-5, None), (2, 1), (-1, -1), (7, 0), (0, 2)):
+        T('reduce: roll %d axis %s %s' % (shift, axis, dt),
+          'marsql.roll(%s, %d%s)' % (A3, shift, '' if axis is None else ', %d' % axis), np.roll(a3, shift, axis))
+    T('reduce: swapaxes 0 -1 %s' % dt, 'marsql.swapaxes(%s, 0, -1)' % A3, np.swapaxes(a3, 0, -1))
+    for src, dst in ((0, -1), (-1, 0), (1, 2), (2, 1)):
+        T('reduce: moveaxis %d %d %s' % (src, dst, dt), 'marsql.moveaxis(%s, %d, %d)' % (A3, src, dst), np.moveaxis(a3, src, dst))
+    T('reduce: broadcast_to (2,3,4) -> (2,2,3,4) %s' % dt, 'marsql.broadcast_to(%s, %s)' % (A3, iarr([2, 2, 3, 4])),
+      np.broadcast_to(a3, (2, 2, 3, 4)))
+    T('reduce: broadcast_to (3,1) -> (2,3,5) %s' % dt, 'marsql.broadcast_to(%s, %s)' % (rd_lit(a3[0, :, :1]), iarr([2, 3, 5])),
+      np.broadcast_to(a3[0, :, :1], (2, 3, 5)))
+    T('reduce: ravel %s' % dt, 'marsql.ravel(%s)' % A3, np.ravel(a3))
+    T('reduce: zeros_like %s' % dt, 'marsql.zeros_like(%s)' % A3, np.zeros_like(a3))
+    T('reduce: ones_like %s' % dt, 'marsql.ones_like(%s)' % A3, np.ones_like(a3))
+    T('reduce: full_like 2 %s' % dt, 'marsql.full_like(%s, 2)' % A3, np.full_like(a3, 2))
+    T('reduce: zeros_like %s as int8' % dt, "marsql.zeros_like(%s, 'int8')" % A3, np.zeros_like(a3, dtype=np.int8))
+    z0 = a3[0, 0, 0]
+    T('reduce: flip of 0-d %s' % dt, 'marsql.flip(%s)' % rd_lit(z0), np.flip(z0))
+    T('reduce: roll of 0-d %s' % dt, 'marsql.roll(%s, 3)' % rd_lit(z0), np.roll(z0, 3))
+    e = np.zeros((0, 3), dt)
+    T('reduce: roll of empty %s axis 1' % dt, 'marsql.roll(%s, 1, 1)' % rd_lit(e), np.roll(e, 1, 1))
+    T('reduce: flip of empty %s' % dt, 'marsql.flip(%s)' % rd_lit(e), np.flip(e))
+    E('reduce: flip axis 3 of 3-D %s raises' % dt, 'marsql.flip(%s, 3)' % A3, '22', lambda a3=a3: np.flip(a3, 3))
+    E('reduce: roll axis -4 of 3-D %s raises' % dt, 'marsql.roll(%s, 1, -4)' % A3, '22', lambda a3=a3: np.roll(a3, 1, -4))
+    E('reduce: swapaxes 0 3 of 3-D %s raises' % dt, 'marsql.swapaxes(%s, 0, 3)' % A3, '22', lambda a3=a3: np.swapaxes(a3, 0, 3))
+    E('reduce: moveaxis 3 0 of 3-D %s raises' % dt, 'marsql.moveaxis(%s, 3, 0)' % A3, '22', lambda a3=a3: np.moveaxis(a3, 3, 0))
+    E('reduce: broadcast_to (2,3,4) -> (3,4) %s raises' % dt, 'marsql.broadcast_to(%s, %s)' % (A3, iarr([3, 4])), '22',
+      lambda a3=a3: np.broadcast_to(a3, (3, 4)))
+    E('reduce: broadcast_to (2,3,4) -> (2,5,4) %s raises' % dt, 'marsql.broadcast_to(%s, %s)' % (A3, iarr([2, 5, 4])), '22',
+      lambda a3=a3: np.broadcast_to(a3, (2, 5, 4)))
+# numpy's docstring examples
+T('reduce: np.roll docstring', 'marsql.roll(%s, 2)' % lit(np.arange(10, dtype=np.int64)), np.roll(np.arange(10), 2))
+T('reduce: np.roll docstring negative', 'marsql.roll(%s, -2)' % lit(np.arange(10, dtype=np.int64)), np.roll(np.arange(10), -2))
+x2 = np.reshape(np.arange(10, dtype=np.int64), (2, 5))
+T('reduce: np.roll docstring 2-D axis None', 'marsql.roll(%s, 1)' % lit(x2), np.roll(x2, 1))
+T('reduce: np.roll docstring 2-D axis 0', 'marsql.roll(%s, 1, 0)' % lit(x2), np.roll(x2, 1, axis=0))
+T('reduce: np.roll docstring 2-D axis 1 negative', 'marsql.roll(%s, -1, 1)' % lit(x2), np.roll(x2, -1, axis=1))
+Af = np.arange(8, dtype=np.int64).reshape((2, 2, 2))
+T('reduce: np.flip docstring axis 0', 'marsql.flip(%s, 0)' % lit(Af), np.flip(Af, 0))
+T('reduce: np.flip docstring', 'marsql.flip(%s)' % lit(Af), np.flip(Af))
+T('reduce: np.swapaxes docstring', 'marsql.swapaxes(%s, 0, 2)' % lit(Af), np.swapaxes(Af, 0, 2))
+Xm = np.zeros((3, 4, 5))
+T('reduce: np.moveaxis docstring 0 -1', 'marsql.moveaxis(%s, 0, -1)' % lit(Xm), np.moveaxis(Xm, 0, -1))
+T('reduce: np.moveaxis docstring -1 0', 'marsql.moveaxis(%s, -1, 0)' % lit(Xm), np.moveaxis(Xm, -1, 0))
+T('reduce: np.broadcast_to docstring', 'marsql.broadcast_to(%s, %s)' % (lit(np.array([1, 2, 3], np.int64)), iarr([3, 3])),
+  np.broadcast_to(np.array([1, 2, 3]), (3, 3)))
+
 # numpy's docstring examples
 T('reduce: np.any docstring [[True, False], [True, True]]', 'marsql."any"(%s)' % rd_lit(np.array([[True, False], [True, True]])),
   np.any([[True, False], [True, True]]))
