@@ -3,6 +3,12 @@
 -- names are SQL's aggregates over rows (095_tensor_aggregates.sql), and
 -- sum(t, NULL) is numpy's sum(a, axis=None).  Not STRICT, so a NULL axis
 -- reaches the function.
+--
+-- Result dtypes follow numpy: sum, prod and cumsum of bool and integers
+-- are int64 (wrapping; numpy gives uint8 uint64, marsql int64); mean, var
+-- and std of bool and integers are float64; float16 is computed in float32
+-- and returned as float16; min and max keep the dtype; argmin and argmax
+-- are int64; complex supports sum, prod, mean and cumsum.
 
 CREATE FUNCTION marsql.sum(t marsql.tensor, axis integer,
 						   keepdims boolean DEFAULT false)
@@ -72,7 +78,7 @@ CREATE FUNCTION marsql.argmin(t marsql.tensor, axis integer, keepdims boolean DE
 	AS 'MODULE_PATHNAME', 'tensor_argmin_axis'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.argmin(marsql.tensor, integer, boolean) IS
-	'indices of the first smallest elements along axis, as a float64 tensor';
+	'indices of the first smallest elements along axis, as an int64 tensor';
 
 CREATE FUNCTION marsql.argmax(t marsql.tensor)
 	RETURNS bigint
@@ -86,7 +92,7 @@ CREATE FUNCTION marsql.argmax(t marsql.tensor, axis integer, keepdims boolean DE
 	AS 'MODULE_PATHNAME', 'tensor_argmax_axis'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.argmax(marsql.tensor, integer, boolean) IS
-	'indices of the first largest elements along axis, as a float64 tensor';
+	'indices of the first largest elements along axis, as an int64 tensor';
 
 CREATE FUNCTION marsql.norm(t marsql.tensor, ord text DEFAULT NULL, axis integer DEFAULT NULL,
 							keepdims boolean DEFAULT false)

@@ -1,8 +1,9 @@
 /*
  * row_fold.h
  *	  The transition step of marsql's elementwise aggregates over rows
- *	  (sum, avg, min, max, sum_agg, avg_agg): one row of n elements, of
- *	  either dtype, folded into a float64 accumulator of n elements.  The
+ *	  (sum, avg, min, max, sum_agg, avg_agg): one row of n elements folded
+ *	  into a float64 accumulator of n elements, or, while every row is bool
+ *	  or integer, into an int64 accumulator.  The
  *	  same call combines two accumulators (a row of dtype float64).
  *	  float32 elements convert to double exactly, so min and max are exact
  *	  for both dtypes; sums add in double.  min and max are numpy's minimum
@@ -26,9 +27,22 @@ typedef enum MtRowFold
 extern MtStatus mt_row_copy(double *acc, const void *row, MtDtype dtype,
 							int64_t n, MtPollFn poll, void *poll_arg);
 
-/* acc[i] = op(acc[i], row[i]) for n elements. */
+/* acc[i] = op(acc[i], row[i]) for n elements (a real dtype: float16 and
+ * integers widen to double). */
 extern MtStatus mt_row_fold(MtRowFold op, double *acc, const void *row,
 							MtDtype dtype, int64_t n, MtPollFn poll,
 							void *poll_arg);
+
+/*
+ * The same for rows of bool and integer dtypes into an int64 accumulator:
+ * sums exact, wrapping past int64 as numpy's int64 add; min and max exact.
+ * The same call combines two accumulators (a row of dtype int64).
+ */
+extern MtStatus mt_row_copy_exact(int64_t *acc, const void *row,
+								  MtDtype dtype, int64_t n, MtPollFn poll,
+								  void *poll_arg);
+extern MtStatus mt_row_fold_exact(MtRowFold op, int64_t *acc,
+								  const void *row, MtDtype dtype, int64_t n,
+								  MtPollFn poll, void *poll_arg);
 
 #endif							/* MARSQL_ROW_FOLD_H */

@@ -19,26 +19,34 @@ mt_contiguous_strides(int ndim, const int64_t *dims, int64_t *strides)
 	}
 }
 
+#define COPY_LINE_AS(T) \
+	do { \
+		const T    *s = (const T *) src; \
+		T		   *d = (T *) dst; \
+\
+		for (int64_t i = 0; i < n; i++) \
+			d[i] = s[i * stride]; \
+	} while (0)
+
+/* n elements of elem bytes, stride elements apart, packed into dst */
 static void
 copy_line(size_t elem, int64_t n, int64_t stride, const char *src, char *dst)
 {
 	if (stride == 1)
 		memcpy(dst, src, (size_t) n * elem);
 	else if (elem == 8)
-	{
-		const double *s = (const double *) src;
-		double	   *d = (double *) dst;
-
-		for (int64_t i = 0; i < n; i++)
-			d[i] = s[i * stride];
-	}
+		COPY_LINE_AS(uint64_t);
+	else if (elem == 4)
+		COPY_LINE_AS(uint32_t);
+	else if (elem == 2)
+		COPY_LINE_AS(uint16_t);
+	else if (elem == 1)
+		COPY_LINE_AS(uint8_t);
 	else
 	{
-		const float *s = (const float *) src;
-		float	   *d = (float *) dst;
-
+		/* complex128 and anything wider: whole elements by memcpy */
 		for (int64_t i = 0; i < n; i++)
-			d[i] = s[i * stride];
+			memcpy(dst + i * elem, src + i * stride * (int64_t) elem, elem);
 	}
 }
 

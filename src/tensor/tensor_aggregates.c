@@ -3,11 +3,17 @@
  *	  The elementwise aggregates over rows of tensors of one shape:
  *	  marsql.sum and marsql.avg (also named sum_agg and avg_agg), marsql.min
  *	  and marsql.max (numpy's minimum and maximum reduced over the rows).
- *	  One state serves all four: a float64 accumulator per element plus a
- *	  row count, folded by the kernels in kernels/row_fold.c; combine,
+ *	  One state serves all four: an accumulator per element plus a row
+ *	  count, folded by the kernels in kernels/row_fold.c; combine,
  *	  serialize and deserialize let PostgreSQL run them in parallel query.
- *	  NULL rows are skipped, no rows give NULL; the result is float32 only
- *	  when every row was float32 (numpy's promotion).
+ *	  NULL rows are skipped, no rows give NULL.
+ *
+ *	  Dtypes follow numpy's reductions over axis 0 of the stacked rows: the
+ *	  rows' dtypes promote (numpy.promote_types); while that is bool or an
+ *	  integer the accumulator is int64 and exact (sums wrap past int64 as
+ *	  numpy's), and sum returns int64, avg float64, min and max the promoted
+ *	  dtype.  Float rows accumulate in float64 and return the promoted float
+ *	  dtype (float16, float32 or float64).  Complex rows are refused.
  */
 #include "postgres.h"
 
@@ -18,6 +24,7 @@
 
 #include "tensor/tensor.h"
 #include "kernels/elements.h"
+#include "kernels/float16.h"
 #include "kernels/row_fold.h"
 
 PG_FUNCTION_INFO_V1(tensor_sum_transfn);
@@ -35,11 +42,39 @@ typedef struct RowsState
 {
 	int			ndim;
 	int32		dims[MT_MAX_DIMS];
-	MtDtype		dtype;			/* float64 once any float64 row arrived */
+	MtDtype		dtype;			/* the rows' dtypes promoted */
+	MtRowFold	op;				/* set by transfn and combinefn */
 	int64		count;			/* rows folded in, at least 1 */
 	int64		elements;
-	double	   *acc;			/* sums, or the minima / maxima so far */
+	double	   *acc;			/* sums, or the minima / maxima so far: int64
+								 * values while dtype is exact */
 } RowsState;
+
+#define STATE_EXACT(s)	mt_dtype_is_exact((s)->dtype)
+#define STATE_IACC(s)	((int64_t *) (s)->acc)
+
+/* The accumulator turned from int64 to float64 (a float row arrived). */
+static void
+state_to_float(RowsState *s)
+{
+	for (int64 i = 0; i < s->elements; i++)
+	{
+		int64		v = STATE_IACC(s)[i];
+
+		s->acc[i] = (double) v;
+	}
+}
+
+/* s's dtype promoted to include dtype, the accumulator converted */
+static void
+state_promote(RowsState *s, MtDtype dtype)
+{
+	MtDtype		to = mt_dtype_promote(s->dtype, dtype);
+
+	if (STATE_EXACT(s) && !mt_dtype_is_exact(to))
+		state_to_float(s);
+	s->dtype = to;
+}
 
 static MemoryContext
 aggregate_context(FunctionCallInfo fcinfo, const char *fn)
@@ -101,13 +136,36 @@ transfn(FunctionCallInfo fcinfo, MtRowFold op, const char *name)
 
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(s);
-	t = PG_GETARG_TENSOR_P(1);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	if (mt_dtype_is_complex((MtDtype) t->dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s over rows does not support dtype %s", name,
+						mt_dtype_name((MtDtype) t->dtype))));
 	first = s == NULL;
 	if (first)
 		s = new_state(ctx, t->ndim, t->dims, (MtDtype) t->dtype);
 	else
+	{
 		check_same_shape(s, t->ndim, t->dims);
-	if (first && op != MT_ROW_FOLD_SUM)
+		state_promote(s, (MtDtype) t->dtype);
+	}
+	if (STATE_EXACT(s))
+	{
+		if (first && op != MT_ROW_FOLD_SUM)
+			status = mt_row_copy_exact(STATE_IACC(s), TENSOR_DATA(t),
+									   (MtDtype) t->dtype, s->elements,
+									   tensor_poll_interrupts, NULL);
+		else
+		{
+			if (first)
+				memset(s->acc, 0, sizeof(int64) * s->elements);
+			status = mt_row_fold_exact(op, STATE_IACC(s), TENSOR_DATA(t),
+									   (MtDtype) t->dtype, s->elements,
+									   tensor_poll_interrupts, NULL);
+		}
+	}
+	else if (first && op != MT_ROW_FOLD_SUM)
 		status = mt_row_copy(s->acc, TENSOR_DATA(t), (MtDtype) t->dtype, s->elements,
 							 tensor_poll_interrupts, NULL);
 	else
@@ -118,8 +176,7 @@ transfn(FunctionCallInfo fcinfo, MtRowFold op, const char *name)
 							 tensor_poll_interrupts, NULL);
 	}
 	tensor_check_status(status, NULL);
-	if (t->dtype == MT_FLOAT64)
-		s->dtype = MT_FLOAT64;
+	s->op = op;
 	s->count++;
 	PG_RETURN_POINTER(s);
 }
@@ -131,6 +188,8 @@ combinefn(FunctionCallInfo fcinfo, MtRowFold op, const char *name)
 	MemoryContext ctx = aggregate_context(fcinfo, name);
 	RowsState  *a = PG_ARGISNULL(0) ? NULL : (RowsState *) PG_GETARG_POINTER(0);
 	RowsState  *b = PG_ARGISNULL(1) ? NULL : (RowsState *) PG_GETARG_POINTER(1);
+	RowsState  *bb;
+	MtStatus	status;
 
 	if (b == NULL)
 		PG_RETURN_POINTER(a);
@@ -139,14 +198,28 @@ combinefn(FunctionCallInfo fcinfo, MtRowFold op, const char *name)
 		a = new_state(ctx, b->ndim, b->dims, b->dtype);
 		memcpy(a->acc, b->acc, sizeof(double) * b->elements);
 		a->count = b->count;
+		a->op = op;
 		PG_RETURN_POINTER(a);
 	}
 	check_same_shape(a, b->ndim, b->dims);
-	tensor_check_status(mt_row_fold(op, a->acc, b->acc, MT_FLOAT64, a->elements,
-									tensor_poll_interrupts, NULL), NULL);
+	state_promote(a, b->dtype);
+	bb = b;
+	if (STATE_EXACT(b) && !STATE_EXACT(a))
+	{
+		/* b's int64 accumulator as float64, in a copy */
+		bb = new_state(ctx, b->ndim, b->dims, b->dtype);
+		memcpy(bb->acc, b->acc, sizeof(double) * b->elements);
+		state_to_float(bb);
+	}
+	if (STATE_EXACT(a))
+		status = mt_row_fold_exact(op, STATE_IACC(a), bb->acc, MT_INT64,
+								   a->elements, tensor_poll_interrupts, NULL);
+	else
+		status = mt_row_fold(op, a->acc, bb->acc, MT_FLOAT64, a->elements,
+							 tensor_poll_interrupts, NULL);
+	tensor_check_status(status, NULL);
+	a->op = op;
 	a->count += b->count;
-	if (b->dtype == MT_FLOAT64)
-		a->dtype = MT_FLOAT64;
 	PG_RETURN_POINTER(a);
 }
 
@@ -186,7 +259,8 @@ tensor_max_combinefn(PG_FUNCTION_ARGS)
 	return combinefn(fcinfo, MT_ROW_FOLD_MAX, "max");
 }
 
-/* ndim, dtype, count, dims, then the accumulator as float8 in network order */
+/* ndim, dtype, count, dims, then the accumulator in network order: int8
+ * while the dtype is exact, else float8 */
 Datum
 tensor_sum_serialfn(PG_FUNCTION_ARGS)
 {
@@ -200,7 +274,12 @@ tensor_sum_serialfn(PG_FUNCTION_ARGS)
 	for (int i = 0; i < s->ndim; i++)
 		pq_sendint32(&buf, s->dims[i]);
 	for (int64 i = 0; i < s->elements; i++)
-		pq_sendfloat8(&buf, s->acc[i]);
+	{
+		if (STATE_EXACT(s))
+			pq_sendint64(&buf, STATE_IACC(s)[i]);
+		else
+			pq_sendfloat8(&buf, s->acc[i]);
+	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -223,18 +302,27 @@ tensor_sum_deserialfn(PG_FUNCTION_ARGS)
 	ndim = pq_getmsgint(&buf, 4);
 	dtype = (MtDtype) pq_getmsgint(&buf, 4);
 	count = pq_getmsgint64(&buf);
-	if (ndim < 0 || ndim > MT_MAX_DIMS)
+	if (ndim < 0 || ndim > MT_MAX_DIMS || !mt_dtype_valid(dtype))
 		elog(ERROR, "invalid tensor aggregate state");
 	for (int i = 0; i < ndim; i++)
 		dims[i] = pq_getmsgint(&buf, 4);
 	s = new_state(ctx, ndim, dims, dtype);
 	s->count = count;
 	for (int64 i = 0; i < s->elements; i++)
-		s->acc[i] = pq_getmsgfloat8(&buf);
+	{
+		if (STATE_EXACT(s))
+			STATE_IACC(s)[i] = pq_getmsgint64(&buf);
+		else
+			s->acc[i] = pq_getmsgfloat8(&buf);
+	}
 	pq_getmsgend(&buf);
 	PG_RETURN_POINTER(s);
 }
 
+/*
+ * The result: exact states give int64 sums, float64 means and min / max in
+ * the rows' dtype; float states give the rows' float dtype.
+ */
 static Datum
 finish(FunctionCallInfo fcinfo, bool mean)
 {
@@ -242,25 +330,38 @@ finish(FunctionCallInfo fcinfo, bool mean)
 	int64		dims[MT_MAX_DIMS];
 	Tensor	   *t;
 	void	   *data;
+	MtDtype		dtype;
 
 	if (s == NULL || s->count == 0)
 		PG_RETURN_NULL();
 	for (int i = 0; i < s->ndim; i++)
 		dims[i] = s->dims[i];
-	t = tensor_new(s->ndim, dims, s->dtype);
+	if (STATE_EXACT(s) && !mean)
+	{
+		t = tensor_new(s->ndim, dims, MT_INT64);
+		memcpy(TENSOR_DATA(t), s->acc, sizeof(int64) * s->elements);
+		PG_RETURN_TENSOR_P(s->op == MT_ROW_FOLD_SUM ? t : tensor_convert(t, s->dtype));
+	}
+	dtype = STATE_EXACT(s) ? MT_FLOAT64 : s->dtype;
+	t = tensor_new(s->ndim, dims, dtype);
 	data = TENSOR_DATA(t);
 	for (int64 i = 0; i < s->elements; i++)
 	{
-		double		v = mean ? s->acc[i] / (double) s->count : s->acc[i];
+		double		v = STATE_EXACT(s) ? (double) STATE_IACC(s)[i] : s->acc[i];
 
-		if (s->dtype == MT_FLOAT32)
+		if (mean)
+			v /= (double) s->count;
+		if (dtype == MT_FLOAT32)
 			((float *) data)[i] = (float) v;
+		else if (dtype == MT_FLOAT16)
+			((uint16 *) data)[i] = mt_double_to_half(v);
 		else
 			((double *) data)[i] = v;
 	}
 	PG_RETURN_TENSOR_P(t);
 }
 
+/* the final function of sum, min and max (the state knows which) */
 Datum
 tensor_sum_finalfn(PG_FUNCTION_ARGS)
 {

@@ -1,7 +1,8 @@
 /*
  * tensor_constructors.c
  *	  numpy-style constructors: zeros, ones, full, eye, identity, arange,
- *	  linspace and seeded random.  Every shape goes through the same
+ *	  linspace and seeded random.  All but random make every dtype, storing
+ *	  values as numpy does.  Every shape goes through the same
  *	  validation as text input before anything is allocated; long fills
  *	  check for interrupts between blocks.
  */
@@ -15,6 +16,8 @@
 #include "utils/builtins.h"
 
 #include "tensor/tensor.h"
+#include "common/int.h"
+#include "kernels/float16.h"
 #include "kernels/random.h"
 
 PG_FUNCTION_INFO_V1(tensor_zeros);
@@ -34,44 +37,58 @@ tensor_from_shape_arg(ArrayType *shape, MtDtype dtype)
 	return tensor_new(ndim, dims, dtype);
 }
 
-/* Sets every element to value; float32 values must fit, as in casts. */
+/*
+ * value as one element of dtype, as numpy's full and eye store a Python
+ * number: truncated toward zero for integers, not-zero for bool, the real
+ * part for complex.  A value the dtype cannot hold (NaN, infinity or out
+ * of range for an integer, beyond a float's range) is 22003.
+ */
+static void
+scalar_to_dtype(double value, MtDtype dtype, void *out)
+{
+	MtCastFailure why;
+
+	if (mt_cast(&value, MT_FLOAT64, out, dtype, 1, &why) >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value out of range for %s: %g", mt_dtype_name(dtype),
+						value)));
+}
+
+/* Sets every element to value (see scalar_to_dtype). */
 static void
 fill_constant(Tensor *t, double value)
 {
 	int64		n = tensor_size(t);
+	size_t		elem = mt_dtype_size((MtDtype) t->dtype);
+	char	   *out = TENSOR_DATA(t);
+	int64		done;
 
-	if (t->dtype == MT_FLOAT32)
+	if (n == 0)
 	{
-		float	   *out = TENSOR_DATA(t);
-		float		v = tensor_float32_from_double(value);
+		char		one[16];
 
-		for (int64 i = 0; i < n; i++)
-		{
-			if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
-				CHECK_FOR_INTERRUPTS();
-			out[i] = v;
-		}
+		scalar_to_dtype(value, (MtDtype) t->dtype, one);
+		return;
 	}
-	else
+	scalar_to_dtype(value, (MtDtype) t->dtype, out);
+	/* doubling copies: each pass copies what is already filled */
+	for (done = 1; done < n;)
 	{
-		double	   *out = TENSOR_DATA(t);
+		int64		len = Min(done, n - done);
 
-		for (int64 i = 0; i < n; i++)
-		{
-			if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
-				CHECK_FOR_INTERRUPTS();
-			out[i] = value;
-		}
+		len = Min(len, TENSOR_INTERRUPT_STRIDE);
+		CHECK_FOR_INTERRUPTS();
+		memcpy(out + done * elem, out, len * elem);
+		done += len;
 	}
 }
 
 static inline void
 set_element(Tensor *t, int64 i, double value)
 {
-	if (t->dtype == MT_FLOAT32)
-		((float *) TENSOR_DATA(t))[i] = tensor_float32_from_double(value);
-	else
-		((double *) TENSOR_DATA(t))[i] = value;
+	scalar_to_dtype(value, (MtDtype) t->dtype,
+					(char *) TENSOR_DATA(t) + i * mt_dtype_size((MtDtype) t->dtype));
 }
 
 /* zeros(shape, dtype): palloc0 already zeroed it. */
@@ -83,11 +100,11 @@ tensor_zeros(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(tensor_from_shape_arg(PG_GETARG_ARRAYTYPE_P(0), dtype));
 }
 
-/* full(shape, fill_value, dtype); ones() is full(shape, 1). */
+/* full(shape, fill_value, dtype); ones() is full(shape, 1).  Every dtype. */
 Datum
 tensor_full(PG_FUNCTION_ARGS)
 {
-	MtDtype		dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(2));
+	MtDtype		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(2));
 	Tensor	   *t = tensor_from_shape_arg(PG_GETARG_ARRAYTYPE_P(0), dtype);
 
 	fill_constant(t, PG_GETARG_FLOAT8(1));
@@ -111,7 +128,7 @@ tensor_eye(PG_FUNCTION_ARGS)
 	n = PG_GETARG_INT32(0);
 	m = PG_ARGISNULL(1) ? n : PG_GETARG_INT32(1);
 	k = PG_GETARG_INT32(2);
-	dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(3));
+	dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(3));
 	dims[0] = n;
 	dims[1] = m;
 
@@ -129,6 +146,12 @@ tensor_eye(PG_FUNCTION_ARGS)
 		int64		nnz = Max(0, last - first);
 		int64		e = 0;
 
+		if (dtype != MT_FLOAT32 && dtype != MT_FLOAT64)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("sparse tensors do not support dtype %s",
+							mt_dtype_name(dtype)),
+					 errhint("Sparse tensors are float32 or float64.")));
 		t = tensor_new_csr(n, m, nnz, dtype, &csr);
 		for (int64 i = 0; i < n; i++)
 		{
@@ -147,14 +170,20 @@ tensor_eye(PG_FUNCTION_ARGS)
 		PG_RETURN_TENSOR_P(t);
 	}
 	t = tensor_new(2, dims, dtype);
-	for (int64 i = 0; i < n; i++)
 	{
-		int64		j = i + k;
+		char		one[16];
+		size_t		elem = mt_dtype_size(dtype);
 
-		if ((i & 0xffff) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (j >= 0 && j < m)
-			set_element(t, i * m + j, 1.0);
+		scalar_to_dtype(1.0, dtype, one);
+		for (int64 i = 0; i < n; i++)
+		{
+			int64		j = i + k;
+
+			if ((i & 0xffff) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (j >= 0 && j < m)
+				memcpy((char *) TENSOR_DATA(t) + (i * m + j) * elem, one, elem);
+		}
 	}
 	PG_RETURN_TENSOR_P(t);
 }
@@ -170,35 +199,52 @@ checked_length(double length, const char *what)
 	return length > 0 ? (int64) length : 0;
 }
 
-/* arange(start, stop, step, dtype): start + i * step while below stop. */
-Datum
-tensor_arange(PG_FUNCTION_ARGS)
+/* the range of an integer dtype (bool: 0 .. 1) */
+static void
+exact_range(MtDtype dtype, int64 *lo, int64 *hi)
 {
-	double		start = PG_GETARG_FLOAT8(0);
-	double		stop = PG_GETARG_FLOAT8(1);
-	double		step = PG_GETARG_FLOAT8(2);
-	MtDtype		dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(3));
-	int64		len;
-	Tensor	   *t;
+	switch (dtype)
+	{
+		case MT_BOOL:
+			*lo = 0;
+			*hi = 1;
+			break;
+		case MT_INT8:
+			*lo = PG_INT8_MIN;
+			*hi = PG_INT8_MAX;
+			break;
+		case MT_UINT8:
+			*lo = 0;
+			*hi = PG_UINT8_MAX;
+			break;
+		case MT_INT16:
+			*lo = PG_INT16_MIN;
+			*hi = PG_INT16_MAX;
+			break;
+		case MT_INT32:
+			*lo = PG_INT32_MIN;
+			*hi = PG_INT32_MAX;
+			break;
+		default:
+			*lo = PG_INT64_MIN;
+			*hi = PG_INT64_MAX;
+			break;
+	}
+}
 
-	if (step == 0.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("arange step must not be zero")));
-	if (!isfinite(start) || !isfinite(stop) || !isfinite(step))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("arange start, stop and step must be finite")));
-	len = checked_length(ceil((stop - start) / step), "arange");
-	t = tensor_new(1, &len, dtype);
+/*
+ * As numpy's PyArray_Arange: the first two elements are start and start +
+ * step, computed in double and stored in the dtype (truncated toward zero
+ * for integers); the rest are first + i * (second - first), computed in
+ * the dtype (arraytypes.c's fill: float32 steps are float32 steps, float16
+ * is computed in float32, integers in integers), so arange(0.1, 5, 0.3)
+ * has numpy's last bits.  An element the dtype cannot hold is 22003.
+ */
+static void
+arange_fill(Tensor *t, double start, double step, int64 len)
+{
+	MtDtype		dtype = (MtDtype) t->dtype;
 
-	/*
-	 * As numpy's PyArray_Arange: the first two elements are start and
-	 * start + step, computed in double and stored in the dtype; the rest
-	 * are first + i * (second - first), computed in the dtype
-	 * (arraytypes.c's fill).  So float32 steps are float32 steps, and
-	 * arange(0.1, 5, 0.3) has numpy's last bits.
-	 */
 	if (len > 0)
 		set_element(t, 0, start);
 	if (len > 1)
@@ -221,12 +267,78 @@ tensor_arange(PG_FUNCTION_ARGS)
 								start + (double) i * step)));
 		}
 	}
+	else if (dtype == MT_FLOAT16)
+	{
+		uint16	   *d = (uint16 *) TENSOR_DATA(t);
+		float		first = len > 0 ? mt_half_to_float(d[0]) : 0.0f;
+		float		delta = len > 1 ? mt_half_to_float(d[1]) - first : 0.0f;
+
+		for (int64 i = 2; i < len; i++)
+		{
+			if ((i & 0xffff) == 0)
+				CHECK_FOR_INTERRUPTS();
+			d[i] = mt_float_to_half(first + (float) i * delta);
+			if ((d[i] & 0x7fff) == 0x7c00)
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("value out of range for float16: %g",
+								start + (double) i * step)));
+		}
+	}
+	else if (dtype == MT_BOOL)
+	{
+		if (len > 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("arange is only supported for booleans when the result has at most length 2")));
+	}
+	else if (mt_dtype_is_integer(dtype))
+	{
+		int64		first = len > 0 ? mt_load_int64(TENSOR_DATA(t), dtype, 0) : 0;
+		int64		delta = len > 1 ? mt_load_int64(TENSOR_DATA(t), dtype, 1) - first : 0;
+		int64		lo,
+					hi;
+
+		exact_range(dtype, &lo, &hi);
+		for (int64 i = 2; i < len; i++)
+		{
+			int64		v;
+
+			if ((i & 0xffff) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (pg_mul_s64_overflow(i, delta, &v) ||
+				pg_add_s64_overflow(first, v, &v) || v < lo || v > hi)
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("value out of range for %s: %g",
+								mt_dtype_name(dtype), start + (double) i * step)));
+			switch (dtype)
+			{
+				case MT_INT8:
+					((int8 *) TENSOR_DATA(t))[i] = (int8) v;
+					break;
+				case MT_UINT8:
+					((uint8 *) TENSOR_DATA(t))[i] = (uint8) v;
+					break;
+				case MT_INT16:
+					((int16 *) TENSOR_DATA(t))[i] = (int16) v;
+					break;
+				case MT_INT32:
+					((int32 *) TENSOR_DATA(t))[i] = (int32) v;
+					break;
+				default:
+					((int64 *) TENSOR_DATA(t))[i] = v;
+					break;
+			}
+		}
+	}
 	else
 	{
 		double	   *d = (double *) TENSOR_DATA(t);
-		double		first = d[0];
+		double		first = len > 0 ? d[0] : 0.0;
 		double		delta = len > 1 ? d[1] - d[0] : 0.0;
 
+		Assert(dtype == MT_FLOAT64);
 		for (int64 i = 2; i < len; i++)
 		{
 			if ((i & 0xffff) == 0)
@@ -234,6 +346,37 @@ tensor_arange(PG_FUNCTION_ARGS)
 			d[i] = first + (double) i * delta;
 		}
 	}
+}
+
+/* arange(start, stop, step, dtype): start + i * step while below stop. */
+Datum
+tensor_arange(PG_FUNCTION_ARGS)
+{
+	double		start = PG_GETARG_FLOAT8(0);
+	double		stop = PG_GETARG_FLOAT8(1);
+	double		step = PG_GETARG_FLOAT8(2);
+	MtDtype		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(3));
+	int64		len;
+	Tensor	   *t;
+
+	if (step == 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("arange step must not be zero")));
+	if (!isfinite(start) || !isfinite(stop) || !isfinite(step))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("arange start, stop and step must be finite")));
+	len = checked_length(ceil((stop - start) / step), "arange");
+	if (mt_dtype_is_complex(dtype))
+	{
+		/* the real parts in the parts' float dtype, as numpy's complex fill */
+		t = tensor_new(1, &len, dtype == MT_COMPLEX64 ? MT_FLOAT32 : MT_FLOAT64);
+		arange_fill(t, start, step, len);
+		PG_RETURN_TENSOR_P(tensor_convert(t, dtype));
+	}
+	t = tensor_new(1, &len, dtype);
+	arange_fill(t, start, step, len);
 	PG_RETURN_TENSOR_P(t);
 }
 
@@ -245,7 +388,8 @@ tensor_linspace(PG_FUNCTION_ARGS)
 	double		stop = PG_GETARG_FLOAT8(1);
 	int32		num = PG_GETARG_INT32(2);
 	bool		endpoint = PG_GETARG_BOOL(3);
-	MtDtype		dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(4));
+	MtDtype		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(4));
+	MtDtype		compute = dtype == MT_FLOAT32 ? MT_FLOAT32 : MT_FLOAT64;
 	int64		len = num;
 	double		div;
 	double		step;
@@ -260,7 +404,7 @@ tensor_linspace(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("linspace start and stop must be finite")));
-	t = tensor_new(1, &len, dtype);
+	t = tensor_new(1, &len, compute);
 	div = endpoint ? (double) (num - 1) : (double) num;
 	step = div > 0 ? (stop - start) / div : 0.0;
 	for (int64 i = 0; i < len; i++)
@@ -275,7 +419,16 @@ tensor_linspace(PG_FUNCTION_ARGS)
 	}
 	if (endpoint && num > 1)
 		set_element(t, len - 1, stop);
-	PG_RETURN_TENSOR_P(t);
+	if (mt_dtype_is_integer(dtype))
+	{
+		/* numpy >= 2 rounds toward -inf for integer dtypes (1.x truncated) */
+		double	   *d = (double *) TENSOR_DATA(t);
+
+		for (int64 i = 0; i < len; i++)
+			d[i] = floor(d[i]);
+	}
+	/* other dtypes: computed in float64 and converted, as numpy's astype */
+	PG_RETURN_TENSOR_P(tensor_convert(t, dtype));
 }
 
 /*

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "device/device.h"
@@ -31,9 +32,77 @@ op_name(MtReduceOp op)
 			return "argmax";
 		case MT_REDUCE_NORM_INF:
 		case MT_REDUCE_NORM_NEG_INF:
+		case MT_REDUCE_NORM_P:
+		case MT_REDUCE_NORM_ZERO:
 			return "norm";
+		case MT_REDUCE_SUM:
+			return "sum";
+		case MT_REDUCE_PROD:
+			return "prod";
+		case MT_REDUCE_MEAN:
+			return "mean";
+		case MT_REDUCE_VAR:
+			return "var";
+		case MT_REDUCE_STD:
+			return "std";
+		case MT_REDUCE_ANY:
+			return "any";
+		case MT_REDUCE_ALL:
+			return "all";
+		case MT_REDUCE_COUNT_NONZERO:
+			return "count_nonzero";
 		default:
 			return "reduction";
+	}
+}
+
+/*
+ * The dtype of op's result for elements of dtype, numpy's rules (see
+ * kernels/reduce.h); 42804 for complex norms.
+ */
+static MtDtype
+reduce_dtype(MtReduceOp op, MtDtype dtype)
+{
+	switch (op)
+	{
+		case MT_REDUCE_ANY:
+		case MT_REDUCE_ALL:
+			return MT_BOOL;
+		case MT_REDUCE_COUNT_NONZERO:
+			return MT_INT64;
+		case MT_REDUCE_SUM:
+		case MT_REDUCE_PROD:
+			/* numpy: uint8 sums to uint64, which marsql lacks: int64 */
+			return mt_dtype_is_exact(dtype) ? MT_INT64 : dtype;
+		case MT_REDUCE_MEAN:
+			return mt_dtype_is_exact(dtype) ? MT_FLOAT64 : dtype;
+		default:
+			break;
+	}
+	switch (op)
+	{
+		case MT_REDUCE_ARGMIN:
+		case MT_REDUCE_ARGMAX:
+			return MT_INT64;
+		case MT_REDUCE_MIN:
+		case MT_REDUCE_MAX:
+			return dtype;
+		case MT_REDUCE_VAR:
+		case MT_REDUCE_STD:
+			/* numpy: the variance of complex values is real */
+			if (dtype == MT_COMPLEX64)
+				return MT_FLOAT32;
+			if (dtype == MT_COMPLEX128)
+				return MT_FLOAT64;
+			return mt_dtype_is_exact(dtype) ? MT_FLOAT64 : dtype;
+		default:
+			if (mt_dtype_is_complex(dtype))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("%s does not support dtype %s", op_name(op),
+								mt_dtype_name(dtype))));
+			/* norms: float64 for bool and integers */
+			return mt_dtype_is_exact(dtype) ? MT_FLOAT64 : dtype;
 	}
 }
 
@@ -51,8 +120,7 @@ reduce(Tensor *t, MtReduceOp op, bool axis_null, int axis_arg, bool keepdims,
 	int64		dims[MT_MAX_DIMS];
 	int			ndim = 0;
 	int			axis = -1;
-	MtDtype		dst_dtype = (op == MT_REDUCE_ARGMIN || op == MT_REDUCE_ARGMAX)
-		? MT_FLOAT64 : (MtDtype) t->dtype;
+	MtDtype		dst_dtype = reduce_dtype(op, (MtDtype) t->dtype);
 	Tensor	   *result;
 	double	   *work;
 	int64	   *iwork;
@@ -86,7 +154,8 @@ reduce(Tensor *t, MtReduceOp op, bool axis_null, int axis_arg, bool keepdims,
 			dims[ndim++] = t->dims[i];
 	}
 	result = tensor_new(ndim, dims, dst_dtype);
-	if (axis_null)
+	if (axis_null && (t->dtype == MT_FLOAT32 || t->dtype == MT_FLOAT64) &&
+		op != MT_REDUCE_ARGMIN && op != MT_REDUCE_ARGMAX)
 	{
 		double		value;
 
@@ -119,7 +188,7 @@ reduce_sql(FunctionCallInfo fcinfo, MtReduceOp op)
 {
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
-	PG_RETURN_TENSOR_P(reduce(PG_GETARG_TENSOR_P(0), op, PG_ARGISNULL(1),
+	PG_RETURN_TENSOR_P(reduce(PG_GETARG_TENSOR_ANYDTYPE_P(0), op, PG_ARGISNULL(1),
 							  PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
 							  PG_GETARG_BOOL(2), 0));
 }
@@ -140,12 +209,12 @@ tensor_sum(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_ANY_P(0);
+	t = PG_GETARG_TENSOR_STORED_P(0);
 	if (tensor_is_csr(t))
 		PG_RETURN_TENSOR_P(tensor_csr_sum(t, PG_ARGISNULL(1),
 										  PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
 										  PG_GETARG_BOOL(2)));
-	PG_RETURN_TENSOR_P(reduce(t, MT_REDUCE_SUM, PG_ARGISNULL(1),
+	PG_RETURN_TENSOR_P(reduce(tensor_densify(t), MT_REDUCE_SUM, PG_ARGISNULL(1),
 							  PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
 							  PG_GETARG_BOOL(2), 0));
 }
@@ -156,6 +225,9 @@ REDUCE_FUNCTION(min, MT_REDUCE_MIN)
 REDUCE_FUNCTION(max, MT_REDUCE_MAX)
 REDUCE_FUNCTION(argmin_axis, MT_REDUCE_ARGMIN)
 REDUCE_FUNCTION(argmax_axis, MT_REDUCE_ARGMAX)
+REDUCE_FUNCTION(any, MT_REDUCE_ANY)
+REDUCE_FUNCTION(all, MT_REDUCE_ALL)
+REDUCE_FUNCTION(count_nonzero, MT_REDUCE_COUNT_NONZERO)
 
 /* (t, axis, ddof int DEFAULT 0, keepdims) */
 static Datum
@@ -167,7 +239,7 @@ moment_sql(FunctionCallInfo fcinfo, MtReduceOp op)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("ddof must not be negative")));
-	PG_RETURN_TENSOR_P(reduce(PG_GETARG_TENSOR_P(0), op, PG_ARGISNULL(1),
+	PG_RETURN_TENSOR_P(reduce(PG_GETARG_TENSOR_ANYDTYPE_P(0), op, PG_ARGISNULL(1),
 							  PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
 							  PG_GETARG_BOOL(3), PG_GETARG_INT32(2)));
 }
@@ -190,9 +262,9 @@ tensor_std(PG_FUNCTION_ARGS)
 static Datum
 arg_flat(FunctionCallInfo fcinfo, MtReduceOp op)
 {
-	Tensor	   *r = reduce(PG_GETARG_TENSOR_P(0), op, true, 0, false, 0);
+	Tensor	   *r = reduce(PG_GETARG_TENSOR_ANYDTYPE_P(0), op, true, 0, false, 0);
 
-	PG_RETURN_INT64((int64) *(double *) TENSOR_DATA(r));
+	PG_RETURN_INT64(*(int64 *) TENSOR_DATA(r));
 }
 
 PG_FUNCTION_INFO_V1(tensor_argmin);
@@ -209,24 +281,26 @@ tensor_argmax(PG_FUNCTION_ARGS)
 	return arg_flat(fcinfo, MT_REDUCE_ARGMAX);
 }
 
-/* cumsum(t, axis DEFAULT NULL): axis NULL flattens first, as numpy */
-PG_FUNCTION_INFO_V1(tensor_cumsum);
-Datum
-tensor_cumsum(PG_FUNCTION_ARGS)
+/* cumsum / cumprod (t, axis DEFAULT NULL): axis NULL flattens first, as
+ * numpy; the result has sum's dtype (int64 for bool and integers) */
+static Datum
+accumulate_sql(FunctionCallInfo fcinfo, bool prod)
 {
 	Tensor	   *t;
 	Tensor	   *result;
+	MtDtype		dtype;
 	int64		outer = 1,
 				len,
 				inner = 1;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	dtype = reduce_dtype(prod ? MT_REDUCE_PROD : MT_REDUCE_SUM, (MtDtype) t->dtype);
 	if (PG_ARGISNULL(1))
 	{
 		len = tensor_size(t);
-		result = tensor_new(1, &len, (MtDtype) t->dtype);
+		result = tensor_new(1, &len, dtype);
 	}
 	else
 	{
@@ -237,12 +311,26 @@ tensor_cumsum(PG_FUNCTION_ARGS)
 		len = t->dims[axis];
 		for (int i = axis + 1; i < t->ndim; i++)
 			inner *= t->dims[i];
-		result = tensor_new_like(t, (MtDtype) t->dtype);
+		result = tensor_new_like(t, dtype);
 	}
-	tensor_check_status(mt_cumsum((MtDtype) t->dtype, TENSOR_DATA(t), outer,
-								  len, inner, TENSOR_DATA(result),
-								  tensor_poll_interrupts, NULL), NULL);
+	tensor_check_status(mt_accumulate(prod, (MtDtype) t->dtype, TENSOR_DATA(t),
+									  outer, len, inner, TENSOR_DATA(result),
+									  dtype, tensor_poll_interrupts, NULL), NULL);
 	PG_RETURN_TENSOR_P(result);
+}
+
+PG_FUNCTION_INFO_V1(tensor_cumsum);
+Datum
+tensor_cumsum(PG_FUNCTION_ARGS)
+{
+	return accumulate_sql(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(tensor_cumprod);
+Datum
+tensor_cumprod(PG_FUNCTION_ARGS)
+{
+	return accumulate_sql(fcinfo, true);
 }
 
 /* ---- norm ---- */
@@ -357,24 +445,15 @@ matrix_norm(Tensor *t, NormOrd ord, double p, bool keepdims)
 	return r;
 }
 
-/* norm(t, ord text DEFAULT NULL, axis int DEFAULT NULL, keepdims DEFAULT false) */
-PG_FUNCTION_INFO_V1(tensor_norm);
-Datum
-tensor_norm(PG_FUNCTION_ARGS)
+/* norm of a float32 or float64 t: the body of tensor_norm */
+static Datum
+norm_float(FunctionCallInfo fcinfo, Tensor *t)
 {
-	Tensor	   *t;
 	NormOrd		ord = ORD_DEFAULT;
 	double		p = 2;
 	bool		axis_null = PG_ARGISNULL(2);
 	bool		keepdims;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(3))
-		PG_RETURN_NULL();
-	/* numpy.linalg.norm: bool and integer input as float64 */
-	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
-	if (mt_dtype_is_exact((MtDtype) t->dtype))
-		t = tensor_convert(t, MT_FLOAT64);
-	t = tensor_require_float(t, fcinfo);
 	keepdims = PG_GETARG_BOOL(3);
 	if (!PG_ARGISNULL(1))
 		ord = parse_ord(PG_GETARG_TEXT_PP(1), &p);
@@ -408,4 +487,76 @@ tensor_norm(PG_FUNCTION_ARGS)
 			 errdetail("With an order and no axis, norm takes a 1-D or 2-D tensor; this one has %d dimensions.",
 					   t->ndim)));
 	PG_RETURN_NULL();
+}
+
+/* |x| of a complex tensor, as float32 (complex64) or float64 */
+static Tensor *
+complex_abs(const Tensor *t)
+{
+	bool		single = t->dtype == MT_COMPLEX64;
+	Tensor	   *r = tensor_new_like(t, single ? MT_FLOAT32 : MT_FLOAT64);
+	int64		n = tensor_size(t);
+
+	for (int64 i = 0; i < n; i++)
+	{
+		if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (single)
+		{
+			const float *c = (const float *) TENSOR_DATA(t) + 2 * i;
+
+			((float *) TENSOR_DATA(r))[i] = hypotf(c[0], c[1]);
+		}
+		else
+		{
+			const double *c = (const double *) TENSOR_DATA(t) + 2 * i;
+
+			((double *) TENSOR_DATA(r))[i] = hypot(c[0], c[1]);
+		}
+	}
+	return r;
+}
+
+/*
+ * norm(t, ord text DEFAULT NULL, axis int DEFAULT NULL, keepdims DEFAULT
+ * false).  As numpy.linalg.norm: bool and integers are converted to
+ * float64 first; float16 is computed in float32 and returned as float16;
+ * complex values are norms of |x| (real: float32 for complex64), except
+ * the matrix norms '2', '-2' and 'nuc', which need a complex SVD (42804).
+ */
+PG_FUNCTION_INFO_V1(tensor_norm);
+Datum
+tensor_norm(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	MtDtype		dtype;
+	Datum		result;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	dtype = (MtDtype) t->dtype;
+	if (mt_dtype_is_complex(dtype))
+	{
+		double		p = 2;
+		NormOrd		ord = PG_ARGISNULL(1) ? ORD_DEFAULT :
+			parse_ord(PG_GETARG_TEXT_PP(1), &p);
+
+		/* the spectral and nuclear norms need the complex SVD */
+		if (PG_ARGISNULL(2) && t->ndim == 2 &&
+			(ord == ORD_NUC || (ord == ORD_NUMBER && (p == 2 || p == -2))))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("norm does not support matrix order \"%s\" for dtype %s",
+							ord == ORD_NUC ? "nuc" : (p > 0 ? "2" : "-2"),
+							mt_dtype_name(dtype))));
+		/* every other norm is a norm of |x|, as numpy computes it */
+		return norm_float(fcinfo, complex_abs(t));
+	}
+	if (mt_dtype_is_exact(dtype))
+		return norm_float(fcinfo, tensor_convert(t, MT_FLOAT64));
+	if (dtype != MT_FLOAT16)
+		return norm_float(fcinfo, t);
+	result = norm_float(fcinfo, tensor_convert(t, MT_FLOAT32));
+	PG_RETURN_TENSOR_P(tensor_convert((Tensor *) DatumGetPointer(result), MT_FLOAT16));
 }

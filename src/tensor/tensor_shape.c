@@ -2,9 +2,11 @@
  * tensor_shape.c
  *	  SQL glue for shape manipulation, numpy's names and semantics: reshape
  *	  (one -1 inferred), transpose, flatten, squeeze, expand_dims,
- *	  concatenate, stack, split, tile, repeat, diag, tril and triu.  Every
+ *	  concatenate, stack, split, tile, repeat, diag, tril, triu, flip, roll,
+ *	  swapaxes, moveaxis and broadcast_to.  Every
  *	  result is a new contiguous tensor built from a strided view
- *	  (kernels/strided.c).
+ *	  (kernels/strided.c).  They move bytes, so every dtype keeps its
+ *	  dtype; concatenate and stack of mixed dtypes promote as numpy.
  */
 #include "postgres.h"
 
@@ -72,7 +74,7 @@ tensor_transpose_sql(PG_FUNCTION_ARGS)
 	/* not STRICT for the optional axes */
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	if (PG_ARGISNULL(1))
 	{
 		for (int i = 0; i < t->ndim; i++)
@@ -105,7 +107,7 @@ tensor_transpose_sql(PG_FUNCTION_ARGS)
 Datum
 tensor_reshape(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int			shape[MT_MAX_DIMS];
 	int64		dims[MT_MAX_DIMS];
 	int			n = tensor_int_array(PG_GETARG_ARRAYTYPE_P(1), shape,
@@ -158,7 +160,7 @@ tensor_reshape(PG_FUNCTION_ARGS)
 Datum
 tensor_flatten(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int64		n = tensor_size(t);
 
 	PG_RETURN_TENSOR_P(tensor_reshaped(t, 1, &n));
@@ -175,7 +177,7 @@ tensor_squeeze(PG_FUNCTION_ARGS)
 	/* not STRICT for the optional axis */
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	if (!PG_ARGISNULL(1))
 	{
 		axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
@@ -194,7 +196,7 @@ tensor_squeeze(PG_FUNCTION_ARGS)
 Datum
 tensor_expand_dims(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int			axis;
 	int64		dims[MT_MAX_DIMS];
 
@@ -239,14 +241,15 @@ tensors_of_array(ArrayType *arr, int *count)
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("tensor array must not contain nulls")));
-		result[i] = DatumGetTensorP(elems[i]);
+		result[i] = DatumGetTensorAnyDtypeP(elems[i]);
 	}
 	return result;
 }
 
 /*
  * Joins tensors of one ndim along an existing axis: all other extents
- * must match.  The result dtype is float64 if any input is.
+ * must match.  The result dtype is numpy's promote_types over the inputs
+ * (int8 with uint8 is int16, int64 with float32 is float64, ...).
  */
 static Tensor *
 concatenate(Tensor **ts, int count, int axis_arg)
@@ -254,7 +257,7 @@ concatenate(Tensor **ts, int count, int axis_arg)
 	int			ndim = ts[0]->ndim;
 	int			axis;
 	int64		dims[MT_MAX_DIMS];
-	MtDtype		dtype = MT_FLOAT32;
+	MtDtype		dtype = (MtDtype) ts[0]->dtype;
 	Tensor	   *result;
 	int64		outer = 1,
 				out_line;
@@ -290,8 +293,7 @@ concatenate(Tensor **ts, int count, int axis_arg)
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("concatenated extent exceeds the maximum allowed (%d)",
 							MT_MAX_DIM_EXTENT)));
-		if (ts[i]->dtype == MT_FLOAT64)
-			dtype = MT_FLOAT64;
+		dtype = mt_dtype_promote(dtype, (MtDtype) ts[i]->dtype);
 	}
 	result = tensor_new(ndim, dims, dtype);
 	elem = mt_dtype_size(dtype);
@@ -410,7 +412,7 @@ split_axis(Tensor *t, int axis_arg)
 Datum
 tensor_split_sections(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int32		sections = PG_GETARG_INT32(1);
 	int			axis = split_axis(t, PG_GETARG_INT32(2));
 	int64	   *bounds;
@@ -435,7 +437,7 @@ tensor_split_sections(PG_FUNCTION_ARGS)
 Datum
 tensor_split_indices(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
 	int			axis = split_axis(t, PG_GETARG_INT32(2));
 	int			max = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
@@ -459,7 +461,7 @@ tensor_split_indices(PG_FUNCTION_ARGS)
 Datum
 tensor_tile(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int			reps[MT_MAX_DIMS];
 	int			nreps = tensor_int_array(PG_GETARG_ARRAYTYPE_P(1), reps,
 										 MT_MAX_DIMS, "reps");
@@ -517,7 +519,7 @@ tensor_repeat(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	repeats = PG_GETARG_INT32(1);
 	if (repeats < 0)
 		ereport(ERROR,
@@ -556,7 +558,7 @@ tensor_repeat(PG_FUNCTION_ARGS)
 Datum
 tensor_diag(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int32		k = PG_GETARG_INT32(1);
 	size_t		elem = mt_dtype_size((MtDtype) t->dtype);
 
@@ -601,7 +603,7 @@ tensor_diag(PG_FUNCTION_ARGS)
 static Datum
 triangle(FunctionCallInfo fcinfo, bool lower)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int64		k = PG_GETARG_INT32(1);
 	Tensor	   *result;
 	int64		rows,
@@ -648,4 +650,169 @@ Datum
 tensor_triu(PG_FUNCTION_ARGS)
 {
 	return triangle(fcinfo, false);
+}
+
+/* ---- flip, roll, swapaxes, moveaxis, broadcast_to (numpy's names) ---- */
+
+PG_FUNCTION_INFO_V1(tensor_flip);
+PG_FUNCTION_INFO_V1(tensor_roll);
+PG_FUNCTION_INFO_V1(tensor_swapaxes);
+PG_FUNCTION_INFO_V1(tensor_moveaxis);
+PG_FUNCTION_INFO_V1(tensor_broadcast_to_sql);
+
+/* flip(t, axis DEFAULT NULL): reversed along axis, along every axis when
+ * NULL (numpy.flip) */
+Datum
+tensor_flip(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	int64		strides[MT_MAX_DIMS],
+				dims[MT_MAX_DIMS];
+	int64		offset = 0;
+	int			axis = -1;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	if (!PG_ARGISNULL(1))
+		axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+	strides_of(t, strides);
+	tensor_dims64(t, dims);
+	if (tensor_size(t) == 0)
+		PG_RETURN_TENSOR_P(tensor_reshaped(t, t->ndim, dims));
+	for (int i = 0; i < t->ndim; i++)
+	{
+		if (axis >= 0 && i != axis)
+			continue;
+		offset += (dims[i] - 1) * strides[i];
+		strides[i] = -strides[i];
+	}
+	PG_RETURN_TENSOR_P(tensor_from_view(t, t->ndim, dims, strides, offset));
+}
+
+/* roll(t, shift, axis DEFAULT NULL): elements shifted along axis, wrapping
+ * around; the flattened tensor rolled and reshaped back when axis is NULL
+ * (numpy.roll) */
+Datum
+tensor_roll(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	Tensor	   *pieces[2];
+	int64		strides[MT_MAX_DIMS],
+				dims[MT_MAX_DIMS],
+				own[MT_MAX_DIMS];
+	int64		n,
+				s;
+	int			axis;
+	int			ndim;
+	Tensor	   *result;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	ndim = t->ndim;
+	tensor_dims64(t, own);
+	if (PG_ARGISNULL(2))
+	{
+		/* numpy rolls the raveled tensor and restores the shape */
+		int64		size = tensor_size(t);
+
+		t = tensor_reshaped(t, 1, &size);
+		axis = 0;
+	}
+	else
+	{
+		axis = tensor_axis(PG_GETARG_INT32(2), t->ndim);
+	}
+	n = t->dims[axis];
+	if (n == 0 || tensor_size(t) == 0)
+		PG_RETURN_TENSOR_P(tensor_reshaped(t, ndim, own));
+	s = ((int64) PG_GETARG_INT32(1) % n + n) % n;
+	strides_of(t, strides);
+	tensor_dims64(t, dims);
+	if (s == 0)
+		result = tensor_reshaped(t, t->ndim, dims);
+	else
+	{
+		/* the last s elements first, then the first n - s */
+		dims[axis] = s;
+		pieces[0] = tensor_from_view(t, t->ndim, dims, strides, (n - s) * strides[axis]);
+		dims[axis] = n - s;
+		pieces[1] = tensor_from_view(t, t->ndim, dims, strides, 0);
+		result = concatenate(pieces, 2, axis);
+	}
+	if (PG_ARGISNULL(2))
+		result = tensor_reshaped(result, ndim, own);
+	PG_RETURN_TENSOR_P(result);
+}
+
+/* swapaxes(t, axis1, axis2) (numpy.swapaxes) */
+Datum
+tensor_swapaxes(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	int			a = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+	int			b = tensor_axis(PG_GETARG_INT32(2), t->ndim);
+	int			perm[MT_MAX_DIMS];
+
+	for (int i = 0; i < t->ndim; i++)
+		perm[i] = i == a ? b : (i == b ? a : i);
+	PG_RETURN_TENSOR_P(tensor_transpose(t, perm));
+}
+
+/* moveaxis(t, source, destination): one axis moved, the others keeping
+ * their order (numpy.moveaxis with one axis) */
+Datum
+tensor_moveaxis(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	int			src = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+	int			dst = tensor_axis(PG_GETARG_INT32(2), t->ndim);
+	int			perm[MT_MAX_DIMS];
+	int			k = 0;
+
+	for (int i = 0; i < t->ndim; i++)
+	{
+		if (i == dst)
+			perm[i] = src;
+		else
+		{
+			if (k == src)
+				k++;
+			perm[i] = k++;
+		}
+	}
+	PG_RETURN_TENSOR_P(tensor_transpose(t, perm));
+}
+
+/* broadcast_to(t, shape): t expanded to shape by numpy's broadcasting rules
+ * (numpy.broadcast_to; a copy, not a read-only view) */
+Datum
+tensor_broadcast_to_sql(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	int			ndim;
+	int64		dims[MT_MAX_DIMS];
+
+	tensor_shape_from_array(PG_GETARG_ARRAYTYPE_P(1), &ndim, dims);
+	for (int i = 0; i < t->ndim; i++)
+	{
+		int			k = i + ndim - t->ndim;
+
+		if (k < 0 || (t->dims[i] != 1 && t->dims[i] != dims[k]))
+		{
+			char		from[128],
+						to[128];
+
+			mt_format_shape32(from, sizeof(from), t->ndim, t->dims);
+			mt_format_shape(to, sizeof(to), ndim, (const int64_t *) dims);
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot broadcast a tensor of shape %s to shape %s",
+							from, to),
+					 errdetail("Each extent must equal the target's or be 1, aligned on the right.")));
+		}
+	}
+	tensor_check_shape(ndim, dims, (MtDtype) t->dtype);
+	PG_RETURN_TENSOR_P(tensor_broadcast_to(t, ndim, dims));
 }

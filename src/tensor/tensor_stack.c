@@ -3,7 +3,10 @@
  *	  marsql.stack_agg: stacks rows (real[], double precision[] or tensor)
  *	  into one tensor of shape (rows, *row_shape), like numpy.stack.  NULL
  *	  rows are skipped; every other row must have the first row's shape.
- *	  Rows of float32 stay float32 until a float64 row arrives.  The size is
+ *	  The result has the rows' dtypes promoted as numpy.stack does
+ *	  (numpy.promote_types: int8 and uint8 rows give int16, int64 and
+ *	  float32 rows float64); the rows gathered so far are converted when a
+ *	  row of a wider dtype arrives.  The size is
  *	  checked before the buffer grows, so a runaway aggregate stops with
  *	  54000 rather than exhausting memory.
  */
@@ -61,24 +64,27 @@ grow(StackState *state, size_t needed, MemoryContext aggcontext)
 	state->capacity = capacity;
 }
 
-/* Converts the rows gathered so far from float32 to float64. */
+/* Converts the rows gathered so far to dtype (a safe cast: exact). */
 static void
-promote(StackState *state, MemoryContext aggcontext)
+promote(StackState *state, MtDtype dtype, MemoryContext aggcontext)
 {
 	int64		n = state->rows * state->row_elements;
-	size_t		bytes = Max((size_t) n * sizeof(double), 1024);
+	size_t		bytes;
 	char	   *data;
 
-	tensor_check_shape(1, &n, MT_FLOAT64);
+	tensor_check_shape(1, &n, dtype);
+	bytes = Max((size_t) n * mt_dtype_size(dtype), 1024);
 	data = MemoryContextAlloc(aggcontext, bytes);
 	if (state->data)
 	{
-		mt_convert(state->data, MT_FLOAT32, data, MT_FLOAT64, n);
+		if (mt_convert(state->data, state->dtype, data, dtype, n) >= 0)
+			elog(ERROR, "stack_agg could not promote %s to %s",
+				 mt_dtype_name(state->dtype), mt_dtype_name(dtype));
 		pfree(state->data);
 	}
 	state->data = data;
 	state->capacity = bytes;
-	state->dtype = MT_FLOAT64;
+	state->dtype = dtype;
 }
 
 static Datum
@@ -127,8 +133,8 @@ stack_add(FunctionCallInfo fcinfo, const StackRow *row)
 				 errdetail("Row %lld has shape %s where the first row has shape %s.",
 						   (long long) state->rows + 1, got, want)));
 	}
-	if (row->dtype == MT_FLOAT64 && state->dtype == MT_FLOAT32)
-		promote(state, aggcontext);
+	if (mt_dtype_promote(state->dtype, row->dtype) != state->dtype)
+		promote(state, mt_dtype_promote(state->dtype, row->dtype), aggcontext);
 
 	/* check the stacked size as a tensor before growing the buffer */
 	dims[0] = state->rows + 1;
@@ -193,7 +199,7 @@ tensor_stack_tensor_transfn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1))
 		return skip_null_row(fcinfo);
-	t = PG_GETARG_TENSOR_P(1);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	row.ndim = t->ndim;
 	tensor_dims64(t, row.dims);
 	row.dtype = (MtDtype) t->dtype;

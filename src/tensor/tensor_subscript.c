@@ -250,7 +250,7 @@ tensor_subscript_fetch(ExprState *state, ExprEvalStep *op,
 {
 	SubscriptingRefState *s = op->d.sbsref.state;
 	SubscriptWorkspace *w = (SubscriptWorkspace *) s->workspace;
-	Tensor	   *t = DatumGetTensorP(*op->resvalue);
+	Tensor	   *t = DatumGetTensorAnyDtypeP(*op->resvalue);
 
 	(void) state;
 	(void) econtext;
@@ -332,7 +332,7 @@ tensor_slice(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	if (!PG_ARGISNULL(1))
 		nstart = bounds_of(PG_GETARG_ARRAYTYPE_P(1), start, has_start, "start");
 	if (!PG_ARGISNULL(2))
@@ -380,7 +380,7 @@ tensor_take(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	arr = PG_GETARG_ARRAYTYPE_P(1);
 	axis = tensor_axis_or_flatten(&t, PG_ARGISNULL(2),
 								  PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2));
@@ -439,16 +439,23 @@ tensor_take(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(result);
 }
 
-/* item(t): the one element of a size-1 tensor */
+/* item(t): the one element of a size-1 tensor, as double precision (bool
+ * as 0 or 1; an int64 beyond 2^53 rounds) */
 Datum
 tensor_item(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 
 	if (tensor_size(t) != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("can only convert a tensor of size 1 to a scalar"),
 				 errdetail("The tensor has %lld elements.", (long long) tensor_size(t))));
+	if (mt_dtype_is_complex((MtDtype) t->dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("item does not support dtype %s",
+						mt_dtype_name((MtDtype) t->dtype)),
+				 errhint("item returns double precision; take the real part first.")));
 	PG_RETURN_FLOAT8(mt_load(TENSOR_DATA(t), (MtDtype) t->dtype, 0));
 }

@@ -679,13 +679,13 @@ for fname, fn in (('argmin', np.argmin), ('argmax', np.argmax)):
     v = normal(9)
     S('%s of a 1-D tensor' % fname, 'marsql.%s(%s)' % (fname, lit(v)), fn(v), EXACT, integer=True)
     for axis in (0, 1, -1):
-        T('%s axis %d gives float64 indices' % (fname, axis), 'marsql.%s(%s, %d)' % (fname, lit(x), axis),
-          fn(x, axis=axis).astype(np.float64), EXACT)
+        T('%s axis %d gives int64 indices' % (fname, axis), 'marsql.%s(%s, %d)' % (fname, lit(x), axis),
+          fn(x, axis=axis).astype(np.int64), EXACT)
     T('%s axis 1 keepdims' % fname, 'marsql.%s(%s, 1, true)' % (fname, lit(x)),
-      np.expand_dims(fn(x, axis=1), 1).astype(np.float64), EXACT)
+      np.expand_dims(fn(x, axis=1), 1).astype(np.int64), EXACT)
     x32 = x.astype(np.float32)
-    T('%s of float32 axis 2 gives float64 indices' % fname, 'marsql.%s(%s, 2)' % (fname, lit(x32)),
-      fn(x32, axis=2).astype(np.float64), EXACT)
+    T('%s of float32 axis 2 gives int64 indices' % fname, 'marsql.%s(%s, 2)' % (fname, lit(x32)),
+      fn(x32, axis=2).astype(np.int64), EXACT)
 
 # norm
 ORD = {None: None, '1': 1, '2': 2, '-1': -1, '-2': -2, 'inf': np.inf, '-inf': -np.inf,
@@ -1329,7 +1329,7 @@ sq = normal(1, 3, 1)
 bits_check('squeeze axis NULL drops every extent-1 axis', 'marsql.squeeze(%s, NULL)' % lit(sq), np.squeeze(sq, axis=None))
 for fname in ('argmin', 'argmax'):
     bits_check('%s axis NULL keepdims' % fname, 'marsql.%s(%s, NULL, true)' % (fname, lit(c1)),
-               getattr(np, fname)(c1, axis=None, keepdims=True).astype(np.float64))
+               getattr(np, fname)(c1, axis=None, keepdims=True).astype(np.int64))
 
 # the min and max aggregates are numpy's minimum and maximum folded over the
 # rows in order, bit for bit: NaN wins, and between -0 and +0 the later
@@ -1645,6 +1645,303 @@ S('l2_distance of float16 vectors (computed in float32)',
   'marsql.l2_distance(%s, %s)' % (lit(Qx[0]), lit(Cx[0])),
   float(np.linalg.norm(Qx[0].astype(np.float32) - Cx[0].astype(np.float32))), (1e-6, 1e-6))
 
+# ---- reduce: reductions, shape functions, subscripts, stacking,
+# constructors and row aggregates over every dtype (issue 21, helper
+# "reduce").  numpy's result dtypes: sum/prod/cumsum/cumprod of bool and
+# integers are int64 (numpy gives uint64 for uint8; marsql has no uint64
+# and documents int64), mean/var/std of integers float64, float16 stays
+# float16, min/max keep the dtype, argmin/argmax int64.  Bool and complex
+# inputs are built with astype (their text literals are the io helper's).
+RD_DTYPES = ('bool', 'int8', 'uint8', 'int16', 'int32', 'int64', 'float16', 'float32', 'float64',
+             'complex64', 'complex128')
+RD_REAL = tuple(d for d in RD_DTYPES if not d.startswith('complex'))
+
+
+def rd_lit(a):
+    """a literal for any dtype: bool and (real-valued) complex via astype"""
+    a = np.asarray(a)
+    if a.dtype.kind == 'b':
+        return "marsql.astype(%s, 'bool')" % lit(a.astype(np.float64))
+    if a.dtype.kind == 'c':
+        assert not np.any(a.imag)
+        return "marsql.astype(%s, '%s')" % (lit(a.real.astype(np.float64)), a.dtype.name)
+    return lit(a)
+
+
+def rd_sample(dt, shape=(3, 4), lo=-9, hi=10):
+    """small exact values (sums and products exact in every dtype)"""
+    if dt == 'bool':
+        return rng.random(shape) < 0.5
+    if dt == 'uint8':
+        return rng.integers(0, hi, shape).astype(np.uint8)
+    a = rng.integers(lo, hi, shape)
+    if dt in ('float16', 'float32', 'float64'):
+        return (a * 0.5).astype(dt)
+    return a.astype(dt)
+
+
+def rd_sum_dtype(ref, dt):
+    """numpy's result with uint8's uint64 sums as marsql's int64"""
+    ref = np.asarray(ref)
+    return ref.astype(np.int64) if ref.dtype == np.uint64 else ref
+
+
+def rd_tol(dt):
+    return {'float16': (2e-3, 2e-3), 'float32': (1e-6, 1e-6), 'complex64': (1e-6, 1e-6)}.get(dt, (1e-12, 1e-12))
+
+
+def rd_axis_sql(fname, axis, keepdims):
+    head = ', NULL' if axis is None else ', %d' % axis
+    if fname not in AGG_NAMES and axis is None and not keepdims:
+        head = ''
+    return head + (', keepdims => true' if keepdims else '')
+
+
+for dt in RD_DTYPES:
+    a = rd_sample(dt)
+    A = rd_lit(a)
+    # shape and data movement: the dtype is kept, values bit for bit
+    T('reduce: reshape %s' % dt, 'marsql.reshape(%s, %s)' % (A, iarr([2, -1])), a.reshape(2, -1))
+    T('reduce: transpose %s' % dt, 'marsql.transpose(%s)' % A, a.T)
+    T('reduce: flatten %s' % dt, 'marsql.flatten(%s)' % A, a.ravel())
+    T('reduce: expand_dims -1 then squeeze %s' % dt, 'marsql.squeeze(marsql.expand_dims(%s, -1))' % A, a)
+    T('reduce: expand_dims 0 %s' % dt, 'marsql.expand_dims(%s, 0)' % A, np.expand_dims(a, 0))
+    T('reduce: concatenate axis 1 %s' % dt, 'marsql.concatenate(ARRAY[%s, %s], 1)' % (A, A), np.concatenate([a, a], 1))
+    T('reduce: concatenate axis NULL %s' % dt, 'marsql.concatenate(ARRAY[%s, %s], NULL)' % (A, A),
+      np.concatenate([a, a], axis=None))
+    T('reduce: stack axis -1 %s' % dt, 'marsql.stack(ARRAY[%s, %s], -1)' % (A, A), np.stack([a, a], -1))
+    T('reduce: tile %s' % dt, 'marsql.tile(%s, %s)' % (A, iarr([2, 1, 2])), np.tile(a, (2, 1, 2)))
+    T('reduce: repeat axis 0 %s' % dt, 'marsql.repeat(%s, 2, 0)' % A, np.repeat(a, 2, 0))
+    T('reduce: repeat flat %s' % dt, 'marsql.repeat(%s, 3)' % A, np.repeat(a, 3))
+    T('reduce: diag k=1 %s' % dt, 'marsql.diag(%s, 1)' % A, np.diag(a, 1))
+    T('reduce: diag of 1-D %s' % dt, 'marsql.diag(%s, -1)' % rd_lit(a[0]), np.diag(a[0], -1))
+    T('reduce: tril %s' % dt, 'marsql.tril(%s)' % A, np.tril(a))
+    T('reduce: triu k=1 %s' % dt, 'marsql.triu(%s, 1)' % A, np.triu(a, 1))
+    T('reduce: take axis 1 %s' % dt, 'marsql.take(%s, %s, 1)' % (A, iarr([3, 0, -1])), np.take(a, [3, 0, -1], 1))
+    T('reduce: subscript [1:][:, 2] %s' % dt, '(%s)[1:][2]' % A, a[1:, 2])
+    T('reduce: slice step -2 %s' % dt, "marsql.slice(%s, ARRAY[NULL,NULL]::int[], ARRAY[NULL,NULL]::int[], %s)" % (A, iarr([1, -2])),
+      a[::1, ::-2])
+    T('reduce: split piece %s' % dt, '(marsql.split(%s, 2, 1))[2]' % A, np.split(a, 2, 1)[1])
+    # reductions
+    for axis in (None, 0, 1, -1):
+        for keepdims in (False, True):
+            tag = '%s axis %s%s' % (dt, axis, ' keepdims' if keepdims else '')
+            T('reduce: sum %s' % tag, 'marsql.sum(%s%s)' % (A, rd_axis_sql('sum', axis, keepdims)),
+              rd_sum_dtype(np.sum(a, axis=axis, keepdims=keepdims), dt))
+            T('reduce: mean %s' % tag, 'marsql.mean(%s%s)' % (A, rd_axis_sql('mean', axis, keepdims)),
+              np.mean(a, axis=axis, keepdims=keepdims), rd_tol(dt))
+            T('reduce: any %s' % tag, 'marsql."any"(%s%s)' % (A, rd_axis_sql('any', axis, keepdims)),
+              np.any(a, axis=axis, keepdims=keepdims))
+            T('reduce: all %s' % tag, 'marsql."all"(%s%s)' % (A, rd_axis_sql('all', axis, keepdims)),
+              np.all(a, axis=axis, keepdims=keepdims))
+            T('reduce: count_nonzero %s' % tag, 'marsql.count_nonzero(%s%s)' % (A, rd_axis_sql('cnz', axis, keepdims)),
+              np.asarray(np.count_nonzero(a, axis=axis, keepdims=keepdims), np.int64))
+            if True:  # every dtype: complex in numpy's lexicographic order
+                T('reduce: min %s' % tag, 'marsql.min(%s%s)' % (A, rd_axis_sql('min', axis, keepdims)),
+                  np.min(a, axis=axis, keepdims=keepdims))
+                T('reduce: max %s' % tag, 'marsql.max(%s%s)' % (A, rd_axis_sql('max', axis, keepdims)),
+                  np.max(a, axis=axis, keepdims=keepdims))
+                T('reduce: var ddof 1 %s' % tag, 'marsql.var(%s, axis => %s, ddof => 1, keepdims => %s)'
+                  % (A, 'NULL' if axis is None else axis, 'true' if keepdims else 'false'),
+                  np.var(a, axis=axis, ddof=1, keepdims=keepdims), (2e-2, 2e-2) if dt == 'float16' else rd_tol(dt))
+                T('reduce: std %s' % tag, 'marsql.std(%s, axis => %s, keepdims => %s)'
+                  % (A, 'NULL' if axis is None else axis, 'true' if keepdims else 'false'),
+                  np.std(a, axis=axis, keepdims=keepdims), (2e-2, 2e-2) if dt == 'float16' else rd_tol(dt))
+    p = rd_sample(dt, lo=-2, hi=3)
+    P = rd_lit(p)
+    for axis in (None, 0, -1):
+        T('reduce: prod %s axis %s' % (dt, axis), 'marsql.prod(%s%s)' % (P, '' if axis is None else ', %d' % axis),
+          rd_sum_dtype(np.prod(p, axis=axis), dt))
+        T('reduce: cumsum %s axis %s' % (dt, axis), 'marsql.cumsum(%s%s)' % (A, '' if axis is None else ', %d' % axis),
+          rd_sum_dtype(np.cumsum(a, axis=axis), dt))
+        T('reduce: cumprod %s axis %s' % (dt, axis), 'marsql.cumprod(%s%s)' % (P, '' if axis is None else ', %d' % axis),
+          rd_sum_dtype(np.cumprod(p, axis=axis), dt))
+    for fname, fn in (('argmin', np.argmin), ('argmax', np.argmax)):
+        S('reduce: %s flat %s' % (fname, dt), 'marsql.%s(%s)' % (fname, A), fn(a), EXACT, integer=True)
+        for axis in (0, -1):
+            T('reduce: %s %s axis %d is int64' % (fname, dt, axis), 'marsql.%s(%s, %d)' % (fname, A, axis),
+              fn(a, axis=axis).astype(np.int64))
+    if True:  # complex: real norms of |x|
+        T('reduce: norm of %s' % dt, 'marsql.norm(%s)' % A, np.linalg.norm(a),
+          (2e-3, 2e-3) if dt == 'float16' else (1e-6, 1e-6) if dt in ('float32', 'complex64') else (1e-12, 1e-12))
+        for o in ('1', 'inf', 'fro'):
+            T('reduce: matrix norm %s of %s' % (o, dt), "marsql.norm(%s, '%s')" % (A, o), np.linalg.norm(a, ORD[o]),
+              (2e-3, 2e-3) if dt == 'float16' else (1e-6, 1e-6) if dt in ('float32', 'complex64') else (1e-12, 1e-12))
+        T('reduce: vector norm ord 1 axis 0 of %s' % dt, "marsql.norm(%s, '1', 0)" % A, np.linalg.norm(a, 1, axis=0),
+          (2e-3, 2e-3) if dt == 'float16' else (1e-6, 1e-6) if dt in ('float32', 'complex64') else (1e-12, 1e-12))
+    # empty and 0-d
+    e = np.zeros((0, 3), dtype=dt)
+    E_ = rd_lit(e)
+    T('reduce: sum of empty %s axis 0' % dt, 'marsql.sum(%s, 0)' % E_, rd_sum_dtype(np.sum(e, axis=0), dt))
+    T('reduce: prod of empty %s' % dt, 'marsql.prod(%s)' % E_, rd_sum_dtype(np.prod(e), dt))
+    T('reduce: any of empty %s' % dt, 'marsql."any"(%s)' % E_, np.any(e))
+    T('reduce: all of empty %s axis 0' % dt, 'marsql."all"(%s, 0)' % E_, np.all(e, axis=0))
+    T('reduce: count_nonzero of empty %s' % dt, 'marsql.count_nonzero(%s)' % E_, np.int64(np.count_nonzero(e)))
+    z = a[1, 2]
+    T('reduce: sum of 0-d %s' % dt, 'marsql.sum(%s, NULL)' % rd_lit(z), rd_sum_dtype(np.sum(z), dt))
+    T('reduce: any of 0-d %s' % dt, 'marsql."any"(%s)' % rd_lit(z), np.any(z))
+    E('reduce: min of empty %s raises' % dt, 'marsql.min(%s, NULL)' % E_, '22', lambda e=e: np.min(e))
+    E('reduce: argmax of empty %s raises' % dt, 'marsql.argmax(%s)' % E_, '22', lambda e=e: np.argmax(e))
+    E('reduce: sum axis 2 of 2-D %s raises' % dt, 'marsql.sum(%s, 2)' % A, '22', lambda a=a: np.sum(a, axis=2))
+    E('reduce: any axis -3 of 2-D %s raises' % dt, 'marsql."any"(%s, -3)' % A, '22', lambda a=a: np.any(a, axis=-3))
+    E('reduce: count_nonzero axis 2 of 2-D %s raises' % dt, 'marsql.count_nonzero(%s, 2)' % A, '22',
+      lambda a=a: np.count_nonzero(a, axis=2))
+    E('reduce: cumprod axis 2 of 2-D %s raises' % dt, 'marsql.cumprod(%s, 2)' % A, '22', lambda a=a: np.cumprod(a, axis=2))
+    # constructors
+    T('reduce: ones %s' % dt, "marsql.ones(%s, '%s')" % (iarr([2, 3]), dt), np.ones((2, 3), dt))
+    T('reduce: zeros %s' % dt, "marsql.zeros(%s, '%s')" % (iarr([2]), dt), np.zeros(2, dt))
+    T('reduce: full 2.75 %s' % dt, "marsql.full(%s, 2.75, '%s')" % (iarr([3]), dt), np.full(3, 2.75, dt))
+    T('reduce: eye 2x3 k=1 %s' % dt, "marsql.eye(2, 3, 1, '%s')" % dt, np.eye(2, 3, 1, dtype=dt))
+    T('reduce: identity %s' % dt, "marsql.identity(3, '%s')" % dt, np.identity(3, dt))
+    if dt != 'bool':
+        T('reduce: arange(0, 5, 1.5) %s' % dt, "marsql.arange(0, 5, 1.5, '%s')" % dt, np.arange(0, 5, 1.5, dtype=dt),
+          rd_tol(dt))
+        T('reduce: arange(7) %s' % dt, "marsql.arange(7, '%s')" % dt, np.arange(7, dtype=dt))
+        T('reduce: linspace(0, 10, 4) %s' % dt, "marsql.linspace(0, 10, 4, true, '%s')" % dt,
+          np.linspace(0, 10, 4, dtype=dt), rd_tol(dt))
+    # mixed dtypes promote as numpy.concatenate / stack
+    for other in ('int8', 'uint8', 'float16', 'float32', 'int64'):
+        b = rd_sample(other)
+        T('reduce: concatenate %s with %s' % (dt, other), 'marsql.concatenate(ARRAY[%s, %s])' % (A, rd_lit(b)),
+          np.concatenate([a, b]))
+        T('reduce: stack %s with %s' % (dt, other), 'marsql.stack(ARRAY[%s, %s], 1)' % (A, rd_lit(b)),
+          np.stack([a, b], 1))
+
+# flip, roll, swapaxes, moveaxis, broadcast_to, ravel and the *_like
+# constructors: every dtype, axis None / negative, 0-d, empty
+for dt in RD_DTYPES:
+    a3 = rd_sample(dt, (2, 3, 4))
+    A3 = rd_lit(a3)
+    T('reduce: flip all axes %s' % dt, 'marsql.flip(%s)' % A3, np.flip(a3))
+    for axis in (0, -1):
+        T('reduce: flip axis %d %s' % (axis, dt), 'marsql.flip(%s, %d)' % (A3, axis), np.flip(a3, axis))
+    for shift, axis in ((1, None), (-5, None), (2, 1), (-1, -1), (7, 0), (0, 2)):
+        T('reduce: roll %d axis %s %s' % (shift, axis, dt),
+          'marsql.roll(%s, %d%s)' % (A3, shift, '' if axis is None else ', %d' % axis), np.roll(a3, shift, axis))
+    T('reduce: swapaxes 0 -1 %s' % dt, 'marsql.swapaxes(%s, 0, -1)' % A3, np.swapaxes(a3, 0, -1))
+    for src, dst in ((0, -1), (-1, 0), (1, 2), (2, 1)):
+        T('reduce: moveaxis %d %d %s' % (src, dst, dt), 'marsql.moveaxis(%s, %d, %d)' % (A3, src, dst), np.moveaxis(a3, src, dst))
+    T('reduce: broadcast_to (2,3,4) -> (2,2,3,4) %s' % dt, 'marsql.broadcast_to(%s, %s)' % (A3, iarr([2, 2, 3, 4])),
+      np.broadcast_to(a3, (2, 2, 3, 4)))
+    T('reduce: broadcast_to (3,1) -> (2,3,5) %s' % dt, 'marsql.broadcast_to(%s, %s)' % (rd_lit(a3[0, :, :1]), iarr([2, 3, 5])),
+      np.broadcast_to(a3[0, :, :1], (2, 3, 5)))
+    T('reduce: ravel %s' % dt, 'marsql.ravel(%s)' % A3, np.ravel(a3))
+    T('reduce: zeros_like %s' % dt, 'marsql.zeros_like(%s)' % A3, np.zeros_like(a3))
+    T('reduce: ones_like %s' % dt, 'marsql.ones_like(%s)' % A3, np.ones_like(a3))
+    T('reduce: full_like 2 %s' % dt, 'marsql.full_like(%s, 2)' % A3, np.full_like(a3, 2))
+    T('reduce: zeros_like %s as int8' % dt, "marsql.zeros_like(%s, 'int8')" % A3, np.zeros_like(a3, dtype=np.int8))
+    z0 = a3[0, 0, 0]
+    T('reduce: flip of 0-d %s' % dt, 'marsql.flip(%s)' % rd_lit(z0), np.flip(z0))
+    T('reduce: roll of 0-d %s' % dt, 'marsql.roll(%s, 3)' % rd_lit(z0), np.roll(z0, 3))
+    e = np.zeros((0, 3), dt)
+    T('reduce: roll of empty %s axis 1' % dt, 'marsql.roll(%s, 1, 1)' % rd_lit(e), np.roll(e, 1, 1))
+    T('reduce: flip of empty %s' % dt, 'marsql.flip(%s)' % rd_lit(e), np.flip(e))
+    E('reduce: flip axis 3 of 3-D %s raises' % dt, 'marsql.flip(%s, 3)' % A3, '22', lambda a3=a3: np.flip(a3, 3))
+    E('reduce: roll axis -4 of 3-D %s raises' % dt, 'marsql.roll(%s, 1, -4)' % A3, '22', lambda a3=a3: np.roll(a3, 1, -4))
+    E('reduce: swapaxes 0 3 of 3-D %s raises' % dt, 'marsql.swapaxes(%s, 0, 3)' % A3, '22', lambda a3=a3: np.swapaxes(a3, 0, 3))
+    E('reduce: moveaxis 3 0 of 3-D %s raises' % dt, 'marsql.moveaxis(%s, 3, 0)' % A3, '22', lambda a3=a3: np.moveaxis(a3, 3, 0))
+    E('reduce: broadcast_to (2,3,4) -> (3,4) %s raises' % dt, 'marsql.broadcast_to(%s, %s)' % (A3, iarr([3, 4])), '22',
+      lambda a3=a3: np.broadcast_to(a3, (3, 4)))
+    E('reduce: broadcast_to (2,3,4) -> (2,5,4) %s raises' % dt, 'marsql.broadcast_to(%s, %s)' % (A3, iarr([2, 5, 4])), '22',
+      lambda a3=a3: np.broadcast_to(a3, (2, 5, 4)))
+# numpy's docstring examples
+T('reduce: np.roll docstring', 'marsql.roll(%s, 2)' % lit(np.arange(10, dtype=np.int64)), np.roll(np.arange(10), 2))
+T('reduce: np.roll docstring negative', 'marsql.roll(%s, -2)' % lit(np.arange(10, dtype=np.int64)), np.roll(np.arange(10), -2))
+x2 = np.reshape(np.arange(10, dtype=np.int64), (2, 5))
+T('reduce: np.roll docstring 2-D axis None', 'marsql.roll(%s, 1)' % lit(x2), np.roll(x2, 1))
+T('reduce: np.roll docstring 2-D axis 0', 'marsql.roll(%s, 1, 0)' % lit(x2), np.roll(x2, 1, axis=0))
+T('reduce: np.roll docstring 2-D axis 1 negative', 'marsql.roll(%s, -1, 1)' % lit(x2), np.roll(x2, -1, axis=1))
+Af = np.arange(8, dtype=np.int64).reshape((2, 2, 2))
+T('reduce: np.flip docstring axis 0', 'marsql.flip(%s, 0)' % lit(Af), np.flip(Af, 0))
+T('reduce: np.flip docstring', 'marsql.flip(%s)' % lit(Af), np.flip(Af))
+T('reduce: np.swapaxes docstring', 'marsql.swapaxes(%s, 0, 2)' % lit(Af), np.swapaxes(Af, 0, 2))
+Xm = np.zeros((3, 4, 5))
+T('reduce: np.moveaxis docstring 0 -1', 'marsql.moveaxis(%s, 0, -1)' % lit(Xm), np.moveaxis(Xm, 0, -1))
+T('reduce: np.moveaxis docstring -1 0', 'marsql.moveaxis(%s, -1, 0)' % lit(Xm), np.moveaxis(Xm, -1, 0))
+T('reduce: np.broadcast_to docstring', 'marsql.broadcast_to(%s, %s)' % (lit(np.array([1, 2, 3], np.int64)), iarr([3, 3])),
+  np.broadcast_to(np.array([1, 2, 3]), (3, 3)))
+
+# numpy's docstring examples
+T('reduce: np.any docstring [[True, False], [True, True]]', 'marsql."any"(%s)' % rd_lit(np.array([[True, False], [True, True]])),
+  np.any([[True, False], [True, True]]))
+T('reduce: np.any docstring axis 0', 'marsql."any"(%s, 0)' % rd_lit(np.array([[True, False], [False, False]])),
+  np.any([[True, False], [False, False]], axis=0))
+T('reduce: np.any docstring [-1, 0, 5]', 'marsql."any"(%s)' % lit(np.array([-1, 0, 5.0])), np.any([-1, 0, 5]))
+T('reduce: np.any docstring nan', 'marsql."any"(%s)' % lit(np.array(np.nan)), np.any(np.nan))
+T('reduce: np.all docstring [-1, 4, 5]', 'marsql."all"(%s)' % lit(np.array([-1, 4, 5.0])), np.all([-1, 4, 5]))
+T('reduce: np.all docstring [1.0, nan]', 'marsql."all"(%s)' % lit(np.array([1.0, np.nan])), np.all([1.0, np.nan]))
+T('reduce: np.all docstring keepdims', 'marsql."all"(%s, -1, true)' % rd_lit(np.array([[True], [True]])),
+  np.all([[True], [True]], axis=-1, keepdims=True))
+cz = np.array([[0, 1, 7, 0], [3, 0, 2, 19]], np.int64)
+T('reduce: np.count_nonzero docstring eye(4)', 'marsql.count_nonzero(marsql.eye(4))', np.int64(np.count_nonzero(np.eye(4))))
+T('reduce: np.count_nonzero docstring', 'marsql.count_nonzero(%s)' % lit(cz), np.int64(np.count_nonzero(cz)))
+T('reduce: np.count_nonzero docstring axis 0', 'marsql.count_nonzero(%s, 0)' % lit(cz),
+  np.count_nonzero(cz, axis=0).astype(np.int64))
+T('reduce: np.count_nonzero docstring axis 1', 'marsql.count_nonzero(%s, 1)' % lit(cz),
+  np.count_nonzero(cz, axis=1).astype(np.int64))
+T('reduce: np.count_nonzero docstring axis 1 keepdims', 'marsql.count_nonzero(%s, 1, true)' % lit(cz),
+  np.count_nonzero(cz, axis=1, keepdims=True).astype(np.int64))
+T('reduce: np.cumprod docstring', 'marsql.cumprod(%s)' % lit(np.array([1, 2, 3], np.int64)), np.cumprod(np.array([1, 2, 3])))
+T('reduce: np.cumprod docstring 2-D axis 0', 'marsql.cumprod(%s, 0)' % lit(np.array([[1, 2, 3], [4, 5, 6]], np.int64)),
+  np.cumprod(np.array([[1, 2, 3], [4, 5, 6]]), axis=0))
+T('reduce: np.sum docstring bool', 'marsql.sum(%s, NULL)' % rd_lit(np.array([True, True, False])),
+  np.sum(np.array([True, True, False])))
+T('reduce: np.sum docstring int8 sum in int64 (no wrap at 128)', 'marsql.sum(%s, NULL)' % lit(np.array([100, 100], np.int8)),
+  np.sum(np.array([100, 100], np.int8)))
+# NaN and -0.0 in truth and float16 reductions
+nz = np.array([np.nan, -0.0, 0.0, 2.0])
+T('reduce: count_nonzero NaN true, -0.0 false', 'marsql.count_nonzero(%s)' % lit(nz), np.int64(np.count_nonzero(nz)))
+T('reduce: any -0.0 is false', 'marsql."any"(%s)' % lit(np.array([-0.0])), np.any(np.array([-0.0])))
+h = np.array([[1.5, np.nan, -2.0], [0.25, 3.0, -0.0]], np.float16)
+for fname, fn in (('min', np.min), ('max', np.max), ('sum', np.sum), ('mean', np.mean), ('prod', np.prod)):
+    T('reduce: %s float16 with NaN axis 1' % fname, 'marsql.%s(%s, 1)' % (fname, lit(h)), fn(h, axis=1))
+S('reduce: argmax float16 NaN first', 'marsql.argmax(%s)' % lit(h), np.argmax(h), EXACT, integer=True)
+hs = (rng.random(3000) * 4).astype(np.float16)
+T('reduce: sum of 3000 float16 (pairwise in float32)', 'marsql.sum(%s, NULL)' % lit(hs), np.sum(hs))
+T('reduce: cumsum of float16 rounds at each step', 'marsql.cumsum(%s)' % lit(hs[:300]), np.cumsum(hs[:300]))
+# overflow: int64 wraps as numpy's
+big = np.array([2 ** 62, 2 ** 62, 2 ** 62, 2 ** 62], np.int64)
+with np.errstate(over='ignore'):
+    T('reduce: int64 sum wraps', 'marsql.sum(%s, NULL)' % lit(big), np.sum(big))
+    T('reduce: int64 cumsum wraps', 'marsql.cumsum(%s)' % lit(big), np.cumsum(big))
+    T('reduce: int64 prod wraps', 'marsql.prod(%s)' % lit(np.array([2 ** 32, 2 ** 32], np.int64)),
+      np.prod(np.array([2 ** 32, 2 ** 32], np.int64)))
+    T('reduce: int32 prod in int64 does not wrap', 'marsql.prod(%s)' % lit(np.array([2 ** 20, 2 ** 20], np.int32)),
+      np.prod(np.array([2 ** 20, 2 ** 20], np.int32)))
+# complex NaN wins min/max and argmax (numpy's CDOUBLE loops)
+cn = np.array([[1, np.nan, 3], [4, 5, -6]], np.complex128)
+T('reduce: max complex128 with NaN axis 1', 'marsql.max(marsql.astype(%s, \'complex128\'), 1)' % lit(cn.real), np.max(cn, axis=1))
+T('reduce: min complex128 with NaN axis 0', 'marsql.min(marsql.astype(%s, \'complex128\'), 0)' % lit(cn.real), np.min(cn, axis=0))
+S('reduce: argmin complex128 finds the NaN', 'marsql.argmin(marsql.astype(%s, \'complex128\'))' % lit(cn.real),
+  np.argmin(cn), EXACT, integer=True)
+# complex spectral and nuclear matrix norms need a complex SVD, not there yet
+add('reduce: nuclear norm of complex64 is refused with 42804',
+    "SELECT marsql.norm(marsql.astype('[[1,2],[3,4]]'::marsql.tensor, 'complex64'), 'nuc') AS r", None, expect_error='42804')
+# full with a value the integer dtype cannot hold: numpy >= 2 raises
+# OverflowError (numpy 1.x wraps silently); marsql raises 22003
+add('reduce: full 300 int8 out of range', "SELECT marsql.full(ARRAY[2], 300, 'int8') AS r", None, expect_error='22003')
+add('reduce: full NaN int32 out of range', "SELECT marsql.full(ARRAY[2], 'NaN', 'int32') AS r", None, expect_error='22003')
+# numpy raises TypeError (not one E() accepts) for more than two bools
+add('reduce: arange of 3 bools raises', "SELECT marsql.arange(3, 'bool') AS r", None, expect_error='22')
+# row aggregates: numpy's reductions over axis 0 of the stacked rows
+RD_ROWS = [(i % 2, rd_sample('int16', (2, 3))) for i in range(6)]
+RD_ROWS_B = [rd_sample('bool', (4,)) for _ in range(5)]
+SETUP_TABLES += [
+    'CREATE TEMP TABLE reduce_rows (g int, t marsql.tensor);',
+    'INSERT INTO reduce_rows VALUES %s;' % ', '.join('(%d, %s)' % (g, rd_lit(t)) for g, t in RD_ROWS),
+    'CREATE TEMP TABLE reduce_rows_b (t marsql.tensor);',
+    'INSERT INTO reduce_rows_b VALUES %s;' % ', '.join('(%s)' % rd_lit(t) for t in RD_ROWS_B),
+]
+st = np.stack([t for _, t in RD_ROWS])
+stb = np.stack(RD_ROWS_B)
+T('reduce: sum over int16 rows is int64', '(SELECT marsql.sum(t) FROM reduce_rows)', np.sum(st, axis=0))
+T('reduce: avg over int16 rows is float64', '(SELECT marsql.avg(t) FROM reduce_rows)', np.mean(st, axis=0), (1e-12, 1e-12))
+T('reduce: min over int16 rows is int16', '(SELECT marsql.min(t) FROM reduce_rows)', np.min(st, axis=0))
+T('reduce: max over int16 rows is int16', '(SELECT marsql.max(t) FROM reduce_rows)', np.max(st, axis=0))
+T('reduce: stack_agg of int16 rows', '(SELECT marsql.stack_agg(t ORDER BY ctid) FROM reduce_rows)', st)
+T('reduce: sum over bool rows is int64', '(SELECT marsql.sum(t) FROM reduce_rows_b)', np.sum(stb, axis=0))
+T('reduce: max over bool rows is bool', '(SELECT marsql.max(t) FROM reduce_rows_b)', np.max(stb, axis=0))
+T('reduce: avg over bool rows is float64', '(SELECT marsql.avg(t) FROM reduce_rows_b)', np.mean(stb, axis=0), (1e-12, 1e-12))
 
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an

@@ -167,7 +167,9 @@ SELECT is_empty($$
 		'clip',							-- NULL bound: none
 		'transpose', 'squeeze', 'repeat', 'take', 'cumsum', 'norm',
 		'sum', 'prod', 'mean', 'min', 'max', 'var', 'std',
-		'argmin', 'argmax',				-- NULL axis: every axis / flattened
+		'argmin', 'argmax', 'any', 'all', 'count_nonzero', 'cumprod',
+		'flip', 'roll',					-- NULL axis: every axis / flattened
+		'zeros_like', 'ones_like', 'full_like',	-- NULL dtype: t's
 		'concatenate',					-- NULL axis: the tensors flattened
 		'slice',						-- NULL bounds: omitted
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default

@@ -1419,7 +1419,6 @@ test_row_fold(void)
 	free(big);
 }
 
-
 /* dtypes: numpy's promotion, float16 rounding, astype rules, ordering */
 static void
 test_dtypes(void)
@@ -1516,6 +1515,95 @@ test_dtypes(void)
 	}
 }
 
+/* reductions, accumulations, strided copies and row folds over the dtypes
+ * other than float32/float64 (issue 21) */
+static void
+test_reduce_dtypes(void)
+{
+	int8_t		i8[4] = {100, 100, -3, 1};
+	int64_t		big[2] = {INT64_C(4294967296), INT64_C(4294967296)};
+	uint8_t		u8[4] = {200, 3, 250, 7};
+	double		nanv[3] = {NAN, -0.0, 0.0};
+	uint16_t	h[3] = {mt_float_to_half(60000.0f), mt_float_to_half(10000.0f),
+	mt_float_to_half(-10000.0f)};
+	int64_t		out[4];
+	uint8_t		out8[4];
+	uint16_t	outh[3];
+	double		work[8];
+	int64_t		iwork[4];
+	uint8_t		bytes[6] = {1, 2, 3, 4, 5, 6};
+	uint8_t		bytes_t[6];
+	double		cplx[6] = {1, 10, 2, 20, 3, 30};
+	double		cplx_t[6];
+	int64_t		acc[2] = {0, 0};
+	int16_t		row[2] = {-5, 7};
+
+	check(mt_reduce(MT_REDUCE_SUM, MT_INT8, i8, 1, 4, 1, 0, out, MT_INT64, work, iwork,
+					NULL, NULL) == MT_OK && out[0] == 198,
+		  "int8 sum accumulates in int64 (no wrap at 128)");
+	check(mt_reduce(MT_REDUCE_PROD, MT_INT64, big, 1, 2, 1, 0, out, MT_INT64, work, iwork,
+					NULL, NULL) == MT_OK && out[0] == 0,
+		  "int64 prod wraps as numpy's");
+	check(mt_reduce(MT_REDUCE_MIN, MT_UINT8, u8, 1, 2, 2, 0, out8, MT_UINT8, work, iwork,
+					NULL, NULL) == MT_OK && out8[0] == 200 && out8[1] == 3,
+		  "uint8 min along axis 0 keeps uint8");
+	check(mt_reduce(MT_REDUCE_ARGMAX, MT_UINT8, u8, 1, 4, 1, 0, out, MT_INT64, work, iwork,
+					NULL, NULL) == MT_OK && out[0] == 2,
+		  "uint8 argmax into int64");
+	check(mt_reduce(MT_REDUCE_COUNT_NONZERO, MT_FLOAT64, nanv, 1, 3, 1, 0, out, MT_INT64,
+					work, iwork, NULL, NULL) == MT_OK && out[0] == 1,
+		  "count_nonzero: NaN is nonzero, -0.0 is zero");
+	check(mt_reduce(MT_REDUCE_ALL, MT_FLOAT64, nanv, 1, 1, 1, 0, out8, MT_BOOL,
+					work, iwork, NULL, NULL) == MT_OK && out8[0] == 1,
+		  "all of NaN is true");
+	check(mt_reduce(MT_REDUCE_ANY, MT_FLOAT64, nanv + 1, 1, 2, 1, 0, out8, MT_BOOL,
+					work, iwork, NULL, NULL) == MT_OK && out8[0] == 0,
+		  "any of -0.0 and 0.0 is false");
+	check(mt_reduce(MT_REDUCE_SUM, MT_FLOAT16, h, 1, 3, 1, 0, outh, MT_FLOAT16,
+					work, iwork, NULL, NULL) == MT_OK && mt_half_to_float(outh[0]) == 60000.0f,
+		  "float16 sum accumulates in float32 (no overflow at 70000)");
+	check(mt_accumulate(false, MT_FLOAT16, h, 1, 3, 1, outh, MT_FLOAT16, NULL, NULL) == MT_OK &&
+		  isinf(mt_half_to_float(outh[1])) && isinf(mt_half_to_float(outh[2])),
+		  "float16 cumsum rounds at every step, as numpy");
+	check(mt_accumulate(true, MT_INT64, big, 1, 2, 1, out, MT_INT64, NULL, NULL) == MT_OK &&
+		  out[0] == INT64_C(4294967296) && out[1] == 0,
+		  "int64 cumprod wraps");
+	check(mt_reduce(MT_REDUCE_MEAN, MT_COMPLEX128, cplx, 1, 3, 1, 0, cplx_t, MT_COMPLEX128,
+					work, iwork, NULL, NULL) == MT_OK && cplx_t[0] == 2 && cplx_t[1] == 20,
+		  "complex128 mean part by part");
+	check(mt_strided_copy(1, 2, (int64_t[]) {3, 2}, (int64_t[]) {1, 3}, bytes, bytes_t) == 6 &&
+		  bytes_t[0] == 1 && bytes_t[1] == 4 && bytes_t[2] == 2 && bytes_t[5] == 6,
+		  "strided copy transposes 1-byte elements");
+	check(mt_strided_copy(16, 1, (int64_t[]) {3}, (int64_t[]) {-1}, cplx + 4, cplx_t) == 3 &&
+		  cplx_t[0] == 3 && cplx_t[1] == 30 && cplx_t[4] == 1 && cplx_t[5] == 10,
+		  "strided copy reverses 16-byte elements");
+	{
+		/* (1+5j), (1+7j), (0+9j): lexicographic, numpy's CDOUBLE order */
+		double		c3[6] = {1, 5, 1, 7, 0, 9};
+		double		cr[2];
+		int64_t		ci;
+		double		vr;
+
+		check(mt_reduce(MT_REDUCE_MAX, MT_COMPLEX128, c3, 1, 3, 1, 0, cr, MT_COMPLEX128,
+						work, iwork, NULL, NULL) == MT_OK && cr[0] == 1 && cr[1] == 7,
+			  "complex max orders by real part, then imaginary part");
+		check(mt_reduce(MT_REDUCE_ARGMIN, MT_COMPLEX128, c3, 1, 3, 1, 0, &ci, MT_INT64,
+						work, iwork, NULL, NULL) == MT_OK && ci == 2,
+			  "complex argmin: the smallest real part wins");
+		check(mt_reduce(MT_REDUCE_VAR, MT_COMPLEX128, c3, 1, 2, 1, 0, &vr, MT_FLOAT64,
+						work, iwork, NULL, NULL) == MT_OK && vr == 1.0,
+			  "complex var is real: mean of |x - mean|^2");
+		c3[3] = NAN;
+		check(mt_reduce(MT_REDUCE_MIN, MT_COMPLEX128, c3, 1, 3, 1, 0, cr, MT_COMPLEX128,
+						work, iwork, NULL, NULL) == MT_OK && cr[0] == 1 && cr[1] != cr[1],
+			  "complex min: a NaN imaginary part wins");
+	}
+	check(mt_row_copy_exact(acc, row, MT_INT16, 2, NULL, NULL) == MT_OK &&
+		  mt_row_fold_exact(MT_ROW_FOLD_MIN, acc, (int16_t[]) {-9, 8}, MT_INT16, 2, NULL, NULL) == MT_OK &&
+		  acc[0] == -9 && acc[1] == 7,
+		  "exact row fold: min of int16 rows");
+}
+
 int
 main(void)
 {
@@ -1527,6 +1615,7 @@ main(void)
 	test_broadcast_and_compare();
 	test_math();
 	test_numpy_order();
+	test_reduce_dtypes();
 	test_sparse();
 	test_blas();
 	test_products();
