@@ -36,29 +36,17 @@ PG_FUNCTION_INFO_V1(tensor_slice);
 PG_FUNCTION_INFO_V1(tensor_take);
 PG_FUNCTION_INFO_V1(tensor_item);
 
-/* One axis of a selection: an index (drops the axis) or a slice. */
-typedef struct AxisSelection
-{
-	bool		is_index;
-	int64		index;
-	bool		has_start,
-				has_stop;
-	int64		start,
-				stop,
-				step;
-} AxisSelection;
-
 /*
- * Applies selections to the first n axes of t (the rest are kept whole)
- * and returns the selected elements as a new tensor.
+ * The view of t that selections of its first n axes address (the rest are
+ * kept whole): *ndim_out extents in dims, element strides in vstrides and
+ * the first element's offset, which is returned.
  */
-static Tensor *
-select_view(Tensor *t, int n, const AxisSelection *sel)
+int64
+tensor_selection_view(const Tensor *t, int n, const AxisSelection *sel,
+					  int *ndim_out, int64 *dims, int64 *vstrides)
 {
 	int64		strides[MT_MAX_DIMS],
 				own[MT_MAX_DIMS];
-	int64		dims[MT_MAX_DIMS],
-				vstrides[MT_MAX_DIMS];
 	int			ndim = 0;
 	int64		offset = 0;
 
@@ -134,6 +122,22 @@ select_view(Tensor *t, int n, const AxisSelection *sel)
 	for (int i = 0; i < ndim; i++)
 		if (dims[i] == 0)
 			offset = 0;
+	*ndim_out = ndim;
+	return offset;
+}
+
+/*
+ * Applies selections to the first n axes of t (the rest are kept whole)
+ * and returns the selected elements as a new tensor.
+ */
+static Tensor *
+select_view(Tensor *t, int n, const AxisSelection *sel)
+{
+	int64		dims[MT_MAX_DIMS],
+				vstrides[MT_MAX_DIMS];
+	int			ndim;
+	int64		offset = tensor_selection_view(t, n, sel, &ndim, dims, vstrides);
+
 	return tensor_from_view(t, ndim, dims, vstrides, offset);
 }
 
@@ -313,12 +317,14 @@ bounds_of(ArrayType *arr, int64 *values, bool *given, const char *what)
 	return n;
 }
 
-/* slice(t, start int[], stop int[], step int[] DEFAULT NULL) */
-Datum
-tensor_slice(PG_FUNCTION_ARGS)
+/*
+ * The selections slice(t, start, stop, step) describes (NULL arrays are
+ * omitted ones); returns how many axes they address.
+ */
+int
+tensor_slice_selection(ArrayType *start_arr, ArrayType *stop_arr,
+					   ArrayType *step_arr, AxisSelection *sel)
 {
-	Tensor	   *t;
-	AxisSelection sel[MT_MAX_DIMS];
 	int64		start[MT_MAX_DIMS],
 				stop[MT_MAX_DIMS],
 				step[MT_MAX_DIMS];
@@ -330,15 +336,12 @@ tensor_slice(PG_FUNCTION_ARGS)
 				nstep = 0,
 				n;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
-	if (!PG_ARGISNULL(1))
-		nstart = bounds_of(PG_GETARG_ARRAYTYPE_P(1), start, has_start, "start");
-	if (!PG_ARGISNULL(2))
-		nstop = bounds_of(PG_GETARG_ARRAYTYPE_P(2), stop, has_stop, "stop");
-	if (!PG_ARGISNULL(3))
-		nstep = bounds_of(PG_GETARG_ARRAYTYPE_P(3), step, has_step, "step");
+	if (start_arr != NULL)
+		nstart = bounds_of(start_arr, start, has_start, "start");
+	if (stop_arr != NULL)
+		nstop = bounds_of(stop_arr, stop, has_stop, "stop");
+	if (step_arr != NULL)
+		nstep = bounds_of(step_arr, step, has_step, "step");
 	n = Max(nstart, Max(nstop, nstep));
 	for (int i = 0; i < n; i++)
 	{
@@ -349,6 +352,24 @@ tensor_slice(PG_FUNCTION_ARGS)
 		sel[i].stop = sel[i].has_stop ? stop[i] : 0;
 		sel[i].step = (i < nstep && has_step[i]) ? step[i] : 1;
 	}
+	return n;
+}
+
+/* slice(t, start int[], stop int[], step int[] DEFAULT NULL) */
+Datum
+tensor_slice(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	AxisSelection sel[MT_MAX_DIMS];
+	int			n;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_P(0);
+	n = tensor_slice_selection(PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
+							   PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
+							   PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
+							   sel);
 	PG_RETURN_TENSOR_P(select_view(t, n, sel));
 }
 

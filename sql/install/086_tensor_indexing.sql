@@ -1,0 +1,118 @@
+-- Advanced indexing for every dtype (numpy semantics): boolean masks,
+-- integer index tensors, positions of nonzero elements, choose/select, and
+-- assignment into a mask, slice or index set that returns a new tensor.
+-- Index tensors have an integer dtype, masks dtype bool; negative indices
+-- count from the end.
+
+CREATE FUNCTION marsql.mask_select(t marsql.tensor, mask marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_mask_select'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.mask_select(marsql.tensor, marsql.tensor) IS
+	'numpy t[mask]: the rows of t where the bool mask (t''s leading shape) is true, shape (n,) + t.shape[mask.ndim:]';
+
+CREATE FUNCTION marsql.extract(condition marsql.tensor, arr marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_extract'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.extract(marsql.tensor, marsql.tensor) IS
+	'the elements of arr (flattened) where condition (flattened, any dtype) is nonzero (numpy.extract)';
+
+CREATE FUNCTION marsql.compress(condition marsql.tensor, a marsql.tensor,
+								axis integer DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_compress'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.compress(marsql.tensor, marsql.tensor, integer) IS
+	'the slices of a along axis where the 1-d condition is nonzero; of the flattened a when axis is NULL (numpy.compress)';
+
+CREATE FUNCTION marsql.index(t marsql.tensor, indices marsql.tensor,
+							 axis integer DEFAULT 0)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_index'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.index(marsql.tensor, marsql.tensor, integer) IS
+	'numpy t[indices] (axis 0) or numpy.take(t, indices, axis) with an integer index tensor of any shape; NULL axis: of the flattened t';
+
+CREATE FUNCTION marsql.take_along_axis(arr marsql.tensor, indices marsql.tensor,
+									   axis integer)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_take_along_axis'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.take_along_axis(marsql.tensor, marsql.tensor, integer) IS
+	'picks arr''s elements at indices along axis, other axes broadcast (numpy.take_along_axis); NULL axis: of the flattened arr';
+
+CREATE FUNCTION marsql.nonzero(t marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_nonzero'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.nonzero(marsql.tensor) IS
+	'the coordinates of the nonzero elements as an int64 (ndim, n) tensor, row d the indices on axis d: numpy.array(numpy.nonzero(t))';
+
+CREATE FUNCTION marsql."where"(condition marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_nonzero'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql."where"(marsql.tensor) IS
+	'one-argument numpy.where: marsql.nonzero(condition), an int64 (ndim, n) tensor';
+
+CREATE FUNCTION marsql.argwhere(t marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_argwhere'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.argwhere(marsql.tensor) IS
+	'the coordinates of the nonzero elements, one row each: int64 (n, ndim) (numpy.argwhere)';
+
+CREATE FUNCTION marsql.flatnonzero(t marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_flatnonzero'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.flatnonzero(marsql.tensor) IS
+	'the flat positions of the nonzero elements, int64 1-d (numpy.flatnonzero)';
+
+CREATE FUNCTION marsql.choose(a marsql.tensor, choices marsql.tensor[])
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_choose'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.choose(marsql.tensor, marsql.tensor[]) IS
+	'choices[a[i]][i] with a and the choices broadcast, dtypes promoted (numpy.choose, mode raise)';
+
+CREATE FUNCTION marsql.select(condlist marsql.tensor[], choicelist marsql.tensor[],
+							  "default" double precision DEFAULT 0)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_select'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.select(marsql.tensor[], marsql.tensor[], double precision) IS
+	'the choice of the first true bool condition, else default; all broadcast, dtypes promoted, default a weak scalar (numpy.select)';
+
+CREATE FUNCTION marsql.put(a marsql.tensor, ind marsql.tensor, v marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_put'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.put(marsql.tensor, marsql.tensor, marsql.tensor) IS
+	'a copy of a with the flat positions ind set to v, repeated when shorter (numpy.put, mode raise)';
+
+CREATE FUNCTION marsql.put_along_axis(arr marsql.tensor, indices marsql.tensor,
+									  "values" marsql.tensor, axis integer)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_put_along_axis'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.put_along_axis(marsql.tensor, marsql.tensor, marsql.tensor, integer) IS
+	'a copy of arr with values written at indices along axis (numpy.put_along_axis); NULL axis: of the flattened arr';
+
+CREATE FUNCTION marsql.mask_assign(t marsql.tensor, mask marsql.tensor,
+								   "values" marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_mask_assign'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.mask_assign(marsql.tensor, marsql.tensor, marsql.tensor) IS
+	'numpy t[mask] = values on a copy of t: values broadcast to (n,) + t.shape[mask.ndim:], converted to t''s dtype';
+
+CREATE FUNCTION marsql.set_slice(t marsql.tensor, "values" marsql.tensor,
+								 start integer[], stop integer[],
+								 step integer[] DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_set_slice'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.set_slice(marsql.tensor, marsql.tensor, integer[], integer[], integer[]) IS
+	'numpy t[start0:stop0:step0, ...] = values on a copy of t, bounds as marsql.slice takes them; values broadcast and converted to t''s dtype';
