@@ -116,6 +116,24 @@ indices_of(const Tensor *idx, int64 len, int axis)
 	return out;
 }
 
+/* how many elements of t are nonzero, polling for interrupts */
+static int64
+count_nonzero(const Tensor *t)
+{
+	int64		n = tensor_size(t);
+	size_t		elem = mt_dtype_size((MtDtype) t->dtype);
+	int64		count = 0;
+
+	for (int64 start = 0; start < n; start += TENSOR_INTERRUPT_STRIDE)
+	{
+		CHECK_FOR_INTERRUPTS();
+		count += mt_count_nonzero((const char *) TENSOR_DATA(t) + start * elem,
+								  (MtDtype) t->dtype,
+								  Min(TENSOR_INTERRUPT_STRIDE, n - start));
+	}
+	return count;
+}
+
 /* the positions of the nonzero elements of t (any dtype), flattened */
 static int64 *
 nonzero_positions(const Tensor *t, int64 *count)
@@ -124,8 +142,7 @@ nonzero_positions(const Tensor *t, int64 *count)
 	int64		dims = n;
 	int64	   *out;
 
-	CHECK_FOR_INTERRUPTS();
-	*count = mt_count_nonzero(TENSOR_DATA(t), (MtDtype) t->dtype, n);
+	*count = count_nonzero(t);
 	out = alloc_int64(*count);
 	tensor_check_status(mt_nonzero_coords(TENSOR_DATA(t), (MtDtype) t->dtype,
 										  1, &dims, *count, true, out,
@@ -304,7 +321,7 @@ tensor_mask_select(PG_FUNCTION_ARGS)
 	Tensor	   *result;
 
 	check_result_ndim(1 + t->ndim - mask->ndim);
-	dims[ndim++] = mt_count_nonzero(TENSOR_DATA(mask), MT_BOOL, n);
+	dims[ndim++] = count_nonzero(mask);
 	for (int d = mask->ndim; d < t->ndim; d++)
 		dims[ndim++] = t->dims[d];
 	result = tensor_new_uninit(ndim, dims, (MtDtype) t->dtype);
@@ -410,7 +427,7 @@ tensor_mask_assign(PG_FUNCTION_ARGS)
 	Tensor	   *result;
 
 	check_result_ndim(1 + t->ndim - mask->ndim);
-	dims[ndim++] = mt_count_nonzero(TENSOR_DATA(mask), MT_BOOL, n);
+	dims[ndim++] = count_nonzero(mask);
 	for (int d = mask->ndim; d < t->ndim; d++)
 		dims[ndim++] = t->dims[d];
 	v = value_for(v, (MtDtype) t->dtype, ndim, dims);
@@ -618,7 +635,6 @@ tensor_put(PG_FUNCTION_ARGS)
 static Tensor *
 nonzero_coords(Tensor *t, bool by_axis)
 {
-	int64		n = tensor_size(t);
 	int64		dims[MT_MAX_DIMS];
 	int			ndim = t->ndim;
 	int64		count;
@@ -626,8 +642,7 @@ nonzero_coords(Tensor *t, bool by_axis)
 	Tensor	   *result;
 
 	tensor_dims64(t, dims);
-	CHECK_FOR_INTERRUPTS();
-	count = mt_count_nonzero(TENSOR_DATA(t), (MtDtype) t->dtype, n);
+	count = count_nonzero(t);
 	if (ndim == 0 && by_axis)
 	{
 		ndim = 1;
