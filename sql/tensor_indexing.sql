@@ -103,3 +103,9 @@ SELECT try_sql($$SELECT marsql.set_slice('[1,2,3]', '[1]', '{0}', '{3}', '{0}')$
 SELECT try_sql($$SELECT marsql.set_slice('[1,2,3]', '[1]', '{0,0}', '{1,1}')$$);
 SELECT set_slice(NULL, '1', '{0}', '{1}') IS NULL AS null_t, set_slice('[1]', NULL, '{0}', '{1}') IS NULL AS null_v,
 	   put_along_axis('[1]', NULL, '1', 0) IS NULL AS null_idx;
+
+-- subscripts, slice and take move elements of every dtype
+SELECT (nonzero('[[1,0],[0,1]]'))[0] AS nz_row0, (nonzero('[[1,0],[0,1]]'))[:][1:] AS nz_tail,
+	   slice(astype('[1,2,3,4]', 'complex64'), '{NULL}', '{NULL}', '{-2}') AS complex_step,
+	   take(astype('[[1,2],[3,4]]', 'int8'), '{1,0}', 1) AS int8_take,
+	   (astype('[[1,0],[0,1]]', 'bool'))[:][0] AS bool_col, (astype('[1.5,2.5,3.5]', 'float16'))[1:] AS half_tail;

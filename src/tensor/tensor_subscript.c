@@ -8,7 +8,8 @@
  *	  address successive axes.  Slices clip to the extent as Python's do;
  *	  integer subscripts out of range are errors.  A NULL slice bound is an
  *	  omitted one (Python's None); a NULL integer subscript gives NULL, as
- *	  for arrays.
+ *	  for arrays.  Subscripts, slice and take move elements as bytes and
+ *	  take every dtype; item reads float32/float64 only.
  *
  *	  PostgreSQL marks a whole subscript list as a slice as soon as one
  *	  subscript has a colon.  The parse step therefore records integer
@@ -254,7 +255,7 @@ tensor_subscript_fetch(ExprState *state, ExprEvalStep *op,
 {
 	SubscriptingRefState *s = op->d.sbsref.state;
 	SubscriptWorkspace *w = (SubscriptWorkspace *) s->workspace;
-	Tensor	   *t = DatumGetTensorP(*op->resvalue);
+	Tensor	   *t = DatumGetTensorAnyDtypeP(*op->resvalue);
 
 	(void) state;
 	(void) econtext;
@@ -365,7 +366,7 @@ tensor_slice(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	n = tensor_slice_selection(PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
 							   PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
 							   PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
@@ -401,7 +402,7 @@ tensor_take(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	arr = PG_GETARG_ARRAYTYPE_P(1);
 	axis = tensor_axis_or_flatten(&t, PG_ARGISNULL(2),
 								  PG_ARGISNULL(2) ? 0 : PG_GETARG_INT32(2));

@@ -1674,6 +1674,14 @@ E('set_slice with values that do not broadcast', 'marsql.set_slice(%s, %s, %s, %
 E('set_slice with a zero step', 'marsql.set_slice(%s, %s, %s, %s, %s)' % (lit(a32), lit(np.array(1)), iarr([0]), iarr([2]), iarr([0])), '22',
   lambda: set_slice_np(a32, slice(0, 2, 0), 1))
 
+for dt in IX_DTYPES:
+    a = ix_data(dt, (4, 5))
+    T('subscript %s [1:3][0:5]' % dt, '(%s)[1:3][0:5]' % ilit(a), a[1:3, 0:5])
+    T('subscript %s [:][-1]' % dt, '(%s)[:][-1]' % ilit(a), a[:, -1])
+    T('slice %s reversed with step' % dt, 'marsql.slice(%s, %s, %s, %s)' % (ilit(a), iarr([None, 4]), iarr([None, None]), iarr([-1, -2])),
+      a[::-1, 4::-2])
+    T('take %s axis 1' % dt, 'marsql.take(%s, %s, 1)' % (ilit(a), iarr([4, -5, 2])), np.take(a, [4, -5, 2], axis=1))
+
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an
 # error becomes a result line ("ERR sqlstate message") instead of ending the
