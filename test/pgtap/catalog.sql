@@ -169,7 +169,8 @@ SELECT is_empty($$
 		'sum', 'prod', 'mean', 'min', 'max', 'var', 'std',
 		'argmin', 'argmax',				-- NULL axis: every axis / flattened
 		'concatenate',					-- NULL axis: the tensors flattened
-		'slice',						-- NULL bounds: omitted
+		'slice', 'set_slice',			-- NULL bounds: omitted
+		'compress', 'index', 'take_along_axis', 'put_along_axis',	-- NULL axis: flattened
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
