@@ -109,3 +109,26 @@ SELECT (nonzero('[[1,0],[0,1]]'))[0] AS nz_row0, (nonzero('[[1,0],[0,1]]'))[:][1
 	   slice(astype('[1,2,3,4]', 'complex64'), '{NULL}', '{NULL}', '{-2}') AS complex_step,
 	   take(astype('[[1,2],[3,4]]', 'int8'), '{1,0}', 1) AS int8_take,
 	   (astype('[[1,0],[0,1]]', 'bool'))[:][0] AS bool_col, (astype('[1.5,2.5,3.5]', 'float16'))[1:] AS half_tail;
+
+-- subscript assignment stores numpy's t[...] = v (converted, broadcast)
+CREATE TEMP TABLE upd_ix (id int, t tensor);
+INSERT INTO upd_ix VALUES (1, reshape(arange(0, 12), '{3,4}')), (2, NULL), (3, astype('[1,2,3]', 'int8'));
+UPDATE upd_ix SET t[0] = '[9,9,9,9]' WHERE id = 1;
+UPDATE upd_ix SET t[1:][2:] = '0', t[:][0] = '[-1,-2,-3]' WHERE id = 1;
+UPDATE upd_ix SET t[-1] = '100.7' WHERE id = 3;
+SELECT id, t FROM upd_ix ORDER BY id;
+DO $$
+DECLARE
+	x marsql.tensor := '[[1,2,3],[4,5,6]]';
+BEGIN
+	x[1][1:] := '[7,8]';
+	x[:1] := '0';
+	RAISE NOTICE '%', x;
+END $$;
+SELECT try_sql($$UPDATE upd_ix SET t[0] = '1' WHERE id = 2$$);
+SELECT try_sql($$UPDATE upd_ix SET t[NULL] = '1' WHERE id = 1$$);
+SELECT try_sql($$UPDATE upd_ix SET t[0] = NULL WHERE id = 1$$);
+SELECT try_sql($$UPDATE upd_ix SET t[5] = '1' WHERE id = 3$$);
+SELECT try_sql($$UPDATE upd_ix SET t[0] = '[1,2]' WHERE id = 3$$);
+SELECT try_sql($$UPDATE upd_ix SET t[0] = '1000' WHERE id = 3$$);
+SELECT try_sql($$UPDATE upd_ix SET t[0][0][0] = '1' WHERE id = 3$$);

@@ -821,35 +821,20 @@ tensor_select(PG_FUNCTION_ARGS)
 /* ---- slice assignment ---- */
 
 /*
- * set_slice(t, v, start int[], stop int[], step int[] DEFAULT NULL):
- * numpy t[start0:stop0:step0, ...] = v on a copy of t, the slice spelled
- * as marsql.slice spells it.
+ * numpy t[sel] = v on a copy of t: the view that selections of t's first n
+ * axes address gets v, converted to t's dtype and broadcast to the view.
  */
-Datum
-tensor_set_slice(PG_FUNCTION_ARGS)
+Tensor *
+tensor_assign_selection(Tensor *t, int n, const AxisSelection *sel, Tensor *v)
 {
-	Tensor	   *t;
-	Tensor	   *v;
-	AxisSelection sel[MT_MAX_DIMS];
-	int			n;
 	int64		dims[MT_MAX_DIMS],
 				strides[MT_MAX_DIMS];
 	int			ndim;
-	int64		offset;
-	size_t		elem;
+	int64		offset = tensor_selection_view(t, n, sel, &ndim, dims, strides);
+	size_t		elem = mt_dtype_size((MtDtype) t->dtype);
 	Tensor	   *result;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
-	v = PG_GETARG_TENSOR_ANYDTYPE_P(1);
-	n = tensor_slice_selection(PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
-							   PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
-							   PG_ARGISNULL(4) ? NULL : PG_GETARG_ARRAYTYPE_P(4),
-							   sel);
-	offset = tensor_selection_view(t, n, sel, &ndim, dims, strides);
 	v = value_for(v, (MtDtype) t->dtype, ndim, dims);
-	elem = mt_dtype_size((MtDtype) t->dtype);
 	result = tensor_copy(t);
 	tensor_check_status(mt_strided_scatter(elem, ndim, (int64_t *) dims,
 										   (int64_t *) strides,
@@ -857,5 +842,27 @@ tensor_set_slice(PG_FUNCTION_ARGS)
 										   (char *) TENSOR_DATA(result) + offset * (int64) elem,
 										   tensor_poll_interrupts, NULL),
 						NULL);
-	PG_RETURN_TENSOR_P(result);
+	return result;
+}
+
+/*
+ * set_slice(t, v, start int[], stop int[], step int[] DEFAULT NULL):
+ * numpy t[start0:stop0:step0, ...] = v on a copy of t, the slice spelled
+ * as marsql.slice spells it.
+ */
+Datum
+tensor_set_slice(PG_FUNCTION_ARGS)
+{
+	AxisSelection sel[MT_MAX_DIMS];
+	int			n;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	n = tensor_slice_selection(PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
+							   PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
+							   PG_ARGISNULL(4) ? NULL : PG_GETARG_ARRAYTYPE_P(4),
+							   sel);
+	PG_RETURN_TENSOR_P(tensor_assign_selection(PG_GETARG_TENSOR_ANYDTYPE_P(0),
+											   n, sel,
+											   PG_GETARG_TENSOR_ANYDTYPE_P(1)));
 }

@@ -57,6 +57,11 @@ extern int64 tensor_selection_view(const Tensor *t, int n,
 extern int	tensor_slice_selection(ArrayType *start, ArrayType *stop,
 								   ArrayType *step, AxisSelection *sel);
 
+/* tensor_indexing.c: numpy t[sel] = v on a copy of t (v converted to t's
+ * dtype and broadcast to the selection) */
+extern Tensor *tensor_assign_selection(Tensor *t, int n,
+									   const AxisSelection *sel, Tensor *v);
+
 /* tensor_linalg.c: singular values of a 2-D matrix, descending */
 extern Tensor *tensor_singular_values(Tensor *a);
 

@@ -3,7 +3,9 @@
  *	  Indexing with numpy's rules: PostgreSQL subscripts (t[i], t[a:b],
  *	  t[:][0] for numpy's t[:, 0]), and the functions slice, take and item.
  *
- *	  Subscripts are 0-based; negative ones count from the end.  An integer
+ *	  Subscripts are 0-based; negative ones count from the end.  Assigning
+ *	  to subscripts (UPDATE ... SET t[1:3] = v) stores numpy's t[1:3] = v,
+ *	  the value converted and broadcast (tensor_assign_selection).  An integer
  *	  subscript drops its axis, a slice keeps it; successive subscripts
  *	  address successive axes.  Slices clip to the extent as Python's do;
  *	  integer subscripts out of range are errors.  A NULL slice bound is an
@@ -175,11 +177,7 @@ tensor_subscript_transform(SubscriptingRef *sbsref, List *indirection,
 	List	   *lower = NIL;
 	ListCell   *lc;
 
-	if (isAssignment)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot assign to a tensor subscript"),
-				 errhint("Build a new tensor instead, for example with marsql.where or marsql.concatenate.")));
+	(void) isAssignment;
 	if (list_length(indirection) > MT_MAX_DIMS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -234,6 +232,10 @@ tensor_check_subscripts(ExprState *state, ExprEvalStep *op,
 		{
 			if (s->upperindexnull[i])
 			{
+				if (s->isassignment)
+					ereport(ERROR,
+							(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+							 errmsg("tensor subscript in assignment must not be null")));
 				*op->resnull = true;
 				return false;
 			}
@@ -263,6 +265,55 @@ tensor_subscript_fetch(ExprState *state, ExprEvalStep *op,
 	*op->resnull = false;
 }
 
+/*
+ * UPDATE ... SET t[i][a:b] = v, t[...] := v: numpy t[...] = v, the value
+ * converted to t's dtype and broadcast to the selection; the column gets
+ * the new tensor.
+ */
+static void
+tensor_subscript_assign(ExprState *state, ExprEvalStep *op,
+						ExprContext *econtext)
+{
+	SubscriptingRefState *s = op->d.sbsref.state;
+	SubscriptWorkspace *w = (SubscriptWorkspace *) s->workspace;
+
+	(void) state;
+	(void) econtext;
+	if (*op->resnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("cannot assign to a subscript of a NULL tensor")));
+	if (s->replacenull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("cannot assign NULL to tensor elements")));
+	*op->resvalue = PointerGetDatum(tensor_assign_selection(DatumGetTensorAnyDtypeP(*op->resvalue),
+															w->n, w->sel,
+															DatumGetTensorAnyDtypeP(s->replacevalue)));
+	*op->resnull = false;
+}
+
+/* the selected part before a nested assignment */
+static void
+tensor_subscript_fetch_old(ExprState *state, ExprEvalStep *op,
+						   ExprContext *econtext)
+{
+	SubscriptingRefState *s = op->d.sbsref.state;
+	SubscriptWorkspace *w = (SubscriptWorkspace *) s->workspace;
+
+	(void) state;
+	(void) econtext;
+	if (*op->resnull)
+	{
+		s->prevvalue = (Datum) 0;
+		s->prevnull = true;
+		return;
+	}
+	s->prevvalue = PointerGetDatum(select_view(DatumGetTensorAnyDtypeP(*op->resvalue),
+											   w->n, w->sel));
+	s->prevnull = false;
+}
+
 static void
 tensor_exec_setup(const SubscriptingRef *sbsref,
 				  SubscriptingRefState *sbsrefstate,
@@ -272,8 +323,8 @@ tensor_exec_setup(const SubscriptingRef *sbsref,
 	sbsrefstate->workspace = palloc0(sizeof(SubscriptWorkspace));
 	methods->sbs_check_subscripts = tensor_check_subscripts;
 	methods->sbs_fetch = tensor_subscript_fetch;
-	methods->sbs_assign = NULL;
-	methods->sbs_fetch_old = NULL;
+	methods->sbs_assign = tensor_subscript_assign;
+	methods->sbs_fetch_old = tensor_subscript_fetch_old;
 }
 
 Datum
