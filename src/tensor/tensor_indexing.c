@@ -150,6 +150,27 @@ nonzero_positions(const Tensor *t, int64 *count)
 	return out;
 }
 
+/*
+ * The product of extents [from, to) of dims: 0 when one is 0, else checked
+ * (a part of a nonempty tensor's size always fits; an empty tensor's other
+ * extents may not, and are never needed then).
+ */
+static int64
+extent_product(const int64 *dims, int from, int to)
+{
+	int64		p = 1;
+
+	for (int d = from; d < to; d++)
+		if (dims[d] == 0)
+			return 0;
+	for (int d = from; d < to; d++)
+		if (__builtin_mul_overflow(p, dims[d], &p))
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("tensor is too large")));
+	return p;
+}
+
 static void
 check_result_ndim(int ndim)
 {
@@ -286,7 +307,7 @@ broadcast_all(Tensor **ts, int n, int64 *dims)
 static int64
 check_mask(const Tensor *t, const Tensor *mask)
 {
-	int64		inner = 1;
+	int64		dims[MT_MAX_DIMS];
 
 	require_bool(mask, "mask");
 	if (mask->ndim > t->ndim)
@@ -300,9 +321,8 @@ check_mask(const Tensor *t, const Tensor *mask)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("boolean index did not match indexed tensor along dimension %d; dimension is %d but corresponding boolean dimension is %d",
 							d, t->dims[d], mask->dims[d])));
-	for (int d = mask->ndim; d < t->ndim; d++)
-		inner *= t->dims[d];
-	return inner;
+	tensor_dims64(t, dims);
+	return extent_product(dims, mask->ndim, t->ndim);
 }
 
 /* ---- boolean masks ---- */
@@ -339,28 +359,25 @@ gather(const Tensor *t, int axis, const int64 *idx, int idx_ndim,
 {
 	int64		dims[MT_MAX_DIMS];
 	int			ndim = 0;
-	int64		outer = 1,
-				inner = 1,
-				count = 1;
+	int64		outer,
+				inner,
+				count;
 	Tensor	   *result;
 
 	check_result_ndim(t->ndim - 1 + idx_ndim);
 	for (int d = 0; d < axis; d++)
-	{
-		outer *= t->dims[d];
 		dims[ndim++] = t->dims[d];
-	}
 	for (int d = 0; d < idx_ndim; d++)
-	{
-		count *= idx_dims[d];
 		dims[ndim++] = idx_dims[d];
-	}
 	for (int d = axis + 1; d < t->ndim; d++)
-	{
-		inner *= t->dims[d];
 		dims[ndim++] = t->dims[d];
-	}
 	result = tensor_new_uninit(ndim, dims, (MtDtype) t->dtype);
+	if (tensor_size(result) == 0)
+		return result;
+	/* a nonempty result: every part of its size fits */
+	outer = extent_product(dims, 0, axis);
+	count = extent_product(dims, axis, axis + idx_ndim);
+	inner = extent_product(dims, axis + idx_ndim, ndim);
 	tensor_check_status(mt_gather(TENSOR_DATA(t),
 								  inner * mt_dtype_size((MtDtype) t->dtype),
 								  outer, t->dims[axis], idx, count,
