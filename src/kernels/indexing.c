@@ -69,26 +69,92 @@ mt_count_nonzero(const void *data, MtDtype dtype, int64_t n)
 	return count;
 }
 
+/* one loop per index C type, so the common int64/int32 cases load directly */
+#define READ_INDICES(type) \
+	do { \
+		const type *src = (const type *) idx; \
+		\
+		for (int64_t i = 0; i < n; i++) \
+		{ \
+			int64_t		k = (int64_t) src[i]; \
+			int64_t		v = (k < 0 && allow_negative) ? k + len : k; \
+			\
+			if (v < 0 || v >= len) \
+			{ \
+				*bad = k; \
+				return i; \
+			} \
+			out[i] = v; \
+		} \
+	} while (0)
+
 int64_t
 mt_read_indices(const void *idx, MtDtype dtype, int64_t n, int64_t len,
 				bool allow_negative, int64_t *out, int64_t *bad)
 {
-	for (int64_t i = 0; i < n; i++)
+	switch (dtype)
 	{
-		int64_t		k = mt_load_int64(idx, dtype, i);
-		int64_t		v = k;
+		case MT_INT64:
+			READ_INDICES(int64_t);
+			break;
+		case MT_INT32:
+			READ_INDICES(int32_t);
+			break;
+		case MT_INT16:
+			READ_INDICES(int16_t);
+			break;
+		case MT_INT8:
+			READ_INDICES(int8_t);
+			break;
+		default:
+			for (int64_t i = 0; i < n; i++)
+			{
+				int64_t		k = mt_load_int64(idx, dtype, i);
+				int64_t		v = (k < 0 && allow_negative) ? k + len : k;
 
-		if (v < 0 && allow_negative)
-			v += len;
-		if (v < 0 || v >= len)
-		{
-			*bad = k;
-			return i;
-		}
-		out[i] = v;
+				if (v < 0 || v >= len)
+				{
+					*bad = k;
+					return i;
+				}
+				out[i] = v;
+			}
+			break;
 	}
 	return -1;
 }
+
+/* the element loops for the common element sizes (typed copies, not a
+ * memcpy call per element) */
+#define MASK_SELECT(type) \
+	do { \
+		const type *s = (const type *) src; \
+		type	   *d = (type *) dst; \
+		int64_t		k = 0; \
+		\
+		for (int64_t i = 0; i < n; i++) \
+		{ \
+			POLL(i); \
+			if (mask[i]) \
+				d[k++] = s[i]; \
+		} \
+		return MT_OK; \
+	} while (0)
+
+#define GATHER(type) \
+	do { \
+		const type *s = (const type *) src; \
+		type	   *d = (type *) dst; \
+		int64_t		done = 0; \
+		\
+		for (int64_t o = 0; o < outer; o++, s += len) \
+			for (int64_t j = 0; j < count; j++, done++) \
+			{ \
+				POLL(done); \
+				*d++ = s[idx[j]]; \
+			} \
+		return MT_OK; \
+	} while (0)
 
 MtStatus
 mt_gather(const char *src, size_t block, int64_t outer, int64_t len,
@@ -97,6 +163,14 @@ mt_gather(const char *src, size_t block, int64_t outer, int64_t len,
 {
 	int64_t		done = 0;
 
+	if (block == 4)
+		GATHER(uint32_t);
+	if (block == 8)
+		GATHER(uint64_t);
+	if (block == 2)
+		GATHER(uint16_t);
+	if (block == 1)
+		GATHER(uint8_t);
 	for (int64_t o = 0; o < outer; o++)
 	{
 		const char *row = src + (size_t) o * (size_t) len * block;
@@ -115,6 +189,14 @@ MtStatus
 mt_mask_select(const char *src, size_t block, const uint8_t *mask, int64_t n,
 			   char *dst, MtPollFn poll, void *poll_arg)
 {
+	if (block == 4)
+		MASK_SELECT(uint32_t);
+	if (block == 8)
+		MASK_SELECT(uint64_t);
+	if (block == 2)
+		MASK_SELECT(uint16_t);
+	if (block == 1)
+		MASK_SELECT(uint8_t);
 	for (int64_t i = 0; i < n; i++)
 	{
 		POLL(i);
@@ -157,6 +239,19 @@ mt_nonzero_coords(const void *data, MtDtype dtype, int ndim,
 	{
 		coord[d] = 0;
 		n *= dims[d];
+	}
+	if (ndim == 1 && (dtype == MT_BOOL || dtype == MT_INT8 || dtype == MT_UINT8))
+	{
+		/* flat positions of one-byte elements: the common mask case */
+		const uint8_t *b = data;
+
+		for (int64_t i = 0; i < n && k < count; i++)
+		{
+			POLL(i);
+			out[k] = i;
+			k += b[i] != 0;
+		}
+		return MT_OK;
 	}
 	for (int64_t i = 0; i < n && k < count; i++)
 	{
