@@ -132,3 +132,21 @@ SELECT try_sql($$UPDATE upd_ix SET t[5] = '1' WHERE id = 3$$);
 SELECT try_sql($$UPDATE upd_ix SET t[0] = '[1,2]' WHERE id = 3$$);
 SELECT try_sql($$UPDATE upd_ix SET t[0] = '1000' WHERE id = 3$$);
 SELECT try_sql($$UPDATE upd_ix SET t[0][0][0] = '1' WHERE id = 3$$);
+
+-- putmask and place (masks of any dtype), flat indices and coordinates
+SELECT putmask(reshape(arange(0, 6), '{2,3}'), astype('[[0,0,0],[1,1,1]]', 'bool'), '[-33,-44]') AS putmask,
+	   putmask(v, '[0,2,0]', 'float64(0):[]') AS putmask_none,
+	   place(reshape(arange(0, 6), '{2,3}'), '[[0,0,0],[1,1,1]]', '[44,55]') AS place,
+	   place(astype(v, 'int16'), '[0,0,0]', 'float64(0):[]') AS place_none FROM ix;
+SELECT unravel_index(astype('[22,41,37]', 'int64'), '{7,6}') AS unravel, unravel_index(astype('1621', 'int32'), '{6,7,8,9}') AS unravel_0d,
+	   unravel_index(astype('[]', 'int64'), '{2,3}') AS unravel_none,
+	   ravel_multi_index(astype('[[3,6,6],[4,5,1]]', 'int8'), '{7,6}') AS ravel;
+SELECT try_sql($$SELECT marsql.putmask('[1,2,3]', '[1]', '[1]')$$);
+SELECT try_sql($$SELECT marsql.place('[1,2,3]', '[1,0,0]', 'float64(0):[]')$$);
+SELECT try_sql($$SELECT marsql.unravel_index(marsql.astype('42', 'int64'), '{7,6}')$$);
+SELECT try_sql($$SELECT marsql.unravel_index(marsql.astype('-1', 'int64'), '{7,6}')$$);
+SELECT try_sql($$SELECT marsql.unravel_index('[1]', '{7,6}')$$);
+SELECT try_sql($$SELECT marsql.unravel_index(marsql.astype('[1]', 'int64'), '{-7,6}')$$);
+SELECT try_sql($$SELECT marsql.ravel_multi_index(marsql.astype('[[7],[0]]', 'int64'), '{7,6}')$$);
+SELECT try_sql($$SELECT marsql.ravel_multi_index(marsql.astype('[1,0,0]', 'int64'), '{7,6}')$$);
+SELECT try_sql($$SELECT marsql.ravel_multi_index(marsql.astype('1', 'int64'), '{7,6}')$$);

@@ -116,3 +116,31 @@ CREATE FUNCTION marsql.set_slice(t marsql.tensor, "values" marsql.tensor,
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.set_slice(marsql.tensor, marsql.tensor, integer[], integer[], integer[]) IS
 	'numpy t[start0:stop0:step0, ...] = values on a copy of t, bounds as marsql.slice takes them; values broadcast and converted to t''s dtype';
+
+CREATE FUNCTION marsql.putmask(a marsql.tensor, mask marsql.tensor, "values" marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_putmask'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.putmask(marsql.tensor, marsql.tensor, marsql.tensor) IS
+	'a copy of a with a.flat[i] = values.flat[i % n] where mask (same size, any dtype) is nonzero (numpy.putmask)';
+
+CREATE FUNCTION marsql.place(arr marsql.tensor, mask marsql.tensor, vals marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_place'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.place(marsql.tensor, marsql.tensor, marsql.tensor) IS
+	'a copy of arr whose k-th element where mask is nonzero gets vals.flat[k % n] (numpy.place)';
+
+CREATE FUNCTION marsql.unravel_index(indices marsql.tensor, shape integer[])
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_unravel_index'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.unravel_index(marsql.tensor, integer[]) IS
+	'the coordinates of flat indices in shape as int64 (len(shape),) + indices.shape: numpy.array(numpy.unravel_index(indices, shape))';
+
+CREATE FUNCTION marsql.ravel_multi_index(multi_index marsql.tensor, dims integer[])
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_ravel_multi_index'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.ravel_multi_index(marsql.tensor, integer[]) IS
+	'the flat indices (int64) of coordinates given as one integer tensor of shape (len(dims), ...) (numpy.ravel_multi_index, mode raise)';

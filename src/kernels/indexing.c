@@ -396,3 +396,63 @@ mt_strided_scatter(size_t elem, int ndim, const int64_t *dims,
 	}
 	return MT_OK;
 }
+
+MtStatus
+mt_putmask(char *dst, size_t elem, const void *mask, MtDtype mask_dtype,
+		   int64_t n, const char *values, int64_t nvalues, bool by_count,
+		   MtPollFn poll, void *poll_arg)
+{
+	int64_t		k = 0;
+
+	for (int64_t i = 0; i < n; i++)
+	{
+		POLL(i);
+		if (mt_element_nonzero(mask, mask_dtype, i))
+		{
+			int64_t		v = (by_count ? k++ : i) % nvalues;
+
+			memcpy(dst + (size_t) i * elem, values + (size_t) v * elem, elem);
+		}
+	}
+	return MT_OK;
+}
+
+void
+mt_unravel(const int64_t *flat, int64_t n, int ndim, const int64_t *dims,
+		   int64_t *out)
+{
+	for (int64_t i = 0; i < n; i++)
+	{
+		int64_t		f = flat[i];
+
+		for (int d = ndim - 1; d >= 0; d--)
+		{
+			out[(int64_t) d * n + i] = f % dims[d];
+			f /= dims[d];
+		}
+	}
+}
+
+int64_t
+mt_ravel(const void *coords, MtDtype dtype, int64_t n, int ndim,
+		 const int64_t *dims, int64_t *out, int64_t *bad)
+{
+	for (int64_t i = 0; i < n; i++)
+	{
+		int64_t		f = 0;
+
+		for (int d = 0; d < ndim; d++)
+		{
+			int64_t		c = mt_load_int64(coords, dtype, (int64_t) d * n + i);
+
+			if (c < 0 || c >= dims[d])
+			{
+				*bad = c;
+				return (int64_t) d * n + i;
+			}
+			f = f * dims[d] + c;
+		}
+		out[i] = f;
+	}
+	return -1;
+}

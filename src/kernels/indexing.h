@@ -104,6 +104,27 @@ extern MtStatus mt_put(char *dst, size_t elem, const int64_t *idx, int64_t n,
 					   void *poll_arg);
 
 /*
+ * numpy.putmask (by_count false): dst[i] = values[i % nvalues] where
+ * mask element i (any dtype) is nonzero; numpy.place (by_count true): the
+ * k-th such element gets values[k % nvalues].  nvalues > 0.
+ */
+extern MtStatus mt_putmask(char *dst, size_t elem, const void *mask,
+						   MtDtype mask_dtype, int64_t n, const char *values,
+						   int64_t nvalues, bool by_count, MtPollFn poll,
+						   void *poll_arg);
+
+/*
+ * numpy.unravel_index: flat (0 .. size-1, checked) into ndim coordinates,
+ * out[d * n + i].  numpy.ravel_multi_index: coords[d * n + i] into flat;
+ * returns -1, or the position of the first coordinate out of its extent
+ * (the coordinate's value in *bad).
+ */
+extern void mt_unravel(const int64_t *flat, int64_t n, int ndim,
+					   const int64_t *dims, int64_t *out);
+extern int64_t mt_ravel(const void *coords, MtDtype dtype, int64_t n, int ndim,
+						const int64_t *dims, int64_t *out, int64_t *bad);
+
+/*
  * The inverse of mt_strided_copy: the contiguous src, in C order, written
  * into the view (dims, strides in elements) whose first element is dst.
  */

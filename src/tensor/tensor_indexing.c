@@ -4,7 +4,8 @@
  *	  extract, compress, mask_assign), integer index tensors (index,
  *	  take_along_axis, put, put_along_axis), the positions of nonzero
  *	  elements (nonzero, one-argument "where", argwhere, flatnonzero),
- *	  choose and select, and slice assignment (set_slice).  Every function
+ *	  choose and select, putmask and place, unravel_index and
+ *	  ravel_multi_index, and slice assignment (set_slice).  Every function
  *	  returns a new tensor; nothing writes into an argument.
  *
  *	  Index tensors may have any integer dtype; masks must be bool;
@@ -43,6 +44,10 @@ PG_FUNCTION_INFO_V1(tensor_put);
 PG_FUNCTION_INFO_V1(tensor_put_along_axis);
 PG_FUNCTION_INFO_V1(tensor_mask_assign);
 PG_FUNCTION_INFO_V1(tensor_set_slice);
+PG_FUNCTION_INFO_V1(tensor_putmask);
+PG_FUNCTION_INFO_V1(tensor_place);
+PG_FUNCTION_INFO_V1(tensor_unravel_index);
+PG_FUNCTION_INFO_V1(tensor_ravel_multi_index);
 
 /* ---- argument checks ---- */
 
@@ -882,4 +887,157 @@ tensor_set_slice(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(tensor_assign_selection(PG_GETARG_TENSOR_ANYDTYPE_P(0),
 											   n, sel,
 											   PG_GETARG_TENSOR_ANYDTYPE_P(1)));
+}
+
+/* ---- putmask and place ---- */
+
+static Datum
+putmask_common(FunctionCallInfo fcinfo, bool by_count)
+{
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *mask = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	Tensor	   *v = PG_GETARG_TENSOR_ANYDTYPE_P(2);
+	int64		n = tensor_size(a);
+	int64		nv = tensor_size(v);
+	Tensor	   *result;
+
+	if (tensor_size(mask) != n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: mask and data must be the same size",
+						by_count ? "place" : "putmask"),
+				 errdetail("The tensor has %lld elements and the mask %lld.",
+						   (long long) n, (long long) tensor_size(mask))));
+	v = tensor_convert(v, (MtDtype) a->dtype);
+	result = tensor_copy(a);
+	if (nv == 0)
+	{
+		/* putmask ignores empty values; place refuses them if used */
+		if (by_count && count_nonzero(mask) > 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot insert from an empty tensor")));
+		PG_RETURN_TENSOR_P(result);
+	}
+	tensor_check_status(mt_putmask(TENSOR_DATA(result),
+								   mt_dtype_size((MtDtype) a->dtype),
+								   TENSOR_DATA(mask), (MtDtype) mask->dtype, n,
+								   TENSOR_DATA(v), nv, by_count,
+								   tensor_poll_interrupts, NULL), NULL);
+	PG_RETURN_TENSOR_P(result);
+}
+
+/* putmask(a, mask, values): numpy.putmask on a copy of a */
+Datum
+tensor_putmask(PG_FUNCTION_ARGS)
+{
+	return putmask_common(fcinfo, false);
+}
+
+/* place(arr, mask, vals): numpy.place on a copy of arr */
+Datum
+tensor_place(PG_FUNCTION_ARGS)
+{
+	return putmask_common(fcinfo, true);
+}
+
+/* ---- flat indices and coordinates ---- */
+
+/* a shape argument (int[], extents >= 0) as int64 extents; returns ndim */
+static int
+shape_argument(ArrayType *arr, int64 *dims, int64 *size)
+{
+	int			ext[MT_MAX_DIMS];
+	int			ndim = tensor_int_array(arr, ext, MT_MAX_DIMS, "shape");
+
+	*size = 1;
+	for (int d = 0; d < ndim; d++)
+	{
+		if (ext[d] < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("negative dimensions are not allowed")));
+		dims[d] = ext[d];
+	}
+	*size = extent_product(dims, 0, ndim);
+	return ndim;
+}
+
+/*
+ * unravel_index(indices, shape int[]): numpy.unravel_index as one int64
+ * tensor of shape (len(shape),) + indices.shape, row d the coordinates on
+ * axis d.
+ */
+Datum
+tensor_unravel_index(PG_FUNCTION_ARGS)
+{
+	Tensor	   *idx = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	int64		dims[MT_MAX_DIMS];
+	int64		size;
+	int			ndim = shape_argument(PG_GETARG_ARRAYTYPE_P(1), dims, &size);
+	int64		n = tensor_size(idx);
+	int64		rdims[MT_MAX_DIMS];
+	int64	   *flat;
+	int64		bad;
+	Tensor	   *result;
+
+	require_integer(idx, "indices");
+	check_result_ndim(1 + idx->ndim);
+	flat = alloc_int64(n);
+	CHECK_FOR_INTERRUPTS();
+	if (mt_read_indices(TENSOR_DATA(idx), (MtDtype) idx->dtype, n, size,
+						false, flat, &bad) >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("index %lld is out of bounds for a tensor with size %lld",
+						(long long) bad, (long long) size)));
+	rdims[0] = ndim;
+	for (int d = 0; d < idx->ndim; d++)
+		rdims[d + 1] = idx->dims[d];
+	result = tensor_new_uninit(1 + idx->ndim, rdims, MT_INT64);
+	CHECK_FOR_INTERRUPTS();
+	mt_unravel(flat, n, ndim, (int64_t *) dims, TENSOR_DATA(result));
+	PG_RETURN_TENSOR_P(result);
+}
+
+/*
+ * ravel_multi_index(multi_index, dims int[]): numpy.ravel_multi_index
+ * (mode 'raise') with the coordinates as one integer tensor of shape
+ * (len(dims), ...), as unravel_index returns them.
+ */
+Datum
+tensor_ravel_multi_index(PG_FUNCTION_ARGS)
+{
+	Tensor	   *coords = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	int64		dims[MT_MAX_DIMS];
+	int64		size;
+	int			ndim = shape_argument(PG_GETARG_ARRAYTYPE_P(1), dims, &size);
+	int64		rdims[MT_MAX_DIMS];
+	int64		n;
+	int64		bad;
+	Tensor	   *result;
+
+	require_integer(coords, "multi_index");
+	if (coords->ndim == 0 || coords->dims[0] != ndim)
+	{
+		char		cs[256];
+
+		mt_format_shape32(cs, sizeof(cs), coords->ndim, coords->dims);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("multi_index must have %d rows, one per dimension", ndim),
+				 errdetail("multi_index has shape %s.", cs)));
+	}
+	for (int d = 1; d < coords->ndim; d++)
+		rdims[d - 1] = coords->dims[d];
+	result = tensor_new_uninit(coords->ndim - 1, rdims, MT_INT64);
+	n = tensor_size(result);
+	CHECK_FOR_INTERRUPTS();
+	if (ndim > 0 && mt_ravel(TENSOR_DATA(coords), (MtDtype) coords->dtype, n, ndim,
+							 (int64_t *) dims, TENSOR_DATA(result), &bad) >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid entry in coordinates array"),
+				 errdetail("Coordinate %lld is outside its extent.", (long long) bad)));
+	PG_RETURN_TENSOR_P(result);
 }

@@ -1682,6 +1682,62 @@ for dt in IX_DTYPES:
       a[::-1, 4::-2])
     T('take %s axis 1' % dt, 'marsql.take(%s, %s, 1)' % (ilit(a), iarr([4, -5, 2])), np.take(a, [4, -5, 2], axis=1))
 
+# putmask, place, unravel_index, ravel_multi_index
+def putmask_np(a, m, v):
+    a = a.copy()
+    np.putmask(a, m, v)
+    return a
+
+
+def place_np(a, m, v):
+    a = a.copy()
+    np.place(a, m, v)
+    return a
+
+
+for dt in IX_DTYPES:
+    a = ix_data(dt, (2, 3))
+    v = ix_data(dt, (2,), seed=4)
+    pm = np.arange(6).reshape(2, 3) > 2
+    T('putmask %s docstring-like' % dt, 'marsql.putmask(%s, %s, %s)' % (ilit(a), ilit(pm), ilit(v)), putmask_np(a, pm, v))
+    T('place %s docstring-like' % dt, 'marsql.place(%s, %s, %s)' % (ilit(a), ilit(pm), ilit(v)), place_np(a, pm, v))
+a6 = np.arange(6).reshape(2, 3)
+T('putmask docstring', 'marsql.putmask(%s, %s, %s)' % (lit(a6), ilit(a6 > 2), lit(a6 ** 2)), putmask_np(a6, a6 > 2, a6 ** 2))
+T('putmask docstring repeated values', 'marsql.putmask(%s, %s, %s)' % (lit(np.arange(5)), ilit(np.arange(5) > 1), lit(np.array([-33, -44]))),
+  putmask_np(np.arange(5), np.arange(5) > 1, [-33, -44]))
+T('putmask with an integer mask and empty values', 'marsql.putmask(%s, %s, %s)' % (lit(a6), lit(a6 % 2), lit(np.zeros(0, np.int64))),
+  putmask_np(a6, a6 % 2, np.zeros(0, np.int64)))
+T('place docstring', 'marsql.place(%s, %s, %s)' % (lit(a6), ilit(a6 > 2), lit(np.array([44, 55]))), place_np(a6, a6 > 2, [44, 55]))
+T('place with an all-false mask and empty values', 'marsql.place(%s, %s, %s)' % (lit(a6), ilit(a6 > 9), lit(np.zeros(0, np.int64))),
+  place_np(a6, a6 > 9, np.zeros(0, np.int64)))
+E('putmask with a mask of another size', 'marsql.putmask(%s, %s, %s)' % (lit(a6), ilit(np.array([True])), lit(np.array([1]))), '22',
+  lambda: np.putmask(a6.copy(), np.array([True]), [1]))
+E('place with empty values', 'marsql.place(%s, %s, %s)' % (lit(a6), ilit(a6 > 2), lit(np.zeros(0))), '22',
+  lambda: np.place(a6.copy(), a6 > 2, []))
+for it in ('int8', 'int32', 'int64', 'uint8'):
+    fi = np.array([22, 41, 37], it)
+    T('unravel_index docstring %s' % it, 'marsql.unravel_index(%s, %s)' % (lit(fi), iarr([7, 6])), np.array(np.unravel_index(fi, (7, 6))))
+T('unravel_index docstring 0-d', 'marsql.unravel_index(%s, %s)' % (lit(np.array(1621)), iarr([6, 7, 8, 9])),
+  np.array(np.unravel_index(np.array(1621), (6, 7, 8, 9))))
+T('unravel_index (2,2) indices', 'marsql.unravel_index(%s, %s)' % (lit(np.array([[0, 5], [3, 1]])), iarr([2, 3])),
+  np.array(np.unravel_index(np.array([[0, 5], [3, 1]]), (2, 3))))
+T('unravel_index of no indices', 'marsql.unravel_index(%s, %s)' % (lit(np.zeros(0, np.int64)), iarr([2, 3])),
+  np.array(np.unravel_index(np.zeros(0, np.int64), (2, 3))))
+T('ravel_multi_index docstring', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[3, 6, 6], [4, 5, 1]])), iarr([7, 6])),
+  np.ravel_multi_index(np.array([[3, 6, 6], [4, 5, 1]]), (7, 6)))
+T('ravel_multi_index docstring 0-d', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([3, 1, 4, 1])), iarr([6, 7, 8, 9])),
+  np.array(np.ravel_multi_index((3, 1, 4, 1), (6, 7, 8, 9))))
+T('ravel_multi_index int8 (2,2,2) coordinates', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[[0, 1], [1, 0]], [[2, 0], [1, 1]]], np.int8)), iarr([2, 3])),
+  np.ravel_multi_index(np.array([[[0, 1], [1, 0]], [[2, 0], [1, 1]]], np.int8), (2, 3)))
+E('unravel_index past the size', 'marsql.unravel_index(%s, %s)' % (lit(np.array(42)), iarr([7, 6])), '22', lambda: np.unravel_index(42, (7, 6)))
+E('unravel_index negative', 'marsql.unravel_index(%s, %s)' % (lit(np.array(-1)), iarr([7, 6])), '22', lambda: np.unravel_index(-1, (7, 6)))
+E('ravel_multi_index out of range', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[7], [0]])), iarr([7, 6])), '22',
+  lambda: np.ravel_multi_index(([7], [0]), (7, 6)))
+E('ravel_multi_index negative', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[-1], [0]])), iarr([7, 6])), '22',
+  lambda: np.ravel_multi_index(([-1], [0]), (7, 6)))
+E('ravel_multi_index with the wrong number of rows', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[1], [0], [0]])), iarr([7, 6])), '22',
+  lambda: np.ravel_multi_index(([1], [0], [0]), (7, 6)))
+
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an
 # error becomes a result line ("ERR sqlstate message") instead of ending the
