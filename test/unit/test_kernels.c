@@ -1536,6 +1536,30 @@ test_indexing(void)
 		mt_strided_copy(16, 1, zd, zs, z, zz);
 		check(zz[0] == 1 && zz[1] == 2 && zz[2] == 5 && zz[3] == 6, "strided copy of complex128 with a step");
 	}
+	{
+		int16_t		pm[4] = {0, 0, 0, 0};
+		int16_t		pv[2] = {7, 8};
+		float		fm[4] = {0.0f, NAN, -0.0f, 2.0f};
+		int64_t		flat[2] = {41, 0};
+		int64_t		shape[2] = {7, 6};
+		int64_t		co[4];
+		int64_t		back[2];
+		int32_t		co32[4];
+
+		check(mt_putmask((char *) pm, 2, fm, MT_FLOAT32, 4, (const char *) pv, 2, false, NULL, NULL) == MT_OK
+			  && pm[0] == 0 && pm[1] == 8 && pm[2] == 0 && pm[3] == 8, "putmask: value by position, float mask");
+		check(mt_putmask((char *) pm, 2, fm, MT_FLOAT32, 4, (const char *) pv, 2, true, NULL, NULL) == MT_OK
+			  && pm[1] == 7 && pm[3] == 8, "place: value by count");
+		mt_unravel(flat, 2, 2, shape, co);
+		check(co[0] == 6 && co[1] == 0 && co[2] == 5 && co[3] == 0, "unravel_index");
+		for (int i = 0; i < 4; i++)
+			co32[i] = (int32_t) co[i];
+		check(mt_ravel(co32, MT_INT32, 2, 2, shape, back, &bad) == -1 && back[0] == 41 && back[1] == 0,
+			  "ravel_multi_index inverts unravel_index");
+		co32[2] = 6;
+		check(mt_ravel(co32, MT_INT32, 2, 2, shape, back, &bad) == 2 && bad == 6,
+			  "ravel_multi_index reports a coordinate outside its extent");
+	}
 	big = calloc((size_t) 1 << 18, 1);
 	check(big != NULL && mt_put(big, 1, (int64_t *) big, 0, big, 1, count_polls, &polls) == MT_OK, "put of nothing");
 	{
