@@ -150,3 +150,19 @@ SELECT try_sql($$SELECT marsql.unravel_index(marsql.astype('[1]', 'int64'), '{-7
 SELECT try_sql($$SELECT marsql.ravel_multi_index(marsql.astype('[[7],[0]]', 'int64'), '{7,6}')$$);
 SELECT try_sql($$SELECT marsql.ravel_multi_index(marsql.astype('[1,0,0]', 'int64'), '{7,6}')$$);
 SELECT try_sql($$SELECT marsql.ravel_multi_index(marsql.astype('1', 'int64'), '{7,6}')$$);
+
+-- diagonals and index grids
+SELECT diagonal(t) AS diag, diagonal(t, 1) AS above, diagonal(t, -1) AS below, diagonal(t, 9) AS past,
+	   diagonal(reshape(arange(0, 24), '{2,3,4}'), 1, 2, 0) AS diag_3d,
+	   fill_diagonal(astype(t, 'int8'), '[-1,-2]') AS filled,
+	   fill_diagonal('float64(5,3):[[0,0,0],[0,0,0],[0,0,0],[0,0,0],[0,0,0]]', '[1,2]', true) AS wrapped FROM ix;
+SELECT tril_indices(3) AS tril, triu_indices(4, 1) AS triu, tril_indices(3, 0, 4) AS tril_wide,
+	   tril_indices(3, NULL) IS NULL AS null_k, shape(triu_indices(0)) AS none,
+	   diag_indices(3) AS diag_idx, indices('{2,3}') AS grid, shape(indices('{}')) AS grid_0d;
+SELECT try_sql($$SELECT marsql.diagonal('[1,2,3]')$$);
+SELECT try_sql($$SELECT marsql.diagonal('[[1,2],[3,4]]', 0, 1, 1)$$);
+SELECT try_sql($$SELECT marsql.diagonal('[[1,2],[3,4]]', 0, 0, 2)$$);
+SELECT try_sql($$SELECT marsql.fill_diagonal('[1,2,3]', '1')$$);
+SELECT try_sql($$SELECT marsql.fill_diagonal(marsql.reshape(marsql.arange(0, 12), '{2,2,3}'), '1')$$);
+SELECT try_sql($$SELECT marsql.diag_indices(3, -1)$$);
+SELECT try_sql($$SELECT marsql.indices('{2,-1}')$$);

@@ -144,3 +144,46 @@ CREATE FUNCTION marsql.ravel_multi_index(multi_index marsql.tensor, dims integer
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.ravel_multi_index(marsql.tensor, integer[]) IS
 	'the flat indices (int64) of coordinates given as one integer tensor of shape (len(dims), ...) (numpy.ravel_multi_index, mode raise)';
+
+CREATE FUNCTION marsql.diagonal(a marsql.tensor, "offset" integer DEFAULT 0,
+								axis1 integer DEFAULT 0, axis2 integer DEFAULT 1)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_diagonal'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.diagonal(marsql.tensor, integer, integer, integer) IS
+	'the diagonal of the axis1/axis2 planes, as the last axis (numpy.diagonal)';
+
+CREATE FUNCTION marsql.fill_diagonal(a marsql.tensor, val marsql.tensor, wrap boolean DEFAULT false)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_fill_diagonal'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.fill_diagonal(marsql.tensor, marsql.tensor, boolean) IS
+	'a copy of a with val (repeated) written on the main diagonal (numpy.fill_diagonal)';
+
+CREATE FUNCTION marsql.tril_indices(n integer, k integer DEFAULT 0, m integer DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_tril_indices'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.tril_indices(integer, integer, integer) IS
+	'the (row, column) indices of the lower triangle of an (n, m) matrix as int64 (2, N) (numpy.tril_indices); NULL m: n';
+
+CREATE FUNCTION marsql.triu_indices(n integer, k integer DEFAULT 0, m integer DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_triu_indices'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.triu_indices(integer, integer, integer) IS
+	'the (row, column) indices of the upper triangle of an (n, m) matrix as int64 (2, N) (numpy.triu_indices); NULL m: n';
+
+CREATE FUNCTION marsql.diag_indices(n integer, ndim integer DEFAULT 2)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_diag_indices'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.diag_indices(integer, integer) IS
+	'the indices of the main diagonal of an n x ... x n tensor as int64 (ndim, n) (numpy.diag_indices)';
+
+CREATE FUNCTION marsql.indices(dimensions integer[])
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_indices'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.indices(integer[]) IS
+	'the grid of coordinates of a tensor of that shape, int64 (ndim,) + dimensions (numpy.indices)';

@@ -456,3 +456,52 @@ mt_ravel(const void *coords, MtDtype dtype, int64_t n, int ndim,
 	}
 	return -1;
 }
+
+int64_t
+mt_tri_indices(int64_t n, int64_t m, int64_t k, bool upper, int64_t *out,
+			   int64_t count)
+{
+	int64_t		c = 0;
+
+	for (int64_t i = 0; i < n; i++)
+	{
+		/* the columns j of row i that are in the triangle: [lo, hi) */
+		int64_t		lo = upper ? i + k : 0;
+		int64_t		hi = upper ? m : i + k + 1;
+
+		if (lo < 0)
+			lo = 0;
+		if (hi > m)
+			hi = m;
+		if (hi <= lo)
+			continue;
+		if (out == NULL)
+		{
+			c += hi - lo;
+			continue;
+		}
+		for (int64_t j = lo; j < hi; j++, c++)
+		{
+			out[c] = i;
+			out[count + c] = j;
+		}
+	}
+	return c;
+}
+
+void
+mt_grid_indices(int ndim, const int64_t *dims, int64_t size, int64_t *out)
+{
+	int64_t		inner = size;
+
+	if (size == 0)
+		return;
+	for (int d = 0; d < ndim; d++)
+	{
+		int64_t    *row = out + (int64_t) d * size;
+
+		inner /= dims[d];
+		for (int64_t i = 0; i < size; i++)
+			row[i] = (i / inner) % dims[d];
+	}
+}

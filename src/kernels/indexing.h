@@ -125,6 +125,20 @@ extern int64_t mt_ravel(const void *coords, MtDtype dtype, int64_t n, int ndim,
 						const int64_t *dims, int64_t *out, int64_t *bad);
 
 /*
+ * tril_indices / triu_indices: the (i, j) of an (n, m) matrix with j <= i + k
+ * (upper false) or j >= i + k (upper true), in C order; returns how many.
+ * With out NULL only counts, else writes rows out[0 .. count-1] and
+ * cols out[count .. 2 count - 1].
+ */
+extern int64_t mt_tri_indices(int64_t n, int64_t m, int64_t k, bool upper,
+							  int64_t *out, int64_t count);
+
+/* numpy.indices: out[d * size + i] is the coordinate on axis d of flat
+ * position i of the grid (ndim, dims) of size elements */
+extern void mt_grid_indices(int ndim, const int64_t *dims, int64_t size,
+							int64_t *out);
+
+/*
  * The inverse of mt_strided_copy: the contiguous src, in C order, written
  * into the view (dims, strides in elements) whose first element is dst.
  */

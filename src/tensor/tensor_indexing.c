@@ -5,7 +5,9 @@
  *	  take_along_axis, put, put_along_axis), the positions of nonzero
  *	  elements (nonzero, one-argument "where", argwhere, flatnonzero),
  *	  choose and select, putmask and place, unravel_index and
- *	  ravel_multi_index, and slice assignment (set_slice).  Every function
+ *	  ravel_multi_index, diagonals (diagonal, fill_diagonal, diag_indices),
+ *	  index grids (indices, tril_indices, triu_indices), and slice
+ *	  assignment (set_slice).  Every function
  *	  returns a new tensor; nothing writes into an argument.
  *
  *	  Index tensors may have any integer dtype; masks must be bool;
@@ -48,6 +50,12 @@ PG_FUNCTION_INFO_V1(tensor_putmask);
 PG_FUNCTION_INFO_V1(tensor_place);
 PG_FUNCTION_INFO_V1(tensor_unravel_index);
 PG_FUNCTION_INFO_V1(tensor_ravel_multi_index);
+PG_FUNCTION_INFO_V1(tensor_diagonal);
+PG_FUNCTION_INFO_V1(tensor_fill_diagonal);
+PG_FUNCTION_INFO_V1(tensor_tril_indices);
+PG_FUNCTION_INFO_V1(tensor_triu_indices);
+PG_FUNCTION_INFO_V1(tensor_diag_indices);
+PG_FUNCTION_INFO_V1(tensor_indices);
 
 /* ---- argument checks ---- */
 
@@ -1039,5 +1047,195 @@ tensor_ravel_multi_index(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid entry in coordinates array"),
 				 errdetail("Coordinate %lld is outside its extent.", (long long) bad)));
+	PG_RETURN_TENSOR_P(result);
+}
+
+/* ---- diagonals and index grids ---- */
+
+/* diagonal(a, offset, axis1, axis2): numpy.diagonal (a copy), any dtype */
+Datum
+tensor_diagonal(PG_FUNCTION_ARGS)
+{
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	int32		offset = PG_GETARG_INT32(1);
+	int			ax1,
+				ax2;
+	int64		dims[MT_MAX_DIMS],
+				strides[MT_MAX_DIMS],
+				vdims[MT_MAX_DIMS],
+				vstrides[MT_MAX_DIMS];
+	int			ndim = 0;
+	int64		len,
+				start;
+
+	if (a->ndim < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("diagonal requires a tensor of at least two dimensions")));
+	ax1 = tensor_axis(PG_GETARG_INT32(2), a->ndim);
+	ax2 = tensor_axis(PG_GETARG_INT32(3), a->ndim);
+	if (ax1 == ax2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("axis1 and axis2 cannot be the same")));
+	tensor_dims64(a, dims);
+	mt_contiguous_strides(a->ndim, (int64_t *) dims, (int64_t *) strides);
+	if (offset >= 0)
+	{
+		len = Min(dims[ax1], dims[ax2] - offset);
+		start = (int64) offset * strides[ax2];
+	}
+	else
+	{
+		len = Min(dims[ax1] + offset, dims[ax2]);
+		start = -(int64) offset * strides[ax1];
+	}
+	for (int d = 0; d < a->ndim; d++)
+	{
+		if (d == ax1 || d == ax2)
+			continue;
+		vdims[ndim] = dims[d];
+		vstrides[ndim++] = strides[d];
+	}
+	vdims[ndim] = Max(len, 0);
+	vstrides[ndim++] = strides[ax1] + strides[ax2];
+	if (len <= 0 || tensor_size(a) == 0)
+		start = 0;
+	PG_RETURN_TENSOR_P(tensor_from_view(a, ndim, vdims, vstrides, start));
+}
+
+/* fill_diagonal(a, val, wrap DEFAULT false): numpy.fill_diagonal on a copy */
+Datum
+tensor_fill_diagonal(PG_FUNCTION_ARGS)
+{
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *v = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	bool		wrap = PG_GETARG_BOOL(2);
+	int64		size = tensor_size(a);
+	int64		step,
+				end = size,
+				count;
+	int64	   *pos;
+	Tensor	   *result;
+
+	if (a->ndim < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("fill_diagonal needs a tensor of at least two dimensions")));
+	if (a->ndim == 2)
+	{
+		step = (int64) a->dims[1] + 1;
+		if (!wrap)
+			end = Min(size, (int64) a->dims[1] * a->dims[1]);
+	}
+	else
+	{
+		int64		p = 1;
+
+		step = 1;
+		for (int d = 0; d < a->ndim; d++)
+			if (a->dims[d] != a->dims[0])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("all dimensions of the tensor must be of equal length")));
+		for (int d = 0; d < a->ndim - 1 && size > 0; d++)
+		{
+			p *= a->dims[d];
+			step += p;
+		}
+	}
+	count = end > 0 ? (end - 1) / step + 1 : 0;
+	pos = alloc_int64(count);
+	for (int64 i = 0; i < count; i++)
+		pos[i] = i * step;
+	v = tensor_convert(v, (MtDtype) a->dtype);
+	result = tensor_copy(a);
+	if (tensor_size(v) > 0)
+		tensor_check_status(mt_put(TENSOR_DATA(result),
+								   mt_dtype_size((MtDtype) a->dtype), pos, count,
+								   TENSOR_DATA(v), tensor_size(v),
+								   tensor_poll_interrupts, NULL), NULL);
+	PG_RETURN_TENSOR_P(result);
+}
+
+static Datum
+tri_indices(FunctionCallInfo fcinfo, bool upper)
+{
+	int64		n,
+				m,
+				k,
+				count;
+	int64		dims[2];
+	Tensor	   *result;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	n = Max(PG_GETARG_INT32(0), 0);
+	k = PG_GETARG_INT32(1);
+	m = PG_ARGISNULL(2) ? n : Max(PG_GETARG_INT32(2), 0);
+	CHECK_FOR_INTERRUPTS();
+	count = mt_tri_indices(n, m, k, upper, NULL, 0);
+	dims[0] = 2;
+	dims[1] = count;
+	result = tensor_new_uninit(2, dims, MT_INT64);
+	mt_tri_indices(n, m, k, upper, TENSOR_DATA(result), count);
+	PG_RETURN_TENSOR_P(result);
+}
+
+/* tril_indices(n, k DEFAULT 0, m DEFAULT NULL): numpy.tril_indices as (2, N) */
+Datum
+tensor_tril_indices(PG_FUNCTION_ARGS)
+{
+	return tri_indices(fcinfo, false);
+}
+
+/* triu_indices(n, k DEFAULT 0, m DEFAULT NULL): numpy.triu_indices as (2, N) */
+Datum
+tensor_triu_indices(PG_FUNCTION_ARGS)
+{
+	return tri_indices(fcinfo, true);
+}
+
+/* diag_indices(n, ndim DEFAULT 2): numpy.diag_indices as int64 (ndim, n) */
+Datum
+tensor_diag_indices(PG_FUNCTION_ARGS)
+{
+	int64		n = Max(PG_GETARG_INT32(0), 0);
+	int32		ndim = PG_GETARG_INT32(1);
+	int64		dims[2];
+	Tensor	   *result;
+	int64	   *out;
+
+	if (ndim < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ndim must not be negative")));
+	dims[0] = ndim;
+	dims[1] = n;
+	result = tensor_new_uninit(2, dims, MT_INT64);
+	out = TENSOR_DATA(result);
+	for (int64 d = 0; d < ndim; d++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (int64 i = 0; i < n; i++)
+			out[d * n + i] = i;
+	}
+	PG_RETURN_TENSOR_P(result);
+}
+
+/* indices(dimensions int[]): numpy.indices, int64 (ndim,) + dimensions */
+Datum
+tensor_indices(PG_FUNCTION_ARGS)
+{
+	int64		dims[MT_MAX_DIMS + 1];
+	int64		size;
+	int			ndim = shape_argument(PG_GETARG_ARRAYTYPE_P(0), dims + 1, &size);
+	Tensor	   *result;
+
+	check_result_ndim(ndim + 1);
+	dims[0] = ndim;
+	result = tensor_new_uninit(ndim + 1, dims, MT_INT64);
+	CHECK_FOR_INTERRUPTS();
+	mt_grid_indices(ndim, (int64_t *) dims + 1, size, TENSOR_DATA(result));
 	PG_RETURN_TENSOR_P(result);
 }

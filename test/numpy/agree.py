@@ -1738,6 +1738,57 @@ E('ravel_multi_index negative', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.arr
 E('ravel_multi_index with the wrong number of rows', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[1], [0], [0]])), iarr([7, 6])), '22',
   lambda: np.ravel_multi_index(([1], [0], [0]), (7, 6)))
 
+# diagonal, fill_diagonal, tril/triu/diag indices, indices
+
+
+def fill_diag_np(a, v, wrap=False):
+    a = a.copy()
+    np.fill_diagonal(a, v, wrap=wrap)
+    return a
+
+
+for dt in IX_DTYPES:
+    a = ix_data(dt, (3, 4))
+    b = ix_data(dt, (2, 3, 4), seed=3)
+    T('diagonal %s' % dt, 'marsql.diagonal(%s)' % ilit(a), np.diagonal(a))
+    T('diagonal %s offset 1' % dt, 'marsql.diagonal(%s, 1)' % ilit(a), np.diagonal(a, 1))
+    T('diagonal %s offset -2' % dt, 'marsql.diagonal(%s, -2)' % ilit(a), np.diagonal(a, -2))
+    T('diagonal %s (2,3,4) offset 1 axes 2, 0' % dt, 'marsql.diagonal(%s, 1, 2, 0)' % ilit(b), np.diagonal(b, 1, 2, 0))
+    T('diagonal %s (2,3,4) axes -1, 1' % dt, 'marsql.diagonal(%s, 0, -1, 1)' % ilit(b), np.diagonal(b, 0, -1, 1))
+    T('fill_diagonal %s' % dt, 'marsql.fill_diagonal(%s, %s)' % (ilit(a), ilit(ix_data(dt, (2,), seed=8))),
+      fill_diag_np(a, ix_data(dt, (2,), seed=8)))
+T('diagonal docstring', 'marsql.diagonal(%s)' % lit(np.arange(4).reshape(2, 2)), np.diagonal(np.arange(4).reshape(2, 2)))
+T('diagonal docstring offset 1', 'marsql.diagonal(%s, 1)' % lit(np.arange(4).reshape(2, 2)), np.diagonal(np.arange(4).reshape(2, 2), 1))
+T('diagonal docstring (2,2,2) axes 0 1', 'marsql.diagonal(%s, 0, 0, 1)' % lit(np.arange(8).reshape(2, 2, 2)),
+  np.arange(8).reshape(2, 2, 2).diagonal(0, 0, 1))
+T('diagonal past the end is empty', 'marsql.diagonal(%s, 5)' % lit(np.arange(6).reshape(2, 3)), np.diagonal(np.arange(6).reshape(2, 3), 5))
+T('diagonal of an empty matrix', 'marsql.diagonal(%s)' % lit(np.zeros((0, 3))), np.diagonal(np.zeros((0, 3))))
+E('diagonal of a vector', 'marsql.diagonal(%s)' % lit(np.arange(3.0)), '22', lambda: np.diagonal(np.arange(3.0)))
+E('diagonal with equal axes', 'marsql.diagonal(%s, 0, 1, -1)' % lit(np.zeros((2, 2))), '22', lambda: np.diagonal(np.zeros((2, 2)), 0, 1, -1))
+z33 = np.zeros((3, 3), int)
+T('fill_diagonal docstring', 'marsql.fill_diagonal(%s, %s)' % (lit(z33), lit(np.array(5))), fill_diag_np(z33, 5))
+z333 = np.zeros((3, 3, 3), int)
+T('fill_diagonal docstring 3-d', 'marsql.fill_diagonal(%s, %s)' % (lit(z333), lit(np.array(4))), fill_diag_np(z333, 4))
+z53 = np.zeros((5, 3), int)
+T('fill_diagonal docstring tall', 'marsql.fill_diagonal(%s, %s)' % (lit(z53), lit(np.array(4))), fill_diag_np(z53, 4))
+T('fill_diagonal docstring tall wrap', 'marsql.fill_diagonal(%s, %s, true)' % (lit(z53), lit(np.array([1, 2]))),
+  fill_diag_np(z53, [1, 2], wrap=True))
+T('fill_diagonal wide', 'marsql.fill_diagonal(%s, %s)' % (lit(np.zeros((3, 5))), lit(np.array([1.5, 2.5]))),
+  fill_diag_np(np.zeros((3, 5)), [1.5, 2.5]))
+E('fill_diagonal of a vector', 'marsql.fill_diagonal(%s, %s)' % (lit(np.zeros(3)), lit(np.array(1.0))), '22',
+  lambda: np.fill_diagonal(np.zeros(3), 1.0))
+E('fill_diagonal of unequal 3-d', 'marsql.fill_diagonal(%s, %s)' % (lit(np.zeros((2, 2, 3))), lit(np.array(1.0))), '22',
+  lambda: np.fill_diagonal(np.zeros((2, 2, 3)), 1.0))
+for n, k, m in ((4, 0, None), (4, -1, None), (4, 2, None), (3, 0, 4), (3, 1, 5), (0, 0, None), (3, -5, None), (3, 9, 2)):
+    mm = 'NULL' if m is None else m
+    T('tril_indices(%d, %d, %s)' % (n, k, m), 'marsql.tril_indices(%d, %d, %s)' % (n, k, mm), np.array(np.tril_indices(n, k, m)))
+    T('triu_indices(%d, %d, %s)' % (n, k, m), 'marsql.triu_indices(%d, %d, %s)' % (n, k, mm), np.array(np.triu_indices(n, k, m)))
+for n, nd in ((4, 2), (3, 3), (0, 2), (2, 1)):
+    T('diag_indices(%d, %d)' % (n, nd), 'marsql.diag_indices(%d, %d)' % (n, nd), np.array(np.diag_indices(n, nd)))
+for dims in ((2, 3), (3,), (2, 0, 3), (1, 2, 3, 2)):
+    T('indices %r' % (dims,), 'marsql.indices(%s)' % iarr(list(dims)), np.indices(dims))
+T('indices of no dimensions', 'marsql.indices(%s)' % iarr([]), np.indices(()))
+
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an
 # error becomes a result line ("ERR sqlstate message") instead of ending the
