@@ -19,7 +19,7 @@ SELECT try_sql($$SELECT ('5'::marsql.tensor)[0]$$);
 SELECT try_sql($$SELECT ('[1,2]'::marsql.tensor)['a']$$);
 SELECT try_sql($$SELECT marsql.item('[1,2]')$$);
 CREATE TEMP TABLE upd (t tensor);
-SELECT try_sql($$UPDATE upd SET t[0] = '1'$$);
+SELECT try_sql($$UPDATE upd SET t[0] = '1' RETURNING t::text$$);  -- assignment: see tensor_indexing
 
 -- slice: numpy basic slicing with steps, NULL bounds omitted
 SELECT slice(t, '{0}', '{2}') AS rows01, slice(t, '{NULL,1}', '{NULL,NULL}', '{NULL,2}') AS odd_cols,

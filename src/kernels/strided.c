@@ -19,34 +19,33 @@ mt_contiguous_strides(int ndim, const int64_t *dims, int64_t *strides)
 	}
 }
 
-#define COPY_LINE_AS(T) \
+#define COPY_LINE(type) \
 	do { \
-		const T    *s = (const T *) src; \
-		T		   *d = (T *) dst; \
-\
+		const type *s = (const type *) src; \
+		type	   *d = (type *) dst; \
+		\
 		for (int64_t i = 0; i < n; i++) \
 			d[i] = s[i * stride]; \
 	} while (0)
 
-/* n elements of elem bytes, stride elements apart, packed into dst */
+/* one line of the view; elements of any size (1, 2, 4, 8, 16 bytes ...) */
 static void
 copy_line(size_t elem, int64_t n, int64_t stride, const char *src, char *dst)
 {
 	if (stride == 1)
 		memcpy(dst, src, (size_t) n * elem);
 	else if (elem == 8)
-		COPY_LINE_AS(uint64_t);
+		COPY_LINE(uint64_t);
 	else if (elem == 4)
-		COPY_LINE_AS(uint32_t);
+		COPY_LINE(uint32_t);
 	else if (elem == 2)
-		COPY_LINE_AS(uint16_t);
+		COPY_LINE(uint16_t);
 	else if (elem == 1)
-		COPY_LINE_AS(uint8_t);
+		COPY_LINE(uint8_t);
 	else
 	{
-		/* complex128 and anything wider: whole elements by memcpy */
 		for (int64_t i = 0; i < n; i++)
-			memcpy(dst + i * elem, src + i * stride * (int64_t) elem, elem);
+			memcpy(dst + (size_t) i * elem, src + i * stride * (int64_t) elem, elem);
 	}
 }
 

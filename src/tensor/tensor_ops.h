@@ -33,6 +33,35 @@ extern Tensor *tensor_csr_unary(Tensor *s, MtUnaryOp op);
 extern Tensor *tensor_csr_matmul(Tensor *s, Tensor *b);
 extern Tensor *tensor_csr_sum(Tensor *s, bool axis_null, int axis, bool keepdims);
 
+/* tensor_subscript.c: one axis of a selection, an index (drops the axis)
+ * or a slice (Python's start:stop:step, bounds omitted when not has_) */
+typedef struct AxisSelection
+{
+	bool		is_index;
+	int64		index;
+	bool		has_start,
+				has_stop;
+	int64		start,
+				stop,
+				step;
+} AxisSelection;
+
+/* the view (extents, element strides; returns the first element's offset)
+ * that selections of t's first n axes address, the rest kept whole */
+extern int64 tensor_selection_view(const Tensor *t, int n,
+								   const AxisSelection *sel, int *ndim,
+								   int64 *dims, int64 *strides);
+
+/* the selections of slice(t, start, stop, step); NULL arrays are omitted
+ * bounds; returns how many axes they address */
+extern int	tensor_slice_selection(ArrayType *start, ArrayType *stop,
+								   ArrayType *step, AxisSelection *sel);
+
+/* tensor_indexing.c: numpy t[sel] = v on a copy of t (v converted to t's
+ * dtype and broadcast to the selection) */
+extern Tensor *tensor_assign_selection(Tensor *t, int n,
+									   const AxisSelection *sel, Tensor *v);
+
 /* tensor_linalg.c: singular values of a 2-D matrix, descending */
 extern Tensor *tensor_singular_values(Tensor *a);
 

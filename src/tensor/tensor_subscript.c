@@ -3,12 +3,15 @@
  *	  Indexing with numpy's rules: PostgreSQL subscripts (t[i], t[a:b],
  *	  t[:][0] for numpy's t[:, 0]), and the functions slice, take and item.
  *
- *	  Subscripts are 0-based; negative ones count from the end.  An integer
+ *	  Subscripts are 0-based; negative ones count from the end.  Assigning
+ *	  to subscripts (UPDATE ... SET t[1:3] = v) stores numpy's t[1:3] = v,
+ *	  the value converted and broadcast (tensor_assign_selection).  An integer
  *	  subscript drops its axis, a slice keeps it; successive subscripts
  *	  address successive axes.  Slices clip to the extent as Python's do;
  *	  integer subscripts out of range are errors.  A NULL slice bound is an
  *	  omitted one (Python's None); a NULL integer subscript gives NULL, as
- *	  for arrays.
+ *	  for arrays.  Subscripts, slice and take move elements as bytes and
+ *	  take every dtype; item reads float32/float64 only.
  *
  *	  PostgreSQL marks a whole subscript list as a slice as soon as one
  *	  subscript has a colon.  The parse step therefore records integer
@@ -36,29 +39,17 @@ PG_FUNCTION_INFO_V1(tensor_slice);
 PG_FUNCTION_INFO_V1(tensor_take);
 PG_FUNCTION_INFO_V1(tensor_item);
 
-/* One axis of a selection: an index (drops the axis) or a slice. */
-typedef struct AxisSelection
-{
-	bool		is_index;
-	int64		index;
-	bool		has_start,
-				has_stop;
-	int64		start,
-				stop,
-				step;
-} AxisSelection;
-
 /*
- * Applies selections to the first n axes of t (the rest are kept whole)
- * and returns the selected elements as a new tensor.
+ * The view of t that selections of its first n axes address (the rest are
+ * kept whole): *ndim_out extents in dims, element strides in vstrides and
+ * the first element's offset, which is returned.
  */
-static Tensor *
-select_view(Tensor *t, int n, const AxisSelection *sel)
+int64
+tensor_selection_view(const Tensor *t, int n, const AxisSelection *sel,
+					  int *ndim_out, int64 *dims, int64 *vstrides)
 {
 	int64		strides[MT_MAX_DIMS],
 				own[MT_MAX_DIMS];
-	int64		dims[MT_MAX_DIMS],
-				vstrides[MT_MAX_DIMS];
 	int			ndim = 0;
 	int64		offset = 0;
 
@@ -134,6 +125,22 @@ select_view(Tensor *t, int n, const AxisSelection *sel)
 	for (int i = 0; i < ndim; i++)
 		if (dims[i] == 0)
 			offset = 0;
+	*ndim_out = ndim;
+	return offset;
+}
+
+/*
+ * Applies selections to the first n axes of t (the rest are kept whole)
+ * and returns the selected elements as a new tensor.
+ */
+static Tensor *
+select_view(Tensor *t, int n, const AxisSelection *sel)
+{
+	int64		dims[MT_MAX_DIMS],
+				vstrides[MT_MAX_DIMS];
+	int			ndim;
+	int64		offset = tensor_selection_view(t, n, sel, &ndim, dims, vstrides);
+
 	return tensor_from_view(t, ndim, dims, vstrides, offset);
 }
 
@@ -170,11 +177,7 @@ tensor_subscript_transform(SubscriptingRef *sbsref, List *indirection,
 	List	   *lower = NIL;
 	ListCell   *lc;
 
-	if (isAssignment)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("cannot assign to a tensor subscript"),
-				 errhint("Build a new tensor instead, for example with marsql.where or marsql.concatenate.")));
+	(void) isAssignment;
 	if (list_length(indirection) > MT_MAX_DIMS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -229,6 +232,10 @@ tensor_check_subscripts(ExprState *state, ExprEvalStep *op,
 		{
 			if (s->upperindexnull[i])
 			{
+				if (s->isassignment)
+					ereport(ERROR,
+							(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+							 errmsg("tensor subscript in assignment must not be null")));
 				*op->resnull = true;
 				return false;
 			}
@@ -258,6 +265,55 @@ tensor_subscript_fetch(ExprState *state, ExprEvalStep *op,
 	*op->resnull = false;
 }
 
+/*
+ * UPDATE ... SET t[i][a:b] = v, t[...] := v: numpy t[...] = v, the value
+ * converted to t's dtype and broadcast to the selection; the column gets
+ * the new tensor.
+ */
+static void
+tensor_subscript_assign(ExprState *state, ExprEvalStep *op,
+						ExprContext *econtext)
+{
+	SubscriptingRefState *s = op->d.sbsref.state;
+	SubscriptWorkspace *w = (SubscriptWorkspace *) s->workspace;
+
+	(void) state;
+	(void) econtext;
+	if (*op->resnull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("cannot assign to a subscript of a NULL tensor")));
+	if (s->replacenull)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("cannot assign NULL to tensor elements")));
+	*op->resvalue = PointerGetDatum(tensor_assign_selection(DatumGetTensorAnyDtypeP(*op->resvalue),
+															w->n, w->sel,
+															DatumGetTensorAnyDtypeP(s->replacevalue)));
+	*op->resnull = false;
+}
+
+/* the selected part before a nested assignment */
+static void
+tensor_subscript_fetch_old(ExprState *state, ExprEvalStep *op,
+						   ExprContext *econtext)
+{
+	SubscriptingRefState *s = op->d.sbsref.state;
+	SubscriptWorkspace *w = (SubscriptWorkspace *) s->workspace;
+
+	(void) state;
+	(void) econtext;
+	if (*op->resnull)
+	{
+		s->prevvalue = (Datum) 0;
+		s->prevnull = true;
+		return;
+	}
+	s->prevvalue = PointerGetDatum(select_view(DatumGetTensorAnyDtypeP(*op->resvalue),
+											   w->n, w->sel));
+	s->prevnull = false;
+}
+
 static void
 tensor_exec_setup(const SubscriptingRef *sbsref,
 				  SubscriptingRefState *sbsrefstate,
@@ -267,8 +323,8 @@ tensor_exec_setup(const SubscriptingRef *sbsref,
 	sbsrefstate->workspace = palloc0(sizeof(SubscriptWorkspace));
 	methods->sbs_check_subscripts = tensor_check_subscripts;
 	methods->sbs_fetch = tensor_subscript_fetch;
-	methods->sbs_assign = NULL;
-	methods->sbs_fetch_old = NULL;
+	methods->sbs_assign = tensor_subscript_assign;
+	methods->sbs_fetch_old = tensor_subscript_fetch_old;
 }
 
 Datum
@@ -313,12 +369,14 @@ bounds_of(ArrayType *arr, int64 *values, bool *given, const char *what)
 	return n;
 }
 
-/* slice(t, start int[], stop int[], step int[] DEFAULT NULL) */
-Datum
-tensor_slice(PG_FUNCTION_ARGS)
+/*
+ * The selections slice(t, start, stop, step) describes (NULL arrays are
+ * omitted ones); returns how many axes they address.
+ */
+int
+tensor_slice_selection(ArrayType *start_arr, ArrayType *stop_arr,
+					   ArrayType *step_arr, AxisSelection *sel)
 {
-	Tensor	   *t;
-	AxisSelection sel[MT_MAX_DIMS];
 	int64		start[MT_MAX_DIMS],
 				stop[MT_MAX_DIMS],
 				step[MT_MAX_DIMS];
@@ -330,15 +388,12 @@ tensor_slice(PG_FUNCTION_ARGS)
 				nstep = 0,
 				n;
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
-	if (!PG_ARGISNULL(1))
-		nstart = bounds_of(PG_GETARG_ARRAYTYPE_P(1), start, has_start, "start");
-	if (!PG_ARGISNULL(2))
-		nstop = bounds_of(PG_GETARG_ARRAYTYPE_P(2), stop, has_stop, "stop");
-	if (!PG_ARGISNULL(3))
-		nstep = bounds_of(PG_GETARG_ARRAYTYPE_P(3), step, has_step, "step");
+	if (start_arr != NULL)
+		nstart = bounds_of(start_arr, start, has_start, "start");
+	if (stop_arr != NULL)
+		nstop = bounds_of(stop_arr, stop, has_stop, "stop");
+	if (step_arr != NULL)
+		nstep = bounds_of(step_arr, step, has_step, "step");
 	n = Max(nstart, Max(nstop, nstep));
 	for (int i = 0; i < n; i++)
 	{
@@ -349,6 +404,24 @@ tensor_slice(PG_FUNCTION_ARGS)
 		sel[i].stop = sel[i].has_stop ? stop[i] : 0;
 		sel[i].step = (i < nstep && has_step[i]) ? step[i] : 1;
 	}
+	return n;
+}
+
+/* slice(t, start int[], stop int[], step int[] DEFAULT NULL) */
+Datum
+tensor_slice(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	AxisSelection sel[MT_MAX_DIMS];
+	int			n;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	n = tensor_slice_selection(PG_ARGISNULL(1) ? NULL : PG_GETARG_ARRAYTYPE_P(1),
+							   PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
+							   PG_ARGISNULL(3) ? NULL : PG_GETARG_ARRAYTYPE_P(3),
+							   sel);
 	PG_RETURN_TENSOR_P(select_view(t, n, sel));
 }
 
@@ -446,16 +519,17 @@ tensor_item(PG_FUNCTION_ARGS)
 {
 	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 
-	if (tensor_size(t) != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("can only convert a tensor of size 1 to a scalar"),
-				 errdetail("The tensor has %lld elements.", (long long) tensor_size(t))));
 	if (mt_dtype_is_complex((MtDtype) t->dtype))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("item does not support dtype %s",
 						mt_dtype_name((MtDtype) t->dtype)),
 				 errhint("item returns double precision; take the real part first.")));
+
+	if (tensor_size(t) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("can only convert a tensor of size 1 to a scalar"),
+				 errdetail("The tensor has %lld elements.", (long long) tensor_size(t))));
 	PG_RETURN_FLOAT8(mt_load(TENSOR_DATA(t), (MtDtype) t->dtype, 0));
 }

@@ -1662,6 +1662,19 @@ def rd_lit(a):
     a = np.asarray(a)
     if a.dtype.kind == 'b':
         return "marsql.astype(%s, 'bool')" % lit(a.astype(np.float64))
+# ---- indexing (issue 21): masks, index tensors, nonzero, choose, select, put, assignment
+# Bool and complex text literals do not parse yet: they are built with astype
+# (complex values with a zero imaginary part, so every element still moves
+# as 16 bytes).
+IX_DTYPES = ('bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'float16', 'float32', 'float64',
+             'complex64', 'complex128')
+
+
+def ilit(a):
+    """a tensor expression holding numpy array a, any dtype"""
+    a = np.asarray(a)
+    if a.dtype.kind == 'b':
+        return "marsql.astype(%s, 'bool')" % lit(a.astype(np.int8))
     if a.dtype.kind == 'c':
         assert not np.any(a.imag)
         return "marsql.astype(%s, '%s')" % (lit(a.real.astype(np.float64)), a.dtype.name)
@@ -1942,6 +1955,383 @@ T('reduce: stack_agg of int16 rows', '(SELECT marsql.stack_agg(t ORDER BY ctid) 
 T('reduce: sum over bool rows is int64', '(SELECT marsql.sum(t) FROM reduce_rows_b)', np.sum(stb, axis=0))
 T('reduce: max over bool rows is bool', '(SELECT marsql.max(t) FROM reduce_rows_b)', np.max(stb, axis=0))
 T('reduce: avg over bool rows is float64', '(SELECT marsql.avg(t) FROM reduce_rows_b)', np.mean(stb, axis=0), (1e-12, 1e-12))
+def itarr(arrs):
+    return 'ARRAY[%s]::marsql.tensor[]' % ','.join(ilit(a) for a in arrs)
+
+
+def ix_data(dt, shape, seed=0):
+    n = int(np.prod(shape))
+    x = ((np.arange(n) * 7 + seed) % 11 - 3).reshape(shape)
+    if dt == 'bool':
+        return (x % 3 == 0)
+    if dt == 'uint8':
+        return (x + 3).astype(np.uint8)
+    return x.astype(dt)
+
+
+def EX(desc, expr, sqlclass, numpy_raises):
+    """E for errors numpy raises as TypeError too"""
+    try:
+        numpy_raises()
+    except (ValueError, IndexError, TypeError):
+        pass
+    else:
+        raise AssertionError('numpy does not raise for: ' + desc)
+    add(desc, 'SELECT %s AS r' % expr, None, expect_error=sqlclass or '')
+
+
+def put_np(a, ind, v):
+    a = a.copy()
+    np.put(a, ind, v)
+    return a
+
+
+def put_along_np(a, ind, v, axis):
+    a = a.copy()
+    np.put_along_axis(a, ind, v, axis)
+    return a
+
+
+def mask_assign_np(a, m, v):
+    a = a.copy()
+    a[m] = v
+    return a
+
+
+def set_slice_np(a, sl, v):
+    a = a.copy()
+    a[sl] = v
+    return a
+
+
+rows3 = np.array([True, False, True])
+for dt in IX_DTYPES:
+    a = ix_data(dt, (3, 4))
+    b = ix_data(dt, (2, 3, 4), seed=5)
+    full = ix_data('int64', (3, 4), seed=2) > 2
+    T('mask_select %s rows' % dt, 'marsql.mask_select(%s, %s)' % (ilit(a), ilit(rows3)), a[rows3])
+    T('mask_select %s full mask' % dt, 'marsql.mask_select(%s, %s)' % (ilit(a), ilit(full)), a[full])
+    T('mask_select %s all-false mask' % dt, 'marsql.mask_select(%s, %s)' % (ilit(b), ilit(np.zeros((2, 3), bool))),
+      b[np.zeros((2, 3), bool)])
+    T('extract %s' % dt, 'marsql.extract(%s, %s)' % (ilit(a), ilit(b)), np.extract(a, b))
+    for axis in (0, 1, -1, None):
+        c = np.array([True, False, True, True][:a.shape[axis]] if axis is not None else [0, 1, 1, 0, 0, 1])
+        T('compress %s axis %s' % (dt, axis), 'marsql.compress(%s, %s, %s)' % (ilit(c), ilit(a), 'NULL' if axis is None else axis),
+          np.compress(c, a, axis=axis))
+    for it in ('int8', 'int16', 'int32', 'int64', 'uint8'):
+        idx = np.array([[2, 0], [1, 2]], it) if it == 'uint8' else np.array([[-1, 0], [1, -3]], it)
+        T('index %s by %s (2,2) indices' % (dt, it), 'marsql.index(%s, %s)' % (ilit(a), ilit(idx)), a[idx])
+    T('index %s axis 1' % dt, 'marsql.index(%s, %s, 1)' % (ilit(b), ilit(np.array([2, -1, 0]))),
+      np.take(b, [2, -1, 0], axis=1))
+    T('index %s axis -1' % dt, 'marsql.index(%s, %s, -1)' % (ilit(b), ilit(np.array([[3], [0]]))),
+      np.take(b, [[3], [0]], axis=-1))
+    T('index %s flattened' % dt, 'marsql.index(%s, %s, NULL)' % (ilit(b), ilit(np.array([23, 0, -24]))),
+      np.take(b, [23, 0, -24]))
+    order = np.argsort(ix_data('float64', (3, 4), seed=1), axis=1, kind='stable')
+    T('take_along_axis %s axis 1' % dt, 'marsql.take_along_axis(%s, %s, 1)' % (ilit(a), ilit(order)),
+      np.take_along_axis(a, order, 1))
+    order0 = np.array([[2, 0, 1, -1]])
+    T('take_along_axis %s axis 0 broadcast indices' % dt, 'marsql.take_along_axis(%s, %s, 0)' % (ilit(a), ilit(order0)),
+      np.take_along_axis(a, order0, 0))
+    T('take_along_axis %s axis NULL' % dt, 'marsql.take_along_axis(%s, %s, NULL)' % (ilit(a), ilit(np.array([11, 0, 5]))),
+      np.take_along_axis(a, np.array([11, 0, 5]), None))
+    T('nonzero %s' % dt, 'marsql.nonzero(%s)' % ilit(b), np.array(np.nonzero(b)))
+    T('where(cond) %s' % dt, 'marsql."where"(%s)' % ilit(a), np.array(np.where(a)))
+    T('argwhere %s' % dt, 'marsql.argwhere(%s)' % ilit(b), np.argwhere(b))
+    T('flatnonzero %s' % dt, 'marsql.flatnonzero(%s)' % ilit(b), np.flatnonzero(b))
+    ch = [ix_data(dt, (3, 4), seed=s) for s in (1, 2, 3)]
+    sel = np.array([[0, 1, 2, 1], [2, 2, 0, 0], [1, 0, 1, 2]], np.int32)
+    T('choose %s' % dt, 'marsql.choose(%s, %s)' % (ilit(sel), itarr(ch)), np.choose(sel, ch))
+    T('choose %s broadcast' % dt, 'marsql.choose(%s, %s)' % (ilit(sel[:, :1]), itarr([ch[0], ch[1][0], ch[2]])),
+      np.choose(sel[:, :1], [ch[0], ch[1][0], ch[2]]))
+    conds = [ix_data('int64', (3, 4), seed=s) > 3 for s in (0, 4)]
+    T('select %s' % dt, 'marsql.select(%s, %s)' % (itarr(conds), itarr(ch[:2])), np.select(conds, ch[:2]))
+    T('select %s default 1' % dt, 'marsql.select(%s, %s, 1)' % (itarr(conds), itarr(ch[:2])), np.select(conds, ch[:2], 1))
+    v = ix_data(dt, (2,), seed=7)
+    T('put %s repeated values' % dt, 'marsql.put(%s, %s, %s)' % (ilit(a), ilit(np.array([0, -1, 5])), ilit(v)),
+      put_np(a, [0, -1, 5], v))
+    T('put %s empty values' % dt, 'marsql.put(%s, %s, %s)' % (ilit(a), ilit(np.array([0, 1])), ilit(v[:0])),
+      put_np(a, [0, 1], v[:0]))
+    ai = np.argmax(ix_data('float64', (3, 4), seed=1), axis=1).reshape(3, 1)
+    vals = ix_data(dt, (3, 1), seed=9)
+    T('put_along_axis %s axis 1' % dt, 'marsql.put_along_axis(%s, %s, %s, 1)' % (ilit(a), ilit(ai), ilit(vals)),
+      put_along_np(a, ai, vals, 1))
+    T('put_along_axis %s axis 0 scalar value' % dt,
+      'marsql.put_along_axis(%s, %s, %s, 0)' % (ilit(a), ilit(np.array([[2, 0, -1, 1]])), ilit(vals[0, 0])),
+      put_along_np(a, np.array([[2, 0, -1, 1]]), vals[0, 0], 0))
+    T('put_along_axis %s axis NULL' % dt,
+      'marsql.put_along_axis(%s, %s, %s, NULL)' % (ilit(a), ilit(np.array([0, 11])), ilit(vals[:2, 0])),
+      put_along_np(a, np.array([0, 11]), vals[:2, 0], None))
+    T('mask_assign %s rows' % dt, 'marsql.mask_assign(%s, %s, %s)' % (ilit(a), ilit(rows3), ilit(ch[0][0])),
+      mask_assign_np(a, rows3, ch[0][0]))
+    T('mask_assign %s full mask, one value each' % dt,
+      'marsql.mask_assign(%s, %s, %s)' % (ilit(a), ilit(full), ilit(ch[1][full])),
+      mask_assign_np(a, full, ch[1][full]))
+    T('set_slice %s [1:3, ::2]' % dt,
+      'marsql.set_slice(%s, %s, %s, %s, %s)' % (ilit(a), ilit(ch[2][:2, :2]), iarr([1, None]), iarr([3, None]), iarr([1, 2])),
+      set_slice_np(a, (slice(1, 3), slice(None, None, 2)), ch[2][:2, :2]))
+    T('set_slice %s [::-1] broadcast row' % dt,
+      'marsql.set_slice(%s, %s, %s, %s, %s)' % (ilit(a), ilit(ch[2][0]), iarr([None]), iarr([None]), iarr([-1])),
+      set_slice_np(a, slice(None, None, -1), ch[2][0]))
+
+# numpy's docstring examples
+x = np.array([[3, 0, 0], [0, 4, 0], [5, 6, 0]])
+T('nonzero docstring', 'marsql.nonzero(%s)' % lit(x), np.array(np.nonzero(x)))
+a9 = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+T('nonzero docstring a > 3', 'marsql.nonzero(%s)' % ilit(a9 > 3), np.array(np.nonzero(a9 > 3)))
+T('mask_select docstring a[a > 3]', 'marsql.mask_select(%s, %s)' % (lit(a9), ilit(a9 > 3)), a9[a9 > 3])
+x6 = np.arange(6).reshape(2, 3)
+T('argwhere docstring', 'marsql.argwhere(%s)' % ilit(x6 > 1), np.argwhere(x6 > 1))
+T('flatnonzero docstring', 'marsql.flatnonzero(%s)' % lit(np.arange(-2, 3)), np.flatnonzero(np.arange(-2, 3)))
+arr12 = np.arange(12).reshape((3, 4))
+T('extract docstring', 'marsql.extract(%s, %s)' % (ilit(np.mod(arr12, 3) == 0), lit(arr12)),
+  np.extract(np.mod(arr12, 3) == 0, arr12))
+T('extract docstring, integer condition', 'marsql.extract(%s, %s)' % (lit(np.mod(arr12, 3)), lit(arr12)),
+  np.extract(np.mod(arr12, 3), arr12))
+a32 = np.array([[1, 2], [3, 4], [5, 6]])
+for c, axis in (([0, 1], 0), ([False, True, True], 0), ([False, True], 1), ([False, True], None)):
+    T('compress docstring %r axis %s' % (c, axis),
+      'marsql.compress(%s, %s, %s)' % (ilit(np.array(c)), lit(a32), 'NULL' if axis is None else axis),
+      np.compress(c, a32, axis=axis))
+chs = [np.array(c) for c in ([0, 1, 2, 3], [10, 11, 12, 13], [20, 21, 22, 23], [30, 31, 32, 33])]
+T('choose docstring', 'marsql.choose(%s, %s)' % (lit(np.array([2, 3, 1, 0])), itarr(chs)), np.choose([2, 3, 1, 0], chs))
+a33 = np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]])
+T('choose docstring broadcast scalars', 'marsql.choose(%s, %s)' % (lit(a33), itarr([np.array(-10), np.array(10)])),
+  np.choose(a33, [np.array(-10), np.array(10)]))
+c1, c2 = np.array([1, 2, 3]).reshape((1, 3, 1)), np.array([-1, -2, -3, -4, -5]).reshape((1, 1, 5))
+T('choose docstring (2,3,5)', 'marsql.choose(%s, %s)' % (lit(np.array([0, 1]).reshape((2, 1, 1))), itarr([c1, c2])),
+  np.choose(np.array([0, 1]).reshape((2, 1, 1)), (c1, c2)))
+xs = np.arange(6)
+T('select docstring', 'marsql.select(%s, %s, 42)' % (itarr([xs < 3, xs > 3]), itarr([xs, xs ** 2])),
+  np.select([xs < 3, xs > 3], [xs, xs ** 2], 42))
+T('select docstring overlapping', 'marsql.select(%s, %s, 55)' % (itarr([xs <= 4, xs > 3]), itarr([xs, xs ** 2])),
+  np.select([xs <= 4, xs > 3], [xs, xs ** 2], 55))
+T('select float32 choices keep float32 with default 0.5',
+  'marsql.select(%s, %s, 0.5)' % (itarr([xs < 3]), itarr([xs.astype(np.float32)])),
+  np.select([xs < 3], [xs.astype(np.float32)], 0.5))
+T('select int8 choices with fractional default give float64',
+  'marsql.select(%s, %s, 0.5)' % (itarr([xs < 3]), itarr([xs.astype(np.int8)])),
+  np.select([xs < 3], [xs.astype(np.int8)], 0.5).astype(np.float64))
+T('select promotes int8 with float32 choices', 'marsql.select(%s, %s)' % (itarr([xs < 3, xs > 4]), itarr([xs.astype(np.int8), xs.astype(np.float32)])),
+  np.select([xs < 3, xs > 4], [xs.astype(np.int8), xs.astype(np.float32)]))
+T('choose promotes int16 with uint8 choices', 'marsql.choose(%s, %s)' % (lit(np.array([0, 1, 0])), itarr([np.array([1, -2, 3], np.int16), np.array([200, 250, 7], np.uint8)])),
+  np.choose([0, 1, 0], [np.array([1, -2, 3], np.int16), np.array([200, 250, 7], np.uint8)]))
+a5 = np.arange(5)
+T('put docstring', 'marsql.put(%s, %s, %s)' % (lit(a5), lit(np.array([0, 2])), lit(np.array([-44, -55]))),
+  put_np(a5, [0, 2], [-44, -55]))
+T('put converts float values to the int dtype', 'marsql.put(%s, %s, %s)' % (lit(a5), lit(np.array([1])), lit(np.array([2.75]))),
+  put_np(a5, [1], [2.75]))
+ta = np.array([[10, 30, 20], [60, 40, 50]])
+ai = np.argsort(ta, axis=1)
+T('take_along_axis docstring argsort', 'marsql.take_along_axis(%s, %s, 1)' % (lit(ta), lit(ai)), np.take_along_axis(ta, ai, 1))
+ai = np.argmax(ta, axis=1).reshape(2, 1)
+T('take_along_axis docstring argmax keepdims', 'marsql.take_along_axis(%s, %s, 1)' % (lit(ta), lit(ai)),
+  np.take_along_axis(ta, ai, 1))
+T('put_along_axis docstring', 'marsql.put_along_axis(%s, %s, %s, 1)' % (lit(ta), lit(ai), lit(np.array(99))),
+  put_along_np(ta, ai, 99, 1))
+
+# edge cases
+e0 = np.zeros((0, 3))
+T('mask_select of an empty tensor', 'marsql.mask_select(%s, %s)' % (lit(e0), ilit(np.zeros(0, bool))), e0[np.zeros(0, bool)])
+T('nonzero of an empty tensor', 'marsql.nonzero(%s)' % lit(e0), np.array(np.nonzero(e0)))
+T('argwhere of an empty tensor', 'marsql.argwhere(%s)' % lit(e0), np.argwhere(e0))
+T('flatnonzero of an empty tensor', 'marsql.flatnonzero(%s)' % lit(e0), np.flatnonzero(e0))
+T('index with an empty index tensor', 'marsql.index(%s, %s)' % (lit(a32), lit(np.zeros(0, np.int64))), a32[np.zeros(0, np.int64)])
+T('index along an empty axis with no indices', 'marsql.index(%s, %s, 0)' % (lit(e0), lit(np.zeros((2, 0), np.int64))),
+  e0[np.zeros((2, 0), np.int64)])
+T('index with a 0-d index drops the axis', 'marsql.index(%s, %s)' % (lit(a32), lit(np.array(-1))), a32[np.array(-1)])
+T('mask_select 0-d true mask of a 0-d tensor', 'marsql.mask_select(%s, %s)' % (lit(np.array(2.5)), ilit(np.array(True))),
+  np.array(2.5)[np.array(True)])
+T('mask_select 0-d false mask of a matrix', 'marsql.mask_select(%s, %s)' % (lit(a32), ilit(np.array(False))),
+  a32[np.array(False)])
+T('argwhere of a 0-d tensor', 'marsql.argwhere(%s)' % lit(np.array(3.0)), np.argwhere(np.array(3.0)))
+T('argwhere of a 0-d zero', 'marsql.argwhere(%s)' % lit(np.array(0.0)), np.argwhere(np.array(0.0)))
+T('flatnonzero of a 0-d tensor', 'marsql.flatnonzero(%s)' % lit(np.array(3.0)), np.flatnonzero(np.array(3.0)))
+nz = np.array([np.nan, -0.0, 0.0, np.inf, 1e-300])
+T('nonzero: NaN and tiny values count, -0.0 does not', 'marsql.flatnonzero(%s)' % lit(nz), np.flatnonzero(nz))
+T('nonzero of float16 NaN and -0.0', 'marsql.flatnonzero(%s)' % lit(nz.astype(np.float16)),
+  np.flatnonzero(nz.astype(np.float16)))
+T('extract with a shorter condition', 'marsql.extract(%s, %s)' % (lit(np.array([1, 0, 1])), lit(arr12)),
+  np.extract(np.array([1, 0, 1]), arr12))
+T('extract with a longer condition whose extra part is false', 'marsql.extract(%s, %s)' % (lit(np.array([1, 0, 0, 0, 0])), lit(a5[:3])),
+  np.extract(np.array([1, 0, 0, 0, 0]), a5[:3]))
+T('compress with a shorter condition', 'marsql.compress(%s, %s)' % (lit(np.array([0, 2, 0.5])), lit(a32)),
+  np.compress(np.array([0, 2, 0.5]), a32))
+T('mask_assign all-false mask', 'marsql.mask_assign(%s, %s, %s)' % (lit(a32), ilit(np.zeros(3, bool)), lit(np.array(7))),
+  mask_assign_np(a32, np.zeros(3, bool), 7))
+T('mask_assign values with leading 1 extents', 'marsql.mask_assign(%s, %s, %s)' % (lit(a32 * 1.0), ilit(rows3), lit(np.array([[[1.5, 2.5]]]))),
+  mask_assign_np(a32 * 1.0, rows3, np.array([[[1.5, 2.5]]])))
+T('set_slice empty slice changes nothing', 'marsql.set_slice(%s, %s, %s, %s)' % (lit(a32), lit(np.array([9])), iarr([2]), iarr([1])),
+  set_slice_np(a32, slice(2, 1), np.array([9])))
+T('set_slice float values into int64 truncate', 'marsql.set_slice(%s, %s, %s, %s)' % (lit(a32), lit(np.array([1.7, -2.7])), iarr([0]), iarr([1])),
+  set_slice_np(a32, slice(0, 1), np.array([1.7, -2.7])))
+
+# errors where numpy raises
+E('index out of range', 'marsql.index(%s, %s)' % (lit(a32), lit(np.array([3]))), '22', lambda: a32[np.array([3])])
+E('index negative out of range', 'marsql.index(%s, %s)' % (lit(a32), lit(np.array([-4]))), '22', lambda: a32[np.array([-4])])
+E('index into an empty axis', 'marsql.index(%s, %s)' % (lit(e0), lit(np.array([0]))), '22', lambda: e0[np.array([0])])
+E('index with float indices', 'marsql.index(%s, %s)' % (lit(a32), lit(np.array([0.0]))), '42', lambda: a32[np.array([0.0])])
+E('index of a 0-d tensor', 'marsql.index(%s, %s)' % (lit(np.array(1.0)), lit(np.array([0]))), '22',
+  lambda: np.array(1.0)[np.array([0])])
+E('mask_select with a mask of the wrong shape', 'marsql.mask_select(%s, %s)' % (lit(a32), ilit(np.array([True, False]))), '22',
+  lambda: a32[np.array([True, False])])
+E('mask_select with a mask of too many dimensions', 'marsql.mask_select(%s, %s)' % (lit(a5), ilit(np.ones((5, 1), bool))), '22',
+  lambda: a5[np.ones((5, 1), bool)])
+E('extract with a true condition past the end', 'marsql.extract(%s, %s)' % (lit(np.array([0, 0, 0, 1])), lit(a5[:3])), '22',
+  lambda: np.extract(np.array([0, 0, 0, 1]), a5[:3]))
+E('compress with a true condition past the end', 'marsql.compress(%s, %s, 0)' % (lit(np.array([0, 1, 0, 1])), lit(a32)), '22',
+  lambda: np.compress([0, 1, 0, 1], a32, axis=0))
+E('compress with a 2-d condition', 'marsql.compress(%s, %s)' % (lit(np.ones((2, 2))), lit(a5)), '22',
+  lambda: np.compress(np.ones((2, 2)), a5))
+E('compress axis out of range', 'marsql.compress(%s, %s, 2)' % (lit(np.array([1])), lit(a32)), '22',
+  lambda: np.compress([1], a32, axis=2))
+E('take_along_axis with indices of another ndim', 'marsql.take_along_axis(%s, %s, 1)' % (lit(ta), lit(np.array([0, 1]))), '22',
+  lambda: np.take_along_axis(ta, np.array([0, 1]), 1))
+E('take_along_axis with shapes that do not broadcast', 'marsql.take_along_axis(%s, %s, 1)' % (lit(ta), lit(np.zeros((3, 2), np.int64))), '22',
+  lambda: np.take_along_axis(ta, np.zeros((3, 2), np.int64), 1))
+E('take_along_axis index out of range', 'marsql.take_along_axis(%s, %s, 1)' % (lit(ta), lit(np.array([[3], [0]]))), '22',
+  lambda: np.take_along_axis(ta, np.array([[3], [0]]), 1))
+E('take_along_axis axis NULL with 2-d indices', 'marsql.take_along_axis(%s, %s, NULL)' % (lit(ta), lit(np.array([[0]]))), '22',
+  lambda: np.take_along_axis(ta, np.array([[0]]), None))
+E('put_along_axis values that do not broadcast', 'marsql.put_along_axis(%s, %s, %s, 1)' % (lit(ta), lit(np.array([[0], [1]])), lit(np.array([1, 2, 3]))), '22',
+  lambda: np.put_along_axis(ta.copy(), np.array([[0], [1]]), np.array([1, 2, 3]), 1))
+E('choose with an entry past the choices', 'marsql.choose(%s, %s)' % (lit(np.array([0, 2])), itarr([a5[:2], a5[:2]])), '22',
+  lambda: np.choose([0, 2], [a5[:2], a5[:2]]))
+E('choose with a negative entry', 'marsql.choose(%s, %s)' % (lit(np.array([0, -1])), itarr([a5[:2], a5[:2]])), '22',
+  lambda: np.choose([0, -1], [a5[:2], a5[:2]]))
+EX('choose with float entries', 'marsql.choose(%s, %s)' % (lit(np.array([0.0, 1.0])), itarr([a5[:2], a5[:2]])), '42',
+   lambda: np.choose(np.array([0.0, 1.0]), [a5[:2], a5[:2]]))
+E('choose with choices that do not broadcast', 'marsql.choose(%s, %s)' % (lit(np.array([0, 1])), itarr([a5[:2], a5[:3]])), '22',
+  lambda: np.choose([0, 1], [a5[:2], a5[:3]]))
+E('select with an empty condition list', 'marsql.select(ARRAY[]::marsql.tensor[], ARRAY[]::marsql.tensor[])', '22',
+  lambda: np.select([], []))
+E('select with lists of different lengths', 'marsql.select(%s, %s)' % (itarr([xs < 3]), itarr([xs, xs])), '22',
+  lambda: np.select([xs < 3], [xs, xs]))
+EX('select with a non-bool condition', 'marsql.select(%s, %s)' % (itarr([xs]), itarr([xs])), '42',
+   lambda: np.select([xs], [xs]))
+E('put index out of range', 'marsql.put(%s, %s, %s)' % (lit(a5), lit(np.array([5])), lit(np.array([1]))), '22',
+  lambda: np.put(a5.copy(), [5], [1]))
+E('mask_assign with the wrong number of values', 'marsql.mask_assign(%s, %s, %s)' % (lit(a32), ilit(rows3), lit(np.array([1, 2, 3]))), '22',
+  lambda: mask_assign_np(a32, rows3, np.array([1, 2, 3])))
+E('set_slice with values that do not broadcast', 'marsql.set_slice(%s, %s, %s, %s)' % (lit(a32), lit(np.array([1, 2, 3])), iarr([0]), iarr([2])), '22',
+  lambda: set_slice_np(a32, slice(0, 2), np.array([1, 2, 3])))
+E('set_slice with a zero step', 'marsql.set_slice(%s, %s, %s, %s, %s)' % (lit(a32), lit(np.array(1)), iarr([0]), iarr([2]), iarr([0])), '22',
+  lambda: set_slice_np(a32, slice(0, 2, 0), 1))
+
+for dt in IX_DTYPES:
+    a = ix_data(dt, (4, 5))
+    T('subscript %s [1:3][0:5]' % dt, '(%s)[1:3][0:5]' % ilit(a), a[1:3, 0:5])
+    T('subscript %s [:][-1]' % dt, '(%s)[:][-1]' % ilit(a), a[:, -1])
+    T('slice %s reversed with step' % dt, 'marsql.slice(%s, %s, %s, %s)' % (ilit(a), iarr([None, 4]), iarr([None, None]), iarr([-1, -2])),
+      a[::-1, 4::-2])
+    T('take %s axis 1' % dt, 'marsql.take(%s, %s, 1)' % (ilit(a), iarr([4, -5, 2])), np.take(a, [4, -5, 2], axis=1))
+
+# putmask, place, unravel_index, ravel_multi_index
+def putmask_np(a, m, v):
+    a = a.copy()
+    np.putmask(a, m, v)
+    return a
+
+
+def place_np(a, m, v):
+    a = a.copy()
+    np.place(a, m, v)
+    return a
+
+
+for dt in IX_DTYPES:
+    a = ix_data(dt, (2, 3))
+    v = ix_data(dt, (2,), seed=4)
+    pm = np.arange(6).reshape(2, 3) > 2
+    T('putmask %s docstring-like' % dt, 'marsql.putmask(%s, %s, %s)' % (ilit(a), ilit(pm), ilit(v)), putmask_np(a, pm, v))
+    T('place %s docstring-like' % dt, 'marsql.place(%s, %s, %s)' % (ilit(a), ilit(pm), ilit(v)), place_np(a, pm, v))
+a6 = np.arange(6).reshape(2, 3)
+T('putmask docstring', 'marsql.putmask(%s, %s, %s)' % (lit(a6), ilit(a6 > 2), lit(a6 ** 2)), putmask_np(a6, a6 > 2, a6 ** 2))
+T('putmask docstring repeated values', 'marsql.putmask(%s, %s, %s)' % (lit(np.arange(5)), ilit(np.arange(5) > 1), lit(np.array([-33, -44]))),
+  putmask_np(np.arange(5), np.arange(5) > 1, [-33, -44]))
+T('putmask with an integer mask and empty values', 'marsql.putmask(%s, %s, %s)' % (lit(a6), lit(a6 % 2), lit(np.zeros(0, np.int64))),
+  putmask_np(a6, a6 % 2, np.zeros(0, np.int64)))
+T('place docstring', 'marsql.place(%s, %s, %s)' % (lit(a6), ilit(a6 > 2), lit(np.array([44, 55]))), place_np(a6, a6 > 2, [44, 55]))
+T('place with an all-false mask and empty values', 'marsql.place(%s, %s, %s)' % (lit(a6), ilit(a6 > 9), lit(np.zeros(0, np.int64))),
+  place_np(a6, a6 > 9, np.zeros(0, np.int64)))
+E('putmask with a mask of another size', 'marsql.putmask(%s, %s, %s)' % (lit(a6), ilit(np.array([True])), lit(np.array([1]))), '22',
+  lambda: np.putmask(a6.copy(), np.array([True]), [1]))
+E('place with empty values', 'marsql.place(%s, %s, %s)' % (lit(a6), ilit(a6 > 2), lit(np.zeros(0))), '22',
+  lambda: np.place(a6.copy(), a6 > 2, []))
+for it in ('int8', 'int32', 'int64', 'uint8'):
+    fi = np.array([22, 41, 37], it)
+    T('unravel_index docstring %s' % it, 'marsql.unravel_index(%s, %s)' % (lit(fi), iarr([7, 6])), np.array(np.unravel_index(fi, (7, 6))))
+T('unravel_index docstring 0-d', 'marsql.unravel_index(%s, %s)' % (lit(np.array(1621)), iarr([6, 7, 8, 9])),
+  np.array(np.unravel_index(np.array(1621), (6, 7, 8, 9))))
+T('unravel_index (2,2) indices', 'marsql.unravel_index(%s, %s)' % (lit(np.array([[0, 5], [3, 1]])), iarr([2, 3])),
+  np.array(np.unravel_index(np.array([[0, 5], [3, 1]]), (2, 3))))
+T('unravel_index of no indices', 'marsql.unravel_index(%s, %s)' % (lit(np.zeros(0, np.int64)), iarr([2, 3])),
+  np.array(np.unravel_index(np.zeros(0, np.int64), (2, 3))))
+T('ravel_multi_index docstring', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[3, 6, 6], [4, 5, 1]])), iarr([7, 6])),
+  np.ravel_multi_index(np.array([[3, 6, 6], [4, 5, 1]]), (7, 6)))
+T('ravel_multi_index docstring 0-d', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([3, 1, 4, 1])), iarr([6, 7, 8, 9])),
+  np.array(np.ravel_multi_index((3, 1, 4, 1), (6, 7, 8, 9))))
+T('ravel_multi_index int8 (2,2,2) coordinates', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[[0, 1], [1, 0]], [[2, 0], [1, 1]]], np.int8)), iarr([2, 3])),
+  np.ravel_multi_index(np.array([[[0, 1], [1, 0]], [[2, 0], [1, 1]]], np.int8), (2, 3)))
+E('unravel_index past the size', 'marsql.unravel_index(%s, %s)' % (lit(np.array(42)), iarr([7, 6])), '22', lambda: np.unravel_index(42, (7, 6)))
+E('unravel_index negative', 'marsql.unravel_index(%s, %s)' % (lit(np.array(-1)), iarr([7, 6])), '22', lambda: np.unravel_index(-1, (7, 6)))
+E('ravel_multi_index out of range', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[7], [0]])), iarr([7, 6])), '22',
+  lambda: np.ravel_multi_index(([7], [0]), (7, 6)))
+E('ravel_multi_index negative', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[-1], [0]])), iarr([7, 6])), '22',
+  lambda: np.ravel_multi_index(([-1], [0]), (7, 6)))
+E('ravel_multi_index with the wrong number of rows', 'marsql.ravel_multi_index(%s, %s)' % (lit(np.array([[1], [0], [0]])), iarr([7, 6])), '22',
+  lambda: np.ravel_multi_index(([1], [0], [0]), (7, 6)))
+
+# diagonal, fill_diagonal, tril/triu/diag indices, indices
+
+
+def fill_diag_np(a, v, wrap=False):
+    a = a.copy()
+    np.fill_diagonal(a, v, wrap=wrap)
+    return a
+
+
+for dt in IX_DTYPES:
+    a = ix_data(dt, (3, 4))
+    b = ix_data(dt, (2, 3, 4), seed=3)
+    T('diagonal %s' % dt, 'marsql.diagonal(%s)' % ilit(a), np.diagonal(a))
+    T('diagonal %s offset 1' % dt, 'marsql.diagonal(%s, 1)' % ilit(a), np.diagonal(a, 1))
+    T('diagonal %s offset -2' % dt, 'marsql.diagonal(%s, -2)' % ilit(a), np.diagonal(a, -2))
+    T('diagonal %s (2,3,4) offset 1 axes 2, 0' % dt, 'marsql.diagonal(%s, 1, 2, 0)' % ilit(b), np.diagonal(b, 1, 2, 0))
+    T('diagonal %s (2,3,4) axes -1, 1' % dt, 'marsql.diagonal(%s, 0, -1, 1)' % ilit(b), np.diagonal(b, 0, -1, 1))
+    T('fill_diagonal %s' % dt, 'marsql.fill_diagonal(%s, %s)' % (ilit(a), ilit(ix_data(dt, (2,), seed=8))),
+      fill_diag_np(a, ix_data(dt, (2,), seed=8)))
+T('diagonal docstring', 'marsql.diagonal(%s)' % lit(np.arange(4).reshape(2, 2)), np.diagonal(np.arange(4).reshape(2, 2)))
+T('diagonal docstring offset 1', 'marsql.diagonal(%s, 1)' % lit(np.arange(4).reshape(2, 2)), np.diagonal(np.arange(4).reshape(2, 2), 1))
+T('diagonal docstring (2,2,2) axes 0 1', 'marsql.diagonal(%s, 0, 0, 1)' % lit(np.arange(8).reshape(2, 2, 2)),
+  np.arange(8).reshape(2, 2, 2).diagonal(0, 0, 1))
+T('diagonal past the end is empty', 'marsql.diagonal(%s, 5)' % lit(np.arange(6).reshape(2, 3)), np.diagonal(np.arange(6).reshape(2, 3), 5))
+T('diagonal of an empty matrix', 'marsql.diagonal(%s)' % lit(np.zeros((0, 3))), np.diagonal(np.zeros((0, 3))))
+E('diagonal of a vector', 'marsql.diagonal(%s)' % lit(np.arange(3.0)), '22', lambda: np.diagonal(np.arange(3.0)))
+E('diagonal with equal axes', 'marsql.diagonal(%s, 0, 1, -1)' % lit(np.zeros((2, 2))), '22', lambda: np.diagonal(np.zeros((2, 2)), 0, 1, -1))
+z33 = np.zeros((3, 3), int)
+T('fill_diagonal docstring', 'marsql.fill_diagonal(%s, %s)' % (lit(z33), lit(np.array(5))), fill_diag_np(z33, 5))
+z333 = np.zeros((3, 3, 3), int)
+T('fill_diagonal docstring 3-d', 'marsql.fill_diagonal(%s, %s)' % (lit(z333), lit(np.array(4))), fill_diag_np(z333, 4))
+z53 = np.zeros((5, 3), int)
+T('fill_diagonal docstring tall', 'marsql.fill_diagonal(%s, %s)' % (lit(z53), lit(np.array(4))), fill_diag_np(z53, 4))
+T('fill_diagonal docstring tall wrap', 'marsql.fill_diagonal(%s, %s, true)' % (lit(z53), lit(np.array([1, 2]))),
+  fill_diag_np(z53, [1, 2], wrap=True))
+T('fill_diagonal wide', 'marsql.fill_diagonal(%s, %s)' % (lit(np.zeros((3, 5))), lit(np.array([1.5, 2.5]))),
+  fill_diag_np(np.zeros((3, 5)), [1.5, 2.5]))
+E('fill_diagonal of a vector', 'marsql.fill_diagonal(%s, %s)' % (lit(np.zeros(3)), lit(np.array(1.0))), '22',
+  lambda: np.fill_diagonal(np.zeros(3), 1.0))
+E('fill_diagonal of unequal 3-d', 'marsql.fill_diagonal(%s, %s)' % (lit(np.zeros((2, 2, 3))), lit(np.array(1.0))), '22',
+  lambda: np.fill_diagonal(np.zeros((2, 2, 3)), 1.0))
+for n, k, m in ((4, 0, None), (4, -1, None), (4, 2, None), (3, 0, 4), (3, 1, 5), (0, 0, None), (3, -5, None), (3, 9, 2)):
+    mm = 'NULL' if m is None else m
+    T('tril_indices(%d, %d, %s)' % (n, k, m), 'marsql.tril_indices(%d, %d, %s)' % (n, k, mm), np.array(np.tril_indices(n, k, m)))
+    T('triu_indices(%d, %d, %s)' % (n, k, m), 'marsql.triu_indices(%d, %d, %s)' % (n, k, mm), np.array(np.triu_indices(n, k, m)))
+for n, nd in ((4, 2), (3, 3), (0, 2), (2, 1)):
+    T('diag_indices(%d, %d)' % (n, nd), 'marsql.diag_indices(%d, %d)' % (n, nd), np.array(np.diag_indices(n, nd)))
+for dims in ((2, 3), (3,), (2, 0, 3), (1, 2, 3, 2)):
+    T('indices %r' % (dims,), 'marsql.indices(%s)' % iarr(list(dims)), np.indices(dims))
+T('indices of no dimensions', 'marsql.indices(%s)' % iarr([]), np.indices(()))
 
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an

@@ -171,7 +171,9 @@ SELECT is_empty($$
 		'flip', 'roll',					-- NULL axis: every axis / flattened
 		'zeros_like', 'ones_like', 'full_like',	-- NULL dtype: t's
 		'concatenate',					-- NULL axis: the tensors flattened
-		'slice',						-- NULL bounds: omitted
+		'slice', 'set_slice',			-- NULL bounds: omitted
+		'compress', 'index', 'take_along_axis', 'put_along_axis',	-- NULL axis: flattened
+		'tril_indices', 'triu_indices',	-- NULL m: n
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on

@@ -8,7 +8,9 @@
  *	  drivers; the release of retained heap memory beyond a bound in a
  *	  contiguous and a non-contiguous heap (forked children); the row folds
  *	  of the aggregates over rows; dtype promotion, float16 rounding, casts
- *	  and cross-dtype ordering and hashing.  Prints TAP.
+ *	  and cross-dtype ordering and hashing; the indexing kernels (masks,
+ *	  gathers, nonzero, along-axis walks, choose/select, put, strided
+ *	  scatter) on elements of 1, 2 and 16 bytes.  Prints TAP.
  */
 #define _GNU_SOURCE
 #include <malloc.h>
@@ -29,6 +31,7 @@
 #include "kernels/elementwise.h"
 #include "kernels/gemm.h"
 #include "kernels/heap_retain.h"
+#include "kernels/indexing.h"
 #include "kernels/knn.h"
 #include "kernels/linalg.h"
 #include "kernels/reduce.h"
@@ -1602,6 +1605,159 @@ test_reduce_dtypes(void)
 		  mt_row_fold_exact(MT_ROW_FOLD_MIN, acc, (int16_t[]) {-9, 8}, MT_INT16, 2, NULL, NULL) == MT_OK &&
 		  acc[0] == -9 && acc[1] == 7,
 		  "exact row fold: min of int16 rows");
+static bool
+count_polls(void *arg)
+{
+	(*(int *) arg)++;
+	return true;
+}
+
+static void
+test_indexing(void)
+{
+	int8_t		i8[6] = {3, -1, 0, 5, -128, 127};
+	int64_t		idx[4];
+	int64_t		bad = 0;
+	uint16_t	half[4] = {0x8000, 0x7e00, 0x0000, 0x0001};	/* -0, NaN, 0, tiny */
+	double		cplx[6] = {0.0, 0.0, 0.0, -2.0, 1.5, 0.0};	/* 0, -2j, 1.5 */
+	uint8_t		mask[3] = {1, 0, 1};
+	int16_t		rows[6] = {1, 2, 3, 4, 5, 6};
+	int16_t		out16[6];
+	int64_t		coords[10];
+	int64_t		dims2[2] = {2, 3};
+	int8_t		out8[6];
+	int			polls = 0;
+	char	   *big;
+
+	check(mt_element_nonzero(half, MT_FLOAT16, 1) && !mt_element_nonzero(half, MT_FLOAT16, 0)
+		  && mt_count_nonzero(half, MT_FLOAT16, 4) == 2, "float16 truth: NaN and subnormal true, -0 false");
+	check(mt_count_nonzero(cplx, MT_COMPLEX128, 3) == 2, "complex truth: either part nonzero");
+	check(mt_count_nonzero(i8, MT_INT8, 6) == 5, "int8 count_nonzero");
+	{
+		int8_t		ind[3] = {-1, 2, -6};
+		uint8_t		uind[2] = {5, 6};
+
+		check(mt_read_indices(ind, MT_INT8, 3, 6, true, idx, &bad) == -1
+			  && idx[0] == 5 && idx[1] == 2 && idx[2] == 0, "negative int8 indices count from the end");
+		check(mt_read_indices(uind, MT_UINT8, 2, 6, true, idx, &bad) == 1 && bad == 6,
+			  "an index past the end is reported with its position and value");
+		check(mt_read_indices(ind, MT_INT8, 1, 6, false, idx, &bad) == 0 && bad == -1,
+			  "negative indices refused when not allowed");
+	}
+	check(mt_mask_select((const char *) rows, 2 * sizeof(int16_t), mask, 3, (char *) out16, NULL, NULL) == MT_OK
+		  && out16[0] == 1 && out16[1] == 2 && out16[2] == 5 && out16[3] == 6, "mask_select moves whole rows");
+	memcpy(out16, rows, sizeof(rows));
+	{
+		int16_t		v[2] = {-7, -8};
+
+		check(mt_mask_assign((char *) out16, 2 * sizeof(int16_t), mask, 3, (const char *) v, 0, NULL, NULL) == MT_OK
+			  && out16[0] == -7 && out16[1] == -8 && out16[2] == 3 && out16[4] == -7 && out16[5] == -8,
+			  "mask_assign with one row repeated");
+	}
+	idx[0] = 2;
+	idx[1] = 0;
+	check(mt_gather((const char *) i8, 1, 2, 3, idx, 2, (char *) out8, NULL, NULL) == MT_OK
+		  && out8[0] == 0 && out8[1] == 3 && out8[2] == 127 && out8[3] == 5, "gather along the last axis of (2,3) int8");
+	check(mt_nonzero_coords(i8, MT_INT8, 2, dims2, 5, true, coords, NULL, NULL) == MT_OK
+		  && coords[0] == 0 && coords[1] == 0 && coords[2] == 1 && coords[5] == 0 && coords[6] == 1 && coords[9] == 2,
+		  "nonzero coordinates by axis");
+	check(mt_nonzero_coords(i8, MT_INT8, 2, dims2, 4, false, coords, NULL, NULL) == MT_OK
+		  && coords[0] == 0 && coords[1] == 0 && coords[2] == 0 && coords[3] == 1 && coords[4] == 1 && coords[5] == 0,
+		  "argwhere coordinates, stopping at count");
+	{
+		/* take_along_axis on (2,3), axis 1, indices (2,2) */
+		int64_t		strides[2] = {3, 1};
+		int64_t		wdims[2] = {2, 2};
+		int64_t		ai[4] = {2, 0, 1, 1};
+		int64_t		bstrides[2] = {0, 1};	/* arr (1,3) broadcast over 2 rows */
+
+		check(mt_along_axis((char *) i8, strides, 1, 2, wdims, ai, (char *) out8, 1, false, NULL, NULL) == MT_OK
+			  && out8[0] == 0 && out8[1] == 3 && out8[2] == -128 && out8[3] == -128, "take_along_axis walk");
+		memcpy(out8, i8, 6);
+		check(mt_along_axis((char *) out8, bstrides, 1, 2, wdims, ai, (char *) rows, 1, true, NULL, NULL) == MT_OK,
+			  "put_along_axis walk over a broadcast axis");
+	}
+	{
+		double		c0[2] = {1, 2},
+					c1[2] = {3, 4};
+		const char *ch[2] = {(const char *) c0, (const char *) c1};
+		int64_t		which[2] = {1, 0};
+		double		r[2];
+		uint8_t		k0[2] = {0, 0},
+					k1[2] = {1, 0};
+		const uint8_t *conds[2] = {k0, k1};
+		double		dflt[2] = {9, 9};
+
+		check(mt_choose(which, 2, ch, sizeof(double), (char *) r, NULL, NULL) == MT_OK && r[0] == 3 && r[1] == 2,
+			  "choose");
+		check(mt_select(conds, ch, 2, (const char *) dflt, 2, sizeof(double), (char *) r, NULL, NULL) == MT_OK
+			  && r[0] == 3 && r[1] == 9, "select: the first true condition, else the default");
+	}
+	{
+		double		c[4] = {0};
+		double		v[4] = {1, 2, 3, 4};	/* complex128 (1+2j), (3+4j) */
+		int64_t		p[3] = {1, 0, 1};
+
+		check(mt_put((char *) c, 16, p, 3, (const char *) v, 2, NULL, NULL) == MT_OK
+			  && c[0] == 3 && c[1] == 4 && c[2] == 1 && c[3] == 2, "put moves 16-byte elements, values repeat");
+	}
+	{
+		/* (3,3) int8, the view [::-1, 1:3] written from a (3,2) buffer */
+		int8_t		m[9] = {0};
+		int8_t		src[6] = {1, 2, 3, 4, 5, 6};
+		int64_t		vdims[2] = {3, 2};
+		int64_t		vstr[2] = {-3, 1};
+		int8_t		back[6];
+
+		check(mt_strided_scatter(1, 2, vdims, vstr, (const char *) src, (char *) (m + 7), NULL, NULL) == MT_OK
+			  && m[7] == 1 && m[8] == 2 && m[1] == 5 && m[2] == 6 && m[0] == 0, "strided scatter with a negative stride");
+		mt_strided_copy(1, 2, vdims, vstr, m + 7, back);
+		check(memcmp(back, src, 6) == 0, "strided copy of int8 elements reads the scatter back");
+	}
+	{
+		double		z[8] = {1, 2, 3, 4, 5, 6, 7, 8};	/* 4 complex128 */
+		double		zz[4];
+		int64_t		zd[1] = {2};
+		int64_t		zs[1] = {2};
+
+		mt_strided_copy(16, 1, zd, zs, z, zz);
+		check(zz[0] == 1 && zz[1] == 2 && zz[2] == 5 && zz[3] == 6, "strided copy of complex128 with a step");
+	}
+	{
+		int16_t		pm[4] = {0, 0, 0, 0};
+		int16_t		pv[2] = {7, 8};
+		float		fm[4] = {0.0f, NAN, -0.0f, 2.0f};
+		int64_t		flat[2] = {41, 0};
+		int64_t		shape[2] = {7, 6};
+		int64_t		co[4];
+		int64_t		back[2];
+		int32_t		co32[4];
+
+		check(mt_putmask((char *) pm, 2, fm, MT_FLOAT32, 4, (const char *) pv, 2, false, NULL, NULL) == MT_OK
+			  && pm[0] == 0 && pm[1] == 8 && pm[2] == 0 && pm[3] == 8, "putmask: value by position, float mask");
+		check(mt_putmask((char *) pm, 2, fm, MT_FLOAT32, 4, (const char *) pv, 2, true, NULL, NULL) == MT_OK
+			  && pm[1] == 7 && pm[3] == 8, "place: value by count");
+		mt_unravel(flat, 2, 2, shape, co);
+		check(co[0] == 6 && co[1] == 0 && co[2] == 5 && co[3] == 0, "unravel_index");
+		for (int i = 0; i < 4; i++)
+			co32[i] = (int32_t) co[i];
+		check(mt_ravel(co32, MT_INT32, 2, 2, shape, back, &bad) == -1 && back[0] == 41 && back[1] == 0,
+			  "ravel_multi_index inverts unravel_index");
+		co32[2] = 6;
+		check(mt_ravel(co32, MT_INT32, 2, 2, shape, back, &bad) == 2 && bad == 6,
+			  "ravel_multi_index reports a coordinate outside its extent");
+	}
+	big = calloc((size_t) 1 << 18, 1);
+	check(big != NULL && mt_put(big, 1, (int64_t *) big, 0, big, 1, count_polls, &polls) == MT_OK, "put of nothing");
+	{
+		int64_t		n = (int64_t) 1 << 17;
+		int64_t    *zeros = calloc((size_t) n, sizeof(int64_t));
+
+		check(zeros != NULL && mt_put(big, 1, zeros, n, big, 1, count_polls, &polls) == MT_ERR_CANCELED && polls == 1,
+			  "a long put polls and stops when asked");
+		free(zeros);
+	}
+	free(big);
 }
 
 int
@@ -1625,6 +1781,7 @@ main(void)
 	test_tile_grid();
 	test_row_fold();
 	test_dtypes();
+	test_indexing();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
