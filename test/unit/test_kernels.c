@@ -1605,6 +1605,8 @@ test_reduce_dtypes(void)
 		  mt_row_fold_exact(MT_ROW_FOLD_MIN, acc, (int16_t[]) {-9, 8}, MT_INT16, 2, NULL, NULL) == MT_OK &&
 		  acc[0] == -9 && acc[1] == 7,
 		  "exact row fold: min of int16 rows");
+}
+
 static bool
 count_polls(void *arg)
 {
