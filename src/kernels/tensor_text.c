@@ -88,6 +88,9 @@ typedef enum TokenKind
 	TOKEN_BOOL					/* true, false, t, f (any case) */
 } TokenKind;
 
+/* the integers 0 and 1, in a set of kinds (bits 1 << TokenKind) */
+#define KIND_BIT (1u << 4)
+
 /*
  * Length of the real number starting at p, or 0 when there is none; the
  * number need not end at a delimiter (a complex token continues).  A real
@@ -207,12 +210,40 @@ element_length(const char *p, TokenKind *kind)
 	return 0;
 }
 
+/*
+ * The element token at p for the scan: its length (0 when it is not one),
+ * noting its kind in *kinds for the dtype a literal without one implies.
+ */
 static size_t
-number_length(const char *p)
+number_length(const char *p, unsigned *kinds)
 {
 	TokenKind	kind;
+	size_t		len = element_length(p, &kind);
 
-	return element_length(p, &kind);
+	if (len == 0)
+		return 0;
+	if (kind == TOKEN_INT && len == 1 && (p[0] == '0' || p[0] == '1'))
+		*kinds |= KIND_BIT;
+	else
+		*kinds |= 1u << kind;
+	return len;
+}
+
+/*
+ * The dtype the elements imply when neither the literal nor the column
+ * names one: bool when there is a boolean word and every other element is
+ * 0 or 1, complex128 when there is a complex element and no boolean word,
+ * else none (float64, as before dtypes).
+ */
+static MtDtype
+implied_dtype(unsigned kinds)
+{
+	if ((kinds & (1u << TOKEN_BOOL)) &&
+		!(kinds & ((1u << TOKEN_INT) | (1u << TOKEN_REAL) | (1u << TOKEN_COMPLEX))))
+		return MT_BOOL;
+	if ((kinds & (1u << TOKEN_COMPLEX)) && !(kinds & (1u << TOKEN_BOOL)))
+		return MT_COMPLEX128;
+	return MT_DTYPE_INVALID;
 }
 
 /*
@@ -384,6 +415,7 @@ scan_nested(const char *input, const char **pp, MtTextShape *shape,
 	int			max_depth = 0;
 	int			leaf_depth = -1;	/* depth of the lists holding numbers */
 	int64_t		numbers = 0;
+	unsigned	kinds = 0;
 
 	for (int i = 0; i < MT_MAX_DIMS; i++)
 		extent[i] = -1;
@@ -449,7 +481,7 @@ scan_nested(const char *input, const char **pp, MtTextShape *shape,
 		if (is_delimiter(*p))
 			return unexpected(input, p, "a number or \"[\"", err);
 		{
-			size_t		len = number_length(p);
+			size_t		len = number_length(p, &kinds);
 
 			if (len == 0)
 				return bad_number(input, p, token_length(p), err);
@@ -482,6 +514,7 @@ scan_nested(const char *input, const char **pp, MtTextShape *shape,
 	for (int i = 0; i < shape->ndim; i++)
 		shape->dims[i] = extent[i];
 	shape->count = numbers;
+	shape->implied = implied_dtype(kinds);
 	*pp = p;
 	return MT_OK;
 }
@@ -521,15 +554,17 @@ mt_text_scan(const char *input, MtTextShape *shape, MtError *err)
 	else
 	{
 		size_t		len;
+		unsigned	kinds = 0;
 
 		if (is_delimiter(*p))
 			return unexpected(input, p, "a number or \"[\"", err);
-		len = number_length(p);
+		len = number_length(p, &kinds);
 		if (len == 0)
 			return bad_number(input, p, token_length(p), err);
 		p += len;
 		shape->ndim = 0;
 		shape->count = 1;
+		shape->implied = implied_dtype(kinds);
 	}
 	p = skip_space(p);
 	if (*p != '\0')

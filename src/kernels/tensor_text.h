@@ -28,6 +28,9 @@
 typedef struct MtTextShape
 {
 	MtDtype		dtype;			/* from the header, or MT_DTYPE_INVALID */
+	MtDtype		implied;		/* bool or complex128 when the elements say so
+								 * (see mt_text_dtype), else
+								 * MT_DTYPE_INVALID */
 	int			ndim;
 	int64_t		dims[MT_MAX_DIMS];
 	int64_t		count;			/* numbers in the body */
@@ -38,6 +41,23 @@ extern MtStatus mt_text_scan(const char *input, MtTextShape *shape,
 							 MtError *err);
 extern MtStatus mt_text_fill(const char *input, const MtTextShape *shape,
 							 MtDtype dtype, void *data, MtError *err);
+
+/*
+ * The dtype of a literal: its header's, else the column's (typmod >= 0),
+ * else the one its elements imply (true/false only: bool; a complex
+ * element: complex128, as numpy.array infers), else float64.
+ */
+static inline MtDtype
+mt_text_dtype(const MtTextShape *shape, int typmod)
+{
+	if (shape->dtype != MT_DTYPE_INVALID)
+		return shape->dtype;
+	if (typmod >= 0)
+		return (MtDtype) typmod;
+	if (shape->implied != MT_DTYPE_INVALID)
+		return shape->implied;
+	return MT_FLOAT64;
+}
 
 /* The range of an integer dtype (bool: 0 to 1), for range messages. */
 extern int64_t mt_text_int_min(MtDtype dtype);

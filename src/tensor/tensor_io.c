@@ -53,13 +53,8 @@ tensor_in(PG_FUNCTION_ARGS)
 		PG_RETURN_TENSOR_P(apply_typmod(tensor_csr_in(input, typmod), typmod));
 	if (mt_text_scan(input, &shape, &err) != MT_OK)
 		tensor_report_error(&err, input);
-	/* the literal's own dtype first, then the column's, then float64 */
-	if (shape.dtype != MT_DTYPE_INVALID)
-		dtype = shape.dtype;
-	else if (typmod >= 0)
-		dtype = (MtDtype) typmod;
-	else
-		dtype = MT_FLOAT64;
+	/* the literal's own dtype, the column's, the elements', float64 */
+	dtype = mt_text_dtype(&shape, typmod);
 	t = tensor_new(shape.ndim, shape.dims, dtype);
 	if (mt_text_fill(input, &shape, dtype, TENSOR_DATA(t), &err) != MT_OK)
 		tensor_report_error(&err, input);

@@ -69,7 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	else if (mt_text_scan(input, &shape, &err) == MT_OK)
 	{
-		MtDtype		dtype = shape.dtype != MT_DTYPE_INVALID ? shape.dtype : MT_FLOAT64;
+		MtDtype		dtype = mt_text_dtype(&shape, -1);
 		int64_t		count;
 		size_t		bytes;
 
