@@ -23,6 +23,7 @@
 
 #include "tensor/tensor.h"
 #include "kernels/elements.h"
+#include "kernels/float16.h"
 
 PG_FUNCTION_INFO_V1(tensor_to_float8);
 PG_FUNCTION_INFO_V1(tensor_to_float4);
@@ -132,7 +133,8 @@ tensor_to_float4(PG_FUNCTION_ARGS)
 
 /*
  * float32 elements convert as real does, so 0.1f gives 0.1, not
- * 0.100000001490116; integers and bool exactly.
+ * 0.100000001490116, and float16 ones by their shortest decimal too;
+ * integers and bool exactly.
  */
 Datum
 tensor_to_numeric(PG_FUNCTION_ARGS)
@@ -142,6 +144,9 @@ tensor_to_numeric(PG_FUNCTION_ARGS)
 	if (t->dtype == MT_FLOAT32)
 		return DirectFunctionCall1(float4_numeric,
 								   Float4GetDatum(((const float *) TENSOR_DATA(t))[0]));
+	if (t->dtype == MT_FLOAT16)
+		return DirectFunctionCall1(float8_numeric,
+								   Float8GetDatum(mt_half_shortest_double(((const uint16 *) TENSOR_DATA(t))[0])));
 	if (mt_dtype_is_exact((MtDtype) t->dtype))
 		return DirectFunctionCall1(int8_numeric,
 								   Int64GetDatum(mt_load_int64(TENSOR_DATA(t),
