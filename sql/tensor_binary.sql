@@ -1,7 +1,8 @@
 -- Binary format (COPY BINARY, binary protocol, to_binary / from_binary).
 SET search_path = marsql, public;
 
--- version 1, dtype, ndim, flags 0, big-endian int32 dims, big-endian IEEE data
+-- version 1 (float32, float64; version 2 for the other dtypes: tensor_dtypes_io),
+-- dtype, ndim, flags 0, big-endian int32 dims, big-endian IEEE data
 SELECT to_binary('[[1,2],[3,4]]'::tensor);
 SELECT to_binary('float32:[1.5, -2]'::tensor);
 SELECT to_binary('7'::tensor) AS scalar, to_binary('(0,3):[]'::tensor) AS empty;
@@ -18,7 +19,15 @@ SELECT hex, public.try_sql(format('SELECT marsql.from_binary(%L::bytea)::text', 
 FROM (VALUES
 	('\x'),
 	('\x0102'),
-	('\x020200003ff0000000000000'),
+	('\x030200003ff0000000000000'),
+	('\x020000003ff0000000000000'),
+	('\x020c00003ff0000000000000'),
+	('\x02ff00003ff0000000000000'),
+	('\x0203000002'),
+	('\x02030100000000030001ff'),
+	('\x0207010000000001000000000000000100'),
+	('\x020b0000000000000000000000'),
+	('\x020200013ff0000000000000'),
 	('\x000200003ff0000000000000'),
 	('\x010300003ff0000000000000'),
 	('\x010000003ff0000000000000'),

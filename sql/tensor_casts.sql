@@ -1,11 +1,12 @@
 -- Casts between tensors and arrays, and astype.
 SET search_path = marsql, public;
 
--- real[] gives float32, double precision[] float64, integers and numeric float64
+-- real[] gives float32, double precision[] float64, smallint[] int16, integer[]
+-- int32, bigint[] int64 (exactly), boolean[] bool; numeric[] float64
 SELECT '{1.5,2.5}'::real[]::tensor AS t, dtype('{1.5,2.5}'::real[]::tensor);
 SELECT '{{1,2},{3,4}}'::float8[]::tensor AS t, dtype('{{1,2},{3,4}}'::float8[]::tensor);
 SELECT '{{{1},{2}},{{3},{4}}}'::int[]::tensor AS t, shape('{{{1},{2}},{{3},{4}}}'::int[]::tensor);
-SELECT '{9007199254740993, -5}'::bigint[]::tensor AS bigint_rounds_past_2_53;
+SELECT '{9007199254740993, -5}'::bigint[]::tensor AS bigint_exact_past_2_53;
 SELECT '{1.25, NaN, Infinity, -Infinity}'::numeric[]::tensor AS from_numeric;
 SELECT '{}'::real[]::tensor AS empty, shape('{}'::real[]::tensor);
 SELECT '[2:3]={7,8}'::float8[]::tensor AS lower_bounds_dropped;

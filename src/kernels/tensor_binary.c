@@ -1,9 +1,10 @@
 /*
  * tensor_binary.c
  *	  Tensor binary format (see tensor_binary.h).  The decoder checks the
- *	  version, dtype, reserved flags, every extent and the total size with
- *	  mt_shape_check, and that the message length matches exactly, before
- *	  the caller allocates anything.  NaN and infinities are accepted, as
+ *	  version, the dtype the version allows, reserved flags, every extent
+ *	  and the total size with mt_shape_check, that the message length
+ *	  matches exactly, and that every bool byte is 0 or 1, before the
+ *	  caller allocates anything.  NaN and infinities are accepted, as
  *	  PostgreSQL's float8recv accepts them.
  */
 #include "tensor_binary.h"
@@ -11,9 +12,11 @@
 #include <string.h>
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define to_big16(x) (x)
 #define to_big32(x) (x)
 #define to_big64(x) (x)
 #else
+#define to_big16(x) __builtin_bswap16(x)
 #define to_big32(x) __builtin_bswap32(x)
 #define to_big64(x) __builtin_bswap64(x)
 #endif
@@ -44,18 +47,25 @@ mt_binary_decode_header(const uint8_t *buf, size_t len,
 					 len, MT_BINARY_PREFIX_BYTES);
 		return err->status;
 	}
-	if (buf[0] != MT_BINARY_VERSION)
+	if (buf[0] != MT_BINARY_VERSION && buf[0] != MT_BINARY_VERSION_2)
 	{
 		mt_error_set(err, MT_ERR_BINARY, 0,
-					 "Format version %u is not supported; this server reads version %d.",
-					 buf[0], MT_BINARY_VERSION);
+					 "Format version %u is not supported; this server reads versions %d and %d.",
+					 buf[0], MT_BINARY_VERSION, MT_BINARY_VERSION_2);
 		return err->status;
 	}
-	if (buf[1] != MT_FLOAT32 && buf[1] != MT_FLOAT64)
+	if (buf[0] == MT_BINARY_VERSION && buf[1] != MT_FLOAT32 && buf[1] != MT_FLOAT64)
 	{
 		mt_error_set(err, MT_ERR_BINARY, 1,
-					 "Dtype code %u is not valid; use 1 for float32 or 2 for float64.",
+					 "Dtype code %u is not valid in format version 1; use 1 for float32 or 2 for float64, or version 2 for other dtypes.",
 					 buf[1]);
+		return err->status;
+	}
+	if (!mt_dtype_valid(buf[1]))
+	{
+		mt_error_set(err, MT_ERR_BINARY, 1,
+					 "Dtype code %u is not valid; use a code from 1 to %d.",
+					 buf[1], MT_DTYPE_LIMIT - 1);
 		return err->status;
 	}
 	if (buf[3] != 0)
@@ -99,33 +109,80 @@ mt_binary_decode_header(const uint8_t *buf, size_t len,
 					 len, (unsigned long long) needed);
 		return err->status;
 	}
+	if (header->dtype == MT_BOOL)
+	{
+		for (int64_t i = 0; i < header->count; i++)
+			if (buf[dims_end + i] > 1)
+			{
+				mt_error_set(err, MT_ERR_BINARY, dims_end + (size_t) i,
+							 "Element %lld of the bool tensor is the byte 0x%02x; it must be 0 or 1.",
+							 (long long) i, buf[dims_end + i]);
+				return err->status;
+			}
+	}
 	header->data_offset = dims_end;
 	return MT_OK;
+}
+
+/*
+ * Bytes swapped as a unit: the element, or each part of a complex one.
+ */
+static size_t
+unit_size(MtDtype dtype)
+{
+	return mt_dtype_is_complex(dtype) ? mt_dtype_size(dtype) / 2 :
+		mt_dtype_size(dtype);
+}
+
+/* Copies units between host and big-endian order (the same swap both ways). */
+static void
+swap_units(const uint8_t *src, uint8_t *dst, size_t unit, int64_t units)
+{
+	switch (unit)
+	{
+		case 1:
+			memcpy(dst, src, (size_t) units);
+			break;
+		case 2:
+			for (int64_t i = 0; i < units; i++)
+			{
+				uint16_t	v;
+
+				memcpy(&v, src + 2 * i, 2);
+				v = to_big16(v);
+				memcpy(dst + 2 * i, &v, 2);
+			}
+			break;
+		case 4:
+			for (int64_t i = 0; i < units; i++)
+			{
+				uint32_t	v;
+
+				memcpy(&v, src + 4 * i, 4);
+				v = to_big32(v);
+				memcpy(dst + 4 * i, &v, 4);
+			}
+			break;
+		default:
+			for (int64_t i = 0; i < units; i++)
+			{
+				uint64_t	v;
+
+				memcpy(&v, src + 8 * i, 8);
+				v = to_big64(v);
+				memcpy(dst + 8 * i, &v, 8);
+			}
+			break;
+	}
 }
 
 void
 mt_binary_decode_data(const uint8_t *src, MtDtype dtype, int64_t count,
 					  void *dst)
 {
-	if (dtype == MT_FLOAT32)
-	{
-		uint32_t   *out = dst;
+	size_t		unit = unit_size(dtype);
 
-		for (int64_t i = 0; i < count; i++)
-			out[i] = read_u32(src + 4 * i);
-	}
-	else
-	{
-		uint64_t   *out = dst;
-
-		for (int64_t i = 0; i < count; i++)
-		{
-			uint64_t	v;
-
-			memcpy(&v, src + 8 * i, 8);
-			out[i] = to_big64(v);
-		}
-	}
+	swap_units(src, dst, unit, count * (int64_t) (mt_dtype_size(dtype) / unit));
 }
 
 size_t
@@ -141,7 +198,7 @@ mt_binary_encode(MtDtype dtype, int ndim, const int32_t *dims, int64_t count,
 {
 	uint8_t    *p = out + MT_BINARY_PREFIX_BYTES;
 
-	out[0] = MT_BINARY_VERSION;
+	out[0] = (uint8_t) mt_binary_version_for(dtype);
 	out[1] = (uint8_t) dtype;
 	out[2] = (uint8_t) ndim;
 	out[3] = 0;
@@ -151,26 +208,9 @@ mt_binary_encode(MtDtype dtype, int ndim, const int32_t *dims, int64_t count,
 
 		memcpy(p, &v, 4);
 	}
-	if (dtype == MT_FLOAT32)
 	{
-		const uint32_t *in = data;
+		size_t		unit = unit_size(dtype);
 
-		for (int64_t i = 0; i < count; i++, p += 4)
-		{
-			uint32_t	v = to_big32(in[i]);
-
-			memcpy(p, &v, 4);
-		}
-	}
-	else
-	{
-		const uint64_t *in = data;
-
-		for (int64_t i = 0; i < count; i++, p += 8)
-		{
-			uint64_t	v = to_big64(in[i]);
-
-			memcpy(p, &v, 8);
-		}
+		swap_units(data, p, unit, count * (int64_t) (mt_dtype_size(dtype) / unit));
 	}
 }

@@ -3,10 +3,14 @@
  *	  The tensor text parser (see tensor_text.h for the grammar).  The scan
  *	  pass validates brackets, separators, number syntax, nesting depth and
  *	  rectangularity, and infers the shape; nothing is allocated.  The fill
- *	  pass converts numbers with strtod/strtof and reports values out of
- *	  range for the chosen dtype exactly as PostgreSQL's float input does.
+ *	  pass converts elements into the chosen dtype: integers exactly (no
+ *	  trip through a double), floats with strtod/strtof reporting values out
+ *	  of range exactly as PostgreSQL's float input does, complex numbers
+ *	  part by part, booleans from their words.
  */
 #include "tensor_text.h"
+
+#include "float16.h"
 
 #include <errno.h>
 #include <math.h>
@@ -70,38 +74,66 @@ word_equals(const char *p, size_t len, const char *word)
 }
 
 /*
- * Length of the number starting at p, or 0 when the token there is not a
- * number.  A number is [+-] followed by decimal digits with an optional
- * fraction and exponent, or by inf, infinity or nan in any case (as
- * PostgreSQL's float input accepts), and ends at a delimiter.  One pass:
- * this runs once per element of every literal.
+ * The kinds of element token the scan accepts.  Which kinds a dtype takes
+ * is decided when the elements are converted (the column's dtype is not
+ * known to the scan): integers take TOKEN_INT only, bool takes TOKEN_BOOL
+ * and the integers 0 and 1, floats take TOKEN_INT and TOKEN_REAL, complex
+ * takes every kind but TOKEN_BOOL.
+ */
+typedef enum TokenKind
+{
+	TOKEN_INT,					/* [+-]digits */
+	TOKEN_REAL,					/* with a fraction, exponent, inf or nan */
+	TOKEN_COMPLEX,				/* 1+2j, -1.5e3-2j, 2j, nan+nanj */
+	TOKEN_BOOL					/* true, false, t, f (any case) */
+} TokenKind;
+
+/* the integers 0 and 1, in a set of kinds (bits 1 << TokenKind) */
+#define KIND_BIT (1u << 4)
+
+/*
+ * Length of the real number starting at p, or 0 when there is none; the
+ * number need not end at a delimiter (a complex token continues).  A real
+ * is [+-] followed by decimal digits with an optional fraction and
+ * exponent, or by inf, infinity or nan in any case (as PostgreSQL's float
+ * input accepts).  *integral says whether it is digits only.  A word
+ * ending in "j" ("nanj", "infj") stops before the j, for imaginary parts.
  */
 static size_t
-number_length(const char *p)
+real_length(const char *p, bool *integral)
 {
 	const char *q = p;
 	const char *digits_start;
 
+	*integral = false;
 	if (*q == '+' || *q == '-')
 		q++;
 	if (is_letter(*q))
 	{
 		const char *word = q;
+		size_t		len;
 
 		while (is_letter(*q))
 			q++;
-		if (!is_delimiter(*q) ||
-			!(word_equals(word, (size_t) (q - word), "inf") ||
-			  word_equals(word, (size_t) (q - word), "infinity") ||
-			  word_equals(word, (size_t) (q - word), "nan")))
+		len = (size_t) (q - word);
+		if (len > 1 && (q[-1] == 'j' || q[-1] == 'J'))
+		{
+			len--;
+			q--;
+		}
+		if (!(word_equals(word, len, "inf") ||
+			  word_equals(word, len, "infinity") ||
+			  word_equals(word, len, "nan")))
 			return 0;
 		return (size_t) (q - p);
 	}
 	digits_start = q;
 	while (is_digit(*q))
 		q++;
+	*integral = q > digits_start;
 	if (*q == '.')
 	{
+		*integral = false;
 		q++;
 		while (is_digit(*q))
 			q++;
@@ -114,6 +146,7 @@ number_length(const char *p)
 	{
 		const char *exp_start;
 
+		*integral = false;
 		q++;
 		if (*q == '+' || *q == '-')
 			q++;
@@ -123,7 +156,94 @@ number_length(const char *p)
 		if (q == exp_start)
 			return 0;
 	}
-	return is_delimiter(*q) ? (size_t) (q - p) : 0;
+	return (size_t) (q - p);
+}
+
+/*
+ * Length of the element token starting at p, or 0 when the token there is
+ * not one; a token ends at a delimiter.  Sets *kind.  One pass: this runs
+ * once per element of every literal.  Complex tokens take Python's forms:
+ * a real part, then a signed imaginary part ending in j or J ("1+2j",
+ * "-1.5e3-2j", "nan+nanj", "Infinity-Infinityj"), or an imaginary part
+ * alone ("2j").
+ */
+static size_t
+element_length(const char *p, TokenKind *kind)
+{
+	bool		integral;
+	size_t		len = real_length(p, &integral);
+	const char *q = p + len;
+
+	if (len == 0)
+	{
+		/* a boolean word */
+		while (is_letter(*q))
+			q++;
+		len = (size_t) (q - p);
+		if (len > 0 && is_delimiter(*q) &&
+			(word_equals(p, len, "true") || word_equals(p, len, "false") ||
+			 word_equals(p, len, "t") || word_equals(p, len, "f")))
+		{
+			*kind = TOKEN_BOOL;
+			return len;
+		}
+		return 0;
+	}
+	if (is_delimiter(*q))
+	{
+		*kind = integral ? TOKEN_INT : TOKEN_REAL;
+		return len;
+	}
+	if (*q == '+' || *q == '-')
+	{
+		size_t		imag = real_length(q, &integral);
+
+		if (imag == 0)
+			return 0;
+		q += imag;
+	}
+	if ((*q == 'j' || *q == 'J') && is_delimiter(q[1]))
+	{
+		*kind = TOKEN_COMPLEX;
+		return (size_t) (q + 1 - p);
+	}
+	return 0;
+}
+
+/*
+ * The element token at p for the scan: its length (0 when it is not one),
+ * noting its kind in *kinds for the dtype a literal without one implies.
+ */
+static size_t
+number_length(const char *p, unsigned *kinds)
+{
+	TokenKind	kind;
+	size_t		len = element_length(p, &kind);
+
+	if (len == 0)
+		return 0;
+	if (kind == TOKEN_INT && len == 1 && (p[0] == '0' || p[0] == '1'))
+		*kinds |= KIND_BIT;
+	else
+		*kinds |= 1u << kind;
+	return len;
+}
+
+/*
+ * The dtype the elements imply when neither the literal nor the column
+ * names one: bool when there is a boolean word and every other element is
+ * 0 or 1, complex128 when there is a complex element and no boolean word,
+ * else none (float64, as before dtypes).
+ */
+static MtDtype
+implied_dtype(unsigned kinds)
+{
+	if ((kinds & (1u << TOKEN_BOOL)) &&
+		!(kinds & ((1u << TOKEN_INT) | (1u << TOKEN_REAL) | (1u << TOKEN_COMPLEX))))
+		return MT_BOOL;
+	if ((kinds & (1u << TOKEN_COMPLEX)) && !(kinds & (1u << TOKEN_BOOL)))
+		return MT_COMPLEX128;
+	return MT_DTYPE_INVALID;
 }
 
 /*
@@ -295,6 +415,7 @@ scan_nested(const char *input, const char **pp, MtTextShape *shape,
 	int			max_depth = 0;
 	int			leaf_depth = -1;	/* depth of the lists holding numbers */
 	int64_t		numbers = 0;
+	unsigned	kinds = 0;
 
 	for (int i = 0; i < MT_MAX_DIMS; i++)
 		extent[i] = -1;
@@ -360,7 +481,7 @@ scan_nested(const char *input, const char **pp, MtTextShape *shape,
 		if (is_delimiter(*p))
 			return unexpected(input, p, "a number or \"[\"", err);
 		{
-			size_t		len = number_length(p);
+			size_t		len = number_length(p, &kinds);
 
 			if (len == 0)
 				return bad_number(input, p, token_length(p), err);
@@ -393,6 +514,7 @@ scan_nested(const char *input, const char **pp, MtTextShape *shape,
 	for (int i = 0; i < shape->ndim; i++)
 		shape->dims[i] = extent[i];
 	shape->count = numbers;
+	shape->implied = implied_dtype(kinds);
 	*pp = p;
 	return MT_OK;
 }
@@ -432,15 +554,17 @@ mt_text_scan(const char *input, MtTextShape *shape, MtError *err)
 	else
 	{
 		size_t		len;
+		unsigned	kinds = 0;
 
 		if (is_delimiter(*p))
 			return unexpected(input, p, "a number or \"[\"", err);
-		len = number_length(p);
+		len = number_length(p, &kinds);
 		if (len == 0)
 			return bad_number(input, p, token_length(p), err);
 		p += len;
 		shape->ndim = 0;
 		shape->count = 1;
+		shape->implied = implied_dtype(kinds);
 	}
 	p = skip_space(p);
 	if (*p != '\0')
@@ -476,57 +600,312 @@ mt_text_scan(const char *input, MtTextShape *shape, MtError *err)
 	return MT_OK;
 }
 
+/* Records a range error for the token at p (len bytes) in dtype. */
+static MtStatus
+out_of_range(const char *input, const char *p, size_t len, MtDtype dtype,
+			 MtError *err)
+{
+	if (mt_dtype_is_integer(dtype))
+		mt_error_set(err, MT_ERR_RANGE, (size_t) (p - input),
+					 "The number at position %zu is outside the range of %s (%lld to %lld).",
+					 (size_t) (p - input) + 1, mt_dtype_name(dtype),
+					 (long long) mt_text_int_min(dtype),
+					 (long long) mt_text_int_max(dtype));
+	else
+		mt_error_set(err, MT_ERR_RANGE, (size_t) (p - input),
+					 "The number at position %zu does not fit in %s.",
+					 (size_t) (p - input) + 1, mt_dtype_name(dtype));
+	if (len >= sizeof(err->token))
+	{
+		memcpy(err->token, p, sizeof(err->token) - 4);
+		strcpy(err->token + sizeof(err->token) - 4, "...");
+	}
+	else
+	{
+		memcpy(err->token, p, len);
+		err->token[len] = '\0';
+	}
+	return err->status;
+}
+
+/* A token of the wrong kind for the dtype: 22P02 with what to write. */
+static MtStatus
+wrong_kind(const char *input, const char *p, size_t len, MtDtype dtype,
+		   TokenKind kind, MtError *err)
+{
+	char		shown[200];
+	size_t		pos = (size_t) (p - input);
+
+	excerpt(shown, sizeof(shown), p, len);
+	if (dtype == MT_BOOL)
+		mt_error_set(err, MT_ERR_SYNTAX, pos,
+					 "\"%s\" at position %zu is not a boolean; bool elements are true, false, t, f, 1 or 0.",
+					 shown, pos + 1);
+	else if (mt_dtype_is_integer(dtype))
+		mt_error_set(err, MT_ERR_SYNTAX, pos,
+					 "\"%s\" at position %zu is not an integer; %s elements are written without a fraction or exponent.",
+					 shown, pos + 1, mt_dtype_name(dtype));
+	else if (kind == TOKEN_COMPLEX)
+		mt_error_set(err, MT_ERR_SYNTAX, pos,
+					 "\"%s\" at position %zu is a complex number; write complex128:[...] for a complex tensor.",
+					 shown, pos + 1);
+	else
+		mt_error_set(err, MT_ERR_SYNTAX, pos,
+					 "\"%s\" at position %zu is not a number; write bool:[...] for a boolean tensor.",
+					 shown, pos + 1);
+	return err->status;
+}
+
+int64_t
+mt_text_int_min(MtDtype dtype)
+{
+	switch (dtype)
+	{
+		case MT_INT8:
+			return INT8_MIN;
+		case MT_INT16:
+			return INT16_MIN;
+		case MT_INT32:
+			return INT32_MIN;
+		case MT_INT64:
+			return INT64_MIN;
+		default:
+			return 0;
+	}
+}
+
+int64_t
+mt_text_int_max(MtDtype dtype)
+{
+	switch (dtype)
+	{
+		case MT_INT8:
+			return INT8_MAX;
+		case MT_INT16:
+			return INT16_MAX;
+		case MT_INT32:
+			return INT32_MAX;
+		case MT_INT64:
+			return INT64_MAX;
+		case MT_UINT8:
+			return UINT8_MAX;
+		case MT_BOOL:
+			return 1;
+		default:
+			return 0;
+	}
+}
+
 /*
- * Converts one token the scan validated, applying PostgreSQL's range rules;
- * returns where it ends in *endp.
+ * [+-]digits of length len as int64, exactly; false when the value is
+ * outside int64's range.
+ */
+static bool
+parse_int64(const char *p, size_t len, int64_t *value)
+{
+	bool		negative = false;
+	uint64_t	limit;
+	uint64_t	magnitude = 0;
+	size_t		i = 0;
+
+	if (p[0] == '+' || p[0] == '-')
+	{
+		negative = p[0] == '-';
+		i = 1;
+	}
+	limit = negative ? (uint64_t) INT64_MAX + 1 : (uint64_t) INT64_MAX;
+	for (; i < len; i++)
+	{
+		uint64_t	digit = (uint64_t) (p[i] - '0');
+
+		if (magnitude > (limit - digit) / 10)
+			return false;
+		magnitude = magnitude * 10 + digit;
+	}
+	if (negative)
+		*value = magnitude == (uint64_t) INT64_MAX + 1 ? INT64_MIN :
+			-(int64_t) magnitude;
+	else
+		*value = (int64_t) magnitude;
+	return true;
+}
+
+/*
+ * Converts the real number at p (which ends at p + len) into a float of
+ * the given dtype (float16, float32 or float64) at slot, applying
+ * PostgreSQL's range rule: a finite number that becomes infinite, or a
+ * nonzero one that becomes zero, is out of range.  float16 is read as a
+ * double and rounded once more, as numpy.float16("...") does.  Range
+ * errors name `reported` (a complex dtype for its parts).
  */
 static MtStatus
-convert_number(const char *input, const char *p, const char **endp,
-			   MtDtype dtype, void *slot, MtError *err)
+parse_real(const char *input, const char *p, size_t len, size_t token_len,
+		   MtDtype dtype, MtDtype reported, void *slot, MtError *err)
 {
-	size_t		len;
 	char	   *end;
-	bool		out_of_range = false;
+	bool		bad = false;
 
 	errno = 0;
 	if (dtype == MT_FLOAT32)
 	{
 		float		v = strtof(p, &end);
 
-		if (errno == ERANGE && (v == 0.0f || isinf(v)))
-			out_of_range = true;
-		*(float *) slot = v;
+		bad = errno == ERANGE && (v == 0.0f || isinf(v));
+		memcpy(slot, &v, sizeof(v));
 	}
 	else
 	{
 		double		v = strtod(p, &end);
 
-		if (errno == ERANGE && (v == 0.0 || isinf(v)))
-			out_of_range = true;
-		*(double *) slot = v;
-	}
-	len = (size_t) (end - p);
-	*endp = end;
-	if (len == 0 || !is_delimiter(*end))
-		return bad_number(input, p, token_length(p), err);
-	if (out_of_range)
-	{
-		mt_error_set(err, MT_ERR_RANGE, (size_t) (p - input),
-					 "The number at position %zu does not fit in %s.",
-					 (size_t) (p - input) + 1, mt_dtype_name(dtype));
-		if (len >= sizeof(err->token))
+		bad = errno == ERANGE && (v == 0.0 || isinf(v));
+		if (dtype == MT_FLOAT16)
 		{
-			memcpy(err->token, p, sizeof(err->token) - 4);
-			strcpy(err->token + sizeof(err->token) - 4, "...");
+			uint16_t	h = mt_double_to_half(v);
+
+			if ((isfinite(v) && (h & 0x7fff) == 0x7c00) ||
+				(v != 0.0 && (h & 0x7fff) == 0))
+				bad = true;
+			memcpy(slot, &h, sizeof(h));
+		}
+		else
+			memcpy(slot, &v, sizeof(v));
+	}
+	if ((size_t) (end - p) != len)
+		return bad_number(input, p, token_len, err);
+	if (bad)
+		return out_of_range(input, p, token_len, reported, err);
+	return MT_OK;
+}
+
+/*
+ * Converts one token the scan validated into dtype at slot; returns where
+ * it ends in *endp.
+ */
+static MtStatus
+convert_element(const char *input, const char *p, const char **endp,
+				MtDtype dtype, void *slot, MtError *err)
+{
+	TokenKind	kind;
+	size_t		len;
+	bool		integral;
+
+	/*
+	 * float32/float64, the common case, in one pass: a token the scan
+	 * accepted that strtod reads up to a delimiter is a real number (a
+	 * complex token or a word leaves characters behind), so only those
+	 * fall through to the classification below, for their message.
+	 */
+	if (dtype == MT_FLOAT64 || dtype == MT_FLOAT32)
+	{
+		char	   *end;
+		bool		bad;
+
+		errno = 0;
+		if (dtype == MT_FLOAT64)
+		{
+			double		v = strtod(p, &end);
+
+			bad = errno == ERANGE && (v == 0.0 || isinf(v));
+			*(double *) slot = v;
 		}
 		else
 		{
-			memcpy(err->token, p, len);
-			err->token[len] = '\0';
+			float		v = strtof(p, &end);
+
+			bad = errno == ERANGE && (v == 0.0f || isinf(v));
+			*(float *) slot = v;
 		}
-		return err->status;
+		if (end > p && is_delimiter(*end))
+		{
+			*endp = end;
+			if (bad)
+				return out_of_range(input, p, (size_t) (end - p), dtype, err);
+			return MT_OK;
+		}
 	}
-	return MT_OK;
+	len = element_length(p, &kind);
+	*endp = p + len;
+	if (len == 0)
+		return bad_number(input, p, token_length(p), err);
+	switch (dtype)
+	{
+		case MT_BOOL:
+			if (kind == TOKEN_BOOL)
+			{
+				*(uint8_t *) slot = mt_ascii_lower(p[0]) == 't';
+				return MT_OK;
+			}
+			if (kind == TOKEN_INT)
+			{
+				int64_t		v;
+
+				if (parse_int64(p, len, &v) && (v == 0 || v == 1))
+				{
+					*(uint8_t *) slot = (uint8_t) v;
+					return MT_OK;
+				}
+			}
+			return wrong_kind(input, p, len, dtype, kind, err);
+		case MT_INT8:
+		case MT_INT16:
+		case MT_INT32:
+		case MT_INT64:
+		case MT_UINT8:
+			{
+				int64_t		v;
+
+				if (kind != TOKEN_INT)
+					return wrong_kind(input, p, len, dtype, kind, err);
+				if (!parse_int64(p, len, &v) ||
+					v < mt_text_int_min(dtype) || v > mt_text_int_max(dtype))
+					return out_of_range(input, p, len, dtype, err);
+				switch (dtype)
+				{
+					case MT_INT8:
+						*(int8_t *) slot = (int8_t) v;
+						break;
+					case MT_INT16:
+						*(int16_t *) slot = (int16_t) v;
+						break;
+					case MT_INT32:
+						*(int32_t *) slot = (int32_t) v;
+						break;
+					case MT_UINT8:
+						*(uint8_t *) slot = (uint8_t) v;
+						break;
+					default:
+						*(int64_t *) slot = v;
+						break;
+				}
+				return MT_OK;
+			}
+		case MT_COMPLEX64:
+		case MT_COMPLEX128:
+			{
+				MtDtype		part = dtype == MT_COMPLEX64 ? MT_FLOAT32 : MT_FLOAT64;
+				size_t		psize = mt_dtype_size(part);
+				char	   *re = slot;
+				char	   *im = re + psize;
+				size_t		first;
+
+				if (kind == TOKEN_BOOL)
+					return wrong_kind(input, p, len, dtype, kind, err);
+				memset(slot, 0, 2 * psize);
+				if (kind != TOKEN_COMPLEX)
+					return parse_real(input, p, len, len, part, dtype, re, err);
+				first = real_length(p, &integral);
+				if (p[first] == 'j' || p[first] == 'J')
+					return parse_real(input, p, first, len, part, dtype, im, err);
+				if (parse_real(input, p, first, len, part, dtype, re, err) != MT_OK)
+					return err->status;
+				return parse_real(input, p + first, len - first - 1, len - first,
+								  part, dtype, im, err);
+			}
+		default:
+			if (kind != TOKEN_INT && kind != TOKEN_REAL)
+				return wrong_kind(input, p, len, dtype, kind, err);
+			return parse_real(input, p, len, len, dtype, dtype, slot, err);
+	}
 }
 
 MtStatus
@@ -546,7 +925,7 @@ mt_text_fill(const char *input, const MtTextShape *shape, MtDtype dtype,
 				return unexpected(input, p, "a number", err);
 			p++;
 		}
-		if (convert_number(input, p, &p, dtype, out + i * elsize, err) != MT_OK)
+		if (convert_element(input, p, &p, dtype, out + i * elsize, err) != MT_OK)
 			return err->status;
 	}
 	return MT_OK;

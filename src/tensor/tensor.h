@@ -109,6 +109,10 @@ extern void tensor_shape_from_array(ArrayType *shape, int *ndim, int64 *dims);
 extern void tensor_shape_of_array(ArrayType *array, int *ndim, int64 *dims);
 extern float tensor_float32_from_double(double value);
 extern Tensor *tensor_convert(Tensor *t, MtDtype dtype);
+/* casts to SQL types (tensor_cast.c): 42804 for complex; exact dtypes checked */
+extern void tensor_refuse_complex(const Tensor *t, const char *target);
+extern Tensor *tensor_to_exact_for_cast(Tensor *t, MtDtype dtype,
+										const char *sqltype);
 extern void tensor_report_cast_failure(const void *data, MtDtype from,
 									   int64 index, MtDtype to,
 									   MtCastFailure why) pg_attribute_noreturn();

@@ -53,27 +53,11 @@ tensor_in(PG_FUNCTION_ARGS)
 		PG_RETURN_TENSOR_P(apply_typmod(tensor_csr_in(input, typmod), typmod));
 	if (mt_text_scan(input, &shape, &err) != MT_OK)
 		tensor_report_error(&err, input);
-	/* the literal's own dtype first, then the column's, then float64 */
-	if (shape.dtype != MT_DTYPE_INVALID)
-		dtype = shape.dtype;
-	else if (typmod >= 0)
-		dtype = (MtDtype) typmod;
-	else
-		dtype = MT_FLOAT64;
-	if (dtype == MT_FLOAT32 || dtype == MT_FLOAT64)
-	{
-		t = tensor_new(shape.ndim, shape.dims, dtype);
-		if (mt_text_fill(input, &shape, dtype, TENSOR_DATA(t), &err) != MT_OK)
-			tensor_report_error(&err, input);
-	}
-	else
-	{
-		/* FIXME(issue 21, io): exact parsing of integers, bool and complex */
-		t = tensor_new(shape.ndim, shape.dims, MT_FLOAT64);
-		if (mt_text_fill(input, &shape, MT_FLOAT64, TENSOR_DATA(t), &err) != MT_OK)
-			tensor_report_error(&err, input);
-		t = tensor_convert(t, dtype);
-	}
+	/* the literal's own dtype, the column's, the elements', float64 */
+	dtype = mt_text_dtype(&shape, typmod);
+	t = tensor_new(shape.ndim, shape.dims, dtype);
+	if (mt_text_fill(input, &shape, dtype, TENSOR_DATA(t), &err) != MT_OK)
+		tensor_report_error(&err, input);
 	PG_RETURN_TENSOR_P(apply_typmod(t, typmod));
 }
 
@@ -221,7 +205,7 @@ tensor_recv(PG_FUNCTION_ARGS)
 Datum
 tensor_send(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	int64		n = tensor_size(t);
 	size_t		size = mt_binary_size(t->ndim, (MtDtype) t->dtype, n);
 	bytea	   *result;

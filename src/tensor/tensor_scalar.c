@@ -1,7 +1,10 @@
 /*
  * tensor_scalar.c
  *	  A size-1 tensor as a number, for SQL habits and BI tools: the casts
- *	  tensor -> double precision / real / numeric, and the comparison
+ *	  tensor -> double precision / real / numeric / bigint / integer /
+ *	  boolean (from any real dtype; complex is 42804; to the integer types
+ *	  floats are truncated and must be in range, as the array casts do),
+ *	  and the comparison
  *	  operators between a tensor and a number (t > 2, 2 < t) that return a
  *	  boolean.  Every one of them accepts a tensor of exactly one element
  *	  (0-d, or any shape with one element) and raises 22023 otherwise, as
@@ -20,10 +23,14 @@
 
 #include "tensor/tensor.h"
 #include "kernels/elements.h"
+#include "kernels/float16.h"
 
 PG_FUNCTION_INFO_V1(tensor_to_float8);
 PG_FUNCTION_INFO_V1(tensor_to_float4);
 PG_FUNCTION_INFO_V1(tensor_to_numeric);
+PG_FUNCTION_INFO_V1(tensor_to_int8);
+PG_FUNCTION_INFO_V1(tensor_to_int4);
+PG_FUNCTION_INFO_V1(tensor_to_bool);
 PG_FUNCTION_INFO_V1(tensor_float8_eq);
 PG_FUNCTION_INFO_V1(tensor_float8_ne);
 PG_FUNCTION_INFO_V1(tensor_float8_lt);
@@ -91,38 +98,89 @@ scalar_of(FunctionCallInfo fcinfo, int argno, bool compare, const char *target)
 	return v;
 }
 
+/* The size-1 tensor argument of a cast to target, of a real dtype. */
+static Tensor *
+cast_argument(FunctionCallInfo fcinfo, const char *target)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+
+	check_size_one(t, false, target);
+	tensor_refuse_complex(t, target);
+	return t;
+}
+
 Datum
 tensor_to_float8(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(scalar_of(fcinfo, 0, false, "double precision"));
+	Tensor	   *t = cast_argument(fcinfo, "double precision");
+
+	PG_RETURN_FLOAT8(mt_load_double(TENSOR_DATA(t), (MtDtype) t->dtype, 0));
 }
 
 Datum
 tensor_to_float4(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = cast_argument(fcinfo, "real");
 	float		v;
 
-	check_size_one(t, false, "real");
 	if (t->dtype == MT_FLOAT32)
 		v = ((const float *) TENSOR_DATA(t))[0];
 	else
-		v = tensor_float32_from_double(((const double *) TENSOR_DATA(t))[0]);
+		v = tensor_float32_from_double(mt_load_double(TENSOR_DATA(t),
+													  (MtDtype) t->dtype, 0));
 	PG_RETURN_FLOAT4(v);
 }
 
-/* float32 elements convert as real does, so 0.1f gives 0.1, not 0.100000001490116 */
+/*
+ * float32 elements convert as real does, so 0.1f gives 0.1, not
+ * 0.100000001490116, and float16 ones by their shortest decimal too;
+ * integers and bool exactly.
+ */
 Datum
 tensor_to_numeric(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = cast_argument(fcinfo, "numeric");
 
-	check_size_one(t, false, "numeric");
 	if (t->dtype == MT_FLOAT32)
 		return DirectFunctionCall1(float4_numeric,
 								   Float4GetDatum(((const float *) TENSOR_DATA(t))[0]));
+	if (t->dtype == MT_FLOAT16)
+		return DirectFunctionCall1(float8_numeric,
+								   Float8GetDatum(mt_half_shortest_double(((const uint16 *) TENSOR_DATA(t))[0])));
+	if (mt_dtype_is_exact((MtDtype) t->dtype))
+		return DirectFunctionCall1(int8_numeric,
+								   Int64GetDatum(mt_load_int64(TENSOR_DATA(t),
+															   (MtDtype) t->dtype, 0)));
 	return DirectFunctionCall1(float8_numeric,
-							   Float8GetDatum(((const double *) TENSOR_DATA(t))[0]));
+							   Float8GetDatum(mt_load_double(TENSOR_DATA(t),
+															 (MtDtype) t->dtype, 0)));
+}
+
+Datum
+tensor_to_int8(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = tensor_to_exact_for_cast(cast_argument(fcinfo, "bigint"),
+											 MT_INT64, "bigint");
+
+	PG_RETURN_INT64(((const int64 *) TENSOR_DATA(t))[0]);
+}
+
+Datum
+tensor_to_int4(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = tensor_to_exact_for_cast(cast_argument(fcinfo, "integer"),
+											 MT_INT32, "integer");
+
+	PG_RETURN_INT32(((const int32 *) TENSOR_DATA(t))[0]);
+}
+
+Datum
+tensor_to_bool(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = tensor_to_exact_for_cast(cast_argument(fcinfo, "boolean"),
+											 MT_BOOL, "boolean");
+
+	PG_RETURN_BOOL(((const uint8 *) TENSOR_DATA(t))[0] != 0);
 }
 
 /* tensor OP number: PostgreSQL's double precision order (NaN last, NaN = NaN) */

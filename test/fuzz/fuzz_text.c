@@ -5,10 +5,17 @@
  *	  never reads past the terminator, a successful scan's shape passes
  *	  mt_shape_check and holds exactly `count` elements, and filling then
  *	  encoding and decoding the binary form gives the same bytes back.
+ *	  Every literal is also filled as each of the eleven dtypes (as a
+ *	  column's type modifier would choose): the fill either succeeds, and
+ *	  then the binary form decodes to the same bytes, or fails with a
+ *	  syntax or range error only (a form that dtype does not take), and an
+ *	  int64 fill that succeeds agrees with the float64 fill wherever the
+ *	  value is below 2^53.
  *	  Sparse literals ("csr(...):{...}", src/kernels/sparse_text.c): a
  *	  literal the checking pass accepts fills without error (beyond range)
  *	  and the filled CSR passes mt_csr_validate.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +27,32 @@
 #define FUZZ_MAX_ELEMENTS (1 << 20)
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Encodes filled values in the binary format: they decode to the same bytes. */
+static void
+check_binary(const MtTextShape *shape, MtDtype dtype, int64_t count,
+			 const void *values)
+{
+	int32_t		dims[MT_MAX_DIMS];
+	size_t		len = mt_binary_size(shape->ndim, dtype, count);
+	uint8_t    *encoded = malloc(len);
+	void	   *back = malloc((size_t) count * mt_dtype_size(dtype) + 1);
+	MtBinaryHeader header;
+	MtError		err;
+
+	for (int i = 0; i < shape->ndim; i++)
+		dims[i] = (int32_t) shape->dims[i];
+	mt_binary_encode(dtype, shape->ndim, dims, count, values, encoded);
+	if (mt_binary_decode_header(encoded, len, &header, &err) != MT_OK ||
+		header.count != count || header.ndim != shape->ndim ||
+		header.dtype != dtype)
+		abort();
+	mt_binary_decode_data(encoded + header.data_offset, dtype, count, back);
+	if (memcmp(back, values, (size_t) count * mt_dtype_size(dtype)) != 0)
+		abort();
+	free(back);
+	free(encoded);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -69,34 +102,59 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	else if (mt_text_scan(input, &shape, &err) == MT_OK)
 	{
-		MtDtype		dtype = shape.dtype != MT_DTYPE_INVALID ? shape.dtype : MT_FLOAT64;
+		MtDtype		dtype = mt_text_dtype(&shape, -1);
 		int64_t		count;
 		size_t		bytes;
 
 		if (mt_shape_check(shape.ndim, shape.dims, dtype, &count, &bytes,
 						   &err) == MT_OK && count <= FUZZ_MAX_ELEMENTS)
 		{
-			void	   *values = malloc((size_t) count * 8 + 8);
+			void	   *values = malloc((size_t) count * 16 + 16);
+			void	   *as_int64 = malloc((size_t) count * 8 + 8);
+			void	   *as_float64 = malloc((size_t) count * 8 + 8);
+			bool		int64_ok = false,
+						float64_ok = false;
 
 			if (count != shape.count)
 				abort();
-			if (mt_text_fill(input, &shape, dtype, values, &err) == MT_OK)
+			/* the literal's own dtype (as tensor_in picks it), then every dtype */
+			for (int code = 0; code < MT_DTYPE_LIMIT; code++)
 			{
-				int32_t		dims[MT_MAX_DIMS];
-				size_t		len = mt_binary_size(shape.ndim, dtype, count);
-				uint8_t    *encoded = malloc(len);
-				MtBinaryHeader header;
+				MtDtype		d = code == 0 ? dtype : (MtDtype) code;
 
-				for (int i = 0; i < shape.ndim; i++)
-					dims[i] = (int32_t) shape.dims[i];
-				mt_binary_encode(dtype, shape.ndim, dims, count, values, encoded);
-				if (mt_binary_decode_header(encoded, len, &header, &err) != MT_OK ||
-					header.count != count || header.ndim != shape.ndim)
-					abort();
-				free(encoded);
+				if (code != 0 && shape.dtype != MT_DTYPE_INVALID)
+					break;		/* a header's dtype wins over any column's */
+				if (mt_text_fill(input, &shape, d, values, &err) == MT_OK)
+					check_binary(&shape, d, count, values);
+				else if (err.status != MT_ERR_RANGE &&
+						 (err.status != MT_ERR_SYNTAX ||
+						  err.detail[0] == '\0'))
+					abort();	/* the scan accepted every token */
+				if (d == MT_INT64 && code != 0)
+				{
+					int64_ok = err.status == MT_OK;
+					if (int64_ok)
+						memcpy(as_int64, values, (size_t) count * 8);
+				}
+				if (d == MT_FLOAT64 && code != 0)
+				{
+					float64_ok = err.status == MT_OK;
+					if (float64_ok)
+						memcpy(as_float64, values, (size_t) count * 8);
+				}
 			}
-			else if (err.status != MT_ERR_RANGE)
-				abort();		/* the scan accepted every token */
+			if (int64_ok && float64_ok)
+				for (int64_t i = 0; i < count; i++)
+				{
+					int64_t		iv = ((const int64_t *) as_int64)[i];
+					double		dv = ((const double *) as_float64)[i];
+
+					if (iv > -(INT64_C(1) << 53) && iv < (INT64_C(1) << 53) &&
+						(double) iv != dv)
+						abort();	/* exact and float parsing disagree */
+				}
+			free(as_int64);
+			free(as_float64);
 			free(values);
 		}
 	}

@@ -2333,6 +2333,99 @@ for dims in ((2, 3), (3,), (2, 0, 3), (1, 2, 3, 2)):
     T('indices %r' % (dims,), 'marsql.indices(%s)' % iarr(list(dims)), np.indices(dims))
 T('indices of no dimensions', 'marsql.indices(%s)' % iarr([]), np.indices(()))
 
+# ---- io: text and binary forms of every dtype (issue 21, item 1)
+# A literal of every dtype reads back as numpy's values and dtype; to_binary
+# writes numpy's big-endian bytes ('>i8', '>c16', '?', ...) after the
+# header (version 1 for float32/float64, version 2 otherwise), and
+# from_binary reads numpy's bytes back; numpy's own string forms of
+# complex numbers parse.
+def _io_arrays():
+    rng = np.random.default_rng(21)
+    out = []
+    for name in DTYPES:
+        dt = np.dtype(name)
+        if dt.kind == 'b':
+            a = np.array([[True, False, True], [False, False, True]])
+        elif dt.kind in 'iu':
+            info = np.iinfo(dt)
+            a = np.array([info.min, info.max, 0, 1, info.max // 3], dtype=dt)
+        elif dt.kind == 'f':
+            fi = np.finfo(dt)
+            a = np.array([fi.max, -fi.max, fi.tiny, fi.smallest_subnormal, -0.0, 0.1,
+                          np.nan, np.inf, -np.inf], dtype=dt)
+        else:
+            part = np.float32 if name == 'complex64' else np.float64
+            fi = np.finfo(part)
+            re_ = np.array([1, -0.0, 0.0, np.nan, np.inf, fi.max, fi.smallest_subnormal, 0.1], part)
+            im = np.array([2, -0.0, -0.0, np.nan, -np.inf, -fi.smallest_subnormal, fi.max, -0.2], part)
+            a = (re_ + 1j * im.astype(np.complex128)).astype(dt)
+            a.real, a.imag = re_, im
+        out.append(a)
+        out.append(rng.integers(-100, 100, size=(2, 3, 2)).astype(dt) if dt.kind != 'b'
+                   else rng.integers(0, 2, size=(4, 1)).astype(bool))
+    return out
+
+
+def _io_binary_hex(a):
+    ver = 1 if a.dtype.name in ('float32', 'float64') else 2
+    code = {'float32': 1, 'float64': 2, 'bool': 3, 'int8': 4, 'int16': 5, 'int32': 6,
+            'int64': 7, 'uint8': 8, 'float16': 9, 'complex64': 10, 'complex128': 11}[a.dtype.name]
+    head = bytes([ver, code, a.ndim, 0]) + b''.join(int(d).to_bytes(4, 'big') for d in a.shape)
+    return (head + a.astype(a.dtype.newbyteorder('>')).tobytes()).hex()
+
+
+def _io_bits_check(expected):
+    def verify(rows):
+        got = col(one_row(rows), 'r')
+        if got != expected:
+            return 'bytes %s, numpy %s' % (got, expected)
+        return None
+    return verify
+
+
+for a in _io_arrays():
+    nm, sh = a.dtype.name, shp(a)
+    T('io: %s %s literal reads back' % (nm, sh), lit(a), a)
+    T('io: %s %s text output reads back' % (nm, sh), '(%s)::text::marsql.tensor' % lit(a), a)
+    want = _io_binary_hex(a)
+    R('io: %s %s to_binary is numpy big-endian bytes' % (nm, sh),
+      "SELECT encode(marsql.to_binary(%s), 'hex') AS r" % lit(a), _io_bits_check(want))
+    R('io: %s %s from_binary(numpy bytes) bit for bit' % (nm, sh),
+      "SELECT encode(marsql.to_binary(marsql.from_binary('\\x%s'::bytea)), 'hex') AS r" % want,
+      _io_bits_check(want))
+    T('io: %s %s from_binary(numpy bytes)' % (nm, sh),
+      "marsql.from_binary('\\x%s'::bytea)" % want, a)
+
+# numpy's str() of complex scalars and Python's complex() forms
+for text in ['1+2j', '-1.5e3-2j', '2j', '-2j', '3', 'nan+nanj', 'inf-infj', '1e-300+1e300j', '-0-0j']:
+    z = np.complex128(complex(text))
+    T('io: complex128 literal %s' % text, "'complex128:[%s]'::marsql.tensor" % text,
+      np.array([z]))
+    if '300' not in text:       # numpy overflows to inf, marsql refuses (22003)
+        T('io: complex64 literal %s' % text, "'complex64:[%s]'::marsql.tensor" % text,
+          np.array([z]).astype(np.complex64))
+T('io: [1, 2j] is complex128 as np.array infers', "'[1, 2j]'::marsql.tensor", np.array([1, 2j]))
+T('io: [true, false] is bool as np.array infers', "'[true, false]'::marsql.tensor",
+  np.array([True, False]))
+# casts from SQL arrays keep numpy's dtype of the same values
+T('io: smallint[] is int16', "'{1,-32768,32767}'::smallint[]::marsql.tensor",
+  np.array([1, -32768, 32767], np.int16))
+T('io: integer[] is int32', "'{{1,2},{3,-2147483648}}'::int[]::marsql.tensor",
+  np.array([[1, 2], [3, -2147483648]], np.int32))
+T('io: bigint[] is int64, exact past 2^53', "'{9007199254740993,-9223372036854775808}'::bigint[]::marsql.tensor",
+  np.array([9007199254740993, -9223372036854775808], np.int64))
+T('io: boolean[] is bool', "'{t,f}'::boolean[]::marsql.tensor", np.array([True, False]))
+# back to integers: numpy's astype truncates floats toward zero
+R('io: float64 -> bigint[] truncates as astype',
+  "SELECT marsql.tensor('[1.9,-1.9,-0.5,2.5]'::marsql.tensor::bigint[]::float8[]) AS r",
+  lambda rows: compare(parse_tensor(col(one_row(rows), 'r')),
+                       np.array([1.9, -1.9, -0.5, 2.5]).astype(np.int64).astype(np.float64), EXACT))
+# an integer literal with a fraction is refused, as np.int32('1.5') raises
+E('io: int32 literal 1.5', "'int32:[1.5]'::marsql.tensor", '22', lambda: np.int32('1.5'))
+E('io: int64 literal 1e3', "'int64:[1e3]'::marsql.tensor", '22', lambda: np.int64('1e3'))
+E('io: complex literal 1+2i', "'complex128:[1+2i]'::marsql.tensor", '22', lambda: complex('1+2i'))
+
+
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an
 # error becomes a result line ("ERR sqlstate message") instead of ending the

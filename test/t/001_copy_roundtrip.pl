@@ -25,12 +25,25 @@ $node->safe_psql('postgres', q{
 	END
 	FROM generate_series(1, 10000) i;
 	INSERT INTO src VALUES (10001, marsql.random('{500,500}', 1));
+	-- every other dtype (binary format version 2, headers in text)
+	INSERT INTO src
+	SELECT 20000 + i, marsql.astype(marsql.tensor_mul(marsql.random(ARRAY[1 + i % 4, 3], i, 'normal'), 1000.0),
+									(ARRAY['bool', 'int8', 'int16', 'int32', 'int64', 'uint8',
+										   'float16', 'complex64', 'complex128'])[1 + i % 9])
+	FROM generate_series(0, 899) i
+	WHERE i % 9 NOT IN (1, 5);
+	INSERT INTO src VALUES
+		(30001, 'int64:[-9223372036854775808, 9223372036854775807]'),
+		(30002, 'int8:[-128, 127]'), (30003, 'uint8(2,2):[0, 255, 1, 2]'),
+		(30004, 'float16:[65504, 6e-08, -0, NaN, -Infinity]'),
+		(30005, 'complex128:[-0-0j, nan+nanj, inf-infj, 1e308-5e-324j]'),
+		(30006, 'complex64():1-2j'), (30007, 'bool(0,3):[]');
 });
 
 # a digest of every value's exact binary form, in id order
 my $digest_sql = q{SELECT count(*) || ':' || md5(string_agg(marsql.to_binary(t)::text, ',' ORDER BY id)) FROM };
 my $want = $node->safe_psql('postgres', $digest_sql . 'src');
-like($want, qr/^10001:/, 'source table has 10,001 tensors');
+like($want, qr/^10708:/, 'source table has 10,708 tensors, 707 of the other dtypes');
 my $shapes = $node->safe_psql('postgres', q{SELECT count(DISTINCT marsql.shape(t)::text) FROM src});
 cmp_ok($shapes, '>=', 40, "the shapes are mixed ($shapes distinct)");
 

@@ -143,6 +143,102 @@ test_binary(void)
 		  "reserved flags must be zero");
 }
 
+/* Fills a literal in a dtype; returns the status. */
+static MtStatus
+fill_as(const char *literal, MtDtype dtype, void *out)
+{
+	MtTextShape shape;
+	MtError		err;
+
+	if (mt_text_scan(literal, &shape, &err) != MT_OK)
+		return err.status;
+	return mt_text_fill(literal, &shape, dtype, out, &err);
+}
+
+static void
+test_text_dtypes(void)
+{
+	int64_t		i64[4];
+	int8_t		i8[2];
+	uint8_t		b[6];
+	uint16_t	h[2];
+	double		c[8];
+	float		c64[2];
+	MtTextShape shape;
+	MtError		err;
+
+	check(fill_as("[9223372036854775807, -9223372036854775808, 9007199254740993]", MT_INT64, i64) == MT_OK &&
+		  i64[0] == INT64_MAX && i64[1] == INT64_MIN && i64[2] == INT64_C(9007199254740993),
+		  "int64 parsed exactly, extremes included");
+	check(fill_as("[9223372036854775808]", MT_INT64, i64) == MT_ERR_RANGE, "int64 overflow is a range error");
+	check(fill_as("[-128, 127]", MT_INT8, i8) == MT_OK && i8[0] == -128 && i8[1] == 127, "int8 range");
+	check(fill_as("[128]", MT_INT8, i8) == MT_ERR_RANGE, "int8 overflow is a range error");
+	check(fill_as("[-1]", MT_UINT8, b) == MT_ERR_RANGE, "uint8 refuses negatives");
+	check(fill_as("[1.0]", MT_INT32, i64) == MT_ERR_SYNTAX && fill_as("[1e3]", MT_INT32, i64) == MT_ERR_SYNTAX,
+		  "integers refuse a fraction or exponent");
+	check(fill_as("[true, F, 1, 0, T, false]", MT_BOOL, b) == MT_OK &&
+		  b[0] == 1 && b[1] == 0 && b[2] == 1 && b[3] == 0 && b[4] == 1 && b[5] == 0,
+		  "bool words and 0/1");
+	check(fill_as("[2]", MT_BOOL, b) == MT_ERR_SYNTAX, "bool refuses 2");
+	check(fill_as("[true]", MT_FLOAT64, c) == MT_ERR_SYNTAX, "float64 refuses bool words");
+	check(fill_as("[1+2j, -1.5e3-2j, 2j, 3]", MT_COMPLEX128, c) == MT_OK &&
+		  c[0] == 1 && c[1] == 2 && c[2] == -1500 && c[3] == -2 && c[4] == 0 && c[5] == 2 &&
+		  c[6] == 3 && c[7] == 0, "complex forms");
+	check(fill_as("[nan+nanj, -inf-infj]", MT_COMPLEX128, c) == MT_OK &&
+		  isnan(c[0]) && isnan(c[1]) && isinf(c[2]) && c[2] < 0 && isinf(c[3]) && c[3] < 0,
+		  "complex NaN and infinities");
+	check(fill_as("[-0-0j]", MT_COMPLEX128, c) == MT_OK && signbit(c[0]) && signbit(c[1]),
+		  "complex negative zero parts");
+	check(fill_as("[1-1e39j]", MT_COMPLEX64, c64) == MT_ERR_RANGE, "complex64 part overflow");
+	check(fill_as("[1+2j]", MT_FLOAT64, c) == MT_ERR_SYNTAX, "float64 refuses complex");
+	check(fill_as("[65504, 6e-08]", MT_FLOAT16, h) == MT_OK && h[0] == 0x7bff && h[1] == 0x0001,
+		  "float16 max and smallest subnormal");
+	check(fill_as("[65520]", MT_FLOAT16, h) == MT_ERR_RANGE, "float16 overflow is a range error");
+	check(mt_text_scan("[1+j]", &shape, &err) == MT_ERR_SYNTAX &&
+		  mt_text_scan("[1j2]", &shape, &err) == MT_ERR_SYNTAX &&
+		  mt_text_scan("[1 + 2j]", &shape, &err) == MT_ERR_SYNTAX, "malformed complex rejected");
+	check(mt_text_scan("[true, 0]", &shape, &err) == MT_OK && shape.implied == MT_BOOL &&
+		  mt_text_dtype(&shape, -1) == MT_BOOL && mt_text_dtype(&shape, MT_INT8) == MT_INT8,
+		  "bool words imply bool; a typmod wins");
+	check(mt_text_scan("[1, 2j]", &shape, &err) == MT_OK && mt_text_dtype(&shape, -1) == MT_COMPLEX128,
+		  "a complex element implies complex128");
+	check(mt_text_scan("[1, 0]", &shape, &err) == MT_OK && mt_text_dtype(&shape, -1) == MT_FLOAT64,
+		  "integers stay float64");
+}
+
+static void
+test_binary_dtypes(void)
+{
+	int16_t		i16[2] = {-2, 258};
+	double		z[2] = {1, -2};
+	uint8_t		buf[64];
+	uint8_t		back[32];
+	int32_t		dims[1] = {2};
+	int32_t		dims1[1] = {1};
+	MtBinaryHeader header;
+	MtError		err;
+	static const uint8_t i16_bytes[] = {2, 5, 1, 0, 0, 0, 0, 2, 0xff, 0xfe, 0x01, 0x02};
+	static const uint8_t z_bytes[] = {2, 11, 1, 0, 0, 0, 0, 1,
+		0x3f, 0xf0, 0, 0, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0};
+	uint8_t		bad_bool[] = {2, 3, 0, 0, 2};
+	uint8_t		v1_int[] = {1, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+
+	mt_binary_encode(MT_INT16, 1, dims, 2, i16, buf);
+	check(memcmp(buf, i16_bytes, sizeof(i16_bytes)) == 0, "int16 as version 2, big-endian");
+	check(mt_binary_decode_header(buf, sizeof(i16_bytes), &header, &err) == MT_OK &&
+		  header.dtype == MT_INT16, "version 2 decodes");
+	mt_binary_decode_data(buf + header.data_offset, MT_INT16, 2, back);
+	check(memcmp(back, i16, sizeof(i16)) == 0, "int16 round-trips");
+	mt_binary_encode(MT_COMPLEX128, 1, dims1, 1, z, buf);
+	check(memcmp(buf, z_bytes, sizeof(z_bytes)) == 0, "complex128: real then imaginary, big-endian");
+	check(mt_binary_decode_header(bad_bool, sizeof(bad_bool), &header, &err) == MT_ERR_BINARY,
+		  "a bool byte other than 0 or 1 is refused");
+	check(mt_binary_decode_header(v1_int, sizeof(v1_int), &header, &err) == MT_ERR_BINARY,
+		  "version 1 carries float32 and float64 only");
+	check(mt_binary_version_for(MT_FLOAT32) == 1 && mt_binary_version_for(MT_FLOAT64) == 1 &&
+		  mt_binary_version_for(MT_BOOL) == 2, "float32/float64 still written as version 1");
+}
+
 static void
 test_log_and_random(void)
 {
@@ -1769,6 +1865,8 @@ main(void)
 	test_heap_retain();
 	test_text();
 	test_binary();
+	test_text_dtypes();
+	test_binary_dtypes();
 	test_log_and_random();
 	test_broadcast_and_compare();
 	test_math();

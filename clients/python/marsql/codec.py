@@ -2,22 +2,29 @@
 
 One module shared by every driver adapter; it needs numpy only.
 
-Binary form (docs/tensor.md, "Binary format"), version 1, big-endian:
-    version u8 = 1 | dtype u8 (1 float32, 2 float64) | ndim u8 | flags u8 = 0
-    | ndim x int32 extents | elements in C order
+Binary form (docs/tensor.md, "Binary format"), big-endian:
+    version u8 (1 for float32/float64, 2 for the other dtypes)
+    | dtype u8 (1 float32, 2 float64, 3 bool, 4 int8, 5 int16, 6 int32,
+      7 int64, 8 uint8, 9 float16, 10 complex64, 11 complex128)
+    | ndim u8 | flags u8 = 0 | ndim x int32 extents | elements in C order
+    (bool one byte 0/1, complex the real then the imaginary part)
 Text form: what the server's tensor_out writes and tensor_in reads, e.g.
-    float32:[[1,2],[3,4]]    [1.5,NaN]    (0,3):[]    5
+    float32:[[1,2],[3,4]]    [1.5,NaN]    (0,3):[]    5    int64:[1,2]
+    bool:[true,false]    complex128:[1+2j,NaN-Infinityj]
 encode_text writes the shape-header form 'float32(2,2):[1,2,3,4]' with each
-value's shortest round-trip repr (a float32 as the exact double of its
-value), so text, like binary, carries every bit: NaN, +-Inf, -0, denormals.
+value's shortest round-trip repr (a float32 or float16 as the exact double
+of its value, integers in full), so text, like binary, carries every bit:
+NaN, +-Inf, -0, denormals, int64 extremes.
 
-Arrays are validated before anything is sent: only float32 and float64 go
-as they are; float16, bool and integers of at most 32 bits are widened
-exactly (float16 to float32, the others to float64); every other dtype
-(int64, uint64, complex, object, strings, ...) is a TensorTypeError, and
-more dimensions or a larger value than the server accepts a TensorValueError.
+Arrays are validated before anything is sent: bool, int8, int16, int32,
+int64, uint8, float16, float32, float64, complex64 and complex128 go as
+they are (marsql 0.1 servers read float32 and float64 only); uint16 and
+uint32 are widened exactly to int32 and int64; every other dtype (uint64,
+object, strings, longdouble, ...) is a TensorTypeError, and more dimensions
+or a larger value than the server accepts a TensorValueError.
 """
 
+import math
 import struct
 import warnings
 
@@ -33,21 +40,26 @@ __all__ = [
 MAX_NDIM = 32                    # the server's limit (docs/tensor.md, Limits)
 MAX_EXTENT = 2147483647          # one extent is an int32
 MAX_VALUE_BYTES = 1073741823     # PostgreSQL's 1 GB limit on one value
-VERSION = 1
-_DTYPE_CODE = {np.dtype(np.float32): 1, np.dtype(np.float64): 2}
-_CODE_DTYPE = {1: np.dtype(np.float32), 2: np.dtype(np.float64)}
-_WIRE = {1: np.dtype(">f4"), 2: np.dtype(">f8")}
-# widened without loss: float16 -> float32; bool and <= 32-bit ints -> float64
-_EXACT_WIDEN = {
-    np.dtype(np.float16): np.dtype(np.float32),
-    np.dtype(np.bool_): np.dtype(np.float64),
-    np.dtype(np.int8): np.dtype(np.float64),
-    np.dtype(np.int16): np.dtype(np.float64),
-    np.dtype(np.int32): np.dtype(np.float64),
-    np.dtype(np.uint8): np.dtype(np.float64),
-    np.dtype(np.uint16): np.dtype(np.float64),
-    np.dtype(np.uint32): np.dtype(np.float64),
+VERSION = 1                      # float32 and float64 (marsql 0.1)
+VERSION_2 = 2                    # every dtype
+# the server's dtype codes (src/kernels/tensor_layout.h): never renumbered
+_CODE_DTYPE = {
+    1: np.dtype(np.float32), 2: np.dtype(np.float64), 3: np.dtype(np.bool_),
+    4: np.dtype(np.int8), 5: np.dtype(np.int16), 6: np.dtype(np.int32),
+    7: np.dtype(np.int64), 8: np.dtype(np.uint8), 9: np.dtype(np.float16),
+    10: np.dtype(np.complex64), 11: np.dtype(np.complex128),
 }
+_DTYPE_CODE = {dt: code for code, dt in _CODE_DTYPE.items()}
+# big-endian wire dtypes; numpy's complex '>c16' is the real then the
+# imaginary part, each big-endian, as the server writes them
+_WIRE = {code: dt.newbyteorder(">") for code, dt in _CODE_DTYPE.items()}
+# widened without loss
+_EXACT_WIDEN = {
+    np.dtype(np.uint16): np.dtype(np.int32),
+    np.dtype(np.uint32): np.dtype(np.int64),
+}
+# names in a text header, as the server's mt_dtype_from_name reads them
+# (output uses numpy's names only)
 _DTYPE_NAMES = {
     "float32": np.dtype(np.float32), "float4": np.dtype(np.float32),
     "f4": np.dtype(np.float32), "real": np.dtype(np.float32),
@@ -55,6 +67,14 @@ _DTYPE_NAMES = {
     "float64": np.dtype(np.float64), "float8": np.dtype(np.float64),
     "f8": np.dtype(np.float64), "double": np.dtype(np.float64),
     "double precision": np.dtype(np.float64), "float": np.dtype(np.float64),
+    "bool": np.dtype(np.bool_), "boolean": np.dtype(np.bool_),
+    "int8": np.dtype(np.int8), "int16": np.dtype(np.int16),
+    "smallint": np.dtype(np.int16), "int32": np.dtype(np.int32),
+    "integer": np.dtype(np.int32), "int64": np.dtype(np.int64),
+    "bigint": np.dtype(np.int64), "uint8": np.dtype(np.uint8),
+    "float16": np.dtype(np.float16), "half": np.dtype(np.float16),
+    "complex64": np.dtype(np.complex64), "complex128": np.dtype(np.complex128),
+    "complex": np.dtype(np.complex128),
 }
 
 
@@ -71,10 +91,11 @@ class TensorValueError(TensorError, ValueError):
 
 
 def as_tensor_array(obj):
-    """Validates obj and returns it as a float32 or float64 ndarray.
+    """Validates obj and returns it as an ndarray of a dtype marsql.tensor
+    holds.
 
     Accepts a numpy ndarray or a numpy scalar; the result may share memory
-    with obj (no copy when the dtype is already float32/float64)."""
+    with obj (no copy when the dtype is already one the server holds)."""
     if isinstance(obj, np.generic):
         obj = np.asarray(obj)
     if not isinstance(obj, np.ndarray):
@@ -96,13 +117,13 @@ def as_tensor_array(obj):
         if dt.kind == "O":
             why = "an object array (its elements could be anything)"
         elif dt.kind in "iu":
-            why = ("%s (values above 2**53 would round); convert it "
-                   "explicitly with .astype(numpy.float64)" % dt)
+            why = ("%s (no marsql dtype holds every value); convert it "
+                   "explicitly, e.g. with .astype(numpy.int64)" % dt)
         else:
             why = str(dt)
         raise TensorTypeError(
-            "marsql.tensor holds float32 or float64 elements; cannot send "
-            "an array of dtype " + why)
+            "marsql.tensor holds bool, int8-64, uint8, float16-64 or "
+            "complex64/128 elements; cannot send an array of dtype " + why)
     if arr.ndim > MAX_NDIM:
         raise TensorValueError(
             "marsql.tensor has at most %d dimensions; this array has %d"
@@ -121,8 +142,13 @@ def encode_binary(obj):
     """ndarray -> bytes of the binary form (what tensor_recv reads)."""
     arr = as_tensor_array(obj)
     code = _DTYPE_CODE[np.dtype(arr.dtype.newbyteorder("="))]
-    head = struct.pack(">BBBB%di" % arr.ndim, VERSION, code, arr.ndim, 0,
+    version = VERSION if code in (1, 2) else VERSION_2
+    head = struct.pack(">BBBB%di" % arr.ndim, version, code, arr.ndim, 0,
                        *arr.shape)
+    if code == 3:
+        # a bool array made by a view may hold bytes other than 0 and 1
+        body = (np.ascontiguousarray(arr).view(np.uint8) != 0).astype(np.uint8).tobytes()
+        return head + body
     # C order whatever the input's layout; astype to big-endian is a pure
     # byte swap, so NaN payloads and -0 keep their bits
     body = np.ascontiguousarray(arr, dtype=_WIRE[code]).tobytes()
@@ -140,12 +166,13 @@ def decode_binary(data):
     if n < 4:
         raise TensorValueError("invalid binary tensor: %d bytes, need at least 4" % n)
     version, code, ndim, flags = mv[0], mv[1], mv[2], mv[3]
-    if version != VERSION:
+    if version not in (VERSION, VERSION_2):
         raise TensorValueError(
             "invalid binary tensor: format version %d is not supported "
-            "(this client reads version 1)" % version)
-    if code not in _CODE_DTYPE:
-        raise TensorValueError("invalid binary tensor: unknown dtype code %d" % code)
+            "(this client reads versions 1 and 2)" % version)
+    if code not in _CODE_DTYPE or (version == VERSION and code not in (1, 2)):
+        raise TensorValueError(
+            "invalid binary tensor: unknown dtype code %d for version %d" % (code, version))
     if ndim > MAX_NDIM:
         raise TensorValueError("invalid binary tensor: %d dimensions" % ndim)
     if flags != 0:
@@ -164,25 +191,49 @@ def decode_binary(data):
         raise TensorValueError(
             "invalid binary tensor: %d bytes, shape %s needs %d"
             % (n, shape, off + count * itemsize))
+    if code == 3:
+        raw = np.frombuffer(mv, dtype=np.uint8, count=count, offset=off)
+        if np.any(raw > 1):
+            raise TensorValueError("invalid binary tensor: a bool byte other than 0 or 1")
+        return raw.astype(np.bool_).reshape(shape)
     wire = np.frombuffer(mv, dtype=_WIRE[code], count=count, offset=off)
     return wire.astype(_CODE_DTYPE[code]).reshape(shape)
 
 
-def _number_list(flat):
+def _complex_text(z):
+    # 're+imj' with the imaginary part's sign always written (-0 too)
+    im = z.imag
+    if im != im:                                     # NaN
+        return "%r+nanj" % z.real
+    return "%r%s%rj" % (z.real, "-" if math.copysign(1.0, im) < 0 else "+", abs(im))
+
+
+def _element_texts(arr):
+    """the elements of arr in C order as tensor_in reads them, exactly"""
+    kind = arr.dtype.kind
+    if kind == "b":
+        return ["true" if x else "false" for x in np.ravel(arr).tolist()]
+    if kind in "iu":
+        return [str(x) for x in np.ravel(arr).tolist()]
+    if kind == "c":
+        # complex64 parts as the exact doubles of their float32 values
+        flat = np.ascontiguousarray(arr, dtype=np.complex128).reshape(-1)
+        return [_complex_text(z) for z in flat.tolist()]
     # repr of a Python float: shortest round trip; nan/inf/-inf and -0.0 are
-    # all read by tensor_in (inf, nan in any case)
-    return ",".join(map(repr, flat.tolist()))
+    # all read by tensor_in (inf, nan in any case); float16 and float32 as
+    # the exact double of their value
+    return [repr(x) for x in np.ascontiguousarray(arr, dtype=np.float64).reshape(-1).tolist()]
 
 
 def encode_text(obj):
     """ndarray -> text literal 'float32(2,2):[1,2,3,4]' (what tensor_in reads)."""
     arr = as_tensor_array(obj)
-    name = "float32" if arr.dtype.itemsize == 4 else "float64"
-    flat = np.ascontiguousarray(arr, dtype=np.float64).reshape(-1)
+    name = np.dtype(arr.dtype.newbyteorder("=")).name
     head = "%s(%s):" % (name, ",".join(map(str, arr.shape)))
+    texts = _element_texts(arr)
     if arr.ndim == 0:
-        return head + repr(float(flat[0]))
-    return head + "[" + _number_list(flat) + "]"
+        return head + texts[0]
+    return head + "[" + ",".join(texts) + "]"
 
 
 def _nested_shape(body, depth, text):
@@ -204,6 +255,8 @@ def _nested_shape(body, depth, text):
 def _parse_numbers(s, dtype, text):
     if s == "":
         return np.empty(0, dtype)
+    if dtype.kind in "biuc":
+        return _parse_exact(s, dtype, text)
     # numpy's text reader parses NaN, Infinity, -Infinity and every decimal
     # correctly rounded to a double; float32 text is the shortest decimal
     # that reads back to its float32, and that decimal read as a double then
@@ -219,6 +272,33 @@ def _parse_numbers(s, dtype, text):
     if vals.size != s.count(",") + 1:
         raise TensorValueError("malformed tensor text: %.60r" % text)
     return vals.astype(dtype) if dtype != np.float64 else vals
+
+
+def _parse_exact(s, dtype, text):
+    # bool, integers (exactly, as Python ints) and complex (each part as a
+    # double, then to complex64 as the float32 case below)
+    toks = s.split(",")
+    try:
+        if dtype.kind == "b":
+            vals = []
+            for t in toks:
+                t = t.strip().lower()
+                if t in ("true", "t", "1"):
+                    vals.append(True)
+                elif t in ("false", "f", "0"):
+                    vals.append(False)
+                else:
+                    raise ValueError(t)
+            return np.array(vals, np.bool_)
+        if dtype.kind in "iu":
+            info = np.iinfo(dtype)
+            vals = [int(t) for t in toks]
+            if any(v < info.min or v > info.max for v in vals):
+                raise ValueError("out of range")
+            return np.array(vals, dtype)
+        return np.array([complex(t.strip()) for t in toks], np.complex128).astype(dtype)
+    except ValueError:
+        raise TensorValueError("malformed tensor text: %.60r" % text) from None
 
 
 def decode_text(text):

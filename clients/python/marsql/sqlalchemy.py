@@ -23,11 +23,13 @@ from . import codec
 
 __all__ = ["Tensor"]
 
-_DTYPES = {"float32", "float64"}
+_DTYPES = {"bool", "int8", "int16", "int32", "int64", "uint8", "float16",
+           "float32", "float64", "complex64", "complex128"}
 
 
 class Tensor(UserDefinedType):
-    """marsql.tensor, or marsql.tensor(float32|float64) when dtype is given."""
+    """marsql.tensor, or marsql.tensor(dtype) when dtype is given (any
+    numpy dtype marsql holds: bool, int8-64, uint8, float16-64, complex)."""
 
     cache_ok = True
 
@@ -36,7 +38,7 @@ class Tensor(UserDefinedType):
             dtype = np.dtype(dtype).name
             if dtype not in _DTYPES:
                 raise codec.TensorTypeError(
-                    "marsql.tensor's dtype is float32 or float64, not %s" % dtype)
+                    "marsql.tensor has no dtype %s" % dtype)
         self.dtype = dtype
 
     def get_col_spec(self, **kw):

@@ -88,6 +88,25 @@ def _cases():
         "f32_transposed": rng.standard_normal((3, 7)).astype(np.float32).T,
         "f64_bigendian": m.astype(">f8"),
         "f64_1x1": np.array([[7.0]]),
+        # every other dtype (issue 21), extremes and special values included
+        "bool_2d": np.array([[True, False, True], [False, False, True]]),
+        "bool_0d": np.array(True),
+        "i8_extremes": np.array([-128, 127, 0], np.int8),
+        "i16_extremes": np.array([[-32768], [32767]], np.int16),
+        "i32_extremes": np.array([-2 ** 31, 2 ** 31 - 1, 5], np.int32),
+        "i64_extremes": np.array([-2 ** 63, 2 ** 63 - 1, 2 ** 53 + 1], np.int64),
+        "i64_empty_0x2": np.zeros((0, 2), np.int64),
+        "u8_extremes": np.array([0, 255, 7], np.uint8),
+        "f16_special": np.array([65504, -65504, 6e-08, 6.1e-05, -0.0, np.nan, np.inf,
+                                 -np.inf, 0.1], np.float16),
+        "c64_special": np.array([complex(1, 2), complex(-0.0, -0.0), complex(np.nan, np.nan),
+                                 complex(np.inf, -np.inf), complex(3.4028235e38, 1e-45)],
+                                np.complex64),
+        "c128_special": np.array([complex(1, -2), complex(0.0, -0.0), complex(-0.0, 0.0),
+                                  complex(np.nan, np.nan), complex(-np.inf, np.inf),
+                                  complex(1.7976931348623157e308, -5e-324)], np.complex128),
+        "c128_0d": np.array(complex(0.5, -1.5)),
+        "i32_bigendian": np.array([[1, -2], [3, 4]], ">i4"),
     }
     return cases
 
@@ -107,5 +126,10 @@ def same(got, want):
     assert got.shape == want.shape, (got.shape, want.shape)
     assert got.dtype == want.dtype.newbyteorder("="), (got.dtype, want.dtype)
     assert np.array_equal(got, want, equal_nan=True), (got, want)
-    assert np.array_equal(np.signbit(got), np.signbit(want)), "sign of zero"
+    if want.dtype.kind == "c":
+        # part by part: NaN at NaN, -0 at -0 in the real and imaginary parts
+        same(np.ascontiguousarray(got.real), np.ascontiguousarray(want.real))
+        same(np.ascontiguousarray(got.imag), np.ascontiguousarray(want.imag))
+    elif want.dtype.kind == "f":
+        assert np.array_equal(np.signbit(got), np.signbit(want)), "sign of zero"
     return True

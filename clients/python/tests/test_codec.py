@@ -52,23 +52,53 @@ def test_float32_text_is_exact():
     assert np.array_equal(got.view(np.uint32), f.view(np.uint32))
 
 
-def test_widening_is_exact():
+def test_dtypes_are_kept():
+    # every dtype the server holds goes as it is; uint16/uint32 widen exactly
     same(codec.decode_binary(codec.encode_binary(np.array([1, -2], np.int32))),
-         np.array([1.0, -2.0]))
-    same(codec.decode_binary(codec.encode_binary(np.array([True, False]))),
-         np.array([1.0, 0.0]))
+         np.array([1, -2], np.int32))
     same(codec.decode_binary(codec.encode_binary(np.array([0.5], np.float16))),
-         np.array([0.5], np.float32))
+         np.array([0.5], np.float16))
     same(codec.decode_binary(codec.encode_binary(np.float32(3.5))),
          np.array(3.5, np.float32))
     same(codec.decode_binary(codec.encode_binary(np.array([7, -8], ">i2"))),
-         np.array([7.0, -8.0]))
+         np.array([7, -8], np.int16))
+    same(codec.decode_binary(codec.encode_binary(np.array([65535], np.uint16))),
+         np.array([65535], np.int32))
+    same(codec.decode_binary(codec.encode_binary(np.array([2 ** 32 - 1], np.uint32))),
+         np.array([2 ** 32 - 1], np.int64))
+
+
+def test_binary_layout_of_new_dtypes():
+    # version 2 for every dtype but float32/float64 (docs/tensor.md)
+    assert codec.encode_binary(np.array([True, False])).hex() == "02030100000000020100"
+    assert codec.encode_binary(np.array([-2, 258], np.int16)).hex() == "0205010000000002fffe0102"
+    assert codec.encode_binary(np.array([1 - 2j])).hex() == (
+        "020b0100000000013ff0000000000000c000000000000000")
+    assert codec.encode_binary(np.array(7, np.int32)).hex() == "0206000000000007"
+    # a bool array holding other bytes (a view) is sent as 0/1
+    odd = np.array([0, 2, 255], np.uint8).view(np.bool_)
+    assert codec.encode_binary(odd).hex() == "0203010000000003000101"
+
+
+def test_decode_server_text_of_new_dtypes():
+    same(codec.decode_text("bool:[true,false]"), np.array([True, False]))
+    same(codec.decode_text("int64:[-9223372036854775808,9223372036854775807]"),
+         np.array([-2 ** 63, 2 ** 63 - 1], np.int64))
+    same(codec.decode_text("uint8(0,3):[]"), np.zeros((0, 3), np.uint8))
+    same(codec.decode_text("float16:[65500,6e-08,-0,NaN]"),
+         np.array([65504, 6e-08, -0.0, np.nan], np.float16))
+    same(codec.decode_text("complex128:[1+2j,-0-0j,NaN+NaNj,Infinity-Infinityj,0+2j]"),
+         np.array([1 + 2j, complex(-0.0, -0.0), complex(np.nan, np.nan),
+                   complex(np.inf, -np.inf), 2j]))
+    same(codec.decode_text("complex64:0.1-0.2j"), np.array(0.1 - 0.2j, np.complex64))
+    same(codec.decode_text("int16:[[1],[2]]"), np.array([[1], [2]], np.int16))
 
 
 @pytest.mark.parametrize("bad, kind, words", [
-    (np.array([1, 2], np.int64), marsql.TensorTypeError, "int64"),
+    (np.array([1, 2], np.uint64), marsql.TensorTypeError, "uint64"),
     (np.array([1, "a"], object), marsql.TensorTypeError, "object array"),
-    (np.array([1 + 2j]), marsql.TensorTypeError, "complex128"),
+    (np.array([1 + 2j], np.clongdouble), marsql.TensorTypeError, "complex"),
+    (np.array([1.0], np.longdouble), marsql.TensorTypeError, "float128"),
     (np.array(["x"]), marsql.TensorTypeError, "<U1"),
     ([1.0, 2.0], marsql.TensorTypeError, "numpy array, not list"),
     (np.ma.masked_array([1.0, 2.0], [False, True]), marsql.TensorTypeError, "masked array"),
@@ -104,8 +134,11 @@ def test_too_large():
 
 @pytest.mark.parametrize("data, words", [
     (b"", "at least 4"),
-    (b"\x02\x01\x00\x00", "version 2"),
+    (b"\x03\x01\x00\x00", "version 3"),
     (b"\x01\x03\x00\x00", "dtype code 3"),
+    (b"\x02\x0c\x00\x00", "dtype code 12"),
+    (b"\x02\x03\x00\x00\x02", "bool byte"),
+    (b"\x02\x07\x00\x00\x00\x00\x00\x00", "needs 12"),
     (b"\x01\x01\x21\x00", "33 dimensions"),
     (b"\x01\x01\x00\x01\x00\x00\x00\x00", "flags"),
     (b"\x01\x01\x01\x00\x00\x00", "truncated"),
@@ -119,7 +152,8 @@ def test_malformed_binary(data, words):
 
 
 @pytest.mark.parametrize("text", [
-    "[1,,2]", "[1,x]", "[[1,2],[3]]", "float16:[1]", "(2,2):[1,2,3]", "[1,2", "[1 2]",
+    "[1,,2]", "[1,x]", "[[1,2],[3]]", "float128:[1]", "(2,2):[1,2,3]", "[1,2", "[1 2]",
+    "int8:[128]", "int32:[1.5]", "bool:[2]", "complex128:[1+2i]",
 ])
 def test_malformed_text(text):
     with pytest.raises(marsql.TensorValueError):

@@ -118,8 +118,8 @@ def test_text_format_registration():
 
 
 def test_invalid_arrays_are_refused(conn):
-    for bad in (np.array([1, 2], np.int64), np.array([None, 1.0], object)):
-        with pytest.raises(TypeError, match="float32 or float64"):
+    for bad in (np.array([1, 2], np.uint64), np.array([None, 1.0], object)):
+        with pytest.raises(TypeError, match="cannot send an array of dtype"):
             conn.execute("SELECT %s", [bad])
     # the connection stays usable
     assert conn.execute("SELECT 1").fetchone()[0] == 1

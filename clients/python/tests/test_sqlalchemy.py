@@ -47,8 +47,10 @@ def test_col_spec():
     assert Tensor().get_col_spec() == "marsql.tensor"
     assert Tensor("float32").get_col_spec() == "marsql.tensor(float32)"
     assert Tensor(np.float64).get_col_spec() == "marsql.tensor(float64)"
+    assert Tensor("int8").get_col_spec() == "marsql.tensor(int8)"
+    assert Tensor(np.complex64).get_col_spec() == "marsql.tensor(complex64)"
     with pytest.raises(TypeError):
-        Tensor("int8")
+        Tensor("uint64")
 
 
 def test_core(engine):
@@ -58,7 +60,9 @@ def test_core(engine):
     md.drop_all(engine)
     md.create_all(engine)
     try:
-        keys = sorted(CASES)
+        # float cases only: = on the other dtypes is the comparison work of
+        # issue 21 (tensor_eq refuses them with 42804 until it lands)
+        keys = sorted(k for k in CASES if CASES[k].dtype.name in ("float32", "float64"))
         with engine.begin() as c:
             c.execute(t.insert(), [{"id": i, "v": CASES[k], "w": CASES["f64_2d"]}
                                    for i, k in enumerate(keys)])
