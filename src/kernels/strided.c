@@ -19,27 +19,32 @@ mt_contiguous_strides(int ndim, const int64_t *dims, int64_t *strides)
 	}
 }
 
+#define COPY_STRIDED(T) \
+	do { \
+		const T    *s = (const T *) src; \
+		T		   *d = (T *) dst; \
+		for (int64_t i = 0; i < n; i++) \
+			d[i] = s[i * stride]; \
+	} while (0)
+
+/* every element size: 1, 2, 4, 8 (typed loops, bits copied as integers)
+ * and 16 (complex128) */
 static void
 copy_line(size_t elem, int64_t n, int64_t stride, const char *src, char *dst)
 {
 	if (stride == 1)
 		memcpy(dst, src, (size_t) n * elem);
 	else if (elem == 8)
-	{
-		const double *s = (const double *) src;
-		double	   *d = (double *) dst;
-
-		for (int64_t i = 0; i < n; i++)
-			d[i] = s[i * stride];
-	}
+		COPY_STRIDED(uint64_t);
+	else if (elem == 4)
+		COPY_STRIDED(uint32_t);
+	else if (elem == 2)
+		COPY_STRIDED(uint16_t);
+	else if (elem == 1)
+		COPY_STRIDED(uint8_t);
 	else
-	{
-		const float *s = (const float *) src;
-		float	   *d = (float *) dst;
-
 		for (int64_t i = 0; i < n; i++)
-			d[i] = s[i * stride];
-	}
+			memcpy(dst + i * (int64_t) elem, src + i * stride * (int64_t) elem, elem);
 }
 
 int64_t
