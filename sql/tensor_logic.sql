@@ -71,3 +71,10 @@ SELECT '[1,5]'::tensor > '[2,1]'::tensor AS operator_orders, greater('[1,5]'::te
 -- STRICT: NULL in, NULL out
 SELECT less(NULL::tensor, '[1]'::tensor) IS NULL AS strict_less, isnan(NULL::tensor) IS NULL AS strict_isnan,
 	   array_equal('[1]'::tensor, NULL) IS NULL AS strict_array_equal;
+
+-- a one-element tensor of any real dtype is a number (casts, t OP number); complex is refused
+SELECT 'int8:[5]'::tensor::float8 AS int8_float8, 'int32:[123456789]'::tensor::numeric AS int32_numeric,
+	   'float16:[0.1]'::tensor::real AS f16_real, astype('[1]', 'bool')::numeric AS bool_numeric,
+	   'int8:[5]'::tensor > 4 AS int8_gt, 3 < 'uint8:[4]'::tensor AS lt_uint8;
+SELECT try_sql($$SELECT marsql.astype('[1]', 'complex64')::float8$$);
+SELECT try_sql($$SELECT marsql.astype('[1]', 'complex128') > 0$$);

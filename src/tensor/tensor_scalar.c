@@ -9,7 +9,9 @@
  *	  ("the truth value of an array with more than one element is
  *	  ambiguous").  Numbers compare as PostgreSQL's double precision does:
  *	  NaN equals NaN and sorts above every other value, so each operator's
- *	  negator is exact.
+ *	  negator is exact.  Every real dtype converts (integers to numeric
+ *	  exactly); a complex tensor is refused (42804), as numpy's float() of
+ *	  a complex is a TypeError.
  */
 #include "postgres.h"
 
@@ -20,6 +22,7 @@
 
 #include "tensor/tensor.h"
 #include "kernels/elements.h"
+#include "kernels/float16.h"
 
 PG_FUNCTION_INFO_V1(tensor_to_float8);
 PG_FUNCTION_INFO_V1(tensor_to_float4);
@@ -79,13 +82,26 @@ check_size_one(const Tensor *t, bool compare, const char *target)
 					 target, target)));
 }
 
+/* a complex tensor has no single number (numpy: TypeError) */
+static void
+check_real(const Tensor *t, const char *target)
+{
+	if (mt_dtype_is_complex((MtDtype) t->dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot %s a complex tensor %s", target ? "cast" : "compare",
+						target ? psprintf("to %s", target) : "with a number"),
+				 errhint("Take marsql.abs(t) first, or compare with marsql.equal.")));
+}
+
 static double
 scalar_of(FunctionCallInfo fcinfo, int argno, bool compare, const char *target)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(argno);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(argno);
 	double		v;
 
 	check_size_one(t, compare, target);
+	check_real(t, target);
 	v = mt_load(TENSOR_DATA(t), (MtDtype) t->dtype, 0);
 	PG_FREE_TENSOR_IF_COPY(t, argno);
 	return v;
@@ -100,12 +116,17 @@ tensor_to_float8(PG_FUNCTION_ARGS)
 Datum
 tensor_to_float4(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	float		v;
 
 	check_size_one(t, false, "real");
+	check_real(t, "real");
 	if (t->dtype == MT_FLOAT32)
 		v = ((const float *) TENSOR_DATA(t))[0];
+	else if (t->dtype == MT_FLOAT16)
+		v = mt_half_to_float(((const uint16 *) TENSOR_DATA(t))[0]);
+	else if (mt_dtype_is_exact((MtDtype) t->dtype))
+		v = (float) mt_load_int64(TENSOR_DATA(t), (MtDtype) t->dtype, 0);
 	else
 		v = tensor_float32_from_double(((const double *) TENSOR_DATA(t))[0]);
 	PG_RETURN_FLOAT4(v);
@@ -115,9 +136,16 @@ tensor_to_float4(PG_FUNCTION_ARGS)
 Datum
 tensor_to_numeric(PG_FUNCTION_ARGS)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 
 	check_size_one(t, false, "numeric");
+	check_real(t, "numeric");
+	if (mt_dtype_is_exact((MtDtype) t->dtype))
+		return DirectFunctionCall1(int8_numeric,
+								   Int64GetDatum(mt_load_int64(TENSOR_DATA(t), (MtDtype) t->dtype, 0)));
+	if (t->dtype == MT_FLOAT16)
+		return DirectFunctionCall1(float4_numeric,
+								   Float4GetDatum(mt_half_to_float(((const uint16 *) TENSOR_DATA(t))[0])));
 	if (t->dtype == MT_FLOAT32)
 		return DirectFunctionCall1(float4_numeric,
 								   Float4GetDatum(((const float *) TENSOR_DATA(t))[0]));
