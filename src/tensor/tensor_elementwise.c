@@ -537,6 +537,17 @@ tensor_clip(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(finish(result, dtype));
 }
 
+/* t broadcast to (ndim, dims): t itself when it already has that shape */
+static Tensor *
+broadcast_if_needed(Tensor *t, int ndim, const int64 *dims)
+{
+	bool		same = t->ndim == ndim;
+
+	for (int i = 0; same && i < ndim; i++)
+		same = t->dims[i] == dims[i];
+	return same ? t : tensor_broadcast_to(t, ndim, dims);
+}
+
 /*
  * where(cond, x, y): x where cond is nonzero (any dtype; NaN counts as
  * true, as numpy's truth of a float), else y; x and y promote, all three
@@ -568,9 +579,9 @@ tensor_where(PG_FUNCTION_ARGS)
 		tensor_report_error(&err, NULL);
 	dtype = tensor_promote(&x, &y);
 	cond = tensor_convert(cond, MT_BOOL);
-	cond = tensor_broadcast_to(cond, ndim2, (int64 *) dims2);
-	x = tensor_broadcast_to(x, ndim2, (int64 *) dims2);
-	y = tensor_broadcast_to(y, ndim2, (int64 *) dims2);
+	cond = broadcast_if_needed(cond, ndim2, (int64 *) dims2);
+	x = broadcast_if_needed(x, ndim2, (int64 *) dims2);
+	y = broadcast_if_needed(y, ndim2, (int64 *) dims2);
 	result = tensor_new_uninit(ndim2, (int64 *) dims2, dtype);
 	tensor_check_status(mt_where((const uint8_t *) TENSOR_DATA(cond),
 								 mt_dtype_size(dtype), TENSOR_DATA(x),
