@@ -150,3 +150,24 @@ SELECT "where"(astype('[1,0]', 'bool'), 'int8:[1,2]'::tensor, 'int16:[5,6]'::ten
 	   "where"(greater('[1,5,3]'::tensor, 2), '[1,5,3]'::tensor, '0'::tensor) AS where_mask;
 -- sparse tensors keep their path with integer scalars
 SELECT sparse('[[0,2],[0,0]]'::tensor) * 3 AS sparse_times_int, sparse('[[0,2],[0,0]]'::tensor) + 1 AS sparse_plus_int;
+
+-- more of numpy's functions: inverse trigonometric and hyperbolic, exp2/log2/log10, cbrt, rint, trunc,
+-- degrees/radians, positive; float-only ones give numpy's float dtype for integers
+SELECT near(arcsin('[0.5,2]'::tensor)) AS arcsin, near(acos('[1]'::tensor)) AS acos, near(arctan('[1]'::tensor)) AS arctan,
+	   near(sinh('[0]'::tensor)) AS sinh, near(cosh('[0]'::tensor)) AS cosh, near(arcsinh('[0]'::tensor)) AS arcsinh,
+	   arccosh('[0.5]'::tensor) AS arccosh_nan, arctanh('[1,-1]'::tensor) AS arctanh_inf;
+SELECT exp2('int8:[3]'::tensor) AS exp2_int8, log2('[8]'::tensor) AS log2, log10('[1000]'::tensor) AS log10, near(cbrt('[-27]'::tensor)) AS cbrt,
+	   rint('[0.5,1.5,-2.5]'::tensor) AS rint, trunc('[-1.7,1.7]'::tensor) AS trunc, dtype(trunc('int32:[1]'::tensor)) AS trunc_int32,
+	   degrees('[3.141592653589793]'::tensor) AS degrees, near(deg2rad('[180]'::tensor)) AS deg2rad, positive('int8:[-3]'::tensor) AS positive;
+SELECT try_sql($$SELECT marsql.positive(marsql.astype('[1]', 'bool'))$$);
+SELECT try_sql($$SELECT marsql.arcsin(marsql.astype('[1]', 'complex64'))$$);
+-- fmod (sign of the dividend), fmax/fmin (NaN ignored), arctan2, hypot, copysign, logaddexp
+SELECT fmod('int32:[-7,7,5]'::tensor, 'int32:[2,-2,0]'::tensor) AS fmod_int, fmod('[-7.5,7.5]'::tensor, 2) AS fmod_float,
+	   fmax('[NaN,1,NaN]'::tensor, '[2,NaN,NaN]'::tensor) AS fmax, fmin('int8:[1,5]'::tensor, 3) AS fmin_int,
+	   near(atan2('[1,-1]'::tensor, '[-1,-1]'::tensor)) AS atan2, hypot('[3]'::tensor, 4) AS hypot,
+	   copysign('[1,2]'::tensor, '[-0.0,-1]'::tensor) AS copysign, logaddexp('[1000]'::tensor, 1000) AS logaddexp_large,
+	   logaddexp2('[3]'::tensor, 3) AS logaddexp2, dtype(arctan2('int8:[1]'::tensor, 'uint8:[1]'::tensor)) AS arctan2_int8_uint8;
+SELECT try_sql($$SELECT marsql.hypot(marsql.astype('[1]', 'complex128'), 1)$$);
+-- signbit, isneginf, isposinf
+SELECT signbit('[-0.0,0,-1,NaN]'::tensor) AS signbit, signbit('int8:[-1,1]'::tensor) AS signbit_int,
+	   isneginf('[-Infinity,Infinity,1]'::tensor) AS isneginf, isposinf('[-Infinity,Infinity,1]'::tensor) AS isposinf;

@@ -328,3 +328,23 @@ CREATE FUNCTION marsql.array_equal(a marsql.tensor, b marsql.tensor, equal_nan b
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.array_equal(marsql.tensor, marsql.tensor, boolean) IS
 	'true when a and b have the same shape and equal elements, NaN equal to NaN with equal_nan (numpy.array_equal)';
+
+-- sign and infinity tests (complex refused; integers: signbit is x < 0)
+CREATE FUNCTION marsql.signbit(t marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_signbit'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.signbit(marsql.tensor) IS
+	'elementwise: is the sign bit set (true for -0.0 and negative NaN), a bool tensor (numpy.signbit)';
+CREATE FUNCTION marsql.isneginf(t marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_isneginf'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.isneginf(marsql.tensor) IS
+	'elementwise: is the element -infinity, a bool tensor (numpy.isneginf)';
+CREATE FUNCTION marsql.isposinf(t marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_isposinf'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.isposinf(marsql.tensor) IS
+	'elementwise: is the element +infinity, a bool tensor (numpy.isposinf)';

@@ -33,6 +33,17 @@ mt_unary_loop(MtUnaryOp op, MtDtype in, MtDtype *result)
 		case MT_UNARY_LOGICAL_NOT:
 			*result = MT_BOOL;
 			return mt_dtype_compute(in);
+		case MT_UNARY_SIGNBIT:
+		case MT_UNARY_ISNEGINF:
+		case MT_UNARY_ISPOSINF:
+			if (complex_in)
+				return MT_DTYPE_INVALID;
+			*result = MT_BOOL;
+			return mt_dtype_compute(in);
+		case MT_UNARY_POSITIVE:
+			if (in == MT_BOOL)
+				return MT_DTYPE_INVALID;
+			break;
 		case MT_UNARY_NEG:
 			if (in == MT_BOOL)
 				return MT_DTYPE_INVALID;
@@ -102,8 +113,24 @@ mt_binary_loop(MtBinaryOp op, MtDtype promoted, MtDtype *result)
 				return MT_FLOAT64;
 			}
 			break;
+		case MT_BINARY_ARCTAN2:
+		case MT_BINARY_HYPOT:
+		case MT_BINARY_COPYSIGN:
+		case MT_BINARY_LOGADDEXP:
+		case MT_BINARY_LOGADDEXP2:
+			/* float-only: integers give float16/32/64 */
+			if (mt_dtype_is_complex(promoted))
+				return MT_DTYPE_INVALID;
+			*result = mt_dtype_inexact_of(promoted);
+			return mt_dtype_compute(*result);
+		case MT_BINARY_FMAX:
+		case MT_BINARY_FMIN:
+			if (mt_dtype_is_complex(promoted))
+				return MT_DTYPE_INVALID;
+			break;
 		case MT_BINARY_FLOOR_DIVIDE:
 		case MT_BINARY_REMAINDER:
+		case MT_BINARY_FMOD:
 			if (mt_dtype_is_complex(promoted))
 				return MT_DTYPE_INVALID;
 			/* FALLTHROUGH */
@@ -150,6 +177,15 @@ remainder_i64(int64_t x, int64_t y)
 	if (r != 0 && ((r < 0) != (y < 0)))
 		r += y;
 	return r;
+}
+
+/* C's %: the sign of the dividend; 0 for a zero divisor, as numpy */
+static inline int64_t
+fmod_i64(int64_t x, int64_t y)
+{
+	if (y == 0 || y == -1)
+		return 0;
+	return x % y;
 }
 
 /* x ** y for y >= 0 by squaring, wrapping modulo 2^64 (then narrowed) */
@@ -212,6 +248,38 @@ remainder_##NAME(T a, T b) \
 
 FLOAT_DIVMOD(float, f)
 FLOAT_DIVMOD(double, d)
+
+/* numpy's npy_logaddexp and npy_logaddexp2 */
+#define FLOAT_LOGADDEXP(T, NAME) \
+static inline T \
+logaddexp_##NAME(T x, T y) \
+{ \
+	T			d; \
+	if (x == y) \
+		return x + (T) 0.693147180559945309417232121458176568; \
+	d = x - y; \
+	if (d > 0) \
+		return x + log1p(exp(-d)); \
+	if (d <= 0) \
+		return y + log1p(exp(d)); \
+	return d; \
+} \
+static inline T \
+logaddexp2_##NAME(T x, T y) \
+{ \
+	T			d; \
+	if (x == y) \
+		return x + (T) 1; \
+	d = x - y; \
+	if (d > 0) \
+		return x + (T) 1.442695040888963407359924681001892137 * log1p(exp2(-d)); \
+	if (d <= 0) \
+		return y + (T) 1.442695040888963407359924681001892137 * log1p(exp2(d)); \
+	return d; \
+}
+
+FLOAT_LOGADDEXP(float, f)
+FLOAT_LOGADDEXP(double, d)
 
 static inline mt_cfloat
 nan_f(void)
@@ -350,8 +418,16 @@ line_##NAME(MtBinaryOp op, const void *a, int64_t sa, const void *b, \
 		case MT_BINARY_MINIMUM: LINE(T, T, x < y ? x : y); break; \
 		case MT_BINARY_FLOOR_DIVIDE: LINE(T, T, (T) floordiv_i64(x, y)); break; \
 		case MT_BINARY_REMAINDER: LINE(T, T, (T) remainder_i64(x, y)); break; \
+		case MT_BINARY_FMOD: LINE(T, T, (T) fmod_i64(x, y)); break; \
+		case MT_BINARY_FMAX: LINE(T, T, x > y ? x : y); break; \
+		case MT_BINARY_FMIN: LINE(T, T, x < y ? x : y); break; \
 		case MT_BINARY_DIV: \
-			break;				/* computed in float64 */ \
+		case MT_BINARY_ARCTAN2: \
+		case MT_BINARY_HYPOT: \
+		case MT_BINARY_COPYSIGN: \
+		case MT_BINARY_LOGADDEXP: \
+		case MT_BINARY_LOGADDEXP2: \
+			break;				/* computed in a float dtype */ \
 		PREDICATE_CASES(T); \
 	} \
 }
@@ -371,10 +447,12 @@ line_bool(MtBinaryOp op, const void *a, int64_t sa, const void *b,
 	{
 		case MT_BINARY_ADD:
 		case MT_BINARY_MAXIMUM:
+		case MT_BINARY_FMAX:
 			LINE(uint8_t, uint8_t, x | y);
 			break;
 		case MT_BINARY_MUL:
 		case MT_BINARY_MINIMUM:
+		case MT_BINARY_FMIN:
 			LINE(uint8_t, uint8_t, x & y);
 			break;
 		case MT_BINARY_SUB:
@@ -382,6 +460,12 @@ line_bool(MtBinaryOp op, const void *a, int64_t sa, const void *b,
 		case MT_BINARY_POW:
 		case MT_BINARY_FLOOR_DIVIDE:
 		case MT_BINARY_REMAINDER:
+		case MT_BINARY_FMOD:
+		case MT_BINARY_ARCTAN2:
+		case MT_BINARY_HYPOT:
+		case MT_BINARY_COPYSIGN:
+		case MT_BINARY_LOGADDEXP:
+		case MT_BINARY_LOGADDEXP2:
 			break;				/* no bool loop (mt_binary_loop) */
 		PREDICATE_CASES(uint8_t);
 	}
@@ -403,6 +487,14 @@ line_##NAME(MtBinaryOp op, const void *a, int64_t sa, const void *b, \
 		case MT_BINARY_MINIMUM: LINE(T, T, (x < y || x != x) ? x : y); break; \
 		case MT_BINARY_FLOOR_DIVIDE: LINE(T, T, floordiv_##NAME(x, y)); break; \
 		case MT_BINARY_REMAINDER: LINE(T, T, remainder_##NAME(x, y)); break; \
+		case MT_BINARY_FMOD: LINE(T, T, fmod(x, y)); break; \
+		case MT_BINARY_FMAX: LINE(T, T, (x >= y || y != y) ? x : y); break; \
+		case MT_BINARY_FMIN: LINE(T, T, (x <= y || y != y) ? x : y); break; \
+		case MT_BINARY_ARCTAN2: LINE(T, T, atan2(x, y)); break; \
+		case MT_BINARY_HYPOT: LINE(T, T, hypot(x, y)); break; \
+		case MT_BINARY_COPYSIGN: LINE(T, T, copysign(x, y)); break; \
+		case MT_BINARY_LOGADDEXP: LINE(T, T, logaddexp_##NAME(x, y)); break; \
+		case MT_BINARY_LOGADDEXP2: LINE(T, T, logaddexp2_##NAME(x, y)); break; \
 		PREDICATE_CASES(T); \
 	} \
 }
@@ -426,6 +518,14 @@ line_c##NAME(MtBinaryOp op, const void *a, int64_t sa, const void *b, \
 		case MT_BINARY_MINIMUM: LINE(T, T, (CLE(x, y) || CNAN(x)) ? x : y); break; \
 		case MT_BINARY_FLOOR_DIVIDE: \
 		case MT_BINARY_REMAINDER: \
+		case MT_BINARY_FMOD: \
+		case MT_BINARY_FMAX: \
+		case MT_BINARY_FMIN: \
+		case MT_BINARY_ARCTAN2: \
+		case MT_BINARY_HYPOT: \
+		case MT_BINARY_COPYSIGN: \
+		case MT_BINARY_LOGADDEXP: \
+		case MT_BINARY_LOGADDEXP2: \
 			break;				/* no complex loop (mt_binary_loop) */ \
 		case MT_BINARY_EQUAL: LINE(T, uint8_t, x == y); break; \
 		case MT_BINARY_NOT_EQUAL: LINE(T, uint8_t, x != y); break; \
@@ -632,6 +732,30 @@ unary_##NAME(MtUnaryOp op, const void *src, void *dst, int64_t start, \
 		case MT_UNARY_ISINF: ULOOP(T, uint8_t, isinf(x)); break; \
 		case MT_UNARY_ISFINITE: ULOOP(T, uint8_t, isfinite(x)); break; \
 		case MT_UNARY_LOGICAL_NOT: ULOOP(T, uint8_t, x == 0); break; \
+		case MT_UNARY_ARCSIN: ULOOP(T, T, asin(x)); break; \
+		case MT_UNARY_ARCCOS: ULOOP(T, T, acos(x)); break; \
+		case MT_UNARY_ARCTAN: ULOOP(T, T, atan(x)); break; \
+		case MT_UNARY_SINH: ULOOP(T, T, sinh(x)); break; \
+		case MT_UNARY_COSH: ULOOP(T, T, cosh(x)); break; \
+		case MT_UNARY_ARCSINH: ULOOP(T, T, asinh(x)); break; \
+		case MT_UNARY_ARCCOSH: ULOOP(T, T, acosh(x)); break; \
+		case MT_UNARY_ARCTANH: ULOOP(T, T, atanh(x)); break; \
+		case MT_UNARY_EXP2: ULOOP(T, T, exp2(x)); break; \
+		case MT_UNARY_LOG2: ULOOP(T, T, log2(x)); break; \
+		case MT_UNARY_LOG10: ULOOP(T, T, log10(x)); break; \
+		case MT_UNARY_CBRT: ULOOP(T, T, cbrt(x)); break; \
+		case MT_UNARY_RINT: ULOOP(T, T, nearbyint(x)); break; \
+		case MT_UNARY_TRUNC: ULOOP(T, T, trunc(x)); break; \
+		case MT_UNARY_DEG2RAD: \
+			ULOOP(T, T, x * (T) (3.141592653589793238462643383279502884 / 180.0)); \
+			break; \
+		case MT_UNARY_RAD2DEG: \
+			ULOOP(T, T, x * (T) (180.0 / 3.141592653589793238462643383279502884)); \
+			break; \
+		case MT_UNARY_POSITIVE: ULOOP(T, T, x); break; \
+		case MT_UNARY_SIGNBIT: ULOOP(T, uint8_t, signbit(x) != 0); break; \
+		case MT_UNARY_ISNEGINF: ULOOP(T, uint8_t, x == -(T) INFINITY); break; \
+		case MT_UNARY_ISPOSINF: ULOOP(T, uint8_t, x == (T) INFINITY); break; \
 	} \
 }
 
@@ -654,8 +778,12 @@ unary_##NAME(MtUnaryOp op, const void *src, void *dst, int64_t start, \
 		case MT_UNARY_SIGN: ULOOP(T, T, (T) ((x > 0) - (x < (T) 1 && x != 0))); break; \
 		case MT_UNARY_SQUARE: ULOOP(T, T, (T) ((UT) x * (UT) x)); break; \
 		case MT_UNARY_RELU: ULOOP(T, T, x > 0 ? x : (T) 0); break; \
+		case MT_UNARY_POSITIVE: ULOOP(T, T, x); break; \
+		case MT_UNARY_SIGNBIT: ULOOP(T, uint8_t, x < (T) 1 && x != 0); break; \
 		case MT_UNARY_ISNAN: \
 		case MT_UNARY_ISINF: \
+		case MT_UNARY_ISNEGINF: \
+		case MT_UNARY_ISPOSINF: \
 			memset((uint8_t *) dst + start, 0, (size_t) (end - start)); \
 			break; \
 		case MT_UNARY_ISFINITE: \
@@ -681,6 +809,7 @@ unary_c##NAME(MtUnaryOp op, const void *src, void *dst, int64_t start, \
 	switch (op) \
 	{ \
 		case MT_UNARY_NEG: ULOOP(T, T, -x); break; \
+		case MT_UNARY_POSITIVE: ULOOP(T, T, x); break; \
 		case MT_UNARY_ABS: ULOOP(T, R, fabs(x)); break; \
 		case MT_UNARY_SQRT: ULOOP(T, T, sqrt(x)); break; \
 		case MT_UNARY_EXP: ULOOP(T, T, exp(x)); break; \

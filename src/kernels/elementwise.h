@@ -45,7 +45,30 @@ typedef enum MtUnaryOp
 	MT_UNARY_ISNAN,
 	MT_UNARY_ISINF,
 	MT_UNARY_ISFINITE,
-	MT_UNARY_LOGICAL_NOT
+	MT_UNARY_LOGICAL_NOT,
+	/* float-only */
+	MT_UNARY_ARCSIN,
+	MT_UNARY_ARCCOS,
+	MT_UNARY_ARCTAN,
+	MT_UNARY_SINH,
+	MT_UNARY_COSH,
+	MT_UNARY_ARCSINH,
+	MT_UNARY_ARCCOSH,
+	MT_UNARY_ARCTANH,
+	MT_UNARY_EXP2,
+	MT_UNARY_LOG2,
+	MT_UNARY_LOG10,
+	MT_UNARY_CBRT,
+	MT_UNARY_RINT,
+	MT_UNARY_TRUNC,
+	MT_UNARY_DEG2RAD,
+	MT_UNARY_RAD2DEG,
+	/* keeps the dtype (bool refused) */
+	MT_UNARY_POSITIVE,
+	/* bool results, complex refused */
+	MT_UNARY_SIGNBIT,
+	MT_UNARY_ISNEGINF,
+	MT_UNARY_ISPOSINF
 } MtUnaryOp;
 
 /* the codes up to MT_BINARY_MINIMUM are also the GPU's (device_binary) */
@@ -60,6 +83,15 @@ typedef enum MtBinaryOp
 	MT_BINARY_MINIMUM,
 	MT_BINARY_FLOOR_DIVIDE,
 	MT_BINARY_REMAINDER,		/* sign of the divisor, as numpy/Python */
+	MT_BINARY_FMOD,				/* sign of the dividend, as C */
+	MT_BINARY_FMAX,				/* NaN loses, as numpy.fmax */
+	MT_BINARY_FMIN,
+	/* float-only */
+	MT_BINARY_ARCTAN2,
+	MT_BINARY_HYPOT,
+	MT_BINARY_COPYSIGN,
+	MT_BINARY_LOGADDEXP,
+	MT_BINARY_LOGADDEXP2,
 	/* bool results */
 	MT_BINARY_EQUAL,
 	MT_BINARY_NOT_EQUAL,

@@ -39,11 +39,13 @@ binary_name(MtBinaryOp op)
 {
 	static const char *const names[] = {
 		"add", "subtract", "multiply", "divide", "power", "maximum",
-		"minimum", "floor_divide", "remainder", "equal", "not_equal", "less",
+		"minimum", "floor_divide", "remainder", "fmod", "fmax", "fmin", "arctan2",
+		"hypot", "copysign", "logaddexp", "logaddexp2", "equal", "not_equal", "less",
 		"less_equal", "greater", "greater_equal", "logical_and", "logical_or",
 		"logical_xor"
 	};
 
+	StaticAssertStmt(lengthof(names) == MT_BINARY_LOGICAL_XOR + 1, "one name per binary op");
 	return names[op];
 }
 
@@ -53,8 +55,13 @@ unary_name(MtUnaryOp op)
 	static const char *const names[] = {
 		"negative", "abs", "sqrt", "exp", "log", "log1p", "expm1", "sin", "cos",
 		"tan", "tanh", "sigmoid", "relu", "floor", "ceil", "sign", "square",
-		"isnan", "isinf", "isfinite", "logical_not"
+		"isnan", "isinf", "isfinite", "logical_not", "arcsin", "arccos", "arctan",
+		"sinh", "cosh", "arcsinh", "arccosh", "arctanh", "exp2", "log2", "log10",
+		"cbrt", "rint", "trunc", "deg2rad", "rad2deg", "positive", "signbit",
+		"isneginf", "isposinf"
 	};
+
+	StaticAssertStmt(lengthof(names) == MT_UNARY_ISPOSINF + 1, "one name per unary op");
 
 	return names[op];
 }
@@ -150,11 +157,24 @@ binary_in(Tensor *a, Tensor *b, MtBinaryOp op, MtDtype promoted)
 	return finish(result, result_dtype);
 }
 
+/*
+ * Two tensors compute in numpy.promote_types of their dtypes, except that
+ * a float-only function (arctan2, hypot, ...) takes the first float loop
+ * both cast to safely, as numpy: int8 with uint8 is float16, not the
+ * float32 of their promotion int16.
+ */
 Tensor *
 tensor_binary_op(Tensor *a, Tensor *b, MtBinaryOp op)
 {
-	return binary_in(a, b, op,
-					 mt_dtype_promote((MtDtype) a->dtype, (MtDtype) b->dtype));
+	MtDtype		da = (MtDtype) a->dtype,
+				db = (MtDtype) b->dtype;
+
+	if (op >= MT_BINARY_ARCTAN2 && op <= MT_BINARY_LOGADDEXP2)
+	{
+		da = mt_dtype_inexact_of(da);
+		db = mt_dtype_inexact_of(db);
+	}
+	return binary_in(a, b, op, mt_dtype_promote(da, db));
 }
 
 /* A 0-d tensor of a float or complex dtype holding a double: rounded as a
@@ -426,6 +446,14 @@ BINARY_FUNCTIONS(maximum, MT_BINARY_MAXIMUM)
 BINARY_FUNCTIONS(minimum, MT_BINARY_MINIMUM)
 BINARY_FUNCTIONS(floor_divide, MT_BINARY_FLOOR_DIVIDE)
 BINARY_FUNCTIONS(remainder, MT_BINARY_REMAINDER)
+BINARY_FUNCTIONS(fmod, MT_BINARY_FMOD)
+BINARY_FUNCTIONS(fmax, MT_BINARY_FMAX)
+BINARY_FUNCTIONS(fmin, MT_BINARY_FMIN)
+BINARY_FUNCTIONS(arctan2, MT_BINARY_ARCTAN2)
+BINARY_FUNCTIONS(hypot, MT_BINARY_HYPOT)
+BINARY_FUNCTIONS(copysign, MT_BINARY_COPYSIGN)
+BINARY_FUNCTIONS(logaddexp, MT_BINARY_LOGADDEXP)
+BINARY_FUNCTIONS(logaddexp2, MT_BINARY_LOGADDEXP2)
 
 #define UNARY_FUNCTION(name, op) \
 	PG_FUNCTION_INFO_V1(tensor_##name); \
@@ -462,6 +490,23 @@ UNARY_FUNCTION(floor, MT_UNARY_FLOOR)
 UNARY_FUNCTION(ceil, MT_UNARY_CEIL)
 UNARY_FUNCTION(sign, MT_UNARY_SIGN)
 UNARY_FUNCTION(square, MT_UNARY_SQUARE)
+UNARY_FUNCTION(arcsin, MT_UNARY_ARCSIN)
+UNARY_FUNCTION(arccos, MT_UNARY_ARCCOS)
+UNARY_FUNCTION(arctan, MT_UNARY_ARCTAN)
+UNARY_FUNCTION(sinh, MT_UNARY_SINH)
+UNARY_FUNCTION(cosh, MT_UNARY_COSH)
+UNARY_FUNCTION(arcsinh, MT_UNARY_ARCSINH)
+UNARY_FUNCTION(arccosh, MT_UNARY_ARCCOSH)
+UNARY_FUNCTION(arctanh, MT_UNARY_ARCTANH)
+UNARY_FUNCTION(exp2, MT_UNARY_EXP2)
+UNARY_FUNCTION(log2, MT_UNARY_LOG2)
+UNARY_FUNCTION(log10, MT_UNARY_LOG10)
+UNARY_FUNCTION(cbrt, MT_UNARY_CBRT)
+UNARY_FUNCTION(rint, MT_UNARY_RINT)
+UNARY_FUNCTION(trunc, MT_UNARY_TRUNC)
+UNARY_FUNCTION(deg2rad, MT_UNARY_DEG2RAD)
+UNARY_FUNCTION(rad2deg, MT_UNARY_RAD2DEG)
+UNARY_FUNCTION(positive, MT_UNARY_POSITIVE)
 
 /*
  * The dtype clip computes an integer tensor in: its own when every bound

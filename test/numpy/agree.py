@@ -1741,6 +1741,58 @@ x = np.array([1.0, 5.0, 3.0, 8.0])
 ew_T('where(less(x, 4), x, 0): a mask from a comparison', "marsql.where(marsql.less(%s, 4), %s, '0'::marsql.tensor)" % (lit(x), lit(x)),
      np.where(x < 4, x, 0.0))
 
+# the further float-only functions, fmod/fmax/fmin and the sign tests, over
+# every dtype (complex: refused where numpy raises; marsql also refuses
+# complex fmax/fmin, which numpy has)
+EW_UNARY2 = [('arcsin', np.arcsin), ('arccos', np.arccos), ('arctan', np.arctan), ('sinh', np.sinh), ('cosh', np.cosh),
+             ('arcsinh', np.arcsinh), ('arccosh', np.arccosh), ('arctanh', np.arctanh), ('exp2', np.exp2), ('log2', np.log2),
+             ('log10', np.log10), ('cbrt', np.cbrt), ('rint', np.rint), ('trunc', np.trunc), ('deg2rad', np.deg2rad),
+             ('rad2deg', np.rad2deg), ('positive', np.positive), ('signbit', np.signbit), ('isneginf', np.isneginf),
+             ('isposinf', np.isposinf), ('asin', np.arcsin), ('acos', np.arccos), ('atan', np.arctan),
+             ('asinh', np.arcsinh), ('acosh', np.arccosh), ('atanh', np.arctanh), ('radians', np.radians),
+             ('degrees', np.degrees)]
+EW_COMPLEX_OK = ('positive',)
+for name, fn in EW_UNARY2:
+    for dt in EW_DTYPES:
+        a = ew_values(dt, (2, 3))
+        if np.dtype(dt).kind == 'f':
+            a = np.concatenate([a.ravel(), np.array([np.inf, -np.inf, 0.5, -0.5], dt)])
+        if np.dtype(dt).kind in 'iu' and name in ('sinh', 'cosh', 'exp2'):
+            a = (a % 7).astype(dt)
+        if np.dtype(dt).kind == 'c' and name not in EW_COMPLEX_OK:
+            if ew_numpy_raises(lambda x, _: fn(x), a, None):
+                ew_err('%s of %s is refused (numpy TypeError)' % (name, dt), 'marsql.%s(%s)' % (name, ew_lit(a)), '42804',
+                       lambda fn=fn, a=a: fn(a))
+            continue
+        if ew_numpy_raises(lambda x, _: fn(x), a, None):
+            ew_err('%s of %s is refused (numpy TypeError)' % (name, dt), 'marsql.%s(%s)' % (name, ew_lit(a)), '42804',
+                   lambda fn=fn, a=a: fn(a))
+            continue
+        with np.errstate(all='ignore'):
+            ref = fn(a)
+        ew_T('%s of %s' % (name, dt), 'marsql.%s(%s)' % (name, ew_lit(a)), ref)
+for fname, fn in (('fmod', np.fmod), ('fmax', np.fmax), ('fmin', np.fmin), ('arctan2', np.arctan2), ('atan2', np.arctan2),
+                  ('hypot', np.hypot), ('copysign', np.copysign), ('logaddexp', np.logaddexp), ('logaddexp2', np.logaddexp2)):
+    for dt in EW_DTYPES:
+        if np.dtype(dt).kind == 'c' and fname in ('fmax', 'fmin'):
+            continue
+        ew_binary_check('marsql.' + fname, fn, 'any', dt, dt)
+    for da, db in (('int8', 'uint8'), ('int16', 'float16'), ('bool', 'int32'), ('float32', 'float64')):
+        ew_binary_check('marsql.' + fname, fn, 'any', da, db, (3, 1, 2), (4, 1))
+with np.errstate(all='ignore'):
+    x = np.array([np.nan, 1.0, np.nan, -0.0, np.inf, -7.5, 7.5])
+    y = np.array([2.0, np.nan, np.nan, 0.0, 1.0, 2.0, -2.0])
+    for fname, fn in (('fmax', np.fmax), ('fmin', np.fmin), ('fmod', np.fmod), ('copysign', np.copysign),
+                      ('logaddexp', np.logaddexp), ('logaddexp2', np.logaddexp2), ('hypot', np.hypot), ('arctan2', np.arctan2)):
+        ew_T('%s with NaN, -0.0 and infinities' % fname, 'marsql.%s(%s, %s)' % (fname, lit(x), lit(y)), fn(x, y))
+    a = np.array([-7, 7, 5, -128], np.int8)
+    ew_T('fmod of int8 takes the dividend\'s sign, 0 for a zero divisor', 'marsql.fmod(%s, %s)' % (lit(a), lit(np.array([2, -2, 0, -1], np.int8))),
+         np.fmod(a, np.array([2, -2, 0, -1], np.int8)))
+    ew_T('fmod(int16 tensor, integer) keeps int16', 'marsql.fmod(%s, 3)' % lit(np.array([-7, 7], np.int16)),
+         np.fmod(np.array([-7, 7], np.int16), np.int16(3)))
+    ew_T('logaddexp of large values does not overflow', 'marsql.logaddexp(%s, %s)' % (lit(np.array([1000.0, -1000.0])), lit(np.array([1000.0, -1001.0]))),
+         np.logaddexp([1000.0, -1000.0], [1000.0, -1001.0]))
+
 # clip and round keep integer dtypes
 a = np.array([-5, 0, 3, 120], np.int8)
 ew_T('clip(int8, -1, 5) keeps int8', 'marsql.clip(%s, -1, 5)' % lit(a), np.clip(a, np.int8(-1), np.int8(5)))
