@@ -63,6 +63,10 @@ SELECT array_equal('[1,2]'::tensor, '[1,2]'::tensor) AS same, array_equal('[1,2]
 	   array_equal('int8:[1,2]'::tensor, '[1,2]'::tensor) AS across_dtypes, array_equal(zeros('{0}'), zeros('{0}')) AS empty,
 	   array_equal('[1]'::tensor, '1'::tensor) AS one_vs_zero_d;
 
+-- array_equiv: equal after broadcasting; shapes that do not broadcast are not equivalent
+SELECT array_equiv('[1,2]'::tensor, '[[1,2],[1,2]]'::tensor) AS broadcast_equal, array_equiv('[1,2]'::tensor, '[[1,2],[1,3]]'::tensor) AS differ,
+	   array_equiv('[1,2]'::tensor, '[1,2,3]'::tensor) AS no_broadcast, array_equiv('int8:[3]'::tensor, '3'::tensor) AS zero_d;
+
 -- the SQL operators stay whole-value orderings (btree, GROUP BY, ORDER BY):
 -- one boolean, not a mask; the functions above are numpy's elementwise forms
 SELECT '[1,5]'::tensor > '[2,1]'::tensor AS operator_orders, greater('[1,5]'::tensor, '[2,1]'::tensor) AS elementwise,

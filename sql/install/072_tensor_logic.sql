@@ -348,3 +348,10 @@ CREATE FUNCTION marsql.isposinf(t marsql.tensor)
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.isposinf(marsql.tensor) IS
 	'elementwise: is the element +infinity, a bool tensor (numpy.isposinf)';
+
+CREATE FUNCTION marsql.array_equiv(a marsql.tensor, b marsql.tensor)
+	RETURNS boolean
+	AS 'MODULE_PATHNAME', 'tensor_array_equiv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.array_equiv(marsql.tensor, marsql.tensor) IS
+	'true when a and b broadcast together and all elements are equal; false when the shapes do not broadcast (numpy.array_equiv)';

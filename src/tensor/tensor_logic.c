@@ -3,8 +3,9 @@
  *	  SQL glue for elementwise comparisons and logic, each returning a bool
  *	  tensor with numpy broadcasting: equal, not_equal, less, less_equal,
  *	  greater, greater_equal (tensor with tensor, or with a number on either
- *	  side), logical_and/or/xor/not, isnan, isinf, isfinite, isclose, and
- *	  array_equal (one boolean).  Operands promote as in arithmetic
+ *	  side), logical_and/or/xor/not, isnan, isinf, isfinite, signbit,
+ *	  isneginf, isposinf, isclose, and array_equal and array_equiv (one
+ *	  boolean each).  Operands promote as in arithmetic
  *	  (tensor_elementwise.c); a number is a weak scalar, and an integer
  *	  outside an integer tensor's range still compares exactly.  Complex
  *	  values order lexicographically, as numpy.
@@ -218,5 +219,35 @@ tensor_array_equal(PG_FUNCTION_ARGS)
 		if (!e[i] && !(na != NULL && na[i] && nb[i]))
 			PG_RETURN_BOOL(false);
 	}
+	PG_RETURN_BOOL(true);
+}
+
+/*
+ * array_equiv(a, b): numpy.array_equiv, true when a and b broadcast
+ * together and every pair of elements is equal (shapes that do not
+ * broadcast give false, not an error).
+ */
+PG_FUNCTION_INFO_V1(tensor_array_equiv);
+Datum
+tensor_array_equiv(PG_FUNCTION_ARGS)
+{
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	int			ndim;
+	int64_t		dims[MT_MAX_DIMS];
+	MtError		err;
+	Tensor	   *eq;
+	const uint8 *e;
+	int64		n;
+
+	if (mt_broadcast_shape(a->ndim, a->dims, b->ndim, b->dims, &ndim, dims,
+						   &err) != MT_OK)
+		PG_RETURN_BOOL(false);
+	eq = tensor_binary_op(a, b, MT_BINARY_EQUAL);
+	e = (const uint8 *) TENSOR_DATA(eq);
+	n = tensor_size(eq);
+	for (int64 i = 0; i < n; i++)
+		if (!e[i])
+			PG_RETURN_BOOL(false);
 	PG_RETURN_BOOL(true);
 }

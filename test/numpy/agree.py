@@ -1728,6 +1728,13 @@ R('array_equal across dtypes (int8 with float64) is numpy\'s True',
   'SELECT marsql.array_equal(%s, %s) AS r' % (lit(a8), lit(a64)),
   lambda rows: None if col(one_row(rows), 'r') is True else 'got %r' % col(one_row(rows), 'r'))
 
+for desc, a, b in (('broadcast equal', [1., 2.], [[1., 2.], [1., 2.]]), ('differ', [1., 2.], [[1., 2.], [1., 3.]]),
+                   ('shapes that do not broadcast', [1., 2.], [1., 2., 3.]), ('docstring [1, 2] vs [1, 2]', [1., 2.], [1., 2.])):
+    want = bool(np.array_equiv(a, b))
+    R('array_equiv %s is numpy\'s %s' % (desc, want),
+      'SELECT marsql.array_equiv(%s, %s) AS r' % (lit(np.array(a)), lit(np.array(b))),
+      lambda rows, want=want: None if col(one_row(rows), 'r') == want else 'got %r, numpy %r' % (col(one_row(rows), 'r'), want))
+
 # where: the condition is a bool mask (or any dtype, nonzero true); x, y promote
 cond = np.array([[True], [False], [True]])
 for dx, dy in (('int8', 'int16'), ('float32', 'int32'), ('uint8', 'bool'), ('complex64', 'float64')):
