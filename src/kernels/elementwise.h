@@ -123,9 +123,12 @@ extern MtDtype mt_unary_loop(MtUnaryOp op, MtDtype in, MtDtype *result);
 
 /*
  * The same for a binary op whose operands were promoted to `promoted`:
- * true division of bool/integers is float64, power/floor_divide/remainder
- * of bools is int8, subtraction of bools and floor_divide/remainder of
- * complex are MT_DTYPE_INVALID.
+ * true division of bool/integers is float64, power/floor_divide/remainder/
+ * fmod of bools is int8, the float-only ops (arctan2 ... logaddexp2) give
+ * mt_dtype_inexact_of(promoted) (the caller promotes their operands'
+ * inexact dtypes, as numpy picks their loop), subtraction of bools and
+ * floor_divide/remainder/fmod/fmax/fmin/float-only ops of complex are
+ * MT_DTYPE_INVALID.
  */
 extern MtDtype mt_binary_loop(MtBinaryOp op, MtDtype promoted, MtDtype *result);
 

@@ -3,7 +3,8 @@
  *	  SQL glue for elementwise math: the + - * / ^ // % operators on
  *	  (tensor, tensor) and a tensor with a number (double precision,
  *	  integer or bigint, on either side), unary minus, the unary functions
- *	  (abs, sqrt, exp, ...), maximum/minimum, floor_divide/remainder,
+ *	  (abs, sqrt, exp, arcsin, ...), maximum/minimum, fmax/fmin,
+ *	  floor_divide/remainder/fmod, arctan2, hypot, copysign, logaddexp,
  *	  clip, round and where.
  *
  *	  dtype rules follow numpy: two tensors compute in
