@@ -39,6 +39,10 @@ endif
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# the elementwise loops are written to vectorize; PostgreSQL's -O2 (GCC's
+# very-cheap vector cost model) leaves most of them scalar
+src/kernels/elementwise.o: CFLAGS += -O3
+
 # PGXS tracks no header dependencies: every object depends on every header.
 $(OBJS): $(wildcard src/*.h src/kernels/*.h src/tensor/*.h src/engine/*.h src/fanout/*.h src/chunked/*.h src/knn/*.h src/device/*.h)
 

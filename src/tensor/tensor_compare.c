@@ -3,7 +3,9 @@
  *	  Equality, ordering and hashing of tensors (btree and hash operator
  *	  classes), and marsql.allclose.  Two tensors are equal when they have
  *	  the same shape and equal elements under PostgreSQL's float rules
- *	  (NaN = NaN, -0 = 0), whatever their dtypes.
+ *	  (NaN = NaN, -0 = 0), whatever their dtypes.  These are whole-value
+ *	  orderings returning one boolean; numpy's elementwise comparisons
+ *	  (equal, less, ... returning bool tensors) are in tensor_logic.c.
  */
 #include "postgres.h"
 
@@ -29,8 +31,8 @@ PG_FUNCTION_INFO_V1(tensor_allclose);
 static int
 compare_args(FunctionCallInfo fcinfo)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
-	Tensor	   *b = PG_GETARG_TENSOR_P(1);
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	int			result;
 
 	result = mt_compare_tensors(a->ndim, a->dims, (MtDtype) a->dtype,
@@ -87,7 +89,7 @@ tensor_ge(PG_FUNCTION_ARGS)
 static uint64
 hash_arg(FunctionCallInfo fcinfo, uint64 seed)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(0);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	uint64		h;
 
 	h = mt_hash_tensor(t->ndim, t->dims, (MtDtype) t->dtype, TENSOR_DATA(t),
@@ -112,8 +114,8 @@ tensor_hash_extended(PG_FUNCTION_ARGS)
 Datum
 tensor_allclose(PG_FUNCTION_ARGS)
 {
-	Tensor	   *a = PG_GETARG_TENSOR_P(0);
-	Tensor	   *b = PG_GETARG_TENSOR_P(1);
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
 	double		rtol = PG_GETARG_FLOAT8(2);
 	double		atol = PG_GETARG_FLOAT8(3);
 	bool		equal_nan = PG_GETARG_BOOL(4);
@@ -131,6 +133,11 @@ tensor_allclose(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("rtol and atol must be non-negative numbers")));
+	if (mt_dtype_is_complex((MtDtype) a->dtype) || mt_dtype_is_complex((MtDtype) b->dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("allclose does not support complex tensors"),
+				 errhint("Compare the real and imaginary parts separately.")));
 	if (mt_broadcast_shape(a->ndim, a->dims, b->ndim, b->dims, &ndim,
 						   (int64_t *) dims, &err) != MT_OK)
 		tensor_report_error(&err, NULL);

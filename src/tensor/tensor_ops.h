@@ -13,8 +13,15 @@
 /* tensor_elementwise.c */
 extern Tensor *tensor_binary_op(Tensor *a, Tensor *b, MtBinaryOp op);
 extern Tensor *tensor_unary_op(Tensor *t, MtUnaryOp op);
-/* a 0-d tensor of dtype holding value (rounded to float32 as a cast does) */
+/* a 0-d tensor of a float/complex dtype holding value (rounded as a cast
+ * does: too large for float32 is infinity) */
 extern Tensor *tensor_from_scalar(double value, MtDtype dtype);
+/* t op c, or c op t when scalar_first, for a SQL number c: numpy's weak
+ * scalars (an integer c must fit an integer tensor's dtype) */
+extern Tensor *tensor_int_scalar_op(Tensor *t, int64 c, MtBinaryOp op,
+									bool scalar_first);
+extern Tensor *tensor_double_scalar_op(Tensor *t, double c, MtBinaryOp op,
+									   bool scalar_first);
 
 /* tensor_matmul.c */
 extern Tensor *tensor_matmul(Tensor *a, Tensor *b);

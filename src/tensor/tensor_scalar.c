@@ -12,7 +12,9 @@
  *	  ("the truth value of an array with more than one element is
  *	  ambiguous").  Numbers compare as PostgreSQL's double precision does:
  *	  NaN equals NaN and sorts above every other value, so each operator's
- *	  negator is exact.
+ *	  negator is exact.  Every real dtype converts (integers to numeric
+ *	  exactly); a complex tensor is refused (42804), as numpy's float() of
+ *	  a complex is a TypeError.
  */
 #include "postgres.h"
 
@@ -86,13 +88,26 @@ check_size_one(const Tensor *t, bool compare, const char *target)
 					 target, target)));
 }
 
+/* a complex tensor has no single number (numpy: TypeError) */
+static void
+check_real(const Tensor *t, const char *target)
+{
+	if (mt_dtype_is_complex((MtDtype) t->dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot %s a complex tensor %s", target ? "cast" : "compare",
+						target ? psprintf("to %s", target) : "with a number"),
+				 errhint("Take marsql.abs(t) first, or compare with marsql.equal.")));
+}
+
 static double
 scalar_of(FunctionCallInfo fcinfo, int argno, bool compare, const char *target)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_P(argno);
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(argno);
 	double		v;
 
 	check_size_one(t, compare, target);
+	check_real(t, target);
 	v = mt_load(TENSOR_DATA(t), (MtDtype) t->dtype, 0);
 	PG_FREE_TENSOR_IF_COPY(t, argno);
 	return v;
@@ -125,6 +140,10 @@ tensor_to_float4(PG_FUNCTION_ARGS)
 
 	if (t->dtype == MT_FLOAT32)
 		v = ((const float *) TENSOR_DATA(t))[0];
+	else if (t->dtype == MT_FLOAT16)
+		v = mt_half_to_float(((const uint16 *) TENSOR_DATA(t))[0]);
+	else if (mt_dtype_is_exact((MtDtype) t->dtype))
+		v = (float) mt_load_int64(TENSOR_DATA(t), (MtDtype) t->dtype, 0);
 	else
 		v = tensor_float32_from_double(mt_load_double(TENSOR_DATA(t),
 													  (MtDtype) t->dtype, 0));

@@ -373,6 +373,81 @@ test_math(void)
 		  "cumsum along axis 0");
 }
 
+/* issue 21: every dtype's loops (integers wrap, numpy's divmod, bools,
+ * comparisons into bool bytes, complex order) and numpy's loop choice */
+static void
+test_elementwise_dtypes(void)
+{
+	int64_t		d4[1] = {4};
+	int32_t		e4[1] = {4};
+	int32_t		e1[1] = {1};
+	int8_t		i8c[4];
+	int32_t		i32c[4];
+	uint8_t		bc[4];
+	double		dc[4];
+	double		zc[4];
+	MtDtype		result;
+
+	check(mt_binary(MT_BINARY_ADD, MT_INT8, 1, d4, 1, e4, (int8_t[]) {100, -100, 127, -128},
+					1, e4, (int8_t[]) {100, -100, 1, -1}, i8c, NULL, NULL) == MT_OK &&
+		  i8c[0] == -56 && i8c[1] == 56 && i8c[2] == -128 && i8c[3] == 127,
+		  "int8 add wraps");
+	check(mt_binary(MT_BINARY_FLOOR_DIVIDE, MT_INT32, 1, d4, 1, e4, (int32_t[]) {7, -7, 5, INT32_MIN},
+					1, e4, (int32_t[]) {2, 2, 0, -1}, i32c, NULL, NULL) == MT_OK &&
+		  i32c[0] == 3 && i32c[1] == -4 && i32c[2] == 0 && i32c[3] == INT32_MIN,
+		  "int32 floor_divide: floor, 0 for a zero divisor, MIN // -1 wraps");
+	check(mt_binary(MT_BINARY_REMAINDER, MT_INT32, 1, d4, 1, e4, (int32_t[]) {7, -7, 7, 5},
+					1, e4, (int32_t[]) {-2, 2, 0, -1}, i32c, NULL, NULL) == MT_OK &&
+		  i32c[0] == -1 && i32c[1] == 1 && i32c[2] == 0 && i32c[3] == 0,
+		  "int32 remainder takes the divisor's sign, 0 for a zero divisor");
+	check(mt_binary(MT_BINARY_POW, MT_INT8, 1, d4, 1, e4, (int8_t[]) {2, 3, -2, 5},
+					1, e4, (int8_t[]) {7, 2, 3, 0}, i8c, NULL, NULL) == MT_OK &&
+		  i8c[0] == -128 && i8c[1] == 9 && i8c[2] == -8 && i8c[3] == 1,
+		  "int8 power wraps, x^0 is 1");
+	check(mt_binary(MT_BINARY_REMAINDER, MT_FLOAT64, 1, d4, 1, e4, (double[]) {7.5, -7.5, -5, 1},
+					1, e4, (double[]) {2, 2, INFINITY, 0}, dc, NULL, NULL) == MT_OK &&
+		  dc[0] == 1.5 && dc[1] == 0.5 && dc[2] == INFINITY && dc[3] != dc[3],
+		  "float64 remainder as numpy's divmod");
+	check(mt_binary(MT_BINARY_LESS, MT_FLOAT32, 1, d4, 1, e4, (float[]) {1, NAN, 3, -0.0f},
+					1, e1, (float[]) {2}, bc, NULL, NULL) == MT_OK &&
+		  bc[0] == 1 && bc[1] == 0 && bc[2] == 0 && bc[3] == 1,
+		  "float32 less against a broadcast scalar writes bool bytes");
+	check(mt_binary(MT_BINARY_ADD, MT_BOOL, 1, d4, 1, e4, (uint8_t[]) {1, 1, 0, 0},
+					1, e4, (uint8_t[]) {1, 0, 1, 0}, bc, NULL, NULL) == MT_OK &&
+		  bc[0] == 1 && bc[1] == 1 && bc[2] == 1 && bc[3] == 0,
+		  "bool add is logical or");
+	/* complex128 as (re, im) pairs: (1+1j) < (1+2j), (2+0j) < (1+5j) is false */
+	check(mt_binary(MT_BINARY_LESS, MT_COMPLEX128, 1, (int64_t[]) {2}, 1, (int32_t[]) {2},
+					(double[]) {1, 1, 2, 0}, 1, (int32_t[]) {2}, (double[]) {1, 2, 1, 5}, bc,
+					NULL, NULL) == MT_OK && bc[0] == 1 && bc[1] == 0,
+		  "complex less is lexicographic");
+	check(mt_unary(MT_UNARY_ABS, MT_COMPLEX128, (double[]) {3, 4, 0, -2}, zc, 2, NULL, NULL) == MT_OK &&
+		  zc[0] == 5 && zc[1] == 2, "abs of complex128 writes float64");
+	check(mt_unary(MT_UNARY_NEG, MT_INT8, (int8_t[]) {-128, 5}, i8c, 2, NULL, NULL) == MT_OK &&
+		  i8c[0] == -128 && i8c[1] == -5, "int8 negation wraps");
+	check(mt_unary(MT_UNARY_ISFINITE, MT_INT32, (int32_t[]) {1, 2}, bc, 2, NULL, NULL) == MT_OK &&
+		  bc[0] == 1 && bc[1] == 1, "integers are finite");
+	check(mt_unary_loop(MT_UNARY_SQRT, MT_INT8, &result) == MT_FLOAT32 && result == MT_FLOAT16 &&
+		  mt_unary_loop(MT_UNARY_SQRT, MT_INT16, &result) == MT_FLOAT32 && result == MT_FLOAT32 &&
+		  mt_unary_loop(MT_UNARY_FLOOR, MT_INT64, &result) == MT_FLOAT64 && result == MT_FLOAT64 &&
+		  mt_unary_loop(MT_UNARY_ABS, MT_COMPLEX64, &result) == MT_COMPLEX64 && result == MT_FLOAT32 &&
+		  mt_unary_loop(MT_UNARY_NEG, MT_BOOL, &result) == MT_DTYPE_INVALID &&
+		  mt_unary_loop(MT_UNARY_SIN, MT_COMPLEX128, &result) == MT_DTYPE_INVALID,
+		  "unary loops: numpy's inexact dtypes, abs of complex is real, refusals");
+	check(mt_binary_loop(MT_BINARY_DIV, MT_INT8, &result) == MT_FLOAT64 && result == MT_FLOAT64 &&
+		  mt_binary_loop(MT_BINARY_DIV, MT_FLOAT16, &result) == MT_FLOAT32 && result == MT_FLOAT16 &&
+		  mt_binary_loop(MT_BINARY_POW, MT_BOOL, &result) == MT_INT8 && result == MT_INT8 &&
+		  mt_binary_loop(MT_BINARY_SUB, MT_BOOL, &result) == MT_DTYPE_INVALID &&
+		  mt_binary_loop(MT_BINARY_REMAINDER, MT_COMPLEX64, &result) == MT_DTYPE_INVALID &&
+		  mt_binary_loop(MT_BINARY_LESS, MT_FLOAT16, &result) == MT_FLOAT32 && result == MT_BOOL,
+		  "binary loops: true division, bool power, refusals, predicates");
+	check(mt_any_negative(MT_INT16, (int16_t[]) {1, -1}, 2) && !mt_any_negative(MT_UINT8, (uint8_t[]) {255}, 1),
+		  "negative exponents are found");
+	check(mt_strided_copy(1, 2, (int64_t[]) {2, 2}, (int64_t[]) {1, 0}, (uint8_t[]) {1, 0}, bc) == 4 &&
+		  bc[0] == 1 && bc[1] == 1 && bc[2] == 0 && bc[3] == 0,
+		  "strided copy of one-byte elements broadcasts a column");
+}
+
 /* numpy's exact results (numpy 1.24, hex floats): pairwise sums in buffers
  * of 8192, float32 in float32, round in the dtype, sign of -0 */
 static void
@@ -1870,6 +1945,7 @@ main(void)
 	test_log_and_random();
 	test_broadcast_and_compare();
 	test_math();
+	test_elementwise_dtypes();
 	test_numpy_order();
 	test_reduce_dtypes();
 	test_sparse();
