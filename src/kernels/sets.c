@@ -200,7 +200,7 @@ unique_or_copy(const void *src, int64_t n, MtDtype dtype, bool assume_unique,
 
 MtStatus
 mt_set_op(MtSetOp op, const void *a, int64_t na, const void *b, int64_t nb,
-		  MtDtype dtype, bool assume_unique, void *out, int64_t *nout,
+		  MtDtype dtype, MtDtype dtype_b, bool assume_unique, void *out, int64_t *nout,
 		  MtPollFn poll, void *poll_arg)
 {
 	size_t		elem = mt_dtype_size(dtype);
@@ -212,6 +212,8 @@ mt_set_op(MtSetOp op, const void *a, int64_t na, const void *b, int64_t nb,
 	MtStatus	st;
 
 	*nout = 0;
+	if (op != MT_SET_DIFF && dtype_b != dtype)
+		return MT_ERR_SHAPE;
 	aux = malloc(room);
 	if (aux == NULL)
 		return MT_ERR_MEMORY;
@@ -237,7 +239,7 @@ mt_set_op(MtSetOp op, const void *a, int64_t na, const void *b, int64_t nb,
 					st = MT_ERR_MEMORY;
 					break;
 				}
-				st = mt_isin(aux, dtype, ua, b, dtype, nb, true, in,
+				st = mt_isin(aux, dtype, ua, b, dtype_b, nb, true, in,
 							 poll, poll_arg);
 				for (int64_t i = 0; i < ua && st == MT_OK; i++)
 					if (in[i])

@@ -59,13 +59,16 @@ typedef enum MtSetOp
 } MtSetOp;
 
 /*
- * One of numpy's 1-D set operations on a (na elements) and b (nb), both
- * of dtype: out (room for na + nb) receives the result, *nout its length.
+ * One of numpy's 1-D set operations on a (na elements, dtype) and b (nb,
+ * dtype_b): out (room for na + nb) receives the result, *nout its length.
+ * Only setdiff1d takes two dtypes (its result keeps a's, as numpy's); the
+ * others need dtype_b == dtype (the caller promotes).
  * assume_unique skips making the inputs unique as numpy does (for setdiff1d
  * the result then keeps a's order).
  */
 extern MtStatus mt_set_op(MtSetOp op, const void *a, int64_t na,
 						  const void *b, int64_t nb, MtDtype dtype,
+						  MtDtype dtype_b,
 						  bool assume_unique, void *out, int64_t *nout,
 						  MtPollFn poll, void *poll_arg);
 

@@ -32,13 +32,19 @@ copy_line(size_t elem, int64_t n, int64_t stride, const char *src, char *dst)
 		for (int64_t i = 0; i < n; i++)
 			d[i] = s[i * stride];
 	}
-	else
+	else if (elem == 4)
 	{
 		const float *s = (const float *) src;
 		float	   *d = (float *) dst;
 
 		for (int64_t i = 0; i < n; i++)
 			d[i] = s[i * stride];
+	}
+	else
+	{
+		/* bool, int8/16, uint8, float16, complex: any element size */
+		for (int64_t i = 0; i < n; i++)
+			memcpy(dst + (size_t) i * elem, src + (size_t) (i * stride) * elem, elem);
 	}
 }
 

@@ -220,7 +220,8 @@ set_op(FunctionCallInfo fcinfo, MtSetOp op, bool assume_unique)
 {
 	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
-	MtDtype		dtype = tensor_promote(&a, &b);
+	/* setdiff1d keeps a's dtype, as numpy's (a[isin(a, b, invert)]) */
+	MtDtype		dtype = op == MT_SET_DIFF ? (MtDtype) a->dtype : tensor_promote(&a, &b);
 	int64		na = tensor_size(a);
 	int64		nb = tensor_size(b);
 	int64		nout;
@@ -229,7 +230,7 @@ set_op(FunctionCallInfo fcinfo, MtSetOp op, bool assume_unique)
 
 	result = vector_new(na + nb, dtype);
 	st = mt_set_op(op, TENSOR_DATA(a), na, TENSOR_DATA(b), nb, dtype,
-				   assume_unique, TENSOR_DATA(result), &nout,
+				   (MtDtype) b->dtype, assume_unique, TENSOR_DATA(result), &nout,
 				   tensor_poll_interrupts, NULL);
 	tensor_check_status(st, NULL);
 	vector_truncate(result, nout);

@@ -367,6 +367,12 @@ lexsort_of(Tensor **keys, int nkeys, bool axis_null, int axis_arg)
 					 errmsg("all keys need to be the same shape"),
 					 errdetail("Key %d differs in shape from key 1.", i + 1)));
 	}
+	if (keys[0]->ndim == 0 && !axis_null)
+	{
+		/* numpy: the one element of 0-d keys is in place */
+		result = tensor_new(0, dims, MT_INT64);
+		return result;
+	}
 	for (int i = 0; i < nkeys; i++)
 	{
 		axis = tensor_axis_or_flatten(&keys[i], axis_null, axis_arg);

@@ -1392,6 +1392,338 @@ for (xa, xb, rt, at) in (([1.0], [1.0000001], 0.0, 1.1920928943079071e-07), ([1.
       lambda rows, want=want: None if col(one_row(rows), 'r') == want
       else 'got %r, numpy %r' % (col(one_row(rows), 'r'), want))
 
+# ---- sort: sorting, searching and sets (issue 21, items 4 and 5)
+# sort/argsort (stable: numpy's kind='stable'), partition/argpartition
+# (checked by their property), topk/argtopk (no numpy name: the stable
+# descending order computed here), searchsorted, lexsort, unique,
+# unique_all, isin and the 1-D set operations, over every dtype, with
+# numpy's docstring examples, NaN, -0.0, duplicates, all-equal, empty and
+# 0-d inputs, negative axes, and errors where numpy raises.
+
+def _complex_literals_parse():
+    """complex and bool literals are parsed by the io work; until then the
+    checks build such inputs with astype from float64"""
+    p = subprocess.run(['psql', '-X', '-q', '-tA', '-c', "SELECT 'complex128(1):[1+2j]'::marsql.tensor, "
+                               "'bool(1):[true]'::marsql.tensor"],
+                       capture_output=True, text=True)
+    return p.returncode == 0
+
+
+SORT_LITERALS = _complex_literals_parse()
+SORT_DTYPES = ('bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'float16',
+               'float32', 'float64', 'complex64', 'complex128')
+
+
+def slit(a):
+    """a tensor expression holding exactly a (bool and real complex inputs
+    through astype while their literals do not parse)"""
+    a = np.asarray(a)
+    if not SORT_LITERALS:
+        if a.dtype.kind == 'b':
+            return "marsql.astype(%s, 'bool')" % lit(a.astype(np.float64))
+        if a.dtype.kind == 'c':
+            return "marsql.astype(%s, '%s')" % (lit(a.real.astype(np.float64)), a.dtype.name)
+    return lit(a)
+
+
+def sort_input(dt, *shape, special=True):
+    """duplicates on purpose; floats with NaN, inf, -0.0 and 0.0"""
+    dt = np.dtype(dt)
+    n = int(np.prod(shape))
+    if dt.kind == 'b':
+        v = rng.integers(0, 2, n).astype(bool)
+    elif dt.kind == 'u':
+        v = rng.integers(0, 256, n).astype(dt)
+    elif dt.kind == 'i':
+        info = np.iinfo(dt)
+        v = rng.integers(max(info.min, -2 ** 40), min(info.max, 2 ** 40) + 1, n, dtype=np.int64)
+        v[::3] = rng.integers(-3, 4, v[::3].size)
+        if n > 4 and dt.itemsize < 8:
+            v[1], v[2] = info.min, info.max
+        v = v.astype(dt)
+    else:
+        v = rng.integers(-4, 5, n).astype(np.float64) / 2
+        v[::4] = rng.standard_normal(v[::4].size) * 100
+        if special and n >= 8:
+            v[1], v[3], v[5], v[6], v[7] = np.nan, -0.0, np.inf, 0.0, -np.inf
+            v[rng.integers(0, n)] = np.nan
+        if dt.kind == 'c':
+            im = rng.integers(-2, 3, n).astype(np.float64)
+            if not (SORT_LITERALS and special):
+                im[:] = 0
+            v = (v + 1j * im).astype(dt)
+        else:
+            v = v.astype(dt)
+    rng.shuffle(v)
+    return v.reshape(shape)
+
+
+def sort_bits(desc, expr, ref):
+    """bit for bit where signs of zeros are defined (real dtypes), else T"""
+    ref = np.asarray(ref)
+    if ref.dtype.kind == 'c' or ref.dtype.kind in 'biu':
+        T(desc, expr, ref)
+    else:
+        bits_check(desc, expr, ref)
+
+
+def ax(axis):
+    return 'NULL' if axis is None else str(axis)
+
+
+# numpy's docstring examples
+a_doc = np.array([[1, 4], [3, 1]], np.float64)
+sort_bits('sort docstring [[1,4],[3,1]]', 'marsql.sort(%s)' % slit(a_doc), np.sort(a_doc))
+sort_bits('sort docstring axis NULL', 'marsql.sort(%s, NULL)' % slit(a_doc), np.sort(a_doc, axis=None))
+sort_bits('sort docstring axis 0', 'marsql.sort(%s, 0)' % slit(a_doc), np.sort(a_doc, axis=0))
+x_doc = np.array([3, 1, 2], np.int64)
+T('argsort docstring [3,1,2]', 'marsql.argsort(%s)' % slit(x_doc), np.argsort(x_doc, kind='stable'))
+x2_doc = np.array([[0, 3], [2, 2]], np.int64)
+for axis in (0, 1):
+    T('argsort docstring [[0,3],[2,2]] axis %d' % axis, 'marsql.argsort(%s, %d)' % (slit(x2_doc), axis),
+      np.argsort(x2_doc, axis=axis, kind='stable'))
+T('searchsorted docstring left', "marsql.searchsorted(%s, %s)" % (lit(np.array([1., 2, 3, 4, 5])), lit(np.array(3.0))),
+  np.searchsorted([1., 2, 3, 4, 5], np.array(3.0)), dtype='int64')
+T('searchsorted docstring right', "marsql.searchsorted(%s, %s, 'right')" % (lit(np.array([1., 2, 3, 4, 5])), lit(np.array(3.0))),
+  np.searchsorted([1., 2, 3, 4, 5], np.array(3.0), side='right'), dtype='int64')
+T('searchsorted docstring [-10,10,2,3]', "marsql.searchsorted(%s, %s)" % (lit(np.array([1., 2, 3, 4, 5])), lit(np.array([-10., 10, 2, 3]))),
+  np.searchsorted([1., 2, 3, 4, 5], [-10., 10, 2, 3]))
+surnames = np.array([3, 1, 2, 3, 2], np.int64)    # Hertz Galilei Hertz: codes
+first = np.array([2, 1, 3, 1, 2], np.int64)
+T('lexsort docstring (first names, surnames)', 'marsql.lexsort(%s)' % tarr([first, surnames]),
+  np.lexsort((first, surnames)))
+la_ = np.array([1, 5, 1, 4, 3, 4, 4], np.int64)
+lb_ = np.array([9, 4, 0, 4, 0, 2, 1], np.int64)
+T('lexsort docstring (b, a)', 'marsql.lexsort(%s)' % tarr([lb_, la_]), np.lexsort((lb_, la_)))
+T('lexsort of a 2-D tensor: rows are keys', 'marsql.lexsort(%s)' % lit(np.array([lb_, la_])),
+  np.lexsort(np.array([lb_, la_])))
+u_doc = np.array([1, 1, 2, 2, 3, 3], np.int64)
+T('unique docstring', 'marsql.unique(%s)' % slit(u_doc), np.unique(u_doc))
+u2_doc = np.array([[1, 0, 0], [1, 0, 0], [2, 3, 4]], np.int64)
+T('unique docstring axis 0', 'marsql.unique(%s, 0)' % slit(u2_doc), np.unique(u2_doc, axis=0))
+T('isin docstring', 'marsql.isin(%s, %s)' % (slit(2 * np.arange(4).reshape(2, 2)), slit(np.array([1, 2, 4, 8]))),
+  np.isin(2 * np.arange(4).reshape(2, 2), [1, 2, 4, 8]))
+T('isin docstring invert', 'marsql.isin(%s, %s, true)' % (slit(2 * np.arange(4).reshape(2, 2)), slit(np.array([1, 2, 4, 8]))),
+  np.isin(2 * np.arange(4).reshape(2, 2), [1, 2, 4, 8], invert=True))
+T('intersect1d docstring', 'marsql.intersect1d(%s, %s)' % (slit(np.array([1, 3, 4, 3])), slit(np.array([3, 1, 2, 1]))),
+  np.intersect1d([1, 3, 4, 3], [3, 1, 2, 1]))
+T('union1d docstring', 'marsql.union1d(%s, %s)' % (slit(np.array([-1, 0, 1])), slit(np.array([-2, 0, 2]))),
+  np.union1d([-1, 0, 1], [-2, 0, 2]))
+T('setdiff1d docstring', 'marsql.setdiff1d(%s, %s)' % (slit(np.array([1, 2, 3, 2, 4, 1])), slit(np.array([3, 4, 5, 6]))),
+  np.setdiff1d([1, 2, 3, 2, 4, 1], [3, 4, 5, 6]))
+T('setxor1d docstring', 'marsql.setxor1d(%s, %s)' % (slit(np.array([1, 2, 3, 2, 4])), slit(np.array([2, 3, 5, 7, 5]))),
+  np.setxor1d([1, 2, 3, 2, 4], [2, 3, 5, 7, 5]))
+p_doc = np.array([3, 4, 2, 1], np.float64)
+
+
+def partition_check(desc, expr, a, kth, axis, indices):
+    """numpy's contract: along axis, each kth element is the one the sorted
+    tensor has there, none before it is larger, none after it smaller"""
+    a = np.asarray(a)
+    kths = np.atleast_1d(kth)
+
+    def verify(rows):
+        got = parse_tensor(col(one_row(rows), 'r'))
+        if indices:
+            if got.shape != a.shape:
+                return 'shape %s, numpy %s' % (got.shape, a.shape)
+            if not np.array_equal(np.sort(got, axis=axis), np.broadcast_to(
+                    np.expand_dims(np.arange(a.shape[axis]), tuple(i for i in range(a.ndim) if i != axis % a.ndim)), a.shape)):
+                return 'indices are not a permutation along axis %s' % axis
+            got = np.take_along_axis(a, got, axis=axis)
+        got = np.moveaxis(np.asarray(got).astype(a.dtype), axis, -1)
+        ref = np.moveaxis(np.sort(a, axis=axis), axis, -1)
+        if got.shape != ref.shape:
+            return 'shape %s, numpy %s' % (got.shape, ref.shape)
+        if not np.array_equal(np.sort(got, axis=-1), ref, equal_nan=a.dtype.kind in 'fc'):
+            return 'not a permutation of the input along axis %s' % axis
+        nan = a.dtype.kind in 'fc'
+        for k in kths:
+            k = int(k) % a.shape[axis]
+            parts = np.concatenate([np.sort(got[..., :k], axis=-1), got[..., k:k + 1],
+                                    np.sort(got[..., k + 1:], axis=-1)], axis=-1)
+            if not np.array_equal(parts, ref, equal_nan=nan):
+                return 'kth %d: not in its sorted place, or a smaller one after it or a larger one before' % k
+        return None
+    add(desc, 'SELECT %s AS r' % expr, verify)
+
+
+partition_check('partition docstring kth 3', 'marsql.partition(%s, 3)' % lit(p_doc), p_doc, 3, -1, False)
+partition_check('partition docstring kth {1,3}', "marsql.partition(%s, '{1,3}'::int[])" % lit(p_doc), p_doc, [1, 3], -1, False)
+partition_check('argpartition docstring kth 2', 'marsql.argpartition(%s, 2)' % lit(p_doc), p_doc, 2, -1, True)
+
+
+def desc_stable(a, axis):
+    """the stable descending argsort (NaN first, ties in their order)"""
+    a = np.moveaxis(np.asarray(a), axis, -1)
+    n = a.shape[-1]
+    o = np.argsort(a[..., ::-1], axis=-1, kind='stable')
+    return np.moveaxis((n - 1 - o)[..., ::-1], -1, axis)
+
+
+# every function over every dtype
+for dt in SORT_DTYPES:
+    for shape in ((37,), (5, 9), (3, 4, 6)):
+        v = sort_input(dt, *shape)
+        for axis in sorted({-1, 0, len(shape) - 1, None}, key=str):
+            sort_bits('sort %s %s axis %s' % (dt, shp(v), ax(axis)),
+                      'marsql.sort(%s, %s)' % (slit(v), ax(axis)), np.sort(v, axis=axis, kind='stable'))
+            T('argsort %s %s axis %s' % (dt, shp(v), ax(axis)),
+              'marsql.argsort(%s, %s)' % (slit(v), ax(axis)), np.argsort(v, axis=axis, kind='stable'))
+        axis = -1
+        k = min(3, shape[-1])
+        partition_check('partition %s %s kth %d' % (dt, shp(v), k), 'marsql.partition(%s, %d)' % (slit(v), k),
+                        v, k, -1, False)
+        partition_check('argpartition %s %s kth -1' % (dt, shp(v)), 'marsql.argpartition(%s, -1)' % slit(v),
+                        v, -1, -1, True)
+        order = desc_stable(v, 0)
+        T('argtopk %s %s k 2 axis 0' % (dt, shp(v)), 'marsql.argtopk(%s, 2, 0)' % slit(v), order[:2])
+        sort_bits('topk %s %s k 2 axis 0' % (dt, shp(v)), 'marsql.topk(%s, 2, 0)' % slit(v),
+                  np.take_along_axis(v, order[:2], axis=0))
+        asc = np.argsort(v, axis=-1, kind='stable')[..., :k]
+        T('argtopk smallest %s %s k %d' % (dt, shp(v), k), 'marsql.argtopk(%s, %d, largest => false)' % (slit(v), k), asc)
+        sort_bits('topk smallest %s %s k %d' % (dt, shp(v), k), 'marsql.topk(%s, %d, largest => false)' % (slit(v), k),
+                  np.take_along_axis(v, asc, axis=-1))
+    v = sort_input(dt, 40)
+    s = np.sort(v, kind='stable')
+    q = np.concatenate([v[:10], sort_input(dt, 6)])
+    for side in ('left', 'right'):
+        T('searchsorted %s side %s' % (dt, side), "marsql.searchsorted(%s, %s, '%s')" % (slit(s), slit(q), side),
+          np.searchsorted(s, q, side=side))
+        srt = np.argsort(v, kind='stable')
+        T('searchsorted %s side %s sorter' % (dt, side),
+          "marsql.searchsorted(%s, %s, '%s', %s)" % (slit(v), slit(q.reshape(2, 8)), side, lit(srt)),
+          np.searchsorted(v, q.reshape(2, 8), side=side, sorter=srt))
+    k2 = sort_input(dt, 4, 30)
+    T('lexsort %s 4 keys' % dt, 'marsql.lexsort(%s)' % slit(k2), np.lexsort(k2))
+    kk = [k2[0], sort_input('int8', 30)]
+    T('lexsort %s key with an int8 primary key' % dt, 'marsql.lexsort(ARRAY[%s, %s])' % (slit(kk[0]), slit(kk[1])),
+      np.lexsort(kk))
+    uv = sort_input(dt, 50) if dt[0] != 'c' else sort_input(dt, 50, special=False)
+    T('unique %s' % dt, 'marsql.unique(%s)' % slit(uv), np.unique(uv))
+    vals, idx, inv, cnt = np.unique(uv, return_index=True, return_inverse=True, return_counts=True)
+    R('unique_all %s' % dt, 'SELECT * FROM marsql.unique_all(%s)' % slit(uv),
+      lambda rows, vals=vals, idx=idx, inv=inv, cnt=cnt, shape=uv.shape: (
+          compare(parse_tensor(col(one_row(rows), 'values')), vals, EXACT, 'values')
+          or compare(parse_tensor(col(one_row(rows), 'indices')), idx, EXACT, 'indices')
+          or compare(parse_tensor(col(one_row(rows), 'inverse')), inv.reshape(shape), EXACT, 'inverse')
+          or compare(parse_tensor(col(one_row(rows), 'counts')), cnt, EXACT, 'counts')))
+    um = sort_input(dt, 6, 3, special=False)
+    um[3] = um[0]
+    um[5] = um[1]
+    for axis in (0, 1, -1):
+        T('unique %s 6x3 axis %d' % (dt, axis), 'marsql.unique(%s, %d)' % (slit(um), axis), np.unique(um, axis=axis))
+    vals, idx, inv, cnt = np.unique(um, axis=0, return_index=True, return_inverse=True, return_counts=True)
+    R('unique_all %s 6x3 axis 0' % dt, 'SELECT * FROM marsql.unique_all(%s, 0)' % slit(um),
+      lambda rows, vals=vals, idx=idx, inv=inv, cnt=cnt: (
+          compare(parse_tensor(col(one_row(rows), 'values')), vals, EXACT, 'values')
+          or compare(parse_tensor(col(one_row(rows), 'indices')), idx, EXACT, 'indices')
+          or compare(parse_tensor(col(one_row(rows), 'inverse')), inv.reshape(-1), EXACT, 'inverse')
+          or compare(parse_tensor(col(one_row(rows), 'counts')), cnt, EXACT, 'counts')))
+    a1 = sort_input(dt, 30)
+    b1 = np.concatenate([a1[:8], sort_input(dt, 12)])
+    rng.shuffle(b1)
+    for inv_ in (False, True):
+        T('isin %s invert %s' % (dt, inv_), 'marsql.isin(%s, %s, %s)' % (slit(a1.reshape(5, 6)), slit(b1), inv_),
+          np.isin(a1.reshape(5, 6), b1, invert=inv_))
+    T('intersect1d %s' % dt, 'marsql.intersect1d(%s, %s)' % (slit(a1), slit(b1)), np.intersect1d(a1, b1))
+    T('union1d %s' % dt, 'marsql.union1d(%s, %s)' % (slit(a1), slit(b1)), np.union1d(a1, b1))
+    T('setdiff1d %s' % dt, 'marsql.setdiff1d(%s, %s)' % (slit(a1), slit(b1)), np.setdiff1d(a1, b1))
+    T('setxor1d %s' % dt, 'marsql.setxor1d(%s, %s)' % (slit(a1), slit(b1)), np.setxor1d(a1, b1))
+    ua, ub = np.unique(a1), np.unique(b1)
+    if dt[0] in 'fc':
+        ua, ub = ua[~np.isnan(ua)], ub[~np.isnan(ub)]
+    rng.shuffle(ua)
+    for fname in ('intersect1d', 'setdiff1d', 'setxor1d'):
+        T('%s %s assume_unique' % (fname, dt), 'marsql.%s(%s, %s, true)' % (fname, slit(ua), slit(ub)),
+          getattr(np, fname)(ua, ub, assume_unique=True))
+
+# mixed dtypes: exact comparison across dtypes, numpy's promotion for sets
+mi = np.array([1, 2, 3, 300, -5], np.int16)
+mf = np.array([2.0, 2.5, 300.0, np.nan, -5.0], np.float32)
+T('isin int16 in float32', 'marsql.isin(%s, %s)' % (slit(mi), slit(mf)), np.isin(mi, mf))
+T('isin float32 in int16', 'marsql.isin(%s, %s)' % (slit(mf), slit(mi)), np.isin(mf, mi))
+T('searchsorted float32 in int16', 'marsql.searchsorted(%s, %s)' % (slit(np.sort(mi)), slit(mf)),
+  np.searchsorted(np.sort(mi), mf))
+for fname in ('intersect1d', 'union1d', 'setdiff1d', 'setxor1d'):
+    T('%s int16 with float32' % fname, 'marsql.%s(%s, %s)' % (fname, slit(mi), slit(mf)), getattr(np, fname)(mi, mf))
+ui = np.array([0, 200, 255], np.uint8)
+ii = np.array([-1, 0, 100], np.int8)
+T('union1d uint8 with int8 is int16', 'marsql.union1d(%s, %s)' % (slit(ui), slit(ii)), np.union1d(ui, ii))
+
+# edge cases
+for dt in ('float64', 'int32', 'float16'):
+    e = np.zeros((0,), dt)
+    sort_bits('sort empty %s' % dt, 'marsql.sort(%s)' % slit(e), np.sort(e))
+    T('argsort empty %s' % dt, 'marsql.argsort(%s)' % slit(e), np.argsort(e))
+    T('unique empty %s' % dt, 'marsql.unique(%s)' % slit(e), np.unique(e))
+    T('isin empty %s' % dt, 'marsql.isin(%s, %s)' % (slit(e), slit(np.array([1], dt))), np.isin(e, np.array([1], dt)))
+    T('isin in empty %s' % dt, 'marsql.isin(%s, %s)' % (slit(np.array([1], dt)), slit(e)), np.isin(np.array([1], dt), e))
+    T('searchsorted into empty %s' % dt, 'marsql.searchsorted(%s, %s)' % (slit(e), slit(np.array([1, 2], dt))),
+      np.searchsorted(e, np.array([1, 2], dt)))
+    T('intersect1d empty %s' % dt, 'marsql.intersect1d(%s, %s)' % (slit(e), slit(np.array([1], dt))),
+      np.intersect1d(e, np.array([1], dt)))
+e2 = np.zeros((3, 0))
+sort_bits('sort 3x0 axis 0', 'marsql.sort(%s, 0)' % lit(e2), np.sort(e2, axis=0))
+T('argsort 3x0 axis -1', 'marsql.argsort(%s)' % lit(e2), np.argsort(e2))
+z0 = np.array(2.5)
+sort_bits('sort 0-d axis NULL', 'marsql.sort(%s, NULL)' % lit(z0), np.sort(z0, axis=None))
+T('argsort 0-d axis NULL', 'marsql.argsort(%s, NULL)' % lit(z0), np.argsort(z0, axis=None))
+T('unique 0-d', 'marsql.unique(%s)' % lit(z0), np.unique(z0))
+T('isin 0-d', 'marsql.isin(%s, %s)' % (lit(z0), lit(np.array([2.5, 1]))), np.isin(z0, [2.5, 1]))
+T('searchsorted 0-d v', 'marsql.searchsorted(%s, %s)' % (lit(np.array([1., 2, 3])), lit(z0)),
+  np.searchsorted([1., 2, 3], z0))
+T('lexsort 0-d key', 'marsql.lexsort(ARRAY[%s])' % lit(z0), np.array(np.lexsort([z0]), np.int64))
+zs = np.array([0.0, -0.0, 0.0, -0.0, -1.0, np.nan, 1.0, -0.0])
+sort_bits('sort keeps -0.0 and 0.0 in their order', 'marsql.sort(%s)' % lit(zs), np.sort(zs, kind='stable'))
+T('argsort -0.0 and 0.0 tie', 'marsql.argsort(%s)' % lit(zs), np.argsort(zs, kind='stable'))
+sort_bits('unique -0.0 and 0.0 is one value (the first sorted)', 'marsql.unique(%s)' % lit(zs),
+          np.sort(zs, kind='stable')[[0, 1, 6, 7]])
+T('unique collapses NaNs (numpy 1.24 equal_nan)', 'marsql.unique(%s)' % lit(np.array([np.nan, 1, np.nan, np.nan])),
+  np.unique(np.array([np.nan, 1, np.nan, np.nan])))
+T('isin NaN is never found', 'marsql.isin(%s, %s)' % (lit(np.array([np.nan, 1])), lit(np.array([np.nan, 1]))),
+  np.isin([np.nan, 1], [np.nan, 1]))
+T('isin -0.0 finds 0.0', 'marsql.isin(%s, %s)' % (lit(np.array([-0.0, 1])), lit(np.array([0.0]))),
+  np.isin([-0.0, 1], [0.0]))
+T('setxor1d keeps both NaNs', 'marsql.setxor1d(%s, %s)' % (lit(np.array([np.nan, 1])), lit(np.array([np.nan, 2]))),
+  np.setxor1d([np.nan, 1], [np.nan, 2]))
+T('intersect1d drops NaN', 'marsql.intersect1d(%s, %s)' % (lit(np.array([np.nan, 1])), lit(np.array([np.nan, 1]))),
+  np.intersect1d([np.nan, 1], [np.nan, 1]))
+T('searchsorted NaN goes last', "marsql.searchsorted(%s, %s)" % (lit(np.array([1., 2, np.nan])), lit(np.array([np.nan, 3, np.inf]))),
+  np.searchsorted([1., 2, np.nan], [np.nan, 3, np.inf]))
+alleq = np.full(100, 7, np.int32)
+T('argsort all-equal is the identity', 'marsql.argsort(%s)' % slit(alleq), np.argsort(alleq, kind='stable'))
+T('unique all-equal', 'marsql.unique(%s)' % slit(alleq), np.unique(alleq))
+big = rng.integers(-2 ** 31, 2 ** 31, 100000).astype(np.int64)
+T('unique of 100000 int64 (radix path)', 'marsql.unique(%s)' % lit(big), np.unique(big))
+bigf = rng.standard_normal(70000).astype(np.float32)
+bigf[::97] = np.nan
+bigf[::101] = -0.0
+sort_bits('sort of 70000 float32 (radix path)', 'marsql.sort(%s)' % lit(bigf), np.sort(bigf, kind='stable'))
+T('argsort of 70000 float32 (radix path)', 'marsql.argsort(%s)' % lit(bigf), np.argsort(bigf, kind='stable'))
+w3 = sort_input('float64', 3, 4, 5)
+for axis in (-3, -2, 1):
+    sort_bits('sort 3x4x5 negative axis %d' % axis, 'marsql.sort(%s, %d)' % (lit(w3), axis), np.sort(w3, axis=axis, kind='stable'))
+
+# errors where numpy raises
+E('sort axis out of bounds', 'marsql.sort(%s, 2)' % lit(a_doc), '22', lambda: np.sort(a_doc, axis=2))
+E('argsort axis out of bounds', 'marsql.argsort(%s, -3)' % lit(a_doc), '22', lambda: np.argsort(a_doc, axis=-3))
+E('sort 0-d along axis -1', 'marsql.sort(%s)' % lit(z0), '22', lambda: np.sort(z0))
+E('partition kth out of bounds', 'marsql.partition(%s, 4)' % lit(p_doc), '22', lambda: np.partition(p_doc, 4))
+E('partition kth below bounds', 'marsql.partition(%s, -5)' % lit(p_doc), '22', lambda: np.partition(p_doc, -5))
+E('argpartition kth list out of bounds', "marsql.argpartition(%s, '{1,7}'::int[])" % lit(p_doc), '22',
+  lambda: np.argpartition(p_doc, [1, 7]))
+E('searchsorted 2-D a', 'marsql.searchsorted(%s, %s)' % (lit(a_doc), lit(z0)), '22', lambda: np.searchsorted(a_doc, z0))
+E('searchsorted side', "marsql.searchsorted(%s, %s, 'middle')" % (lit(p_doc), lit(z0)), '22',
+  lambda: np.searchsorted(p_doc, z0, side='middle'))
+E('searchsorted sorter out of range', "marsql.searchsorted(%s, %s, 'left', %s)" % (
+    lit(p_doc), lit(z0), lit(np.array([0, 1, 2, 9]))), '22',
+  lambda: np.searchsorted(p_doc, z0, sorter=[0, 1, 2, 9]))
+E('lexsort keys of different shapes', 'marsql.lexsort(%s)' % tarr([np.array([1., 2]), np.array([1., 2, 3])]), '22',
+  lambda: np.lexsort((np.array([1., 2]), np.array([1., 2, 3]))))
+E('unique axis out of bounds', 'marsql.unique(%s, 2)' % lit(a_doc), '22', lambda: np.unique(a_doc, axis=2))
+
+
 # --------------------------------------------------------------------------
 # Running the queries: one psql process runs them all, each wrapped so an
 # error becomes a result line ("ERR sqlstate message") instead of ending the
