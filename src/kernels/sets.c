@@ -34,8 +34,7 @@ mt_unique(const void *data, MtDtype dtype, int64_t n, void *values,
 		return MT_OK;
 	if (index == NULL && inverse == NULL && counts == NULL)
 	{
-		memcpy(values, data, elem * n);
-		st = mt_sort_lanes(values, dtype, 1, n, 1, poll, poll_arg);
+		st = mt_sort_copy_lanes(data, values, dtype, 1, n, 1, poll, poll_arg);
 		if (st == MT_OK)
 			*nunique = mt_sort_collapse(values, dtype, n);
 		return st;

@@ -286,6 +286,171 @@ DEFINE_RADIX_VALUES(float16)
 DEFINE_RADIX_VALUES(float32)
 DEFINE_RADIX_VALUES(float64)
 
+/* ---- sorting a copy with invertible keys ---- */
+
+/*
+ * Invertible keys: the same order as key_NAME wherever that one is a strict
+ * order, computed once on the way in and undone on the way out, so no pass
+ * recomputes them.  For floats they differ from key_NAME on -0.0 (below
+ * 0.0) and NaN (by payload and sign), so radix_copy_NAME falls back to the
+ * stable path when -0.0 meets 0.0 or NaNs differ in their bits.
+ */
+#define FLIP_SIGNED(UT, x) ((UT) ((x) ^ ((UT) 1 << (8 * sizeof(UT) - 1))))
+#define FLIP_FLOAT(UT, x) \
+	((UT) ((x) ^ ((UT) (0 - ((x) >> (8 * sizeof(UT) - 1))) | ((UT) 1 << (8 * sizeof(UT) - 1)))))
+#define UNFLIP_FLOAT(UT, k) \
+	((UT) (((k) >> (8 * sizeof(UT) - 1)) ? (k) ^ ((UT) 1 << (8 * sizeof(UT) - 1)) : (UT) ~(k)))
+
+/*
+ * radix_copy_NAME(src, dst, tmp, n, w): dst = src sorted, stably (src is
+ * not written); false when the fast path does not apply (a float array with
+ * both zeros, or NaNs of different bits): dst is then untouched.
+ */
+#define DEFINE_RADIX_COPY(NAME, FLOAT, IN, OUT) \
+static bool \
+radix_copy_##NAME(const bits_##NAME *src, bits_##NAME *dst, bits_##NAME *tmp, \
+				  int64_t n, SortWork *w, MtStatus *st) \
+{ \
+	typedef bits_##NAME UT; \
+	const int	bits = 8 * (int) sizeof(UT); \
+	const UT	sign = (UT) 1 << (bits - 1); \
+	int			digit = (bits > 8 && n >= SORT_WIDE_MIN) ? 11 : 8; \
+	int			passes = (bits + digit - 1) / digit; \
+	int64_t		buckets = (int64_t) 1 << digit; \
+	uint64_t	mask = (uint64_t) buckets - 1; \
+	int64_t	   *hist = w->hist; \
+	bool		neg_zero = false, \
+				pos_zero = false, \
+				nan_seen = false, \
+				nan_mixed = false; \
+	UT			nan_bits = 0; \
+	int			todo[8]; \
+	int			ntodo = 0; \
+	\
+	*st = MT_OK; \
+	memset(hist, 0, sizeof(int64_t) * buckets * passes); \
+	for (int64_t i = 0; i < n; i++) \
+	{ \
+		UT			x = src[i]; \
+		uint64_t	k = IN(UT, x); \
+		\
+		if (FLOAT) \
+		{ \
+			UT			mag = (UT) (x & ~sign); \
+			\
+			if (mag == 0) \
+			{ \
+				if (x) \
+					neg_zero = true; \
+				else \
+					pos_zero = true; \
+			} \
+			else if (mag > (UT) (((UT) ~(UT) 0 >> 1) ^ ((UT) ~(UT) 0 >> (bits == 64 ? 12 : bits == 32 ? 9 : 6)))) \
+			{ \
+				if (nan_seen && x != nan_bits) \
+					nan_mixed = true; \
+				nan_seen = true; \
+				nan_bits = x; \
+			} \
+		} \
+		for (int p = 0; p < passes; p++) \
+			hist[p * buckets + ((k >> (p * digit)) & mask)]++; \
+	} \
+	if (FLOAT && ((neg_zero && pos_zero) || nan_mixed || (nan_bits & sign))) \
+		return false; \
+	if (work_poll(w, n)) \
+	{ \
+		*st = MT_ERR_CANCELED; \
+		return true; \
+	} \
+	for (int p = 0; p < passes; p++) \
+	{ \
+		int64_t    *h = hist + p * buckets; \
+		int64_t		sum = 0; \
+		\
+		if (n > 0 && h[((uint64_t) IN(UT, src[0]) >> (p * digit)) & mask] == n) \
+			continue; \
+		for (int64_t b = 0; b < buckets; b++) \
+		{ \
+			int64_t		c = h[b]; \
+			\
+			h[b] = sum; \
+			sum += c; \
+		} \
+		todo[ntodo++] = p; \
+	} \
+	if (ntodo == 0) \
+	{ \
+		memcpy(dst, src, sizeof(UT) * n); \
+		return true; \
+	} \
+	{ \
+		/* the last pass writes dst: the first writes dst or tmp by parity */ \
+		UT		   *to = (ntodo % 2) ? dst : tmp; \
+		UT		   *other = (ntodo % 2) ? tmp : dst; \
+		const UT   *from = src; \
+		\
+		for (int t = 0; t < ntodo; t++) \
+		{ \
+			int64_t    *h = hist + todo[t] * buckets; \
+			int			shift = todo[t] * digit; \
+			bool		first = t == 0, \
+						last = t == ntodo - 1; \
+			UT		   *swap; \
+			\
+			if (first && last) \
+				for (int64_t i = 0; i < n; i++) \
+				{ \
+					UT			x = from[i]; \
+					\
+					to[h[((uint64_t) IN(UT, x) >> shift) & mask]++] = x; \
+				} \
+			else if (first) \
+				for (int64_t i = 0; i < n; i++) \
+				{ \
+					UT			k = IN(UT, from[i]); \
+					\
+					to[h[((uint64_t) k >> shift) & mask]++] = k; \
+				} \
+			else if (last) \
+				for (int64_t i = 0; i < n; i++) \
+				{ \
+					UT			k = from[i]; \
+					\
+					to[h[((uint64_t) k >> shift) & mask]++] = OUT(UT, k); \
+				} \
+			else \
+				for (int64_t i = 0; i < n; i++) \
+				{ \
+					UT			k = from[i]; \
+					\
+					to[h[((uint64_t) k >> shift) & mask]++] = k; \
+				} \
+			from = to; \
+			swap = to; \
+			to = other; \
+			other = swap; \
+			if (work_poll(w, n)) \
+			{ \
+				*st = MT_ERR_CANCELED; \
+				return true; \
+			} \
+		} \
+	} \
+	return true; \
+}
+
+#define KEEP(UT, x) (x)
+DEFINE_RADIX_COPY(bool, false, KEEP, KEEP)
+DEFINE_RADIX_COPY(uint8, false, KEEP, KEEP)
+DEFINE_RADIX_COPY(int8, false, FLIP_SIGNED, FLIP_SIGNED)
+DEFINE_RADIX_COPY(int16, false, FLIP_SIGNED, FLIP_SIGNED)
+DEFINE_RADIX_COPY(int32, false, FLIP_SIGNED, FLIP_SIGNED)
+DEFINE_RADIX_COPY(int64, false, FLIP_SIGNED, FLIP_SIGNED)
+DEFINE_RADIX_COPY(float16, true, FLIP_FLOAT, UNFLIP_FLOAT)
+DEFINE_RADIX_COPY(float32, true, FLIP_FLOAT, UNFLIP_FLOAT)
+DEFINE_RADIX_COPY(float64, true, FLIP_FLOAT, UNFLIP_FLOAT)
+
 /* ---- sorting (key, position) pairs ---- */
 
 /*
@@ -572,6 +737,50 @@ mt_sort_lanes(void *data, MtDtype dtype, int64_t outer, int64_t n,
 			}
 			if (st == MT_OK && work_poll(&w, n))
 				st = MT_ERR_CANCELED;
+		}
+	}
+	work_free(&w);
+	return st;
+}
+
+MtStatus
+mt_sort_copy_lanes(const void *src, void *dst, MtDtype dtype, int64_t outer,
+				   int64_t n, int64_t inner, MtPollFn poll, void *poll_arg)
+{
+	SortWork	w;
+	size_t		elem = mt_dtype_size(dtype);
+	MtStatus	st = MT_OK;
+
+	if (inner != 1 || n <= SORT_SMALL || mt_dtype_is_complex(dtype))
+	{
+		if (outer > 0 && n > 0 && inner > 0)
+			memcpy(dst, src, elem * (size_t) (outer * n * inner));
+		return mt_sort_lanes(dst, dtype, outer, n, inner, poll, poll_arg);
+	}
+	if (!work_init(&w, n, elem, false, true, poll, poll_arg))
+	{
+		work_free(&w);
+		return MT_ERR_MEMORY;
+	}
+	for (int64_t o = 0; o < outer && st == MT_OK; o++)
+	{
+		const char *from = (const char *) src + (size_t) (o * n) * elem;
+		char	   *to = (char *) dst + (size_t) (o * n) * elem;
+		bool		done = false;
+
+#define COPY_ONE(T, NAME) \
+		done = radix_copy_##NAME((const bits_##NAME *) from, (bits_##NAME *) to, \
+								 (bits_##NAME *) w.lane_tmp, n, &w, &st)
+
+		if (dtype == MT_FLOAT16)
+			COPY_ONE(uint16_t, float16);
+		else
+			MT_DISPATCH_REAL(dtype, COPY_ONE);
+#undef COPY_ONE
+		if (!done)
+		{
+			memcpy(to, from, elem * (size_t) n);
+			st = sort_contiguous(to, dtype, n, &w);
 		}
 	}
 	work_free(&w);

@@ -70,11 +70,10 @@ sorted_copy(const Tensor *t, int axis)
 
 	tensor_dims64(t, dims);
 	result = tensor_new_uninit(t->ndim, dims, (MtDtype) t->dtype);
-	memcpy(TENSOR_DATA(result), TENSOR_DATA(t),
-		   VARSIZE(t) - MT_HEADER_BYTES(t->ndim));
 	lanes_of(t, axis, &outer, &n, &inner);
-	st = mt_sort_lanes(TENSOR_DATA(result), (MtDtype) t->dtype, outer, n,
-					   inner, tensor_poll_interrupts, NULL);
+	st = mt_sort_copy_lanes(TENSOR_DATA(t), TENSOR_DATA(result),
+							(MtDtype) t->dtype, outer, n, inner,
+							tensor_poll_interrupts, NULL);
 	if (st != MT_OK)
 	{
 		mt_error_set(&err, st, 0, "The sort of %lld elements needs twice their size in workspace.",
