@@ -169,6 +169,9 @@ SELECT is_empty($$
 		'sum', 'prod', 'mean', 'min', 'max', 'var', 'std',
 		'argmin', 'argmax',				-- NULL axis: every axis / flattened
 		'concatenate',					-- NULL axis: the tensors flattened
+		'sort', 'argsort', 'partition', 'argpartition', 'topk', 'argtopk',
+		'lexsort', 'unique', 'unique_all',	-- NULL axis: flattened
+		'searchsorted',					-- NULL sorter: none
 		'slice',						-- NULL bounds: omitted
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
