@@ -540,6 +540,64 @@ radix_pairs(uint64_t *keys, int64_t *perm, int64_t n, int keybits, SortWork *w)
 	return MT_OK;
 }
 
+/*
+ * Stable LSD radix sort of packed (key << 32 | position) words by their
+ * upper keybits (<= 32) bits: half the bytes of radix_pairs per pass.
+ */
+static MtStatus
+radix_packed(uint64_t *a, uint64_t *tmp, int64_t n, int keybits, SortWork *w)
+{
+	int			digit = (keybits > 8 && n >= SORT_WIDE_MIN) ? 11 : 8;
+	int			passes = (keybits + digit - 1) / digit;
+	int64_t		buckets = (int64_t) 1 << digit;
+	uint64_t	mask = (uint64_t) buckets - 1;
+	int64_t    *hist = w->hist;
+	uint64_t   *src = a,
+			   *dst = tmp;
+
+	memset(hist, 0, sizeof(int64_t) * buckets * passes);
+	for (int64_t i = 0; i < n; i++)
+	{
+		uint64_t	k = a[i] >> 32;
+
+		for (int p = 0; p < passes; p++)
+			hist[p * buckets + ((k >> (p * digit)) & mask)]++;
+	}
+	if (work_poll(w, n))
+		return MT_ERR_CANCELED;
+	for (int p = 0; p < passes; p++)
+	{
+		int64_t    *h = hist + p * buckets;
+		int			shift = 32 + p * digit;
+		int64_t		sum = 0;
+		uint64_t   *swap;
+
+		if (h[(src[0] >> shift) & mask] == n)
+			continue;
+		for (int64_t b = 0; b < buckets; b++)
+		{
+			int64_t		c = h[b];
+
+			h[b] = sum;
+			sum += c;
+		}
+		for (int64_t i = 0; i < n; i++)
+		{
+			uint64_t	x = src[i];
+
+			dst[h[(x >> shift) & mask]++] = x;
+		}
+		swap = src;
+		src = dst;
+		dst = swap;
+		if (work_poll(w, n))
+			return MT_ERR_CANCELED;
+	}
+	if (src != a)
+		memcpy(a, src, sizeof(uint64_t) * n);
+	return MT_OK;
+}
+
 /* significant bits of a dtype's key (complex64: both parts in one key) */
 static int
 key_bits(MtDtype dtype)
@@ -585,7 +643,7 @@ fill_keys(const void *data, MtDtype dtype, int64_t base, int64_t stride,
 		const bits_##NAME *d = (const bits_##NAME *) data; \
 		\
 		for (int64_t i = 0; i < n; i++) \
-			keys[i] = key_##NAME(d[base + perm[i] * stride]); \
+			keys[i] = key_##NAME(d[base + (perm ? perm[i] : i) * stride]); \
 	} while (0)
 
 	switch (dtype)
@@ -599,7 +657,7 @@ fill_keys(const void *data, MtDtype dtype, int64_t base, int64_t stride,
 
 				for (int64_t i = 0; i < n; i++)
 				{
-					int64_t		e = 2 * (base + perm[i] * stride);
+					int64_t		e = 2 * (base + (perm ? perm[i] : i) * stride);
 
 					keys[i] = ((uint64_t) key_float32(d[e]) << 32) |
 						key_float32(d[e + 1]);
@@ -611,7 +669,7 @@ fill_keys(const void *data, MtDtype dtype, int64_t base, int64_t stride,
 				const uint64_t *d = (const uint64_t *) data;
 
 				for (int64_t i = 0; i < n; i++)
-					keys[i] = key_float64(d[2 * (base + perm[i] * stride) + part]);
+					keys[i] = key_float64(d[2 * (base + (perm ? perm[i] : i) * stride) + part]);
 			}
 			break;
 		default:
@@ -832,6 +890,42 @@ mt_argsort_lanes(const void *data, MtDtype dtype, int64_t outer, int64_t n,
 
 	if (n <= 0 || outer <= 0 || inner <= 0)
 		return MT_OK;
+	if (n > SORT_SMALL && n <= (int64_t) UINT32_MAX &&
+		key_rounds(dtype) == 1 && key_bits(dtype) <= 32)
+	{
+		/* keys of 32 bits or fewer: sort (key, position) packed in a word */
+		memset(&w, 0, sizeof(w));
+		w.poll = poll;
+		w.poll_arg = poll_arg;
+		w.hist = malloc(sizeof(int64_t) * SORT_HIST);
+		w.keys = malloc(sizeof(uint64_t) * n);
+		w.keys_tmp = malloc(sizeof(uint64_t) * n);
+		if (!w.hist || !w.keys || !w.keys_tmp)
+		{
+			work_free(&w);
+			return MT_ERR_MEMORY;
+		}
+		for (int64_t o = 0; o < outer && st == MT_OK; o++)
+		{
+			for (int64_t in = 0; in < inner && st == MT_OK; in++)
+			{
+				int64_t		base = o * n * inner + in;
+
+				fill_keys(data, dtype, base, inner, NULL, n, 0, descending, w.keys);
+				for (int64_t i = 0; i < n; i++)
+					w.keys[i] = (w.keys[i] << 32) | (uint64_t) i;
+				st = radix_packed(w.keys, w.keys_tmp, n, key_bits(dtype), &w);
+				if (st != MT_OK)
+					break;
+				for (int64_t i = 0; i < n; i++)
+					out[base + i * inner] = (int64_t) (w.keys[i] & UINT32_MAX);
+				if (work_poll(&w, n))
+					st = MT_ERR_CANCELED;
+			}
+		}
+		work_free(&w);
+		return st;
+	}
 	if (!work_init(&w, n, 0, true, false, poll, poll_arg))
 	{
 		work_free(&w);
