@@ -36,6 +36,9 @@ SELECT intersect1d('[3,1]'::tensor, '[1,5]'::tensor, true), setdiff1d('[3,1,2]':
 	   setxor1d('[3,1]'::tensor, '[1,5]'::tensor, true);
 SELECT intersect1d('[NaN,1]'::tensor, '[NaN,1]'::tensor), union1d('[NaN]'::tensor, '[NaN,1]'::tensor),
 	   setdiff1d('[NaN,1]'::tensor, '[NaN]'::tensor), setxor1d('[NaN,1]'::tensor, '[NaN,2]'::tensor);
+SELECT * FROM intersect1d_indices('[1,1,2,3,4]'::tensor, '[2,1,4,6]'::tensor);
+SELECT * FROM intersect1d_indices('[1,2,3,4]'::tensor, '[2,1,4,6]'::tensor, true);
+SELECT * FROM intersect1d_indices(astype('[5,1]'::tensor, 'int8'), 'float64(0):[]'::tensor);
 -- dtypes: promoted as numpy's; setdiff1d keeps a's
 SELECT union1d(astype('[0,200]'::tensor, 'uint8'), astype('[-1]'::tensor, 'int8')),
 	   setdiff1d(astype('[1,2,3]'::tensor, 'int16'), '[2.5,3]'::tensor),

@@ -1,5 +1,5 @@
 -- Set routines over every dtype (numpy's arraysetops): unique, unique_all,
--- isin, intersect1d, union1d, setdiff1d, setxor1d.  Results are sorted;
+-- isin, intersect1d, intersect1d_indices, union1d, setdiff1d, setxor1d.  Results are sorted;
 -- unique collapses NaNs (numpy 1.24's equal_nan=True), the others compare
 -- with == (NaN matches nothing).
 
@@ -34,6 +34,16 @@ CREATE FUNCTION marsql.intersect1d(a marsql.tensor, b marsql.tensor,
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.intersect1d(marsql.tensor, marsql.tensor, boolean) IS
 	'sorted distinct values in both a and b (numpy.intersect1d)';
+
+CREATE FUNCTION marsql.intersect1d_indices(a marsql.tensor, b marsql.tensor,
+										   assume_unique boolean DEFAULT false,
+										   OUT "values" marsql.tensor, OUT indices_a marsql.tensor,
+										   OUT indices_b marsql.tensor)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'tensor_intersect1d_indices'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.intersect1d_indices(marsql.tensor, marsql.tensor, boolean) IS
+	'intersect1d with the int64 indices of the common values in a and in b (numpy.intersect1d return_indices=True)';
 
 CREATE FUNCTION marsql.union1d(a marsql.tensor, b marsql.tensor)
 	RETURNS marsql.tensor

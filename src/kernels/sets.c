@@ -279,3 +279,60 @@ mt_set_op(MtSetOp op, const void *a, int64_t na, const void *b, int64_t nb,
 	free(aux);
 	return st;
 }
+
+MtStatus
+mt_intersect_indices(const void *a, int64_t na, const void *b, int64_t nb,
+					 MtDtype dtype, bool assume_unique, void *out,
+					 int64_t *ia, int64_t *ib, int64_t *nout,
+					 MtPollFn poll, void *poll_arg)
+{
+	size_t		elem = mt_dtype_size(dtype);
+	int64_t		room = na + nb > 0 ? na + nb : 1;
+	char	   *aux = malloc(elem * room);
+	int64_t    *first = malloc(sizeof(int64_t) * room);
+	int64_t    *perm = malloc(sizeof(int64_t) * room);
+	int64_t		ua = na,
+				ub = nb,
+				m = 0;
+	MtStatus	st = MT_OK;
+
+	*nout = 0;
+	if (aux == NULL || first == NULL || perm == NULL)
+		st = MT_ERR_MEMORY;
+	else if (assume_unique)
+	{
+		memcpy(aux, a, elem * na);
+		memcpy(aux + elem * na, b, elem * nb);
+	}
+	else
+	{
+		/* numpy: the unique values of each, with their first indices */
+		st = mt_unique(a, dtype, na, aux, &ua, first, NULL, NULL, poll, poll_arg);
+		if (st == MT_OK)
+			st = mt_unique(b, dtype, nb, aux + elem * ua, &ub, first + ua,
+						   NULL, NULL, poll, poll_arg);
+	}
+	if (st == MT_OK)
+		st = mt_argsort_lanes(aux, dtype, 1, ua + ub, 1, false, perm,
+							  poll, poll_arg);
+	for (int64_t i = 0; st == MT_OK && i + 1 < ua + ub; i++)
+	{
+		int64_t		p = perm[i],
+					q = perm[i + 1];
+
+		/* numpy: aux[1:] == aux[:-1], sorted; the pair's second is b's */
+		if (mt_sort_key_equal(aux, p, aux, q, dtype) &&
+			!mt_element_isnan(aux, dtype, p))
+		{
+			memcpy((char *) out + elem * m, aux + elem * p, elem);
+			ia[m] = assume_unique ? p : first[p];
+			ib[m] = assume_unique ? q - ua : first[q];
+			m++;
+		}
+	}
+	*nout = m;
+	free(aux);
+	free(first);
+	free(perm);
+	return st;
+}

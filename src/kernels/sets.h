@@ -72,4 +72,15 @@ extern MtStatus mt_set_op(MtSetOp op, const void *a, int64_t na,
 						  bool assume_unique, void *out, int64_t *nout,
 						  MtPollFn poll, void *poll_arg);
 
+/*
+ * numpy.intersect1d(a, b, assume_unique, return_indices=True): out (room
+ * for na + nb elements) the common values, ia and ib (room for na + nb) the index of each in a and in b (the first occurrence unless
+ * assume_unique), *nout their count.  Both of dtype.
+ */
+extern MtStatus mt_intersect_indices(const void *a, int64_t na, const void *b,
+									 int64_t nb, MtDtype dtype,
+									 bool assume_unique, void *out,
+									 int64_t *ia, int64_t *ib, int64_t *nout,
+									 MtPollFn poll, void *poll_arg);
+
 #endif							/* MARSQL_SETS_H */

@@ -21,6 +21,7 @@ PG_FUNCTION_INFO_V1(tensor_unique);
 PG_FUNCTION_INFO_V1(tensor_unique_all);
 PG_FUNCTION_INFO_V1(tensor_isin);
 PG_FUNCTION_INFO_V1(tensor_intersect1d);
+PG_FUNCTION_INFO_V1(tensor_intersect1d_indices);
 PG_FUNCTION_INFO_V1(tensor_union1d);
 PG_FUNCTION_INFO_V1(tensor_setdiff1d);
 PG_FUNCTION_INFO_V1(tensor_setxor1d);
@@ -259,4 +260,41 @@ Datum
 tensor_setxor1d(PG_FUNCTION_ARGS)
 {
 	return set_op(fcinfo, MT_SET_XOR, PG_GETARG_BOOL(2));
+}
+
+/* intersect1d(..., return_indices=True): (values, indices_a, indices_b) */
+Datum
+tensor_intersect1d_indices(PG_FUNCTION_ARGS)
+{
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *b = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	bool		assume_unique = PG_GETARG_BOOL(2);
+	MtDtype		dtype = tensor_promote(&a, &b);
+	int64		na = tensor_size(a);
+	int64		nb = tensor_size(b);
+	int64		nout;
+	Tensor	   *values = vector_new(na + nb, dtype);
+	Tensor	   *ia = vector_new(na + nb, MT_INT64);
+	Tensor	   *ib = vector_new(na + nb, MT_INT64);
+	TupleDesc	tupdesc;
+	Datum		result[3];
+	bool		nulls[3] = {0};
+	MtStatus	st;
+
+	st = mt_intersect_indices(TENSOR_DATA(a), na, TENSOR_DATA(b), nb, dtype,
+							  assume_unique, TENSOR_DATA(values),
+							  (int64_t *) TENSOR_DATA(ia),
+							  (int64_t *) TENSOR_DATA(ib), &nout,
+							  tensor_poll_interrupts, NULL);
+	tensor_check_status(st, NULL);
+	vector_truncate(values, nout);
+	vector_truncate(ia, nout);
+	vector_truncate(ib, nout);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	result[0] = PointerGetDatum(values);
+	result[1] = PointerGetDatum(ia);
+	result[2] = PointerGetDatum(ib);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, result, nulls)));
 }

@@ -1628,6 +1628,12 @@ for dt in SORT_DTYPES:
           np.isin(a1.reshape(5, 6), b1, invert=inv_))
     T('intersect1d %s' % dt, 'marsql.intersect1d(%s, %s)' % (slit(a1), slit(b1)), np.intersect1d(a1, b1))
     T('union1d %s' % dt, 'marsql.union1d(%s, %s)' % (slit(a1), slit(b1)), np.union1d(a1, b1))
+    iv, ia_, ib_ = np.intersect1d(a1, b1, return_indices=True)
+    R('intersect1d_indices %s' % dt, 'SELECT * FROM marsql.intersect1d_indices(%s, %s)' % (slit(a1), slit(b1)),
+      lambda rows, iv=iv, ia_=ia_, ib_=ib_: (
+          compare(parse_tensor(col(one_row(rows), 'values')), iv, EXACT, 'values')
+          or compare(parse_tensor(col(one_row(rows), 'indices_a')), ia_, EXACT, 'indices_a')
+          or compare(parse_tensor(col(one_row(rows), 'indices_b')), ib_, EXACT, 'indices_b')))
     T('setdiff1d %s' % dt, 'marsql.setdiff1d(%s, %s)' % (slit(a1), slit(b1)), np.setdiff1d(a1, b1))
     T('setxor1d %s' % dt, 'marsql.setxor1d(%s, %s)' % (slit(a1), slit(b1)), np.setxor1d(a1, b1))
     ua, ub = np.unique(a1), np.unique(b1)
@@ -1637,6 +1643,13 @@ for dt in SORT_DTYPES:
     for fname in ('intersect1d', 'setdiff1d', 'setxor1d'):
         T('%s %s assume_unique' % (fname, dt), 'marsql.%s(%s, %s, true)' % (fname, slit(ua), slit(ub)),
           getattr(np, fname)(ua, ub, assume_unique=True))
+    iv, ia_, ib_ = np.intersect1d(ua, ub, assume_unique=True, return_indices=True)
+    R('intersect1d_indices %s assume_unique' % dt,
+      'SELECT * FROM marsql.intersect1d_indices(%s, %s, true)' % (slit(ua), slit(ub)),
+      lambda rows, iv=iv, ia_=ia_, ib_=ib_: (
+          compare(parse_tensor(col(one_row(rows), 'values')), iv, EXACT, 'values')
+          or compare(parse_tensor(col(one_row(rows), 'indices_a')), ia_, EXACT, 'indices_a')
+          or compare(parse_tensor(col(one_row(rows), 'indices_b')), ib_, EXACT, 'indices_b')))
 
 # mixed dtypes: exact comparison across dtypes, numpy's promotion for sets
 mi = np.array([1, 2, 3, 300, -5], np.int16)
