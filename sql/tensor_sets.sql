@@ -53,3 +53,9 @@ SELECT * FROM unique_all(NULL);
 SELECT marsql.unique('[[1,2]]'::tensor, 2);
 SELECT marsql.unique('5'::tensor, 0);
 SELECT * FROM unique_all('[1,2]'::tensor, -2);
+
+-- the array API's unique_values, unique_counts, unique_inverse
+SELECT unique_values('[[3,1],[3,2]]'::tensor);
+SELECT * FROM unique_counts('[[3,1],[3,2]]'::tensor);
+SELECT * FROM unique_inverse('[[3,1],[3,2]]'::tensor);
+SELECT unique_values(NULL), (unique_counts(NULL)).counts;

@@ -1,5 +1,5 @@
 -- Set routines over every dtype (numpy's arraysetops): unique, unique_all,
--- isin, intersect1d, intersect1d_indices, union1d, setdiff1d, setxor1d.  Results are sorted;
+-- the array API's unique_values, unique_counts and unique_inverse, isin, intersect1d, intersect1d_indices, union1d, setdiff1d, setxor1d.  Results are sorted;
 -- unique collapses NaNs (numpy 1.24's equal_nan=True), the others compare
 -- with == (NaN matches nothing).
 
@@ -12,12 +12,35 @@ COMMENT ON FUNCTION marsql.unique(marsql.tensor, integer) IS
 
 CREATE FUNCTION marsql.unique_all(t marsql.tensor, axis integer DEFAULT NULL,
 								  OUT "values" marsql.tensor, OUT indices marsql.tensor,
-								  OUT inverse marsql.tensor, OUT counts marsql.tensor)
+								  OUT inverse_indices marsql.tensor, OUT counts marsql.tensor)
 	RETURNS record
 	AS 'MODULE_PATHNAME', 'tensor_unique_all'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.unique_all(marsql.tensor, integer) IS
 	'numpy.unique with return_index, return_inverse and return_counts: distinct values, int64 first indices, inverse (t''s shape when axis is NULL) and counts (array API unique_all)';
+
+CREATE FUNCTION marsql.unique_values(x marsql.tensor)
+	RETURNS marsql.tensor
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	AS $$ SELECT marsql.unique(x) $$;
+COMMENT ON FUNCTION marsql.unique_values(marsql.tensor) IS
+	'the sorted distinct elements of the flattened x (array API unique_values; numpy.unique)';
+
+CREATE FUNCTION marsql.unique_counts(x marsql.tensor,
+									 OUT "values" marsql.tensor, OUT counts marsql.tensor)
+	RETURNS record
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	AS $$ SELECT u."values", u.counts FROM marsql.unique_all(x) u $$;
+COMMENT ON FUNCTION marsql.unique_counts(marsql.tensor) IS
+	'distinct values of x and how often each occurs (array API unique_counts; numpy.unique return_counts)';
+
+CREATE FUNCTION marsql.unique_inverse(x marsql.tensor,
+									  OUT "values" marsql.tensor, OUT inverse_indices marsql.tensor)
+	RETURNS record
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	AS $$ SELECT u."values", u.inverse_indices FROM marsql.unique_all(x) u $$;
+COMMENT ON FUNCTION marsql.unique_inverse(marsql.tensor) IS
+	'distinct values of x and, in x''s shape, the position of each element''s value among them (array API unique_inverse)';
 
 CREATE FUNCTION marsql.isin(element marsql.tensor, test_elements marsql.tensor,
 							invert boolean DEFAULT false)

@@ -2,7 +2,8 @@
  * tensor_sets.c
  *	  SQL glue for numpy's set routines over every dtype: unique (along an
  *	  axis too), unique_all (values, first indices, inverse and counts, as
- *	  the array API's unique_all), isin, intersect1d, union1d, setdiff1d
+ *	  the array API's unique_all; unique_values, unique_counts and
+ *	  unique_inverse are SQL functions over these two), isin, intersect1d, union1d, setdiff1d
  *	  and setxor1d.  The kernels are in kernels/sets.c; results are sorted
  *	  (setdiff1d with assume_unique keeps its input's order, as numpy's).
  */

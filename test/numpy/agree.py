@@ -1606,8 +1606,18 @@ for dt in SORT_DTYPES:
       lambda rows, vals=vals, idx=idx, inv=inv, cnt=cnt, shape=uv.shape: (
           compare(parse_tensor(col(one_row(rows), 'values')), vals, EXACT, 'values')
           or compare(parse_tensor(col(one_row(rows), 'indices')), idx, EXACT, 'indices')
-          or compare(parse_tensor(col(one_row(rows), 'inverse')), inv.reshape(shape), EXACT, 'inverse')
+          or compare(parse_tensor(col(one_row(rows), 'inverse_indices')), inv.reshape(shape), EXACT, 'inverse')
           or compare(parse_tensor(col(one_row(rows), 'counts')), cnt, EXACT, 'counts')))
+    T('unique_values %s' % dt, 'marsql.unique_values(%s)' % slit(uv.reshape(5, 10)), np.unique(uv))
+    R('unique_counts %s' % dt, 'SELECT * FROM marsql.unique_counts(%s)' % slit(uv.reshape(5, 10)),
+      lambda rows, vals=vals, cnt=cnt: (
+          compare(parse_tensor(col(one_row(rows), 'values')), vals, EXACT, 'values')
+          or compare(parse_tensor(col(one_row(rows), 'counts')), cnt, EXACT, 'counts')))
+    R('unique_inverse %s' % dt, 'SELECT * FROM marsql.unique_inverse(%s)' % slit(uv.reshape(5, 10)),
+      lambda rows, vals=vals, inv=inv: (
+          compare(parse_tensor(col(one_row(rows), 'values')), vals, EXACT, 'values')
+          or compare(parse_tensor(col(one_row(rows), 'inverse_indices')), inv.reshape(5, 10), EXACT,
+                     'inverse_indices')))
     um = sort_input(dt, 6, 3, special=False)
     um[3] = um[0]
     um[5] = um[1]
@@ -1618,7 +1628,7 @@ for dt in SORT_DTYPES:
       lambda rows, vals=vals, idx=idx, inv=inv, cnt=cnt: (
           compare(parse_tensor(col(one_row(rows), 'values')), vals, EXACT, 'values')
           or compare(parse_tensor(col(one_row(rows), 'indices')), idx, EXACT, 'indices')
-          or compare(parse_tensor(col(one_row(rows), 'inverse')), inv.reshape(-1), EXACT, 'inverse')
+          or compare(parse_tensor(col(one_row(rows), 'inverse_indices')), inv.reshape(-1), EXACT, 'inverse')
           or compare(parse_tensor(col(one_row(rows), 'counts')), cnt, EXACT, 'counts')))
     a1 = sort_input(dt, 30)
     b1 = np.concatenate([a1[:8], sort_input(dt, 12)])
