@@ -1550,6 +1550,20 @@ def partition_check(desc, expr, a, kth, axis, indices):
 
 partition_check('partition docstring kth 3', 'marsql.partition(%s, 3)' % lit(p_doc), p_doc, 3, -1, False)
 partition_check('partition docstring kth {1,3}', "marsql.partition(%s, '{1,3}'::int[])" % lit(p_doc), p_doc, [1, 3], -1, False)
+pd2 = np.array([7, 1, 7, 7, 1, 5, 7, 2, 3, 2, 6, 2, 3, 0], np.int64)
+partition_check('partition docstring [7,1,7,7,...] kth 4', 'marsql.partition(%s, 4)' % slit(pd2), pd2, 4, -1, False)
+partition_check('partition docstring [7,1,7,7,...] kth (4,8)', "marsql.partition(%s, '{4,8}'::int[])" % slit(pd2),
+                pd2, [4, 8], -1, False)
+partition_check('argpartition docstring [7,1,...] kth (4,8)', "marsql.argpartition(%s, '{4,8}'::int[])" % slit(pd2),
+                pd2, [4, 8], -1, True)
+ud = np.array([1, 2, 6, 4, 2, 3, 2], np.int64)
+udv, udi, udinv, udc = np.unique(ud, return_index=True, return_inverse=True, return_counts=True)
+R('unique docstring return_index/inverse/counts [1,2,6,4,2,3,2]', 'SELECT * FROM marsql.unique_all(%s)' % slit(ud),
+  lambda rows: (compare(parse_tensor(col(one_row(rows), 'values')), udv, EXACT, 'values')
+                or compare(parse_tensor(col(one_row(rows), 'indices')), udi, EXACT, 'indices')
+                or compare(parse_tensor(col(one_row(rows), 'inverse_indices')), udinv, EXACT, 'inverse')
+                or compare(parse_tensor(col(one_row(rows), 'counts')), udc, EXACT, 'counts')))
+T('unique_values docstring [1,2,6,4,2,3,2]', 'marsql.unique_values(%s)' % slit(ud), np.unique(ud))
 partition_check('argpartition docstring kth 2', 'marsql.argpartition(%s, 2)' % lit(p_doc), p_doc, 2, -1, True)
 
 
