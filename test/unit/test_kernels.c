@@ -1519,6 +1519,29 @@ test_sort(void)
 	check(mt_lexsort_lanes(keys, kd, 2, 1, 4, 1, lex, NULL, NULL) == MT_OK
 		  && lex[0] == 3 && lex[1] == 2 && lex[2] == 1 && lex[3] == 0,
 		  "lexsort: the last key is the primary one, keys of different dtypes");
+	/* lanes along axis 0 of a 40 x 3 array: strided lanes through the radix */
+	{
+		int16_t		m[120],
+					ms[120];
+		int64_t		mo[120];
+
+		for (int i = 0; i < 120; i++)
+			m[i] = (int16_t) (((i * 37) % 23) - 11);
+		memcpy(ms, m, sizeof(m));
+		ok = mt_sort_lanes(ms, MT_INT16, 1, 40, 3, NULL, NULL) == MT_OK
+			&& mt_argsort_lanes(m, MT_INT16, 1, 40, 3, false, mo, NULL, NULL) == MT_OK;
+		for (int c = 0; c < 3 && ok; c++)
+			for (int r = 1; r < 40 && ok; r++)
+			{
+				int64_t		p = mo[(r - 1) * 3 + c],
+							q = mo[r * 3 + c];
+
+				ok = ms[(r - 1) * 3 + c] <= ms[r * 3 + c]
+					&& m[p * 3 + c] == ms[(r - 1) * 3 + c]
+					&& (m[p * 3 + c] < m[q * 3 + c] || (m[p * 3 + c] == m[q * 3 + c] && p < q));
+			}
+		check(ok, "sort and stable argsort along axis 0 of a 40 x 3 int16 array");
+	}
 	free(big);
 	free(sorted);
 	free(order);
