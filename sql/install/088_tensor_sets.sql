@@ -21,24 +21,28 @@ COMMENT ON FUNCTION marsql.unique_all(marsql.tensor, integer) IS
 
 CREATE FUNCTION marsql.unique_values(x marsql.tensor)
 	RETURNS marsql.tensor
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	AS $$ SELECT marsql.unique(x) $$;
+	LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE
+	RETURN marsql.unique(x);
 COMMENT ON FUNCTION marsql.unique_values(marsql.tensor) IS
 	'the sorted distinct elements of the flattened x (array API unique_values; numpy.unique)';
 
 CREATE FUNCTION marsql.unique_counts(x marsql.tensor,
 									 OUT "values" marsql.tensor, OUT counts marsql.tensor)
 	RETURNS record
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	AS $$ SELECT u."values", u.counts FROM marsql.unique_all(x) u $$;
+	LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE
+	BEGIN ATOMIC
+		SELECT u."values", u.counts FROM marsql.unique_all(x) u;
+	END;
 COMMENT ON FUNCTION marsql.unique_counts(marsql.tensor) IS
 	'distinct values of x and how often each occurs (array API unique_counts; numpy.unique return_counts)';
 
 CREATE FUNCTION marsql.unique_inverse(x marsql.tensor,
 									  OUT "values" marsql.tensor, OUT inverse_indices marsql.tensor)
 	RETURNS record
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	AS $$ SELECT u."values", u.inverse_indices FROM marsql.unique_all(x) u $$;
+	LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE
+	BEGIN ATOMIC
+		SELECT u."values", u.inverse_indices FROM marsql.unique_all(x) u;
+	END;
 COMMENT ON FUNCTION marsql.unique_inverse(marsql.tensor) IS
 	'distinct values of x and, in x''s shape, the position of each element''s value among them (array API unique_inverse)';
 
