@@ -9,6 +9,9 @@
 
 #include "elementwise.h"
 
+/* 180 / pi, as numpy computes it in double */
+#define MT_DEGREES_PER_RADIAN 57.29577951308232
+
 #define PART_LOOP(T, ATAN2) \
 	do { \
 		const T *s = (const T *) src; \
@@ -51,7 +54,7 @@ mt_complex_part(MtComplexPart part, MtDtype dtype, const void *src, void *dst,
 		const T *s = (const T *) src; \
 		T		   *d = (T *) dst; \
 		for (int64_t i = start; i < end; i++) \
-			d[i] = deg ? ATAN2((T) 0, s[i]) * (T) (180.0 / M_PI) : ATAN2((T) 0, s[i]); \
+			d[i] = deg ? ATAN2((T) 0, s[i]) * (T) MT_DEGREES_PER_RADIAN : ATAN2((T) 0, s[i]); \
 	} while (0)
 
 MtStatus
@@ -80,13 +83,13 @@ mt_radians_to_degrees(MtDtype dtype, void *data, int64_t n)
 		float	   *d = data;
 
 		for (int64_t i = 0; i < n; i++)
-			d[i] *= (float) (180.0 / M_PI);
+			d[i] *= (float) MT_DEGREES_PER_RADIAN;
 	}
 	else
 	{
 		double	   *d = data;
 
 		for (int64_t i = 0; i < n; i++)
-			d[i] *= 180.0 / M_PI;
+			d[i] *= MT_DEGREES_PER_RADIAN;
 	}
 }

@@ -174,6 +174,9 @@ SELECT is_empty($$
 		'slice', 'set_slice',			-- NULL bounds: omitted
 		'compress', 'index', 'take_along_axis', 'put_along_axis',	-- NULL axis: flattened
 		'tril_indices', 'triu_indices',	-- NULL m: n
+		'sort', 'argsort', 'partition', 'argpartition', 'topk', 'argtopk',
+		'lexsort', 'unique', 'unique_all',	-- NULL axis: flattened
+		'searchsorted',					-- NULL sorter: none
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on

@@ -36,6 +36,8 @@
 #include "kernels/linalg.h"
 #include "kernels/reduce.h"
 #include "kernels/row_fold.h"
+#include "kernels/sets.h"
+#include "kernels/sort.h"
 #include "kernels/sparse_text.h"
 #include "kernels/strided.h"
 #include "kernels/random.h"
@@ -1933,6 +1935,136 @@ test_indexing(void)
 	free(big);
 }
 
+/* reference order of sort.h for doubles: NaN last, -0.0 == 0.0 */
+static int
+ref_cmp_double(double a, double b)
+{
+	if (a != a)
+		return b != b ? 0 : 1;
+	if (b != b)
+		return -1;
+	return a < b ? -1 : a > b;
+}
+
+static void
+test_sort(void)
+{
+	/* complex: by real part, then imaginary part, NaN parts last */
+	double		z[] = {1, 2, 1, -1, NAN, 0, 1, NAN, 0, 5, -0.0, 3, 1, -1};
+	int64_t		want[] = {5, 4, 1, 6, 0, 3, 2};
+	int64_t		perm[7];
+	double		zs[14];
+	int			ok;
+	uint16_t	h[] = {0x3c00, 0x7e00, 0x8000, 0xbc00, 0x0000, 0xfc00, 0x7c00};
+	int64_t		hwant[] = {5, 3, 2, 4, 0, 6, 1};
+	float		f[] = {2, -0.0f, NAN, 0.0f, -1, -0.0f, 2};
+	float		fs[7];
+	int64_t		nuniq;
+	double		uz[14];
+	int64_t		idx[7],
+				inv[7],
+				cnt[7];
+	int64_t		n = 100003;
+	float	   *big = malloc(sizeof(float) * n);
+	float	   *sorted = malloc(sizeof(float) * n);
+	int64_t    *order = malloc(sizeof(int64_t) * n);
+	int64_t		at[3];
+	double		keys_a[] = {1, 0, 1, 0};
+	int32_t		keys_b[] = {2, 2, 1, 1};
+	const void *keys[2] = {keys_a, keys_b};
+	MtDtype		kd[2] = {MT_FLOAT64, MT_INT32};
+	int64_t		lex[4];
+
+	check(mt_argsort_lanes(z, MT_COMPLEX128, 1, 7, 1, false, perm, NULL, NULL) == MT_OK
+		  && memcmp(perm, want, sizeof(want)) == 0,
+		  "argsort of complex128 orders by real, then imaginary part, NaN parts last");
+	memcpy(zs, z, sizeof(z));
+	ok = mt_sort_lanes(zs, MT_COMPLEX128, 1, 7, 1, NULL, NULL) == MT_OK;
+	for (int i = 0; i < 7 && ok; i++)
+		ok = memcmp(zs + 2 * i, z + 2 * want[i], 2 * sizeof(double)) == 0;
+	check(ok, "sort of complex128 moves whole pairs in argsort's order");
+	{
+		float		zf[14];
+
+		for (int i = 0; i < 14; i++)
+			zf[i] = (float) z[i];
+		check(mt_argsort_lanes(zf, MT_COMPLEX64, 1, 7, 1, false, perm, NULL, NULL) == MT_OK
+			  && memcmp(perm, want, sizeof(want)) == 0,
+			  "argsort of complex64 (one 64-bit key) orders as complex128");
+	}
+	check(mt_unique(z, MT_COMPLEX128, 7, uz, &nuniq, idx, inv, cnt, NULL, NULL) == MT_OK
+		  && nuniq == 6 && cnt[2] == 2 && inv[6] == 2 && inv[1] == 2 && idx[2] == 1,
+		  "unique of complex128 merges equal pairs (1-1j twice) and keeps the first index");
+	check(mt_argsort_lanes(h, MT_FLOAT16, 1, 7, 1, false, perm, NULL, NULL) == MT_OK
+		  && memcmp(perm, hwant, sizeof(hwant)) == 0,
+		  "argsort of float16: -inf, -1, -0.0 and 0.0 tied in order, 1, inf, NaN");
+	memcpy(fs, f, sizeof(f));
+	ok = mt_sort_lanes(fs, MT_FLOAT32, 1, 7, 1, NULL, NULL) == MT_OK
+		&& fs[0] == -1 && signbit(fs[1]) && !signbit(fs[2]) && signbit(fs[3])
+		&& fs[4] == 2 && isnan(fs[6]);
+	check(ok, "sort keeps -0.0 and 0.0 in their order (stable), NaN last");
+
+	/* the radix paths against a reference order */
+	for (int64_t i = 0; i < n; i++)
+		big[i] = (i % 97 == 0) ? NAN : (i % 89 == 0) ? -0.0f : (i % 83 == 0) ? 0.0f :
+			(float) ((i * 7919) % 1000) - 500.0f;
+	ok = mt_sort_copy_lanes(big, sorted, MT_FLOAT32, 1, n, 1, NULL, NULL) == MT_OK;
+	for (int64_t i = 1; i < n && ok; i++)
+		ok = ref_cmp_double(sorted[i - 1], sorted[i]) <= 0;
+	check(ok, "sort of 100003 float32 with NaN and both zeros is in order (fallback path)");
+	for (int64_t i = 0; i < n; i++)
+		big[i] = (float) ((i * 7919) % 100003) - 50000.5f;
+	ok = mt_sort_copy_lanes(big, sorted, MT_FLOAT32, 1, n, 1, NULL, NULL) == MT_OK;
+	for (int64_t i = 1; i < n && ok; i++)
+		ok = sorted[i - 1] < sorted[i];
+	check(ok, "sort of 100003 distinct float32 (invertible-key path) is in order");
+	ok = mt_argsort_lanes(big, MT_FLOAT32, 1, n, 1, true, order, NULL, NULL) == MT_OK;
+	for (int64_t i = 1; i < n && ok; i++)
+		ok = big[order[i - 1]] > big[order[i]];
+	check(ok, "descending argsort of 100003 float32 is in order");
+
+	{
+		double		sa[] = {1, 2, 2, 3};
+		double		v[] = {2, 0, 9};
+		int64_t		l[3];
+
+		check(mt_searchsorted(sa, MT_FLOAT64, 4, NULL, v, MT_FLOAT64, 3, false, l, NULL, NULL) == MT_OK
+			  && l[0] == 1 && l[1] == 0 && l[2] == 4
+			  && mt_searchsorted(sa, MT_FLOAT64, 4, NULL, v, MT_FLOAT64, 3, true, at, NULL, NULL) == MT_OK
+			  && at[0] == 3,
+			  "searchsorted left and right");
+	}
+	check(mt_lexsort_lanes(keys, kd, 2, 1, 4, 1, lex, NULL, NULL) == MT_OK
+		  && lex[0] == 3 && lex[1] == 2 && lex[2] == 1 && lex[3] == 0,
+		  "lexsort: the last key is the primary one, keys of different dtypes");
+	/* lanes along axis 0 of a 40 x 3 array: strided lanes through the radix */
+	{
+		int16_t		m[120],
+					ms[120];
+		int64_t		mo[120];
+
+		for (int i = 0; i < 120; i++)
+			m[i] = (int16_t) (((i * 37) % 23) - 11);
+		memcpy(ms, m, sizeof(m));
+		ok = mt_sort_lanes(ms, MT_INT16, 1, 40, 3, NULL, NULL) == MT_OK
+			&& mt_argsort_lanes(m, MT_INT16, 1, 40, 3, false, mo, NULL, NULL) == MT_OK;
+		for (int c = 0; c < 3 && ok; c++)
+			for (int r = 1; r < 40 && ok; r++)
+			{
+				int64_t		p = mo[(r - 1) * 3 + c],
+							q = mo[r * 3 + c];
+
+				ok = ms[(r - 1) * 3 + c] <= ms[r * 3 + c]
+					&& m[p * 3 + c] == ms[(r - 1) * 3 + c]
+					&& (m[p * 3 + c] < m[q * 3 + c] || (m[p * 3 + c] == m[q * 3 + c] && p < q));
+			}
+		check(ok, "sort and stable argsort along axis 0 of a 40 x 3 int16 array");
+	}
+	free(big);
+	free(sorted);
+	free(order);
+}
+
 int
 main(void)
 {
@@ -1958,6 +2090,7 @@ main(void)
 	test_row_fold();
 	test_dtypes();
 	test_indexing();
+	test_sort();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
