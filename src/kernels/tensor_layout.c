@@ -179,6 +179,32 @@ mt_dtype_can_cast_safe(MtDtype from, MtDtype to)
 	return false;
 }
 
+void
+mt_dtype_int_range(MtDtype dtype, int64_t *lo, int64_t *hi)
+{
+	switch (dtype)
+	{
+		case MT_BOOL:
+			*lo = 0, *hi = 1;
+			break;
+		case MT_INT8:
+			*lo = INT8_MIN, *hi = INT8_MAX;
+			break;
+		case MT_UINT8:
+			*lo = 0, *hi = UINT8_MAX;
+			break;
+		case MT_INT16:
+			*lo = INT16_MIN, *hi = INT16_MAX;
+			break;
+		case MT_INT32:
+			*lo = INT32_MIN, *hi = INT32_MAX;
+			break;
+		default:
+			*lo = INT64_MIN, *hi = INT64_MAX;
+			break;
+	}
+}
+
 MtDtype
 mt_dtype_promote(MtDtype a, MtDtype b)
 {

@@ -145,6 +145,10 @@ mt_dtype_is_integer(MtDtype dtype)
  */
 extern bool mt_dtype_can_cast_safe(MtDtype from, MtDtype to);
 
+/* The values an exact dtype holds: bool 0 .. 1, int8 -128 .. 127, uint8
+ * 0 .. 255, ...; int64's for any other dtype. */
+extern void mt_dtype_int_range(MtDtype dtype, int64_t *lo, int64_t *hi);
+
 /*
  * numpy.promote_types: the smallest dtype both cast to safely (int8 with
  * uint8 is int16, int64 with float32 is float64, float64 with complex64

@@ -605,12 +605,15 @@ static MtStatus
 out_of_range(const char *input, const char *p, size_t len, MtDtype dtype,
 			 MtError *err)
 {
+	int64_t		lo,
+				hi;
+
+	mt_dtype_int_range(dtype, &lo, &hi);
 	if (mt_dtype_is_integer(dtype))
 		mt_error_set(err, MT_ERR_RANGE, (size_t) (p - input),
 					 "The number at position %zu is outside the range of %s (%lld to %lld).",
 					 (size_t) (p - input) + 1, mt_dtype_name(dtype),
-					 (long long) mt_text_int_min(dtype),
-					 (long long) mt_text_int_max(dtype));
+					 (long long) lo, (long long) hi);
 	else
 		mt_error_set(err, MT_ERR_RANGE, (size_t) (p - input),
 					 "The number at position %zu does not fit in %s.",
@@ -654,46 +657,6 @@ wrong_kind(const char *input, const char *p, size_t len, MtDtype dtype,
 					 "\"%s\" at position %zu is not a number; write bool:[...] for a boolean tensor.",
 					 shown, pos + 1);
 	return err->status;
-}
-
-int64_t
-mt_text_int_min(MtDtype dtype)
-{
-	switch (dtype)
-	{
-		case MT_INT8:
-			return INT8_MIN;
-		case MT_INT16:
-			return INT16_MIN;
-		case MT_INT32:
-			return INT32_MIN;
-		case MT_INT64:
-			return INT64_MIN;
-		default:
-			return 0;
-	}
-}
-
-int64_t
-mt_text_int_max(MtDtype dtype)
-{
-	switch (dtype)
-	{
-		case MT_INT8:
-			return INT8_MAX;
-		case MT_INT16:
-			return INT16_MAX;
-		case MT_INT32:
-			return INT32_MAX;
-		case MT_INT64:
-			return INT64_MAX;
-		case MT_UINT8:
-			return UINT8_MAX;
-		case MT_BOOL:
-			return 1;
-		default:
-			return 0;
-	}
 }
 
 /*
@@ -852,12 +815,14 @@ convert_element(const char *input, const char *p, const char **endp,
 		case MT_INT64:
 		case MT_UINT8:
 			{
-				int64_t		v;
+				int64_t		v,
+							lo,
+							hi;
 
 				if (kind != TOKEN_INT)
 					return wrong_kind(input, p, len, dtype, kind, err);
-				if (!parse_int64(p, len, &v) ||
-					v < mt_text_int_min(dtype) || v > mt_text_int_max(dtype))
+				mt_dtype_int_range(dtype, &lo, &hi);
+				if (!parse_int64(p, len, &v) || v < lo || v > hi)
 					return out_of_range(input, p, len, dtype, err);
 				switch (dtype)
 				{

@@ -59,8 +59,4 @@ mt_text_dtype(const MtTextShape *shape, int typmod)
 	return MT_FLOAT64;
 }
 
-/* The range of an integer dtype (bool: 0 to 1), for range messages. */
-extern int64_t mt_text_int_min(MtDtype dtype);
-extern int64_t mt_text_int_max(MtDtype dtype);
-
 #endif							/* MARSQL_TENSOR_TEXT_H */

@@ -199,39 +199,6 @@ checked_length(double length, const char *what)
 	return length > 0 ? (int64) length : 0;
 }
 
-/* the range of an integer dtype (bool: 0 .. 1) */
-static void
-exact_range(MtDtype dtype, int64 *lo, int64 *hi)
-{
-	switch (dtype)
-	{
-		case MT_BOOL:
-			*lo = 0;
-			*hi = 1;
-			break;
-		case MT_INT8:
-			*lo = PG_INT8_MIN;
-			*hi = PG_INT8_MAX;
-			break;
-		case MT_UINT8:
-			*lo = 0;
-			*hi = PG_UINT8_MAX;
-			break;
-		case MT_INT16:
-			*lo = PG_INT16_MIN;
-			*hi = PG_INT16_MAX;
-			break;
-		case MT_INT32:
-			*lo = PG_INT32_MIN;
-			*hi = PG_INT32_MAX;
-			break;
-		default:
-			*lo = PG_INT64_MIN;
-			*hi = PG_INT64_MAX;
-			break;
-	}
-}
-
 /*
  * As numpy's PyArray_Arange: the first two elements are start and start +
  * step, computed in double and stored in the dtype (truncated toward zero
@@ -299,7 +266,7 @@ arange_fill(Tensor *t, double start, double step, int64 len)
 		int64		lo,
 					hi;
 
-		exact_range(dtype, &lo, &hi);
+		mt_dtype_int_range(dtype, &lo, &hi);
 		for (int64 i = 2; i < len; i++)
 		{
 			int64		v;

@@ -219,33 +219,6 @@ float_scalar_op(Tensor *t, double c, MtBinaryOp op, bool scalar_first)
 		: binary_in(t, s, op, promoted);
 }
 
-/* the range of an integer dtype */
-static void
-int_range(MtDtype dtype, int64 *lo, int64 *hi)
-{
-	switch (dtype)
-	{
-		case MT_BOOL:
-			*lo = 0, *hi = 1;
-			break;
-		case MT_INT8:
-			*lo = PG_INT8_MIN, *hi = PG_INT8_MAX;
-			break;
-		case MT_UINT8:
-			*lo = 0, *hi = PG_UINT8_MAX;
-			break;
-		case MT_INT16:
-			*lo = PG_INT16_MIN, *hi = PG_INT16_MAX;
-			break;
-		case MT_INT32:
-			*lo = PG_INT32_MIN, *hi = PG_INT32_MAX;
-			break;
-		default:
-			*lo = PG_INT64_MIN, *hi = PG_INT64_MAX;
-			break;
-	}
-}
-
 /* numpy 2's OverflowError for a Python integer out of the dtype's range */
 static void
 check_int_fits(int64 c, MtDtype dtype)
@@ -253,7 +226,7 @@ check_int_fits(int64 c, MtDtype dtype)
 	int64		lo,
 				hi;
 
-	int_range(dtype, &lo, &hi);
+	mt_dtype_int_range(dtype, &lo, &hi);
 	if (c < lo || c > hi)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -303,7 +276,7 @@ tensor_int_scalar_op(Tensor *t, int64 c, MtBinaryOp op, bool scalar_first)
 		int64		lo,
 					hi;
 
-		int_range(promoted, &lo, &hi);
+		mt_dtype_int_range(promoted, &lo, &hi);
 		if ((c < lo || c > hi) && mt_binary_is_predicate(op))
 			promoted = MT_INT64;
 		else
