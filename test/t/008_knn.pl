@@ -112,6 +112,13 @@ for my $case (['table', q{SELECT count(*) FROM small, marsql.knn(marsql.concaten
 	dsm_freed($node, $quickly, "statement_timeout ($what)", $baseline);
 
 	$bg = start_bg($node, '\timing on', $search);
+	# the search itself must be running: a worker of the timed-out search
+	# above can still show as active while it winds down, and a cancel that
+	# reaches the session before the statement begins cancels nothing
+	wait_until($PostgreSQL::Test::Utils::timeout_default, sub {
+		$node->safe_psql('postgres',
+			"SELECT state = 'active' AND query LIKE '%marsql.knn%' FROM pg_stat_activity WHERE pid = $bg->{pid}") eq 't';
+	});
 	busy_workers($node, 1, $bg->{pid});
 	my $start = time();
 	$node->safe_psql('postgres', "SELECT pg_cancel_backend($bg->{pid})");
