@@ -62,7 +62,7 @@ extern Tensor *tile_cache_insert(Oid storage, int64 index, Tensor *t);
 
 /*
  * A stored tile's datum as a tensor the cache owns: read through
- * DatumGetTensorAnyP in the cache's context, copied when the datum was
+ * DatumGetTensorStoredP in the cache's context, copied when the datum was
  * not detoasted (it points into a tuple that is about to go).  Callers
  * never write into it.
  */

@@ -3,7 +3,7 @@
  *	  The resident value cache of one backend: detoasted copies of large
  *	  external (TOASTed, on-disk) values, kept across statements and
  *	  transactions so that a value used again and again is read from TOAST
- *	  once.  Every tensor argument reaches it through DatumGetTensorAnyP
+ *	  once.  Every tensor argument reaches it through DatumGetTensorStoredP
  *	  (tensor.h).
  *
  *	  Key: the TOAST pointer (toast relation, value OID, raw and external
