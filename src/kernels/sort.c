@@ -845,16 +845,19 @@ mt_sort_copy_lanes(const void *src, void *dst, MtDtype dtype, int64_t outer,
 	return st;
 }
 
-MtStatus
-mt_lexsort_lanes(const void *const *data, const MtDtype *dtypes, int nkeys,
-				 int64_t outer, int64_t n, int64_t inner, int64_t *out,
-				 MtPollFn poll, void *poll_arg)
+/*
+ * The stable argsort of every lane (outer x inner lanes of n elements,
+ * inner apart) by the keys data[0 .. nkeys), written to out lane by lane:
+ * the general path of mt_lexsort_lanes and mt_argsort_lanes.
+ */
+static MtStatus
+argsort_each_lane(const void *const *data, const MtDtype *dtypes, int nkeys,
+				  int64_t outer, int64_t n, int64_t inner, bool descending,
+				  int64_t *out, MtPollFn poll, void *poll_arg)
 {
 	SortWork	w;
 	MtStatus	st = MT_OK;
 
-	if (n <= 0 || outer <= 0 || inner <= 0)
-		return MT_OK;
 	if (!work_init(&w, n, 0, true, false, poll, poll_arg))
 	{
 		work_free(&w);
@@ -866,7 +869,7 @@ mt_lexsort_lanes(const void *const *data, const MtDtype *dtypes, int nkeys,
 		{
 			int64_t		base = o * n * inner + in;
 
-			st = argsort_lane(data, dtypes, nkeys, base, inner, n, false, &w);
+			st = argsort_lane(data, dtypes, nkeys, base, inner, n, descending, &w);
 			if (st != MT_OK)
 				break;
 			for (int64_t i = 0; i < n; i++)
@@ -877,6 +880,17 @@ mt_lexsort_lanes(const void *const *data, const MtDtype *dtypes, int nkeys,
 	}
 	work_free(&w);
 	return st;
+}
+
+MtStatus
+mt_lexsort_lanes(const void *const *data, const MtDtype *dtypes, int nkeys,
+				 int64_t outer, int64_t n, int64_t inner, int64_t *out,
+				 MtPollFn poll, void *poll_arg)
+{
+	if (n <= 0 || outer <= 0 || inner <= 0)
+		return MT_OK;
+	return argsort_each_lane(data, dtypes, nkeys, outer, n, inner, false, out,
+							 poll, poll_arg);
 }
 
 MtStatus
@@ -926,28 +940,8 @@ mt_argsort_lanes(const void *data, MtDtype dtype, int64_t outer, int64_t n,
 		work_free(&w);
 		return st;
 	}
-	if (!work_init(&w, n, 0, true, false, poll, poll_arg))
-	{
-		work_free(&w);
-		return MT_ERR_MEMORY;
-	}
-	for (int64_t o = 0; o < outer && st == MT_OK; o++)
-	{
-		for (int64_t in = 0; in < inner && st == MT_OK; in++)
-		{
-			int64_t		base = o * n * inner + in;
-
-			st = argsort_lane(keys, &dtype, 1, base, inner, n, descending, &w);
-			if (st != MT_OK)
-				break;
-			for (int64_t i = 0; i < n; i++)
-				out[base + i * inner] = w.perm[i];
-			if (work_poll(&w, n))
-				st = MT_ERR_CANCELED;
-		}
-	}
-	work_free(&w);
-	return st;
+	return argsort_each_lane(keys, &dtype, 1, outer, n, inner, descending, out,
+							 poll, poll_arg);
 }
 
 bool
