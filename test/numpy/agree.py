@@ -3313,12 +3313,21 @@ def abbreviate(sql):
 # name order in this module's namespace (so T, E, lit, the tolerances and the
 # inputs above are theirs to use).  A new family adds a file there instead of
 # editing this one.
+# NUMPY_AGREE_ONLY=fft,statistics keeps only the checks of those files (a
+# quick run while working on one family; the suite always runs everything).
 CHECKS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'checks')
+_only = [n for n in os.environ.get('NUMPY_AGREE_ONLY', '').split(',') if n]
+_kept = [] if _only else None
 for _name in sorted(os.listdir(CHECKS_DIR)) if os.path.isdir(CHECKS_DIR) else []:
     if _name.endswith('.py'):
         _path = os.path.join(CHECKS_DIR, _name)
+        _first = len(CHECKS)
         with open(_path) as _f:
             exec(compile(_f.read(), _path, 'exec'), globals())
+        if _only and _name[:-3] in _only:
+            _kept.extend(CHECKS[_first:])
+if _only:
+    CHECKS[:] = _kept
 
 
 def main():
