@@ -112,6 +112,9 @@ done
 [ "$cluster_status" = 0 ] || { cat "$logs/cluster.log"; tally cluster 0 1; }
 
 log "tap: PostgreSQL::Test::Cluster as postgres"
+# two files at a time: each starts its own clusters on free ports and spends
+# most of its time waiting on workers and servers (in one run the files' CPU
+# time was an eighth of their wall time), so two at once halve the suite
 # initdb refuses root, and the clone's parent directories may not be
 # traversable by postgres: run from a copy the postgres user owns.
 tapdir=$(mktemp -d /tmp/marsql-tap.XXXXXX)
@@ -119,7 +122,7 @@ cp -r "$MARSQL_ROOT/test/t" "$tapdir/t"
 cp -r "$MARSQL_ROOT/test/examples" "$tapdir/examples"
 chown -R postgres "$tapdir"
 (cd "$tapdir" && runuser -u postgres -- env PATH="$PG_BIN:$PATH" TESTDIR="$tapdir" PG_REGRESS="$PG_REGRESS" \
-	prove -v --timer -I "$PGXS_PERL" t/*.pl) > "$logs/tap.log" 2>&1
+	prove -v --timer -j2 -I "$PGXS_PERL" t/*.pl) > "$logs/tap.log" 2>&1
 tap_status=$?
 tally_tap tap "$logs/tap.log" "$tap_status"
 [ "$tap_status" = 0 ] || tail -50 "$tapdir"/tmp_check/log/*.log 2>/dev/null | tail -80
