@@ -14,7 +14,8 @@
  *	  precomputed in the plan from a two-level table of the n-th roots of
  *	  unity (exp(-2 pi i k / n) = hi[k / B] * lo[k % B], B about sqrt(n)),
  *	  which costs 2 sqrt(n) sin/cos calls instead of n and keeps each root
- *	  within a few ulp.  A length with a prime factor above FFT_GENERIC_MAX
+ *	  within a few ulp.  The twiddles of q = 0 are 1 and are not multiplied
+ *	  (faster, and a NaN does not spread through a product with 1).  A length with a prime factor above FFT_GENERIC_MAX
  *	  is computed as a circular convolution with the chirp exp(-pi i k^2/n)
  *	  through a power-of-two plan (Bluestein), so every length costs
  *	  O(n log n).
@@ -368,7 +369,7 @@ pass2(const Cpx *restrict a, Cpx *restrict b, int64_t l, int64_t m,
 			OUT(j, q, 0).im = x0.im + x1.im;
 			d.re = x0.re - x1.re;
 			d.im = x0.im - x1.im;
-			OUT(j, q, 1) = cmul(d, w);
+			OUT(j, q, 1) = q == 0 ? d : cmul(d, w);
 		}
 	}
 }
@@ -409,8 +410,8 @@ pass3(const Cpx *restrict a, Cpx *restrict b, int64_t l, int64_t m,
 			t1.im = h.im - d.re;
 			t2.re = h.re - d.im;
 			t2.im = h.im + d.re;
-			OUT(j, q, 1) = cmul(t1, w1);
-			OUT(j, q, 2) = cmul(t2, w2);
+			OUT(j, q, 1) = q == 0 ? t1 : cmul(t1, w1);
+			OUT(j, q, 2) = q == 0 ? t2 : cmul(t2, w2);
 		}
 	}
 }
@@ -452,14 +453,14 @@ pass4(const Cpx *restrict a, Cpx *restrict b, int64_t l, int64_t m,
 			/* t1 = d0 - i d1 */
 			t.re = d0.re + d1.im;
 			t.im = d0.im - d1.re;
-			OUT(j, q, 1) = cmul(t, w1);
+			OUT(j, q, 1) = q == 0 ? t : cmul(t, w1);
 			t.re = s0.re - s1.re;
 			t.im = s0.im - s1.im;
-			OUT(j, q, 2) = cmul(t, w2);
+			OUT(j, q, 2) = q == 0 ? t : cmul(t, w2);
 			/* t3 = d0 + i d1 */
 			t.re = d0.re - d1.im;
 			t.im = d0.im + d1.re;
-			OUT(j, q, 3) = cmul(t, w3);
+			OUT(j, q, 3) = q == 0 ? t : cmul(t, w3);
 		}
 	}
 }
@@ -516,16 +517,16 @@ pass5(const Cpx *restrict a, Cpx *restrict b, int64_t l, int64_t m,
 			/* t1 = h1 - i v1, t4 = h1 + i v1, t2 = h2 - i v2, t3 = h2 + i v2 */
 			t.re = h1.re + v1.im;
 			t.im = h1.im - v1.re;
-			OUT(j, q, 1) = cmul(t, w[0]);
+			OUT(j, q, 1) = q == 0 ? t : cmul(t, w[0]);
 			t.re = h1.re - v1.im;
 			t.im = h1.im + v1.re;
-			OUT(j, q, 4) = cmul(t, w[3]);
+			OUT(j, q, 4) = q == 0 ? t : cmul(t, w[3]);
 			t.re = h2.re + v2.im;
 			t.im = h2.im - v2.re;
-			OUT(j, q, 2) = cmul(t, w[1]);
+			OUT(j, q, 2) = q == 0 ? t : cmul(t, w[1]);
 			t.re = h2.re - v2.im;
 			t.im = h2.im + v2.re;
-			OUT(j, q, 3) = cmul(t, w[2]);
+			OUT(j, q, 3) = q == 0 ? t : cmul(t, w[2]);
 		}
 	}
 }
@@ -558,7 +559,7 @@ pass_generic(const Cpx *restrict a, Cpx *restrict b, int64_t l, int64_t m,
 					acc.re += x[r].re * roots[k].re - x[r].im * roots[k].im;
 					acc.im += x[r].re * roots[k].im + x[r].im * roots[k].re;
 				}
-				OUT(j, q, t) = t == 0 ? acc : cmul(acc, w[t - 1]);
+				OUT(j, q, t) = (t == 0 || q == 0) ? acc : cmul(acc, w[t - 1]);
 			}
 		}
 	}

@@ -22,6 +22,7 @@
 #include "fmgr.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 
 #include "kernels/fft.h"
 #include "tensor/tensor.h"
@@ -453,11 +454,12 @@ fft_nd(FunctionCallInfo fcinfo, FftKind kind)
 				w = replaced(w, t, c2c_axis(w, axes[i], s[i], kind == FFT_INVERSE, norm));
 			PG_RETURN_TENSOR_P(tensor_convert(w, complex_result(dtype)));
 		case FFT_REAL:
-			refuse_complex(t, "rfftn");
+			refuse_complex(t, get_func_name(fcinfo->flinfo->fn_oid));
 			if (count == 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("rfftn needs at least one axis")));
+						 errmsg("%s needs at least one axis",
+								get_func_name(fcinfo->flinfo->fn_oid))));
 			w = r2c_axis(tensor_convert(t, MT_FLOAT64), axes[count - 1],
 						 s[count - 1], norm);
 			for (int i = count - 2; i >= 0; i--)
@@ -467,7 +469,8 @@ fft_nd(FunctionCallInfo fcinfo, FftKind kind)
 			if (count == 0)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("irfftn needs at least one axis")));
+						 errmsg("%s needs at least one axis",
+								get_func_name(fcinfo->flinfo->fn_oid))));
 			w = tensor_convert(t, MT_COMPLEX128);
 			for (int i = 0; i < count - 1; i++)
 				w = replaced(w, t, c2c_axis(w, axes[i], s[i], true, norm));
@@ -575,6 +578,12 @@ shifted(Tensor *t, const int *axes, int count, bool inverse)
 	Tensor	   *result;
 	MtStatus	st;
 
+	/* numpy.roll of a 0-d array raises (its index product is empty) */
+	if (t->ndim == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot shift a zero-dimensional tensor"),
+				 errhint("numpy.fft.fftshift and ifftshift need at least one dimension.")));
 	tensor_dims64(t, dims);
 	if (axes == NULL)
 	{
