@@ -88,3 +88,5 @@ SELECT rfft2('complex128:[[1+1j,2]]'::tensor);
 -- sizes are checked before allocating: 54000 over 1 GB
 SELECT fft('[1,2]'::tensor, 2000000000);
 SELECT fftn('[[1,2]]'::tensor, ARRAY[100000, 100000]);
+-- a prime length above 2^25 would need over 4 GB of Bluestein workspace: 54000
+SELECT fft('[1,2]'::tensor, 33554467);

@@ -278,7 +278,7 @@ plan_bluestein(MtFftPlan *plan)
 	scratch = malloc(sizeof(double) * mt_fft_scratch_doubles(plan->sub));
 	if (scratch == NULL)
 		return false;
-	mt_fft_exec(plan->sub, (double *) plan->bfft, scratch);
+	mt_fft_exec(plan->sub, (double *) plan->bfft, scratch, NULL, NULL);
 	free(scratch);
 	scale = 1.0 / (double) m;
 	for (int64_t k = 0; k < m; k++)
@@ -568,8 +568,9 @@ pass_generic(const Cpx *restrict a, Cpx *restrict b, int64_t l, int64_t m,
 #undef IN
 #undef OUT
 
-static void
-exec_bluestein(const MtFftPlan *plan, Cpx *x, double *scratch)
+static bool
+exec_bluestein(const MtFftPlan *plan, Cpx *x, double *scratch,
+			   MtPollFn poll, void *poll_arg)
 {
 	int64_t		n = plan->n,
 				m = plan->m;
@@ -579,14 +580,16 @@ exec_bluestein(const MtFftPlan *plan, Cpx *x, double *scratch)
 	for (int64_t k = 0; k < n; k++)
 		a[k] = cmul(x[k], plan->chirp[k]);
 	memset(a + n, 0, sizeof(Cpx) * (size_t) (m - n));
-	mt_fft_exec(plan->sub, (double *) a, sub_scratch);
+	if (!mt_fft_exec(plan->sub, (double *) a, sub_scratch, poll, poll_arg))
+		return false;
 	/* times the chirp's transform, then the inverse as conj(fft(conj)) */
 	for (int64_t k = 0; k < m; k++)
 	{
 		a[k] = cmul(a[k], plan->bfft[k]);
 		a[k].im = -a[k].im;
 	}
-	mt_fft_exec(plan->sub, (double *) a, sub_scratch);
+	if (!mt_fft_exec(plan->sub, (double *) a, sub_scratch, poll, poll_arg))
+		return false;
 	for (int64_t k = 0; k < n; k++)
 	{
 		Cpx			v = a[k];
@@ -594,10 +597,12 @@ exec_bluestein(const MtFftPlan *plan, Cpx *x, double *scratch)
 		v.im = -v.im;
 		x[k] = cmul(v, plan->chirp[k]);
 	}
+	return true;
 }
 
-void
-mt_fft_exec(const MtFftPlan *plan, double *data, double *scratch)
+bool
+mt_fft_exec(const MtFftPlan *plan, double *data, double *scratch,
+			MtPollFn poll, void *poll_arg)
 {
 	Cpx		   *x = (Cpx *) data;
 	Cpx		   *src = x,
@@ -606,10 +611,7 @@ mt_fft_exec(const MtFftPlan *plan, double *data, double *scratch)
 				l = 1;
 
 	if (plan->sub != NULL)
-	{
-		exec_bluestein(plan, x, scratch);
-		return;
-	}
+		return exec_bluestein(plan, x, scratch, poll, poll_arg);
 	for (int s = 0; s < plan->nstages; s++)
 	{
 		int			p = plan->radix[s];
@@ -617,6 +619,9 @@ mt_fft_exec(const MtFftPlan *plan, double *data, double *scratch)
 		const Cpx  *tw = plan->tw + plan->tw_off[s];
 		Cpx		   *tmp;
 
+		/* a long transform polls between its passes */
+		if (poll != NULL && n >= FFT_POLL_ELEMENTS && poll(poll_arg))
+			return false;
 		switch (p)
 		{
 			case 2:
@@ -643,6 +648,26 @@ mt_fft_exec(const MtFftPlan *plan, double *data, double *scratch)
 	}
 	if (src != x)
 		memcpy(x, src, sizeof(Cpx) * (size_t) n);
+	return true;
+}
+
+double
+mt_fft_lane_bytes(int64_t n)
+{
+	int			radix[FFT_MAX_STAGES];
+	int			count;
+	int64_t		m = 1;
+
+	if (n < 1)
+		return 0.0;
+	/* twiddles, the lane buffer and the ping-pong scratch */
+	if (factorize(n, radix, &count))
+		return 48.0 * (double) n;
+	while (m < 2 * n - 1)
+		m *= 2;
+	/* chirp and lane buffer; the chirp's transform, the power-of-two
+	 * plan's twiddles, the convolution buffer and its scratch */
+	return 32.0 * (double) n + 64.0 * (double) m;
 }
 
 /* ---- lane drivers ---- */
@@ -688,11 +713,7 @@ mt_fft_c2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 			int64_t		step = 2 * inner;
 
 			if (poll_due(&work, n, poll, poll_arg))
-			{
-				free(buf);
-				mt_fft_plan_free(plan);
-				return MT_ERR_CANCELED;
-			}
+				goto canceled;
 			/* the inverse is conj(forward(conj(x))) */
 			for (int64_t k = 0; k < ncopy; k++)
 			{
@@ -701,7 +722,8 @@ mt_fft_c2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 			}
 			if (ncopy < n)
 				memset(buf + 2 * ncopy, 0, sizeof(double) * 2 * (size_t) (n - ncopy));
-			mt_fft_exec(plan, buf, buf + 2 * n);
+			if (!mt_fft_exec(plan, buf, buf + 2 * n, poll, poll_arg))
+				goto canceled;
 			for (int64_t k = 0; k < n; k++)
 			{
 				d[k * step] = buf[2 * k] * fct;
@@ -711,6 +733,11 @@ mt_fft_c2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 	free(buf);
 	mt_fft_plan_free(plan);
 	return MT_OK;
+
+canceled:
+	free(buf);
+	mt_fft_plan_free(plan);
+	return MT_ERR_CANCELED;
 }
 
 MtStatus
@@ -765,19 +792,15 @@ mt_fft_r2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 			Cpx		   *z = (Cpx *) buf;
 
 			if (poll_due(&work, n, poll, poll_arg))
-			{
-				free(buf);
-				free(w);
-				mt_fft_plan_free(plan);
-				return MT_ERR_CANCELED;
-			}
+				goto canceled;
 			if (half)
 			{
 				/* z[j] = x[2j] + i x[2j+1] */
 				memset(buf, 0, sizeof(double) * 2 * (size_t) len);
 				for (int64_t k = 0; k < ncopy; k++)
 					buf[k] = s[k * inner];
-				mt_fft_exec(plan, buf, buf + 2 * len);
+				if (!mt_fft_exec(plan, buf, buf + 2 * len, poll, poll_arg))
+					goto canceled;
 				for (int64_t k = 0; k < nout; k++)
 				{
 					Cpx			zk = z[k % len],
@@ -802,7 +825,8 @@ mt_fft_r2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 				memset(buf, 0, sizeof(double) * 2 * (size_t) n);
 				for (int64_t k = 0; k < ncopy; k++)
 					buf[2 * k] = s[k * inner];
-				mt_fft_exec(plan, buf, buf + 2 * n);
+				if (!mt_fft_exec(plan, buf, buf + 2 * n, poll, poll_arg))
+					goto canceled;
 				for (int64_t k = 0; k < nout; k++)
 				{
 					d[2 * k * inner] = buf[2 * k] * fct;
@@ -814,6 +838,12 @@ mt_fft_r2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 	free(w);
 	mt_fft_plan_free(plan);
 	return MT_OK;
+
+canceled:
+	free(buf);
+	free(w);
+	mt_fft_plan_free(plan);
+	return MT_ERR_CANCELED;
 }
 
 MtStatus
@@ -846,11 +876,7 @@ mt_fft_c2r_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 			int64_t		step = 2 * inner;
 
 			if (poll_due(&work, n, poll, poll_arg))
-			{
-				free(buf);
-				mt_fft_plan_free(plan);
-				return MT_ERR_CANCELED;
-			}
+				goto canceled;
 
 			/*
 			 * The Hermitian spectrum, conjugated for the inverse: X[k] and
@@ -872,13 +898,19 @@ mt_fft_c2r_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 					buf[2 * (n - k) + 1] = im;
 				}
 			}
-			mt_fft_exec(plan, buf, buf + 2 * n);
+			if (!mt_fft_exec(plan, buf, buf + 2 * n, poll, poll_arg))
+				goto canceled;
 			for (int64_t k = 0; k < n; k++)
 				d[k * inner] = buf[2 * k] * fct;
 		}
 	free(buf);
 	mt_fft_plan_free(plan);
 	return MT_OK;
+
+canceled:
+	free(buf);
+	mt_fft_plan_free(plan);
+	return MT_ERR_CANCELED;
 }
 
 /* ---- roll ---- */

@@ -38,9 +38,18 @@ extern size_t mt_fft_scratch_doubles(const MtFftPlan *plan);
 /*
  * The forward transform of the plan's n complex values in x (2n doubles),
  * in place; scratch holds mt_fft_scratch_doubles(plan) doubles.  The
- * inverse is conj(forward(conj(x))).
+ * inverse is conj(forward(conj(x))).  A long transform calls poll (may be
+ * NULL) between its passes and returns false, x undefined, when asked to
+ * stop.
  */
-extern void mt_fft_exec(const MtFftPlan *plan, double *x, double *scratch);
+extern bool mt_fft_exec(const MtFftPlan *plan, double *x, double *scratch,
+						MtPollFn poll, void *poll_arg);
+
+/*
+ * About the bytes of workspace (plan and lane buffers, outside the tensors)
+ * a lane driver allocates for length n: for the caller's size check.
+ */
+extern double mt_fft_lane_bytes(int64_t n);
 
 /*
  * Complex lanes: src (outer x nin x inner complex) -> dst (outer x n x

@@ -92,6 +92,10 @@ norm_factor(FftNorm norm, int64 n, bool inverse)
 	return 1.0;
 }
 
+/* workspace a transform may take besides its tensors (Bluestein's
+ * power-of-two buffers for a length with a large prime factor) */
+#define FFT_MAX_WORKSPACE (4.0 * (double) MT_MAX_VALUE_BYTES)
+
 static void
 check_points(int64 n)
 {
@@ -100,6 +104,21 @@ check_points(int64 n)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid number of FFT data points (%lld) specified",
 						(long long) n)));
+}
+
+/* the result's size (54000 over 1 GB), then the kernel's workspace */
+static Tensor *
+new_result(int ndim, const int64 *dims, MtDtype dtype, int64 n)
+{
+	tensor_check_shape(ndim, dims, dtype);
+	if (mt_fft_lane_bytes(n) > FFT_MAX_WORKSPACE)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("an FFT of %lld points needs too much workspace", (long long) n),
+				 errdetail("Its plan and buffers take about %.0f MB; at most %.0f MB are allowed.",
+						   mt_fft_lane_bytes(n) / 1048576.0, FFT_MAX_WORKSPACE / 1048576.0),
+				 errhint("A length whose prime factors are all small (such as a power of two) needs the least.")));
+	return tensor_new_uninit(ndim, dims, dtype);
 }
 
 /* numpy 2: result_type(a, 1j) */
@@ -172,7 +191,7 @@ c2c_axis(Tensor *w, int axis, int64 n, bool inverse, FftNorm norm)
 	lanes_of(w, axis, &outer, &nin, &inner);
 	tensor_dims64(w, dims);
 	dims[axis] = n;
-	result = tensor_new_uninit(w->ndim, dims, MT_COMPLEX128);
+	result = new_result(w->ndim, dims, MT_COMPLEX128, n);
 	check_kernel(mt_fft_c2c_lanes(TENSOR_DATA(w), outer, nin, inner,
 								  TENSOR_DATA(result), n, inverse,
 								  norm_factor(norm, n, inverse),
@@ -194,7 +213,7 @@ r2c_axis(Tensor *w, int axis, int64 n, FftNorm norm)
 	lanes_of(w, axis, &outer, &nin, &inner);
 	tensor_dims64(w, dims);
 	dims[axis] = n / 2 + 1;
-	result = tensor_new_uninit(w->ndim, dims, MT_COMPLEX128);
+	result = new_result(w->ndim, dims, MT_COMPLEX128, n);
 	check_kernel(mt_fft_r2c_lanes(TENSOR_DATA(w), outer, nin, inner,
 								  TENSOR_DATA(result), n,
 								  norm_factor(norm, n, false),
@@ -216,7 +235,7 @@ c2r_axis(Tensor *w, int axis, int64 n, FftNorm norm)
 	lanes_of(w, axis, &outer, &nin, &inner);
 	tensor_dims64(w, dims);
 	dims[axis] = n;
-	result = tensor_new_uninit(w->ndim, dims, MT_FLOAT64);
+	result = new_result(w->ndim, dims, MT_FLOAT64, n);
 	check_kernel(mt_fft_c2r_lanes(TENSOR_DATA(w), outer, nin, inner,
 								  TENSOR_DATA(result), n,
 								  norm_factor(norm, n, true),
