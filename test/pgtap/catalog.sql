@@ -178,6 +178,9 @@ SELECT is_empty($$
 		'lexsort', 'unique', 'unique_all',	-- NULL axis: flattened
 		'searchsorted',					-- NULL sorter: none
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
+		'fft', 'ifft', 'rfft', 'irfft', 'hfft', 'ihfft', 'fft2', 'ifft2', 'rfft2',
+		'irfft2', 'fftn', 'ifftn', 'rfftn', 'irfftn',	-- NULL n / s / axes / norm: numpy's None
+		'fftshift', 'ifftshift',		-- NULL axes: every axis
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments

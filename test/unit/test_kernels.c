@@ -10,7 +10,8 @@
  *	  of the aggregates over rows; dtype promotion, float16 rounding, casts
  *	  and cross-dtype ordering and hashing; the indexing kernels (masks,
  *	  gathers, nonzero, along-axis walks, choose/select, put, strided
- *	  scatter) on elements of 1, 2 and 16 bytes.  Prints TAP.
+ *	  scatter) on elements of 1, 2 and 16 bytes; the FFT plans (mixed
+ *	  radix and Bluestein) against a direct O(n^2) DFT.  Prints TAP.
  */
 #define _GNU_SOURCE
 #include <malloc.h>
@@ -29,6 +30,7 @@
 #include "kernels/float16.h"
 #include "kernels/elements.h"
 #include "kernels/elementwise.h"
+#include "kernels/fft.h"
 #include "kernels/gemm.h"
 #include "kernels/heap_retain.h"
 #include "kernels/indexing.h"
@@ -2065,6 +2067,149 @@ test_sort(void)
 	free(order);
 }
 
+/* the direct DFT in long double: X[k] = sum x[j] exp(-+2 pi i j k / n) */
+static void
+naive_dft(const double *x, double *out, int64_t n, bool inverse)
+{
+	for (int64_t k = 0; k < n; k++)
+	{
+		long double re = 0,
+					im = 0;
+
+		for (int64_t j = 0; j < n; j++)
+		{
+			long double a = 2.0L * 3.14159265358979323846264338327950288L *
+				(long double) ((j * k) % n) / (long double) n;
+			long double c = cosl(a),
+						s = inverse ? sinl(a) : -sinl(a);
+
+			re += x[2 * j] * c - x[2 * j + 1] * s;
+			im += x[2 * j] * s + x[2 * j + 1] * c;
+		}
+		out[2 * k] = (double) re;
+		out[2 * k + 1] = (double) im;
+	}
+}
+
+static double
+max_abs_diff(const double *a, const double *b, int64_t count)
+{
+	double		m = 0;
+
+	for (int64_t i = 0; i < count; i++)
+		if (fabs(a[i] - b[i]) > m || isnan(a[i] - b[i]))
+			m = isnan(a[i] - b[i]) ? INFINITY : fabs(a[i] - b[i]);
+	return m;
+}
+
+static void
+test_fft(void)
+{
+	/* radices 4, 2, 3, 5, 7, 11, a generic prime 61, Bluestein (67, 97, 1031) */
+	static const int64_t lens[] = {1, 2, 3, 4, 5, 6, 7, 8, 12, 15, 16, 17, 30,
+	61, 67, 97, 128, 210, 1000, 1024, 1031};
+	char		what[128];
+
+	for (size_t li = 0; li < sizeof(lens) / sizeof(lens[0]); li++)
+	{
+		int64_t		n = lens[li];
+		double	   *x = malloc(sizeof(double) * 2 * n);
+		double	   *got = malloc(sizeof(double) * 2 * n);
+		double	   *want = malloc(sizeof(double) * 2 * n);
+		double	   *r = malloc(sizeof(double) * n);
+		double	   *rc = malloc(sizeof(double) * 2 * (n / 2 + 1));
+		double	   *back = malloc(sizeof(double) * n);
+		double		tol = 1e-13 * (n < 16 ? 16 : n);
+		MtStatus	st;
+		bool		ok;
+
+		for (int64_t j = 0; j < 2 * n; j++)
+			x[j] = sin(0.7 * (double) j + 0.3) + 0.25 * cos(3.1 * (double) j);
+		for (int64_t j = 0; j < n; j++)
+			r[j] = x[2 * j];
+		naive_dft(x, want, n, false);
+		st = mt_fft_c2c_lanes(x, 1, n, 1, got, n, false, 1.0, NULL, NULL);
+		snprintf(what, sizeof(what), "fft of length %lld matches the direct DFT",
+				 (long long) n);
+		check(st == MT_OK && max_abs_diff(got, want, 2 * n) < tol, what);
+		naive_dft(x, want, n, true);
+		st = mt_fft_c2c_lanes(x, 1, n, 1, got, n, true, 1.0, NULL, NULL);
+		snprintf(what, sizeof(what), "inverse fft of length %lld matches the direct DFT",
+				 (long long) n);
+		check(st == MT_OK && max_abs_diff(got, want, 2 * n) < tol, what);
+
+		/* real input: the first n/2+1 values of the complex transform */
+		for (int64_t j = 0; j < n; j++)
+		{
+			x[2 * j] = r[j];
+			x[2 * j + 1] = 0;
+		}
+		naive_dft(x, want, n, false);
+		st = mt_fft_r2c_lanes(r, 1, n, 1, rc, n, 1.0, NULL, NULL);
+		snprintf(what, sizeof(what), "rfft of length %lld matches the direct DFT",
+				 (long long) n);
+		check(st == MT_OK && max_abs_diff(rc, want, 2 * (n / 2 + 1)) < tol, what);
+		st = mt_fft_c2r_lanes(rc, 1, n / 2 + 1, 1, back, n, 1.0 / (double) n,
+							  NULL, NULL);
+		ok = st == MT_OK && max_abs_diff(back, r, n) < tol;
+		snprintf(what, sizeof(what), "irfft(rfft(x)) of length %lld is x",
+				 (long long) n);
+		check(ok, what);
+		free(x);
+		free(got);
+		free(want);
+		free(r);
+		free(rc);
+		free(back);
+	}
+
+	/* lanes along axis 0 of a 5 x 3 array, zero-padded to 8 */
+	{
+		double		a[30],
+					lane[16],
+					want[16],
+					got[48];
+		bool		ok = true;
+
+		for (int j = 0; j < 30; j++)
+			a[j] = (double) (j * j % 7) - 3.0;
+		mt_fft_c2c_lanes(a, 1, 5, 3, got, 8, false, 0.5, NULL, NULL);
+		for (int i = 0; i < 3; i++)
+		{
+			memset(lane, 0, sizeof(lane));
+			for (int k = 0; k < 5; k++)
+			{
+				lane[2 * k] = a[2 * (k * 3 + i)];
+				lane[2 * k + 1] = a[2 * (k * 3 + i) + 1];
+			}
+			naive_dft(lane, want, 8, false);
+			for (int k = 0; k < 8; k++)
+				ok &= fabs(got[2 * (k * 3 + i)] - 0.5 * want[2 * k]) < 1e-12 &&
+					fabs(got[2 * (k * 3 + i) + 1] - 0.5 * want[2 * k + 1]) < 1e-12;
+		}
+		check(ok, "fft along axis 0 of 5 x 3, zero-padded to 8 and scaled");
+	}
+
+	/* roll of a 2 x 3 x 4 int32 array by (1, 2, 3) */
+	{
+		int32_t		src[24],
+					dst[24];
+		int64_t		dims[] = {2, 3, 4},
+					shift[] = {1, 2, 3};
+		bool		ok = true;
+
+		for (int j = 0; j < 24; j++)
+			src[j] = j;
+		mt_roll_axes(src, dst, sizeof(int32_t), 3, dims, shift, NULL, NULL);
+		for (int a = 0; a < 2; a++)
+			for (int b = 0; b < 3; b++)
+				for (int c = 0; c < 4; c++)
+					ok &= dst[(a * 3 + b) * 4 + c] ==
+						src[(((a + 1) % 2) * 3 + (b + 1) % 3) * 4 + (c + 1) % 4];
+		check(ok, "roll of 2 x 3 x 4 by (1, 2, 3)");
+	}
+}
+
 int
 main(void)
 {
@@ -2091,6 +2236,7 @@ main(void)
 	test_dtypes();
 	test_indexing();
 	test_sort();
+	test_fft();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
