@@ -178,6 +178,11 @@ SELECT is_empty($$
 		'lexsort', 'unique', 'unique_all',	-- NULL axis: flattened
 		'searchsorted',					-- NULL sorter: none
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
+		'packbits', 'unpackbits',		-- NULL axis: flattened; NULL count: all
+		'binary_repr',					-- NULL width: none
+		'nan_to_num',					-- NULL posinf / neginf: the dtype's largest
+		'unwrap',						-- NULL discont: period / 2
+		'interp',						-- NULL left / right / period: numpy's None
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments
