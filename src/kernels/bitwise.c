@@ -155,6 +155,9 @@ mt_packbits(const uint8_t *src, int64_t outer, int64_t len, int64_t inner,
 			{
 				uint8_t		byte = 0;
 
+				if (POLL_EVERY(k * inner + j))
+					return MT_ERR_CANCELED;
+
 				for (int bit = 0; bit < 8 && k * 8 + bit < len; bit++)
 					if (src[(o * len + k * 8 + bit) * inner + j])
 						byte |= (uint8_t) (little ? 1u << bit : 0x80u >> bit);
@@ -177,6 +180,9 @@ mt_unpackbits(const uint8_t *src, int64_t outer, int64_t len, int64_t inner,
 			for (int64_t j = 0; j < inner; j++)
 			{
 				uint8_t		v = 0;
+
+				if (POLL_EVERY(k * inner + j))
+					return MT_ERR_CANCELED;
 
 				if (k / 8 < len)
 				{

@@ -15,8 +15,13 @@
 void
 tensor_operand_arg(FunctionCallInfo fcinfo, int argno, TensorOperand *op)
 {
-	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, argno);
+	Oid			type = fcinfo->flinfo != NULL ?
+		get_fn_expr_argtype(fcinfo->flinfo, argno) : InvalidOid;
 
+	if (type == InvalidOid)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("could not determine the type of argument %d", argno + 1)));
 	op->t = NULL;
 	op->ival = 0;
 	op->dval = 0;
