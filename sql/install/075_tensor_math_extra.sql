@@ -91,6 +91,55 @@ CREATE FUNCTION marsql.nextafter(a double precision, b marsql.tensor)
 COMMENT ON FUNCTION marsql.nextafter(double precision, marsql.tensor) IS
 	'the next value after a towards b in the float dtype (numpy.nextafter)';
 
+CREATE FUNCTION marsql.heaviside(a marsql.tensor, b integer)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_heaviside'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.heaviside(marsql.tensor, integer) IS
+	'Heaviside step of a: 0 below zero, b at zero, 1 above; NaN stays, an integer as a weak scalar (numpy.heaviside)';
+CREATE FUNCTION marsql.heaviside(a integer, b marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_heaviside'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.heaviside(integer, marsql.tensor) IS
+	'Heaviside step of a: 0 below zero, b at zero, 1 above; NaN stays, an integer as a weak scalar (numpy.heaviside)';
+CREATE FUNCTION marsql.heaviside(a marsql.tensor, b bigint)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_heaviside'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.heaviside(marsql.tensor, bigint) IS
+	'Heaviside step of a: 0 below zero, b at zero, 1 above; NaN stays, an integer as a weak scalar (numpy.heaviside)';
+CREATE FUNCTION marsql.heaviside(a bigint, b marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_heaviside'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.heaviside(bigint, marsql.tensor) IS
+	'Heaviside step of a: 0 below zero, b at zero, 1 above; NaN stays, an integer as a weak scalar (numpy.heaviside)';
+CREATE FUNCTION marsql.nextafter(a marsql.tensor, b integer)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_nextafter'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.nextafter(marsql.tensor, integer) IS
+	'the next value after a towards b in the float dtype, an integer as a weak scalar (numpy.nextafter)';
+CREATE FUNCTION marsql.nextafter(a integer, b marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_nextafter'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.nextafter(integer, marsql.tensor) IS
+	'the next value after a towards b in the float dtype, an integer as a weak scalar (numpy.nextafter)';
+CREATE FUNCTION marsql.nextafter(a marsql.tensor, b bigint)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_nextafter'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.nextafter(marsql.tensor, bigint) IS
+	'the next value after a towards b in the float dtype, an integer as a weak scalar (numpy.nextafter)';
+CREATE FUNCTION marsql.nextafter(a bigint, b marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_nextafter'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.nextafter(bigint, marsql.tensor) IS
+	'the next value after a towards b in the float dtype, an integer as a weak scalar (numpy.nextafter)';
+
 CREATE FUNCTION marsql.float_power(a marsql.tensor, b marsql.tensor)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_float_power'
@@ -170,7 +219,7 @@ COMMENT ON FUNCTION marsql.i0(marsql.tensor) IS
 
 CREATE FUNCTION marsql.fix(x marsql.tensor)
 	RETURNS marsql.tensor
-	AS 'MODULE_PATHNAME', 'tensor_trunc'
+	AS 'MODULE_PATHNAME', 'tensor_fix'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.fix(marsql.tensor) IS
 	'round towards zero, in the float dtype of x (numpy.fix; the same as trunc)';

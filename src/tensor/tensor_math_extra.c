@@ -175,6 +175,18 @@ tensor_sinc(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(float_unary(t, MT_FLOAT_SINC, dtype));
 }
 
+/* fix: trunc, with its own name in errors (numpy.fix) */
+PG_FUNCTION_INFO_V1(tensor_fix);
+Datum
+tensor_fix(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+
+	if (mt_dtype_is_complex((MtDtype) t->dtype))
+		tensor_refuse_ufunc_dtype("fix", (MtDtype) t->dtype);
+	PG_RETURN_TENSOR_P(tensor_unary_op(t, MT_UNARY_TRUNC));
+}
+
 /* a record of two tensors for the OUT parameters of fcinfo */
 static Datum
 two_tensors(FunctionCallInfo fcinfo, Tensor *first, Tensor *second)

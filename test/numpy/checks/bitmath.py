@@ -259,6 +259,13 @@ for dt in FLOAT_DTS:
       np.heaviside(hx.astype(dt), np.array(0.5, dt)))
 T('heaviside int8 with int8 is float16', 'marsql.heaviside(%s, %s)' % (lit(np.array([-2, 0, 3], np.int8)), lit(np.array([1], np.int8))),
   np.heaviside(np.array([-2, 0, 3], np.int8), np.array([1], np.int8)))
+# numpy 2: a Python int beside an int8 tensor is int8, so the loop is float16
+T('heaviside int8 with a weak integer is float16 (numpy 2)', 'marsql.heaviside(%s, 1)' % lit(np.array([-2, 0, 3], np.int8)),
+  np.heaviside(np.array([-2, 0, 3], np.int8), np.array([1], np.int8)))
+T('heaviside float32 with a weak integer stays float32', 'marsql.heaviside(%s, 1)' % lit(np.array([-2, 0, 3], np.float32)),
+  np.heaviside(np.array([-2, 0, 3], np.float32), np.float32(1)))
+T('nextafter int16 with a weak integer is float32 (numpy 2)', 'marsql.nextafter(%s, 5)' % lit(np.array([1, 7], np.int16)),
+  np.nextafter(np.array([1, 7], np.float32), np.float32(5)))
 T('heaviside int64 tensors are float64', 'marsql.heaviside(%s, %s)' % (lit(np.array([-2, 0, 3])), lit(np.array([1]))),
   np.heaviside(np.array([-2, 0, 3]), np.array([1])))
 EX('heaviside of complex is refused', 'marsql.heaviside(%s, 0.5)' % lit(np.ones(2, np.complex128)), '42804',
