@@ -15,7 +15,10 @@
 #include "kernels/bitwise.h"
 #include "tensor/tensor_operands.h"
 
-/* the shared body of the binary bitwise ufuncs */
+/*
+ * The shared body of the binary bitwise ufuncs: the typed kernel on the
+ * promoted dtype's own elements, a one-element operand not expanded.
+ */
 static Tensor *
 bitwise_binary(FunctionCallInfo fcinfo, MtBitOp op, const char *fname)
 {
@@ -28,21 +31,22 @@ bitwise_binary(FunctionCallInfo fcinfo, MtBitOp op, const char *fname)
 
 	tensor_operand_arg(fcinfo, 0, &a);
 	tensor_operand_arg(fcinfo, 1, &b);
-	dtype = tensor_operands_prepare(&a, &b, false, &ndim, dims);
+	dtype = tensor_operands_prepare_keep_scalars(&a, &b, &ndim, dims);
 	if (!mt_dtype_is_exact(dtype))
 		tensor_refuse_ufunc_dtype(fname, dtype);
 	if (dtype == MT_BOOL && (op == MT_BIT_LEFT_SHIFT || op == MT_BIT_RIGHT_SHIFT))
 	{
 		/* numpy has no bool shift loop: bools shift as int8 */
 		dtype = MT_INT8;
+		a.t = tensor_convert(a.t, dtype);
+		b.t = tensor_convert(b.t, dtype);
 	}
-	result = tensor_new_uninit(ndim, dims, MT_INT64);
-	tensor_check_status(mt_bitwise(op, mt_int_lane(dtype), tensor_int_lanes(a.t),
-								   tensor_int_lanes(b.t),
-								   (int64_t *) TENSOR_DATA(result),
-								   tensor_size(result), tensor_poll_interrupts,
-								   NULL), NULL);
-	return tensor_convert(result, dtype);
+	result = tensor_new_uninit(ndim, dims, dtype);
+	tensor_check_status(mt_bitwise_typed(op, dtype, TENSOR_DATA(a.t), tensor_size(a.t),
+										 TENSOR_DATA(b.t), tensor_size(b.t),
+										 TENSOR_DATA(result), tensor_size(result),
+										 tensor_poll_interrupts, NULL), NULL);
+	return result;
 }
 
 #define BITWISE_FUNCTION(name, op) \
