@@ -112,6 +112,71 @@ mt_bitwise(MtBitOp op, MtIntLane lane, const int64_t *a, const int64_t *b,
 	return MT_OK;
 }
 
+/*
+ * One loop per (dtype, op); the element counts decide the stride of each
+ * operand (0 for a broadcast scalar), outside the loop.  Shifts widen to
+ * int64 for the count check and wrap back through mt_int_wrap.
+ */
+#define TYPED_LOOP(T, EXPR) \
+	do { \
+		const T    *pa = (const T *) a; \
+		const T    *pb = (const T *) b; \
+		T		   *pc = (T *) c; \
+		int64_t		sa = na == 1 ? 0 : 1; \
+		int64_t		sb = nb == 1 ? 0 : 1; \
+		for (int64_t start = 0; start < n; start += MT_POLL_ELEMENTS) \
+		{ \
+			int64_t		end = n - start < MT_POLL_ELEMENTS ? n : start + MT_POLL_ELEMENTS; \
+			if (start > 0 && poll != NULL && poll(poll_arg)) \
+				return MT_ERR_CANCELED; \
+			for (int64_t i = start; i < end; i++) \
+			{ \
+				T			x = pa[i * sa]; \
+				T			y = pb[i * sb]; \
+				pc[i] = (T) (EXPR); \
+			} \
+		} \
+	} while (0)
+
+#define TYPED_OPS(T) \
+	switch (op) \
+	{ \
+		case MT_BIT_AND: TYPED_LOOP(T, x & y); break; \
+		case MT_BIT_OR: TYPED_LOOP(T, x | y); break; \
+		case MT_BIT_XOR: TYPED_LOOP(T, x ^ y); break; \
+		case MT_BIT_LEFT_SHIFT: TYPED_LOOP(T, lshift((int64_t) x, (int64_t) y, lane)); break; \
+		case MT_BIT_RIGHT_SHIFT: TYPED_LOOP(T, rshift((int64_t) x, (int64_t) y, lane)); break; \
+	}
+
+MtStatus
+mt_bitwise_typed(MtBitOp op, MtDtype dtype, const void *a, int64_t na,
+				 const void *b, int64_t nb, void *c, int64_t n, MtPollFn poll,
+				 void *poll_arg)
+{
+	MtIntLane	lane = mt_int_lane(dtype);
+
+	switch (dtype)
+	{
+		case MT_BOOL:
+		case MT_UINT8:
+			TYPED_OPS(uint8_t);
+			break;
+		case MT_INT8:
+			TYPED_OPS(int8_t);
+			break;
+		case MT_INT16:
+			TYPED_OPS(int16_t);
+			break;
+		case MT_INT32:
+			TYPED_OPS(int32_t);
+			break;
+		default:
+			TYPED_OPS(int64_t);
+			break;
+	}
+	return MT_OK;
+}
+
 MtStatus
 mt_invert(MtIntLane lane, const int64_t *src, int64_t *dst, int64_t n,
 		  MtPollFn poll, void *poll_arg)

@@ -45,6 +45,16 @@ extern MtStatus mt_bitwise(MtBitOp op, MtIntLane lane, const int64_t *a,
 						   const int64_t *b, int64_t *c, int64_t n,
 						   MtPollFn poll, void *poll_arg);
 
+/*
+ * The same on the dtype's own elements (bool, int8..int64, uint8; bool
+ * only for and/or/xor), where a (na elements) and b (nb) each hold n
+ * elements or one that stands for all of them.
+ */
+extern MtStatus mt_bitwise_typed(MtBitOp op, MtDtype dtype, const void *a,
+								 int64_t na, const void *b, int64_t nb,
+								 void *c, int64_t n, MtPollFn poll,
+								 void *poll_arg);
+
 /* dst[i] = ~src[i] (bool: logical not) */
 extern MtStatus mt_invert(MtIntLane lane, const int64_t *src, int64_t *dst,
 						  int64_t n, MtPollFn poll, void *poll_arg);

@@ -15,7 +15,10 @@
 #include "kernels/bitwise.h"
 #include "tensor/tensor_operands.h"
 
-/* the shared body of the binary bitwise ufuncs */
+/*
+ * The shared body of the binary bitwise ufuncs: the typed kernel on the
+ * promoted dtype's own elements, a one-element operand not expanded.
+ */
 static Tensor *
 bitwise_binary(FunctionCallInfo fcinfo, MtBitOp op, const char *fname)
 {
@@ -28,21 +31,22 @@ bitwise_binary(FunctionCallInfo fcinfo, MtBitOp op, const char *fname)
 
 	tensor_operand_arg(fcinfo, 0, &a);
 	tensor_operand_arg(fcinfo, 1, &b);
-	dtype = tensor_operands_prepare(&a, &b, false, &ndim, dims);
+	dtype = tensor_operands_prepare_keep_scalars(&a, &b, &ndim, dims);
 	if (!mt_dtype_is_exact(dtype))
 		tensor_refuse_ufunc_dtype(fname, dtype);
 	if (dtype == MT_BOOL && (op == MT_BIT_LEFT_SHIFT || op == MT_BIT_RIGHT_SHIFT))
 	{
 		/* numpy has no bool shift loop: bools shift as int8 */
 		dtype = MT_INT8;
+		a.t = tensor_convert(a.t, dtype);
+		b.t = tensor_convert(b.t, dtype);
 	}
-	result = tensor_new_uninit(ndim, dims, MT_INT64);
-	tensor_check_status(mt_bitwise(op, mt_int_lane(dtype), tensor_int_lanes(a.t),
-								   tensor_int_lanes(b.t),
-								   (int64_t *) TENSOR_DATA(result),
-								   tensor_size(result), tensor_poll_interrupts,
-								   NULL), NULL);
-	return tensor_convert(result, dtype);
+	result = tensor_new_uninit(ndim, dims, dtype);
+	tensor_check_status(mt_bitwise_typed(op, dtype, TENSOR_DATA(a.t), tensor_size(a.t),
+										 TENSOR_DATA(b.t), tensor_size(b.t),
+										 TENSOR_DATA(result), tensor_size(result),
+										 tensor_poll_interrupts, NULL), NULL);
+	return result;
 }
 
 #define BITWISE_FUNCTION(name, op) \
@@ -58,6 +62,7 @@ BITWISE_FUNCTION(bitwise_xor, MT_BIT_XOR)
 BITWISE_FUNCTION(left_shift, MT_BIT_LEFT_SHIFT)
 BITWISE_FUNCTION(right_shift, MT_BIT_RIGHT_SHIFT)
 
+/* invert: x ^ all ones (bool: x ^ 1, logical not) */
 PG_FUNCTION_INFO_V1(tensor_invert);
 Datum
 tensor_invert(PG_FUNCTION_ARGS)
@@ -65,15 +70,20 @@ tensor_invert(PG_FUNCTION_ARGS)
 	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	MtDtype		dtype = (MtDtype) t->dtype;
 	Tensor	   *result;
+	int64		ones[1] = {-1};
+	uint8		one_byte;
 
 	if (!mt_dtype_is_exact(dtype))
 		tensor_refuse_ufunc_dtype("invert", dtype);
-	result = tensor_new_like(t, MT_INT64);
-	tensor_check_status(mt_invert(mt_int_lane(dtype), tensor_int_lanes(t),
-								  (int64_t *) TENSOR_DATA(result),
-								  tensor_size(t), tensor_poll_interrupts,
-								  NULL), NULL);
-	PG_RETURN_TENSOR_P(tensor_convert(result, dtype));
+	one_byte = dtype == MT_BOOL ? 1 : 0xff;
+	result = tensor_new_like(t, dtype);
+	/* -1 of every width is all ones; bool and uint8 read one byte */
+	tensor_check_status(mt_bitwise_typed(MT_BIT_XOR, dtype, TENSOR_DATA(t), tensor_size(t),
+										 (dtype == MT_BOOL || dtype == MT_UINT8) ?
+										 (const void *) &one_byte : (const void *) ones,
+										 1, TENSOR_DATA(result), tensor_size(t),
+										 tensor_poll_interrupts, NULL), NULL);
+	PG_RETURN_TENSOR_P(result);
 }
 
 PG_FUNCTION_INFO_V1(tensor_bitwise_count);

@@ -96,9 +96,26 @@ broadcast_if_needed(Tensor *t, int ndim, const int64 *dims)
 	return same ? t : tensor_broadcast_to(t, ndim, dims);
 }
 
+static MtDtype prepare(TensorOperand *a, TensorOperand *b, bool float_only,
+					   bool keep_scalars, int *ndim, int64 *dims);
+
 MtDtype
 tensor_operands_prepare(TensorOperand *a, TensorOperand *b, bool float_only,
 						int *ndim, int64 *dims)
+{
+	return prepare(a, b, float_only, false, ndim, dims);
+}
+
+MtDtype
+tensor_operands_prepare_keep_scalars(TensorOperand *a, TensorOperand *b,
+									 int *ndim, int64 *dims)
+{
+	return prepare(a, b, false, true, ndim, dims);
+}
+
+static MtDtype
+prepare(TensorOperand *a, TensorOperand *b, bool float_only, bool keep_scalars,
+		int *ndim, int64 *dims)
 {
 	MtDtype		dtype;
 	MtError		err;
@@ -135,8 +152,10 @@ tensor_operands_prepare(TensorOperand *a, TensorOperand *b, bool float_only,
 		tensor_report_error(&err, NULL);
 	for (int i = 0; i < *ndim; i++)
 		dims[i] = bdims[i];
-	a->t = broadcast_if_needed(a->t, *ndim, dims);
-	b->t = broadcast_if_needed(b->t, *ndim, dims);
+	if (!keep_scalars || tensor_size(a->t) != 1)
+		a->t = broadcast_if_needed(a->t, *ndim, dims);
+	if (!keep_scalars || tensor_size(b->t) != 1)
+		b->t = broadcast_if_needed(b->t, *ndim, dims);
 	return dtype;
 }
 

@@ -38,6 +38,12 @@ extern MtDtype tensor_operands_prepare(TensorOperand *a, TensorOperand *b,
 									   bool float_only, int *ndim,
 									   int64 *dims);
 
+/* the same, leaving an operand of one element as it is (the typed kernels
+ * broadcast it themselves) */
+extern MtDtype tensor_operands_prepare_keep_scalars(TensorOperand *a,
+													TensorOperand *b,
+													int *ndim, int64 *dims);
+
 /* the 42804 of numpy's TypeError for a ufunc without a loop */
 extern void tensor_refuse_ufunc_dtype(const char *fname, MtDtype dtype)
 			pg_attribute_noreturn();

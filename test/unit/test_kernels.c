@@ -2250,6 +2250,20 @@ test_bitwise(void)
 	check(packed[0] == 3 && packed[1] == 1, "packbits little");
 	mt_unpackbits((uint8_t[]) {255}, 1, 1, 1, 10, true, unpacked, NULL, NULL);
 	check(unpacked[7] == 1 && unpacked[8] == 0 && unpacked[9] == 0, "unpackbits pads past the bits");
+	{
+		int8_t		ta[] = {1, -1, 5, -128};
+		int8_t		tb = 7;
+		int8_t		tc[4];
+		int32_t		xa[] = {12, 10};
+		int32_t		xb[] = {10, 6};
+		int32_t		xc[2];
+
+		mt_bitwise_typed(MT_BIT_LEFT_SHIFT, MT_INT8, ta, 4, &tb, 1, tc, 4, NULL, NULL);
+		check(tc[0] == -128 && tc[1] == -128 && tc[2] == -128 && tc[3] == 0,
+			  "typed left_shift int8 by a broadcast scalar wraps");
+		mt_bitwise_typed(MT_BIT_XOR, MT_INT32, xa, 2, xb, 2, xc, 2, NULL, NULL);
+		check(xc[0] == 6 && xc[1] == 12, "typed xor int32");
+	}
 	check(mt_binary_repr(-3, 4, buf) && strcmp(buf, "1101") == 0, "binary_repr(-3, 4)");
 	check(mt_binary_repr(-3, -1, buf) && strcmp(buf, "-11") == 0, "binary_repr(-3)");
 	check(mt_binary_repr(0, 0, buf) && strcmp(buf, "0") == 0, "binary_repr(0, 0)");
