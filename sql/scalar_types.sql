@@ -13,7 +13,11 @@ FROM pg_proc p
 WHERE p.pronamespace = 'marsql'::regnamespace AND p.pronargs = 2
   AND 'marsql.tensor'::regtype = ANY (p.proargtypes::oid[])
   AND 'integer'::regtype = ANY (p.proargtypes::oid[])
-  AND p.prosrc ~ 'int4'
+  -- a number form: the same function takes double precision there too
+  AND EXISTS (
+	SELECT 1 FROM pg_proc d
+	WHERE d.pronamespace = p.pronamespace AND d.proname = p.proname
+	  AND d.proargtypes::oid[] = array_replace(p.proargtypes::oid[], 'integer'::regtype::oid, 'double precision'::regtype::oid))
   AND NOT EXISTS (
 	SELECT 1 FROM pg_proc q
 	WHERE q.pronamespace = p.pronamespace AND q.proname = p.proname

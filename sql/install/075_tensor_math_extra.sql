@@ -310,6 +310,26 @@ CREATE FUNCTION marsql.divmod(a integer, b marsql.tensor,
 COMMENT ON FUNCTION marsql.divmod(integer, marsql.tensor) IS
 	'floor_divide(a, b) and remainder(a, b) together (numpy.divmod)';
 
+CREATE FUNCTION marsql.divmod(a marsql.tensor, b smallint,
+							  OUT quotient marsql.tensor, OUT remainder marsql.tensor)
+	RETURNS record
+	LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE
+	BEGIN ATOMIC
+		SELECT a OPERATOR(marsql.//) b, a OPERATOR(marsql.%) b;
+	END;
+COMMENT ON FUNCTION marsql.divmod(marsql.tensor, smallint) IS
+	'floor_divide(a, b) and remainder(a, b) together (numpy.divmod)';
+
+CREATE FUNCTION marsql.divmod(a smallint, b marsql.tensor,
+							  OUT quotient marsql.tensor, OUT remainder marsql.tensor)
+	RETURNS record
+	LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE
+	BEGIN ATOMIC
+		SELECT a OPERATOR(marsql.//) b, a OPERATOR(marsql.%) b;
+	END;
+COMMENT ON FUNCTION marsql.divmod(smallint, marsql.tensor) IS
+	'floor_divide(a, b) and remainder(a, b) together (numpy.divmod)';
+
 CREATE FUNCTION marsql.nan_to_num(x marsql.tensor, nan double precision DEFAULT 0.0,
 								  posinf double precision DEFAULT NULL,
 								  neginf double precision DEFAULT NULL)
@@ -379,3 +399,30 @@ CREATE FUNCTION marsql.interp(x marsql.tensor, xp marsql.tensor, fp marsql.tenso
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.interp(marsql.tensor, marsql.tensor, marsql.tensor, double precision, double precision, double precision) IS
 	'piecewise-linear interpolation of the samples (xp increasing, fp real or complex) at x; left/right outside them (NULL: the end values); period for periodic samples (numpy.interp)';
+
+-- smallint: a weak integer too (without these PostgreSQL would pick the
+-- double precision form)
+CREATE FUNCTION marsql.heaviside(a marsql.tensor, b smallint)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_heaviside'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.heaviside(marsql.tensor, smallint) IS
+	'Heaviside step of a: 0 below zero, b at zero, 1 above; NaN stays, an integer as a weak scalar (numpy.heaviside)';
+CREATE FUNCTION marsql.heaviside(a smallint, b marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_heaviside'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.heaviside(smallint, marsql.tensor) IS
+	'Heaviside step of a: 0 below zero, b at zero, 1 above; NaN stays, an integer as a weak scalar (numpy.heaviside)';
+CREATE FUNCTION marsql.nextafter(a marsql.tensor, b smallint)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_nextafter'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.nextafter(marsql.tensor, smallint) IS
+	'the next value after a towards b in the float dtype, an integer as a weak scalar (numpy.nextafter)';
+CREATE FUNCTION marsql.nextafter(a smallint, b marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_nextafter'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.nextafter(smallint, marsql.tensor) IS
+	'the next value after a towards b in the float dtype, an integer as a weak scalar (numpy.nextafter)';

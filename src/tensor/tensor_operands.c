@@ -35,6 +35,10 @@ tensor_operand_arg(FunctionCallInfo fcinfo, int argno, TensorOperand *op)
 			op->kind = MT_SCALAR_INT;
 			op->ival = PG_GETARG_INT32(argno);
 			break;
+		case INT2OID:
+			op->kind = MT_SCALAR_INT;
+			op->ival = PG_GETARG_INT16(argno);
+			break;
 		case FLOAT8OID:
 			op->kind = MT_SCALAR_FLOAT;
 			op->dval = PG_GETARG_FLOAT8(argno);
