@@ -319,10 +319,15 @@ AS $$
 DECLARE
 	s marsql.tensor;
 	nx marsql.tensor;
+	r marsql.tensor;
 	o text := lower(p);
 BEGIN
 	IF x IS NULL THEN
 		RETURN NULL;
+	END IF;
+	IF marsql.ndim(x) = 2 AND marsql.size(x) = 0 THEN
+		RAISE EXCEPTION 'cond is not defined on empty matrices'
+			USING ERRCODE = 'data_exception';
 	END IF;
 	IF p IS NULL OR o IN ('2', '-2') THEN
 		-- ratio of the extreme singular values (descending in s)
@@ -346,18 +351,24 @@ BEGIN
 	END IF;
 	nx := marsql.matrix_norm(x, false, p);
 	BEGIN
-		RETURN marsql.tensor_mul(nx, marsql.matrix_norm(marsql.inv(x), false, p));
+		r := marsql.tensor_mul(nx, marsql.matrix_norm(marsql.inv(x), false, p));
 	EXCEPTION WHEN data_exception THEN
 		-- numpy: a singular matrix has condition number inf; NaN input gives NaN
 		IF marsql.any(marsql.isnan(x)) = marsql.any(marsql.isnan('[1]'::marsql.tensor)) THEN
-			RETURN marsql.tensor_add(marsql.tensor_mul(nx, 0.0), 'Infinity'::float8);
+			r := marsql.tensor_add(marsql.tensor_mul(nx, 0.0), 'Infinity'::float8);
+		ELSE
+			r := marsql.tensor_add(marsql.tensor_mul(nx, 0.0), 'NaN'::float8);
 		END IF;
-		RETURN marsql.tensor_add(marsql.tensor_mul(nx, 0.0), 'NaN'::float8);
 	END;
+	-- numpy casts this result to the input's (complex) dtype
+	IF marsql.dtype(x) LIKE 'complex%' THEN
+		r := marsql.astype(r, marsql.dtype(x));
+	END IF;
+	RETURN r;
 END
 $$;
 COMMENT ON FUNCTION marsql.cond(marsql.tensor, text) IS
-	'condition number for norm order p (NULL/2/-2 from singular values, stacked; fro, nuc, 1, -1, inf, -inf as norm(x) norm(inv(x))) (numpy.linalg.cond)';
+	'condition number for norm order p (NULL/2/-2 from singular values, stacked; fro, nuc, 1, -1, inf, -inf as norm(x) norm(inv(x)), inf when singular) (numpy.linalg.cond)';
 
 CREATE FUNCTION marsql.tensorinv(a marsql.tensor, ind integer DEFAULT 2)
 	RETURNS marsql.tensor
