@@ -97,3 +97,69 @@ SELECT try_sql($$SELECT * FROM eig('complex64:[[1,0],[inf,1]]')$$);
 SELECT try_sql($$SELECT eigvals(astype('[[1,0],[0,1]]', 'float16'))$$);
 SELECT try_sql($$SELECT inv(astype('[[1,0],[0,1]]', 'float16'))$$);
 SELECT try_sql($$SELECT norm('complex128:[[1j,0],[0,1]]', 'bogus')$$);
+
+-- trace, matrix_power, multi_dot, cond, matrix_norm, vector_norm, vecdot,
+-- matvec, vecmat, matrix_transpose, tensorsolve, tensorinv
+SELECT trace('[[1,2],[3,4]]') AS trace, trace('int32:[[1,2],[3,4]]') AS trace_int32, trace('bool:[[true,true],[false,true]]') AS trace_bool,
+	   trace('[[[1,2],[3,4]],[[5,6],[7,8]]]') AS trace_3d, trace('[[1,2,3],[4,5,6]]', 1) AS trace_offset,
+	   trace('[[[1,2],[3,4]],[[5,6],[7,8]]]', 0, 1, 2) AS trace_axes, trace('complex64:[[1j,0],[0,2]]') AS trace_c64;
+SELECT linalg_trace('[[[1,2],[3,4]],[[5,6],[7,8]]]') AS linalg_trace, linalg_trace('[[1,2,3],[4,5,6]]', -1) AS offset_m1;
+SELECT matrix_power('int32:[[1,1],[1,0]]', 10) AS fib, matrix_power('[[0,1],[-1,0]]', 0) AS identity,
+	   matrix_power('int64:[[2,1],[1,1]]', -1) AS inverse, near(matrix_power('[[2,0],[0,4]]', -3)) AS neg3,
+	   matrix_power('complex64:[[1j,0],[0,1]]', 2) AS c64, matrix_power('float64(0,0):[]', 5) AS empty;
+SELECT multi_dot(ARRAY['[1,2]', '[[1,0],[0,1]]', '[3,4]']::tensor[]) AS scalar,
+	   multi_dot(ARRAY['int32:[[1,2]]', 'int32:[[1],[1]]']::tensor[]) AS two_int,
+	   multi_dot(ARRAY['[[1,2],[3,4]]', '[[1],[1]]', '[[2,0,1]]', '[[1],[1],[1]]']::tensor[]) AS four;
+SELECT near(cond('[[1,0,-1],[0,1,0],[1,0,1]]')) AS cond, near(cond('[[1,0,-1],[0,1,0],[1,0,1]]', 'fro')) AS fro,
+	   near(cond('[[1,0,-1],[0,1,0],[1,0,1]]', 'inf')) AS inf, near(cond('[[1,0,-1],[0,1,0],[1,0,1]]', '-1')) AS m1,
+	   cond('[[1,1],[1,1]]', '1') AS singular, cond('[[nan,1],[1,1]]', '1') AS nan_input,
+	   dtype(cond('complex64:[[1j,0],[0,2]]', 'nuc')) AS complex_p_dtype, dtype(cond('complex64:[[1j,0],[0,2]]')) AS complex_2_dtype,
+	   cond('[[[2,0],[0,1]],[[4,0],[0,1]]]') AS stacked;
+SELECT matrix_norm('[[[3,4]],[[6,8]]]') AS fro, matrix_norm('[[[1,-2],[3,4]]]', ord => '1') AS one,
+	   matrix_norm('[[1,-2],[3,4]]', ord => 'inf') AS inf, near(matrix_norm('[[3,0],[0,4]]', ord => '-2')) AS m2,
+	   shape(matrix_norm('[[1,2],[3,4]]', true)) AS keepdims, matrix_norm('int32:[[3,4]]') AS int_input;
+SELECT vector_norm('[[3,4],[6,8]]') AS all, vector_norm('[[3,4],[6,8]]', '{1}') AS axis1,
+	   vector_norm('[[3,4],[6,8]]', '{0,1}', true, '1') AS both_keepdims, vector_norm('[[3,4],[6,8]]', '{-1,0}', false, 'inf') AS inf,
+	   vector_norm('complex128:[3j,4]') AS complex, shape(vector_norm('[[[1]]]', NULL, true)) AS keepdims_all;
+SELECT vecdot('[1,2,3]', '[4,5,6]') AS vecdot, vecdot('[[1,2],[3,4]]', '[1,1]') AS broadcast, vecdot('[[1,2],[3,4]]', '[[1],[1]]', 0) AS axis0,
+	   vecdot('complex128:[1j,2]', 'complex128:[1j,1]') AS conjugated, vecdot('int32:[1,2]', 'int32:[3,4]') AS int32,
+	   vecdot('bool:[true,false]', 'bool:[false,true]') AS bool;
+SELECT matvec('[[1,2],[3,4]]', '[1,1]') AS matvec, matvec('[[[1,0],[0,1]],[[2,0],[0,2]]]', '[[1,2],[3,4]]') AS matvec_stack,
+	   vecmat('[1,1]', '[[1,2],[3,4]]') AS vecmat, vecmat('complex128:[1j]', 'complex128:[[1]]') AS vecmat_conj;
+SELECT matrix_transpose('[[1,2,3]]') AS t2, shape(matrix_transpose(zeros('{2,3,4}'))) AS t3;
+SELECT tensorinv(reshape(eye(6), '{2,3,6}')) = reshape(eye(6), '{6,2,3}') AS tensorinv_eye,
+	   near(tensorinv('[[2,0],[0,4]]', 1)) AS tensorinv_2d;
+SELECT tensorsolve(reshape(eye(6), '{2,3,6}'), '[[1,2,3],[4,5,6]]') AS tensorsolve,
+	   tensorsolve(reshape(eye(6), '{6,2,3}'), '[[1,2,3],[4,5,6]]', '{0}') AS tensorsolve_axes;
+SELECT try_sql($$SELECT trace('[1,2]')$$);
+SELECT try_sql($$SELECT matrix_power('[[1,2,3]]', 2)$$);
+SELECT try_sql($$SELECT matrix_power('[1,2]', 2)$$);
+SELECT try_sql($$SELECT matrix_power('[[1,1],[1,1]]', -1)$$);
+SELECT try_sql($$SELECT matrix_power(astype('[[1,0],[0,1]]', 'float16'), -1)$$);
+SELECT try_sql($$SELECT multi_dot(ARRAY['[[1]]']::tensor[])$$);
+SELECT try_sql($$SELECT multi_dot(ARRAY['[[1]]', NULL]::tensor[])$$);
+SELECT try_sql($$SELECT multi_dot(ARRAY['[[1]]', '[1]', '[[1]]']::tensor[])$$);
+SELECT try_sql($$SELECT multi_dot(ARRAY['[[1,2]]', '[[1,2]]']::tensor[])$$);
+SELECT try_sql($$SELECT cond('[1,2]')$$);
+SELECT try_sql($$SELECT cond('[[1,2,3]]', '1')$$);
+SELECT try_sql($$SELECT cond('[[[1,0],[0,1]]]', 'fro')$$);
+SELECT try_sql($$SELECT cond('[[1,0],[0,1]]', 'bogus')$$);
+SELECT try_sql($$SELECT cond('float64(0,0):[]')$$);
+SELECT try_sql($$SELECT matrix_norm('[1,2]')$$);
+SELECT try_sql($$SELECT matrix_norm('[[1,2]]', ord => '3')$$);
+SELECT try_sql($$SELECT vector_norm('[1,2]', ord => 'fro')$$);
+SELECT try_sql($$SELECT vector_norm('[1,2]', '{}')$$);
+SELECT try_sql($$SELECT vector_norm('[[1,2]]', '{0,-2}')$$);
+SELECT try_sql($$SELECT vector_norm('[[1,2]]', '{0,5}')$$);
+SELECT try_sql($$SELECT vector_norm('[[1,2]]', '{0,NULL}')$$);
+SELECT try_sql($$SELECT vecdot('[1,2]', '1')$$);
+SELECT try_sql($$SELECT vecdot('[1,2]', '[1,2,3]')$$);
+SELECT try_sql($$SELECT matvec('[[1,2]]', '[1,2,3]')$$);
+SELECT try_sql($$SELECT matrix_transpose('[1,2]')$$);
+SELECT try_sql($$SELECT tensorinv(eye(2), 0)$$);
+SELECT try_sql($$SELECT tensorinv(zeros('{2,3,4}'))$$);
+SELECT try_sql($$SELECT tensorinv(zeros('{2,0}'), 1)$$);
+SELECT try_sql($$SELECT tensorsolve(zeros('{2,3,4}'), zeros('{2,3}'))$$);
+SELECT try_sql($$SELECT tensorsolve(zeros('{2,2}'), zeros('{2,2}'))$$);
+SELECT try_sql($$SELECT tensorsolve(zeros('{2,2}'), zeros('{2}'), '{7}')$$);
+SELECT try_sql($$SELECT tensorsolve(zeros('{2,2}'), zeros('{2}'))$$);
