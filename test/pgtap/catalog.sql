@@ -178,6 +178,7 @@ SELECT is_empty($$
 		'lexsort', 'unique', 'unique_all',	-- NULL axis: flattened
 		'searchsorted',					-- NULL sorter: none
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
+		'cond', 'vector_norm', 'tensorsolve',	-- NULL p / axis / axes: numpy's default
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments
