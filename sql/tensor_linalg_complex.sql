@@ -114,7 +114,7 @@ SELECT near(cond('[[1,0,-1],[0,1,0],[1,0,1]]')) AS cond, near(cond('[[1,0,-1],[0
 	   near(cond('[[1,0,-1],[0,1,0],[1,0,1]]', 'inf')) AS inf, near(cond('[[1,0,-1],[0,1,0],[1,0,1]]', '-1')) AS m1,
 	   cond('[[1,1],[1,1]]', '1') AS singular, cond('[[nan,1],[1,1]]', '1') AS nan_input,
 	   dtype(cond('complex64:[[1j,0],[0,2]]', 'nuc')) AS complex_p_dtype, dtype(cond('complex64:[[1j,0],[0,2]]')) AS complex_2_dtype,
-	   cond('[[[2,0],[0,1]],[[4,0],[0,1]]]') AS stacked;
+	   cond('[[[2,0],[0,1]],[[4,0],[0,1]]]') AS stacked, cond('[[0,0],[0,0]]') AS zero;
 SELECT matrix_norm('[[[3,4]],[[6,8]]]') AS fro, matrix_norm('[[[1,-2],[3,4]]]', ord => '1') AS one,
 	   matrix_norm('[[1,-2],[3,4]]', ord => 'inf') AS inf, near(matrix_norm('[[3,0],[0,4]]', ord => '-2')) AS m2,
 	   shape(matrix_norm('[[1,2],[3,4]]', true)) AS keepdims, matrix_norm('int32:[[3,4]]') AS int_input;

@@ -338,9 +338,15 @@ BEGIN
 		END IF;
 		s := marsql.svdvals(x);
 		IF o = '-2' THEN
-			RETURN marsql.tensor_div(marsql.min(s, -1), marsql.max(s, -1));
+			r := marsql.tensor_div(marsql.min(s, -1), marsql.max(s, -1));
+		ELSE
+			r := marsql.tensor_div(marsql.max(s, -1), marsql.min(s, -1));
 		END IF;
-		RETURN marsql.tensor_div(marsql.max(s, -1), marsql.min(s, -1));
+		-- numpy: 0 / 0 (a zero matrix) is inf unless the input holds a NaN
+		IF marsql.any(marsql.isnan(x)) = marsql.any(marsql.isnan('[1]'::marsql.tensor)) THEN
+			r := marsql."where"(marsql.isnan(r), marsql.full_like(r, 'Infinity'::float8), r);
+		END IF;
+		RETURN r;
 	END IF;
 	PERFORM marsql._square_extent(x, 'cond');
 	IF marsql.ndim(x) <> 2 THEN

@@ -382,12 +382,17 @@ for cdt, rdt in CL_DTYPES:
         ref = np.linalg.cond(Ac.astype(cdt), pv)
         # numpy (1.24 and 2.x) casts the norm(x) norm(inv(x)) orders to the complex dtype
         T('cond %s p %s' % (cdt, p), 'marsql.cond(%s%s)' % (lit(Ac.astype(cdt)), '' if p is None else ", '%s'" % p),
-          ref, la(ref, rdt, 10))
+          ref, cla(ref, rdt, 10))
 As = np.stack([wellcond(3), wellcond(3, cond=5.0)])
 T('cond stacked p None', 'marsql.cond(%s)' % lit(As), np.linalg.cond(As), la(np.linalg.cond(As), factor=10))
 T('cond of a singular matrix p 1 is inf', "marsql.cond(%s, '1')" % lit(np.ones((2, 2))), np.linalg.cond(np.ones((2, 2)), 1))
 T('cond of a singular matrix p fro is inf', "marsql.cond(%s, 'fro')" % lit(np.array([[1.0, 2], [2, 4]])),
   np.linalg.cond(np.array([[1.0, 2], [2, 4]]), 'fro'))
+T('cond of a zero matrix is inf (0 / 0)', 'marsql.cond(%s)' % lit(np.zeros((2, 2))), np.linalg.cond(np.zeros((2, 2))))
+T('cond -2 of a zero float32 matrix is inf', "marsql.cond(%s, '-2')" % lit(np.zeros((2, 2), np.float32)),
+  np.linalg.cond(np.zeros((2, 2), np.float32), -2))
+T('cond of a stack with a zero matrix', 'marsql.cond(%s)' % lit(np.stack([np.eye(2), np.zeros((2, 2))])),
+  np.linalg.cond(np.stack([np.eye(2), np.zeros((2, 2))])))
 T('cond of int64 input is float64', "marsql.cond(%s, 'inf')" % lit(np.array([[2, 1], [1, 3]])),
   np.linalg.cond(np.array([[2, 1], [1, 3]]), np.inf), F64)
 E('cond p 1 of a non-square matrix: error', "marsql.cond(%s, '1')" % lit(normal(2, 3)), '22',
