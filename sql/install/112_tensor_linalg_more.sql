@@ -15,8 +15,10 @@ CREATE FUNCTION marsql.eigvals(a marsql.tensor)
 COMMENT ON FUNCTION marsql.eigvals(marsql.tensor) IS
 	'eigenvalues of a general square matrix (geev); complex unless every eigenvalue of a real input is real';
 
--- The functions below compose the ones above and before; their bodies
--- name every object with its schema, so they do not depend on search_path.
+-- The functions below compose the ones above and before: SQL bodies are
+-- parsed here (names bound now); plpgsql bodies name every object with its
+-- schema and pin search_path to pg_catalog, so no caller's search_path
+-- changes what they run (sql_safety).
 
 CREATE FUNCTION marsql.trace(a marsql.tensor, "offset" integer DEFAULT 0, axis1 integer DEFAULT 0,
 							 axis2 integer DEFAULT 1)
@@ -36,6 +38,7 @@ COMMENT ON FUNCTION marsql.linalg_trace(marsql.tensor, integer) IS
 CREATE FUNCTION marsql.matrix_transpose(x marsql.tensor)
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF marsql.ndim(x) < 2 THEN
@@ -53,6 +56,7 @@ COMMENT ON FUNCTION marsql.matrix_transpose(marsql.tensor) IS
 CREATE FUNCTION marsql._square_extent(a marsql.tensor, fn text)
 	RETURNS integer
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	s integer[] := marsql.shape(a);
@@ -77,6 +81,7 @@ COMMENT ON FUNCTION marsql._square_extent(marsql.tensor, text) IS
 CREATE FUNCTION marsql.matrix_power(a marsql.tensor, n integer)
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	m integer := marsql._square_extent(a, 'matrix_power');
@@ -116,6 +121,7 @@ COMMENT ON FUNCTION marsql.matrix_power(marsql.tensor, integer) IS
 CREATE FUNCTION marsql.multi_dot(arrays marsql.tensor[])
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	n integer := coalesce(cardinality(arrays), 0);
@@ -167,6 +173,7 @@ COMMENT ON FUNCTION marsql.multi_dot(marsql.tensor[]) IS
 CREATE FUNCTION marsql.matrix_norm(x marsql.tensor, keepdims boolean DEFAULT false, ord text DEFAULT 'fro')
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	r marsql.tensor;
@@ -209,6 +216,7 @@ CREATE FUNCTION marsql.vector_norm(x marsql.tensor, axis integer[] DEFAULT NULL,
 								   ord text DEFAULT '2')
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	s integer[] := marsql.shape(x);
@@ -278,6 +286,7 @@ COMMENT ON FUNCTION marsql.vector_norm(marsql.tensor, integer[], boolean, text) 
 CREATE FUNCTION marsql.vecdot(x1 marsql.tensor, x2 marsql.tensor, axis integer DEFAULT -1)
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	p marsql.tensor;
@@ -315,6 +324,7 @@ COMMENT ON FUNCTION marsql.vecmat(marsql.tensor, marsql.tensor) IS
 CREATE FUNCTION marsql.cond(x marsql.tensor, p text DEFAULT NULL)
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	s marsql.tensor;
@@ -343,7 +353,7 @@ BEGIN
 			r := marsql.tensor_div(marsql.max(s, -1), marsql.min(s, -1));
 		END IF;
 		-- numpy: 0 / 0 (a zero matrix) is inf unless the input holds a NaN
-		IF marsql.any(marsql.isnan(x)) = marsql.any(marsql.isnan('[1]'::marsql.tensor)) THEN
+		IF NOT marsql.any(marsql.isnan(x))::boolean THEN
 			r := marsql."where"(marsql.isnan(r), marsql.full_like(r, 'Infinity'::float8), r);
 		END IF;
 		RETURN r;
@@ -360,7 +370,7 @@ BEGIN
 		r := marsql.tensor_mul(nx, marsql.matrix_norm(marsql.inv(x), false, p));
 	EXCEPTION WHEN data_exception THEN
 		-- numpy: a singular matrix has condition number inf; NaN input gives NaN
-		IF marsql.any(marsql.isnan(x)) = marsql.any(marsql.isnan('[1]'::marsql.tensor)) THEN
+		IF NOT marsql.any(marsql.isnan(x))::boolean THEN
 			r := marsql.tensor_add(marsql.tensor_mul(nx, 0.0), 'Infinity'::float8);
 		ELSE
 			r := marsql.tensor_add(marsql.tensor_mul(nx, 0.0), 'NaN'::float8);
@@ -379,6 +389,7 @@ COMMENT ON FUNCTION marsql.cond(marsql.tensor, text) IS
 CREATE FUNCTION marsql.tensorinv(a marsql.tensor, ind integer DEFAULT 2)
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	s integer[] := marsql.shape(a);
@@ -409,6 +420,7 @@ COMMENT ON FUNCTION marsql.tensorinv(marsql.tensor, integer) IS
 CREATE FUNCTION marsql.tensorsolve(a marsql.tensor, b marsql.tensor, axes integer[] DEFAULT NULL)
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	an integer := marsql.ndim(a);
