@@ -118,6 +118,23 @@ $$;
 COMMENT ON FUNCTION marsql.matrix_power(marsql.tensor, integer) IS
 	'a raised to the integer power n by repeated matmul (negative n: of inv(a)); integers stay integers for n >= 0 (numpy.linalg.matrix_power)';
 
+-- the product of arrays[i..j] (1-based) in the order split[i][j] chose
+CREATE FUNCTION marsql._multi_dot_chain(arrays marsql.tensor[], split integer[], i integer, j integer)
+	RETURNS marsql.tensor
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF i = j THEN
+		RETURN arrays[i];
+	END IF;
+	RETURN marsql.matmul(marsql._multi_dot_chain(arrays, split, i, split[i][j]),
+						 marsql._multi_dot_chain(arrays, split, split[i][j] + 1, j));
+END
+$$;
+COMMENT ON FUNCTION marsql._multi_dot_chain(marsql.tensor[], integer[], integer, integer) IS
+	'internal: multi_dot''s product of a sub-chain in the chosen order';
+
 CREATE FUNCTION marsql.multi_dot(arrays marsql.tensor[])
 	RETURNS marsql.tensor
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
@@ -125,8 +142,15 @@ CREATE FUNCTION marsql.multi_dot(arrays marsql.tensor[])
 AS $$
 DECLARE
 	n integer := coalesce(cardinality(arrays), 0);
-	result marsql.tensor;
 	d integer;
+	first_1d boolean;
+	last_1d boolean;
+	p bigint[];
+	cost double precision[];
+	split integer[];
+	q double precision;
+	j integer;
+	result marsql.tensor;
 BEGIN
 	IF n < 2 THEN
 		RAISE EXCEPTION 'multi_dot needs at least two arrays'
@@ -145,30 +169,55 @@ BEGIN
 					  DETAIL = format('It has %s dimensions; only the first and the last array may be 1-D.', d);
 		END IF;
 	END LOOP;
+	IF n = 2 THEN
+		RETURN marsql.matmul(arrays[1], arrays[2]);
+	END IF;
+	-- as numpy: 1-D ends become a row and a column, dropped again at the end
+	first_1d := marsql.ndim(arrays[1]) = 1;
+	last_1d := marsql.ndim(arrays[n]) = 1;
+	IF first_1d THEN
+		arrays[1] := marsql.expand_dims(arrays[1], 0);
+	END IF;
+	IF last_1d THEN
+		arrays[n] := marsql.expand_dims(arrays[n], -1);
+	END IF;
+	p := ARRAY(SELECT (marsql.shape(a))[1]::bigint FROM unnest(arrays) a) || (marsql.shape(arrays[n]))[2]::bigint;
 	IF n = 3 THEN
 		-- numpy's choice for three: the cheaper of (ab)c and a(bc)
-		DECLARE
-			s1 integer[] := marsql.shape(arrays[1]);
-			s3 integer[] := marsql.shape(arrays[3]);
-			a0 bigint := CASE WHEN cardinality(s1) = 1 THEN 1 ELSE s1[1] END;
-			a1 bigint := s1[cardinality(s1)];
-			b1 bigint := s3[1];
-			c1 bigint := CASE WHEN cardinality(s3) = 1 THEN 1 ELSE s3[2] END;
-		BEGIN
-			IF a0 * a1 * b1 + a0 * b1 * c1 > a1 * b1 * c1 + a0 * a1 * c1 THEN
-				RETURN marsql.matmul(arrays[1], marsql.matmul(arrays[2], arrays[3]));
-			END IF;
-		END;
+		IF p[1] * p[2] * p[3] + p[1] * p[3] * p[4] > p[2] * p[3] * p[4] + p[1] * p[2] * p[4] THEN
+			result := marsql.matmul(arrays[1], marsql.matmul(arrays[2], arrays[3]));
+		ELSE
+			result := marsql.matmul(marsql.matmul(arrays[1], arrays[2]), arrays[3]);
+		END IF;
+	ELSE
+		-- numpy's matrix chain order (Cormen's dynamic programme)
+		cost := array_fill(0::double precision, ARRAY[n, n]);
+		split := array_fill(0, ARRAY[n, n]);
+		FOR l IN 1 .. n - 1 LOOP
+			FOR i IN 1 .. n - l LOOP
+				j := i + l;
+				cost[i][j] := 'Infinity';
+				FOR k IN i .. j - 1 LOOP
+					q := cost[i][k] + cost[k + 1][j] + (p[i] * p[k + 1] * p[j + 1])::double precision;
+					IF q < cost[i][j] THEN
+						cost[i][j] := q;
+						split[i][j] := k;
+					END IF;
+				END LOOP;
+			END LOOP;
+		END LOOP;
+		result := marsql._multi_dot_chain(arrays, split, 1, n);
 	END IF;
-	result := arrays[1];
-	FOR i IN 2 .. n LOOP
-		result := marsql.matmul(result, arrays[i]);
-	END LOOP;
+	IF first_1d AND last_1d THEN
+		RETURN marsql.reshape(result, '{}');
+	ELSIF first_1d OR last_1d THEN
+		RETURN marsql.ravel(result);
+	END IF;
 	RETURN result;
 END
 $$;
 COMMENT ON FUNCTION marsql.multi_dot(marsql.tensor[]) IS
-	'the product of a chain of matrices (first and last may be 1-D) in one call (numpy.linalg.multi_dot)';
+	'the product of a chain of matrices (first and last may be 1-D) in the cheapest order, as numpy (numpy.linalg.multi_dot)';
 
 CREATE FUNCTION marsql.matrix_norm(x marsql.tensor, keepdims boolean DEFAULT false, ord text DEFAULT 'fro')
 	RETURNS marsql.tensor
