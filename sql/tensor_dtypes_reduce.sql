@@ -103,8 +103,8 @@ SELECT max(astype('[[1,NaN],[3,2]]'::tensor, 'complex64'), 1) AS c_max_nan,
 	   argmin(astype('[3,NaN,1]'::tensor, 'complex128')) AS c_argmin_nan,
 	   var(astype('[[1,5],[3,2]]'::tensor, 'complex128'), 0) AS c_var_real,
 	   std(astype('[1,5,3]'::tensor, 'complex64'), ddof => 1) AS c_std_f32;
-SELECT try_sql($$SELECT marsql.norm(marsql.astype('[[1,2],[3,4]]'::marsql.tensor, 'complex64'), 'nuc')$$);
-SELECT try_sql($$SELECT marsql.norm(marsql.astype('[[1,2],[3,4]]'::marsql.tensor, 'complex128'), '-2')$$);
+SELECT try_sql($$SELECT marsql.round(marsql.norm(marsql.astype('[[1,2],[3,4]]'::marsql.tensor, 'complex64'), 'nuc'), 5)$$);
+SELECT try_sql($$SELECT marsql.round(marsql.norm(marsql.astype('[[1,2],[3,4]]'::marsql.tensor, 'complex128'), '-2'), 10)$$);
 SELECT try_sql($$SELECT marsql.min(marsql.astype('[]'::marsql.tensor, 'int32'), NULL)$$);
 SELECT try_sql($$SELECT marsql.argmax(marsql.astype('[]'::marsql.tensor, 'int8'))$$);
 

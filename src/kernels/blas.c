@@ -86,6 +86,28 @@ mt_blas_load(char *errbuf, size_t errlen)
 	RESOLVE(dpotrf, "dpotrf_");
 	RESOLVE(ssyevd, "ssyevd_");
 	RESOLVE(dsyevd, "dsyevd_");
+	RESOLVE(cgetrf, "cgetrf_");
+	RESOLVE(zgetrf, "zgetrf_");
+	RESOLVE(cgetri, "cgetri_");
+	RESOLVE(zgetri, "zgetri_");
+	RESOLVE(cgetrs, "cgetrs_");
+	RESOLVE(zgetrs, "zgetrs_");
+	RESOLVE(cgelsd, "cgelsd_");
+	RESOLVE(zgelsd, "zgelsd_");
+	RESOLVE(cgesdd, "cgesdd_");
+	RESOLVE(zgesdd, "zgesdd_");
+	RESOLVE(cgeqrf, "cgeqrf_");
+	RESOLVE(zgeqrf, "zgeqrf_");
+	RESOLVE(cungqr, "cungqr_");
+	RESOLVE(zungqr, "zungqr_");
+	RESOLVE(cpotrf, "cpotrf_");
+	RESOLVE(zpotrf, "zpotrf_");
+	RESOLVE(cheevd, "cheevd_");
+	RESOLVE(zheevd, "zheevd_");
+	RESOLVE(sgeev, "sgeev_");
+	RESOLVE(dgeev, "dgeev_");
+	RESOLVE(cgeev, "cgeev_");
+	RESOLVE(zgeev, "zgeev_");
 
 	blas_ready = true;
 	return &blas;

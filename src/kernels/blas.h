@@ -18,6 +18,7 @@
 #define MT_CBLAS_ROW_MAJOR 101
 #define MT_CBLAS_NO_TRANS 111
 #define MT_CBLAS_TRANS 112
+#define MT_CBLAS_CONJ_TRANS 113
 
 typedef int mt_lapack_int;
 
@@ -119,6 +120,108 @@ typedef struct MtBlas
 						   const mt_lapack_int *lwork, mt_lapack_int *iwork,
 						   const mt_lapack_int *liwork, mt_lapack_int *info,
 						   size_t jobz_len, size_t uplo_len);
+	/*
+	 * Complex LAPACK (c: complex64, z: complex128).  Elements are (re, im)
+	 * pairs passed as void *; real outputs (singular values, Hermitian
+	 * eigenvalues) and the rwork arrays are float / double.
+	 */
+	void		(*cgetrf) (const mt_lapack_int *m, const mt_lapack_int *n, void *a,
+						   const mt_lapack_int *lda, mt_lapack_int *ipiv, mt_lapack_int *info);
+	void		(*zgetrf) (const mt_lapack_int *m, const mt_lapack_int *n, void *a,
+						   const mt_lapack_int *lda, mt_lapack_int *ipiv, mt_lapack_int *info);
+	void		(*cgetri) (const mt_lapack_int *n, void *a, const mt_lapack_int *lda,
+						   const mt_lapack_int *ipiv, void *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *info);
+	void		(*zgetri) (const mt_lapack_int *n, void *a, const mt_lapack_int *lda,
+						   const mt_lapack_int *ipiv, void *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *info);
+	void		(*cgetrs) (const char *trans, const mt_lapack_int *n,
+						   const mt_lapack_int *nrhs, const void *a,
+						   const mt_lapack_int *lda, const mt_lapack_int *ipiv,
+						   void *b, const mt_lapack_int *ldb, mt_lapack_int *info,
+						   size_t trans_len);
+	void		(*zgetrs) (const char *trans, const mt_lapack_int *n,
+						   const mt_lapack_int *nrhs, const void *a,
+						   const mt_lapack_int *lda, const mt_lapack_int *ipiv,
+						   void *b, const mt_lapack_int *ldb, mt_lapack_int *info,
+						   size_t trans_len);
+	void		(*cgelsd) (const mt_lapack_int *m, const mt_lapack_int *n,
+						   const mt_lapack_int *nrhs, void *a, const mt_lapack_int *lda,
+						   void *b, const mt_lapack_int *ldb, float *s,
+						   const float *rcond, mt_lapack_int *rank, void *work,
+						   const mt_lapack_int *lwork, float *rwork,
+						   mt_lapack_int *iwork, mt_lapack_int *info);
+	void		(*zgelsd) (const mt_lapack_int *m, const mt_lapack_int *n,
+						   const mt_lapack_int *nrhs, void *a, const mt_lapack_int *lda,
+						   void *b, const mt_lapack_int *ldb, double *s,
+						   const double *rcond, mt_lapack_int *rank, void *work,
+						   const mt_lapack_int *lwork, double *rwork,
+						   mt_lapack_int *iwork, mt_lapack_int *info);
+	void		(*cgesdd) (const char *jobz, const mt_lapack_int *m, const mt_lapack_int *n,
+						   void *a, const mt_lapack_int *lda, float *s, void *u,
+						   const mt_lapack_int *ldu, void *vt, const mt_lapack_int *ldvt,
+						   void *work, const mt_lapack_int *lwork, float *rwork,
+						   mt_lapack_int *iwork, mt_lapack_int *info, size_t jobz_len);
+	void		(*zgesdd) (const char *jobz, const mt_lapack_int *m, const mt_lapack_int *n,
+						   void *a, const mt_lapack_int *lda, double *s, void *u,
+						   const mt_lapack_int *ldu, void *vt, const mt_lapack_int *ldvt,
+						   void *work, const mt_lapack_int *lwork, double *rwork,
+						   mt_lapack_int *iwork, mt_lapack_int *info, size_t jobz_len);
+	void		(*cgeqrf) (const mt_lapack_int *m, const mt_lapack_int *n, void *a,
+						   const mt_lapack_int *lda, void *tau, void *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *info);
+	void		(*zgeqrf) (const mt_lapack_int *m, const mt_lapack_int *n, void *a,
+						   const mt_lapack_int *lda, void *tau, void *work,
+						   const mt_lapack_int *lwork, mt_lapack_int *info);
+	void		(*cungqr) (const mt_lapack_int *m, const mt_lapack_int *n,
+						   const mt_lapack_int *k, void *a, const mt_lapack_int *lda,
+						   const void *tau, void *work, const mt_lapack_int *lwork,
+						   mt_lapack_int *info);
+	void		(*zungqr) (const mt_lapack_int *m, const mt_lapack_int *n,
+						   const mt_lapack_int *k, void *a, const mt_lapack_int *lda,
+						   const void *tau, void *work, const mt_lapack_int *lwork,
+						   mt_lapack_int *info);
+	void		(*cpotrf) (const char *uplo, const mt_lapack_int *n, void *a,
+						   const mt_lapack_int *lda, mt_lapack_int *info, size_t uplo_len);
+	void		(*zpotrf) (const char *uplo, const mt_lapack_int *n, void *a,
+						   const mt_lapack_int *lda, mt_lapack_int *info, size_t uplo_len);
+	void		(*cheevd) (const char *jobz, const char *uplo, const mt_lapack_int *n,
+						   void *a, const mt_lapack_int *lda, float *w, void *work,
+						   const mt_lapack_int *lwork, float *rwork,
+						   const mt_lapack_int *lrwork, mt_lapack_int *iwork,
+						   const mt_lapack_int *liwork, mt_lapack_int *info,
+						   size_t jobz_len, size_t uplo_len);
+	void		(*zheevd) (const char *jobz, const char *uplo, const mt_lapack_int *n,
+						   void *a, const mt_lapack_int *lda, double *w, void *work,
+						   const mt_lapack_int *lwork, double *rwork,
+						   const mt_lapack_int *lrwork, mt_lapack_int *iwork,
+						   const mt_lapack_int *liwork, mt_lapack_int *info,
+						   size_t jobz_len, size_t uplo_len);
+	/* general (non-symmetric) eigenproblem */
+	void		(*sgeev) (const char *jobvl, const char *jobvr, const mt_lapack_int *n,
+						  float *a, const mt_lapack_int *lda, float *wr, float *wi,
+						  float *vl, const mt_lapack_int *ldvl, float *vr,
+						  const mt_lapack_int *ldvr, float *work,
+						  const mt_lapack_int *lwork, mt_lapack_int *info,
+						  size_t jobvl_len, size_t jobvr_len);
+	void		(*dgeev) (const char *jobvl, const char *jobvr, const mt_lapack_int *n,
+						  double *a, const mt_lapack_int *lda, double *wr, double *wi,
+						  double *vl, const mt_lapack_int *ldvl, double *vr,
+						  const mt_lapack_int *ldvr, double *work,
+						  const mt_lapack_int *lwork, mt_lapack_int *info,
+						  size_t jobvl_len, size_t jobvr_len);
+	void		(*cgeev) (const char *jobvl, const char *jobvr, const mt_lapack_int *n,
+						  void *a, const mt_lapack_int *lda, void *w,
+						  void *vl, const mt_lapack_int *ldvl, void *vr,
+						  const mt_lapack_int *ldvr, void *work,
+						  const mt_lapack_int *lwork, float *rwork,
+						  mt_lapack_int *info, size_t jobvl_len, size_t jobvr_len);
+	void		(*zgeev) (const char *jobvl, const char *jobvr, const mt_lapack_int *n,
+						  void *a, const mt_lapack_int *lda, void *w,
+						  void *vl, const mt_lapack_int *ldvl, void *vr,
+						  const mt_lapack_int *ldvr, void *work,
+						  const mt_lapack_int *lwork, double *rwork,
+						  mt_lapack_int *info, size_t jobvl_len, size_t jobvr_len);
 } MtBlas;
 
 /*

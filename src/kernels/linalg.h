@@ -1,7 +1,10 @@
 /*
  * linalg.h
- *	  LAPACK decompositions of one matrix, row-major in and out, for either
- *	  dtype.  Each routine copies its input to a column-major workspace
+ *	  LAPACK decompositions of one matrix, row-major in and out, for
+ *	  float32, float64, complex64 and complex128 (LAPACK's s, d, c, z).
+ *	  Outputs that are real by nature (singular values, Hermitian
+ *	  eigenvalues, least-squares residuals) are float32 for float32 and
+ *	  complex64 input, float64 for the other two.  Each routine copies its input to a column-major workspace
  *	  (LAPACK overwrites it), refuses NaN and infinity (MT_ERR_NONFINITE:
  *	  LAPACK's answer to them is undefined), and returns a status with a
  *	  detail sentence in err.  Workspace comes from malloc and is freed
@@ -17,7 +20,10 @@
 extern MtStatus mt_inv(const MtBlas *blas, MtDtype dtype, int n,
 					   const void *a, void *out, MtError *err);
 
-/* LU-based determinant as sign and log|det| (sign 0 when singular) */
+/*
+ * LU-based determinant as sign and log|det| (sign 0 when singular).  For
+ * complex dtypes sign points to two doubles (real, imaginary).
+ */
 extern MtStatus mt_slogdet(const MtBlas *blas, MtDtype dtype, int n,
 						   const void *a, double *sign, double *logabsdet,
 						   MtError *err);
@@ -49,7 +55,7 @@ extern MtStatus mt_qr(const MtBlas *blas, MtDtype dtype, int m, int n,
 					  const void *a, bool complete, void *q, void *r,
 					  MtError *err);
 
-/* lower-triangular l with a = l l^T */
+/* lower-triangular l with a = l l^H (a Hermitian; lower triangle read) */
 extern MtStatus mt_cholesky(const MtBlas *blas, MtDtype dtype, int n,
 							const void *a, void *l, MtError *err);
 
@@ -61,6 +67,15 @@ extern MtStatus mt_cholesky(const MtBlas *blas, MtDtype dtype, int n,
 extern MtStatus mt_eigh(const MtBlas *blas, MtDtype dtype, int n,
 						const void *a, bool upper, void *w, void *v,
 						MtError *err);
+
+/*
+ * Eigenvalues w and, when v is not NULL, right eigenvectors (columns of v)
+ * of a general square matrix (geev).  w (n) and v (n x n) are always
+ * complex: complex64 for float32/complex64, complex128 otherwise.  The
+ * caller keeps the real parts when every imaginary part is zero (numpy).
+ */
+extern MtStatus mt_eig(const MtBlas *blas, MtDtype dtype, int n,
+					   const void *a, void *w, void *v, MtError *err);
 
 /* Moore-Penrose pseudo-inverse (n x m) by SVD, cutting singular values
  * below rcond * max(s). */

@@ -1,14 +1,18 @@
 /*
  * tensor_linalg.c
  *	  SQL glue for numpy.linalg: inv, det, slogdet, solve, lstsq, svd, qr,
- *	  cholesky, eigh, eigvalsh, pinv and matrix_rank.  Matrices are the
- *	  last two axes; leading axes are a stack (batch), as numpy.  The
- *	  LAPACK work runs through tensor_job so that a cancel stops it.
+ *	  cholesky, eigh, eigvalsh, eig, eigvals, pinv and matrix_rank.
+ *	  Matrices are the last two axes; leading axes are a stack (batch), as
+ *	  numpy.  The LAPACK work runs through tensor_job so that a cancel
+ *	  stops it.
  *
- *	  Dtypes as numpy.linalg: bool and integer input is converted to
- *	  float64; float16 is refused (numpy: "array type float16 is
- *	  unsupported in linalg"), and so is complex, whose LAPACK routines are
- *	  not wired yet.  Both refusals are 42804.
+ *	  Dtypes as numpy.linalg: float32, float64, complex64 and complex128
+ *	  compute in their own precision; bool and integer input is converted
+ *	  to float64; float16 is refused (numpy: "array type float16 is
+ *	  unsupported in linalg") with 42804.  Results that are real by nature
+ *	  (singular values, Hermitian eigenvalues, log|det|, residuals) have
+ *	  the real dtype of the input: float32 for complex64, float64 for
+ *	  complex128.
  */
 #include "postgres.h"
 
@@ -23,6 +27,7 @@
 
 #include "guc.h"
 #include "kernels/broadcast.h"
+#include "kernels/complex_parts.h"
 #include "kernels/elements.h"
 #include "kernels/linalg.h"
 #include "tensor/tensor_job.h"
@@ -38,39 +43,57 @@ typedef enum LinalgKind
 	LA_QR,
 	LA_CHOLESKY,
 	LA_EIGH,
+	LA_EIG,
 	LA_PINV
 } LinalgKind;
 
-/*
- * Argument n of a linalg function: float32/float64 as given, bool and the
- * integers as float64 (numpy's linalg does the same), float16 and complex
- * refused with 42804.
- */
-static Tensor *
-linalg_arg(FunctionCallInfo fcinfo, int n)
+/* float32 for complex64, float64 for complex128, else the dtype itself */
+static MtDtype
+real_dtype(MtDtype dtype)
 {
-	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(n);
-	MtDtype		dtype = (MtDtype) t->dtype;
-	const char *fn = get_func_name(fcinfo->flinfo->fn_oid);
+	if (dtype == MT_COMPLEX64)
+		return MT_FLOAT32;
+	if (dtype == MT_COMPLEX128)
+		return MT_FLOAT64;
+	return dtype;
+}
 
-	if (dtype == MT_FLOAT32 || dtype == MT_FLOAT64)
+/* machine epsilon of the precision the dtype computes in */
+static double
+dtype_eps(MtDtype dtype)
+{
+	return real_dtype(dtype) == MT_FLOAT32 ? FLT_EPSILON : DBL_EPSILON;
+}
+
+/*
+ * A tensor argument of a linalg function: float32/float64/complex64/
+ * complex128 as given, bool and the integers as float64 (numpy's linalg
+ * does the same), float16 refused with 42804.  Exported (tensor_ops.h) for
+ * the other numpy.linalg functions.
+ */
+Tensor *
+tensor_linalg_operand(Tensor *t, const char *fn)
+{
+	MtDtype		dtype = (MtDtype) t->dtype;
+
+	if (dtype == MT_FLOAT32 || dtype == MT_FLOAT64 || mt_dtype_is_complex(dtype))
 		return t;
 	if (mt_dtype_is_exact(dtype))
 		return tensor_convert(t, MT_FLOAT64);
-	if (dtype == MT_FLOAT16)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("function %s does not support tensors of dtype float16",
-						fn ? fn : "linalg"),
-				 errdetail("Linear algebra runs in float32 or float64, as numpy.linalg, which refuses float16 too."),
-				 errhint("Convert with marsql.astype(t, 'float32').")));
 	ereport(ERROR,
 			(errcode(ERRCODE_DATATYPE_MISMATCH),
-			 errmsg("function %s does not support tensors of dtype %s",
-					fn ? fn : "linalg", mt_dtype_name(dtype)),
-			 errdetail("Complex linear algebra is not supported yet."),
-			 errhint("Work on the real and imaginary parts separately, or in numpy.")));
+			 errmsg("function %s does not support tensors of dtype float16",
+					fn ? fn : "linalg"),
+			 errdetail("Linear algebra runs in float32, float64, complex64 or complex128, as numpy.linalg, which refuses float16 too."),
+			 errhint("Convert with marsql.astype(t, 'float32').")));
 	return NULL;
+}
+
+static Tensor *
+linalg_arg(FunctionCallInfo fcinfo, int n)
+{
+	return tensor_linalg_operand(PG_GETARG_TENSOR_ANYDTYPE_P(n),
+								 get_func_name(fcinfo->flinfo->fn_oid));
 }
 
 /* One batch of one decomposition, as the job (maybe in a child) sees it. */
@@ -147,6 +170,10 @@ run_linalg(void *arg, MtError *err)
 			case LA_EIGH:
 				status = mt_eigh(w->blas, w->dtype, w->n, a, w->flag, o[0],
 								 w->vectors ? o[1] : NULL, err);
+				break;
+			case LA_EIG:
+				status = mt_eig(w->blas, w->dtype, w->n, a, o[0],
+								w->vectors ? o[1] : NULL, err);
 				break;
 			case LA_PINV:
 				status = mt_pinv(w->blas, w->dtype, w->m, w->n, a, w->rcond,
@@ -269,16 +296,19 @@ tensor_inv(PG_FUNCTION_ARGS)
 	PG_RETURN_TENSOR_P(batch_result(a, 2, 2, tail, w.dtype, w.out + w.off[0]));
 }
 
+/* sign (float64, or complex128 for complex a) and log|det| (float64) */
 static void
 slogdet_of(Tensor *a, const char *fn, Tensor **sign, Tensor **logabs)
 {
 	LinalgWork	w;
-	size_t		per[2] = {sizeof(double), sizeof(double)};
+	bool		cplx = mt_dtype_is_complex((MtDtype) a->dtype);
+	size_t		per[2] = {(cplx ? 2 : 1) * sizeof(double), sizeof(double)};
 
 	require_matrix(a, true, fn);
 	init_work(&w, LA_SLOGDET, a);
 	run_work(&w, 2, per, (2.0 / 3.0) * w.n * (double) w.n * w.n);
-	*sign = batch_result(a, 2, 0, NULL, MT_FLOAT64, w.out + w.off[0]);
+	*sign = batch_result(a, 2, 0, NULL, cplx ? MT_COMPLEX128 : MT_FLOAT64,
+						 w.out + w.off[0]);
 	*logabs = batch_result(a, 2, 0, NULL, MT_FLOAT64, w.out + w.off[1]);
 }
 
@@ -294,18 +324,23 @@ tensor_det(PG_FUNCTION_ARGS)
 
 	slogdet_of(a, "det", &sign, &logabs);
 	n = tensor_size(sign);
-	det = tensor_new_like(sign, (MtDtype) a->dtype);
+	det = tensor_new_like(sign, sign->dtype);
 	for (int64 i = 0; i < n; i++)
 	{
-		double		v = ((double *) TENSOR_DATA(sign))[i] *
-			exp(((double *) TENSOR_DATA(logabs))[i]);
+		double		m = exp(((double *) TENSOR_DATA(logabs))[i]);
 
-		if (a->dtype == MT_FLOAT32)
-			((float *) TENSOR_DATA(det))[i] = (float) v;
+		if (sign->dtype == MT_COMPLEX128)
+		{
+			((double *) TENSOR_DATA(det))[2 * i] =
+				((double *) TENSOR_DATA(sign))[2 * i] * m;
+			((double *) TENSOR_DATA(det))[2 * i + 1] =
+				((double *) TENSOR_DATA(sign))[2 * i + 1] * m;
+		}
 		else
-			((double *) TENSOR_DATA(det))[i] = v;
+			((double *) TENSOR_DATA(det))[i] =
+				((double *) TENSOR_DATA(sign))[i] * m;
 	}
-	PG_RETURN_TENSOR_P(det);
+	PG_RETURN_TENSOR_P(tensor_convert(det, (MtDtype) a->dtype));
 }
 
 static Datum
@@ -333,7 +368,8 @@ tensor_slogdet(PG_FUNCTION_ARGS)
 
 	slogdet_of(a, "slogdet", &sign, &logabs);
 	values[0] = PointerGetDatum(tensor_convert(sign, (MtDtype) a->dtype));
-	values[1] = PointerGetDatum(tensor_convert(logabs, (MtDtype) a->dtype));
+	values[1] = PointerGetDatum(tensor_convert(logabs,
+											   real_dtype((MtDtype) a->dtype)));
 	PG_RETURN_DATUM(record_of(fcinfo, 2, values, nulls));
 }
 
@@ -414,7 +450,9 @@ tensor_lstsq(PG_FUNCTION_ARGS)
 	int64		dims[2];
 	Datum		values[4];
 	bool		nulls[4] = {0};
-	size_t		el;
+	size_t		el,
+				rel;
+	MtDtype		rdtype;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
@@ -440,14 +478,16 @@ tensor_lstsq(PG_FUNCTION_ARGS)
 	w.nrhs = nrhs;
 	w.b = TENSOR_DATA(b);
 	el = mt_dtype_size(w.dtype);
+	rdtype = real_dtype(w.dtype);
+	rel = mt_dtype_size(rdtype);
 	/* numpy's default rcond: machine precision times the larger extent */
 	if (PG_ARGISNULL(2))
-		w.rcond = (w.dtype == MT_FLOAT32 ? FLT_EPSILON : DBL_EPSILON) * Max(m, n);
+		w.rcond = dtype_eps(w.dtype) * Max(m, n);
 	else
 		w.rcond = PG_GETARG_FLOAT8(2);
 	per[0] = (size_t) n * nrhs * el;
-	per[1] = (size_t) k * el;
-	per[2] = (size_t) nrhs * el;
+	per[1] = (size_t) k * rel;
+	per[2] = (size_t) nrhs * rel;
 	per[3] = sizeof(int) + sizeof(bool);
 	run_work(&w, 4, per, 12.0 * m * (double) n * Max(k, 1) + 2.0 * m * (double) nrhs * n);
 	memcpy(&w.rank, w.out + w.off[3], sizeof(int));
@@ -458,12 +498,12 @@ tensor_lstsq(PG_FUNCTION_ARGS)
 	values[0] = PointerGetDatum(tensor_new(vector_rhs ? 1 : 2, dims, w.dtype));
 	memcpy(TENSOR_DATA((Tensor *) DatumGetPointer(values[0])), w.out + w.off[0], per[0]);
 	dims[0] = w.has_residuals ? nrhs : 0;
-	values[1] = PointerGetDatum(tensor_new(1, dims, w.dtype));
+	values[1] = PointerGetDatum(tensor_new(1, dims, rdtype));
 	if (w.has_residuals)
 		memcpy(TENSOR_DATA((Tensor *) DatumGetPointer(values[1])), w.out + w.off[2], per[2]);
 	values[2] = Int32GetDatum(w.rank);
 	dims[0] = k;
-	values[3] = PointerGetDatum(tensor_new(1, dims, w.dtype));
+	values[3] = PointerGetDatum(tensor_new(1, dims, rdtype));
 	memcpy(TENSOR_DATA((Tensor *) DatumGetPointer(values[3])), w.out + w.off[1], per[1]);
 	PG_RETURN_DATUM(record_of(fcinfo, 4, values, nulls));
 }
@@ -486,11 +526,11 @@ svd_of(Tensor *a, bool want_uv, bool full, Tensor **u, Tensor **s, Tensor **vt)
 	el = mt_dtype_size(w.dtype);
 	k = Min(w.m, w.n);
 	per[0] = want_uv ? (size_t) w.m * (full ? w.m : k) * el : 0;
-	per[1] = (size_t) k * el;
+	per[1] = (size_t) k * mt_dtype_size(real_dtype(w.dtype));
 	per[2] = want_uv ? (size_t) (full ? w.n : k) * w.n * el : 0;
 	run_work(&w, 3, per, (want_uv ? 22.0 : 4.0) * w.m * (double) w.n * Max(k, 1));
 	tail[0] = k;
-	*s = batch_result(a, 2, 1, tail, w.dtype, w.out + w.off[1]);
+	*s = batch_result(a, 2, 1, tail, real_dtype(w.dtype), w.out + w.off[1]);
 	if (want_uv)
 	{
 		tail[0] = w.m;
@@ -581,8 +621,7 @@ tensor_matrix_rank(PG_FUNCTION_ARGS)
 		smax = Max(smax, mt_load(TENSOR_DATA(s), (MtDtype) s->dtype, i));
 	/* numpy's default: S.max() * max(M, N) * eps */
 	tol = PG_ARGISNULL(1)
-		? smax * Max(a->dims[0], a->dims[1]) *
-		(a->dtype == MT_FLOAT32 ? FLT_EPSILON : DBL_EPSILON)
+		? smax * Max(a->dims[0], a->dims[1]) * dtype_eps((MtDtype) a->dtype)
 		: PG_GETARG_FLOAT8(1);
 	for (int64 i = 0; i < k; i++)
 		if (mt_load(TENSOR_DATA(s), (MtDtype) s->dtype, i) > tol)
@@ -679,11 +718,11 @@ eigh_of(Tensor *a, bool upper, bool vectors, Tensor **wv, Tensor **v)
 	w.flag = upper;
 	w.vectors = vectors;
 	el = mt_dtype_size(w.dtype);
-	per[0] = (size_t) w.n * el;
+	per[0] = (size_t) w.n * mt_dtype_size(real_dtype(w.dtype));
 	per[1] = vectors ? (size_t) w.n * w.n * el : 0;
 	run_work(&w, 2, per, (vectors ? 9.0 : 4.0) * w.n * (double) w.n * w.n);
 	tail[0] = w.n;
-	*wv = batch_result(a, 2, 1, tail, w.dtype, w.out + w.off[0]);
+	*wv = batch_result(a, 2, 1, tail, real_dtype(w.dtype), w.out + w.off[0]);
 	if (vectors)
 	{
 		tail[1] = w.n;
@@ -715,5 +754,101 @@ tensor_eigvalsh(PG_FUNCTION_ARGS)
 
 	eigh_of(linalg_arg(fcinfo, 0), parse_uplo(PG_GETARG_TEXT_PP(1)), false,
 			&wv, NULL);
+	PG_RETURN_TENSOR_P(wv);
+}
+
+/* ---- eig, eigvals ---- */
+
+/* the real part of a complex tensor, as a new tensor of the part dtype */
+static Tensor *
+tensor_real_part(const Tensor *t)
+{
+	Tensor	   *r = tensor_new_like(t, mt_complex_part_dtype((MtDtype) t->dtype));
+	MtError		err;
+
+	err.status = mt_complex_part(MT_PART_REAL, (MtDtype) t->dtype,
+								 TENSOR_DATA(t), TENSOR_DATA(r), tensor_size(t),
+								 tensor_poll_interrupts, NULL);
+	tensor_check_status(err.status, &err);
+	return r;
+}
+
+/* true when every imaginary part of the complex tensor t is zero */
+static bool
+all_imag_zero(const Tensor *t)
+{
+	int64		n = tensor_size(t);
+
+	for (int64 i = 0; i < n; i++)
+	{
+		double		im = t->dtype == MT_COMPLEX64
+			? ((const float *) TENSOR_DATA(t))[2 * i + 1]
+			: ((const double *) TENSOR_DATA(t))[2 * i + 1];
+
+		if (im != 0)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Eigenvalues (and vectors) of general square matrices.  The kernel
+ * answers in complex; as numpy.linalg.eig, a real input whose eigenvalues
+ * (over the whole stack) all have a zero imaginary part gets real results.
+ */
+static void
+eig_of(Tensor *a, bool vectors, Tensor **wv, Tensor **v)
+{
+	LinalgWork	w;
+	MtDtype		cdtype;
+	size_t		per[2],
+				el;
+	int64		tail[2];
+
+	require_matrix(a, true, vectors ? "eig" : "eigvals");
+	init_work(&w, LA_EIG, a);
+	w.vectors = vectors;
+	cdtype = real_dtype(w.dtype) == MT_FLOAT32 ? MT_COMPLEX64 : MT_COMPLEX128;
+	el = mt_dtype_size(cdtype);
+	per[0] = (size_t) w.n * el;
+	per[1] = vectors ? (size_t) w.n * w.n * el : 0;
+	run_work(&w, 2, per, (vectors ? 26.0 : 10.0) * w.n * (double) w.n * w.n);
+	tail[0] = w.n;
+	*wv = batch_result(a, 2, 1, tail, cdtype, w.out + w.off[0]);
+	if (vectors)
+	{
+		tail[1] = w.n;
+		*v = batch_result(a, 2, 2, tail, cdtype, w.out + w.off[1]);
+	}
+	if (!mt_dtype_is_complex(w.dtype) && all_imag_zero(*wv))
+	{
+		*wv = tensor_real_part(*wv);
+		if (vectors)
+			*v = tensor_real_part(*v);
+	}
+}
+
+PG_FUNCTION_INFO_V1(tensor_eig);
+Datum
+tensor_eig(PG_FUNCTION_ARGS)
+{
+	Tensor	   *wv,
+			   *v;
+	Datum		values[2];
+	bool		nulls[2] = {0};
+
+	eig_of(linalg_arg(fcinfo, 0), true, &wv, &v);
+	values[0] = PointerGetDatum(wv);
+	values[1] = PointerGetDatum(v);
+	PG_RETURN_DATUM(record_of(fcinfo, 2, values, nulls));
+}
+
+PG_FUNCTION_INFO_V1(tensor_eigvals);
+Datum
+tensor_eigvals(PG_FUNCTION_ARGS)
+{
+	Tensor	   *wv;
+
+	eig_of(linalg_arg(fcinfo, 0), false, &wv, NULL);
 	PG_RETURN_TENSOR_P(wv);
 }

@@ -72,4 +72,11 @@ extern Tensor *tensor_assign_selection(Tensor *t, int n,
 /* tensor_linalg.c: singular values of a 2-D matrix, descending */
 extern Tensor *tensor_singular_values(Tensor *a);
 
+/*
+ * A tensor argument of a numpy.linalg function: float32, float64,
+ * complex64 and complex128 as given, bool and integers as float64, float16
+ * refused (42804).  fn names the function in the message.
+ */
+extern Tensor *tensor_linalg_operand(Tensor *t, const char *fn);
+
 #endif							/* MARSQL_TENSOR_OPS_H */

@@ -521,8 +521,8 @@ complex_abs(const Tensor *t)
  * norm(t, ord text DEFAULT NULL, axis int DEFAULT NULL, keepdims DEFAULT
  * false).  As numpy.linalg.norm: bool and integers are converted to
  * float64 first; float16 is computed in float32 and returned as float16;
- * complex values are norms of |x| (real: float32 for complex64), except
- * the matrix norms '2', '-2' and 'nuc', which need a complex SVD (42804).
+ * complex values are norms of |x| (real: float32 for complex64), and the
+ * matrix norms '2', '-2' and 'nuc' come from the complex SVD.
  */
 PG_FUNCTION_INFO_V1(tensor_norm);
 Datum
@@ -542,14 +542,26 @@ tensor_norm(PG_FUNCTION_ARGS)
 		NormOrd		ord = PG_ARGISNULL(1) ? ORD_DEFAULT :
 			parse_ord(PG_GETARG_TEXT_PP(1), &p);
 
-		/* the spectral and nuclear norms need the complex SVD */
+		/* the spectral and nuclear norms: singular values of the complex matrix */
 		if (PG_ARGISNULL(2) && t->ndim == 2 &&
 			(ord == ORD_NUC || (ord == ORD_NUMBER && (p == 2 || p == -2))))
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("norm does not support matrix order \"%s\" for dtype %s",
-							ord == ORD_NUC ? "nuc" : (p > 0 ? "2" : "-2"),
-							mt_dtype_name(dtype))));
+		{
+			Tensor	   *s = tensor_singular_values(t);
+			Tensor	   *r;
+
+			if (ord == ORD_NUC)
+				r = reduce(s, MT_REDUCE_SUM, true, 0, false, 0);
+			else
+				r = reduce(s, p > 0 ? MT_REDUCE_MAX : MT_REDUCE_MIN, true, 0,
+						   false, 0);
+			if (PG_GETARG_BOOL(3))
+			{
+				int64		dims[2] = {1, 1};
+
+				r = tensor_reshaped(r, 2, dims);
+			}
+			PG_RETURN_TENSOR_P(r);
+		}
 		/* every other norm is a norm of |x|, as numpy computes it */
 		return norm_float(fcinfo, complex_abs(t));
 	}

@@ -186,6 +186,7 @@ SELECT is_empty($$
 		'nan_to_num',					-- NULL posinf / neginf: the dtype's largest
 		'unwrap',						-- NULL discont: period / 2
 		'interp',						-- NULL left / right / period: numpy's None
+		'cond', 'vector_norm', 'tensorsolve',	-- NULL p / axis / axes: numpy's default
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments

@@ -618,6 +618,42 @@ test_blas(void)
 	check(mt_svd(blas, MT_FLOAT64, 1, 1, (double[]) {NAN}, false, false, NULL, c, NULL, &err) ==
 		  MT_ERR_NONFINITE, "svd refuses NaN");
 	{
+		/* complex: (re, im) pairs, LAPACK's z and c routines */
+		double		za[8] = {1, 1, 2, 0, 3, 0, 4, -1};	/* [[1+i, 2], [3, 4-i]] */
+		double		zinv[8],
+					zsign[2],
+					zs[2],
+					zw[4],
+					zv[8];
+		float		ca[2] = {0, 2},
+					cw[2];
+
+		/* inv = [[-0.7-1.1i, 0.2+0.6i], [0.3+0.9i, 0.2-0.4i]] */
+		check(mt_inv(blas, MT_COMPLEX128, 2, za, zinv, &err) == MT_OK &&
+			  fabs(zinv[0] + 0.7) < 1e-12 && fabs(zinv[1] + 1.1) < 1e-12 &&
+			  fabs(zinv[2] - 0.2) < 1e-12 && fabs(zinv[3] - 0.6) < 1e-12 &&
+			  fabs(zinv[6] - 0.2) < 1e-12 && fabs(zinv[7] + 0.4) < 1e-12, "complex128 inv");
+		/* det = -1+3i: sign (-1+3i)/sqrt(10), log|det| = log(sqrt(10)) */
+		check(mt_slogdet(blas, MT_COMPLEX128, 2, za, zsign, &logdet, &err) == MT_OK &&
+			  fabs(zsign[0] + 1 / sqrt(10.0)) < 1e-12 && fabs(zsign[1] - 3 / sqrt(10.0)) < 1e-12 &&
+			  fabs(logdet - 0.5 * log(10.0)) < 1e-12, "complex128 slogdet: complex sign");
+		check(mt_inv(blas, MT_COMPLEX128, 2, (double[]) {0, 1, 0, 2, 1, 0, 2, 0}, zinv, &err) ==
+			  MT_ERR_SINGULAR, "complex128 inv reports a singular matrix");
+		/* diag(3i, 4): singular values 4, 3 (real) */
+		check(mt_svd(blas, MT_COMPLEX128, 2, 2, (double[]) {0, 3, 0, 0, 0, 0, 4, 0}, false, false,
+					 NULL, zs, NULL, &err) == MT_OK &&
+			  fabs(zs[0] - 4) < 1e-12 && fabs(zs[1] - 3) < 1e-12, "complex128 singular values are real");
+		/* the rotation [[0,-1],[1,0]] has eigenvalues +-i */
+		check(mt_eig(blas, MT_FLOAT64, 2, (double[]) {0, -1, 1, 0}, zw, zv, &err) == MT_OK &&
+			  fabs(zw[0]) < 1e-12 && fabs(fabs(zw[1]) - 1) < 1e-12 && zw[1] == -zw[3] &&
+			  fabs(zv[0] * zv[0] + zv[1] * zv[1] + zv[4] * zv[4] + zv[5] * zv[5] - 1) < 1e-12,
+			  "eig of a real rotation: a conjugate pair, unit eigenvectors");
+		check(mt_eig(blas, MT_COMPLEX64, 1, ca, cw, NULL, &err) == MT_OK && cw[0] == 0 && cw[1] == 2,
+			  "complex64 eigvals of a 1 x 1 matrix");
+		check(mt_cholesky(blas, MT_COMPLEX128, 2, (double[]) {1, 0, 0, 2, 0, -2, 1, 0}, zinv, &err) ==
+			  MT_ERR_NOT_POSDEF, "complex128 cholesky reports a Hermitian matrix that is not positive definite");
+	}
+	{
 		/* a product split into several panels stops at the first poll */
 		static float big_a[4096 * 4096],
 					big_b[4096 * 4096],
