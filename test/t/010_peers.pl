@@ -116,6 +116,51 @@ for my $name (sort keys %peer)
 		'>', 0, "$name ran some of the tasks");
 }
 
+# chunked tensors of int32 and float16 (issue 21): elementwise operations
+# and reductions on the workers and on the peers equal the dense results
+# (the tiles travel with their dtype; the peers run the same kernels)
+my %calls_before;
+$calls_before{$_} = $peer{$_}->safe_psql('postgres',
+	q{SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE funcname = 'peer_run_task'})
+  for keys %peer;
+$coord->safe_psql('postgres', q{
+	CREATE TABLE dtypes AS SELECT
+		marsql.astype(marsql.random('{400,300}', 11) * 2000 - 1000, 'int32') AS i,
+		marsql.astype(marsql.random('{400,300}', 12, 'normal'), 'float16') AS h;
+	CREATE TABLE dtypes_c AS SELECT marsql.chunk(i, '{100,100}') AS ci, marsql.chunk(h, '{100,100}') AS ch
+		FROM dtypes;
+});
+for my $executors ('all', 'peers')
+{
+	my $out = $coord->safe_psql('postgres', qq{
+		SET marsql.executors = '$executors';
+		SELECT marsql.to_tensor(marsql.add(ci, ci * 3))::text = marsql.add(i, i * 3)::text,
+			   marsql.to_tensor(marsql.multiply(ch, ch))::text = marsql.multiply(h, h)::text,
+			   marsql.dtype(marsql.multiply(ch, ch)),
+			   marsql.to_tensor(marsql.divide(ci, 7))::text = marsql.divide(i, 7)::text,
+			   marsql.sum(ci)::text = marsql.sum(i)::text,
+			   marsql.to_tensor(marsql.sum(ci, 0))::text = marsql.sum(i, 0)::text,
+			   marsql.max(ch)::text = marsql.max(h)::text,
+			   marsql.to_tensor(marsql.min(ch, 1))::text = marsql.min(h, 1)::text,
+			   marsql.dtype(marsql.sum(ci)), marsql.dtype(marsql.mean(ch, 0)),
+			   marsql.allclose(marsql.astype(marsql.to_tensor(marsql.mean(ch, 0)), 'float64'),
+							   marsql.astype(marsql.mean(h, 0), 'float64'), 1e-3)
+		FROM dtypes, dtypes_c;
+	});
+	is($out, 't|t|float16|t|t|t|t|t|int64|float16|t',
+		"executors = $executors: int32 and float16 chunked elementwise and reductions equal dense");
+}
+for my $name (sort keys %peer)
+{
+	my $calls;
+	wait_until(10, sub {
+		$calls = $peer{$name}->safe_psql('postgres',
+			q{SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE funcname = 'peer_run_task'});
+		return $calls > $calls_before{$name};
+	});
+	cmp_ok($calls, '>', $calls_before{$name}, "$name ran tile tasks of the dtype checks");
+}
+
 # k-NN over a table partitioned across the peers: nothing of it is shipped
 $coord->safe_psql('postgres', q{
 	CREATE TABLE items_all AS SELECT "row" AS id, "values"::real[] AS emb
