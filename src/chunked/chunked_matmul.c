@@ -121,7 +121,7 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 				 errmsg("matrix products of dtype %s cannot run on the GPU",
 						mt_dtype_name(dtype)),
 				 errdetail("The GPU multiplies float16, float32 and float64 tensors."),
-				 errhint("Pass device => 'cpu', or set marsql.device to auto or cpu.")));
+				 errhint("Set marsql.device to auto or cpu.")));
 	view_matrix(&va, a, true);
 	view_matrix(&vb, b, false);
 	m = va.rows;
