@@ -124,23 +124,26 @@ $calls_before{$_} = $peer{$_}->safe_psql('postgres',
 	q{SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE funcname = 'peer_run_task'})
   for keys %peer;
 $coord->safe_psql('postgres', q{
-	CREATE TABLE dtypes AS SELECT
+	SET search_path = marsql, public;
+	CREATE TABLE public.dtypes AS SELECT
 		marsql.astype(marsql.random('{400,300}', 11) * 2000 - 1000, 'int32') AS i,
 		marsql.astype(marsql.random('{400,300}', 12, 'normal'), 'float16') AS h;
-	CREATE TABLE dtypes_c AS SELECT marsql.chunk(i, '{100,100}') AS ci, marsql.chunk(h, '{100,100}') AS ch
+	CREATE TABLE public.dtypes_c AS SELECT marsql.chunk(i, '{100,100}', 'dt_i') AS ci, marsql.chunk(h, '{100,100}', 'dt_h') AS ch
 		FROM dtypes;
 });
 for my $executors ('all', 'peers')
 {
 	my $out = $coord->safe_psql('postgres', qq{
 		SET marsql.executors = '$executors';
-		SELECT marsql.to_tensor(marsql.add(ci, ci * 3))::text = marsql.add(i, i * 3)::text,
-			   marsql.to_tensor(marsql.multiply(ch, ch))::text = marsql.multiply(h, h)::text,
+		SET marsql.inline_below = 0;
+		SET search_path = marsql, public;
+		SELECT marsql.to_tensor(marsql.add(ci, ci * 3))::text = (i + i * 3)::text,
+			   marsql.to_tensor(marsql.multiply(ch, ch))::text = (h * h)::text,
 			   marsql.dtype(marsql.multiply(ch, ch)),
-			   marsql.to_tensor(marsql.divide(ci, 7))::text = marsql.divide(i, 7)::text,
-			   marsql.sum(ci)::text = marsql.sum(i)::text,
+			   marsql.to_tensor(marsql.divide(ci, 7))::text = (i / 7)::text,
+			   marsql.sum(ci)::text = marsql.sum(i, NULL)::text,
 			   marsql.to_tensor(marsql.sum(ci, 0))::text = marsql.sum(i, 0)::text,
-			   marsql.max(ch)::text = marsql.max(h)::text,
+			   marsql.max(ch)::text = marsql.max(h, NULL)::text,
 			   marsql.to_tensor(marsql.min(ch, 1))::text = marsql.min(h, 1)::text,
 			   marsql.dtype(marsql.sum(ci)), marsql.dtype(marsql.mean(ch, 0)),
 			   marsql.allclose(marsql.astype(marsql.to_tensor(marsql.mean(ch, 0)), 'float64'),
