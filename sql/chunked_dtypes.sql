@@ -215,6 +215,12 @@ SET marsql.device = 'gpu';
 SELECT matmul(c('int32'), c('int32'));
 RESET marsql.device;
 
+-- k-NN over a float16 (or int16) chunked corpus: as over the dense corpus
+SELECT dtype, (SELECT count(*) FROM ((SELECT * FROM knn(astype(slice(dt.t, '{1}', '{3}'), 'float32'), c(dt.dtype), 3))
+									 EXCEPT (SELECT * FROM knn(astype(slice(dt.t, '{1}', '{3}'), 'float32'), dt.t, 3))) d) AS differing,
+	   (SELECT count(*) FROM knn(astype(slice(dt.t, '{1}', '{3}'), 'float32'), c(dt.dtype), 3)) AS neighbours
+FROM dt WHERE dtype IN ('float16', 'int16') ORDER BY dtype;
+
 DROP FUNCTION public.to_tensor(tensor), public.negative(tensor), public.add(tensor, tensor), public.subtract(tensor, tensor),
 	public.multiply(tensor, tensor), public.divide(tensor, tensor);
 DROP TABLE rows_bool, rows_int8, rows_int16, rows_int32, rows_int64, rows_uint8, rows_float16,
