@@ -8,6 +8,11 @@
  *	  calling backend.  An output tile of detached storage is written by the
  *	  executor itself through tile_output.c, which also runs the task that
  *	  creates that storage.
+ *
+ *	  Every dtype: the tasks run the dense functions' kernels in the dtype
+ *	  their blocks arrive in, check that the header's result dtype is what
+ *	  that kernel makes (a payload from a peer's caller is not trusted),
+ *	  and round float32 to a float16 result once, at the end.
  */
 #include "postgres.h"
 
