@@ -147,7 +147,7 @@ SELECT chunked_zeros('{3,0}');
 SELECT chunked_zeros('{3,-1}');
 SELECT chunked_zeros('{3,NULL}');
 SELECT chunked_random('{3}', distribution => 'cauchy');
-SELECT chunked_zeros('{3}', dtype => 'int8');
+SELECT chunked_random('{3}', dtype => 'int8');
 SELECT chunked_zeros('{3}', target => 'm57');
 SELECT chunked_tensor('rows_f4');
 SELECT 'rows_f4'::chunked_tensor;

@@ -148,19 +148,20 @@ SELECT * FROM knn('[[0,0]]'::tensor, 'int_items', 'emb', 'id', 3);
 INSERT INTO int_items VALUES (4, astype('[1,1]', 'bool'));
 SELECT try_sql($$SELECT * FROM knn('[[0,0]]'::tensor, 'int_items', 'emb', 'id', 3)$$);
 
--- ---- chunked tensors take float32 and float64 only: every door refuses
-SELECT try_sql($$SELECT chunk('int32:[[1,2],[3,4]]'::tensor)$$);
-SELECT try_sql($$SELECT chunk(astype('[[1,2],[3,4]]', 'float16'))$$);
-SELECT try_sql($$SELECT chunk(astype('[[1,2],[3,4]]', 'complex64'))$$);
+-- ---- chunked tensors take every dtype (sql/chunked_dtypes.sql checks them
+-- against the dense functions): every door answers with the tensor's dtype
+SELECT dtype(chunk('int32:[[1,2],[3,4]]'::tensor));
+SELECT dtype(chunk(astype('[[1,2],[3,4]]', 'float16')));
+SELECT dtype(chunk(astype('[[1,2],[3,4]]', 'complex64')));
 CREATE TABLE int_rows (i int, v tensor(int32));
 INSERT INTO int_rows VALUES (1, 'int32:[1,2]'), (2, 'int32:[3,4]');
-SELECT try_sql($$SELECT chunked_from_table('int_rows', 'v', 'i')$$);
-SELECT try_sql($$SELECT chunked_from_query('SELECT v FROM int_rows ORDER BY i')$$);
-SELECT try_sql($$SELECT chunked_zeros('{2,2}', dtype => 'int32')$$);
+SELECT to_tensor(chunked_from_table('int_rows', 'v', 'i'));
+SELECT to_tensor(chunked_from_query('SELECT v FROM int_rows ORDER BY i'));
+SELECT to_tensor(chunked_zeros('{2,2}', dtype => 'int32'));
 SELECT chunk('[[1,2],[3,4]]'::tensor) AS c \gset
-SELECT try_sql(format($$SELECT matmul(%L::chunked_tensor, 'int32:[[1],[1]]'::tensor)$$, :'c'));
-SELECT try_sql(format($$SELECT matmul('int32:[[1,1]]'::tensor, %L::chunked_tensor)$$, :'c'));
-SELECT try_sql(format($$SELECT %L::chunked_tensor + 'int32:1'::tensor$$, :'c'));
+SELECT to_tensor(matmul(:'c'::chunked_tensor, 'int32:[[1],[1]]'::tensor));
+SELECT to_tensor(matmul('int32:[[1,1]]'::tensor, :'c'::chunked_tensor));
+SELECT to_tensor(:'c'::chunked_tensor + 'int32:1'::tensor);
 -- k-NN over a chunked corpus converts the queries as over a tensor
 SELECT * FROM knn('int32:[[1,2]]'::tensor, :'c'::chunked_tensor, 1);
 SELECT * FROM knn(astype('[[3,4]]', 'float16'), :'c'::chunked_tensor, 1);

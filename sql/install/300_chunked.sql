@@ -202,7 +202,7 @@ CREATE FUNCTION marsql.chunked_from_query(query text, tile integer[] DEFAULT NUL
 	RETURNS marsql.chunked_tensor
 	AS 'MODULE_PATHNAME', 'chunked_from_query' LANGUAGE C VOLATILE PARALLEL UNSAFE;
 COMMENT ON FUNCTION marsql.chunked_from_query(text, integer[], text, text) IS
-	'a 2-D chunked tensor from a query returning one real[], double precision[] or tensor row per matrix row';
+	'a 2-D chunked tensor from a query returning one real[], double precision[], boolean[], smallint[], integer[], bigint[] or tensor (any dtype) row per matrix row';
 
 CREATE FUNCTION marsql.chunked_from_table(source regclass, "column" name, order_by name DEFAULT NULL,
 										  tile integer[] DEFAULT NULL, dtype text DEFAULT NULL,

@@ -16,6 +16,8 @@
 #include "utils/memutils.h"
 
 #include "chunked/tile_graph.h"
+#include "kernels/dtype_cast.h"
+#include "tensor/tensor_ops.h"
 #include "guc.h"
 
 PG_FUNCTION_INFO_V1(chunked_chunk);
@@ -79,7 +81,7 @@ chunked_chunk(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	t = PG_GETARG_TENSOR_P(0);
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);	/* every dtype; CSR densified */
 	tensor_dims64(t, shape);
 	if (t->ndim == 0)
 		ereport(ERROR,
@@ -154,16 +156,25 @@ chunked_generate(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(4) || PG_ARGISNULL(full ? 2 : 3))
 		PG_RETURN_NULL();
 	ndim = chunked_shape_from_array(PG_GETARG_ARRAYTYPE_P(0), shape);
-	dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(4));
 	if (full)
 	{
+		/*
+		 * Every dtype, as numpy.full: the value is converted as astype
+		 * converts (2.5 -> 2 for an integer dtype); one that does not
+		 * convert (NaN to an integer, 1e40 to float32) fails here, before
+		 * any tile is made.
+		 */
+		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(4));
 		fill = TILE_FILL_CONSTANT;
 		value = PG_GETARG_FLOAT8(2);
+		(void) tensor_convert(tensor_from_scalar(value, MT_FLOAT64), dtype);
 	}
 	else
 	{
 		const char *distribution = text_to_cstring(PG_GETARG_TEXT_PP(3));
 
+		/* random values are float32 or float64, as numpy's Generator.random */
+		dtype = tensor_dtype_from_text(PG_GETARG_TEXT_PP(4));
 		if (pg_strcasecmp(distribution, "uniform") == 0)
 			fill = TILE_FILL_UNIFORM;
 		else if (pg_strcasecmp(distribution, "normal") == 0)
@@ -261,9 +272,17 @@ row_dtype(Oid type, const char *what)
 		return MT_FLOAT32;
 	if (type == FLOAT8ARRAYOID)
 		return MT_FLOAT64;
+	if (type == BOOLARRAYOID)
+		return MT_BOOL;
+	if (type == INT2ARRAYOID)
+		return MT_INT16;
+	if (type == INT4ARRAYOID)
+		return MT_INT32;
+	if (type == INT8ARRAYOID)
+		return MT_INT64;
 	ereport(ERROR,
 			(errcode(ERRCODE_DATATYPE_MISMATCH),
-			 errmsg("%s: rows must be real[], double precision[] or tensor, not %s",
+			 errmsg("%s: rows must be real[], double precision[], boolean[], smallint[], integer[], bigint[] or tensor, not %s",
 					what, format_type_be(type)),
 			 errhint("Cast the column, for example col::double precision[].")));
 	return MT_DTYPE_INVALID;
@@ -286,15 +305,24 @@ band_put_row(RowBand *b, const void *data, MtDtype from, int64 r)
 
 		if (from == b->dtype)
 			memcpy(dst, src, (size_t) w * out_elem);
-		else if (from == MT_FLOAT32)
+		else if (from == MT_FLOAT32 && b->dtype == MT_FLOAT64)
 		{
 			for (int64 i = 0; i < w; i++)
 				((double *) dst)[i] = ((const float *) src)[i];
 		}
-		else
+		else if (from == MT_FLOAT64 && b->dtype == MT_FLOAT32)
 		{
 			for (int64 i = 0; i < w; i++)
 				((float *) dst)[i] = tensor_float32_from_double(((const double *) src)[i]);
+		}
+		else
+		{
+			/* any other pair: numpy's astype, its undefined cases refused */
+			MtCastFailure why;
+			int64		bad = mt_cast(src, from, dst, b->dtype, w, &why);
+
+			if (bad >= 0)
+				tensor_report_cast_failure(src, from, bad, b->dtype, why);
 		}
 	}
 }
@@ -302,7 +330,9 @@ band_put_row(RowBand *b, const void *data, MtDtype from, int64 r)
 /*
  * marsql.chunked_from_query(query text, tile int[], dtype text, target
  * text): one row per matrix row, in the query's order; the column is
- * real[], double precision[] or a 1-D tensor.  One band of tiles (a tile
+ * real[], double precision[], boolean[], smallint[], integer[], bigint[]
+ * or a 1-D tensor of any dtype.  With a dtype every row is converted to
+ * it (numpy's astype); without one the array has row 1's dtype.  One band of tiles (a tile
  * row) is held in memory while the rows are read.
  */
 Datum
@@ -329,7 +359,7 @@ chunked_from_query(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	query = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	if (!PG_ARGISNULL(2))
-		want = tensor_dtype_from_text(PG_GETARG_TEXT_PP(2));
+		want = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(2));
 	tensor_type = chunked_type_oid("tensor");
 
 	memset(&band, 0, sizeof(band));
@@ -395,7 +425,7 @@ chunked_from_query(PG_FUNCTION_ARGS)
 						 errmsg("chunked_from_query: row " INT64_FORMAT " is null", nrows + 1)));
 			if (coltype == tensor_type)
 			{
-				Tensor	   *t = DatumGetTensorP(d);
+				Tensor	   *t = DatumGetTensorAnyDtypeP(d);
 
 				if (t->ndim != 1)
 					ereport(ERROR,
@@ -460,7 +490,24 @@ chunked_from_query(PG_FUNCTION_ARGS)
 				first = false;
 				MemoryContextSwitchTo(row_cxt);
 			}
-			else if (len != band.ncols)
+			else if (want == MT_DTYPE_INVALID && from != band.dtype &&
+					 !((from == MT_FLOAT32 || from == MT_FLOAT64) &&
+					   (band.dtype == MT_FLOAT32 || band.dtype == MT_FLOAT64)))
+			{
+				/*
+				 * Without a dtype argument the array takes row 1's dtype;
+				 * numpy would promote across the rows, but the rows before
+				 * are stored already.  float32 and float64 rows mix as they
+				 * always have (converted to row 1's); any other mix is
+				 * refused rather than silently narrowed.
+				 */
+				ereport(ERROR,
+						(errcode(ERRCODE_DATATYPE_MISMATCH),
+						 errmsg("chunked_from_query: row " INT64_FORMAT " is %s, row 1 is %s",
+								nrows + 1, mt_dtype_name(from), mt_dtype_name(band.dtype)),
+						 errhint("Pass the dtype argument to convert every row to one dtype.")));
+			}
+			if (!first && len != band.ncols)
 				ereport(ERROR,
 						(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 						 errmsg("chunked_from_query: row " INT64_FORMAT " has " INT64_FORMAT " values, row 1 has " INT64_FORMAT,

@@ -95,7 +95,9 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 	MatrixView	va,
 				vb;
 	MtDtype		dtype = mt_dtype_promote(a->dtype, b->dtype);
-	size_t		elem = mt_dtype_size(dtype);
+	/* as the dense matmul: float16 is computed in float32, rounded once */
+	MtDtype		compute = dtype == MT_FLOAT16 ? MT_FLOAT32 : dtype;
+	size_t		elem = mt_dtype_size(compute);
 	int64		m,
 				n,
 				k;
@@ -113,6 +115,13 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 	MtTileGrid	grid;
 	int64		ktiles;
 
+	if ((DeviceMode) marsql_device == DEVICE_GPU && !mt_dtype_is_float(dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("matrix products of dtype %s cannot run on the GPU",
+						mt_dtype_name(dtype)),
+				 errdetail("The GPU multiplies float16, float32 and float64 tensors."),
+				 errhint("Set marsql.device to auto or cpu.")));
 	view_matrix(&va, a, true);
 	view_matrix(&vb, b, false);
 	m = va.rows;
@@ -232,7 +241,7 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 			int			steps = (int) Min(fanin, ktiles - kt);
 			int64		k0 = kt * tk,
 						k1 = Min(k, (kt + fanin) * tk);
-			int			task = tile_graph_add_task(g, TILE_GEMM, dtype, 2 * steps);
+			int			task = tile_graph_add_task(g, TILE_GEMM, compute, 2 * steps);
 			TileGraphTask *gt = &g->tasks[task];
 
 			/* one input pair per inner tile: blocks that are whole tiles */
@@ -247,8 +256,8 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 
 				view_block(&va, r0, r1, s0, s1, alo, ahi);
 				view_block(&vb, s0, s1, c0, c1, blo, bhi);
-				tile_graph_set_block(g, task, 2 * s, sa, alo, ahi, dtype);
-				tile_graph_set_block(g, task, 2 * s + 1, sb, blo, bhi, dtype);
+				tile_graph_set_block(g, task, 2 * s, sa, alo, ahi, compute);
+				tile_graph_set_block(g, task, 2 * s + 1, sb, blo, bhi, compute);
 			}
 			gt->header.out_ndim = out_ndim;
 			for (int i = 0; i < out_ndim; i++)
@@ -262,13 +271,16 @@ matmul_tiled(TileSource *a, TileSource *b, ArrayType *tile_arg, const char *targ
 		{
 			int			first = g->ntasks;
 
-			level[0] = tile_graph_add_tree(g, TILE_SUM, dtype, level, nlevel, sum_fanin, NULL);
+			level[0] = tile_graph_add_tree(g, TILE_SUM, compute, level, nlevel, sum_fanin, NULL);
 			for (int i = first; i < g->ntasks; i++)
 			{
 				g->tasks[i].flops = (double) (g->tasks[i].ninputs - 1) * (r1 - r0) * (c1 - c0);
 				g->tasks[i].out_bytes = (r1 - r0) * (c1 - c0) * (int64) elem;
 			}
 		}
+		/* the task that stores the tile rounds a float16 result */
+		g->tasks[level[0]].header.dtype = dtype;
+		g->tasks[level[0]].out_bytes = (r1 - r0) * (c1 - c0) * (int64) mt_dtype_size(dtype);
 		tile_graph_store_at(g, level[0], coords);
 		pfree(level);
 	}
@@ -298,7 +310,7 @@ chunked_matmul_ct(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	tile_source_init_chunked(&a, PG_GETARG_CHUNKED_P(0));
-	tile_source_init_tensor(&b, PG_GETARG_TENSOR_P(1));
+	tile_source_init_tensor(&b, PG_GETARG_TENSOR_ANYDTYPE_P(1));
 	PG_RETURN_CHUNKED_P(matmul_tiled(&a, &b, chunked_optional_array(fcinfo, 2), chunked_optional_text(fcinfo, 3)));
 }
 
@@ -310,7 +322,7 @@ chunked_matmul_tc(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	tile_source_init_tensor(&a, PG_GETARG_TENSOR_P(0));
+	tile_source_init_tensor(&a, PG_GETARG_TENSOR_ANYDTYPE_P(0));
 	tile_source_init_chunked(&b, PG_GETARG_CHUNKED_P(1));
 	PG_RETURN_CHUNKED_P(matmul_tiled(&a, &b, chunked_optional_array(fcinfo, 2), chunked_optional_text(fcinfo, 3)));
 }

@@ -18,6 +18,8 @@
 #include "utils/memutils.h"
 
 #include "chunked/chunked.h"
+#include "kernels/dtype_cast.h"
+#include "kernels/float16.h"
 
 PG_FUNCTION_INFO_V1(chunked_to_tensor_sql);
 PG_FUNCTION_INFO_V1(chunked_slice);
@@ -215,6 +217,86 @@ chunked_tiles(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The SQL type of a to_table value of dtype: the narrowest that holds
+ * every value exactly (float16 widens to real, int8 and uint8 to
+ * smallint).  Complex has none: 42804.
+ */
+typedef struct RowType
+{
+	const char *name;			/* of one element */
+	Oid			elem;
+	Oid			array;
+	int			typlen;
+	bool		byval;
+	char		align;
+} RowType;
+
+static RowType
+row_type_of(MtDtype dtype)
+{
+	RowType		r;
+
+	switch (dtype)
+	{
+		case MT_BOOL:
+			r = (RowType) {"boolean", BOOLOID, BOOLARRAYOID, 1, true, TYPALIGN_CHAR};
+			break;
+		case MT_INT8:
+		case MT_UINT8:
+		case MT_INT16:
+			r = (RowType) {"smallint", INT2OID, INT2ARRAYOID, 2, true, TYPALIGN_SHORT};
+			break;
+		case MT_INT32:
+			r = (RowType) {"integer", INT4OID, INT4ARRAYOID, 4, true, TYPALIGN_INT};
+			break;
+		case MT_INT64:
+			r = (RowType) {"bigint", INT8OID, INT8ARRAYOID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE};
+			break;
+		case MT_FLOAT16:
+		case MT_FLOAT32:
+			r = (RowType) {"real", FLOAT4OID, FLOAT4ARRAYOID, 4, true, TYPALIGN_INT};
+			break;
+		case MT_FLOAT64:
+			r = (RowType) {"double precision", FLOAT8OID, FLOAT8ARRAYOID, 8, FLOAT8PASSBYVAL,
+			TYPALIGN_DOUBLE};
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("to_table does not support dtype %s", mt_dtype_name(dtype)),
+					 errdetail("A SQL column has no complex type."),
+					 errhint("Write marsql.real(...) and marsql.imag(...) of slices, or read the tiles with marsql.tiles(ct, true).")));
+			r = (RowType) {NULL, InvalidOid, InvalidOid, 0, false, 0};
+	}
+	return r;
+}
+
+/* element i of data (dtype) as a datum of its RowType */
+static Datum
+row_element(const void *data, MtDtype dtype, int64 i)
+{
+	switch (dtype)
+	{
+		case MT_BOOL:
+			return BoolGetDatum(((const uint8 *) data)[i] != 0);
+		case MT_INT8:
+		case MT_UINT8:
+		case MT_INT16:
+			return Int16GetDatum((int16) mt_load_int64(data, dtype, i));
+		case MT_INT32:
+			return Int32GetDatum(((const int32 *) data)[i]);
+		case MT_INT64:
+			return Int64GetDatum(((const int64 *) data)[i]);
+		case MT_FLOAT16:
+			return Float4GetDatum(mt_half_to_float(((const uint16 *) data)[i]));
+		case MT_FLOAT32:
+			return Float4GetDatum(((const float *) data)[i]);
+		default:
+			return Float8GetDatum(((const double *) data)[i]);
+	}
+}
+
+/*
  * marsql.to_table(ct, target): a new table with the array's rows along
  * its last axis -- (i bigint, value) for 1-D and 2-D arrays, (index
  * bigint[], value) above -- filled one band of tiles at a time.  Returns
@@ -230,7 +312,7 @@ chunked_to_table(PG_FUNCTION_ARGS)
 	char	   *qualified;
 	char	   *relname;
 	Oid			nspid;
-	bool		f32;
+	RowType		rt;
 	int			ndim;
 	int64		ncols;
 	MtTileGrid	grid;
@@ -248,7 +330,7 @@ chunked_to_table(PG_FUNCTION_ARGS)
 	target = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	chunked_check_readable(ct);
 	ndim = ct->ndim;
-	f32 = ct->dtype == MT_FLOAT32;
+	rt = row_type_of((MtDtype) ct->dtype);
 	ncols = CHUNKED_SHAPE(ct)[ndim - 1];
 	chunked_grid(ct, &grid);
 	for (int i = 0; i < ndim - 1; i++)
@@ -262,15 +344,14 @@ chunked_to_table(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(caller);
 	{
 		const char *key = ndim <= 2 ? "i bigint" : "index bigint[]";
-		const char *value = ndim == 1 ? (f32 ? "real" : "double precision")
-			: (f32 ? "real[]" : "double precision[]");
+		const char *value = ndim == 1 ? rt.name : psprintf("%s[]", rt.name);
 
 		if (SPI_execute(psprintf("CREATE TABLE %s (%s PRIMARY KEY, value %s NOT NULL)",
 								 qualified, key, value), false, 0) != SPI_OK_UTILITY)
 			elog(ERROR, "could not create the target table");
 		MemoryContextSwitchTo(caller);
 		types[0] = ndim <= 2 ? INT8OID : INT8ARRAYOID;
-		types[1] = ndim == 1 ? (f32 ? FLOAT4OID : FLOAT8OID) : (f32 ? FLOAT4ARRAYOID : FLOAT8ARRAYOID);
+		types[1] = ndim == 1 ? rt.elem : rt.array;
 		insert = SPI_prepare(psprintf("INSERT INTO %s VALUES ($1, $2)", qualified), 2, types);
 		if (insert == NULL)
 			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
@@ -314,8 +395,7 @@ chunked_to_table(PG_FUNCTION_ARGS)
 			if (ndim == 1)
 			{
 				values[0] = Int64GetDatum(r);
-				values[1] = f32 ? Float4GetDatum(((float *) TENSOR_DATA(block))[r])
-					: Float8GetDatum(((double *) TENSOR_DATA(block))[r]);
+				values[1] = row_element(TENSOR_DATA(block), (MtDtype) ct->dtype, r);
 			}
 			else
 			{
@@ -329,11 +409,9 @@ chunked_to_table(PG_FUNCTION_ARGS)
 				}
 				values[0] = ndim == 2 ? Int64GetDatum(idx[0]) : chunked_int8_array(ndim - 1, idx);
 				for (int64 c = 0; c < ncols; c++)
-					e[c] = f32 ? Float4GetDatum(((float *) row)[c]) : Float8GetDatum(((double *) row)[c]);
-				values[1] = PointerGetDatum(construct_array(e, (int) ncols,
-															f32 ? FLOAT4OID : FLOAT8OID,
-															f32 ? 4 : 8, f32 ? true : FLOAT8PASSBYVAL,
-															f32 ? TYPALIGN_INT : TYPALIGN_DOUBLE));
+					e[c] = row_element(row, (MtDtype) ct->dtype, c);
+				values[1] = PointerGetDatum(construct_array(e, (int) ncols, rt.elem,
+															rt.typlen, rt.byval, rt.align));
 				pfree(e);
 			}
 			rc = SPI_execute_plan(insert, values, NULL, false, 0);

@@ -7,6 +7,13 @@
  *	  up to that many states, and the root finishes the value.  Mean and
  *	  variance states are (count, mean, M2), merged with Chan's parallel
  *	  formula, so every partial is exact to rounding.
+ *
+ *	  Result dtypes are the dense functions' (tensor_reduce.c, numpy's):
+ *	  sum and prod of bool and integers are int64 (exact int64 states,
+ *	  wrapping), min and max keep the dtype (exact states for integers),
+ *	  mean, var and std of bool and integers are float64; float16 results
+ *	  are float16, each tile accumulated in float32 as numpy does and the
+ *	  partials combined in double.  Complex reductions are refused.
  */
 #include "postgres.h"
 
@@ -18,6 +25,7 @@
 
 #include "chunked/tile_graph.h"
 #include "kernels/reduce.h"
+#include "tensor/tensor_ops.h"
 
 PG_FUNCTION_INFO_V1(chunked_reduce_all);
 PG_FUNCTION_INFO_V1(chunked_reduce_axis);
@@ -47,6 +55,28 @@ reduce_op_of(FunctionCallInfo fcinfo)
 	return MT_REDUCE_SUM;
 }
 
+/* the dtype of op's result on dtype (tensor_reduce.c's reduce_dtype) */
+static MtDtype
+chunked_reduce_dtype(MtReduceOp op, MtDtype dtype, const char *name)
+{
+	if (mt_dtype_is_complex(dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("chunked %s does not support dtype %s", name, mt_dtype_name(dtype)),
+				 errhint("Reduce the dense tensor (marsql.to_tensor, marsql.slice) instead.")));
+	switch (op)
+	{
+		case MT_REDUCE_SUM:
+		case MT_REDUCE_PROD:
+			return mt_dtype_is_exact(dtype) ? MT_INT64 : dtype;
+		case MT_REDUCE_MIN:
+		case MT_REDUCE_MAX:
+			return dtype;
+		default:
+			return mt_dtype_is_exact(dtype) ? MT_FLOAT64 : dtype;
+	}
+}
+
 /*
  * Adds the tree that reduces `ntiles` input tiles (given by their
  * numbers in src's grid) to one state; returns the root task, marked
@@ -60,7 +90,7 @@ add_tree(TileGraph *g, int s, TileSource *src, const int64 *tiles, int64 ntiles,
 	int		   *level;
 	int			nlevel = 0;
 	int			root;
-	MtDtype		dtype = src->dtype;
+	MtDtype		dtype = chunked_reduce_dtype(op, src->dtype, "reduction");
 	double		input_bytes = 1;
 
 	/* an input is a tile, or a float64 state of up to three planes of one */
@@ -86,7 +116,7 @@ add_tree(TileGraph *g, int s, TileSource *src, const int64 *tiles, int64 ntiles,
 
 			mt_tile_coords(&src->grid, tiles[i + j], coords);
 			mt_tile_bounds(&src->grid, coords, lo, hi);
-			tile_graph_set_block(g, task, j, s, lo, hi, dtype);
+			tile_graph_set_block(g, task, j, s, lo, hi, src->dtype);
 			g->tasks[task].flops += (double) mt_tile_elements(&src->grid, coords);
 		}
 		level[nlevel++] = task;
@@ -125,6 +155,8 @@ chunked_reduce_all(PG_FUNCTION_ARGS)
 	int64	   *tiles;
 	int			s;
 	Tensor	   *out;
+	MtDtype		dtype = chunked_reduce_dtype(op, (MtDtype) ct->dtype,
+											 get_func_name(fcinfo->flinfo->fn_oid));
 
 	tile_source_init_chunked(&src, ct);
 	g = tile_graph_begin(get_func_name(fcinfo->flinfo->fn_oid));
@@ -136,14 +168,13 @@ chunked_reduce_all(PG_FUNCTION_ARGS)
 	out = tile_graph_run(g);
 	if (out == NULL)
 	{
-		/* planned under marsql.explain: a NaN stands in */
+		/* planned under marsql.explain: a NaN (0 for integers) stands in */
 		int64		none[1] = {0};
 
-		out = tensor_new_uninit(0, none, (MtDtype) ct->dtype);
-		if (ct->dtype == MT_FLOAT32)
-			*(float *) TENSOR_DATA(out) = NAN;
+		if (mt_dtype_is_float(dtype))
+			out = tensor_from_scalar(NAN, dtype);
 		else
-			*(double *) TENSOR_DATA(out) = NAN;
+			out = tensor_new(0, none, dtype);
 	}
 	else
 	{
@@ -180,11 +211,13 @@ chunked_reduce_axis(PG_FUNCTION_ARGS)
 	ChunkedTensor *result;
 	MtTileGrid	out_grid;
 	int64	   *tiles;
+	MtDtype		dtype;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	ct = PG_GETARG_CHUNKED_P(0);
 	ndim = ct->ndim;
+	dtype = chunked_reduce_dtype(op, (MtDtype) ct->dtype, get_func_name(fcinfo->flinfo->fn_oid));
 	tile_source_init_chunked(&src, ct);
 	g = tile_graph_begin(get_func_name(fcinfo->flinfo->fn_oid));
 	s = tile_graph_add_source(g, &src, "a");
@@ -197,7 +230,7 @@ chunked_reduce_axis(PG_FUNCTION_ARGS)
 		out_ndim = keepdims ? ndim : 1;
 		for (int i = 0; i < out_ndim; i++)
 			ones[i] = 1;
-		result = tile_graph_create_result(g, target, (MtDtype) ct->dtype, out_ndim, ones, ones);
+		result = tile_graph_create_result(g, target, dtype, out_ndim, ones, ones);
 		tiles = palloc(sizeof(int64) * src.grid.ntiles);
 		for (int64 i = 0; i < src.grid.ntiles; i++)
 			tiles[i] = i;
@@ -223,7 +256,7 @@ chunked_reduce_axis(PG_FUNCTION_ARGS)
 		tile[0] = 1;
 		out_ndim = 1;
 	}
-	result = tile_graph_create_result(g, target, (MtDtype) ct->dtype, out_ndim, shape, tile);
+	result = tile_graph_create_result(g, target, dtype, out_ndim, shape, tile);
 	chunked_grid(result, &out_grid);
 	tiles = palloc(sizeof(int64) * src.grid.count[axis]);
 	for (int64 t = 0; t < out_grid.ntiles; t++)

@@ -798,8 +798,8 @@ tile_input_read(const TileInputRef *ref)
 	MtTileGrid	grid;
 
 	if (ref->ndim < 0 || ref->ndim > MT_MAX_DIMS ||
-		(ref->dtype != MT_FLOAT32 && ref->dtype != MT_FLOAT64) ||
-		(ref->read_dtype != MT_FLOAT32 && ref->read_dtype != MT_FLOAT64) ||
+		!mt_dtype_valid((MtDtype) ref->dtype) ||
+		!mt_dtype_valid((MtDtype) ref->read_dtype) ||
 		!OidIsValid(ref->storage))
 		engine_malformed_task("malformed tile input reference");
 	if (mt_tile_grid_init(&grid, ref->ndim, ref->shape, ref->tile) != MT_OK)

@@ -8,6 +8,11 @@
  *	  calling backend.  An output tile of detached storage is written by the
  *	  executor itself through tile_output.c, which also runs the task that
  *	  creates that storage.
+ *
+ *	  Every dtype: the tasks run the dense functions' kernels in the dtype
+ *	  their blocks arrive in, check that the header's result dtype is what
+ *	  that kernel makes (a payload from a peer's caller is not trusted),
+ *	  and round float32 to a float16 result once, at the end.
  */
 #include "postgres.h"
 
@@ -19,7 +24,9 @@
 #include "chunked/tile_task.h"
 #include "engine/engine.h"
 #include "kernels/blas.h"
+#include "kernels/dtype_cast.h"
 #include "kernels/elementwise.h"
+#include "kernels/float16.h"
 #include "kernels/gemm.h"
 #include "kernels/random.h"
 #include "kernels/reduce.h"
@@ -79,41 +86,29 @@ check(MtStatus status)
 	tensor_check_status(status, NULL);
 }
 
-/*
- * C = A0 B0 + A1 B1 + ... over the input pairs (consecutive blocks along
- * the inner dimension, each usually a whole stored tile, so the calling
- * backend copies tiles as they are); a 1-D A is a row and a 1-D B a
- * column, as numpy's matmul promotes them.  The output takes the header's
- * shape.
- */
-static void
-run_gemm(const TileTaskHeader *h, Tensor **in, StringInfo result)
+/* the dtype a product task computes in for a result of dtype: float16 in float32 */
+static MtDtype
+product_compute_dtype(const TileTaskHeader *h, MtDtype inputs)
 {
-	Tensor	   *c;
-	int			m = -1,
-				n = -1;
+	if (!(inputs == (MtDtype) h->dtype ||
+		  (inputs == MT_FLOAT32 && h->dtype == MT_FLOAT16)))
+		engine_malformed_task("malformed product tile task");
+	return inputs;
+}
 
-	if (h->ninputs < 2 || h->ninputs % 2 != 0)
-		engine_malformed_task("malformed gemm tile task");
-	c = result_tensor(result, h->out_ndim, h->out_dims, (MtDtype) h->dtype);
-	for (int p = 0; p < h->ninputs; p += 2)
+/* out (float16) = the float32 data of src, as numpy's half loops store */
+static void
+narrow_into(Tensor *out, const Tensor *src)
+{
+	const float *s = (const float *) TENSOR_DATA(src);
+	uint16	   *d = (uint16 *) TENSOR_DATA(out);
+	int64		n = tensor_count(src);
+
+	for (int64 i = 0; i < n; i++)
 	{
-		Tensor	   *a = in[p],
-				   *b = in[p + 1];
-		int			k = a->ndim >= 1 ? a->dims[a->ndim - 1] : 0;
-
-		if (a->ndim < 1 || a->ndim > 2 || b->ndim < 1 || b->ndim > 2 ||
-			k != b->dims[0] || a->dtype != h->dtype || b->dtype != h->dtype ||
-			(p > 0 && (m != (a->ndim == 2 ? a->dims[0] : 1) ||
-					   n != (b->ndim == 2 ? b->dims[1] : 1))))
-			engine_malformed_task("malformed gemm tile task");
-		m = a->ndim == 2 ? a->dims[0] : 1;
-		n = b->ndim == 2 ? b->dims[1] : 1;
-		if (tensor_count(c) != (int64) m * n)
-			engine_malformed_task("malformed gemm tile task");
-		/* the GPU of whichever executor runs this, when it has one */
-		device_gemm(tile_task_device(h), true, (MtDtype) h->dtype, m, n, k,
-					TENSOR_DATA(a), TENSOR_DATA(b), TENSOR_DATA(c), p > 0, h->threads);
+		if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		d[i] = mt_float_to_half(s[i]);
 	}
 }
 
@@ -129,21 +124,120 @@ fold_binary(MtBinaryOp op, Tensor *c, const Tensor *b)
 					TENSOR_DATA(c), tensor_poll_interrupts, NULL));
 }
 
+/*
+ * C = A0 B0 + A1 B1 + ... over the input pairs (consecutive blocks along
+ * the inner dimension, each usually a whole stored tile, so the calling
+ * backend copies tiles as they are); a 1-D A is a row and a 1-D B a
+ * column, as numpy's matmul promotes them.  The output takes the header's
+ * shape.  As the dense matmul (tensor_matmul.c): float32 and float64 go
+ * to the device's gemm, complex to BLAS's cgemm/zgemm on the CPU, bool
+ * and integers to the exact wrapping loop; a float16 result is computed
+ * from float32 blocks and rounded once, at the task that stores it.
+ */
+static void
+run_gemm(const TileTaskHeader *h, Tensor **in, StringInfo result)
+{
+	Tensor	   *c;
+	Tensor	   *k_out;
+	Tensor	   *part = NULL;
+	MtDtype		compute;
+	int			m = -1,
+				n = -1;
+
+	if (h->ninputs < 2 || h->ninputs % 2 != 0)
+		engine_malformed_task("malformed gemm tile task");
+	compute = product_compute_dtype(h, (MtDtype) in[0]->dtype);
+	c = result_tensor(result, h->out_ndim, h->out_dims, (MtDtype) h->dtype);
+	k_out = compute == (MtDtype) h->dtype ? c : tensor_new_like(c, compute);
+	for (int p = 0; p < h->ninputs; p += 2)
+	{
+		Tensor	   *a = in[p],
+				   *b = in[p + 1];
+		int			k = a->ndim >= 1 ? a->dims[a->ndim - 1] : 0;
+
+		if (a->ndim < 1 || a->ndim > 2 || b->ndim < 1 || b->ndim > 2 ||
+			k != b->dims[0] || a->dtype != compute || b->dtype != compute ||
+			(p > 0 && (m != (a->ndim == 2 ? a->dims[0] : 1) ||
+					   n != (b->ndim == 2 ? b->dims[1] : 1))))
+			engine_malformed_task("malformed gemm tile task");
+		m = a->ndim == 2 ? a->dims[0] : 1;
+		n = b->ndim == 2 ? b->dims[1] : 1;
+		if (tensor_count(c) != (int64) m * n)
+			engine_malformed_task("malformed gemm tile task");
+		if (compute == MT_FLOAT32 || compute == MT_FLOAT64)
+		{
+			/* the GPU of whichever executor runs this, when it has one */
+			device_gemm(tile_task_device(h), true, compute, m, n, k,
+						TENSOR_DATA(a), TENSOR_DATA(b), TENSOR_DATA(k_out), p > 0, h->threads);
+		}
+		else if (mt_dtype_is_complex(compute))
+		{
+			tensor_kernels();
+			check(mt_gemm_panels(compute, m, n, k, TENSOR_DATA(a), TENSOR_DATA(b),
+								 TENSOR_DATA(k_out), p > 0, h->threads,
+								 tensor_poll_interrupts, NULL));
+		}
+		else if (mt_dtype_is_exact(compute))
+		{
+			/* exact and wrapping: partial products add up as one product */
+			if (p == 0)
+				check(mt_gemm_exact(compute, m, n, k, TENSOR_DATA(a), TENSOR_DATA(b),
+									TENSOR_DATA(k_out), tensor_poll_interrupts, NULL));
+			else
+			{
+				if (part == NULL)
+					part = tensor_new_like(k_out, compute);
+				check(mt_gemm_exact(compute, m, n, k, TENSOR_DATA(a), TENSOR_DATA(b),
+									TENSOR_DATA(part), tensor_poll_interrupts, NULL));
+				fold_binary(compute == MT_BOOL ? MT_BINARY_LOGICAL_OR : MT_BINARY_ADD,
+							k_out, part);
+			}
+		}
+		else
+			engine_malformed_task("malformed gemm tile task");
+	}
+	if (k_out != c)
+		narrow_into(c, k_out);
+}
+
 static void
 run_sum(const TileTaskHeader *h, Tensor **in, StringInfo result)
 {
 	int64		dims[MT_MAX_DIMS];
 	Tensor	   *c;
+	Tensor	   *acc;
+	MtDtype		compute = product_compute_dtype(h, (MtDtype) in[0]->dtype);
 
 	tensor_dims64(in[0], dims);
 	c = result_tensor(result, in[0]->ndim, dims, (MtDtype) h->dtype);
-	memcpy(TENSOR_DATA(c), TENSOR_DATA(in[0]), VARSIZE(c) - MT_HEADER_BYTES(c->ndim));
+	acc = compute == (MtDtype) h->dtype ? c : tensor_new_uninit(in[0]->ndim, dims, compute);
+	memcpy(TENSOR_DATA(acc), TENSOR_DATA(in[0]), VARSIZE(acc) - MT_HEADER_BYTES(acc->ndim));
 	for (int i = 1; i < h->ninputs; i++)
 	{
-		if (VARSIZE(in[i]) != VARSIZE(c) || in[i]->dtype != c->dtype)
+		if (VARSIZE(in[i]) != VARSIZE(acc) || in[i]->dtype != acc->dtype)
 			engine_malformed_task("malformed sum tile task");
-		fold_binary(MT_BINARY_ADD, c, in[i]);
+		fold_binary(compute == MT_BOOL ? MT_BINARY_LOGICAL_OR : MT_BINARY_ADD, acc, in[i]);
 	}
+	if (acc != c)
+		narrow_into(c, acc);
+}
+
+/*
+ * The kernel's output for an elementwise task whose blocks are of the
+ * loop dtype and whose result is h->dtype: the loop's own result (bool
+ * for predicates, real for abs of complex), float32 for a float16 result
+ * (narrowed after).  A header that does not match the loop is malformed:
+ * the kernels trust these sizes.
+ */
+static MtDtype
+kernel_output(const TileTaskHeader *h, MtDtype loop, MtDtype expected_loop,
+			  MtDtype loop_result)
+{
+	if (expected_loop != loop || loop == MT_DTYPE_INVALID ||
+		!(loop_result == (MtDtype) h->dtype ||
+		  (loop_result == MT_FLOAT32 && h->dtype == MT_FLOAT16)))
+		engine_malformed_task("malformed elementwise tile task");
+	return loop_result;
 }
 
 static void
@@ -152,7 +246,18 @@ run_binary(const TileTaskHeader *h, Tensor **in, StringInfo result)
 	int			ndim = Max(in[0]->ndim, in[1]->ndim);
 	int64		dims[MT_MAX_DIMS];
 	Tensor	   *c;
+	Tensor	   *k;
+	MtDtype		loop = (MtDtype) in[0]->dtype;
+	MtDtype		loop_result = MT_DTYPE_INVALID;
+	MtDtype		expected;
+	MtDtype		out;
 
+	if (in[1]->dtype != in[0]->dtype || h->code < 0 || h->code > MT_BINARY_LOGICAL_XOR)
+		engine_malformed_task("malformed elementwise tile task");
+	expected = mt_binary_loop((MtBinaryOp) h->code, loop, &loop_result);
+	out = kernel_output(h, loop, expected, loop_result);
+	if (mt_binary_is_predicate((MtBinaryOp) h->code))
+		out = MT_BOOL;
 	/* the broadcast shape, aligned from the right */
 	for (int i = 0; i < ndim; i++)
 	{
@@ -161,13 +266,27 @@ run_binary(const TileTaskHeader *h, Tensor **in, StringInfo result)
 		int64		da = ia >= 0 ? in[0]->dims[ia] : 1,
 					db = ib >= 0 ? in[1]->dims[ib] : 1;
 
+		if (da != db && da != 1 && db != 1)
+			engine_malformed_task("malformed elementwise tile task");
 		dims[i] = da == 1 ? db : da;
 	}
+	if (h->code == MT_BINARY_POW && mt_dtype_is_integer(loop) &&
+		mt_any_negative(loop, TENSOR_DATA(in[1]), tensor_count(in[1])))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_ARGUMENT_FOR_POWER_FUNCTION),
+				 errmsg("integers to negative integer powers are not allowed"),
+				 errhint("Use a float exponent, or convert the base with marsql.astype(t, 'float64').")));
 	c = result_tensor(result, ndim, dims, (MtDtype) h->dtype);
-	check(mt_binary((MtBinaryOp) h->code, (MtDtype) h->dtype, ndim, dims,
+	k = out == (MtDtype) h->dtype ? c : tensor_new_uninit(ndim, dims, out);
+	check(mt_binary((MtBinaryOp) h->code, loop, ndim, dims,
 					in[0]->ndim, in[0]->dims, TENSOR_DATA(in[0]),
 					in[1]->ndim, in[1]->dims, TENSOR_DATA(in[1]),
-					TENSOR_DATA(c), tensor_poll_interrupts, NULL));
+					TENSOR_DATA(k), tensor_poll_interrupts, NULL));
+	if (k != c)
+	{
+		narrow_into(c, k);
+		pfree(k);
+	}
 }
 
 static void
@@ -175,21 +294,50 @@ run_unary(const TileTaskHeader *h, Tensor **in, StringInfo result)
 {
 	int64		dims[MT_MAX_DIMS];
 	Tensor	   *c;
+	Tensor	   *k;
+	MtDtype		loop = (MtDtype) in[0]->dtype;
+	MtDtype		loop_result = MT_DTYPE_INVALID;
+	MtDtype		expected;
+	MtDtype		out;
 
+	if (h->code < 0 || h->code > MT_UNARY_ISPOSINF)
+		engine_malformed_task("malformed elementwise tile task");
+	expected = mt_unary_loop((MtUnaryOp) h->code, loop, &loop_result);
+	out = kernel_output(h, loop, expected, loop_result);
 	tensor_dims64(in[0], dims);
 	c = result_tensor(result, in[0]->ndim, dims, (MtDtype) h->dtype);
-	check(mt_unary((MtUnaryOp) h->code, (MtDtype) h->dtype, TENSOR_DATA(in[0]),
-				   TENSOR_DATA(c), tensor_count(in[0]), tensor_poll_interrupts, NULL));
+	k = out == (MtDtype) h->dtype ? c : tensor_new_uninit(in[0]->ndim, dims, out);
+	check(mt_unary((MtUnaryOp) h->code, loop, TENSOR_DATA(in[0]),
+				   TENSOR_DATA(k), tensor_count(in[0]), tensor_poll_interrupts, NULL));
+	if (k != c)
+	{
+		narrow_into(c, k);
+		pfree(k);
+	}
 }
 
 /* ---------- reductions ---------- */
 
-/* a reduction state in palloc'd memory: positions x (1 or 3) doubles */
+/*
+ * A reduction state in palloc'd memory: positions x (1 or 3) values.
+ * Exact states (sum, prod, min and max of bool and integers, whose
+ * results are int64 or the integer dtype: h->dtype exact) are int64,
+ * wrapping as numpy's int64 sums do; the others are doubles.
+ */
 typedef struct ReduceState
 {
 	int64		positions;
+	bool		exact;
 	double	   *v;				/* values, or count/mean/M2 planes */
 } ReduceState;
+
+#define STATE_INT(s) ((int64 *) (s)->v)
+
+static bool
+state_is_exact(const TileTaskHeader *h)
+{
+	return !tile_reduce_has_moments(h->code) && mt_dtype_is_exact((MtDtype) h->dtype);
+}
 
 static ReduceState
 state_of_block(const TileTaskHeader *h, const Tensor *t)
@@ -217,13 +365,17 @@ state_of_block(const TileTaskHeader *h, const Tensor *t)
 		}
 	}
 	s.positions = outer * inner;
+	s.exact = state_is_exact(h);
+	if (s.exact != mt_dtype_is_exact((MtDtype) t->dtype) && !moments)
+		engine_malformed_task("malformed reduction tile task");
 	s.v = palloc(sizeof(double) * s.positions * (moments ? 3 : 1));
+	/* float16 sums use 4 floats a position, within 2 doubles */
 	work = palloc(sizeof(double) * 2 * Max(inner, 1));
 	iwork = palloc(sizeof(int64) * Max(inner, 1));
 	if (!moments)
 		check(mt_reduce((MtReduceOp) h->code, (MtDtype) t->dtype, TENSOR_DATA(t),
-						outer, len, inner, 0, s.v, MT_FLOAT64, work, iwork,
-						tensor_poll_interrupts, NULL));
+						outer, len, inner, 0, s.v, s.exact ? MT_INT64 : MT_FLOAT64,
+						work, iwork, tensor_poll_interrupts, NULL));
 	else
 	{
 		double	   *count = s.v,
@@ -247,17 +399,49 @@ state_of_block(const TileTaskHeader *h, const Tensor *t)
 	return s;
 }
 
-/* a state received from another task: a float64 tensor */
+/* a state received from another task: a float64 (int64 when exact) tensor */
 static ReduceState
 state_of_tensor(const TileTaskHeader *h, Tensor *t)
 {
 	ReduceState s;
 
-	if (t->dtype != MT_FLOAT64)
+	s.exact = state_is_exact(h);
+	if (t->dtype != (s.exact ? MT_INT64 : MT_FLOAT64))
 		engine_malformed_task("malformed reduction state");
 	s.v = (double *) TENSOR_DATA(t);
 	s.positions = tensor_count(t) / (tile_reduce_has_moments(h->code) ? 3 : 1);
 	return s;
+}
+
+/* acc = acc (+) s, exact states: int64, wrapping */
+static void
+merge_exact(int op, ReduceState *acc, const ReduceState *s)
+{
+	int64	   *a = STATE_INT(acc);
+	const int64 *b = STATE_INT(s);
+
+	for (int64 i = 0; i < acc->positions; i++)
+	{
+		switch (op)
+		{
+			case MT_REDUCE_SUM:
+				a[i] = (int64) ((uint64) a[i] + (uint64) b[i]);
+				break;
+			case MT_REDUCE_PROD:
+				a[i] = (int64) ((uint64) a[i] * (uint64) b[i]);
+				break;
+			case MT_REDUCE_MIN:
+				a[i] = b[i] < a[i] ? b[i] : a[i];
+				break;
+			case MT_REDUCE_MAX:
+				a[i] = b[i] > a[i] ? b[i] : a[i];
+				break;
+			default:
+				engine_malformed_task("malformed reduction tile task");
+		}
+		if ((i & 0xffff) == 0)
+			CHECK_FOR_INTERRUPTS();
+	}
 }
 
 /* acc = acc (+) s */
@@ -266,8 +450,13 @@ merge_state(int op, ReduceState *acc, const ReduceState *s)
 {
 	int64		n = acc->positions;
 
-	if (s->positions != n)
+	if (s->positions != n || s->exact != acc->exact)
 		elog(ERROR, "reduction states of different sizes");
+	if (acc->exact)
+	{
+		merge_exact(op, acc, s);
+		return;
+	}
 	for (int64 i = 0; i < n; i++)
 	{
 		double		a = acc->v[i],
@@ -321,6 +510,17 @@ emit_state(const TileTaskHeader *h, const ReduceState *s, StringInfo result)
 
 		if (tensor_count(out) != n)
 			elog(ERROR, "reduction result of the wrong size");
+		if (s->exact)
+		{
+			/* int64 sums and products; min and max narrow exactly */
+			MtCastFailure why;
+
+			if (mt_cast(s->v, MT_INT64, TENSOR_DATA(out), (MtDtype) out->dtype, n, &why) >= 0)
+				elog(ERROR, "reduction result does not fit its dtype");
+			return;
+		}
+		if (!mt_dtype_is_float((MtDtype) out->dtype))
+			engine_malformed_task("malformed reduction tile task");
 		for (int64 i = 0; i < n; i++)
 		{
 			double		v;
@@ -339,6 +539,8 @@ emit_state(const TileTaskHeader *h, const ReduceState *s, StringInfo result)
 			}
 			if (out->dtype == MT_FLOAT32)
 				((float *) TENSOR_DATA(out))[i] = (float) v;
+			else if (out->dtype == MT_FLOAT16)
+				((uint16 *) TENSOR_DATA(out))[i] = mt_double_to_half(v);
 			else
 				((double *) TENSOR_DATA(out))[i] = v;
 		}
@@ -346,7 +548,7 @@ emit_state(const TileTaskHeader *h, const ReduceState *s, StringInfo result)
 	else
 	{
 		int64		dims[2] = {moments ? 3 : 1, s->positions};
-		Tensor	   *out = result_tensor(result, 2, dims, MT_FLOAT64);
+		Tensor	   *out = result_tensor(result, 2, dims, s->exact ? MT_INT64 : MT_FLOAT64);
 
 		memcpy(TENSOR_DATA(out), s->v, sizeof(double) * dims[0] * dims[1]);
 	}
@@ -374,6 +576,7 @@ run_reduce(const TileTaskHeader *h, Tensor **in, StringInfo result)
 		int			planes = tile_reduce_has_moments(h->code) ? 3 : 1;
 
 		acc.positions = first.positions;
+		acc.exact = first.exact;
 		acc.v = palloc(sizeof(double) * planes * acc.positions);
 		memcpy(acc.v, first.v, sizeof(double) * planes * acc.positions);
 		for (int i = 1; i < h->ninputs; i++)
@@ -425,14 +628,33 @@ run_generate(const TileTaskHeader *h, StringInfo result)
 				for (int64 i = 0; i < n; i++)
 					((float *) TENSOR_DATA(c))[i] = v;
 			}
-			else
+			else if (h->dtype == MT_FLOAT64)
 			{
 				for (int64 i = 0; i < n; i++)
 					((double *) TENSOR_DATA(c))[i] = h->param;
 			}
+			else
+			{
+				/* any dtype: the value converted once (as the caller checked) */
+				size_t		elem = mt_dtype_size((MtDtype) h->dtype);
+				char		v[16];
+				MtCastFailure why;
+
+				if (mt_cast(&h->param, MT_FLOAT64, v, (MtDtype) h->dtype, 1, &why) >= 0)
+					tensor_report_cast_failure(&h->param, MT_FLOAT64, 0,
+											   (MtDtype) h->dtype, why);
+				for (int64 i = 0; i < n; i++)
+				{
+					if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+						CHECK_FOR_INTERRUPTS();
+					memcpy((char *) TENSOR_DATA(c) + i * elem, v, elem);
+				}
+			}
 			break;
 		case TILE_FILL_UNIFORM:
 		case TILE_FILL_NORMAL:
+			if (h->dtype != MT_FLOAT32 && h->dtype != MT_FLOAT64)
+				engine_malformed_task("malformed random tile task");
 			mt_rng_seed(&rng, h->seed);
 			/* in slices, so that a cancel is seen within milliseconds */
 			for (int64 done = 0; done < n; done += TENSOR_INTERRUPT_STRIDE)
@@ -475,7 +697,7 @@ input_is_whole(const Tensor *t, int bytes)
 
 	if (bytes < (int) offsetof(Tensor, dims) || t->ndim > MT_MAX_DIMS ||
 		bytes < (int) MT_HEADER_BYTES(t->ndim) || tensor_is_csr(t) ||
-		(t->dtype != MT_FLOAT32 && t->dtype != MT_FLOAT64))
+		!mt_dtype_valid((MtDtype) t->dtype))
 		return false;
 	for (int i = 0; i < t->ndim; i++)
 		dims[i] = t->dims[i];

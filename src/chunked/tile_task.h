@@ -168,8 +168,12 @@ extern void tile_task_register_kind(void);
 
 /*
  * Reduction states, float64: for sum, prod, min and max the partial
- * values; for mean, var and std three planes (count, mean, M2) stacked on
- * a new leading axis, merged with Chan's parallel formula.
+ * values (int64, exact and wrapping, when the result dtype is bool or an
+ * integer: sums and products of integers, their min and max); for mean,
+ * var and std three planes (count, mean, M2) stacked on a new leading
+ * axis, merged with Chan's parallel formula.  A task's header dtype is its
+ * result's; its input blocks come in the dtype the kernel runs in (numpy's
+ * loop for elementwise tasks, float32 for a float16 product).
  */
 extern bool tile_reduce_has_moments(int op);
 

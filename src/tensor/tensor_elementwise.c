@@ -86,6 +86,21 @@ refuse_dtype(const char *fname, MtDtype dtype)
 			 errmsg("%s does not support dtype %s", fname, mt_dtype_name(dtype))));
 }
 
+/* the same refusals for the chunked functions (chunked_elementwise.c) */
+void
+tensor_refuse_binary_dtype(MtBinaryOp op, MtDtype dtype)
+{
+	refuse_dtype(binary_name(op), dtype);
+	pg_unreachable();
+}
+
+void
+tensor_refuse_unary_dtype(MtUnaryOp op, MtDtype dtype)
+{
+	refuse_dtype(unary_name(op), dtype);
+	pg_unreachable();
+}
+
 /* float32 data narrowed to float16 as numpy's half loops store results:
  * round to nearest, overflow to infinity, never an error */
 static Tensor *
@@ -220,8 +235,8 @@ float_scalar_op(Tensor *t, double c, MtBinaryOp op, bool scalar_first)
 }
 
 /* numpy 2's OverflowError for a Python integer out of the dtype's range */
-static void
-check_int_fits(int64 c, MtDtype dtype)
+void
+tensor_check_int_fits(int64 c, MtDtype dtype)
 {
 	int64		lo,
 				hi;
@@ -237,7 +252,7 @@ check_int_fits(int64 c, MtDtype dtype)
 
 /* A 0-d tensor of dtype holding the integer c (which fits if an integer
  * dtype; a float dtype rounds it, float16 to infinity beyond its range) */
-static Tensor *
+Tensor *
 tensor_from_int(int64 c, MtDtype dtype)
 {
 	Tensor	   *t;
@@ -280,7 +295,7 @@ tensor_int_scalar_op(Tensor *t, int64 c, MtBinaryOp op, bool scalar_first)
 		if ((c < lo || c > hi) && mt_binary_is_predicate(op))
 			promoted = MT_INT64;
 		else
-			check_int_fits(c, promoted);
+			tensor_check_int_fits(c, promoted);
 	}
 	s = tensor_from_int(c, promoted);
 	return scalar_first ? binary_in(s, t, op, promoted)
@@ -532,7 +547,7 @@ clip_dtype(MtDtype dtype, bool has_lo, double lo, bool has_hi, double hi)
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("clip bound %g is out of range for dtype %s",
 							v, mt_dtype_name(dtype))));
-		check_int_fits((int64) v, dtype);
+		tensor_check_int_fits((int64) v, dtype);
 	}
 	return dtype;
 }

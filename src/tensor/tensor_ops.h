@@ -13,6 +13,12 @@
 /* tensor_elementwise.c */
 extern Tensor *tensor_binary_op(Tensor *a, Tensor *b, MtBinaryOp op);
 extern Tensor *tensor_unary_op(Tensor *t, MtUnaryOp op);
+/* 42804 as the dense functions raise it for a dtype with no numpy loop */
+extern void tensor_refuse_binary_dtype(MtBinaryOp op, MtDtype dtype) pg_attribute_noreturn();
+extern void tensor_refuse_unary_dtype(MtUnaryOp op, MtDtype dtype) pg_attribute_noreturn();
+/* a 0-d tensor of dtype holding c; 22003 unless c fits an integer dtype */
+extern Tensor *tensor_from_int(int64 c, MtDtype dtype);
+extern void tensor_check_int_fits(int64 c, MtDtype dtype);
 /* a 0-d tensor of a float/complex dtype holding value (rounded as a cast
  * does: too large for float32 is infinity) */
 extern Tensor *tensor_from_scalar(double value, MtDtype dtype);

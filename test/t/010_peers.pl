@@ -16,7 +16,9 @@
 #   backend still runs a task are closed, not held, though the peer lists
 #   them a while;
 # - a non-superuser: without USAGE, without a password, and with a peer that
-#   does not ask for the password.
+#   does not ask for the password;
+# - chunked int32 and float16 elementwise ops and reductions on the workers
+#   and on the peers equal the dense results (issue 21).
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -499,6 +501,55 @@ is($coord->safe_psql('postgres', $as_alice . q{SELECT marsql.map('who(int)', ARR
 	'{bob,bob}', 'password_required = false set by a superuser: the calls run as the mapped user');
 unlike($coord->safe_psql('postgres', q{SET ROLE alice; SELECT * FROM marsql.peers; SELECT * FROM marsql.check_peers();}),
 	qr/bobs secret/, 'no view or function shows the password');
+
+# chunked tensors of int32 and float16 (issue 21): elementwise operations
+# and reductions on the workers and on the peers equal the dense results
+# (the tiles travel with their dtype; the peers run the same kernels).
+# Last, as superuser, so that its connections and tasks touch no check above.
+my %calls_before;
+$calls_before{$_} = $peer{$_}->safe_psql('postgres',
+	q{SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE funcname = 'peer_run_task'})
+  for keys %peer;
+$coord->safe_psql('postgres', q{
+	SET search_path = marsql, public;
+	CREATE TABLE public.dtypes AS SELECT
+		marsql.astype(marsql.random('{400,300}', 11) * 2000 - 1000, 'int32') AS i,
+		marsql.astype(marsql.random('{400,300}', 12, 'normal'), 'float16') AS h;
+	CREATE TABLE public.dtypes_c AS SELECT marsql.chunk(i, '{100,100}', 'dt_i') AS ci, marsql.chunk(h, '{100,100}', 'dt_h') AS ch
+		FROM dtypes;
+});
+for my $executors ('all', 'peers')
+{
+	my $out = $coord->safe_psql('postgres', qq{
+		SET marsql.executors = '$executors';
+		SET marsql.inline_below = 0;
+		SET search_path = marsql, public;
+		SELECT marsql.to_tensor(marsql.add(ci, ci * 3))::text = (i + i * 3)::text,
+			   marsql.to_tensor(marsql.multiply(ch, ch))::text = (h * h)::text,
+			   marsql.dtype(marsql.multiply(ch, ch)),
+			   marsql.to_tensor(marsql.divide(ci, 7))::text = (i / 7)::text,
+			   marsql.sum(ci)::text = marsql.sum(i, NULL)::text,
+			   marsql.to_tensor(marsql.sum(ci, 0))::text = marsql.sum(i, 0)::text,
+			   marsql.max(ch)::text = marsql.max(h, NULL)::text,
+			   marsql.to_tensor(marsql.min(ch, 1))::text = marsql.min(h, 1)::text,
+			   marsql.dtype(marsql.sum(ci)), marsql.dtype(marsql.mean(ch, 0)),
+			   marsql.allclose(marsql.astype(marsql.to_tensor(marsql.mean(ch, 0)), 'float64'),
+							   marsql.astype(marsql.mean(h, 0), 'float64'), 1e-3)
+		FROM dtypes, dtypes_c;
+	});
+	is($out, 't|t|float16|t|t|t|t|t|int64|float16|t',
+		"executors = $executors: int32 and float16 chunked elementwise and reductions equal dense");
+}
+for my $name (sort keys %peer)
+{
+	my $calls;
+	wait_until(10, sub {
+		$calls = $peer{$name}->safe_psql('postgres',
+			q{SELECT coalesce(sum(calls), 0) FROM pg_stat_user_functions WHERE funcname = 'peer_run_task'});
+		return $calls > $calls_before{$name};
+	});
+	cmp_ok($calls, '>', $calls_before{$name}, "$name ran tile tasks of the dtype checks");
+}
 
 $coord->stop;
 $_->stop for values %peer;
