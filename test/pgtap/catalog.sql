@@ -178,6 +178,9 @@ SELECT is_empty($$
 		'lexsort', 'unique', 'unique_all',	-- NULL axis: flattened
 		'searchsorted',					-- NULL sorter: none
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
+		'append', 'insert', 'delete',	-- NULL axis: flattened
+		'pad',							-- NULL stat_length: the whole axis
+		'diff', 'ediff1d', 'trapezoid',	-- NULL prepend/append/to_end/to_begin/x: none
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments
