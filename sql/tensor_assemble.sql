@@ -172,3 +172,27 @@ SELECT try_sql($$SELECT marsql.trapezoid('[1,2,3]'::marsql.tensor, '[1,2]'::mars
 SELECT try_sql($$SELECT marsql.trapezoid('1'::marsql.tensor)$$);
 SELECT try_sql($$SELECT marsql.trapezoid('[[1,2,3]]'::marsql.tensor, '[[[1,2,3]]]'::marsql.tensor)$$);
 SELECT try_sql($$SELECT marsql.trapezoid('[1,2,3]'::marsql.tensor, 'bool:[true,false,true]'::marsql.tensor)$$);
+SELECT gradient('[1,2,4,7,11,16]'::tensor) AS g, gradient('[1,2,4,7,11,16]'::tensor, 2) AS spacing2,
+	   gradient('[1,2,4,7,11,16]'::tensor, ARRAY['[0,1,1.5,3.5,4,6]'::tensor]) AS coords,
+	   gradient('int8:[[1,2,6],[3,4,5]]'::tensor) AS every_axis, gradient('[0,1,4,9,16]'::tensor, edge_order => 2) AS edge2,
+	   gradient('float32:[1,2,4]'::tensor, axis => 0) AS keeps_float32, gradient('5'::tensor) AS zero_d;
+SELECT try_sql($$SELECT marsql.gradient('bool:[true,false]'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.gradient('[1]'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.gradient('[1,2]'::marsql.tensor, edge_order => 2)$$);
+SELECT try_sql($$SELECT marsql.gradient('[1,2,3]'::marsql.tensor, edge_order => 0)$$);
+SELECT try_sql($$SELECT marsql.gradient('[1,2,3]'::marsql.tensor, ARRAY['[1,2]'::marsql.tensor])$$);
+SELECT try_sql($$SELECT marsql.gradient('[[1,2,3]]'::marsql.tensor, ARRAY['[1,2,3]'::marsql.tensor])$$);
+SELECT try_sql($$SELECT marsql.gradient('[1,2,3]'::marsql.tensor, ARRAY['[[1,2,3]]'::marsql.tensor])$$);
+SELECT try_sql($$SELECT marsql.gradient('[1,2,3]'::marsql.tensor, ARRAY['complex128:1j'::marsql.tensor])$$);
+SELECT try_sql($$SELECT marsql.gradient('[1,2,3]'::marsql.tensor, axis => 1)$$);
+SELECT cross('[1,2,3]'::tensor, '[4,5,6]'::tensor) AS c3, cross('[1,2]'::tensor, '[4,5]'::tensor) AS c2,
+	   cross('[1,2]'::tensor, '[4,5,6]'::tensor) AS c23, cross('[[1,2,3],[4,5,6]]'::tensor, '[[4,5,6],[1,2,3]]'::tensor, axisc => 0) AS axisc0,
+	   cross('int8:[100,2,3]'::tensor, 'int8:[1,100,6]'::tensor) AS wraps,
+	   linalg_cross('[[1,4],[2,5],[3,6]]'::tensor, '[[4,1],[5,2],[6,3]]'::tensor, 0) AS linalg_axis0;
+SELECT try_sql($$SELECT marsql.cross('[1,2,3,4]'::marsql.tensor, '[1,2,3]'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.cross('1'::marsql.tensor, '[1,2,3]'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.cross('bool:[true,false,true]'::marsql.tensor, 'bool:[true,true,false]'::marsql.tensor)$$);
+SELECT cross('bool:[true,false,true]'::tensor, 'int8:[1,2,3]'::tensor) AS bool_with_int8;
+SELECT try_sql($$SELECT marsql.cross('[[1,2,3],[1,2,3]]'::marsql.tensor, '[[1,2,3],[1,2,3],[1,2,3]]'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.cross('[1,2,3]'::marsql.tensor, '[1,2,3]'::marsql.tensor, axisc => 2)$$);
+SELECT try_sql($$SELECT marsql.linalg_cross('[1,2]'::marsql.tensor, '[1,2,3]'::marsql.tensor)$$);

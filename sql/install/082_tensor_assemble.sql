@@ -265,3 +265,34 @@ CREATE FUNCTION marsql.trapezoid(y marsql.tensor, x marsql.tensor DEFAULT NULL, 
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.trapezoid(marsql.tensor, marsql.tensor, double precision, integer) IS
 	'the integral of y along axis by the trapezoidal rule, sample points x or spacing dx (numpy.trapezoid)';
+
+CREATE FUNCTION marsql.cross(a marsql.tensor, b marsql.tensor, axisa integer DEFAULT -1, axisb integer DEFAULT -1,
+							 axisc integer DEFAULT -1, axis integer DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_cross'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.cross(marsql.tensor, marsql.tensor, integer, integer, integer, integer) IS
+	'the cross product of the 2- or 3-vectors along axisa of a and axisb of b, broadcast, its components along axisc; axis sets all three (numpy.cross)';
+
+CREATE FUNCTION marsql.linalg_cross(x1 marsql.tensor, x2 marsql.tensor, axis integer DEFAULT -1)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_linalg_cross'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.linalg_cross(marsql.tensor, marsql.tensor, integer) IS
+	'the cross product of 3-vectors along axis, broadcast (numpy.linalg.cross)';
+
+CREATE FUNCTION marsql.gradient(f marsql.tensor, spacing double precision DEFAULT 1.0, axis integer DEFAULT NULL,
+								edge_order integer DEFAULT 1)
+	RETURNS marsql.tensor[]
+	AS 'MODULE_PATHNAME', 'tensor_gradient'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.gradient(marsql.tensor, double precision, integer, integer) IS
+	'the gradient of f along every axis (or axis), one tensor per axis: central differences inside, one-sided of edge_order 1 or 2 at the ends (numpy.gradient)';
+
+CREATE FUNCTION marsql.gradient(f marsql.tensor, spacings marsql.tensor[], axis integer DEFAULT NULL,
+								edge_order integer DEFAULT 1)
+	RETURNS marsql.tensor[]
+	AS 'MODULE_PATHNAME', 'tensor_gradient_coordinates'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.gradient(marsql.tensor, marsql.tensor[], integer, integer) IS
+	'the gradient of f with one spacing per axis: a 0-d tensor (uniform) or the 1-D coordinates along that axis (numpy.gradient with varargs)';

@@ -484,3 +484,86 @@ ER('trapezoid x of a wrong length', 'marsql.trapezoid(%s, %s)' % (lit(np.ones(3)
    lambda: trap(np.ones(3), np.ones(4)))
 ER('ediff1d float to_begin into int', 'marsql.ediff1d(%s, to_begin => %s)' % (lit(np.array([1, 2], np.int8)), lit(np.array([2.5]))), '42804',
    lambda: np.ediff1d(np.array([1, 2], np.int8), to_begin=np.array([2.5])))
+
+# -- gradient (tensor[] of one tensor per axis)
+f = np.array([1, 2, 4, 7, 11, 16])
+LT('gradient docstring', 'marsql.gradient(%s)' % lit(f), [np.gradient(f)], F64)
+LT('gradient docstring spacing 2', 'marsql.gradient(%s, 2)' % lit(f), [np.gradient(f, 2)], F64)
+xc = np.array([0., 1., 1.5, 3.5, 4., 6.])
+LT('gradient docstring coordinates', 'marsql.gradient(%s, ARRAY[%s])' % (lit(f), lit(xc)), [np.gradient(f, xc)], F64)
+LT('gradient docstring coordinates edge_order 2', 'marsql.gradient(%s, ARRAY[%s], edge_order => 2)' % (lit(f), lit(xc)),
+   [np.gradient(f, xc, edge_order=2)], F64)
+ff = np.array([[1, 2, 6], [3, 4, 5]])
+LT('gradient docstring 2-D', 'marsql.gradient(%s)' % lit(ff), np.gradient(ff), F64)
+dxs, ys = 2., np.array([1., 1.5, 3.5])
+LT('gradient docstring 2-D spacings', 'marsql.gradient(%s, ARRAY[%s, %s])' % (lit(ff), lit(np.array(dxs)), lit(ys)),
+   np.gradient(ff, dxs, ys), F64)
+LT('gradient docstring 2-D integer coordinates', 'marsql.gradient(%s, ARRAY[%s, %s])' % (lit(ff), lit(np.array(3)), lit(np.array([1, 2, 4]))),
+   np.gradient(ff, 3, np.array([1, 2, 4])), F64)
+xq = np.array([0, 1, 2, 3, 4])
+fq = xq ** 2
+LT('gradient docstring edge_order 1', 'marsql.gradient(%s, edge_order => 1)' % lit(fq), [np.gradient(fq, edge_order=1)], F64)
+LT('gradient docstring edge_order 2', 'marsql.gradient(%s, edge_order => 2)' % lit(fq), [np.gradient(fq, edge_order=2)], F64)
+LT('gradient docstring axis 0', 'marsql.gradient(%s, axis => 0)' % lit(ff), [np.gradient(ff, axis=0)], F64)
+LT('gradient axis -1 edge 2', 'marsql.gradient(%s, 1.5, -1, 2)' % lit(ff * 1.0), [np.gradient(ff * 1.0, 1.5, axis=-1, edge_order=2)], F64)
+LT('gradient uniform coordinates', 'marsql.gradient(%s, ARRAY[%s])' % (lit(f), lit(np.arange(6) * 0.5)), [np.gradient(f, np.arange(6) * 0.5)], F64)
+LT('gradient NaN and -0.0', 'marsql.gradient(%s)' % lit(np.array([1.0, np.nan, -0.0, 0.0, 2.0])), [np.gradient(np.array([1.0, np.nan, -0.0, 0.0, 2.0]))], F64)
+LT('gradient of two points', 'marsql.gradient(%s)' % lit(np.array([1.0, 4.0])), [np.gradient(np.array([1.0, 4.0]))], F64)
+rng3 = np.random.default_rng(5)
+g3 = rng3.normal(size=(3, 4, 5))
+LT('gradient 3-D every axis edge 2', 'marsql.gradient(%s, 0.25, edge_order => 2)' % lit(g3), np.gradient(g3, 0.25, edge_order=2), F64)
+for dt in AS_DTYPES:
+    if dt == 'bool':
+        continue
+    y = as_sample(dt, 3, 4)
+    if dt.startswith('float'):
+        y = np.nan_to_num(y)
+    tol = (2e-3, 2e-3) if dt == 'float16' else (F32 if dt in ('float32', 'complex64') else F64)
+    LT('gradient %s' % dt, 'marsql.gradient(%s)' % lit(y), np.gradient(y), tol)
+ER('gradient of bool', 'marsql.gradient(%s)' % lit(np.array([True, False, True])), '42804', lambda: np.gradient(np.array([True, False, True])))
+ER('gradient too short', 'marsql.gradient(%s)' % lit(np.array([1.0])), '22023', lambda: np.gradient(np.array([1.0])))
+ER('gradient too short for edge_order 2', 'marsql.gradient(%s, edge_order => 2)' % lit(np.array([1.0, 2.0])), '22023',
+   lambda: np.gradient(np.array([1.0, 2.0]), edge_order=2))
+ER('gradient edge_order 3', 'marsql.gradient(%s, edge_order => 3)' % lit(f), '22023', lambda: np.gradient(f, edge_order=3))
+ER('gradient coordinates of a wrong length', 'marsql.gradient(%s, ARRAY[%s])' % (lit(f), lit(np.arange(5.0))), '22023',
+   lambda: np.gradient(f, np.arange(5.0)))
+ER('gradient axis out of range', 'marsql.gradient(%s, axis => 2)' % lit(ff), '22023', lambda: np.gradient(ff, axis=2))
+
+# -- cross, linalg_cross
+x, y = np.array([1, 2, 3]), np.array([4, 5, 6])
+T('cross docstring 3-vectors', 'marsql.cross(%s, %s)' % (lit(x), lit(y)), np.cross(x, y))
+T('cross docstring 2 with 3', 'marsql.cross(%s, %s)' % (lit(np.array([1, 2])), lit(y)), np.cross(np.array([1, 2]), y))
+T('cross docstring 2-vectors', 'marsql.cross(%s, %s)' % (lit(np.array([1, 2])), lit(np.array([4, 5]))), np.cross(np.array([1, 2]), np.array([4, 5])))
+T('cross 3 with 2', 'marsql.cross(%s, %s)' % (lit(y), lit(np.array([1, 2]))), np.cross(y, np.array([1, 2])))
+xm, ym = np.array([[1, 2, 3], [4, 5, 6]]), np.array([[4, 5, 6], [1, 2, 3]])
+T('cross docstring several', 'marsql.cross(%s, %s)' % (lit(xm), lit(ym)), np.cross(xm, ym))
+T('cross docstring axisc 0', 'marsql.cross(%s, %s, axisc => 0)' % (lit(xm), lit(ym)), np.cross(xm, ym, axisc=0))
+xg = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+yg = np.array([[7, 8, 9], [4, 5, 6], [1, 2, 3]])
+T('cross docstring default', 'marsql.cross(%s, %s)' % (lit(xg), lit(yg)), np.cross(xg, yg))
+T('cross docstring axisa axisb 0', 'marsql.cross(%s, %s, axisa => 0, axisb => 0)' % (lit(xg), lit(yg)), np.cross(xg, yg, axisa=0, axisb=0))
+T('cross axis 0', 'marsql.cross(%s, %s, axis => 0)' % (lit(xg), lit(yg)), np.cross(xg, yg, axis=0))
+T('cross broadcast', 'marsql.cross(%s, %s)' % (lit(np.arange(12.0).reshape(4, 1, 3)), lit(np.ones((2, 3)))),
+  np.cross(np.arange(12.0).reshape(4, 1, 3), np.ones((2, 3))))
+T('cross 2 with 3 broadcast axisc 1', 'marsql.cross(%s, %s, axisc => 1)' % (lit(np.arange(4.0).reshape(2, 2)), lit(np.ones((2, 3)))),
+  np.cross(np.arange(4.0).reshape(2, 2), np.ones((2, 3)), axisc=1))
+T('cross int8 with uint8 promotes', 'marsql.cross(%s, %s)' % (lit(np.array([1, 2, 3], np.int8)), lit(np.array([100, 5, 6], np.uint8))),
+  np.cross(np.array([1, 2, 3], np.int8), np.array([100, 5, 6], np.uint8)))
+T('cross int8 wraps', 'marsql.cross(%s, %s)' % (lit(np.array([100, 2, 3], np.int8)), lit(np.array([1, 100, 6], np.int8))),
+  np.cross(np.array([100, 2, 3], np.int8), np.array([1, 100, 6], np.int8)))
+for dt in AS_DTYPES:
+    if dt == 'bool':
+        continue
+    p3, q3 = as_sample(dt, 2, 3), as_sample(dt, 2, 3)[::-1]
+    tol = (1e-3, 1e-3) if dt == 'float16' else (F32 if dt in ('float32', 'complex64') else F64)
+    T('cross %s' % dt, 'marsql.cross(%s, %s)' % (lit(p3), lit(q3)), np.cross(p3, q3), tol)
+T('linalg_cross (numpy.linalg.cross)', 'marsql.linalg_cross(%s, %s)' % (lit(xg), lit(yg)), np.cross(xg, yg))
+T('linalg_cross axis 0', 'marsql.linalg_cross(%s, %s, 0)' % (lit(xg), lit(yg)), np.cross(xg, yg, axis=0))
+ER('cross of 4-vectors', 'marsql.cross(%s, %s)' % (lit(np.ones(4)), lit(np.ones(4))), '22023', lambda: np.cross(np.ones(4), np.ones(4)))
+ER('cross shapes that do not broadcast', 'marsql.cross(%s, %s)' % (lit(np.ones((2, 3))), lit(np.ones((3, 3)))), '22023',
+   lambda: np.cross(np.ones((2, 3)), np.ones((3, 3))))
+ER('cross axisa out of range', 'marsql.cross(%s, %s, axisa => 1)' % (lit(x), lit(y)), '22023', lambda: np.cross(x, y, axisa=1))
+E_type('cross of bool', 'marsql.cross(%s, %s)' % (lit(np.array([True, False, True])), lit(np.array([True, True, False]))), '42804',
+       lambda: np.cross(np.array([True, False, True]), np.array([True, True, False])))
+T('cross bool with int8', 'marsql.cross(%s, %s)' % (lit(np.array([True, False, True])), lit(np.array([1, 2, 3], np.int8))),
+  np.cross(np.array([True, False, True]), np.array([1, 2, 3], np.int8)))
