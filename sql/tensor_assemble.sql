@@ -196,3 +196,26 @@ SELECT cross('bool:[true,false,true]'::tensor, 'int8:[1,2,3]'::tensor) AS bool_w
 SELECT try_sql($$SELECT marsql.cross('[[1,2,3],[1,2,3]]'::marsql.tensor, '[[1,2,3],[1,2,3],[1,2,3]]'::marsql.tensor)$$);
 SELECT try_sql($$SELECT marsql.cross('[1,2,3]'::marsql.tensor, '[1,2,3]'::marsql.tensor, axisc => 2)$$);
 SELECT try_sql($$SELECT marsql.linalg_cross('[1,2]'::marsql.tensor, '[1,2,3]'::marsql.tensor)$$);
+
+-- creation
+SELECT empty('{2,2}', 'int8') AS e, empty_like('complex64:[1j]'::tensor) AS el, logspace(2, 3, 4) AS ls,
+	   logspace(0, 2, 3, base => 2, dtype => 'int16') AS ls_int, geomspace(1, 1000, 4) AS gs, geomspace(-1000, -1, 4) AS gs_neg,
+	   geomspace(1, 256, 9, dtype => 'int64') AS gs_int;
+SELECT meshgrid(ARRAY['[1,2,3]', 'int8:[4,5]']::tensor[]) AS xy, meshgrid(ARRAY['[1,2,3]', '[4,5]']::tensor[], 'ij') AS ij,
+	   meshgrid(ARRAY['[1,2,3]', '[4,5]']::tensor[], sparse => true) AS sparse, meshgrid(ARRAY[]::tensor[]) AS none;
+SELECT try_sql($$SELECT marsql.meshgrid(ARRAY['[1]']::marsql.tensor[], 'ji')$$);
+SELECT try_sql($$SELECT marsql.meshgrid(ARRAY[marsql.zeros('{100000}'), marsql.zeros('{100000}')])$$);
+SELECT try_sql($$SELECT marsql.geomspace(0, 1)$$);
+SELECT try_sql($$SELECT marsql.geomspace(1, 10, -1)$$);
+SELECT try_sql($$SELECT marsql.logspace(0, 1, -1)$$);
+SELECT tri(3, 5, 2, 'int64') AS t, tri(2) AS square, vander('[1,2,3,5]'::tensor, 3) AS v,
+	   vander('int8:[2,3]'::tensor, increasing => true) AS v_inc, vander('float32:[2]'::tensor, 2) AS v_float64,
+	   diagflat('[[1,2],[3,4]]'::tensor) AS df, diagflat('int8:[1,2]'::tensor, -1) AS df_k;
+SELECT try_sql($$SELECT marsql.tri(-1)$$);
+SELECT try_sql($$SELECT marsql.vander('[[1,2]]'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.vander('[1,2]'::marsql.tensor, -1)$$);
+SELECT diag_indices_from(zeros('{3,3}')) AS di, tril_indices_from(zeros('{3,4}'), 1) AS tl, triu_indices_from(zeros('{3,2}')) AS tu;
+SELECT try_sql($$SELECT marsql.diag_indices_from('[1,2]'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.diag_indices_from(marsql.zeros('{2,3}'))$$);
+SELECT try_sql($$SELECT marsql.tril_indices_from('[1,2]'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.triu_indices_from(marsql.zeros('{2,2,2}'))$$);

@@ -296,3 +296,87 @@ CREATE FUNCTION marsql.gradient(f marsql.tensor, spacings marsql.tensor[], axis 
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.gradient(marsql.tensor, marsql.tensor[], integer, integer) IS
 	'the gradient of f with one spacing per axis: a 0-d tensor (uniform) or the 1-D coordinates along that axis (numpy.gradient with varargs)';
+
+-- creation (tensor_creation.c and SQL compositions)
+
+-- numpy.empty leaves the memory uninitialized; a tensor has no such state,
+-- so empty and empty_like return zeros (the same as zeros / zeros_like).
+CREATE FUNCTION marsql.empty(shape integer[], dtype text DEFAULT 'float64')
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_zeros'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.empty(integer[], text) IS
+	'a tensor of the given shape and dtype; zeros here, where numpy.empty leaves the values uninitialized (numpy.empty)';
+
+CREATE FUNCTION marsql.empty_like(t marsql.tensor, dtype text DEFAULT NULL)
+	RETURNS marsql.tensor
+	LANGUAGE SQL IMMUTABLE PARALLEL SAFE
+	RETURN marsql.zeros(marsql.shape(t), coalesce(dtype, marsql.dtype(t)));
+COMMENT ON FUNCTION marsql.empty_like(marsql.tensor, text) IS
+	'a tensor of t''s shape, in t''s dtype unless dtype is given; zeros here, where numpy.empty_like leaves the values uninitialized (numpy.empty_like)';
+
+CREATE FUNCTION marsql.logspace(start double precision, stop double precision, num integer DEFAULT 50,
+								endpoint boolean DEFAULT true, base double precision DEFAULT 10.0,
+								dtype text DEFAULT 'float64')
+	RETURNS marsql.tensor
+	LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE
+	RETURN marsql.astype(base ^ marsql.linspace(start, stop, num, endpoint), dtype);
+COMMENT ON FUNCTION marsql.logspace(double precision, double precision, integer, boolean, double precision, text) IS
+	'num values base ** linspace(start, stop), converted to dtype (numpy.logspace)';
+
+CREATE FUNCTION marsql.geomspace(start double precision, stop double precision, num integer DEFAULT 50,
+								 endpoint boolean DEFAULT true, dtype text DEFAULT 'float64')
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_geomspace'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.geomspace(double precision, double precision, integer, boolean, text) IS
+	'num values spaced evenly on a log scale from start to stop, the ends exact (numpy.geomspace)';
+
+CREATE FUNCTION marsql.meshgrid(xs marsql.tensor[], indexing text DEFAULT 'xy', sparse boolean DEFAULT false)
+	RETURNS marsql.tensor[]
+	AS 'MODULE_PATHNAME', 'tensor_meshgrid'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.meshgrid(marsql.tensor[], text, boolean) IS
+	'coordinate grids from coordinate vectors, indexing xy (Cartesian) or ij (matrix), broadcast unless sparse (numpy.meshgrid)';
+
+CREATE FUNCTION marsql.tri(n integer, m integer DEFAULT NULL, k integer DEFAULT 0, dtype text DEFAULT 'float64')
+	RETURNS marsql.tensor
+	LANGUAGE SQL IMMUTABLE PARALLEL SAFE
+	RETURN marsql.tril(marsql.ones(ARRAY[n, coalesce(m, n)], dtype), k);
+COMMENT ON FUNCTION marsql.tri(integer, integer, integer, text) IS
+	'an n x m tensor with ones at and below diagonal k, zeros elsewhere (numpy.tri)';
+
+CREATE FUNCTION marsql.vander(x marsql.tensor, n integer DEFAULT NULL, increasing boolean DEFAULT false)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_vander'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.vander(marsql.tensor, integer, boolean) IS
+	'the Vandermonde matrix of x: columns x ** (n-1) .. x ** 0, reversed when increasing; n defaults to len(x) (numpy.vander)';
+
+CREATE FUNCTION marsql.diagflat(v marsql.tensor, k integer DEFAULT 0)
+	RETURNS marsql.tensor
+	LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE
+	RETURN marsql.diag(marsql.flatten(v), k);
+COMMENT ON FUNCTION marsql.diagflat(marsql.tensor, integer) IS
+	'a matrix with the flattened v on diagonal k (numpy.diagflat)';
+
+CREATE FUNCTION marsql.diag_indices_from(t marsql.tensor)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_diag_indices_from'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.diag_indices_from(marsql.tensor) IS
+	'the indices of the main diagonal of t (all extents equal) as int64 (ndim, n), as diag_indices (numpy.diag_indices_from)';
+
+CREATE FUNCTION marsql.tril_indices_from(t marsql.tensor, k integer DEFAULT 0)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_tril_indices_from'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.tril_indices_from(marsql.tensor, integer) IS
+	'the indices of the lower triangle of the 2-D t as int64 (2, count), as tril_indices (numpy.tril_indices_from)';
+
+CREATE FUNCTION marsql.triu_indices_from(t marsql.tensor, k integer DEFAULT 0)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_triu_indices_from'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.triu_indices_from(marsql.tensor, integer) IS
+	'the indices of the upper triangle of the 2-D t as int64 (2, count), as triu_indices (numpy.triu_indices_from)';
