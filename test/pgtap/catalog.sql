@@ -181,6 +181,9 @@ SELECT is_empty($$
 		'append', 'insert', 'delete',	-- NULL axis: flattened
 		'pad',							-- NULL stat_length: the whole axis
 		'diff', 'ediff1d', 'trapezoid',	-- NULL prepend/append/to_end/to_begin/x: none
+		'cross',						-- NULL axis: axisa/axisb/axisc
+		'gradient',						-- NULL axis: every axis
+		'empty_like', 'tri', 'vander',	-- NULL dtype: t's; NULL m / n: square
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments
