@@ -219,3 +219,8 @@ SELECT try_sql($$SELECT marsql.diag_indices_from('[1,2]'::marsql.tensor)$$);
 SELECT try_sql($$SELECT marsql.diag_indices_from(marsql.zeros('{2,3}'))$$);
 SELECT try_sql($$SELECT marsql.tril_indices_from('[1,2]'::marsql.tensor)$$);
 SELECT try_sql($$SELECT marsql.triu_indices_from(marsql.zeros('{2,2,2}'))$$);
+SELECT insert('[1,2,3]'::tensor, 'int8:1'::tensor, '[7,8]'::tensor) AS scalar_tensor,
+	   insert('[1,2,3]'::tensor, 'int64:[3,0]'::tensor, '[7,8]'::tensor) AS index_tensor;
+SELECT try_sql($$SELECT marsql.insert('[1,2,3]'::marsql.tensor, 'int8:[[1]]'::marsql.tensor, '1'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.insert('[1,2,3]'::marsql.tensor, '[1.5]'::marsql.tensor, '1'::marsql.tensor)$$);
+SELECT try_sql($$SELECT marsql.insert('[1,2,3]'::marsql.tensor, 'int8:[9]'::marsql.tensor, '1'::marsql.tensor)$$);

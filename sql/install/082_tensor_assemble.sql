@@ -380,3 +380,10 @@ CREATE FUNCTION marsql.triu_indices_from(t marsql.tensor, k integer DEFAULT 0)
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.triu_indices_from(marsql.tensor, integer) IS
 	'the indices of the upper triangle of the 2-D t as int64 (2, count), as triu_indices (numpy.triu_indices_from)';
+
+CREATE FUNCTION marsql.insert(t marsql.tensor, obj marsql.tensor, "values" marsql.tensor, axis integer DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_insert_tensor'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.insert(marsql.tensor, marsql.tensor, marsql.tensor, integer) IS
+	'values inserted before the indices of the integer tensor obj (0-d: one index, 1-D: one per value slice) along axis (numpy.insert)';

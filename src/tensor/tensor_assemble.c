@@ -43,6 +43,7 @@ PG_FUNCTION_INFO_V1(tensor_broadcast_arrays);
 PG_FUNCTION_INFO_V1(tensor_append);
 PG_FUNCTION_INFO_V1(tensor_insert_index);
 PG_FUNCTION_INFO_V1(tensor_insert_indices);
+PG_FUNCTION_INFO_V1(tensor_insert_tensor);
 PG_FUNCTION_INFO_V1(tensor_delete_index);
 PG_FUNCTION_INFO_V1(tensor_delete_indices);
 PG_FUNCTION_INFO_V1(tensor_delete_tensor);
@@ -737,6 +738,42 @@ tensor_insert_indices(PG_FUNCTION_ARGS)
 	for (int i = 0; i < n; i++)
 		pos[i] = insert_position(idx[i], axis, t->dims[axis]);
 	PG_RETURN_TENSOR_P(insert_values(t, axis, pos, n, values, false));
+}
+
+/* insert(t, obj tensor, values, axis DEFAULT NULL): obj an integer tensor,
+ * 0-d (as a scalar index) or 1-D (as a list of indices) */
+Datum
+tensor_insert_tensor(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t,
+			   *obj,
+			   *values;
+	int			axis;
+	int64		n;
+	int64	   *pos;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	obj = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	values = PG_GETARG_TENSOR_ANYDTYPE_P(2);
+	n = tensor_size(obj);
+	if (!mt_dtype_is_integer((MtDtype) obj->dtype) && n > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("indices given to insert must be of an integer dtype"),
+				 errdetail("The indices have dtype %s.",
+						   mt_dtype_name((MtDtype) obj->dtype))));
+	if (obj->ndim > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("indices given to insert must be 0-d or one-dimensional")));
+	axis = edit_axis(fcinfo, &t, 3);
+	pos = palloc(sizeof(int64) * Max(n, 1));
+	for (int64 i = 0; i < n; i++)
+		pos[i] = insert_position(mt_load_int64(TENSOR_DATA(obj), (MtDtype) obj->dtype, i),
+								 axis, t->dims[axis]);
+	PG_RETURN_TENSOR_P(insert_values(t, axis, pos, (int) n, values, obj->ndim == 0));
 }
 
 /* t without the slabs whose drop flag is set */

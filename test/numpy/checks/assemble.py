@@ -636,3 +636,12 @@ ER('diag_indices_from of 1-D', 'marsql.diag_indices_from(%s)' % lit(np.ones(3)),
 ER('diag_indices_from unequal', 'marsql.diag_indices_from(%s)' % lit(np.ones((2, 3))), '22023', lambda: np.diag_indices_from(np.ones((2, 3))))
 ER('tril_indices_from of 3-D', 'marsql.tril_indices_from(%s)' % lit(np.ones((2, 2, 2))), '22023', lambda: np.tril_indices_from(np.ones((2, 2, 2))))
 ER('triu_indices_from of 1-D', 'marsql.triu_indices_from(%s)' % lit(np.ones(2)), '22023', lambda: np.triu_indices_from(np.ones(2)))
+b = np.array([1, 1, 2, 2, 3, 3])
+T('insert with a 0-d int tensor index', 'marsql.insert(%s, %s, %s, 1)' % (lit(np.array([[1, 1], [2, 2], [3, 3]])), lit(np.array(1, np.int16)), lit(np.array([7, 8, 9]))),
+  np.insert(np.array([[1, 1], [2, 2], [3, 3]]), np.array(1, np.int16), [7, 8, 9], axis=1))
+T('insert with an int tensor of indices', 'marsql.insert(%s, %s, %s)' % (lit(b), lit(np.array([5, 0, -1], np.int8)), lit(np.array([7, 8, 9]))),
+  np.insert(b, np.array([5, 0, -1], np.int8), [7, 8, 9]))
+ER('insert with a 2-D index tensor', 'marsql.insert(%s, %s, %s)' % (lit(b), lit(np.array([[1]], np.int64)), lit(np.array(1))), '22023',
+   lambda: np.insert(b, np.array([[1]]), 1))
+ER('insert with float indices', 'marsql.insert(%s, %s, %s)' % (lit(b), lit(np.array([1.0])), lit(np.array(1))), '42804',
+   lambda: np.insert(b, np.array([1.0]), 1))
