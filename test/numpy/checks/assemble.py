@@ -342,6 +342,55 @@ def wrap_ref(a, pads):
     return a[np.ix_(*idx)]
 
 
+def _reflect_both_np2(padded, axis, left, right, odd, n, include_edge):
+    """numpy 2's _set_reflect_both (one round), with original_period"""
+    L = padded.shape[axis]
+    old = L - right - left
+    if include_edge:
+        old = old // n * n
+        eo = 1
+    else:
+        old = (old - 1) // (n - 1) * (n - 1) + 1
+        eo = 0
+        old -= 1
+    sl = lambda s: tuple(s if d == axis else slice(None) for d in range(padded.ndim))
+    if left > 0:
+        c = min(old, left)
+        stop = left - eo
+        chunk = padded[sl(slice(stop + c, stop, -1))]
+        if odd:
+            chunk = 2 * padded[sl(slice(left, left + 1))] - chunk
+        padded[sl(slice(left - c, left))] = chunk
+        left -= c
+    if right > 0:
+        c = min(old, right)
+        start = L - right + eo - 2
+        chunk = padded[sl(slice(start, start - c if start - c >= 0 else None, -1))]
+        if odd:
+            chunk = 2 * padded[sl(slice(L - right - 1, L - right))] - chunk
+        padded[sl(slice(L - right, L - right + c))] = chunk
+        right -= c
+    return left, right
+
+
+def reflect_ref(a, pads, mode, rt='even'):
+    """np.pad(a, pads, 'reflect'/'symmetric') as numpy >= 2 computes it.
+    numpy 1.24 reflects a part of the padded area when a pad is wider than
+    the axis (np.pad([1, 5, 2], (8, 1), 'reflect') starts with 2, not 1)."""
+    a = np.asarray(a)
+    pads = [tuple(int(v) for v in p) for p in np.broadcast_to(np.asarray(pads), (a.ndim, 2))]
+    out = np.pad(a, pads, 'constant')
+    for axis, (l, r) in enumerate(pads):
+        n = a.shape[axis]
+        if n == 1:
+            out = np.concatenate([np.repeat(out.take([l], axis), l, axis), out.take(range(l, l + 1), axis),
+                                  np.repeat(out.take([l], axis), r, axis)], axis)
+            continue
+        while l > 0 or r > 0:
+            l, r = _reflect_both_np2(out, axis, l, r, rt == 'odd', n, mode == 'symmetric')
+    return out
+
+
 a = np.array([1, 2, 3, 4, 5])
 T('pad docstring constant', "marsql.pad(%s, %s, 'constant', constant_values => 4)" % (lit(a), iarr([2, 3])),
   np.pad(a, (2, 3), 'constant', constant_values=4))
@@ -380,7 +429,7 @@ for mode in ('reflect', 'symmetric', 'wrap', 'edge'):
         if mode in ('wrap', 'edge') and rt == 'odd':
             continue
         T('pad %s %s wider than the tensor' % (mode, rt), "marsql.pad(%s, %s, '%s', reflect_type => '%s')" % (lit(c), iarr([7, 8]), mode, rt),
-          np.pad(c, (7, 8), mode, reflect_type=rt) if mode in ('reflect', 'symmetric') else
+          reflect_ref(c, (7, 8), mode, rt) if mode in ('reflect', 'symmetric') else
           (wrap_ref(c, (7, 8)) if mode == 'wrap' else np.pad(c, (7, 8), mode)))
 T('pad wrap (3,5) of 4 (numpy >= 1.25)', "marsql.pad(%s, ARRAY[3,5], 'wrap')" % lit(np.arange(4)), wrap_ref(np.arange(4), (3, 5)))
 T('pad reflect of a single element', "marsql.pad(%s, 2, 'reflect')" % lit(np.array([5])), np.pad(np.array([5]), 2, 'reflect'))
@@ -645,3 +694,13 @@ ER('insert with a 2-D index tensor', 'marsql.insert(%s, %s, %s)' % (lit(b), lit(
    lambda: np.insert(b, np.array([[1]]), 1))
 ER('insert with float indices', 'marsql.insert(%s, %s, %s)' % (lit(b), lit(np.array([1.0])), lit(np.array(1))), '42804',
    lambda: np.insert(b, np.array([1.0]), 1))
+
+# widths beyond the extent, several axes (numpy 2's repeated reflection)
+for mode in ('reflect', 'symmetric'):
+    for rt in ('even', 'odd'):
+        for shape, pads in (((3,), ((8, 1),)), ((2, 4, 3), ((1, 2), (0, 7), (8, 1))), ((2, 3, 3), ((6, 3), (8, 3), (8, 1))),
+                            ((4, 2), ((9, 9), (5, 0)))):
+            y = (np.arange(int(np.prod(shape))) * 7 % 11 - 4.0).reshape(shape)
+            T('pad %s %s wide pads %s (numpy 2)' % (mode, rt, pads),
+              "marsql.pad(%s, ARRAY[%s], '%s', reflect_type => '%s')" % (lit(y), ','.join('[%d,%d]' % p for p in pads), mode, rt),
+              reflect_ref(y, pads, mode, rt))
