@@ -224,3 +224,5 @@ SELECT insert('[1,2,3]'::tensor, 'int8:1'::tensor, '[7,8]'::tensor) AS scalar_te
 SELECT try_sql($$SELECT marsql.insert('[1,2,3]'::marsql.tensor, 'int8:[[1]]'::marsql.tensor, '1'::marsql.tensor)$$);
 SELECT try_sql($$SELECT marsql.insert('[1,2,3]'::marsql.tensor, '[1.5]'::marsql.tensor, '1'::marsql.tensor)$$);
 SELECT try_sql($$SELECT marsql.insert('[1,2,3]'::marsql.tensor, 'int8:[9]'::marsql.tensor, '1'::marsql.tensor)$$);
+SELECT insert('[1,2,3]'::tensor, 1, '[[[9]]]'::tensor) AS leading_ones_dropped;
+SELECT try_sql($$SELECT marsql.insert('[1,2,3]'::marsql.tensor, 1, '[[9],[9]]'::marsql.tensor)$$);

@@ -654,6 +654,15 @@ insert_values(Tensor *t, int axis, const int64 *pos, int npos, Tensor *values,
 		numnew = npos;
 
 	tdims[axis] = numnew;
+	/* numpy's assignment drops leading axes of extent 1 */
+	while (values->ndim > t->ndim && values->dims[0] == 1)
+	{
+		int64		vdims[MT_MAX_DIMS];
+
+		for (int d = 1; d < values->ndim; d++)
+			vdims[d - 1] = values->dims[d];
+		values = tensor_reshaped(values, values->ndim - 1, vdims);
+	}
 	check_broadcastable(values, t->ndim, tdims, "values");
 	values = tensor_broadcast_to(values, t->ndim, tdims);
 	total = n + numnew;

@@ -704,3 +704,5 @@ for mode in ('reflect', 'symmetric'):
             T('pad %s %s wide pads %s (numpy 2)' % (mode, rt, pads),
               "marsql.pad(%s, ARRAY[%s], '%s', reflect_type => '%s')" % (lit(y), ','.join('[%d,%d]' % p for p in pads), mode, rt),
               reflect_ref(y, pads, mode, rt))
+T('insert values with leading axes of extent 1', 'marsql.insert(%s, 2, %s, -1)' % (lit(np.array([-9, 35, 18, -44])), lit(np.array([[167]]))),
+  np.insert(np.array([-9, 35, 18, -44]), 2, np.array([[167]]), axis=-1))
