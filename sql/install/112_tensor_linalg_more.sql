@@ -35,22 +35,7 @@ CREATE FUNCTION marsql.linalg_trace(x marsql.tensor, "offset" integer DEFAULT 0)
 COMMENT ON FUNCTION marsql.linalg_trace(marsql.tensor, integer) IS
 	'trace of each matrix of a stack, over the last two axes (numpy.linalg.trace, array API)';
 
-CREATE FUNCTION marsql.matrix_transpose(x marsql.tensor)
-	RETURNS marsql.tensor
-	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF marsql.ndim(x) < 2 THEN
-		RAISE EXCEPTION 'matrix_transpose needs a tensor of at least two dimensions'
-			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('The tensor has %s dimensions.', marsql.ndim(x));
-	END IF;
-	RETURN marsql.swapaxes(x, -2, -1);
-END
-$$;
-COMMENT ON FUNCTION marsql.matrix_transpose(marsql.tensor) IS
-	'the last two axes swapped (numpy.linalg.matrix_transpose, array API)';
+-- matrix_transpose (the array API's) is in 082_tensor_assemble.sql
 
 -- the extent of the last two axes, refusing what is not a stack of square matrices
 CREATE FUNCTION marsql._square_extent(a marsql.tensor, fn text)

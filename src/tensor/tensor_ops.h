@@ -39,6 +39,16 @@ extern Tensor *tensor_tensordot(Tensor *a, Tensor *b, int naxes,
 /* tensor_shape.c */
 extern Tensor *tensor_transpose(Tensor *t, const int *perm);
 
+/* tensor_shape.c, shared with tensor_assemble.c: the tensors of a tensor[]
+ * argument (NULLs refused; 22023 when empty or not one-dimensional), tensors
+ * of one ndim joined along an existing axis (dtypes promoted), and t cut
+ * along axis at bounds[0..pieces] into a tensor[] result. */
+extern Tensor **tensor_array_tensors(ArrayType *arr, int *count);
+extern Tensor *tensor_concatenate_list(Tensor **ts, int count, int axis);
+extern ArrayType *tensor_split_bounds(FunctionCallInfo fcinfo, Tensor *t,
+									  int axis, const int64 *bounds,
+									  int pieces);
+
 /* tensor_sparse.c: the sparse paths */
 extern Tensor *tensor_csr_scalar_op(Tensor *s, MtBinaryOp op, double scalar,
 									bool scalar_first);

@@ -816,3 +816,23 @@ tensor_broadcast_to_sql(PG_FUNCTION_ARGS)
 	tensor_check_shape(ndim, dims, (MtDtype) t->dtype);
 	PG_RETURN_TENSOR_P(tensor_broadcast_to(t, ndim, dims));
 }
+
+/* The shared helpers of tensor_assemble.c and tensor_pad.c (tensor_ops.h). */
+Tensor	  **
+tensor_array_tensors(ArrayType *arr, int *count)
+{
+	return tensors_of_array(arr, count);
+}
+
+Tensor *
+tensor_concatenate_list(Tensor **ts, int count, int axis)
+{
+	return concatenate(ts, count, axis);
+}
+
+ArrayType *
+tensor_split_bounds(FunctionCallInfo fcinfo, Tensor *t, int axis,
+					const int64 *bounds, int pieces)
+{
+	return split_at(fcinfo, t, axis, bounds, pieces);
+}

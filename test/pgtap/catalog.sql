@@ -187,6 +187,12 @@ SELECT is_empty($$
 		'unwrap',						-- NULL discont: period / 2
 		'interp',						-- NULL left / right / period: numpy's None
 		'cond', 'vector_norm', 'tensorsolve',	-- NULL p / axis / axes: numpy's default
+		'append', 'insert', 'delete',	-- NULL axis: flattened
+		'pad',							-- NULL stat_length: the whole axis
+		'diff', 'ediff1d', 'trapezoid',	-- NULL prepend/append/to_end/to_begin/x: none
+		'cross',						-- NULL axis: axisa/axisb/axisc
+		'gradient',						-- NULL axis: every axis
+		'empty_like', 'tri', 'vander',	-- NULL dtype: t's; NULL m / n: square
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments

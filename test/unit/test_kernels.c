@@ -33,11 +33,13 @@
 #include "kernels/elementwise.h"
 #include "kernels/fft.h"
 #include "kernels/gemm.h"
+#include "kernels/gradient.h"
 #include "kernels/heap_retain.h"
 #include "kernels/indexing.h"
 #include "kernels/knn.h"
 #include "kernels/linalg.h"
 #include "kernels/math_extra.h"
+#include "kernels/pad.h"
 #include "kernels/reduce.h"
 #include "kernels/row_fold.h"
 #include "kernels/sets.h"
@@ -2362,6 +2364,76 @@ test_math_extra(void)
 		  "unwrap removes jumps of 2 pi");
 }
 
+/* numpy.pad one axis at a time (kernels/pad.c) and numpy.gradient
+ * (kernels/gradient.c) against values numpy prints */
+static void
+test_pad_gradient(void)
+{
+	int64_t		dims[1] = {10};
+	int64_t		scratch[10];
+	MtPadAxis	pa = {2, 3, -1, -1, 0.0, 0.0};
+	double		buf[10];
+	int8_t		ib[7];
+	int64_t		idims[1] = {7};
+	MtPadAxis	ipa = {2, 2, -1, -1, 0.0, 0.0};
+	static const double reflect[10] = {3, 2, 1, 2, 3, 4, 5, 4, 3, 2};
+	static const double odd[10] = {-1, 0, 1, 2, 3, 4, 5, 6, 7, 8};
+	static const double symmetric[10] = {2, 1, 1, 2, 3, 4, 5, 5, 4, 3};
+	static const double wrap[10] = {4, 5, 1, 2, 3, 4, 5, 1, 2, 3};
+	static const double mean[10] = {3, 3, 1, 2, 3, 4, 5, 3, 3, 3};
+	static const int8_t iodd[7] = {80, 44, 100, -100, 120, 84, -116};
+	double		f[6] = {1, 2, 4, 7, 11, 16},
+				g[6];
+	double		x[6] = {0, 1, 1.5, 3.5, 4, 6},
+				dx[5];
+	static const double g1[6] = {1, 1.5, 2.5, 3.5, 4.5, 5};
+	static const double gx[6] = {1, 3, 3.5, 6.7, 6.9, 2.5};
+	static const double g2[6] = {0.25, 0.75, 1.25, 1.75, 2.25, 2.75};
+	bool		ok;
+
+#define PAD_CASE(mode, odd_, want, what) \
+	do { \
+		for (int i = 0; i < 10; i++) \
+			buf[i] = (i >= 2 && i < 7) ? i - 1 : -99; \
+		mt_pad_axis(buf, MT_FLOAT64, 1, dims, 0, &pa, mode, odd_, scratch, NULL, NULL); \
+		ok = true; \
+		for (int i = 0; i < 10; i++) \
+			ok &= buf[i] == (want)[i]; \
+		check(ok, what); \
+	} while (0)
+	PAD_CASE(MT_PAD_REFLECT, false, reflect, "pad reflect [1..5] (2,3)");
+	PAD_CASE(MT_PAD_REFLECT, true, odd, "pad reflect odd [1..5] (2,3)");
+	PAD_CASE(MT_PAD_SYMMETRIC, false, symmetric, "pad symmetric [1..5] (2,3)");
+	PAD_CASE(MT_PAD_WRAP, false, wrap, "pad wrap [1..5] (2,3)");
+	PAD_CASE(MT_PAD_MEAN, false, mean, "pad mean [1..5] (2,3)");
+#undef PAD_CASE
+	/* int8 reflect odd wraps around as numpy's int8 arithmetic */
+	memset(ib, 0, sizeof(ib));
+	ib[2] = 100;
+	ib[3] = -100;
+	ib[4] = 120;
+	mt_pad_axis(ib, MT_INT8, 1, idims, 0, &ipa, MT_PAD_REFLECT, true, scratch, NULL, NULL);
+	check(memcmp(ib, iodd, sizeof(ib)) == 0, "pad reflect odd int8 wraps");
+
+	mt_gradient_axis(f, g, 1, 6, 1, 1, NULL, 1.0, 1, NULL, NULL);
+	ok = true;
+	for (int i = 0; i < 6; i++)
+		ok &= g[i] == g1[i];
+	check(ok, "gradient uniform, edge_order 1");
+	for (int i = 0; i < 5; i++)
+		dx[i] = x[i + 1] - x[i];
+	mt_gradient_axis(f, g, 1, 6, 1, 1, dx, 0.0, 1, NULL, NULL);
+	ok = true;
+	for (int i = 0; i < 6; i++)
+		ok &= fabs(g[i] - gx[i]) < 1e-12;
+	check(ok, "gradient with coordinates, edge_order 1");
+	mt_gradient_axis(f, g, 1, 6, 1, 1, NULL, 2.0, 2, NULL, NULL);
+	ok = true;
+	for (int i = 0; i < 6; i++)
+		ok &= g[i] == g2[i];
+	check(ok, "gradient uniform spacing 2, edge_order 2");
+}
+
 int
 main(void)
 {
@@ -2391,6 +2463,7 @@ main(void)
 	test_fft();
 	test_bitwise();
 	test_math_extra();
+	test_pad_gradient();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
