@@ -8,6 +8,7 @@
 #define MARSQL_TENSOR_OPS_H
 
 #include "kernels/elementwise.h"
+#include "kernels/reduce.h"
 #include "tensor/tensor.h"
 
 /* tensor_elementwise.c */
@@ -71,5 +72,11 @@ extern Tensor *tensor_assign_selection(Tensor *t, int n,
 
 /* tensor_linalg.c: singular values of a 2-D matrix, descending */
 extern Tensor *tensor_singular_values(Tensor *a);
+
+/* tensor_reduce.c: a reduction along axis (all axes when axis_null), and
+ * cumsum / cumprod (flattened when axis_null), numpy's dtypes */
+extern Tensor *tensor_reduce(Tensor *t, MtReduceOp op, bool axis_null, int axis,
+							 bool keepdims, double param);
+extern Tensor *tensor_accumulate(Tensor *t, bool prod, bool axis_null, int axis);
 
 #endif							/* MARSQL_TENSOR_OPS_H */

@@ -1,0 +1,777 @@
+/*
+ * statistics.c
+ *	  Selection and numpy's quantile methods over tensor lanes (see
+ *	  statistics.h).  Pure C, no postgres.h.
+ */
+#include "statistics.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dtype_cast.h"
+#include "float16.h"
+
+/* elements handled between two polls */
+#define STAT_POLL_STRIDE ((int64_t) 1 << 20)
+/* ranges up to this size are finished by an insertion sort */
+#define SELECT_SMALL 16
+
+static const char *const method_names[] = {
+	"inverted_cdf", "averaged_inverted_cdf", "closest_observation",
+	"interpolated_inverted_cdf", "hazen", "weibull", "linear",
+	"median_unbiased", "normal_unbiased", "lower", "higher", "midpoint",
+	"nearest"
+};
+
+bool
+mt_quantile_method_parse(const char *name, MtQuantileMethod *method)
+{
+	for (int i = 0; i < (int) (sizeof(method_names) / sizeof(method_names[0])); i++)
+	{
+		if (strcmp(name, method_names[i]) == 0)
+		{
+			*method = (MtQuantileMethod) i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+mt_quantile_method_names(void)
+{
+	return "inverted_cdf, averaged_inverted_cdf, closest_observation, "
+		"interpolated_inverted_cdf, hazen, weibull, linear, median_unbiased, "
+		"normal_unbiased, lower, higher, midpoint, nearest";
+}
+
+bool
+mt_quantile_method_discrete(MtQuantileMethod method)
+{
+	return method == MT_QM_INVERTED_CDF || method == MT_QM_CLOSEST_OBSERVATION ||
+		method == MT_QM_LOWER || method == MT_QM_HIGHER ||
+		method == MT_QM_NEAREST;
+}
+
+/* ---- selection ---- */
+
+/*
+ * SELECT_BODY(T): quickselect on a[0 .. n-1] for position k.  The pivot is
+ * the median of three; a partition that keeps more than 7/8 of the range
+ * counts as bad, and after 2 log2(n) bad ones the range is sorted instead,
+ * so the worst case stays O(n log n).  Equal elements are split between
+ * both sides (Hoare), so many duplicates cost nothing extra.
+ */
+#define SELECT_BODY(T, CMP_T) \
+	int64_t		lo = 0, \
+				hi = n - 1; \
+	int			budget = 2; \
+	\
+	for (int64_t m = n; m > 1; m >>= 1) \
+		budget += 2; \
+	while (hi - lo > SELECT_SMALL) \
+	{ \
+		int64_t		mid = lo + (hi - lo) / 2; \
+		int64_t		i, \
+					j; \
+		T			pivot, \
+					tmp; \
+		\
+		if (budget-- <= 0) \
+		{ \
+			qsort(a + lo, (size_t) (hi - lo + 1), sizeof(T), CMP_T); \
+			return; \
+		} \
+		/* order a[lo], a[mid], a[hi]; the median goes to a[mid] */ \
+		if (a[mid] < a[lo]) { tmp = a[mid]; a[mid] = a[lo]; a[lo] = tmp; } \
+		if (a[hi] < a[lo]) { tmp = a[hi]; a[hi] = a[lo]; a[lo] = tmp; } \
+		if (a[hi] < a[mid]) { tmp = a[hi]; a[hi] = a[mid]; a[mid] = tmp; } \
+		pivot = a[mid]; \
+		i = lo; \
+		j = hi; \
+		for (;;) \
+		{ \
+			while (a[i] < pivot) \
+				i++; \
+			while (pivot < a[j]) \
+				j--; \
+			if (i >= j) \
+				break; \
+			tmp = a[i]; a[i] = a[j]; a[j] = tmp; \
+			i++; \
+			j--; \
+		} \
+		/* now a[lo .. j] <= pivot <= a[j+1 .. hi] */ \
+		if (k <= j) \
+		{ \
+			if ((j - lo) * 8 > (hi - lo) * 7) \
+				budget--; \
+			hi = j; \
+		} \
+		else \
+		{ \
+			if ((hi - j - 1) * 8 > (hi - lo) * 7) \
+				budget--; \
+			lo = j + 1; \
+		} \
+	} \
+	for (int64_t x = lo + 1; x <= hi; x++) \
+	{ \
+		T			v = a[x]; \
+		int64_t		y = x - 1; \
+		\
+		while (y >= lo && v < a[y]) \
+		{ \
+			a[y + 1] = a[y]; \
+			y--; \
+		} \
+		a[y + 1] = v; \
+	}
+
+static int
+cmp_f64(const void *x, const void *y)
+{
+	double		a = *(const double *) x,
+				b = *(const double *) y;
+
+	return (a > b) - (a < b);
+}
+
+static int
+cmp_i64(const void *x, const void *y)
+{
+	int64_t		a = *(const int64_t *) x,
+				b = *(const int64_t *) y;
+
+	return (a > b) - (a < b);
+}
+
+void
+mt_select_f64(double *a, int64_t n, int64_t k)
+{
+SELECT_BODY(double, cmp_f64)
+}
+
+void
+mt_select_i64(int64_t *a, int64_t n, int64_t k)
+{
+SELECT_BODY(int64_t, cmp_i64)
+}
+
+/* ---- where each quantile lies ---- */
+
+/*
+ * numpy's _quantile for one q over m sorted values, as positions: the
+ * result is lerp(v[lo], v[hi], gamma), or v[lo] for discrete methods
+ * (gamma unused).  Positions and gamma follow numpy's arithmetic,
+ * including its bounds: a virtual index below 0 takes v[0], one at or
+ * above m - 1 takes v[m-1] (gamma then as numpy computes it, which only
+ * matters for infinite values).
+ */
+typedef struct QPos
+{
+	int64_t		lo;
+	int64_t		hi;
+	double		gamma;
+} QPos;
+
+static int64_t
+clip_index(double x, int64_t m)
+{
+	if (!(x > 0))
+		return 0;
+	if (x >= (double) (m - 1))
+		return m - 1;
+	return (int64_t) x;
+}
+
+static QPos
+quantile_position(MtQuantileMethod method, int64_t m, double q)
+{
+	QPos		p = {0, 0, 0.0};
+	double		n = (double) m;
+	double		v = 0,
+				prev,
+				gamma;
+	bool		averaged = false,
+				midpoint = false;
+
+	switch (method)
+	{
+		case MT_QM_INVERTED_CDF:
+		case MT_QM_CLOSEST_OBSERVATION:
+			{
+				double		idx = method == MT_QM_INVERTED_CDF ?
+					n * q - 1 : n * q - 1 - 0.5;
+				double		pr = floor(idx);
+				double		g = idx - pr;
+				bool		cond = method == MT_QM_INVERTED_CDF ? g == 0 :
+					(g == 0 && fmod(pr, 2.0) != 0);
+
+				p.lo = p.hi = clip_index(cond ? pr : pr + 1, m);
+				return p;
+			}
+		case MT_QM_LOWER:
+			p.lo = p.hi = clip_index(floor((n - 1) * q), m);
+			return p;
+		case MT_QM_HIGHER:
+			p.lo = p.hi = clip_index(ceil((n - 1) * q), m);
+			return p;
+		case MT_QM_NEAREST:
+			/* np.around: halves to even */
+			p.lo = p.hi = clip_index(nearbyint((n - 1) * q), m);
+			return p;
+		case MT_QM_MEDIAN:
+			p.lo = (m - 1) / 2;
+			p.hi = m / 2;
+			p.gamma = 0.5;
+			return p;
+		case MT_QM_LINEAR:
+			v = (n - 1) * q;
+			break;
+		case MT_QM_AVERAGED_INVERTED_CDF:
+			v = n * q - 1;
+			averaged = true;
+			break;
+		case MT_QM_INTERPOLATED_INVERTED_CDF:
+			v = n * q + (0 + q * (1 - 0 - 1)) - 1;
+			break;
+		case MT_QM_HAZEN:
+			v = n * q + (0.5 + q * (1 - 0.5 - 0.5)) - 1;
+			break;
+		case MT_QM_WEIBULL:
+			v = n * q + (0 + q * (1 - 0 - 0)) - 1;
+			break;
+		case MT_QM_MEDIAN_UNBIASED:
+			v = n * q + (1 / 3.0 + q * (1 - 1 / 3.0 - 1 / 3.0)) - 1;
+			break;
+		case MT_QM_NORMAL_UNBIASED:
+			v = n * q + (3 / 8.0 + q * (1 - 3 / 8.0 - 3 / 8.0)) - 1;
+			break;
+		case MT_QM_MIDPOINT:
+			v = 0.5 * (floor((n - 1) * q) + ceil((n - 1) * q));
+			midpoint = true;
+			break;
+	}
+	/* numpy's _get_indexes, then _get_gamma with the clipped previous */
+	prev = floor(v);
+	if (v >= n - 1)
+	{
+		p.lo = p.hi = m - 1;
+		prev = -1;
+	}
+	else if (v < 0)
+	{
+		p.lo = p.hi = 0;
+		prev = 0;
+	}
+	else
+	{
+		p.lo = (int64_t) prev;
+		p.hi = p.lo + 1;
+	}
+	gamma = v - prev;
+	if (averaged)
+		gamma = gamma == 0 ? 0.5 : 1.0;
+	else if (midpoint)
+		gamma = fmod(v, 1.0) == 0 ? 0.0 : 0.5;
+	p.gamma = gamma;
+	return p;
+}
+
+/* numpy's _lerp(a, b, t) in double and in float */
+static inline double
+lerp_f64(double a, double b, double t)
+{
+	double		d = b - a;
+
+	return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+}
+
+static inline float
+lerp_f32(float a, float b, float t)
+{
+	float		d = b - a;
+
+	return t >= 0.5f ? b - d * (1 - t) : a + d * t;
+}
+
+/* ---- storing results ---- */
+
+static void
+store_double(void *dst, MtDtype dtype, int64_t i, double v)
+{
+	switch (dtype)
+	{
+		case MT_FLOAT64:
+			((double *) dst)[i] = v;
+			break;
+		case MT_FLOAT32:
+			((float *) dst)[i] = (float) v;
+			break;
+		case MT_FLOAT16:
+			((uint16_t *) dst)[i] = mt_double_to_half(v);
+			break;
+		default:
+			break;
+	}
+}
+
+static void
+store_int64(void *dst, MtDtype dtype, int64_t i, int64_t v)
+{
+	switch (dtype)
+	{
+		case MT_BOOL:
+		case MT_UINT8:
+			((uint8_t *) dst)[i] = (uint8_t) v;
+			break;
+		case MT_INT8:
+			((int8_t *) dst)[i] = (int8_t) v;
+			break;
+		case MT_INT16:
+			((int16_t *) dst)[i] = (int16_t) v;
+			break;
+		case MT_INT32:
+			((int32_t *) dst)[i] = (int32_t) v;
+			break;
+		case MT_INT64:
+			((int64_t *) dst)[i] = v;
+			break;
+		default:
+			store_double(dst, dtype, i, (double) v);
+			break;
+	}
+}
+
+/* the value at position p of the selected lane, interpolated in the
+ * precision of dst_dtype */
+static double
+interpolate(const double *v, QPos p, MtQuantileMethod method, MtDtype dst_dtype)
+{
+	double		a = v[p.lo],
+				b = v[p.hi];
+
+	if (method == MT_QM_MEDIAN)
+	{
+		/* numpy.mean of the middle one or two: their sum, then / count */
+		if (p.lo == p.hi)
+			return a;
+		if (dst_dtype == MT_FLOAT64)
+			return (a + b) / 2;
+		return (double) (((float) a + (float) b) / 2.0f);
+	}
+	if (dst_dtype == MT_FLOAT64)
+		return lerp_f64(a, b, p.gamma);
+	return (double) lerp_f32((float) a, (float) b, (float) p.gamma);
+}
+
+/* ---- the lanes ---- */
+
+typedef struct QWork
+{
+	double	   *vals;			/* one lane as doubles */
+	int64_t    *ivals;			/* or as int64 (exact dtypes, discrete) */
+	QPos	   *pos;			/* nq positions */
+	int64_t    *need;			/* positions to select, sorted, distinct */
+} QWork;
+
+static int
+cmp_i64_plain(const void *x, const void *y)
+{
+	return cmp_i64(x, y);
+}
+
+MtStatus
+mt_quantile(MtDtype dtype, const void *src, int64_t outer, int64_t len,
+			int64_t inner, const double *q, int64_t nq,
+			MtQuantileMethod method, bool skip_nan, void *dst,
+			MtDtype dst_dtype, MtPollFn poll, void *poll_arg)
+{
+	QWork		w;
+	size_t		count = len > 0 ? (size_t) len : 1;
+	size_t		qcount = nq > 0 ? (size_t) nq : 1;
+	bool		discrete = mt_quantile_method_discrete(method);
+	bool		use_int = discrete && mt_dtype_is_exact(dtype);
+	bool		is_float = mt_dtype_is_float(dtype);
+	int64_t		lanes = outer * inner;
+	int64_t		since_poll = 0;
+	MtStatus	status = MT_OK;
+
+	memset(&w, 0, sizeof(w));
+	if (use_int)
+		w.ivals = malloc(sizeof(int64_t) * count);
+	else
+		w.vals = malloc(sizeof(double) * count);
+	w.pos = malloc(sizeof(QPos) * qcount);
+	w.need = malloc(sizeof(int64_t) * 2 * qcount);
+	if ((use_int ? (void *) w.ivals : (void *) w.vals) == NULL ||
+		w.pos == NULL || w.need == NULL)
+	{
+		status = MT_ERR_MEMORY;
+		goto done;
+	}
+
+	for (int64_t lane = 0; lane < lanes; lane++)
+	{
+		int64_t		o = lane / (inner > 0 ? inner : 1);
+		int64_t		in = lane - o * inner;
+		int64_t		base = o * len * inner + in;
+		int64_t		m = 0;
+		bool		has_nan = false;
+		int64_t		nneed = 0;
+
+		since_poll += len + 1;
+		if (since_poll >= STAT_POLL_STRIDE)
+		{
+			since_poll = 0;
+			if (poll != NULL && poll(poll_arg))
+			{
+				status = MT_ERR_CANCELED;
+				goto done;
+			}
+		}
+
+		/* gather the lane, dropping or noting NaNs */
+		if (use_int)
+		{
+			for (int64_t i = 0; i < len; i++)
+				w.ivals[m++] = mt_load_int64(src, dtype, base + i * inner);
+		}
+		else if (dtype == MT_FLOAT64 && inner == 1)
+		{
+			const double *s = (const double *) src + base;
+
+			if (skip_nan)
+			{
+				for (int64_t i = 0; i < len; i++)
+					if (!isnan(s[i]))
+						w.vals[m++] = s[i];
+			}
+			else
+			{
+				for (int64_t i = 0; i < len; i++)
+					has_nan |= isnan(s[i]);
+				if (!has_nan)
+					memcpy(w.vals, s, sizeof(double) * (size_t) len);
+				m = len;
+			}
+		}
+		else
+		{
+			for (int64_t i = 0; i < len; i++)
+			{
+				double		x = mt_load_double(src, dtype, base + i * inner);
+
+				if (is_float && isnan(x))
+				{
+					has_nan = true;
+					if (skip_nan)
+						continue;
+				}
+				w.vals[m++] = x;
+			}
+			if (skip_nan)
+				has_nan = false;
+		}
+
+		if (has_nan || m == 0)
+		{
+			/* numpy: NaN for a lane holding NaN, an all-NaN or empty lane */
+			for (int64_t k = 0; k < nq; k++)
+				store_double(dst, dst_dtype, k * lanes + lane, NAN);
+			continue;
+		}
+
+		/* the order statistics every q needs, selected in ascending order */
+		for (int64_t k = 0; k < nq; k++)
+		{
+			w.pos[k] = quantile_position(method, m, q[k]);
+			w.need[nneed++] = w.pos[k].lo;
+			if (!discrete && w.pos[k].hi != w.pos[k].lo)
+				w.need[nneed++] = w.pos[k].hi;
+		}
+		qsort(w.need, (size_t) nneed, sizeof(int64_t), cmp_i64_plain);
+		{
+			int64_t		from = 0;
+
+			for (int64_t k = 0; k < nneed; k++)
+			{
+				int64_t		at = w.need[k];
+
+				if (at < from)
+					continue;	/* a repeat: already in place */
+				if (k > 0 && at == from && w.need[k - 1] == at - 1)
+				{
+					/* right after the previous one: the smallest of the rest */
+					int64_t		best = at;
+
+					for (int64_t x = at + 1; x < m; x++)
+						if (use_int ? w.ivals[x] < w.ivals[best] :
+							w.vals[x] < w.vals[best])
+							best = x;
+					if (use_int)
+					{
+						int64_t		t = w.ivals[at];
+
+						w.ivals[at] = w.ivals[best];
+						w.ivals[best] = t;
+					}
+					else
+					{
+						double		t = w.vals[at];
+
+						w.vals[at] = w.vals[best];
+						w.vals[best] = t;
+					}
+				}
+				else if (use_int)
+					mt_select_i64(w.ivals + from, m - from, at - from);
+				else
+					mt_select_f64(w.vals + from, m - from, at - from);
+				from = at + 1;
+			}
+		}
+
+		for (int64_t k = 0; k < nq; k++)
+		{
+			int64_t		at = k * lanes + lane;
+
+			if (use_int)
+				store_int64(dst, dst_dtype, at, w.ivals[w.pos[k].lo]);
+			else if (discrete)
+				store_double(dst, dst_dtype, at, w.vals[w.pos[k].lo]);
+			else
+				store_double(dst, dst_dtype, at,
+							 interpolate(w.vals, w.pos[k], method, dst_dtype));
+		}
+	}
+
+done:
+	free(w.vals);
+	free(w.ivals);
+	free(w.pos);
+	free(w.need);
+	return status;
+}
+
+/* ---- nan-reductions ---- */
+
+/* element i of a complex dtype as (re, im) */
+static inline void
+load_complex(const void *data, MtDtype dtype, int64_t i, double *re, double *im)
+{
+	if (dtype == MT_COMPLEX64)
+	{
+		*re = ((const float *) data)[2 * i];
+		*im = ((const float *) data)[2 * i + 1];
+	}
+	else
+	{
+		*re = ((const double *) data)[2 * i];
+		*im = ((const double *) data)[2 * i + 1];
+	}
+}
+
+MtStatus
+mt_replace_nan(MtDtype dtype, const void *src, int64_t outer, int64_t len,
+			   int64_t inner, double fill, void *dst, int64_t *counts,
+			   MtPollFn poll, void *poll_arg)
+{
+	size_t		elem = mt_dtype_size(dtype);
+	int64_t		lanes = outer * inner;
+	int64_t		since_poll = 0;
+	uint16_t	hfill = mt_double_to_half(fill);
+
+	memcpy(dst, src, elem * (size_t) (lanes * len));
+	for (int64_t lane = 0; lane < lanes; lane++)
+		counts[lane] = len;
+	if (mt_dtype_is_exact(dtype))
+		return MT_OK;
+	for (int64_t o = 0; o < outer; o++)
+	{
+		for (int64_t j = 0; j < len; j++)
+		{
+			int64_t		base = (o * len + j) * inner;
+
+			since_poll += inner;
+			if (since_poll >= STAT_POLL_STRIDE)
+			{
+				since_poll = 0;
+				if (poll != NULL && poll(poll_arg))
+					return MT_ERR_CANCELED;
+			}
+			for (int64_t i = 0; i < inner; i++)
+			{
+				int64_t		at = base + i;
+				bool		nan;
+
+				switch (dtype)
+				{
+					case MT_FLOAT64:
+						nan = isnan(((double *) dst)[at]);
+						if (nan)
+							((double *) dst)[at] = fill;
+						break;
+					case MT_FLOAT32:
+						nan = isnan(((float *) dst)[at]);
+						if (nan)
+							((float *) dst)[at] = (float) fill;
+						break;
+					case MT_FLOAT16:
+						nan = (((uint16_t *) dst)[at] & 0x7fffu) > 0x7c00u;
+						if (nan)
+							((uint16_t *) dst)[at] = hfill;
+						break;
+					case MT_COMPLEX64:
+						{
+							float	   *c = (float *) dst + 2 * at;
+
+							nan = isnan(c[0]) || isnan(c[1]);
+							if (nan)
+							{
+								c[0] = (float) fill;
+								c[1] = 0;
+							}
+						}
+						break;
+					default:
+						{
+							double	   *c = (double *) dst + 2 * at;
+
+							nan = isnan(c[0]) || isnan(c[1]);
+							if (nan)
+							{
+								c[0] = fill;
+								c[1] = 0;
+							}
+						}
+						break;
+				}
+				if (nan)
+					counts[o * inner + i]--;
+			}
+		}
+	}
+	return MT_OK;
+}
+
+void
+mt_divide_by_counts(MtDtype dtype, void *data, int64_t n, const int64_t *counts)
+{
+	for (int64_t i = 0; i < n; i++)
+	{
+		double		c = (double) counts[i];
+
+		switch (dtype)
+		{
+			case MT_FLOAT64:
+				((double *) data)[i] /= c;
+				break;
+			case MT_FLOAT32:
+				((float *) data)[i] = (float) (((float *) data)[i] / c);
+				break;
+			case MT_FLOAT16:
+				((uint16_t *) data)[i] =
+					mt_double_to_half(mt_half_to_float(((uint16_t *) data)[i]) / c);
+				break;
+			case MT_COMPLEX64:
+				((float *) data)[2 * i] = (float) (((float *) data)[2 * i] / c);
+				((float *) data)[2 * i + 1] = (float) (((float *) data)[2 * i + 1] / c);
+				break;
+			case MT_COMPLEX128:
+				((double *) data)[2 * i] /= c;
+				((double *) data)[2 * i + 1] /= c;
+				break;
+			default:
+				break;
+		}
+	}
+}
+
+MtStatus
+mt_nan_var(MtDtype dtype, const void *src, int64_t outer, int64_t len,
+		   int64_t inner, double ddof, bool std, void *dst, MtDtype dst_dtype,
+		   MtPollFn poll, void *poll_arg)
+{
+	bool		cplx = mt_dtype_is_complex(dtype);
+	int64_t		lanes = outer * inner;
+	int64_t		since_poll = 0;
+
+	for (int64_t lane = 0; lane < lanes; lane++)
+	{
+		int64_t		o = lane / inner;
+		int64_t		base = o * len * inner + (lane - o * inner);
+		double		sr = 0,
+					si = 0,
+					mr,
+					mi,
+					ss = 0,
+					v;
+		int64_t		cnt = 0;
+
+		since_poll += 2 * len + 1;
+		if (since_poll >= STAT_POLL_STRIDE)
+		{
+			since_poll = 0;
+			if (poll != NULL && poll(poll_arg))
+				return MT_ERR_CANCELED;
+		}
+		for (int64_t j = 0; j < len; j++)
+		{
+			double		re,
+						im = 0;
+
+			if (cplx)
+				load_complex(src, dtype, base + j * inner, &re, &im);
+			else
+				re = mt_load_double(src, dtype, base + j * inner);
+			if (isnan(re) || isnan(im))
+				continue;
+			sr += re;
+			si += im;
+			cnt++;
+		}
+		mr = sr / (double) cnt;
+		mi = si / (double) cnt;
+		for (int64_t j = 0; j < len; j++)
+		{
+			double		re,
+						im = 0;
+
+			if (cplx)
+				load_complex(src, dtype, base + j * inner, &re, &im);
+			else
+				re = mt_load_double(src, dtype, base + j * inner);
+			if (isnan(re) || isnan(im))
+				continue;
+			ss += (re - mr) * (re - mr) + (im - mi) * (im - mi);
+		}
+		v = (double) cnt - ddof > 0 ? ss / ((double) cnt - ddof) : NAN;
+		store_double(dst, dst_dtype, lane, std ? sqrt(v) : v);
+	}
+	return MT_OK;
+}
+
+void
+mt_nan_where_empty(MtDtype dtype, void *data, int64_t n, const int64_t *counts)
+{
+	for (int64_t i = 0; i < n; i++)
+	{
+		if (counts[i] != 0)
+			continue;
+		if (dtype == MT_COMPLEX64)
+		{
+			((float *) data)[2 * i] = NAN;
+			((float *) data)[2 * i + 1] = 0;
+		}
+		else if (dtype == MT_COMPLEX128)
+		{
+			((double *) data)[2 * i] = NAN;
+			((double *) data)[2 * i + 1] = 0;
+		}
+		else
+			store_double(data, dtype, i, NAN);
+	}
+}

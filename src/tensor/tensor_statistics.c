@@ -1,0 +1,886 @@
+/*
+ * tensor_statistics.c
+ *	  SQL glue for numpy's statistics: median, quantile, percentile and
+ *	  their nan-variants (kernels/statistics.h).  An axis argument is an
+ *	  integer, an integer[] (several axes) or NULL (every axis); the
+ *	  reduced axes are moved last so every lane is one run of elements.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "kernels/statistics.h"
+#include "kernels/strided.h"
+#include "tensor/tensor_ops.h"
+
+/*
+ * A tensor seen as lanes for a reduction: outer x len x inner (src may be
+ * a permuted copy of the argument), and the result's dimensions after the
+ * leading ones (keepdims keeps reduced axes as extent 1).
+ */
+typedef struct Lanes
+{
+	Tensor	   *src;
+	int64		outer;
+	int64		len;
+	int64		inner;
+	int			ndim;			/* of the result, without leading dims */
+	int64		dims[MT_MAX_DIMS];
+} Lanes;
+
+/*
+ * Reads the axis argument argno of fcinfo (integer, integer[] or NULL)
+ * and lays t out as lanes along the reduced axes.
+ */
+static void
+lanes_of(FunctionCallInfo fcinfo, int argno, Tensor *t, bool keepdims,
+		 Lanes *l)
+{
+	bool		reduced[MT_MAX_DIMS];
+	int			nreduced = 0;
+
+	memset(l, 0, sizeof(*l));
+	l->src = t;
+	for (int i = 0; i < t->ndim; i++)
+		reduced[i] = PG_ARGISNULL(argno);
+	if (PG_ARGISNULL(argno))
+		nreduced = t->ndim;
+	else if (get_fn_expr_argtype(fcinfo->flinfo, argno) == INT4ARRAYOID)
+	{
+		int			axes[MT_MAX_DIMS + 1];
+		int			n = tensor_int_array(PG_GETARG_ARRAYTYPE_P(argno), axes,
+										 MT_MAX_DIMS + 1, "axis");
+
+		for (int i = 0; i < n; i++)
+		{
+			int			a;
+
+			if (axes[i] < -t->ndim || axes[i] >= t->ndim)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("axis %d is out of bounds for a tensor of dimension %d",
+								axes[i], t->ndim)));
+			a = tensor_axis(axes[i], t->ndim);
+			if (reduced[a])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("repeated axis %d", axes[i])));
+			reduced[a] = true;
+			nreduced++;
+		}
+	}
+	else
+	{
+		reduced[tensor_axis(PG_GETARG_INT32(argno), t->ndim)] = true;
+		nreduced = 1;
+	}
+
+	for (int i = 0; i < t->ndim; i++)
+	{
+		if (!reduced[i])
+			l->dims[l->ndim++] = t->dims[i];
+		else if (keepdims)
+			l->dims[l->ndim++] = 1;
+	}
+
+	l->outer = 1;
+	l->len = 1;
+	l->inner = 1;
+	if (nreduced == t->ndim)
+		l->len = tensor_size(t);
+	else if (nreduced == 1)
+	{
+		int			axis = 0;
+
+		while (!reduced[axis])
+			axis++;
+		for (int i = 0; i < axis; i++)
+			l->outer *= t->dims[i];
+		l->len = t->dims[axis];
+		for (int i = axis + 1; i < t->ndim; i++)
+			l->inner *= t->dims[i];
+	}
+	else
+	{
+		/* kept axes first, reduced ones last: a permuted copy */
+		int64		own[MT_MAX_DIMS],
+					strides[MT_MAX_DIMS],
+					pdims[MT_MAX_DIMS],
+					pstrides[MT_MAX_DIMS];
+		int			k = 0;
+
+		tensor_dims64(t, own);
+		mt_contiguous_strides(t->ndim, (int64_t *) own, (int64_t *) strides);
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < t->ndim; i++)
+				if (reduced[i] == (pass == 1))
+				{
+					pdims[k] = own[i];
+					pstrides[k++] = strides[i];
+					if (pass == 0)
+						l->outer *= own[i];
+					else
+						l->len *= own[i];
+				}
+		l->src = tensor_from_view(t, t->ndim, pdims, pstrides, 0);
+	}
+}
+
+/* the result: leading dims (q's shape) then the lanes' dims */
+static Tensor *
+lanes_result(const Lanes *l, int qndim, const int64 *qdims, MtDtype dtype)
+{
+	int64		dims[MT_MAX_DIMS];
+	int			ndim = 0;
+
+	if (qndim + l->ndim > MT_MAX_DIMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("result would have more than %d dimensions", MT_MAX_DIMS)));
+	for (int i = 0; i < qndim; i++)
+		dims[ndim++] = qdims[i];
+	for (int i = 0; i < l->ndim; i++)
+		dims[ndim++] = l->dims[i];
+	return tensor_new(ndim, dims, dtype);
+}
+
+/* ---- median ---- */
+
+/* median / nanmedian (a, axis integer | integer[] DEFAULT NULL, keepdims) */
+static Datum
+median_sql(FunctionCallInfo fcinfo, bool skip_nan)
+{
+	Tensor	   *t;
+	MtDtype		dtype,
+				dst_dtype;
+	Lanes		l;
+	Tensor	   *result;
+	double		half = 0.5;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	dtype = (MtDtype) t->dtype;
+	if (mt_dtype_is_complex(dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s does not support dtype %s",
+						skip_nan ? "nanmedian" : "median", mt_dtype_name(dtype))));
+	/* numpy: the mean of the middle elements, float64 for bool and integers */
+	dst_dtype = mt_dtype_is_exact(dtype) ? MT_FLOAT64 : dtype;
+	lanes_of(fcinfo, 1, t, PG_GETARG_BOOL(2), &l);
+	result = lanes_result(&l, 0, NULL, dst_dtype);
+	tensor_check_status(mt_quantile(dtype, TENSOR_DATA(l.src), l.outer, l.len,
+									l.inner, &half, 1, MT_QM_MEDIAN, skip_nan,
+									TENSOR_DATA(result), dst_dtype,
+									tensor_poll_interrupts, NULL), NULL);
+	PG_RETURN_TENSOR_P(result);
+}
+
+PG_FUNCTION_INFO_V1(tensor_median);
+Datum
+tensor_median(PG_FUNCTION_ARGS)
+{
+	return median_sql(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanmedian);
+Datum
+tensor_nanmedian(PG_FUNCTION_ARGS)
+{
+	return median_sql(fcinfo, true);
+}
+
+/* ---- quantile, percentile ---- */
+
+/*
+ * quantile / percentile and their nan-variants: (a, q double precision |
+ * tensor, axis integer | integer[] DEFAULT NULL, keepdims boolean DEFAULT
+ * false, method text DEFAULT 'linear').
+ */
+static Datum
+quantile_sql(FunctionCallInfo fcinfo, bool percent, bool skip_nan)
+{
+	const char *fname = percent ? (skip_nan ? "nanpercentile" : "percentile") :
+		(skip_nan ? "nanquantile" : "quantile");
+	Tensor	   *t;
+	MtDtype		dtype,
+				dst_dtype;
+	MtQuantileMethod method;
+	char	   *method_name;
+	double	   *q;
+	int64		nq;
+	int			qndim = 0;
+	int64		qdims[MT_MAX_DIMS];
+	bool		q_is_tensor;
+	MtDtype		q_dtype = MT_FLOAT64;
+	Lanes		l;
+	Tensor	   *result;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3) || PG_ARGISNULL(4))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	dtype = (MtDtype) t->dtype;
+
+	method_name = text_to_cstring(PG_GETARG_TEXT_PP(4));
+	if (!mt_quantile_method_parse(method_name, &method))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown quantile method \"%s\"", method_name),
+				 errhint("The methods are %s.", mt_quantile_method_names())));
+
+	if (mt_dtype_is_complex(dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s does not support dtype %s", fname, mt_dtype_name(dtype)),
+				 errdetail("Quantiles are defined for real numbers only.")));
+	if (dtype == MT_BOOL && !mt_quantile_method_discrete(method))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s does not support dtype bool with method \"%s\"",
+						fname, method_name),
+				 errdetail("Interpolating between booleans is undefined, as in numpy."),
+				 errhint("Use a method that returns an element, such as \"lower\", or convert to a number dtype.")));
+
+	/* q: a number, or a tensor of them (its shape leads the result's) */
+	q_is_tensor = get_fn_expr_argtype(fcinfo->flinfo, 1) != FLOAT8OID;
+	if (q_is_tensor)
+	{
+		Tensor	   *qt = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+
+		q_dtype = (MtDtype) qt->dtype;
+		if (mt_dtype_is_complex(q_dtype))
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("%s does not support q of dtype %s", fname,
+							mt_dtype_name(q_dtype))));
+		qndim = qt->ndim;
+		tensor_dims64(qt, qdims);
+		nq = tensor_size(qt);
+		q = palloc(sizeof(double) * Max(nq, 1));
+		for (int64 i = 0; i < nq; i++)
+			q[i] = mt_load_double(TENSOR_DATA(qt), q_dtype, i);
+	}
+	else
+	{
+		nq = 1;
+		q = palloc(sizeof(double));
+		q[0] = PG_GETARG_FLOAT8(1);
+	}
+	for (int64 i = 0; i < nq; i++)
+	{
+		double		v = percent ? q[i] / 100 : q[i];
+
+		if (!(v >= 0 && v <= 1))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg(percent ? "percentiles must be in the range [0, 100]" :
+							"quantiles must be in the range [0, 1]"),
+					 errdetail("Got %g.", q[i])));
+		q[i] = v;
+	}
+
+	/*
+	 * numpy's result dtype: an element's dtype for the discrete methods;
+	 * else float64 for integers, the float dtype for floats, promoted with
+	 * q's dtype when q is a tensor (integer q's count as float64).
+	 */
+	if (mt_quantile_method_discrete(method))
+		dst_dtype = dtype;
+	else
+	{
+		dst_dtype = mt_dtype_is_exact(dtype) ? MT_FLOAT64 : dtype;
+		if (q_is_tensor)
+			dst_dtype = mt_dtype_promote(dst_dtype, mt_dtype_is_exact(q_dtype) ?
+										 MT_FLOAT64 : q_dtype);
+	}
+
+	lanes_of(fcinfo, 2, t, PG_GETARG_BOOL(3), &l);
+	/* numpy raises IndexError for quantiles of an empty slice */
+	if (l.len == 0 && l.outer * l.inner > 0 &&
+		!(skip_nan && mt_dtype_is_float(dst_dtype)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot compute %s of an empty slice", fname)));
+	result = lanes_result(&l, qndim, qdims, dst_dtype);
+	tensor_check_status(mt_quantile(dtype, TENSOR_DATA(l.src), l.outer, l.len,
+									l.inner, q, nq, method, skip_nan,
+									TENSOR_DATA(result), dst_dtype,
+									tensor_poll_interrupts, NULL), NULL);
+	PG_RETURN_TENSOR_P(result);
+}
+
+PG_FUNCTION_INFO_V1(tensor_quantile);
+Datum
+tensor_quantile(PG_FUNCTION_ARGS)
+{
+	return quantile_sql(fcinfo, false, false);
+}
+
+PG_FUNCTION_INFO_V1(tensor_percentile);
+Datum
+tensor_percentile(PG_FUNCTION_ARGS)
+{
+	return quantile_sql(fcinfo, true, false);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanquantile);
+Datum
+tensor_nanquantile(PG_FUNCTION_ARGS)
+{
+	return quantile_sql(fcinfo, false, true);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanpercentile);
+Datum
+tensor_nanpercentile(PG_FUNCTION_ARGS)
+{
+	return quantile_sql(fcinfo, true, true);
+}
+
+/* ---- nan-reductions ---- */
+
+/*
+ * t with NaNs replaced by fill (numpy's _replace_nan) and, in *counts, the
+ * number of non-NaN elements of each lane along axis (all elements when
+ * axis_null), in the layout of a reduction's result.
+ */
+static Tensor *
+replace_nan(Tensor *t, double fill, bool axis_null, int axis, int64 **counts,
+			int64 *nlanes)
+{
+	int64		outer = 1,
+				len,
+				inner = 1;
+	Tensor	   *filled = tensor_new_like(t, (MtDtype) t->dtype);
+
+	if (axis_null)
+		len = tensor_size(t);
+	else
+	{
+		axis = tensor_axis(axis, t->ndim);
+		for (int i = 0; i < axis; i++)
+			outer *= t->dims[i];
+		len = t->dims[axis];
+		for (int i = axis + 1; i < t->ndim; i++)
+			inner *= t->dims[i];
+	}
+	*nlanes = outer * inner;
+	*counts = palloc(sizeof(int64) * Max(*nlanes, 1));
+	tensor_check_status(mt_replace_nan((MtDtype) t->dtype, TENSOR_DATA(t),
+									   outer, len, inner, fill, TENSOR_DATA(filled),
+									   (int64_t *) *counts,
+									   tensor_poll_interrupts, NULL), NULL);
+	return filled;
+}
+
+typedef enum NanOp
+{
+	NAN_SUM,
+	NAN_PROD,
+	NAN_MEAN,
+	NAN_MAX,
+	NAN_MIN
+} NanOp;
+
+/* nansum, nanprod, nanmean, nanmax, nanmin (a, axis DEFAULT NULL, keepdims) */
+static Datum
+nan_reduce_sql(FunctionCallInfo fcinfo, NanOp op)
+{
+	static const MtReduceOp plain[] = {MT_REDUCE_SUM, MT_REDUCE_PROD,
+	MT_REDUCE_MEAN, MT_REDUCE_MAX, MT_REDUCE_MIN};
+	static const double fills[] = {0, 1, 0, -INFINITY, INFINITY};
+	Tensor	   *t;
+	bool		axis_null;
+	int			axis;
+	bool		keepdims;
+	int64	   *counts;
+	int64		nlanes;
+	Tensor	   *filled,
+			   *r;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	axis_null = PG_ARGISNULL(1);
+	axis = axis_null ? 0 : PG_GETARG_INT32(1);
+	keepdims = PG_GETARG_BOOL(2);
+	/* numpy: without NaNs (bool, integers) the nan-functions are the plain ones */
+	if (mt_dtype_is_exact((MtDtype) t->dtype))
+		PG_RETURN_TENSOR_P(tensor_reduce(t, plain[op], axis_null, axis, keepdims, 0));
+	if (!axis_null)
+		axis = tensor_axis(axis, t->ndim);
+	filled = replace_nan(t, fills[op], axis_null, axis, &counts, &nlanes);
+	if ((op == NAN_MAX || op == NAN_MIN) && nlanes > 0 && tensor_size(t) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("zero-size tensor to reduction operation %s which has no identity",
+						op == NAN_MAX ? "nanmax" : "nanmin")));
+	r = tensor_reduce(filled, op == NAN_MEAN ? MT_REDUCE_SUM : plain[op],
+					  axis_null, axis, keepdims, 0);
+	if (op == NAN_MEAN)
+		mt_divide_by_counts((MtDtype) r->dtype, TENSOR_DATA(r), nlanes,
+							(const int64_t *) counts);
+	else if (op == NAN_MAX || op == NAN_MIN)
+		mt_nan_where_empty((MtDtype) r->dtype, TENSOR_DATA(r), nlanes,
+						   (const int64_t *) counts);
+	PG_RETURN_TENSOR_P(r);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nansum);
+Datum
+tensor_nansum(PG_FUNCTION_ARGS)
+{
+	return nan_reduce_sql(fcinfo, NAN_SUM);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanprod);
+Datum
+tensor_nanprod(PG_FUNCTION_ARGS)
+{
+	return nan_reduce_sql(fcinfo, NAN_PROD);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanmean);
+Datum
+tensor_nanmean(PG_FUNCTION_ARGS)
+{
+	return nan_reduce_sql(fcinfo, NAN_MEAN);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanmax);
+Datum
+tensor_nanmax(PG_FUNCTION_ARGS)
+{
+	return nan_reduce_sql(fcinfo, NAN_MAX);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanmin);
+Datum
+tensor_nanmin(PG_FUNCTION_ARGS)
+{
+	return nan_reduce_sql(fcinfo, NAN_MIN);
+}
+
+/* nanvar / nanstd (a, axis DEFAULT NULL, ddof DEFAULT 0, keepdims) */
+static Datum
+nan_moment_sql(FunctionCallInfo fcinfo, bool std)
+{
+	Tensor	   *t;
+	MtDtype		dtype,
+				dst_dtype;
+	bool		axis_null;
+	int			axis = 0;
+	int64		outer = 1,
+				len,
+				inner = 1;
+	int64		dims[MT_MAX_DIMS];
+	int			ndim = 0;
+	Tensor	   *r;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	if (PG_GETARG_INT32(2) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("ddof must not be negative")));
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	dtype = (MtDtype) t->dtype;
+	axis_null = PG_ARGISNULL(1);
+	if (mt_dtype_is_exact(dtype))
+		PG_RETURN_TENSOR_P(tensor_reduce(t, std ? MT_REDUCE_STD : MT_REDUCE_VAR,
+										 axis_null, axis_null ? 0 : PG_GETARG_INT32(1),
+										 PG_GETARG_BOOL(3), PG_GETARG_INT32(2)));
+	dst_dtype = dtype == MT_COMPLEX64 ? MT_FLOAT32 :
+		dtype == MT_COMPLEX128 ? MT_FLOAT64 : dtype;
+	if (axis_null)
+		len = tensor_size(t);
+	else
+	{
+		axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+		for (int i = 0; i < axis; i++)
+			outer *= t->dims[i];
+		len = t->dims[axis];
+		for (int i = axis + 1; i < t->ndim; i++)
+			inner *= t->dims[i];
+	}
+	for (int i = 0; i < t->ndim; i++)
+	{
+		if (axis_null || i == axis)
+		{
+			if (PG_GETARG_BOOL(3))
+				dims[ndim++] = 1;
+		}
+		else
+			dims[ndim++] = t->dims[i];
+	}
+	r = tensor_new(ndim, dims, dst_dtype);
+	tensor_check_status(mt_nan_var(dtype, TENSOR_DATA(t), outer, len, inner,
+								   PG_GETARG_INT32(2), std, TENSOR_DATA(r),
+								   dst_dtype, tensor_poll_interrupts, NULL), NULL);
+	PG_RETURN_TENSOR_P(r);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanvar);
+Datum
+tensor_nanvar(PG_FUNCTION_ARGS)
+{
+	return nan_moment_sql(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanstd);
+Datum
+tensor_nanstd(PG_FUNCTION_ARGS)
+{
+	return nan_moment_sql(fcinfo, true);
+}
+
+/*
+ * nanargmax / nanargmin: NaN replaced by -inf / +inf, then argmax /
+ * argmin; an all-NaN slice is an error (numpy's ValueError), 22023.
+ */
+static Tensor *
+nan_arg(Tensor *t, bool max, bool axis_null, int axis, bool keepdims)
+{
+	int64	   *counts;
+	int64		nlanes;
+	Tensor	   *filled;
+
+	if (mt_dtype_is_exact((MtDtype) t->dtype))
+		return tensor_reduce(t, max ? MT_REDUCE_ARGMAX : MT_REDUCE_ARGMIN,
+							 axis_null, axis, keepdims, 0);
+	if (!axis_null)
+		axis = tensor_axis(axis, t->ndim);
+	filled = replace_nan(t, max ? -INFINITY : INFINITY, axis_null, axis,
+						 &counts, &nlanes);
+	if (tensor_size(t) > 0)
+		for (int64 i = 0; i < nlanes; i++)
+			if (counts[i] == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("all-NaN slice encountered"),
+						 errdetail("Every element of a slice is NaN, so %s has no answer for it.",
+								   max ? "nanargmax" : "nanargmin")));
+	return tensor_reduce(filled, max ? MT_REDUCE_ARGMAX : MT_REDUCE_ARGMIN,
+						 axis_null, axis, keepdims, 0);
+}
+
+static Datum
+nan_arg_flat(FunctionCallInfo fcinfo, bool max)
+{
+	Tensor	   *r = nan_arg(PG_GETARG_TENSOR_ANYDTYPE_P(0), max, true, 0, false);
+
+	PG_RETURN_INT64(*(int64 *) TENSOR_DATA(r));
+}
+
+static Datum
+nan_arg_axis(FunctionCallInfo fcinfo, bool max)
+{
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	PG_RETURN_TENSOR_P(nan_arg(PG_GETARG_TENSOR_ANYDTYPE_P(0), max, PG_ARGISNULL(1),
+							   PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
+							   PG_GETARG_BOOL(2)));
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanargmax);
+Datum
+tensor_nanargmax(PG_FUNCTION_ARGS)
+{
+	return nan_arg_flat(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanargmin);
+Datum
+tensor_nanargmin(PG_FUNCTION_ARGS)
+{
+	return nan_arg_flat(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanargmax_axis);
+Datum
+tensor_nanargmax_axis(PG_FUNCTION_ARGS)
+{
+	return nan_arg_axis(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nanargmin_axis);
+Datum
+tensor_nanargmin_axis(PG_FUNCTION_ARGS)
+{
+	return nan_arg_axis(fcinfo, false);
+}
+
+/* nancumsum / nancumprod (a, axis DEFAULT NULL): NaN counts as 0 / 1 */
+static Datum
+nan_accumulate_sql(FunctionCallInfo fcinfo, bool prod)
+{
+	Tensor	   *t;
+	bool		axis_null;
+	int			axis = 0;
+	int64	   *counts;
+	int64		nlanes;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	axis_null = PG_ARGISNULL(1);
+	if (!axis_null)
+		axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+	if (!mt_dtype_is_exact((MtDtype) t->dtype))
+		t = replace_nan(t, prod ? 1 : 0, axis_null, axis, &counts, &nlanes);
+	PG_RETURN_TENSOR_P(tensor_accumulate(t, prod, axis_null, axis));
+}
+
+PG_FUNCTION_INFO_V1(tensor_nancumsum);
+Datum
+tensor_nancumsum(PG_FUNCTION_ARGS)
+{
+	return nan_accumulate_sql(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(tensor_nancumprod);
+Datum
+tensor_nancumprod(PG_FUNCTION_ARGS)
+{
+	return nan_accumulate_sql(fcinfo, true);
+}
+
+/*
+ * cumulative_sum / cumulative_prod (x, axis DEFAULT NULL, include_initial
+ * DEFAULT false): the array API's forms of cumsum and cumprod.  axis may
+ * be NULL only for a 1-D x; include_initial starts each lane with the
+ * identity (0 or 1), so the axis grows by one.
+ */
+static Datum
+cumulative_sql(FunctionCallInfo fcinfo, bool prod)
+{
+	const char *fname = prod ? "cumulative_prod" : "cumulative_sum";
+	Tensor	   *t;
+	Tensor	   *acc,
+			   *one,
+			   *result;
+	int			axis;
+	int64		dims[MT_MAX_DIMS];
+	int64		outer = 1,
+				len,
+				inner = 1;
+	size_t		elem;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	if (t->ndim == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s requires a tensor of at least one dimension", fname)));
+	if (PG_ARGISNULL(1))
+	{
+		if (t->ndim != 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("axis must be given for a tensor of %d dimensions", t->ndim),
+					 errhint("%s without an axis takes a 1-D tensor.", fname)));
+		axis = 0;
+	}
+	else
+		axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
+	acc = tensor_accumulate(t, prod, false, axis);
+	if (!PG_GETARG_BOOL(2))
+		PG_RETURN_TENSOR_P(acc);
+
+	tensor_dims64(acc, dims);
+	for (int i = 0; i < axis; i++)
+		outer *= dims[i];
+	len = dims[axis];
+	for (int i = axis + 1; i < acc->ndim; i++)
+		inner *= dims[i];
+	dims[axis] = len + 1;
+	result = tensor_new(acc->ndim, dims, (MtDtype) acc->dtype);
+	elem = mt_dtype_size((MtDtype) acc->dtype);
+	one = tensor_convert(tensor_from_scalar(prod ? 1 : 0, MT_FLOAT64),
+						 (MtDtype) acc->dtype);
+	for (int64 o = 0; o < outer; o++)
+	{
+		char	   *dst = (char *) TENSOR_DATA(result) + (size_t) (o * (len + 1) * inner) * elem;
+
+		CHECK_FOR_INTERRUPTS();
+		for (int64 i = 0; i < inner; i++)
+			memcpy(dst + (size_t) i * elem, TENSOR_DATA(one), elem);
+		memcpy(dst + (size_t) inner * elem,
+			   (char *) TENSOR_DATA(acc) + (size_t) (o * len * inner) * elem,
+			   (size_t) (len * inner) * elem);
+	}
+	PG_RETURN_TENSOR_P(result);
+}
+
+PG_FUNCTION_INFO_V1(tensor_cumulative_sum);
+Datum
+tensor_cumulative_sum(PG_FUNCTION_ARGS)
+{
+	return cumulative_sql(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(tensor_cumulative_prod);
+Datum
+tensor_cumulative_prod(PG_FUNCTION_ARGS)
+{
+	return cumulative_sql(fcinfo, true);
+}
+
+/* ptp (a, axis DEFAULT NULL, keepdims): max - min, in a's dtype (wrapping) */
+PG_FUNCTION_INFO_V1(tensor_ptp);
+Datum
+tensor_ptp(PG_FUNCTION_ARGS)
+{
+	Tensor	   *t;
+	bool		axis_null;
+	int			axis;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	if (t->dtype == MT_BOOL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("ptp does not support dtype bool"),
+				 errdetail("numpy does not subtract booleans.")));
+	axis_null = PG_ARGISNULL(1);
+	axis = axis_null ? 0 : PG_GETARG_INT32(1);
+	PG_RETURN_TENSOR_P(tensor_binary_op(tensor_reduce(t, MT_REDUCE_MAX, axis_null, axis,
+													  PG_GETARG_BOOL(2), 0),
+										tensor_reduce(t, MT_REDUCE_MIN, axis_null, axis,
+													  PG_GETARG_BOOL(2), 0),
+										MT_BINARY_SUB));
+}
+
+/* ---- average ---- */
+
+/*
+ * numpy.average(a, axis, weights, returned=True, keepdims): the weighted
+ * mean and the sum of the weights (broadcast to the mean's shape).
+ * Without weights: the mean, and the count of elements averaged.
+ */
+static void
+average(FunctionCallInfo fcinfo, Tensor **avg, Tensor **scl)
+{
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	bool		axis_null = PG_ARGISNULL(1);
+	int			axis = 0;
+	bool		keepdims = PG_GETARG_BOOL(3);
+	MtDtype		rt;
+	Tensor	   *w;
+	Tensor	   *wsum;
+
+	if (!axis_null)
+		axis = tensor_axis(PG_GETARG_INT32(1), a->ndim);
+	if (PG_ARGISNULL(2))
+	{
+		int64		n = axis_null ? tensor_size(a) : a->dims[axis];
+		int64		dims[MT_MAX_DIMS];
+
+		*avg = tensor_reduce(a, MT_REDUCE_MEAN, axis_null, axis, keepdims, 0);
+		tensor_dims64(*avg, dims);
+		*scl = tensor_convert(tensor_broadcast_to(tensor_from_scalar((double) n, MT_FLOAT64),
+												  (*avg)->ndim, dims), (MtDtype) (*avg)->dtype);
+		return;
+	}
+	w = PG_GETARG_TENSOR_ANYDTYPE_P(2);
+	if (w->ndim != a->ndim || memcmp(w->dims, a->dims, sizeof(int32) * a->ndim) != 0)
+	{
+		int64		dims[MT_MAX_DIMS];
+
+		if (axis_null)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("axis must be given when the shapes of a and weights differ")));
+		if (w->ndim != 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("1-D weights expected when the shapes of a and weights differ")));
+		if (w->dims[0] != a->dims[axis])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("length of weights not compatible with the specified axis"),
+					 errdetail("The weights have %d elements and axis %d of a has %d.",
+							   w->dims[0], axis, a->dims[axis])));
+		for (int i = 0; i < a->ndim; i++)
+			dims[i] = i == axis ? w->dims[0] : 1;
+		w = tensor_reshaped(w, a->ndim, dims);
+		tensor_dims64(a, dims);
+		w = tensor_broadcast_to(w, a->ndim, dims);
+	}
+	/* numpy: result_type(a, weights), with float64 for bool and integers */
+	rt = mt_dtype_promote((MtDtype) a->dtype, (MtDtype) w->dtype);
+	if (mt_dtype_is_exact((MtDtype) a->dtype))
+		rt = mt_dtype_promote(rt, MT_FLOAT64);
+	if (rt == MT_BOOL)
+		rt = MT_FLOAT64;
+	a = tensor_convert(a, rt);
+	w = tensor_convert(w, rt);
+	wsum = tensor_reduce(w, MT_REDUCE_SUM, axis_null, axis, keepdims, 0);
+	{
+		int64		n = tensor_size(wsum);
+
+		for (int64 i = 0; i < n; i++)
+		{
+			double		re = mt_load_double(TENSOR_DATA(wsum), rt, i);
+			double		im = 0;
+
+			if (mt_dtype_is_complex(rt))
+				im = rt == MT_COMPLEX64 ? ((float *) TENSOR_DATA(wsum))[2 * i + 1] :
+					((double *) TENSOR_DATA(wsum))[2 * i + 1];
+			if (re == 0 && im == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_DIVISION_BY_ZERO),
+						 errmsg("weights sum to zero, cannot be normalized")));
+		}
+	}
+	*avg = tensor_binary_op(tensor_reduce(tensor_binary_op(a, w, MT_BINARY_MUL),
+										  MT_REDUCE_SUM, axis_null, axis, keepdims, 0),
+							wsum, MT_BINARY_DIV);
+	*scl = wsum;
+}
+
+/* average(a, axis DEFAULT NULL, weights DEFAULT NULL, keepdims DEFAULT false) */
+PG_FUNCTION_INFO_V1(tensor_average);
+Datum
+tensor_average(PG_FUNCTION_ARGS)
+{
+	Tensor	   *avg,
+			   *scl;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	average(fcinfo, &avg, &scl);
+	PG_RETURN_TENSOR_P(avg);
+}
+
+/* average_returned(...): (average, sum_of_weights), numpy's returned=True */
+PG_FUNCTION_INFO_V1(tensor_average_returned);
+Datum
+tensor_average_returned(PG_FUNCTION_ARGS)
+{
+	Tensor	   *avg,
+			   *scl;
+	TupleDesc	tupdesc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "average_returned must return a record");
+	tupdesc = BlessTupleDesc(tupdesc);
+	average(fcinfo, &avg, &scl);
+	values[0] = PointerGetDatum(avg);
+	values[1] = PointerGetDatum(scl);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
