@@ -367,6 +367,47 @@ interpolate(const double *v, QPos p, MtQuantileMethod method, MtDtype dst_dtype)
 	return (double) lerp_f32((float) a, (float) b, (float) p.gamma);
 }
 
+/*
+ * Puts every position of need[0 .. nneed-1] (sorted, distinct, within
+ * [from, to)) in its sorted place: the middle one first, then those below
+ * it in [from, at) and those above in (at, to), so several quantiles cost
+ * about n log(nneed) instead of n nneed.  A position at either end of its
+ * range is a minimum or maximum scan.
+ */
+#define DEFINE_SELECT_MANY(NAME, T) \
+static void \
+select_many_##NAME(T *a, int64_t from, int64_t to, const int64_t *need, \
+				   int64_t nneed) \
+{ \
+	while (nneed > 0) \
+	{ \
+		int64_t		mid = nneed / 2; \
+		int64_t		at = need[mid]; \
+		\
+		if (at == from || at == to - 1) \
+		{ \
+			int64_t		best = at; \
+			T			t; \
+			\
+			for (int64_t x = from; x < to; x++) \
+				if (at == from ? a[x] < a[best] : a[best] < a[x]) \
+					best = x; \
+			t = a[at]; \
+			a[at] = a[best]; \
+			a[best] = t; \
+		} \
+		else \
+			mt_select_##NAME(a + from, to - from, at - from); \
+		select_many_##NAME(a, from, at, need, mid); \
+		from = at + 1; \
+		need += mid + 1; \
+		nneed -= mid + 1; \
+	} \
+}
+
+DEFINE_SELECT_MANY(f64, double)
+DEFINE_SELECT_MANY(i64, int64_t)
+
 /* ---- the lanes ---- */
 
 typedef struct QWork
@@ -494,44 +535,15 @@ mt_quantile(MtDtype dtype, const void *src, int64_t outer, int64_t len,
 		}
 		qsort(w.need, (size_t) nneed, sizeof(int64_t), cmp_i64_plain);
 		{
-			int64_t		from = 0;
+			int64_t		distinct = 0;
 
 			for (int64_t k = 0; k < nneed; k++)
-			{
-				int64_t		at = w.need[k];
-
-				if (at < from)
-					continue;	/* a repeat: already in place */
-				if (k > 0 && at == from && w.need[k - 1] == at - 1)
-				{
-					/* right after the previous one: the smallest of the rest */
-					int64_t		best = at;
-
-					for (int64_t x = at + 1; x < m; x++)
-						if (use_int ? w.ivals[x] < w.ivals[best] :
-							w.vals[x] < w.vals[best])
-							best = x;
-					if (use_int)
-					{
-						int64_t		t = w.ivals[at];
-
-						w.ivals[at] = w.ivals[best];
-						w.ivals[best] = t;
-					}
-					else
-					{
-						double		t = w.vals[at];
-
-						w.vals[at] = w.vals[best];
-						w.vals[best] = t;
-					}
-				}
-				else if (use_int)
-					mt_select_i64(w.ivals + from, m - from, at - from);
-				else
-					mt_select_f64(w.vals + from, m - from, at - from);
-				from = at + 1;
-			}
+				if (distinct == 0 || w.need[k] != w.need[distinct - 1])
+					w.need[distinct++] = w.need[k];
+			if (use_int)
+				select_many_i64(w.ivals, 0, m, w.need, distinct);
+			else
+				select_many_f64(w.vals, 0, m, w.need, distinct);
 		}
 
 		for (int64_t k = 0; k < nq; k++)
