@@ -86,5 +86,69 @@ SELECT average('[[1,2]]'::tensor, 1, '[1,2,3]'::tensor);
 SELECT average('[[1,2]]'::tensor, 1, '[[1,2],[3,4]]'::tensor);
 SELECT cumulative_sum('[[1,2]]'::tensor);
 SELECT cumulative_prod('2'::tensor);
+
+-- histograms
+SELECT * FROM histogram('[1,2,1]'::tensor, '[0,1,2,3]'::tensor);
+SELECT * FROM histogram('[0,1,2,3]'::tensor, '[0,1,2,3,4]'::tensor, density => true);
+SELECT * FROM histogram('[0,1,1,2,5,5.5]'::tensor, 3);
+SELECT * FROM histogram('[0,1,1,2,5,5.5]'::tensor, 2, ARRAY[0,2], weights => '[1,2,3,4,5,6]'::tensor);
+SELECT * FROM histogram('int32:[3,3,3]'::tensor, 2);
+SELECT * FROM histogram('float32:[0.5,1,2]'::tensor, 2);
+SELECT * FROM histogram('[]'::tensor);
+SELECT histogram_bin_edges('int64:[0,0,0,1,2,3,3,4,5]'::tensor, 'sqrt'),
+	   histogram_bin_edges('int64:[0,0,0,1,2,3,3,4,5]'::tensor, 'auto', ARRAY[0,1]);
+SELECT r, histogram_bin_edges('[0,0,0,1,2,3,3,4,5,7.5,8,9.25]'::tensor, r)
+FROM unnest(ARRAY['auto','fd','doane','scott','stone','rice','sturges','sqrt']) r;
+SELECT bincount('int64:[0,1,1,3,2,1,7]'::tensor), bincount('int8:[0,1,1]'::tensor, '[0.5,1,2]'::tensor),
+	   bincount('bool:[true,false,true]'::tensor, minlength => 4), bincount('int32(0):[]'::tensor);
+SELECT digitize('[0.2,6.4,3.0,1.6]'::tensor, '[0,1,2.5,4,10]'::tensor),
+	   digitize('[1.2,10,12.4,15.5,20]'::tensor, 'int64:[0,5,10,15,20]'::tensor, true),
+	   digitize('[1.2,10,12.4,15.5,20]'::tensor, 'int64:[20,15,10,5,0]'::tensor);
+-- correlation
+SELECT correlate('[1,2,3]'::tensor, '[0,1,0.5]'::tensor), correlate('[1,2,3]'::tensor, '[0,1,0.5]'::tensor, 'same'),
+	   correlate('[1,2,3]'::tensor, '[0,1,0.5]'::tensor, 'full');
+SELECT convolve('[1,2,3]'::tensor, '[0,1,0.5]'::tensor), convolve('[1,2,3]'::tensor, '[0,1,0.5]'::tensor, 'same'),
+	   convolve('[1,2,3]'::tensor, '[0,1,0.5]'::tensor, 'valid');
+SELECT correlate('complex128:[1+1j,2,3-1j]'::tensor, 'complex128:[0,1,0.5j]'::tensor, 'full'),
+	   convolve('int8:[100,100]'::tensor, 'int8:[2,1]'::tensor), convolve('bool:[true,false]'::tensor, 'bool:[false,true]'::tensor);
+SELECT cov('[[0,1,2],[2,1,0]]'::tensor), cov('[-2.1,-1,4.3]'::tensor, '[3,1.1,0.12]'::tensor),
+	   cov('[-2.1,-1,4.3]'::tensor);
+SELECT cov('[[0,1,2],[2,1,0]]'::tensor, rowvar => false, bias => true),
+	   cov('[[0,1,2],[2,1,0]]'::tensor, fweights => 'int64:[1,2,1]'::tensor, aweights => '[0.5,1,2]'::tensor);
+SELECT corrcoef('[[0,1,2],[2,1,0.5]]'::tensor), corrcoef('[1,2,3]'::tensor), cov('float64(0,3):[]'::tensor);
+SELECT cov('complex128:[[1+1j,2,3],[0,1j,1]]'::tensor);
+-- errors
+SELECT * FROM histogram('[1,2]'::tensor, 0);
+SELECT * FROM histogram('[1,2]'::tensor, '[0,2,1]'::tensor);
+SELECT * FROM histogram('[1,2]'::tensor, '[[0,1],[2,3]]'::tensor);
+SELECT * FROM histogram('[1,2]'::tensor, '[0]'::tensor);
+SELECT * FROM histogram('[1,2]'::tensor, 2, ARRAY[2,1]);
+SELECT * FROM histogram('[1,2]'::tensor, 2, ARRAY[0,'Infinity'::float8]);
+SELECT * FROM histogram('[1,2]'::tensor, 2, ARRAY[0,1,2]);
+SELECT * FROM histogram('[1,NaN]'::tensor, 2);
+SELECT * FROM histogram('[1,2]'::tensor, 'best');
+SELECT * FROM histogram('[1,2]'::tensor, 'auto', weights => '[1,1]'::tensor);
+SELECT * FROM histogram('[1,2]'::tensor, 2, weights => '[1,1,1]'::tensor);
+SELECT * FROM histogram('complex128:[1]'::tensor, 2);
+SELECT bincount('int64:[1,-1]'::tensor);
+SELECT bincount('[1,2]'::tensor);
+SELECT bincount('int64:[[1]]'::tensor);
+SELECT bincount('int64:[1]'::tensor, minlength => -1);
+SELECT bincount('int64:[1,2]'::tensor, '[1]'::tensor);
+SELECT bincount('int64:[2147483647]'::tensor);
+SELECT digitize('[1]'::tensor, '[0,2,1]'::tensor);
+SELECT digitize('[1]'::tensor, '[[0,2]]'::tensor);
+SELECT digitize('complex64:[1]'::tensor, '[0,2]'::tensor);
+SELECT correlate('[]'::tensor, '[1]'::tensor);
+SELECT convolve('[1]'::tensor, '[]'::tensor);
+SELECT correlate('[1]'::tensor, '[1]'::tensor, 'middle');
+SELECT convolve('[[1]]'::tensor, '[1]'::tensor);
+SELECT correlate('2'::tensor, '[1]'::tensor);
+SELECT cov('[[[1]]]'::tensor);
+SELECT cov('[[1,2],[3,4]]'::tensor, fweights => '[1.5,1]'::tensor);
+SELECT cov('[[1,2],[3,4]]'::tensor, aweights => '[-1,1]'::tensor);
+SELECT cov('[[1,2],[3,4]]'::tensor, aweights => '[1,1,1]'::tensor);
+SELECT cov('[[1,2],[3,4]]'::tensor, fweights => '[[1,1]]'::tensor);
+SELECT cov('[[1,2],[3,4]]'::tensor, '[1,2,3]'::tensor);
 -- NULL arguments give NULL
 SELECT median(NULL::tensor), quantile('[1]'::tensor, NULL::float8), quantile('[1]'::tensor, 0.5, method => NULL);

@@ -1,7 +1,9 @@
--- numpy's statistics over every real dtype (tensor_statistics.c,
--- kernels/statistics.c): median, quantile, percentile and their
--- nan-variants.  axis is an integer, an integer[] (several axes) or NULL
--- (every axis; write NULL::integer, as a bare NULL matches both forms).
+-- numpy's statistics (tensor_statistics.c, kernels/statistics.c): median,
+-- quantile, percentile and their nan-variants, the nan-reductions, ptp,
+-- average, cumulative_sum/prod, histograms, bincount, digitize, correlate,
+-- convolve, cov and corrcoef.  This first part: the quantile family.
+-- axis is an integer, an integer[] (several axes) or NULL (every axis;
+-- write NULL::integer, as a bare NULL matches both forms).
 -- Not STRICT in axis, so a NULL axis reaches the function.
 --
 -- Result dtypes follow numpy 2: median of bool and integers is float64,
@@ -320,3 +322,116 @@ CREATE FUNCTION marsql.average_returned(a marsql.tensor, axis integer DEFAULT NU
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.average_returned(marsql.tensor, integer, marsql.tensor, boolean) IS
 	'numpy.average with returned=True: the weighted mean and the sum of the weights (the count without weights)';
+
+-- histograms: bins is a count of equal bins over range (default: the
+-- data's min and max), a tensor of increasing edges, or the name of one of
+-- numpy's estimators (auto, fd, doane, scott, stone, rice, sturges, sqrt).
+-- A bin holds edges[i] <= x < edges[i+1], the last one also its right edge.
+CREATE FUNCTION marsql.histogram(a marsql.tensor, bins integer DEFAULT 10,
+								 range double precision[] DEFAULT NULL,
+								 density boolean DEFAULT false,
+								 weights marsql.tensor DEFAULT NULL,
+								 OUT hist marsql.tensor, OUT bin_edges marsql.tensor)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'tensor_histogram'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.histogram(marsql.tensor, integer, double precision[], boolean, marsql.tensor) IS
+	'numpy.histogram with bins equal bins over range: counts (int64; weights'' dtype when weighted; float64 densities) and the edges';
+
+CREATE FUNCTION marsql.histogram(a marsql.tensor, bins marsql.tensor,
+								 range double precision[] DEFAULT NULL,
+								 density boolean DEFAULT false,
+								 weights marsql.tensor DEFAULT NULL,
+								 OUT hist marsql.tensor, OUT bin_edges marsql.tensor)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'tensor_histogram'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.histogram(marsql.tensor, marsql.tensor, double precision[], boolean, marsql.tensor) IS
+	'numpy.histogram with the given increasing bin edges: counts and the edges';
+
+CREATE FUNCTION marsql.histogram(a marsql.tensor, bins text,
+								 range double precision[] DEFAULT NULL,
+								 density boolean DEFAULT false,
+								 weights marsql.tensor DEFAULT NULL,
+								 OUT hist marsql.tensor, OUT bin_edges marsql.tensor)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'tensor_histogram'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.histogram(marsql.tensor, text, double precision[], boolean, marsql.tensor) IS
+	'numpy.histogram with the number of bins from an estimator (auto, fd, doane, scott, stone, rice, sturges, sqrt)';
+
+CREATE FUNCTION marsql.histogram_bin_edges(a marsql.tensor, bins integer DEFAULT 10,
+										   range double precision[] DEFAULT NULL,
+										   weights marsql.tensor DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_histogram_bin_edges'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.histogram_bin_edges(marsql.tensor, integer, double precision[], marsql.tensor) IS
+	'numpy.histogram_bin_edges: the edges of bins equal bins over range';
+
+CREATE FUNCTION marsql.histogram_bin_edges(a marsql.tensor, bins marsql.tensor,
+										   range double precision[] DEFAULT NULL,
+										   weights marsql.tensor DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_histogram_bin_edges'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.histogram_bin_edges(marsql.tensor, marsql.tensor, double precision[], marsql.tensor) IS
+	'numpy.histogram_bin_edges with explicit edges: checks and returns them';
+
+CREATE FUNCTION marsql.histogram_bin_edges(a marsql.tensor, bins text,
+										   range double precision[] DEFAULT NULL,
+										   weights marsql.tensor DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_histogram_bin_edges'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.histogram_bin_edges(marsql.tensor, text, double precision[], marsql.tensor) IS
+	'numpy.histogram_bin_edges with the number of bins from an estimator (auto, fd, doane, scott, stone, rice, sturges, sqrt)';
+
+CREATE FUNCTION marsql.bincount(x marsql.tensor, weights marsql.tensor DEFAULT NULL,
+								minlength integer DEFAULT 0)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_bincount'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.bincount(marsql.tensor, marsql.tensor, integer) IS
+	'numpy.bincount: occurrences (int64; summed float64 weights) of each value of a 1-D tensor of non-negative integers';
+
+CREATE FUNCTION marsql.digitize(x marsql.tensor, bins marsql.tensor, right boolean DEFAULT false)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_digitize'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.digitize(marsql.tensor, marsql.tensor, boolean) IS
+	'numpy.digitize: int64 indices of the bins (increasing or decreasing edges) each element of x falls in';
+
+-- correlation: numpy's correlate (complex v conjugated) and convolve of
+-- 1-D tensors, modes valid, same and full
+CREATE FUNCTION marsql.correlate(a marsql.tensor, v marsql.tensor, mode text DEFAULT 'valid')
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_correlate'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.correlate(marsql.tensor, marsql.tensor, text) IS
+	'numpy.correlate: cross-correlation of two 1-D tensors (v conjugated), mode valid, same or full';
+
+CREATE FUNCTION marsql.convolve(a marsql.tensor, v marsql.tensor, mode text DEFAULT 'full')
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_convolve'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.convolve(marsql.tensor, marsql.tensor, text) IS
+	'numpy.convolve: discrete linear convolution of two 1-D tensors, mode full, same or valid';
+
+CREATE FUNCTION marsql.cov(m marsql.tensor, y marsql.tensor DEFAULT NULL,
+						   rowvar boolean DEFAULT true, bias boolean DEFAULT false,
+						   ddof integer DEFAULT NULL, fweights marsql.tensor DEFAULT NULL,
+						   aweights marsql.tensor DEFAULT NULL)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_cov'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.cov(marsql.tensor, marsql.tensor, boolean, boolean, integer, marsql.tensor, marsql.tensor) IS
+	'numpy.cov: covariance matrix of the rows (columns when rowvar is false) of m and y, float64 or complex128';
+
+CREATE FUNCTION marsql.corrcoef(x marsql.tensor, y marsql.tensor DEFAULT NULL,
+								rowvar boolean DEFAULT true)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_corrcoef'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.corrcoef(marsql.tensor, marsql.tensor, boolean) IS
+	'numpy.corrcoef: Pearson correlation coefficients of the rows (columns when rowvar is false) of x and y';

@@ -787,3 +787,466 @@ mt_nan_where_empty(MtDtype dtype, void *data, int64_t n, const int64_t *counts)
 			store_double(data, dtype, i, NAN);
 	}
 }
+
+/* ---- histograms ---- */
+
+MtStatus
+mt_histogram(const void *x, MtDtype dtype, int64_t n, const void *w,
+			 MtDtype wdtype, const double *edges, int64_t nbins, bool uniform,
+			 double lo, double hi, double *counts, MtPollFn poll, void *poll_arg)
+{
+	double		norm = (double) nbins / (hi - lo);
+
+	for (int64_t i = 0; i < n; i++)
+	{
+		double		v = mt_load_double(x, dtype, i);
+		int64_t		idx;
+
+		if ((i & (STAT_POLL_STRIDE - 1)) == 0 && i > 0 &&
+			poll != NULL && poll(poll_arg))
+			return MT_ERR_CANCELED;
+		if (!(v >= lo && v <= hi))
+			continue;
+		if (uniform)
+		{
+			/* numpy's fast path: the computed bin, corrected by the edges */
+			idx = (int64_t) ((v - lo) * norm);
+			if (idx >= nbins)
+				idx = nbins - 1;
+			if (idx < 0)
+				idx = 0;
+			if (v < edges[idx] && idx > 0)
+				idx--;
+			else if (idx != nbins - 1 && v >= edges[idx + 1])
+				idx++;
+		}
+		else
+		{
+			/* the last edge <= v */
+			int64_t		a = 0,
+						b = nbins + 1;
+
+			while (b - a > 1)
+			{
+				int64_t		mid = a + (b - a) / 2;
+
+				if (edges[mid] <= v)
+					a = mid;
+				else
+					b = mid;
+			}
+			idx = a < nbins ? a : nbins - 1;
+		}
+		counts[idx] += w != NULL ? mt_load_double(w, wdtype, i) : 1.0;
+	}
+	return MT_OK;
+}
+
+static double
+mean_of(const double *x, int64_t n)
+{
+	double		s = 0;
+
+	for (int64_t i = 0; i < n; i++)
+		s += x[i];
+	return s / (double) n;
+}
+
+static double
+std_of(const double *x, int64_t n)
+{
+	double		m = mean_of(x, n),
+				s = 0;
+
+	for (int64_t i = 0; i < n; i++)
+		s += (x[i] - m) * (x[i] - m);
+	return sqrt(s / (double) n);
+}
+
+static double
+ptp_of(const double *x, int64_t n)
+{
+	double		mn = x[0],
+				mx = x[0];
+
+	for (int64_t i = 1; i < n; i++)
+	{
+		if (x[i] < mn)
+			mn = x[i];
+		if (x[i] > mx)
+			mx = x[i];
+	}
+	return mx - mn;
+}
+
+/* numpy.percentile(x, p) by the linear method (x reordered) */
+static double
+percentile_of(double *x, int64_t n, double p)
+{
+	QPos		pos = quantile_position(MT_QM_LINEAR, n, p / 100);
+	int64_t		need[2] = {pos.lo, pos.hi};
+
+	select_many_f64(x, 0, n, need, pos.hi != pos.lo ? 2 : 1);
+	return lerp_f64(x[pos.lo], x[pos.hi], pos.gamma);
+}
+
+static double
+width_sturges(const double *x, int64_t n)
+{
+	return ptp_of(x, n) / (log2((double) n) + 1.0);
+}
+
+static double
+width_fd(double *x, int64_t n)
+{
+	double		iqr = percentile_of(x, n, 75) - percentile_of(x, n, 25);
+
+	return 2.0 * iqr * pow((double) n, -1.0 / 3.0);
+}
+
+bool
+mt_histogram_bin_width(const char *rule, double *x, int64_t n, double lo,
+					   double hi, double *width)
+{
+	*width = 0;
+	if (strcmp(rule, "sqrt") == 0)
+		*width = n > 0 ? ptp_of(x, n) / sqrt((double) n) : 0;
+	else if (strcmp(rule, "sturges") == 0)
+		*width = n > 0 ? width_sturges(x, n) : 0;
+	else if (strcmp(rule, "rice") == 0)
+		*width = n > 0 ? ptp_of(x, n) / (2.0 * pow((double) n, 1.0 / 3)) : 0;
+	else if (strcmp(rule, "scott") == 0)
+		*width = n > 0 ? pow(24.0 * sqrt(M_PI) / (double) n, 1.0 / 3.0) * std_of(x, n) : 0;
+	else if (strcmp(rule, "fd") == 0)
+		*width = n > 0 ? width_fd(x, n) : 0;
+	else if (strcmp(rule, "auto") == 0)
+	{
+		if (n > 0)
+		{
+			double		fd = width_fd(x, n),
+						st = width_sturges(x, n);
+
+			*width = fd != 0 ? (fd < st ? fd : st) : st;
+		}
+	}
+	else if (strcmp(rule, "doane") == 0)
+	{
+		if (n > 2)
+		{
+			double		sg1 = sqrt(6.0 * (double) (n - 2) /
+								   (((double) n + 1.0) * ((double) n + 3)));
+			double		sigma = std_of(x, n);
+
+			if (sigma > 0.0)
+			{
+				double		m = mean_of(x, n),
+							g1 = 0;
+
+				for (int64_t i = 0; i < n; i++)
+				{
+					double		t = (x[i] - m) / sigma;
+
+					g1 += t * t * t;
+				}
+				g1 /= (double) n;
+				*width = ptp_of(x, n) / (1.0 + log2((double) n) +
+										 log2(1.0 + fabs(g1) / sg1));
+			}
+		}
+	}
+	else if (strcmp(rule, "stone") == 0)
+	{
+		double		ptp = n > 0 ? ptp_of(x, n) : 0;
+
+		if (n > 1 && ptp != 0)
+		{
+			int64_t		upper = (int64_t) sqrt((double) n);
+			int64_t		best = 1;
+			double		best_j = INFINITY;
+			double	   *counts,
+					   *edges;
+
+			if (upper < 100)
+				upper = 100;
+			counts = malloc(sizeof(double) * (size_t) upper);
+			edges = malloc(sizeof(double) * (size_t) (upper + 1));
+			if (counts == NULL || edges == NULL)
+			{
+				free(counts);
+				free(edges);
+				return false;
+			}
+			for (int64_t nb = 1; nb <= upper; nb++)
+			{
+				double		hh = ptp / (double) nb,
+							dot = 0,
+							j;
+				double		step = (hi - lo) / (double) nb;
+
+				for (int64_t k = 0; k <= nb; k++)
+					edges[k] = k == nb ? hi : lo + (double) k * step;
+				memset(counts, 0, sizeof(double) * (size_t) nb);
+				mt_histogram(x, MT_FLOAT64, n, NULL, MT_FLOAT64, edges, nb, true,
+							 lo, hi, counts, NULL, NULL);
+				for (int64_t k = 0; k < nb; k++)
+					dot += (counts[k] / (double) n) * (counts[k] / (double) n);
+				j = (2 - ((double) n + 1) * dot) / hh;
+				if (j < best_j)
+				{
+					best_j = j;
+					best = nb;
+				}
+			}
+			free(counts);
+			free(edges);
+			*width = ptp / (double) best;
+		}
+	}
+	else
+		return false;
+	return true;
+}
+
+void
+mt_bincount(const void *x, MtDtype dtype, int64_t n, const void *w,
+			MtDtype wdtype, int64_t nbins, void *out)
+{
+	for (int64_t i = 0; i < n; i++)
+	{
+		int64_t		k = mt_load_int64(x, dtype, i);
+
+		if (k < 0 || k >= nbins)
+			continue;
+		if (w != NULL)
+			((double *) out)[k] += mt_load_double(w, wdtype, i);
+		else
+			((int64_t *) out)[k]++;
+	}
+}
+
+int
+mt_monotonicity(const void *bins, MtDtype dtype, int64_t n)
+{
+	bool		up = true,
+				down = true;
+
+	for (int64_t i = 0; i + 1 < n; i++)
+	{
+		double		a = mt_load_double(bins, dtype, i),
+					b = mt_load_double(bins, dtype, i + 1);
+
+		if (mt_dtype_is_exact(dtype))
+		{
+			int64_t		ia = mt_load_int64(bins, dtype, i),
+						ib = mt_load_int64(bins, dtype, i + 1);
+
+			up &= ia <= ib;
+			down &= ia >= ib;
+		}
+		else
+		{
+			/* numpy compares with <= and >=: a NaN breaks both */
+			up &= a <= b;
+			down &= a >= b;
+		}
+	}
+	return up ? 1 : (down ? -1 : 0);
+}
+
+/* ---- correlation ---- */
+
+int64_t
+mt_correlate_length(int64_t na, int64_t nv, MtCorrelateMode mode)
+{
+	int64_t		mx = na > nv ? na : nv,
+				mn = na > nv ? nv : na;
+
+	switch (mode)
+	{
+		case MT_CORRELATE_VALID:
+			return mx - mn + 1;
+		case MT_CORRELATE_SAME:
+			return mx;
+		default:
+			return na + nv - 1;
+	}
+}
+
+MtStatus
+mt_correlate(MtDtype dtype, const void *a, int64_t na, const void *v,
+			 int64_t nv, MtCorrelateMode mode, bool convolve, void *out,
+			 MtPollFn poll, void *poll_arg)
+{
+	int64_t		full = na + nv - 1;
+	int64_t		len,
+				offset;
+	int64_t		since_poll = 0;
+
+	if (convolve && nv > na)
+	{
+		/* numpy.convolve puts the longer input first */
+		const void *t = a;
+		int64_t		tn = na;
+
+		a = v;
+		na = nv;
+		v = t;
+		nv = tn;
+	}
+	len = mt_correlate_length(na, nv, mode);
+	/* where the mode's result starts in the full one (numpy's n_left) */
+	if (mode == MT_CORRELATE_FULL)
+		offset = 0;
+	else if (mode == MT_CORRELATE_VALID)
+		offset = (na < nv ? na : nv) - 1;
+	else if (na >= nv)
+		offset = (nv - 1) - nv / 2;
+	else
+		offset = (full - len) - ((na - 1) - na / 2);
+
+	for (int64_t r = 0; r < len; r++)
+	{
+		int64_t		k = r + offset;
+		/* full[k] = sum_n a[n + k - (nv - 1)] * v'[n] */
+		int64_t		n0 = (nv - 1) - k > 0 ? (nv - 1) - k : 0;
+		int64_t		n1 = na + (nv - 1) - k < nv ? na + (nv - 1) - k : nv;
+		double		sr = 0,
+					si = 0;
+		uint64_t	su = 0;
+
+		since_poll += n1 - n0 + 1;
+		if (since_poll >= STAT_POLL_STRIDE)
+		{
+			since_poll = 0;
+			if (poll != NULL && poll(poll_arg))
+				return MT_ERR_CANCELED;
+		}
+		for (int64_t nn = n0; nn < n1; nn++)
+		{
+			int64_t		ia = nn + k - (nv - 1);
+			int64_t		iv = convolve ? nv - 1 - nn : nn;
+
+			if (dtype == MT_INT64)
+				su += (uint64_t) ((const int64_t *) a)[ia] *
+					(uint64_t) ((const int64_t *) v)[iv];
+			else if (dtype == MT_FLOAT64)
+				sr += ((const double *) a)[ia] * ((const double *) v)[iv];
+			else
+			{
+				double		ar = ((const double *) a)[2 * ia],
+							ai = ((const double *) a)[2 * ia + 1],
+							vr = ((const double *) v)[2 * iv],
+							vi = ((const double *) v)[2 * iv + 1];
+
+				if (!convolve)
+					vi = -vi;
+				sr += ar * vr - ai * vi;
+				si += ar * vi + ai * vr;
+			}
+		}
+		if (dtype == MT_INT64)
+			((int64_t *) out)[r] = (int64_t) su;
+		else if (dtype == MT_FLOAT64)
+			((double *) out)[r] = sr;
+		else
+		{
+			((double *) out)[2 * r] = sr;
+			((double *) out)[2 * r + 1] = si;
+		}
+	}
+	return MT_OK;
+}
+
+MtStatus
+mt_cov(MtDtype dtype, void *x, int64_t vars, int64_t obs, const double *w,
+	   double fact, void *out, MtPollFn poll, void *poll_arg)
+{
+	bool		cplx = dtype == MT_COMPLEX128;
+	double	   *X = (double *) x;
+	double	   *C = (double *) out;
+	int			width = cplx ? 2 : 1;
+	double		wsum = 0;
+
+	for (int64_t j = 0; j < obs; j++)
+		wsum += w != NULL ? w[j] : 1.0;
+	/* centre each row on its weighted mean */
+	for (int64_t i = 0; i < vars; i++)
+	{
+		for (int p = 0; p < width; p++)
+		{
+			double		s = 0;
+
+			for (int64_t j = 0; j < obs; j++)
+				s += X[(i * obs + j) * width + p] * (w != NULL ? w[j] : 1.0);
+			s /= wsum;
+			for (int64_t j = 0; j < obs; j++)
+				X[(i * obs + j) * width + p] -= s;
+		}
+	}
+	for (int64_t i = 0; i < vars; i++)
+	{
+		if (poll != NULL && poll(poll_arg))
+			return MT_ERR_CANCELED;
+		for (int64_t k = 0; k < vars; k++)
+		{
+			double		sr = 0,
+						si = 0;
+
+			for (int64_t j = 0; j < obs; j++)
+			{
+				double		wj = w != NULL ? w[j] : 1.0;
+
+				if (cplx)
+				{
+					double		ar = X[2 * (i * obs + j)],
+								ai = X[2 * (i * obs + j) + 1],
+								br = X[2 * (k * obs + j)] * wj,
+								bi = -X[2 * (k * obs + j) + 1] * wj;
+
+					sr += ar * br - ai * bi;
+					si += ar * bi + ai * br;
+				}
+				else
+					sr += X[i * obs + j] * (X[k * obs + j] * wj);
+			}
+			if (cplx)
+			{
+				C[2 * (i * vars + k)] = sr * (1.0 / fact);
+				C[2 * (i * vars + k) + 1] = si * (1.0 / fact);
+			}
+			else
+				C[i * vars + k] = sr * (1.0 / fact);
+		}
+	}
+	return MT_OK;
+}
+
+static double
+clip1(double v)
+{
+	return v < -1 ? -1 : (v > 1 ? 1 : v);
+}
+
+void
+mt_corrcoef(MtDtype dtype, void *c, int64_t vars)
+{
+	bool		cplx = dtype == MT_COMPLEX128;
+	int			width = cplx ? 2 : 1;
+	double	   *C = (double *) c;
+
+	/* off-diagonal elements first, while the diagonal is unchanged */
+	for (int pass = 0; pass < 2; pass++)
+		for (int64_t i = 0; i < vars; i++)
+			for (int64_t k = 0; k < vars; k++)
+			{
+				double	   *e = C + width * (i * vars + k);
+				double		si = sqrt(C[width * (i * vars + i)]),
+							sk = sqrt(C[width * (k * vars + k)]);
+
+				if ((i == k) != (pass == 1))
+					continue;
+				e[0] = clip1(e[0] / si / sk);
+				if (cplx)
+					e[1] = clip1(e[1] / si / sk);
+			}
+}

@@ -110,4 +110,85 @@ extern MtStatus mt_nan_var(MtDtype dtype, const void *src, int64_t outer,
 extern void mt_nan_where_empty(MtDtype dtype, void *data, int64_t n,
 							   const int64_t *counts);
 
+/* ---- histograms, counting, binning ---- */
+
+/*
+ * numpy.histogram's counting: counts[0 .. nbins-1] (zeroed by the caller)
+ * gain, for each of the n elements of x (a real dtype), 1 or its weight
+ * w[i] (w of wdtype, a real dtype; NULL for none) in the bin whose edges
+ * (nbins + 1 doubles, increasing) hold it: edges[i] <= x < edges[i+1],
+ * the last bin closed.  Elements outside [lo, hi] (NaN included) are not
+ * counted.  uniform: equal bins from lo to hi, located as numpy does
+ * (computed index, then corrected against the edges); otherwise by
+ * binary search over the edges (lo, hi the first and last edge).
+ */
+extern MtStatus mt_histogram(const void *x, MtDtype dtype, int64_t n,
+							 const void *w, MtDtype wdtype,
+							 const double *edges, int64_t nbins, bool uniform,
+							 double lo, double hi, double *counts,
+							 MtPollFn poll, void *poll_arg);
+
+/*
+ * The bin width numpy's estimator rule ("auto", "fd", "doane", "scott",
+ * "stone", "rice", "sturges", "sqrt") gives for the n finite values of x
+ * (reordered: x is scratch) within [lo, hi]; 0 means one bin.  false for
+ * an unknown rule.
+ */
+extern bool mt_histogram_bin_width(const char *rule, double *x, int64_t n,
+								   double lo, double hi, double *width);
+
+/*
+ * numpy.bincount: out (nbins elements, zeroed by the caller: int64, or
+ * double when weighted) gains 1 or w[i] at x[i] for each of the n
+ * non-negative integers of x (an exact dtype, checked by the caller).
+ */
+extern void mt_bincount(const void *x, MtDtype dtype, int64_t n,
+						const void *w, MtDtype wdtype, int64_t nbins,
+						void *out);
+
+/* 1 when bins (n elements of a real dtype) never decrease, -1 when they
+ * never increase (and some decrease), 0 otherwise (numpy's digitize) */
+extern int	mt_monotonicity(const void *bins, MtDtype dtype, int64_t n);
+
+/* ---- correlation ---- */
+
+typedef enum MtCorrelateMode
+{
+	MT_CORRELATE_VALID,
+	MT_CORRELATE_SAME,
+	MT_CORRELATE_FULL
+} MtCorrelateMode;
+
+/* the length of numpy.correlate's (and convolve's) result */
+extern int64_t mt_correlate_length(int64_t na, int64_t nv, MtCorrelateMode mode);
+
+/*
+ * numpy.correlate(a, v, mode) (convolve false; conj: complex v is
+ * conjugated, as numpy.correlate does) or numpy.convolve(a, v, mode)
+ * (convolve true: v reversed, never conjugated, the longer input first).
+ * dtype is the computing dtype of a, v and out: MT_FLOAT64, MT_COMPLEX128
+ * or MT_INT64 (wrapping); na, nv >= 1.
+ */
+extern MtStatus mt_correlate(MtDtype dtype, const void *a, int64_t na,
+							 const void *v, int64_t nv, MtCorrelateMode mode,
+							 bool convolve, void *out,
+							 MtPollFn poll, void *poll_arg);
+
+/*
+ * numpy.cov of X (vars x obs, MT_FLOAT64 or MT_COMPLEX128 pairs; centred
+ * in place): out (vars x vars, X's dtype) = X_c (X_c w)^H / fact with
+ * X_c = X - the w-weighted mean of each row (w: obs doubles, NULL for
+ * none).
+ */
+extern MtStatus mt_cov(MtDtype dtype, void *x, int64_t vars, int64_t obs,
+					   const double *w, double fact, void *out,
+					   MtPollFn poll, void *poll_arg);
+
+/*
+ * numpy.corrcoef's normalisation of a covariance c (vars x vars, in
+ * place): c[i][j] / sqrt(c[i][i].real * c[j][j].real), real and imaginary
+ * parts clipped to [-1, 1].
+ */
+extern void mt_corrcoef(MtDtype dtype, void *c, int64_t vars);
+
 #endif							/* MARSQL_STATISTICS_H */

@@ -1,9 +1,12 @@
 /*
  * tensor_statistics.c
- *	  SQL glue for numpy's statistics: median, quantile, percentile and
- *	  their nan-variants (kernels/statistics.h).  An axis argument is an
- *	  integer, an integer[] (several axes) or NULL (every axis); the
- *	  reduced axes are moved last so every lane is one run of elements.
+ *	  SQL glue for numpy's statistics (kernels/statistics.h): median,
+ *	  quantile, percentile and their nan-variants; the nan-reductions,
+ *	  ptp, average, cumulative_sum / cumulative_prod; histogram,
+ *	  histogram_bin_edges, bincount, digitize; correlate, convolve, cov,
+ *	  corrcoef.  An axis argument of the quantile family is an integer, an
+ *	  integer[] (several axes) or NULL (every axis); the reduced axes are
+ *	  moved last so every lane is one run of elements.
  */
 #include "postgres.h"
 
@@ -16,6 +19,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
+#include "kernels/sort.h"
 #include "kernels/statistics.h"
 #include "kernels/strided.h"
 #include "tensor/tensor_ops.h"
@@ -883,4 +887,681 @@ tensor_average_returned(PG_FUNCTION_ARGS)
 	values[0] = PointerGetDatum(avg);
 	values[1] = PointerGetDatum(scl);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ---- histograms ---- */
+
+/* the two finite numbers of a range float8[] argument */
+static void
+read_range(ArrayType *arr, double *lo, double *hi)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+
+	deconstruct_array(arr, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+					  &elems, &nulls, &n);
+	if (ARR_NDIM(arr) != 1 || n != 2 || nulls[0] || nulls[1])
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("range must be an array of two numbers")));
+	*lo = DatumGetFloat8(elems[0]);
+	*hi = DatumGetFloat8(elems[1]);
+	if (*lo > *hi)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("max must be larger than min in range parameter")));
+	if (!isfinite(*lo) || !isfinite(*hi))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("supplied range of [%g, %g] is not finite", *lo, *hi)));
+}
+
+/* a real tensor argument for fname, 42804 for complex */
+static void
+require_real(const Tensor *t, const char *fname, const char *what)
+{
+	if (mt_dtype_is_complex((MtDtype) t->dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s does not support %s of dtype %s", fname, what,
+						mt_dtype_name((MtDtype) t->dtype))));
+}
+
+/*
+ * histogram and histogram_bin_edges: (a, bins integer | tensor | text,
+ * range float8[], [density boolean,] weights tensor).  numpy's
+ * _get_bin_edges, then the counts.  Returns the edges; *hist (when hist
+ * is not NULL) gets the counts.
+ */
+static Tensor *
+histogram_of(FunctionCallInfo fcinfo, int weights_arg, bool density,
+			 Tensor **hist)
+{
+	const char *fname = hist ? "histogram" : "histogram_bin_edges";
+	Tensor	   *a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	MtDtype		dtype = (MtDtype) a->dtype;
+	int64		n = tensor_size(a);
+	Oid			bins_type = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	Tensor	   *w = NULL;
+	Tensor	   *edges_t;
+	double	   *edges;
+	double	   *counts;
+	int64		nbins;
+	bool		uniform = bins_type != INT4OID && bins_type != TEXTOID ? false : true;
+	bool		has_range = !PG_ARGISNULL(2);
+	double		lo = 0,
+				hi = 1;
+
+	require_real(a, fname, "a");
+	if (!PG_ARGISNULL(weights_arg))
+	{
+		w = PG_GETARG_TENSOR_ANYDTYPE_P(weights_arg);
+		require_real(w, fname, "weights");
+		if (w->ndim != a->ndim || memcmp(w->dims, a->dims, sizeof(int32) * a->ndim) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("weights must have the same shape as a")));
+	}
+	if (has_range)
+		read_range(PG_GETARG_ARRAYTYPE_P(2), &lo, &hi);
+
+	if (uniform)
+	{
+		/* numpy's _get_outer_edges */
+		if (!has_range && n > 0)
+		{
+			lo = INFINITY;
+			hi = -INFINITY;
+			for (int64 i = 0; i < n; i++)
+			{
+				double		v = mt_load_double(TENSOR_DATA(a), dtype, i);
+
+				if (isnan(v))
+				{
+					lo = hi = v;
+					break;
+				}
+				lo = Min(lo, v);
+				hi = Max(hi, v);
+			}
+			if (!isfinite(lo) || !isfinite(hi))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("autodetected range of [%g, %g] is not finite", lo, hi)));
+		}
+		if (lo == hi)
+		{
+			lo -= 0.5;
+			hi += 0.5;
+		}
+		if (bins_type == INT4OID)
+		{
+			if (PG_GETARG_INT32(1) < 1)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("bins must be positive, when an integer")));
+			nbins = PG_GETARG_INT32(1);
+		}
+		else
+		{
+			char	   *rule = text_to_cstring(PG_GETARG_TEXT_PP(1));
+			double	   *x = palloc(sizeof(double) * Max(n, 1));
+			int64		m = 0;
+			double		width;
+
+			if (w != NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+						 errmsg("automated estimation of the number of bins is not supported for weighted data")));
+			for (int64 i = 0; i < n; i++)
+			{
+				double		v = mt_load_double(TENSOR_DATA(a), dtype, i);
+
+				if (!has_range || (v >= lo && v <= hi))
+					x[m++] = v;
+			}
+			if (!mt_histogram_bin_width(rule, x, m, lo, hi, &width))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("\"%s\" is not a valid estimator for bins", rule),
+						 errhint("The estimators are auto, fd, doane, scott, stone, rice, sturges and sqrt.")));
+			/* numpy >= 2.1: integer data gets bins at least 1 wide */
+			if (mt_dtype_is_integer(dtype) && width < 1 && width != 0)
+				width = 1;
+			if (m == 0 || width == 0)
+				nbins = 1;
+			else
+			{
+				double		nb = ceil((hi - lo) / width);
+
+				if (!(nb <= (double) MT_MAX_DIM_EXTENT - 1))
+					ereport(ERROR,
+							(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+							 errmsg("too many bins: %g", nb)));
+				nbins = (int64) nb;
+			}
+			pfree(x);
+		}
+		/* np.linspace(lo, hi, nbins + 1) in a's float dtype (float64 for
+		 * bool and integers) */
+		{
+			int64		ne = nbins + 1;
+			Tensor	   *e64 = tensor_new(1, &ne, MT_FLOAT64);
+			double	   *e = (double *) TENSOR_DATA(e64);
+			double		step = (hi - lo) / (double) nbins;
+
+			for (int64 i = 0; i < ne; i++)
+				e[i] = (double) i * step + lo;
+			e[nbins] = hi;
+			edges_t = tensor_convert(e64, mt_dtype_is_float(dtype) ? dtype : MT_FLOAT64);
+		}
+	}
+	else
+	{
+		int			mono;
+
+		edges_t = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+		require_real(edges_t, fname, "bins");
+		if (edges_t->ndim != 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("bins must be one-dimensional, when a tensor")));
+		if (edges_t->dims[0] < 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("bins must hold at least two edges, when a tensor")));
+		mono = mt_monotonicity(TENSOR_DATA(edges_t), (MtDtype) edges_t->dtype,
+							   edges_t->dims[0]);
+		if (mono != 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("bins must increase monotonically, when a tensor")));
+		nbins = edges_t->dims[0] - 1;
+	}
+	if (hist == NULL)
+		return edges_t;
+
+	edges = palloc(sizeof(double) * (nbins + 1));
+	for (int64 i = 0; i <= nbins; i++)
+		edges[i] = mt_load_double(TENSOR_DATA(edges_t), (MtDtype) edges_t->dtype, i);
+	if (!uniform)
+	{
+		lo = edges[0];
+		hi = edges[nbins];
+	}
+	{
+		Tensor	   *c64 = tensor_new(1, &nbins, MT_FLOAT64);
+
+		counts = (double *) TENSOR_DATA(c64);
+		tensor_check_status(mt_histogram(TENSOR_DATA(a), dtype, n,
+										 w ? TENSOR_DATA(w) : NULL,
+										 w ? (MtDtype) w->dtype : MT_FLOAT64,
+										 edges, nbins, uniform, lo, hi, counts,
+										 tensor_poll_interrupts, NULL), NULL);
+		if (density)
+		{
+			double		total = 0;
+
+			for (int64 i = 0; i < nbins; i++)
+				total += counts[i];
+			for (int64 i = 0; i < nbins; i++)
+				counts[i] = counts[i] / (edges[i + 1] - edges[i]) / total;
+			*hist = c64;
+		}
+		else
+			*hist = tensor_convert(c64, w ? (MtDtype) w->dtype : MT_INT64);
+	}
+	return edges_t;
+}
+
+/* histogram(a, bins, range, density, weights) -> (hist, bin_edges) */
+PG_FUNCTION_INFO_V1(tensor_histogram);
+Datum
+tensor_histogram(PG_FUNCTION_ARGS)
+{
+	Tensor	   *hist,
+			   *edges;
+	TupleDesc	tupdesc;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "histogram must return a record");
+	tupdesc = BlessTupleDesc(tupdesc);
+	edges = histogram_of(fcinfo, 4, PG_GETARG_BOOL(3), &hist);
+	values[0] = PointerGetDatum(hist);
+	values[1] = PointerGetDatum(edges);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* histogram_bin_edges(a, bins, range, weights) */
+PG_FUNCTION_INFO_V1(tensor_histogram_bin_edges);
+Datum
+tensor_histogram_bin_edges(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	PG_RETURN_TENSOR_P(histogram_of(fcinfo, 3, false, NULL));
+}
+
+/* bincount(x, weights DEFAULT NULL, minlength DEFAULT 0) */
+PG_FUNCTION_INFO_V1(tensor_bincount);
+Datum
+tensor_bincount(PG_FUNCTION_ARGS)
+{
+	Tensor	   *x,
+			   *w = NULL,
+			   *r;
+	MtDtype		dtype;
+	int64		n,
+				nbins;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	x = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	dtype = (MtDtype) x->dtype;
+	if (!mt_dtype_is_exact(dtype))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("bincount does not support dtype %s", mt_dtype_name(dtype)),
+				 errdetail("bincount counts non-negative integers; numpy refuses to cast other dtypes to them.")));
+	if (x->ndim != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bincount takes a one-dimensional tensor"),
+				 errdetail("This one has %d dimensions.", x->ndim)));
+	if (PG_GETARG_INT32(2) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("minlength must not be negative")));
+	n = tensor_size(x);
+	nbins = PG_GETARG_INT32(2);
+	for (int64 i = 0; i < n; i++)
+	{
+		int64		k = mt_load_int64(TENSOR_DATA(x), dtype, i);
+
+		if (k < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("bincount takes non-negative integers only"),
+					 errdetail("Element %lld is %lld.", (long long) i, (long long) k)));
+		if (k >= MT_MAX_DIM_EXTENT)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("bincount result would have more than %d elements",
+							MT_MAX_DIM_EXTENT)));
+		nbins = Max(nbins, k + 1);
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		w = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+		require_real(w, "bincount", "weights");
+		if (w->ndim != 1 || w->dims[0] != n)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the weights and x do not have the same length")));
+	}
+	r = tensor_new(1, &nbins, w ? MT_FLOAT64 : MT_INT64);
+	mt_bincount(TENSOR_DATA(x), dtype, n, w ? TENSOR_DATA(w) : NULL,
+				w ? (MtDtype) w->dtype : MT_FLOAT64, nbins, TENSOR_DATA(r));
+	PG_RETURN_TENSOR_P(r);
+}
+
+/* digitize(x, bins, right DEFAULT false): int64 bin indices */
+PG_FUNCTION_INFO_V1(tensor_digitize);
+Datum
+tensor_digitize(PG_FUNCTION_ARGS)
+{
+	Tensor	   *x,
+			   *bins,
+			   *r;
+	int			mono;
+	int64		nb,
+				n;
+	bool		right;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	x = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	bins = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	right = PG_GETARG_BOOL(2);
+	require_real(x, "digitize", "x");
+	require_real(bins, "digitize", "bins");
+	if (bins->ndim != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bins must be one-dimensional")));
+	nb = bins->dims[0];
+	mono = mt_monotonicity(TENSOR_DATA(bins), (MtDtype) bins->dtype, nb);
+	if (mono == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bins must be monotonically increasing or decreasing")));
+	n = tensor_size(x);
+	r = tensor_new_like(x, MT_INT64);
+	if (mono == 1)
+		tensor_check_status(mt_searchsorted(TENSOR_DATA(bins), (MtDtype) bins->dtype, nb,
+											NULL, TENSOR_DATA(x), (MtDtype) x->dtype, n,
+											!right, (int64_t *) TENSOR_DATA(r),
+											tensor_poll_interrupts, NULL), NULL);
+	else
+	{
+		/* len(bins) - searchsorted(bins[::-1], x, side) */
+		int64		stride = -1;
+		Tensor	   *rev = tensor_from_view(bins, 1, &nb, &stride, nb - 1);
+
+		tensor_check_status(mt_searchsorted(TENSOR_DATA(rev), (MtDtype) bins->dtype, nb,
+											NULL, TENSOR_DATA(x), (MtDtype) x->dtype, n,
+											!right, (int64_t *) TENSOR_DATA(r),
+											tensor_poll_interrupts, NULL), NULL);
+		for (int64 i = 0; i < n; i++)
+			((int64 *) TENSOR_DATA(r))[i] = nb - ((int64 *) TENSOR_DATA(r))[i];
+	}
+	PG_RETURN_TENSOR_P(r);
+}
+
+/* ---- correlate, convolve ---- */
+
+/* correlate(a, v, mode DEFAULT 'valid') and convolve(a, v, mode DEFAULT 'full') */
+static Datum
+correlate_sql(FunctionCallInfo fcinfo, bool convolve)
+{
+	const char *fname = convolve ? "convolve" : "correlate";
+	Tensor	   *a,
+			   *v,
+			   *r;
+	char	   *mode_name;
+	MtCorrelateMode mode;
+	MtDtype		rt,
+				ct;
+	int64		na,
+				nv,
+				len;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	a = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	v = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	mode_name = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	if (strcmp(mode_name, "valid") == 0)
+		mode = MT_CORRELATE_VALID;
+	else if (strcmp(mode_name, "same") == 0)
+		mode = MT_CORRELATE_SAME;
+	else if (strcmp(mode_name, "full") == 0)
+		mode = MT_CORRELATE_FULL;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown %s mode \"%s\"", fname, mode_name),
+				 errhint("The modes are valid, same and full.")));
+	if (a->ndim != 1 || v->ndim != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s takes one-dimensional tensors", fname),
+				 errdetail("The tensors have %d and %d dimensions.", a->ndim, v->ndim)));
+	na = tensor_size(a);
+	nv = tensor_size(v);
+	if (na == 0 || nv == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s cannot be empty", na == 0 ? "a" : "v")));
+	rt = mt_dtype_promote((MtDtype) a->dtype, (MtDtype) v->dtype);
+	ct = mt_dtype_is_complex(rt) ? MT_COMPLEX128 :
+		mt_dtype_is_float(rt) ? MT_FLOAT64 : MT_INT64;
+	a = tensor_convert(a, ct);
+	v = tensor_convert(v, ct);
+	len = mt_correlate_length(na, nv, mode);
+	r = tensor_new(1, &len, ct);
+	tensor_check_status(mt_correlate(ct, TENSOR_DATA(a), na, TENSOR_DATA(v), nv,
+									 mode, convolve, TENSOR_DATA(r),
+									 tensor_poll_interrupts, NULL), NULL);
+	/* numpy's dtype: bool is "any product true", integers wrap */
+	if (rt == MT_BOOL)
+	{
+		for (int64 i = 0; i < len; i++)
+			((int64 *) TENSOR_DATA(r))[i] = ((int64 *) TENSOR_DATA(r))[i] != 0;
+	}
+	else if (mt_dtype_is_integer(rt) && rt != MT_INT64)
+	{
+		/* wrap as numpy's integer loops do */
+		for (int64 i = 0; i < len; i++)
+		{
+			int64	   *e = (int64 *) TENSOR_DATA(r) + i;
+
+			switch (rt)
+			{
+				case MT_INT8:
+					*e = (int8) *e;
+					break;
+				case MT_UINT8:
+					*e = (uint8) *e;
+					break;
+				case MT_INT16:
+					*e = (int16) *e;
+					break;
+				case MT_INT32:
+					*e = (int32) *e;
+					break;
+				default:
+					break;
+			}
+		}
+	}
+	PG_RETURN_TENSOR_P(tensor_convert(r, rt));
+}
+
+PG_FUNCTION_INFO_V1(tensor_correlate);
+Datum
+tensor_correlate(PG_FUNCTION_ARGS)
+{
+	return correlate_sql(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(tensor_convolve);
+Datum
+tensor_convolve(PG_FUNCTION_ARGS)
+{
+	return correlate_sql(fcinfo, true);
+}
+
+/* ---- cov, corrcoef ---- */
+
+/*
+ * Appends the variables of m (numpy's array(m, ndmin=2), transposed
+ * when !rowvar and it has more than one row) to X as rows of obs
+ * elements of dtype ct (float64 or complex128 pairs).
+ */
+static double *
+cov_rows(Tensor *m, bool rowvar, MtDtype ct, double *X, int64 *vars,
+		 int64 *obs, const char *what)
+{
+	int64		rows,
+				cols;
+	bool		transpose;
+	int			width = ct == MT_COMPLEX128 ? 2 : 1;
+
+	if (m->ndim > 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has more than 2 dimensions", what)));
+	rows = m->ndim == 2 ? m->dims[0] : 1;
+	cols = m->ndim == 2 ? m->dims[1] : (m->ndim == 1 ? m->dims[0] : 1);
+	transpose = !rowvar && rows != 1;
+	if (transpose)
+	{
+		int64		t = rows;
+
+		rows = cols;
+		cols = t;
+	}
+	if (*obs >= 0 && cols != *obs)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("m and y have different numbers of observations")));
+	*obs = cols;
+	m = tensor_convert(m, ct);
+	X = X == NULL ? palloc(sizeof(double) * width * Max(rows * cols, 1)) :
+		repalloc(X, sizeof(double) * width * Max((*vars + rows) * cols, 1));
+	for (int64 i = 0; i < rows; i++)
+		for (int64 j = 0; j < cols; j++)
+		{
+			int64		src = transpose ? j * rows + i : i * cols + j;
+
+			for (int p = 0; p < width; p++)
+				X[((*vars + i) * cols + j) * width + p] =
+					((double *) TENSOR_DATA(m))[src * width + p];
+		}
+	*vars += rows;
+	return X;
+}
+
+/* a weights argument of cov: 1-D, obs long, non-negative (fweights integral) */
+static double *
+cov_weights(Tensor *t, int64 obs, bool frequency)
+{
+	const char *what = frequency ? "fweights" : "aweights";
+	double	   *w;
+
+	require_real(t, "cov", what);
+	if (t->ndim != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be one-dimensional", what)));
+	if (t->dims[0] != obs)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("incompatible numbers of samples and %s", what)));
+	w = palloc(sizeof(double) * Max(obs, 1));
+	for (int64 i = 0; i < obs; i++)
+	{
+		w[i] = mt_load_double(TENSOR_DATA(t), (MtDtype) t->dtype, i);
+		if (frequency && w[i] != rint(w[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("fweights must be integers")));
+		if (w[i] < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s must not be negative", what)));
+	}
+	return w;
+}
+
+/*
+ * numpy.cov(m, y, rowvar, bias, ddof, fweights, aweights): args 0 .. 6.
+ * float64 (complex128 for complex input), vars x vars, 0-d for one
+ * variable.
+ */
+static Tensor *
+cov_of(FunctionCallInfo fcinfo, bool rowvar, bool bias, bool ddof_null,
+	   int ddof_arg, int fw_arg, int aw_arg)
+{
+	Tensor	   *m = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	Tensor	   *y = PG_ARGISNULL(1) ? NULL : PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	MtDtype		rt = mt_dtype_promote((MtDtype) m->dtype, MT_FLOAT64);
+	double	   *X = NULL;
+	int64		vars = 0,
+				obs = -1;
+	double	   *fw = NULL,
+			   *aw = NULL,
+			   *w = NULL;
+	double		ddof,
+				fact,
+				wsum = 0;
+	Tensor	   *c;
+	int64		dims[2];
+
+	if (y)
+		rt = mt_dtype_promote(rt, (MtDtype) y->dtype);
+	rt = mt_dtype_is_complex(rt) ? MT_COMPLEX128 : MT_FLOAT64;
+	X = cov_rows(m, rowvar, rt, X, &vars, &obs, "m");
+	if (vars == 0)
+	{
+		dims[0] = dims[1] = 0;
+		return tensor_new(2, dims, MT_FLOAT64);
+	}
+	if (y)
+		X = cov_rows(y, rowvar, rt, X, &vars, &obs, "y");
+	ddof = ddof_null ? (bias ? 0 : 1) : ddof_arg;
+	if (fw_arg >= 0 && !PG_ARGISNULL(fw_arg))
+		fw = cov_weights(PG_GETARG_TENSOR_ANYDTYPE_P(fw_arg), obs, true);
+	if (aw_arg >= 0 && !PG_ARGISNULL(aw_arg))
+		aw = cov_weights(PG_GETARG_TENSOR_ANYDTYPE_P(aw_arg), obs, false);
+	if (fw || aw)
+	{
+		w = palloc(sizeof(double) * Max(obs, 1));
+		for (int64 j = 0; j < obs; j++)
+		{
+			w[j] = (fw ? fw[j] : 1.0) * (aw ? aw[j] : 1.0);
+			wsum += w[j];
+		}
+	}
+	if (w == NULL)
+		fact = (double) obs - ddof;
+	else if (ddof == 0)
+		fact = wsum;
+	else if (aw == NULL)
+		fact = wsum - ddof;
+	else
+	{
+		double		s = 0;
+
+		for (int64 j = 0; j < obs; j++)
+			s += w[j] * aw[j];
+		fact = wsum - ddof * s / wsum;
+	}
+	/* numpy warns "Degrees of freedom <= 0" and divides by 0 */
+	if (fact <= 0)
+		fact = 0;
+	dims[0] = dims[1] = vars;
+	c = tensor_new(2, dims, rt);
+	tensor_check_status(mt_cov(rt, X, vars, obs, w, fact, TENSOR_DATA(c),
+							   tensor_poll_interrupts, NULL), NULL);
+	return c;
+}
+
+/* numpy's squeeze of a 1 x 1 result */
+static Tensor *
+squeeze_one(Tensor *c)
+{
+	if (c->ndim == 2 && c->dims[0] == 1 && c->dims[1] == 1)
+		return tensor_reshaped(c, 0, NULL);
+	return c;
+}
+
+/* cov(m, y, rowvar, bias, ddof, fweights, aweights) */
+PG_FUNCTION_INFO_V1(tensor_cov);
+Datum
+tensor_cov(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_NULL();
+	PG_RETURN_TENSOR_P(squeeze_one(cov_of(fcinfo, PG_GETARG_BOOL(2), PG_GETARG_BOOL(3),
+										  PG_ARGISNULL(4),
+										  PG_ARGISNULL(4) ? 0 : PG_GETARG_INT32(4),
+										  5, 6)));
+}
+
+/* corrcoef(x, y, rowvar) */
+PG_FUNCTION_INFO_V1(tensor_corrcoef);
+Datum
+tensor_corrcoef(PG_FUNCTION_ARGS)
+{
+	Tensor	   *c;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	c = cov_of(fcinfo, PG_GETARG_BOOL(2), false, true, 0, -1, -1);
+	if (c->ndim == 2 && c->dims[0] == 1)
+	{
+		/* numpy: c / c for a single variable (1, or NaN) */
+		Tensor	   *s = squeeze_one(c);
+
+		PG_RETURN_TENSOR_P(tensor_binary_op(s, s, MT_BINARY_DIV));
+	}
+	mt_corrcoef((MtDtype) c->dtype, TENSOR_DATA(c), c->dims[0]);
+	PG_RETURN_TENSOR_P(c);
 }

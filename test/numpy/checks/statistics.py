@@ -393,3 +393,221 @@ E('cumulative_sum of 2-D without axis', 'marsql.cumulative_sum(%s)' % lit(np.one
   lambda: (_ for _ in ()).throw(ValueError('numpy 2.1 requires axis for 2-D')))
 E('cumulative_prod of 0-d', 'marsql.cumulative_prod(%s)' % lit(np.array(2.0)), '22',
   lambda: (_ for _ in ()).throw(ValueError('numpy 2.1 refuses 0-d')))
+
+
+# ---------------------------------------------------------- histograms
+def st_hist(desc, sql, ref, tol=F64):
+    h, e = ref
+
+    def verify(rows):
+        row = one_row(rows)
+        hv, ev = parse_tensor(col(row, 'hist')), parse_tensor(col(row, 'bin_edges'))
+        out = []
+        for name, got, exp in (('hist', hv, h), ('bin_edges', ev, e)):
+            if got.dtype != np.asarray(exp).dtype:
+                out.append('%s dtype %s, numpy %s' % (name, got.dtype, np.asarray(exp).dtype))
+            d = compare(got, exp, tol, name)
+            if d:
+                out.append(d)
+        return '\n'.join(out) or None
+    R(desc, 'SELECT r.hist, r.bin_edges FROM %s r' % sql, verify)
+
+
+st_hist('histogram docstring [1,2,1] bins [0,1,2,3]', 'marsql.histogram(%s, %s)' % (lit(np.array([1, 2, 1])), lit(np.array([0, 1, 2, 3]))),
+        np.histogram([1, 2, 1], bins=[0, 1, 2, 3]))
+st_hist('histogram docstring arange(4) density', 'marsql.histogram(%s, %s, density => true)' % (lit(np.arange(4.0)), lit(np.arange(5.0))),
+        np.histogram(np.arange(4.0), bins=np.arange(5.0), density=True))
+st_hist('histogram docstring 2-D with edges', 'marsql.histogram(%s, %s)' % (lit(np.array([[1, 2, 1], [1, 0, 1]])), lit(np.array([0, 1, 2, 3]))),
+        np.histogram([[1, 2, 1], [1, 0, 1]], bins=[0, 1, 2, 3]))
+XH = normal(200)
+for bins in (1, 3, 10, 17):
+    st_hist('histogram bins=%d' % bins, 'marsql.histogram(%s, %d)' % (lit(XH), bins), np.histogram(XH, bins))
+    st_hist('histogram bins=%d range' % bins, "marsql.histogram(%s, %d, ARRAY[-1, 1.5])" % (lit(XH), bins),
+            np.histogram(XH, bins, range=(-1, 1.5)))
+    st_hist('histogram bins=%d density' % bins, 'marsql.histogram(%s, %d, density => true)' % (lit(XH), bins),
+            np.histogram(XH, bins, density=True))
+W = uniform(0, 2, 200)
+st_hist('histogram weights', 'marsql.histogram(%s, 7, weights => %s)' % (lit(XH), lit(W)), np.histogram(XH, 7, weights=W))
+st_hist('histogram weights density', 'marsql.histogram(%s, 7, density => true, weights => %s)' % (lit(XH), lit(W)),
+        np.histogram(XH, 7, weights=W, density=True))
+st_hist('histogram int weights', 'marsql.histogram(%s, 4, weights => %s)' % (lit(XH), lit(np.arange(200))),
+        np.histogram(XH, 4, weights=np.arange(200)))
+EDG = np.array([-3.0, -1, -0.5, 0, 0.25, 2, 3])
+st_hist('histogram edges weights', 'marsql.histogram(%s, %s, weights => %s)' % (lit(XH), lit(EDG), lit(W)),
+        np.histogram(XH, EDG, weights=W))
+st_hist('histogram edges density', 'marsql.histogram(%s, %s, density => true)' % (lit(XH), lit(EDG)),
+        np.histogram(XH, EDG, density=True))
+xi = rng.integers(0, 20, 50)
+st_hist('histogram int64 data', 'marsql.histogram(%s, 6)' % lit(xi), np.histogram(xi, 6))
+st_hist('histogram int data, edges on values', 'marsql.histogram(%s, %s)' % (lit(xi), lit(np.array([0, 5, 10, 19]))),
+        np.histogram(xi, [0, 5, 10, 19]))
+st_hist('histogram float32 data keeps float32 edges', 'marsql.histogram(%s, 5)' % lit(XH.astype(np.float32)),
+        np.histogram(XH.astype(np.float32), 5), F32)
+st_hist('histogram constant data', 'marsql.histogram(%s, 4)' % lit(np.full(5, 2.0)), np.histogram(np.full(5, 2.0), 4))
+st_hist('histogram empty', 'marsql.histogram(%s, 3)' % lit(np.zeros(0)), np.histogram(np.zeros(0), 3))
+st_hist('histogram NaN with range', "marsql.histogram(%s, 2, ARRAY[0, 4])" % lit(np.array([1.0, np.nan, 3])),
+        st_quiet(np.histogram, np.array([1.0, np.nan, 3]), 2, range=(0, 4)))
+st_hist('histogram values on edges', 'marsql.histogram(%s, 4)' % lit(np.array([0.0, 1, 2, 3, 4, 4, 0.1 + 0.2])),
+        np.histogram(np.array([0.0, 1, 2, 3, 4, 4, 0.1 + 0.2]), 4))
+for rule in ('auto', 'fd', 'doane', 'scott', 'stone', 'rice', 'sturges', 'sqrt'):
+    for x in (XH, normal(1000) ** 3, uniform(0, 10, 37)):
+        T('histogram_bin_edges %s n=%d' % (rule, x.size), "marsql.histogram_bin_edges(%s, '%s')" % (lit(x), rule),
+          st_quiet(np.histogram_bin_edges, x, rule), F64)
+    st_hist('histogram %s' % rule, "marsql.histogram(%s, '%s')" % (lit(XH), rule), st_quiet(np.histogram, XH, rule))
+    st_hist('histogram %s with range' % rule, "marsql.histogram(%s, '%s', ARRAY[-1, 1])" % (lit(XH), rule),
+            st_quiet(np.histogram, XH, rule, range=(-1, 1)))
+T('histogram_bin_edges docstring sqrt', "marsql.histogram_bin_edges(%s, 'sqrt')" % lit(np.array([0, 0, 0, 1, 2, 3, 3, 4, 5])),
+  np.histogram_bin_edges(np.array([0, 0, 0, 1, 2, 3, 3, 4, 5]), bins='sqrt'), F64)
+# numpy >= 2.1 widens estimated bins of integer data to at least 1 (1.24
+# gives [0, 0.25, 0.5, 0.75, 1] here)
+T('histogram_bin_edges docstring auto range (numpy 2.1)', "marsql.histogram_bin_edges(%s, 'auto', ARRAY[0, 1])" % lit(np.array([0, 0, 0, 1, 2, 3, 3, 4, 5])),
+  np.array([0.0, 1.0]), F64)
+T('histogram_bin_edges float data auto range', "marsql.histogram_bin_edges(%s, 'auto', ARRAY[0, 1])" % lit(np.array([0, 0, 0, 1, 2, 3, 3, 4, 5.0])),
+  np.histogram_bin_edges(np.array([0, 0, 0, 1, 2, 3, 3, 4, 5.0]), bins='auto', range=(0, 1)), F64)
+T('histogram_bin_edges count', 'marsql.histogram_bin_edges(%s, 5)' % lit(XH), np.histogram_bin_edges(XH, 5), F64)
+T('histogram_bin_edges of constant data', "marsql.histogram_bin_edges(%s, 'fd')" % lit(np.full(4, 1.0)),
+  np.histogram_bin_edges(np.full(4, 1.0), 'fd'), F64)
+E('histogram bins 0', '(marsql.histogram(%s, 0)).hist' % lit(XH), '22', lambda: np.histogram(XH, 0))
+E('histogram bins negative', '(marsql.histogram(%s, -2)).hist' % lit(XH), '22', lambda: np.histogram(XH, -2))
+E('histogram edges not monotonic', '(marsql.histogram(%s, %s)).hist' % (lit(XH), lit(np.array([0.0, 2, 1]))), '22',
+  lambda: np.histogram(XH, [0.0, 2, 1]))
+E('histogram edges 2-D', '(marsql.histogram(%s, %s)).hist' % (lit(XH), lit(np.ones((2, 2)))), '22', lambda: np.histogram(XH, np.ones((2, 2))))
+E('histogram range reversed', '(marsql.histogram(%s, 3, ARRAY[2, 1])).hist' % lit(XH), '22', lambda: np.histogram(XH, 3, range=(2, 1)))
+E('histogram range not finite', "(marsql.histogram(%s, 3, ARRAY[0, 'infinity'::float8])).hist" % lit(XH), '22',
+  lambda: np.histogram(XH, 3, range=(0, np.inf)))
+E('histogram NaN without range', '(marsql.histogram(%s, 3)).hist' % lit(np.array([1.0, np.nan])), '22',
+  lambda: np.histogram(np.array([1.0, np.nan]), 3))
+E('histogram unknown estimator', "(marsql.histogram(%s, 'best')).hist" % lit(XH), '22', lambda: np.histogram(XH, 'best'))
+E('histogram estimator with weights', "(marsql.histogram(%s, 'auto', weights => %s)).hist" % (lit(XH), lit(W)), None,
+  st_raises(lambda: np.histogram(XH, 'auto', weights=W)))
+E('histogram weights shape', '(marsql.histogram(%s, 3, weights => %s)).hist' % (lit(XH), lit(W[:5])), '22',
+  lambda: np.histogram(XH, 3, weights=W[:5]))
+
+# ---- bincount
+T('bincount docstring arange(5)', 'marsql.bincount(%s)' % lit(np.arange(5)), np.bincount(np.arange(5)))
+T('bincount docstring', 'marsql.bincount(%s)' % lit(np.array([0, 1, 1, 3, 2, 1, 7])), np.bincount(np.array([0, 1, 1, 3, 2, 1, 7])))
+T('bincount docstring weights', 'marsql.bincount(%s, %s)' % (lit(np.array([0, 1, 1, 2, 2, 2])), lit(np.array([0.3, 0.5, 0.2, 0.7, 1., -0.6]))),
+  np.bincount(np.array([0, 1, 1, 2, 2, 2]), weights=np.array([0.3, 0.5, 0.2, 0.7, 1., -0.6])), F64)
+T('bincount minlength', 'marsql.bincount(%s, minlength => 10)' % lit(np.array([0, 3, 3])), np.bincount([0, 3, 3], minlength=10))
+T('bincount empty', 'marsql.bincount(%s)' % lit(np.zeros(0, np.int64)), np.bincount(np.zeros(0, np.int64)))
+for dt in ('bool', 'int8', 'uint8', 'int16', 'int32'):
+    x = np.array([1, 0, 1, 1] if dt == 'bool' else [3, 0, 5, 3]).astype(dt)
+    T('bincount %s' % dt, 'marsql.bincount(%s)' % lit(x), np.bincount(x))
+T('bincount int weights give float64', 'marsql.bincount(%s, %s)' % (lit(np.array([0, 2, 2])), lit(np.array([1, 2, 3]))),
+  np.bincount([0, 2, 2], weights=[1, 2, 3]))
+E('bincount negative', 'marsql.bincount(%s)' % lit(np.array([1, -1])), '22', lambda: np.bincount(np.array([1, -1])))
+E('bincount of floats', 'marsql.bincount(%s)' % lit(np.array([1.0, 2.0])), '42', st_raises(lambda: np.bincount(np.array([1.0, 2.0]))))
+E('bincount 2-D', 'marsql.bincount(%s)' % lit(np.ones((2, 2), np.int64)), '22', lambda: np.bincount(np.ones((2, 2), np.int64)))
+E('bincount negative minlength', 'marsql.bincount(%s, minlength => -1)' % lit(np.array([1])), '22',
+  lambda: np.bincount(np.array([1]), minlength=-1))
+E('bincount weights length', 'marsql.bincount(%s, %s)' % (lit(np.array([1, 2])), lit(np.array([1.0]))), '22',
+  lambda: np.bincount(np.array([1, 2]), weights=np.array([1.0])))
+
+# ---- digitize
+DX = np.array([0.2, 6.4, 3.0, 1.6])
+DB = np.array([0.0, 1.0, 2.5, 4.0, 10.0])
+T('digitize docstring', 'marsql.digitize(%s, %s)' % (lit(DX), lit(DB)), np.digitize(DX, DB))
+DX2 = np.array([1.2, 10.0, 12.4, 15.5, 20.])
+DB2 = np.array([0, 5, 10, 15, 20])
+T('digitize docstring right', 'marsql.digitize(%s, %s, true)' % (lit(DX2), lit(DB2)), np.digitize(DX2, DB2, right=True))
+T('digitize docstring left', 'marsql.digitize(%s, %s)' % (lit(DX2), lit(DB2)), np.digitize(DX2, DB2, right=False))
+for right in (False, True):
+    T('digitize decreasing right=%s' % right, 'marsql.digitize(%s, %s, %s)' % (lit(DX2), lit(DB2[::-1].copy()), right),
+      np.digitize(DX2, DB2[::-1], right=right))
+    T('digitize 2-D x with NaN right=%s' % right, 'marsql.digitize(%s, %s, %s)' % (lit(np.array([[1.0, np.nan], [-1, 20]])), lit(DB2), right),
+      np.digitize(np.array([[1.0, np.nan], [-1, 20]]), DB2, right=right))
+    T('digitize with repeated edges right=%s' % right, 'marsql.digitize(%s, %s, %s)' % (lit(np.array([0, 1, 2, 3])), lit(np.array([1, 1, 2])), right),
+      np.digitize(np.array([0, 1, 2, 3]), np.array([1, 1, 2]), right=right))
+T('digitize 0-d x', 'marsql.digitize(%s, %s)' % (lit(np.array(3.0)), lit(DB)), np.digitize(np.array(3.0), DB))
+E('digitize non-monotonic bins', 'marsql.digitize(%s, %s)' % (lit(DX), lit(np.array([0.0, 2, 1]))), '22',
+  lambda: np.digitize(DX, [0.0, 2, 1]))
+E('digitize 2-D bins', 'marsql.digitize(%s, %s)' % (lit(DX), lit(np.ones((2, 2)))), '22', lambda: np.digitize(DX, np.ones((2, 2))))
+E('digitize complex x', 'marsql.digitize(%s, %s)' % (lit(np.array([1 + 1j])), lit(DB)), '42',
+  st_raises(lambda: np.digitize(np.array([1 + 1j]), DB)))
+
+# ---------------------------------------------------------- correlation
+for mode in ('valid', 'same', 'full'):
+    T('correlate docstring %s' % mode, "marsql.correlate(%s, %s, '%s')" % (lit(np.array([1.0, 2, 3])), lit(np.array([0, 1, 0.5])), mode),
+      np.correlate([1.0, 2, 3], [0, 1, 0.5], mode), F64)
+    T('convolve docstring %s' % mode, "marsql.convolve(%s, %s, '%s')" % (lit(np.array([1.0, 2, 3])), lit(np.array([0, 1, 0.5])), mode),
+      np.convolve([1.0, 2, 3], [0, 1, 0.5], mode), F64)
+    for na, nv in ((7, 3), (3, 7), (6, 4), (4, 6), (5, 5), (1, 4), (4, 1), (8, 2), (2, 8)):
+        a, v = normal(na), normal(nv)
+        T('correlate %s %dx%d' % (mode, na, nv), "marsql.correlate(%s, %s, '%s')" % (lit(a), lit(v), mode),
+          np.correlate(a, v, mode), F64)
+        T('convolve %s %dx%d' % (mode, na, nv), "marsql.convolve(%s, %s, '%s')" % (lit(a), lit(v), mode),
+          np.convolve(a, v, mode), F64)
+    ca = np.array([1 + 1j, 2, 3 - 1j])
+    cv = np.array([0, 1, 0.5j])
+    T('correlate complex docstring %s' % mode, "marsql.correlate(%s, %s, '%s')" % (lit(ca), lit(cv), mode),
+      np.correlate(ca, cv, mode), F64)
+    T('correlate complex reversed %s' % mode, "marsql.correlate(%s, %s, '%s')" % (lit(cv), lit(ca), mode),
+      np.correlate(cv, ca, mode), F64)
+    T('convolve complex %s' % mode, "marsql.convolve(%s, %s, '%s')" % (lit(ca), lit(cv[:2]), mode),
+      np.convolve(ca, cv[:2], mode), F64)
+T('correlate default valid', 'marsql.correlate(%s, %s)' % (lit(np.arange(5.0)), lit(np.array([1.0, -1]))),
+  np.correlate(np.arange(5.0), [1.0, -1]), F64)
+T('convolve default full', 'marsql.convolve(%s, %s)' % (lit(np.arange(5.0)), lit(np.array([1.0, -1]))),
+  np.convolve(np.arange(5.0), [1.0, -1]), F64)
+T('convolve int64 exact', 'marsql.convolve(%s, %s)' % (lit(np.array([1, 2, 3])), lit(np.array([4, 5]))), np.convolve([1, 2, 3], [4, 5]))
+T('convolve int8 wraps', 'marsql.convolve(%s, %s)' % (lit(np.array([100, 100], np.int8)), lit(np.array([2, 1], np.int8))),
+  np.convolve(np.array([100, 100], np.int8), np.array([2, 1], np.int8)))
+T('correlate int32 with float32', 'marsql.correlate(%s, %s)' % (lit(np.array([1, 2, 3], np.int32)), lit(np.array([0.5, 1], np.float32))),
+  np.correlate(np.array([1, 2, 3], np.int32), np.array([0.5, 1], np.float32)), F64)
+a32, v32 = normal(5, dt=np.float32), normal(3, dt=np.float32)
+T('correlate float32', "marsql.correlate(%s, %s, 'full')" % (lit(a32), lit(v32)), np.correlate(a32, v32, 'full'), F32)
+T('convolve bool', 'marsql.convolve(%s, %s)' % (lit(np.array([True, False])), lit(np.array([False, True]))),
+  np.convolve(np.array([True, False]), np.array([False, True])))
+E('correlate 0-d operand', 'marsql.correlate(%s, %s)' % (lit(np.array(2.0)), lit(np.array([1.0, 3]))), '22',
+  lambda: np.correlate(2.0, [1.0, 3]))
+E('convolve empty a', 'marsql.convolve(%s, %s)' % (lit(np.zeros(0)), lit(np.ones(2))), '22', lambda: np.convolve(np.zeros(0), np.ones(2)))
+E('correlate empty v', 'marsql.correlate(%s, %s)' % (lit(np.ones(2)), lit(np.zeros(0))), '22', lambda: np.correlate(np.ones(2), np.zeros(0)))
+E('correlate unknown mode', "marsql.correlate(%s, %s, 'middle')" % (lit(np.ones(2)), lit(np.ones(2))), '22',
+  lambda: np.correlate(np.ones(2), np.ones(2), 'middle'))
+E('convolve 2-D', 'marsql.convolve(%s, %s)' % (lit(np.ones((2, 2))), lit(np.ones(2))), '22', lambda: np.convolve(np.ones((2, 2)), np.ones(2)))
+
+# ---- cov, corrcoef
+CX = np.array([[0, 2], [1, 1], [2, 0]]).T
+T('cov docstring', 'marsql.cov(%s)' % lit(CX), np.cov(CX), F64)
+CXx, CXy = np.array([-2.1, -1, 4.3]), np.array([3, 1.1, 0.12])
+T('cov docstring x, y', 'marsql.cov(%s, %s)' % (lit(CXx), lit(CXy)), np.cov(CXx, CXy), F64)
+T('cov docstring x alone is 0-d', 'marsql.cov(%s)' % lit(CXx), np.cov(CXx), F64)
+T('cov docstring y alone', 'marsql.cov(%s)' % lit(CXy), np.cov(CXy), F64)
+CM = normal(4, 9)
+for rowvar in (True, False):
+    for bias in (False, True):
+        T('cov rowvar=%s bias=%s' % (rowvar, bias), 'marsql.cov(%s, rowvar => %s, bias => %s)' % (lit(CM), rowvar, bias),
+          np.cov(CM, rowvar=rowvar, bias=bias), F64)
+    yv = normal(2, 9) if rowvar else normal(4, 2)
+    T('cov with y rowvar=%s' % rowvar, 'marsql.cov(%s, %s, %s)' % (lit(CM), lit(yv), rowvar), np.cov(CM, yv, rowvar=rowvar), F64)
+    T('corrcoef rowvar=%s' % rowvar, 'marsql.corrcoef(%s, rowvar => %s)' % (lit(CM), rowvar), np.corrcoef(CM, rowvar=rowvar), F64)
+    T('corrcoef with y rowvar=%s' % rowvar, 'marsql.corrcoef(%s, %s, %s)' % (lit(CM), lit(yv), rowvar),
+      np.corrcoef(CM, yv, rowvar=rowvar), F64)
+for ddof in (0, 1, 3):
+    T('cov ddof=%d' % ddof, 'marsql.cov(%s, ddof => %d)' % (lit(CM), ddof), np.cov(CM, ddof=ddof), F64)
+FW = rng.integers(0, 4, 9)
+AW = uniform(0.1, 2, 9)
+T('cov fweights', 'marsql.cov(%s, fweights => %s)' % (lit(CM), lit(FW)), np.cov(CM, fweights=FW), F64)
+T('cov aweights', 'marsql.cov(%s, aweights => %s)' % (lit(CM), lit(AW)), np.cov(CM, aweights=AW), F64)
+T('cov both weights ddof 2', 'marsql.cov(%s, ddof => 2, fweights => %s, aweights => %s)' % (lit(CM), lit(FW), lit(AW)),
+  np.cov(CM, ddof=2, fweights=FW, aweights=AW), F64)
+T('cov both weights bias', 'marsql.cov(%s, bias => true, fweights => %s, aweights => %s)' % (lit(CM), lit(FW), lit(AW)),
+  np.cov(CM, bias=True, fweights=FW, aweights=AW), F64)
+CC = normal(2, 5) + 1j * normal(2, 5)
+T('cov complex', 'marsql.cov(%s)' % lit(CC), np.cov(CC), F64)
+T('corrcoef complex', 'marsql.corrcoef(%s)' % lit(CC), np.corrcoef(CC), F64)
+T('cov int is float64', 'marsql.cov(%s)' % lit(np.array([[1, 2, 4], [3, 1, 0]])), np.cov(np.array([[1, 2, 4], [3, 1, 0]])), F64)
+T('cov float32 is float64', 'marsql.cov(%s)' % lit(CM.astype(np.float32)), np.cov(CM.astype(np.float32)), F64)
+T('cov of one observation is NaN (ddof 1)', 'marsql.cov(%s)' % lit(np.array([[1.0], [2.0]])),
+  st_quiet(np.cov, np.array([[1.0], [2.0]])), F64)
+T('corrcoef of one variable', 'marsql.corrcoef(%s)' % lit(CXx), np.corrcoef(CXx), F64)
+X3c = normal(3, 10)
+T('corrcoef 3 variables', 'marsql.corrcoef(%s)' % lit(X3c), np.corrcoef(X3c), F64)
+T('cov of an empty m', 'marsql.cov(%s)' % lit(np.zeros((0, 3))), st_quiet(np.cov, np.zeros((0, 3))), F64)
+E('cov of 3-D m', 'marsql.cov(%s)' % lit(np.ones((2, 2, 2))), '22', lambda: np.cov(np.ones((2, 2, 2))))
+E('cov fweights not integer', 'marsql.cov(%s, fweights => %s)' % (lit(CM), lit(np.full(9, 1.5))), '22',
+  st_raises(lambda: np.cov(CM, fweights=np.full(9, 1.5))))
+E('cov negative aweights', 'marsql.cov(%s, aweights => %s)' % (lit(CM), lit(-AW)), '22', lambda: np.cov(CM, aweights=-AW))
+E('cov weights length', 'marsql.cov(%s, aweights => %s)' % (lit(CM), lit(AW[:4])), '22',
+  lambda: (_ for _ in ()).throw(ValueError('numpy raises RuntimeError')) if True else None)
+E('cov y with other observations', 'marsql.cov(%s, %s)' % (lit(CM), lit(normal(2, 4))), '22', lambda: np.cov(CM, normal(2, 4)))
