@@ -14,6 +14,9 @@ SELECT nanmedian('[[1,NaN],[NaN,NaN]]'::tensor, 1);
 SELECT median('float16:[1,2]'::tensor), median('float32:[1,2,4,8]'::tensor);
 SELECT median('[]'::tensor), median('float64(0,3):[]'::tensor, 0), median('float64(0,3):[]'::tensor, 1);
 SELECT median('2.5'::tensor), median('[[1,2],[3,4]]'::tensor, NULL::int, true);
+-- complex: numpy's order (real part, then imaginary; values with NaN last)
+SELECT median('complex128:[1+2j,1-1j,0+5j,3+0j]'::tensor), median('complex64:[1+2j,1-1j,0+5j]'::tensor),
+	   median('complex128:[1+2j,1+nanj,0+5j]'::tensor), nanmedian('complex128:[1+2j,1+nanj,0+5j]'::tensor);
 
 -- quantile and percentile: every method, q as a number or a tensor
 SELECT m, quantile('[1,2,3,4,5,6,7,8,9,10]'::tensor, 0.35, method => m) AS q35,
@@ -45,7 +48,6 @@ SELECT quantile('[1,2]'::tensor, 0.5, method => 'mean');
 SELECT quantile('[[1,2]]'::tensor, 0.5, 2);
 SELECT median('[[1,2]]'::tensor, ARRAY[0,-2]);
 SELECT median('[[1,2]]'::tensor, ARRAY[3]);
-SELECT median('complex128:[1+2j]'::tensor);
 SELECT percentile('complex64:[1+2j]'::tensor, 50);
 SELECT quantile('[1,2]'::tensor, 'complex128:[0.5]'::tensor);
 SELECT quantile('bool:[true,false]'::tensor, 0.5);

@@ -424,6 +424,130 @@ cmp_i64_plain(const void *x, const void *y)
 	return cmp_i64(x, y);
 }
 
+/* element i of a complex dtype as (re, im) */
+static inline void
+load_complex(const void *data, MtDtype dtype, int64_t i, double *re, double *im)
+{
+	if (dtype == MT_COMPLEX64)
+	{
+		*re = ((const float *) data)[2 * i];
+		*im = ((const float *) data)[2 * i + 1];
+	}
+	else
+	{
+		*re = ((const double *) data)[2 * i];
+		*im = ((const double *) data)[2 * i + 1];
+	}
+}
+
+/* numpy's order of complex values: [R + Rj, R + nanj, nan + Rj,
+ * nan + nanj], each group by its non-NaN parts, real part first */
+static int
+cmp_complex(const void *x, const void *y)
+{
+	const double *a = (const double *) x,
+			   *b = (const double *) y;
+	int			ra = (isnan(a[0]) ? 2 : 0) + (isnan(a[1]) ? 1 : 0),
+				rb = (isnan(b[0]) ? 2 : 0) + (isnan(b[1]) ? 1 : 0);
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	for (int p = 0; p < 2; p++)
+	{
+		if (isnan(a[p]) || a[p] == b[p])
+			continue;
+		return a[p] < b[p] ? -1 : 1;
+	}
+	return 0;
+}
+
+static void
+store_complex(void *dst, MtDtype dtype, int64_t i, double re, double im)
+{
+	if (dtype == MT_COMPLEX64)
+	{
+		((float *) dst)[2 * i] = (float) re;
+		((float *) dst)[2 * i + 1] = (float) im;
+	}
+	else
+	{
+		((double *) dst)[2 * i] = re;
+		((double *) dst)[2 * i + 1] = im;
+	}
+}
+
+/*
+ * numpy.median (skip_nan: nanmedian) of complex lanes: each lane sorted in
+ * numpy's complex order (O(n log n): numpy partitions complex values too,
+ * but complex medians are rare); a lane holding NaN gives its last
+ * element after sorting, as numpy's _median_nancheck.
+ */
+static MtStatus
+median_complex(MtDtype dtype, const void *src, int64_t outer, int64_t len,
+			   int64_t inner, bool skip_nan, void *dst,
+			   MtPollFn poll, void *poll_arg)
+{
+	double	   *buf = malloc(sizeof(double) * 2 * (size_t) (len > 0 ? len : 1));
+	int64_t		lanes = outer * inner;
+	int64_t		since_poll = 0;
+
+	if (buf == NULL)
+		return MT_ERR_MEMORY;
+	for (int64_t lane = 0; lane < lanes; lane++)
+	{
+		int64_t		o = lane / inner;
+		int64_t		base = o * len * inner + (lane - o * inner);
+		int64_t		m = 0;
+
+		since_poll += len + 1;
+		if (since_poll >= STAT_POLL_STRIDE)
+		{
+			since_poll = 0;
+			if (poll != NULL && poll(poll_arg))
+			{
+				free(buf);
+				return MT_ERR_CANCELED;
+			}
+		}
+		for (int64_t j = 0; j < len; j++)
+		{
+			double		re,
+						im;
+
+			load_complex(src, dtype, base + j * inner, &re, &im);
+			if (skip_nan && (isnan(re) || isnan(im)))
+				continue;
+			buf[2 * m] = re;
+			buf[2 * m + 1] = im;
+			m++;
+		}
+		if (m == 0)
+		{
+			/* the mean of nothing; nanmedian's all-NaN slice: NaN */
+			store_complex(dst, dtype, lane, NAN, skip_nan ? 0 : NAN);
+			continue;
+		}
+		qsort(buf, (size_t) m, 2 * sizeof(double), cmp_complex);
+		if (isnan(buf[2 * (m - 1)]) || isnan(buf[2 * (m - 1) + 1]))
+			store_complex(dst, dtype, lane, buf[2 * (m - 1)], buf[2 * (m - 1) + 1]);
+		else
+		{
+			int64_t		lo = (m - 1) / 2,
+						hi = m / 2;
+
+			if (dtype == MT_COMPLEX64)
+				store_complex(dst, dtype, lane,
+							  (double) (((float) buf[2 * lo] + (float) buf[2 * hi]) / 2.0f),
+							  (double) (((float) buf[2 * lo + 1] + (float) buf[2 * hi + 1]) / 2.0f));
+			else
+				store_complex(dst, dtype, lane, (buf[2 * lo] + buf[2 * hi]) / 2,
+							  (buf[2 * lo + 1] + buf[2 * hi + 1]) / 2);
+		}
+	}
+	free(buf);
+	return MT_OK;
+}
+
 MtStatus
 mt_quantile(MtDtype dtype, const void *src, int64_t outer, int64_t len,
 			int64_t inner, const double *q, int64_t nq,
@@ -440,6 +564,9 @@ mt_quantile(MtDtype dtype, const void *src, int64_t outer, int64_t len,
 	int64_t		since_poll = 0;
 	MtStatus	status = MT_OK;
 
+	if (mt_dtype_is_complex(dtype))
+		return median_complex(dtype, src, outer, len, inner, skip_nan, dst,
+							  poll, poll_arg);
 	memset(&w, 0, sizeof(w));
 	if (use_int)
 		w.ivals = malloc(sizeof(int64_t) * count);
@@ -569,22 +696,6 @@ done:
 }
 
 /* ---- nan-reductions ---- */
-
-/* element i of a complex dtype as (re, im) */
-static inline void
-load_complex(const void *data, MtDtype dtype, int64_t i, double *re, double *im)
-{
-	if (dtype == MT_COMPLEX64)
-	{
-		*re = ((const float *) data)[2 * i];
-		*im = ((const float *) data)[2 * i + 1];
-	}
-	else
-	{
-		*re = ((const double *) data)[2 * i];
-		*im = ((const double *) data)[2 * i + 1];
-	}
-}
 
 MtStatus
 mt_replace_nan(MtDtype dtype, const void *src, int64_t outer, int64_t len,

@@ -172,12 +172,8 @@ median_sql(FunctionCallInfo fcinfo, bool skip_nan)
 		PG_RETURN_NULL();
 	t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
 	dtype = (MtDtype) t->dtype;
-	if (mt_dtype_is_complex(dtype))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("%s does not support dtype %s",
-						skip_nan ? "nanmedian" : "median", mt_dtype_name(dtype))));
-	/* numpy: the mean of the middle elements, float64 for bool and integers */
+	/* numpy: the mean of the middle elements, float64 for bool and
+	 * integers; complex medians stay complex */
 	dst_dtype = mt_dtype_is_exact(dtype) ? MT_FLOAT64 : dtype;
 	lanes_of(fcinfo, 1, t, PG_GETARG_BOOL(2), &l);
 	result = lanes_result(&l, 0, NULL, dst_dtype);

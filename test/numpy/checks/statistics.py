@@ -611,3 +611,31 @@ E('cov negative aweights', 'marsql.cov(%s, aweights => %s)' % (lit(CM), lit(-AW)
 E('cov weights length', 'marsql.cov(%s, aweights => %s)' % (lit(CM), lit(AW[:4])), '22',
   lambda: (_ for _ in ()).throw(ValueError('numpy raises RuntimeError')) if True else None)
 E('cov y with other observations', 'marsql.cov(%s, %s)' % (lit(CM), lit(normal(2, 4))), '22', lambda: np.cov(CM, normal(2, 4)))
+
+# ---- complex medians (numpy sorts complex by real, then imaginary part)
+def st_median_nan2(z, axis):
+    """numpy 2's median of a slice holding NaN is the slice's last element
+    in sort order (_median_nancheck copies potential_nans); numpy 1.24
+    writes nan + 0j"""
+    r = np.asarray(st_quiet(np.median, z, axis=axis))
+    zz = z.reshape(-1) if axis is None else np.moveaxis(z, axis, -1)
+    last = np.sort(zz, axis=-1)[..., -1]
+    return np.where(np.isnan(last), last, r)
+
+
+for dt in ('complex128', 'complex64'):
+    zc = (normal(3, 5) + 1j * normal(3, 5)).astype(dt)
+    zc[0, 0] = 1.5 + 2j
+    zc[0, 1] = 1.5 - 1j     # equal real parts: the imaginary part decides
+    tol = F32 if dt == 'complex64' else F64
+    for ax in (None, 0, 1):
+        T('median %s axis=%s' % (dt, ax), 'marsql.median(%s, %s)' % (lit(zc), st_axis(ax)), np.median(zc, axis=ax), tol)
+        T('median %s even axis=%s' % (dt, ax), 'marsql.median(%s, %s)' % (lit(zc[:, :4]), st_axis(ax)), np.median(zc[:, :4], axis=ax), tol)
+    zn = zc.copy()
+    zn[1, 2] = complex(np.nan, 1)
+    zn[2, 0] = complex(1, np.nan)
+    for ax in (None, 0, 1):
+        T('median %s with NaN axis=%s (numpy 2)' % (dt, ax), 'marsql.median(%s, %s)' % (lit(zn), st_axis(ax)),
+          st_median_nan2(zn, ax), tol)
+        T('nanmedian %s axis=%s' % (dt, ax), 'marsql.nanmedian(%s, %s)' % (lit(zn), st_axis(ax)),
+          st_quiet(np.nanmedian, zn, axis=ax), tol)
