@@ -1027,7 +1027,7 @@ mt_histogram_bin_width(const char *rule, double *x, int64_t n, double lo,
 	else if (strcmp(rule, "rice") == 0)
 		*width = n > 0 ? ptp_of(x, n) / (2.0 * pow((double) n, 1.0 / 3)) : 0;
 	else if (strcmp(rule, "scott") == 0)
-		*width = n > 0 ? pow(24.0 * sqrt(M_PI) / (double) n, 1.0 / 3.0) * std_of(x, n) : 0;
+		*width = n > 0 ? pow(24.0 * sqrt(3.14159265358979323846) / (double) n, 1.0 / 3.0) * std_of(x, n) : 0;
 	else if (strcmp(rule, "fd") == 0)
 		*width = n > 0 ? width_fd(x, n) : 0;
 	else if (strcmp(rule, "auto") == 0)
