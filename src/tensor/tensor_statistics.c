@@ -973,6 +973,8 @@ histogram_of(FunctionCallInfo fcinfo, int weights_arg, bool density,
 			{
 				double		v = mt_load_double(TENSOR_DATA(a), dtype, i);
 
+				if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+					CHECK_FOR_INTERRUPTS();
 				if (isnan(v))
 				{
 					lo = hi = v;
@@ -1014,6 +1016,8 @@ histogram_of(FunctionCallInfo fcinfo, int weights_arg, bool density,
 			{
 				double		v = mt_load_double(TENSOR_DATA(a), dtype, i);
 
+				if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+					CHECK_FOR_INTERRUPTS();
 				if (!has_range || (v >= lo && v <= hi))
 					x[m++] = v;
 			}
@@ -1179,6 +1183,8 @@ tensor_bincount(PG_FUNCTION_ARGS)
 	{
 		int64		k = mt_load_int64(TENSOR_DATA(x), dtype, i);
 
+		if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
 		if (k < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -1405,6 +1411,9 @@ cov_rows(Tensor *m, bool rowvar, MtDtype ct, double *X, int64 *vars,
 		for (int64 j = 0; j < cols; j++)
 		{
 			int64		src = transpose ? j * rows + i : i * cols + j;
+
+			if ((src & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+				CHECK_FOR_INTERRUPTS();
 
 			for (int p = 0; p < width; p++)
 				X[((*vars + i) * cols + j) * width + p] =
