@@ -1,11 +1,15 @@
 /*
  * statistics.h
- *	  Order statistics of tensor data, pure C (no postgres.h): numpy's
- *	  median, quantile and percentile (all thirteen methods of numpy >= 1.22)
- *	  and their nan-variants.  Each lane is copied once and its order
- *	  statistics found by selection (quickselect with a median-of-three
- *	  pivot, falling back to a sort on bad pivots), O(n) per lane on
- *	  average, never a full sort.
+ *	  numpy's statistics over raw tensor data, pure C (no postgres.h):
+ *	  order statistics (median, quantile and percentile with all thirteen
+ *	  methods of numpy >= 1.22, and their nan-variants), the helpers of the
+ *	  nan-reductions (NaN replaced by an identity with per-lane counts,
+ *	  nanvar), histograms (counting, numpy's bin-width estimators),
+ *	  bincount, the monotonicity test of digitize, correlate / convolve,
+ *	  cov and corrcoef.  Each lane of a quantile is copied once and its
+ *	  order statistics found by selection (quickselect with a median-of-
+ *	  three pivot, falling back to a sort on bad pivots), O(n) per lane on
+ *	  average, never a full sort; complex medians sort.
  *
  *	  A tensor reduced along an axis is seen as outer x len x inner: each
  *	  of the outer * inner lanes has len elements, inner apart.
@@ -53,7 +57,8 @@ extern bool mt_quantile_method_discrete(MtQuantileMethod method);
 
 /*
  * The quantiles q[0 .. nq-1] (each in [0, 1], checked by the caller) of
- * every lane of src (a real dtype, outer x len x inner).  dst receives
+ * every lane of src (a real dtype, outer x len x inner; complex only for
+ * MT_QM_MEDIAN, in numpy's complex order, into a dst of src's dtype).  dst receives
  * nq x outer x inner elements of dst_dtype, q's index first (numpy's
  * result layout): an element of the lane for discrete methods (dst_dtype
  * the source dtype), else numpy's interpolation _lerp computed in double
