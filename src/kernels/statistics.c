@@ -1,7 +1,9 @@
 /*
  * statistics.c
- *	  Selection and numpy's quantile methods over tensor lanes (see
- *	  statistics.h).  Pure C, no postgres.h.
+ *	  Selection, numpy's quantile methods, the nan-reduction helpers,
+ *	  histograms and their bin-width estimators, bincount, correlate /
+ *	  convolve and cov / corrcoef over tensor data (see statistics.h).
+ *	  Pure C, no postgres.h.
  */
 #include "statistics.h"
 
