@@ -106,6 +106,9 @@ SELECT bincount('int64:[0,1,1,3,2,1,7]'::tensor), bincount('int8:[0,1,1]'::tenso
 SELECT digitize('[0.2,6.4,3.0,1.6]'::tensor, '[0,1,2.5,4,10]'::tensor),
 	   digitize('[1.2,10,12.4,15.5,20]'::tensor, 'int64:[0,5,10,15,20]'::tensor, true),
 	   digitize('[1.2,10,12.4,15.5,20]'::tensor, 'int64:[20,15,10,5,0]'::tensor);
+SELECT * FROM histogram2d('[1,2,2,3,0.5]'::tensor, '[0,1,1,2,2]'::tensor, 2);
+SELECT * FROM histogram2d('[1,2,2,3,0.5]'::tensor, '[0,1,1,2,2]'::tensor, ARRAY[3,1], ARRAY[[0,4],[0,2]], true);
+SELECT * FROM histogram2d('[1,2,2,3,0.5]'::tensor, '[0,1,1,2,2]'::tensor, '[0,1,2,3]'::tensor, weights => '[1,2,3,4,5]'::tensor);
 -- correlation
 SELECT correlate('[1,2,3]'::tensor, '[0,1,0.5]'::tensor), correlate('[1,2,3]'::tensor, '[0,1,0.5]'::tensor, 'same'),
 	   correlate('[1,2,3]'::tensor, '[0,1,0.5]'::tensor, 'full');
@@ -132,6 +135,14 @@ SELECT * FROM histogram('[1,2]'::tensor, 'best');
 SELECT * FROM histogram('[1,2]'::tensor, 'auto', weights => '[1,1]'::tensor);
 SELECT * FROM histogram('[1,2]'::tensor, 2, weights => '[1,1,1]'::tensor);
 SELECT * FROM histogram('complex128:[1]'::tensor, 2);
+SELECT * FROM histogram2d('[1,2]'::tensor, '[1]'::tensor);
+SELECT * FROM histogram2d('[1,2]'::tensor, '[1,2]'::tensor, 0);
+SELECT * FROM histogram2d('[1,2]'::tensor, '[1,2]'::tensor, ARRAY[2]);
+SELECT * FROM histogram2d('[1,2]'::tensor, '[1,2]'::tensor, '[1,0]'::tensor);
+SELECT * FROM histogram2d('[1,2]'::tensor, '[1,2]'::tensor, 2, ARRAY[1,2]);
+SELECT * FROM histogram2d('[1,2]'::tensor, '[1,2]'::tensor, 2, ARRAY[[1,2],[3,2]]);
+SELECT * FROM histogram2d('[1,NaN]'::tensor, '[1,2]'::tensor);
+SELECT * FROM histogram2d('[1,2]'::tensor, '[1,2]'::tensor, weights => '[1]'::tensor);
 SELECT bincount('int64:[1,-1]'::tensor);
 SELECT bincount('[1,2]'::tensor);
 SELECT bincount('int64:[[1]]'::tensor);

@@ -387,6 +387,42 @@ CREATE FUNCTION marsql.histogram_bin_edges(a marsql.tensor, bins text,
 COMMENT ON FUNCTION marsql.histogram_bin_edges(marsql.tensor, text, double precision[], marsql.tensor) IS
 	'numpy.histogram_bin_edges with the number of bins from an estimator (auto, fd, doane, scott, stone, rice, sturges, sqrt)';
 
+CREATE FUNCTION marsql.histogram2d(x marsql.tensor, y marsql.tensor, bins integer DEFAULT 10,
+								   range double precision[] DEFAULT NULL,
+								   density boolean DEFAULT false,
+								   weights marsql.tensor DEFAULT NULL,
+								   OUT hist marsql.tensor, OUT xedges marsql.tensor,
+								   OUT yedges marsql.tensor)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'tensor_histogram2d'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.histogram2d(marsql.tensor, marsql.tensor, integer, double precision[], boolean, marsql.tensor) IS
+	'numpy.histogram2d with bins equal bins per coordinate: float64 counts (x along the first axis) and the edges; range is [[xmin, xmax], [ymin, ymax]]';
+
+CREATE FUNCTION marsql.histogram2d(x marsql.tensor, y marsql.tensor, bins integer[],
+								   range double precision[] DEFAULT NULL,
+								   density boolean DEFAULT false,
+								   weights marsql.tensor DEFAULT NULL,
+								   OUT hist marsql.tensor, OUT xedges marsql.tensor,
+								   OUT yedges marsql.tensor)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'tensor_histogram2d'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.histogram2d(marsql.tensor, marsql.tensor, integer[], double precision[], boolean, marsql.tensor) IS
+	'numpy.histogram2d with bins[0] x bins[1] equal bins: float64 counts (x along the first axis) and the edges; range is [[xmin, xmax], [ymin, ymax]]';
+
+CREATE FUNCTION marsql.histogram2d(x marsql.tensor, y marsql.tensor, bins marsql.tensor,
+								   range double precision[] DEFAULT NULL,
+								   density boolean DEFAULT false,
+								   weights marsql.tensor DEFAULT NULL,
+								   OUT hist marsql.tensor, OUT xedges marsql.tensor,
+								   OUT yedges marsql.tensor)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'tensor_histogram2d'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.histogram2d(marsql.tensor, marsql.tensor, marsql.tensor, double precision[], boolean, marsql.tensor) IS
+	'numpy.histogram2d with the same increasing edges for both coordinates: float64 counts (x along the first axis) and the edges; range is [[xmin, xmax], [ymin, ymax]]';
+
 CREATE FUNCTION marsql.bincount(x marsql.tensor, weights marsql.tensor DEFAULT NULL,
 								minlength integer DEFAULT 0)
 	RETURNS marsql.tensor

@@ -1363,3 +1363,48 @@ mt_corrcoef(MtDtype dtype, void *c, int64_t vars)
 					e[1] = clip1(e[1] / si / sk);
 			}
 }
+
+/* numpy's searchsorted(edges, v, side='right') with the last edge closed:
+ * the bin of v (0 .. n-1), or -1 outside */
+static int64_t
+bin_of(const double *edges, int64_t nbins, double v)
+{
+	int64_t		a = 0,
+				b = nbins + 1;
+
+	if (!(v >= edges[0] && v <= edges[nbins]))
+		return -1;
+	while (b - a > 1)
+	{
+		int64_t		mid = a + (b - a) / 2;
+
+		if (edges[mid] <= v)
+			a = mid;
+		else
+			b = mid;
+	}
+	return a < nbins ? a : nbins - 1;
+}
+
+MtStatus
+mt_histogram2d(const void *x, MtDtype xdtype, const void *y, MtDtype ydtype,
+			   int64_t n, const void *w, MtDtype wdtype, const double *xedges,
+			   int64_t nx, const double *yedges, int64_t ny, double *counts,
+			   MtPollFn poll, void *poll_arg)
+{
+	for (int64_t i = 0; i < n; i++)
+	{
+		int64_t		bx,
+					by;
+
+		if ((i & (STAT_POLL_STRIDE - 1)) == 0 && i > 0 &&
+			poll != NULL && poll(poll_arg))
+			return MT_ERR_CANCELED;
+		bx = bin_of(xedges, nx, mt_load_double(x, xdtype, i));
+		by = bin_of(yedges, ny, mt_load_double(y, ydtype, i));
+		if (bx < 0 || by < 0)
+			continue;
+		counts[bx * ny + by] += w != NULL ? mt_load_double(w, wdtype, i) : 1.0;
+	}
+	return MT_OK;
+}

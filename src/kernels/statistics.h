@@ -155,6 +155,18 @@ extern void mt_bincount(const void *x, MtDtype dtype, int64_t n,
  * never increase (and some decrease), 0 otherwise (numpy's digitize) */
 extern int	mt_monotonicity(const void *bins, MtDtype dtype, int64_t n);
 
+/*
+ * numpy.histogram2d's counting (histogramdd): counts (nx x ny doubles,
+ * zeroed by the caller) gain 1 or w[i] for each pair (x[i], y[i]) inside
+ * the edges (xedges: nx + 1, yedges: ny + 1, increasing; the last bin of
+ * each closed); pairs outside, or with a NaN, are not counted.
+ */
+extern MtStatus mt_histogram2d(const void *x, MtDtype xdtype, const void *y,
+							   MtDtype ydtype, int64_t n, const void *w,
+							   MtDtype wdtype, const double *xedges, int64_t nx,
+							   const double *yedges, int64_t ny, double *counts,
+							   MtPollFn poll, void *poll_arg);
+
 /* ---- correlation ---- */
 
 typedef enum MtCorrelateMode

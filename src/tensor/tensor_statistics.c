@@ -1570,3 +1570,236 @@ tensor_corrcoef(PG_FUNCTION_ARGS)
 	mt_corrcoef((MtDtype) c->dtype, TENSOR_DATA(c), c->dims[0]);
 	PG_RETURN_TENSOR_P(c);
 }
+
+/* ---- histogram2d ---- */
+
+/*
+ * np.linspace(min, max, bins + 1) of one coordinate (numpy's
+ * _get_outer_edges: the range when given, else the data's extremes; equal
+ * ends widened by 0.5), in dtype.
+ */
+static Tensor *
+uniform_edges(const Tensor *s, int bins, bool has_range, double lo, double hi,
+			  MtDtype dtype, int dim)
+{
+	int64		n = tensor_size(s);
+	int64		ne = (int64) bins + 1;
+	Tensor	   *e64;
+	double	   *e;
+	double		step;
+
+	if (bins < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bins[%d] must be positive, when an integer", dim)));
+	if (!has_range)
+	{
+		lo = 0;
+		hi = 1;
+		if (n > 0)
+		{
+			lo = INFINITY;
+			hi = -INFINITY;
+			for (int64 i = 0; i < n; i++)
+			{
+				double		v = mt_load_double(TENSOR_DATA(s), (MtDtype) s->dtype, i);
+
+				if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+					CHECK_FOR_INTERRUPTS();
+				if (isnan(v))
+				{
+					lo = hi = v;
+					break;
+				}
+				lo = Min(lo, v);
+				hi = Max(hi, v);
+			}
+			if (!isfinite(lo) || !isfinite(hi))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("autodetected range of [%g, %g] is not finite", lo, hi)));
+		}
+	}
+	if (lo == hi)
+	{
+		lo -= 0.5;
+		hi += 0.5;
+	}
+	e64 = tensor_new(1, &ne, MT_FLOAT64);
+	e = (double *) TENSOR_DATA(e64);
+	step = (hi - lo) / (double) bins;
+	for (int64 i = 0; i < ne; i++)
+		e[i] = (double) i * step + lo;
+	e[bins] = hi;
+	return tensor_convert(e64, dtype);
+}
+
+/* given edges of one coordinate: 1-D, increasing */
+static Tensor *
+given_edges(Tensor *e, int dim)
+{
+	require_real(e, "histogram2d", "bins");
+	if (e->ndim != 1 || e->dims[0] < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bins[%d] must be a one-dimensional tensor of at least two edges", dim)));
+	if (mt_monotonicity(TENSOR_DATA(e), (MtDtype) e->dtype, e->dims[0]) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("bins[%d] must be monotonically increasing, when a tensor", dim)));
+	return e;
+}
+
+static double *
+edges_as_double(const Tensor *e)
+{
+	int64		n = e->dims[0];
+	double	   *d = palloc(sizeof(double) * n);
+
+	for (int64 i = 0; i < n; i++)
+		d[i] = mt_load_double(TENSOR_DATA(e), (MtDtype) e->dtype, i);
+	return d;
+}
+
+/*
+ * histogram2d(x, y, bins integer | integer[] | tensor, range float8[]
+ * (2 x 2), density, weights) -> (hist float64 nx x ny, xedges, yedges)
+ */
+PG_FUNCTION_INFO_V1(tensor_histogram2d);
+Datum
+tensor_histogram2d(PG_FUNCTION_ARGS)
+{
+	Tensor	   *x,
+			   *y,
+			   *w = NULL,
+			   *xe,
+			   *ye,
+			   *hist;
+	Oid			bins_type;
+	MtDtype		edge_dtype;
+	bool		has_range = !PG_ARGISNULL(3);
+	double		rng[4] = {0, 1, 0, 1};
+	int64		n,
+				nx,
+				ny,
+				dims[2];
+	double	   *xd,
+			   *yd,
+			   *counts;
+	TupleDesc	tupdesc;
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(4))
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "histogram2d must return a record");
+	tupdesc = BlessTupleDesc(tupdesc);
+	x = PG_GETARG_TENSOR_ANYDTYPE_P(0);
+	y = PG_GETARG_TENSOR_ANYDTYPE_P(1);
+	require_real(x, "histogram2d", "x");
+	require_real(y, "histogram2d", "y");
+	if (x->ndim != 1 || y->ndim != 1 || x->dims[0] != y->dims[0])
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("x and y must be one-dimensional tensors of the same length")));
+	n = x->dims[0];
+	if (!PG_ARGISNULL(5))
+	{
+		w = PG_GETARG_TENSOR_ANYDTYPE_P(5);
+		require_real(w, "histogram2d", "weights");
+		if (w->ndim != 1 || w->dims[0] != n)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("weights must have the length of x and y")));
+	}
+	if (has_range)
+	{
+		ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(3);
+		Datum	   *elems;
+		bool	   *elnulls;
+		int			ne;
+
+		deconstruct_array(arr, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
+						  &elems, &elnulls, &ne);
+		if (ne != 4 || ARR_NDIM(arr) != 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("range must be a 2 x 2 array: [[xmin, xmax], [ymin, ymax]]")));
+		for (int i = 0; i < 4; i++)
+		{
+			if (elnulls[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("range must not contain NULL")));
+			rng[i] = DatumGetFloat8(elems[i]);
+		}
+		for (int d = 0; d < 2; d++)
+		{
+			if (rng[2 * d] > rng[2 * d + 1])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("max must be larger than min in range parameter")));
+			if (!isfinite(rng[2 * d]) || !isfinite(rng[2 * d + 1]))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("supplied range of [%g, %g] is not finite",
+								rng[2 * d], rng[2 * d + 1])));
+		}
+	}
+	/* numpy stacks x and y: edges in their common float dtype */
+	edge_dtype = mt_dtype_promote((MtDtype) x->dtype, (MtDtype) y->dtype);
+	if (!mt_dtype_is_float(edge_dtype))
+		edge_dtype = MT_FLOAT64;
+	bins_type = get_fn_expr_argtype(fcinfo->flinfo, 2);
+	if (bins_type == INT4OID)
+	{
+		xe = uniform_edges(x, PG_GETARG_INT32(2), has_range, rng[0], rng[1], edge_dtype, 0);
+		ye = uniform_edges(y, PG_GETARG_INT32(2), has_range, rng[2], rng[3], edge_dtype, 1);
+	}
+	else if (bins_type == INT4ARRAYOID)
+	{
+		int			b[2];
+
+		if (tensor_int_array(PG_GETARG_ARRAYTYPE_P(2), b, 2, "bins") != 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("bins must hold two counts, one per coordinate")));
+		xe = uniform_edges(x, b[0], has_range, rng[0], rng[1], edge_dtype, 0);
+		ye = uniform_edges(y, b[1], has_range, rng[2], rng[3], edge_dtype, 1);
+	}
+	else
+	{
+		xe = given_edges(PG_GETARG_TENSOR_ANYDTYPE_P(2), 0);
+		ye = xe;
+	}
+	nx = xe->dims[0] - 1;
+	ny = ye->dims[0] - 1;
+	xd = edges_as_double(xe);
+	yd = edges_as_double(ye);
+	dims[0] = nx;
+	dims[1] = ny;
+	hist = tensor_new(2, dims, MT_FLOAT64);
+	counts = (double *) TENSOR_DATA(hist);
+	tensor_check_status(mt_histogram2d(TENSOR_DATA(x), (MtDtype) x->dtype,
+									   TENSOR_DATA(y), (MtDtype) y->dtype, n,
+									   w ? TENSOR_DATA(w) : NULL,
+									   w ? (MtDtype) w->dtype : MT_FLOAT64,
+									   xd, nx, yd, ny, counts,
+									   tensor_poll_interrupts, NULL), NULL);
+	if (PG_GETARG_BOOL(4))
+	{
+		double		total = 0;
+
+		for (int64 i = 0; i < nx * ny; i++)
+			total += counts[i];
+		for (int64 i = 0; i < nx; i++)
+			for (int64 j = 0; j < ny; j++)
+				counts[i * ny + j] = counts[i * ny + j] / (xd[i + 1] - xd[i]) /
+					(yd[j + 1] - yd[j]) / total;
+	}
+	values[0] = PointerGetDatum(hist);
+	values[1] = PointerGetDatum(xe);
+	values[2] = PointerGetDatum(ye);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

@@ -182,7 +182,7 @@ SELECT is_empty($$
 		'nanargmax', 'nanargmin', 'nancumsum', 'nancumprod', 'ptp',
 		'cumulative_sum', 'cumulative_prod',	-- NULL axis: every axis / flattened
 		'average', 'average_returned', 'histogram', 'histogram_bin_edges',
-		'bincount', 'cov', 'corrcoef',	-- NULL weights / range / y / ddof: none / numpy's default
+		'histogram2d', 'bincount', 'cov', 'corrcoef',	-- NULL weights / range / y / ddof: none / numpy's default
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on

@@ -639,3 +639,42 @@ for dt in ('complex128', 'complex64'):
           st_median_nan2(zn, ax), tol)
         T('nanmedian %s axis=%s' % (dt, ax), 'marsql.nanmedian(%s, %s)' % (lit(zn), st_axis(ax)),
           st_quiet(np.nanmedian, zn, axis=ax), tol)
+
+
+# ---- histogram2d
+def st_hist2(desc, sql, ref, tol=F64):
+    h, xe, ye = ref
+
+    def verify(rows):
+        row = one_row(rows)
+        out = []
+        for name, exp in (('hist', h), ('xedges', xe), ('yedges', ye)):
+            got = parse_tensor(col(row, name))
+            if got.dtype != np.asarray(exp).dtype:
+                out.append('%s dtype %s, numpy %s' % (name, got.dtype, np.asarray(exp).dtype))
+            d = compare(got, exp, tol, name)
+            if d:
+                out.append(d)
+        return '\n'.join(out) or None
+    R(desc, 'SELECT r.hist, r.xedges, r.yedges FROM %s r' % sql, verify)
+
+
+H2x, H2y = normal(100), normal(100)
+H2w = uniform(0, 1, 100)
+for bins in (1, 4, 7):
+    st_hist2('histogram2d bins=%d' % bins, 'marsql.histogram2d(%s, %s, %d)' % (lit(H2x), lit(H2y), bins), np.histogram2d(H2x, H2y, bins))
+st_hist2('histogram2d bins [3,5] range density', 'marsql.histogram2d(%s, %s, ARRAY[3,5], ARRAY[[-1,1],[-2,0.5]], true)' % (lit(H2x), lit(H2y)),
+         np.histogram2d(H2x, H2y, [3, 5], range=[[-1, 1], [-2, 0.5]], density=True))
+st_hist2('histogram2d edges weights', 'marsql.histogram2d(%s, %s, %s, weights => %s)' % (lit(H2x), lit(H2y), lit(np.array([-2.0, -0.5, 0, 0.3, 2])), lit(H2w)),
+         np.histogram2d(H2x, H2y, np.array([-2.0, -0.5, 0, 0.3, 2]), weights=H2w))
+st_hist2('histogram2d docstring-like int edges', 'marsql.histogram2d(%s, %s, %s)' % (lit(np.array([1, 2, 2, 3, 0.5])), lit(np.array([0, 1, 1, 2, 2.0])), lit(np.array([0, 1, 2, 3]))),
+         np.histogram2d(np.array([1, 2, 2, 3, 0.5]), np.array([0, 1, 1, 2, 2.0]), bins=np.array([0, 1, 2, 3])))
+# numpy 2's linspace keeps the float32 of the data's extremes (NEP 50);
+# numpy 1.24 makes float64 edges
+_h, _xe, _ye = np.histogram2d(H2x.astype(np.float32), H2y.astype(np.float32), 3)
+st_hist2('histogram2d float32 (numpy 2 edges)', 'marsql.histogram2d(%s, %s, 3)' % (lit(H2x.astype(np.float32)), lit(H2y.astype(np.float32))),
+         (_h, _xe.astype(np.float32), _ye.astype(np.float32)), F32)
+E('histogram2d bins 0', '(marsql.histogram2d(%s, %s, 0)).hist' % (lit(H2x), lit(H2y)), '22', st_raises(lambda: np.histogram2d(H2x, H2y, 0)))
+E('histogram2d lengths differ', '(marsql.histogram2d(%s, %s)).hist' % (lit(H2x), lit(H2y[:5])), '22', lambda: np.histogram2d(H2x, H2y[:5]))
+E('histogram2d edges decreasing', '(marsql.histogram2d(%s, %s, %s)).hist' % (lit(H2x), lit(H2y), lit(np.array([1.0, 0, -1]))), '22',
+  lambda: np.histogram2d(H2x, H2y, np.array([1.0, 0, -1])))
