@@ -8,6 +8,7 @@
 #define MARSQL_TENSOR_OPS_H
 
 #include "kernels/elementwise.h"
+#include "kernels/reduce.h"
 #include "tensor/tensor.h"
 
 /* tensor_elementwise.c */
@@ -94,5 +95,11 @@ extern Tensor *tensor_singular_values(Tensor *a);
  * refused (42804).  fn names the function in the message.
  */
 extern Tensor *tensor_linalg_operand(Tensor *t, const char *fn);
+
+/* tensor_reduce.c: a reduction along axis (all axes when axis_null), and
+ * cumsum / cumprod (flattened when axis_null), numpy's dtypes */
+extern Tensor *tensor_reduce(Tensor *t, MtReduceOp op, bool axis_null, int axis,
+							 bool keepdims, double param);
+extern Tensor *tensor_accumulate(Tensor *t, bool prod, bool axis_null, int axis);
 
 #endif							/* MARSQL_TENSOR_OPS_H */

@@ -572,3 +572,43 @@ tensor_norm(PG_FUNCTION_ARGS)
 	result = norm_float(fcinfo, tensor_convert(t, MT_FLOAT32));
 	PG_RETURN_TENSOR_P(tensor_convert((Tensor *) DatumGetPointer(result), MT_FLOAT16));
 }
+
+/* reduce() for other glue files (tensor_statistics.c's nan-reductions) */
+Tensor *
+tensor_reduce(Tensor *t, MtReduceOp op, bool axis_null, int axis,
+			  bool keepdims, double param)
+{
+	return reduce(t, op, axis_null, axis, keepdims, param);
+}
+
+/* cumsum (prod false) or cumprod of t along axis (flattened when axis_null) */
+Tensor *
+tensor_accumulate(Tensor *t, bool prod, bool axis_null, int axis)
+{
+	MtDtype		dtype = reduce_dtype(prod ? MT_REDUCE_PROD : MT_REDUCE_SUM,
+									 (MtDtype) t->dtype);
+	Tensor	   *result;
+	int64		outer = 1,
+				len,
+				inner = 1;
+
+	if (axis_null)
+	{
+		len = tensor_size(t);
+		result = tensor_new(1, &len, dtype);
+	}
+	else
+	{
+		axis = tensor_axis(axis, t->ndim);
+		for (int i = 0; i < axis; i++)
+			outer *= t->dims[i];
+		len = t->dims[axis];
+		for (int i = axis + 1; i < t->ndim; i++)
+			inner *= t->dims[i];
+		result = tensor_new_like(t, dtype);
+	}
+	tensor_check_status(mt_accumulate(prod, (MtDtype) t->dtype, TENSOR_DATA(t),
+									  outer, len, inner, TENSOR_DATA(result),
+									  dtype, tensor_poll_interrupts, NULL), NULL);
+	return result;
+}

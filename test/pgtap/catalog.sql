@@ -177,6 +177,12 @@ SELECT is_empty($$
 		'sort', 'argsort', 'partition', 'argpartition', 'topk', 'argtopk',
 		'lexsort', 'unique', 'unique_all',	-- NULL axis: flattened
 		'searchsorted',					-- NULL sorter: none
+		'median', 'nanmedian', 'quantile', 'percentile', 'nanquantile', 'nanpercentile',
+		'nansum', 'nanprod', 'nanmean', 'nanvar', 'nanstd', 'nanmax', 'nanmin',
+		'nanargmax', 'nanargmin', 'nancumsum', 'nancumprod', 'ptp',
+		'cumulative_sum', 'cumulative_prod',	-- NULL axis: every axis / flattened
+		'average', 'average_returned', 'histogram', 'histogram_bin_edges',
+		'histogram2d', 'bincount', 'cov', 'corrcoef',	-- NULL weights / range / y / ddof: none / numpy's default
 		'lstsq', 'matrix_rank',			-- NULL rcond / tol: numpy's default
 		'fft', 'ifft', 'rfft', 'irfft', 'hfft', 'ihfft', 'fft2', 'ifft2', 'rfft2',
 		'irfft2', 'fftn', 'ifftn', 'rfftn', 'irfftn',	-- NULL n / s / axes / norm: numpy's None

@@ -45,6 +45,7 @@
 #include "kernels/sets.h"
 #include "kernels/sort.h"
 #include "kernels/sparse_text.h"
+#include "kernels/statistics.h"
 #include "kernels/strided.h"
 #include "kernels/random.h"
 #include "kernels/tensor_binary.h"
@@ -2434,6 +2435,85 @@ test_pad_gradient(void)
 	check(ok, "gradient uniform spacing 2, edge_order 2");
 }
 
+/* statistics.c: selection, quantile methods, histograms, correlation */
+static void
+test_statistics(void)
+{
+	double		a[1000];
+	double		q[3] = {0.0, 0.5, 1.0};
+	double		out[3];
+	double		edges[4] = {0, 1, 2, 3};
+	double		counts[3] = {0, 0, 0};
+	double		hx[5] = {0, 0.5, 1, 2.5, 3};
+	double		ca[3] = {1, 2, 3},
+				cv[3] = {0, 1, 0.5},
+				cfull[5];
+	int64_t		xi[5] = {4, 1, 3, 2, 5};
+	int64_t		iout;
+	MtQuantileMethod m;
+	uint64_t	seed = 12345;
+	bool		sorted_ok = true;
+
+	/* selection puts the k-th element in place, for many k and patterns */
+	for (int pattern = 0; pattern < 3; pattern++)
+		for (int k = 0; k < 1000; k += 37)
+		{
+			double		b[1000];
+			int			less = 0;
+
+			for (int i = 0; i < 1000; i++)
+			{
+				seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+				b[i] = pattern == 0 ? (double) (seed >> 40) :
+					(pattern == 1 ? (double) i : (double) (i % 7));
+			}
+			memcpy(a, b, sizeof(b));
+			mt_select_f64(a, 1000, k);
+			for (int i = 0; i < 1000; i++)
+			{
+				less += b[i] < a[k];
+				if ((i < k && a[i] > a[k]) || (i > k && a[i] < a[k]))
+					sorted_ok = false;
+			}
+			if (less > k)
+				sorted_ok = false;
+		}
+	check(sorted_ok, "mt_select_f64 partitions around the k-th element (random, sorted, duplicates)");
+	iout = 0;
+	mt_select_i64(xi, 5, 2);
+	check(xi[2] == 3, "mt_select_i64 finds the median of 5 integers");
+
+	check(mt_quantile_method_parse("hazen", &m) && m == MT_QM_HAZEN &&
+		  !mt_quantile_method_parse("mean", &m), "quantile methods parse by numpy's names");
+	for (int i = 0; i < 4; i++)
+		a[i] = 4 - i;			/* 4 3 2 1 */
+	check(mt_quantile(MT_FLOAT64, a, 1, 4, 1, q, 3, MT_QM_LINEAR, false, out,
+					  MT_FLOAT64, NULL, NULL) == MT_OK &&
+		  out[0] == 1 && out[1] == 2.5 && out[2] == 4, "linear quantiles 0, 0.5, 1 of [4 3 2 1]");
+	check(mt_quantile(MT_FLOAT64, a, 1, 4, 1, q + 1, 1, MT_QM_MEDIAN, false, out,
+					  MT_FLOAT64, NULL, NULL) == MT_OK && out[0] == 2.5, "median of [4 3 2 1] is 2.5");
+	a[1] = NAN;
+	check(mt_quantile(MT_FLOAT64, a, 1, 4, 1, q + 1, 1, MT_QM_MEDIAN, false, out,
+					  MT_FLOAT64, NULL, NULL) == MT_OK && isnan(out[0]) &&
+		  mt_quantile(MT_FLOAT64, a, 1, 4, 1, q + 1, 1, MT_QM_MEDIAN, true, out,
+					  MT_FLOAT64, NULL, NULL) == MT_OK && out[0] == 2,
+		  "median propagates NaN, nanmedian skips it");
+
+	check(mt_histogram(hx, MT_FLOAT64, 5, NULL, MT_FLOAT64, edges, 3, true, 0, 3,
+					   counts, NULL, NULL) == MT_OK &&
+		  counts[0] == 2 && counts[1] == 1 && counts[2] == 2,
+		  "histogram: last bin closed, values on edges go right");
+	check(mt_monotonicity(edges, MT_FLOAT64, 4) == 1 &&
+		  mt_monotonicity(hx, MT_FLOAT64, 1) == 1, "monotonicity of increasing edges");
+
+	check(mt_correlate_length(3, 3, MT_CORRELATE_FULL) == 5 &&
+		  mt_correlate(MT_FLOAT64, ca, 3, cv, 3, MT_CORRELATE_FULL, false, cfull,
+					   NULL, NULL) == MT_OK &&
+		  cfull[0] == 0.5 && cfull[1] == 2 && cfull[2] == 3.5 && cfull[3] == 3 &&
+		  cfull[4] == 0, "correlate full is numpy's [0.5 2 3.5 3 0]");
+	(void) iout;
+}
+
 int
 main(void)
 {
@@ -2464,6 +2544,7 @@ main(void)
 	test_bitwise();
 	test_math_extra();
 	test_pad_gradient();
+	test_statistics();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
