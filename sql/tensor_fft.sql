@@ -33,6 +33,9 @@ FROM unnest(ARRAY['bool','int8','int16','int32','int64','uint8','float16','float
 SELECT fft('float32:[1,2,3,4]'::tensor), irfft('complex64:[4+0j,0j,0j]'::tensor);
 SELECT rfft(astype('[1,0,1,0]'::tensor, 'bool')), rfft(astype('[1,2,3]'::tensor, 'int8'));
 
+-- a value beyond the result dtype's range is an infinity (numpy computes in that precision)
+SELECT fft('float32:[3e38,3e38]'::tensor), hfft('float16:[60000,60000]'::tensor), fft('[1e308,1e308]'::tensor);
+
 -- empty lanes keep their shape
 SELECT fft('float64(0,4):[]'::tensor), rfft('float64(0,4):[]'::tensor), irfft('float64(2,0):[]'::tensor, 4, 1);
 
