@@ -160,6 +160,26 @@ root_table_free(RootTable *rt)
 	free(rt->hi);
 }
 
+/* out[k] = exp(-2 pi i k / n) for k < count, without a division per root */
+static void
+root_fill(const RootTable *rt, Cpx *out, int64_t count)
+{
+	int64_t		k = 0;
+
+	for (int64_t h = 0; k < count; h++)
+	{
+		Cpx			a = rt->hi[h];
+
+		for (int64_t j = 0; j < rt->b && k < count; j++, k++)
+		{
+			Cpx			c = rt->lo[j];
+
+			out[k].re = a.re * c.re - a.im * c.im;
+			out[k].im = a.re * c.im + a.im * c.re;
+		}
+	}
+}
+
 /* ---- plans ---- */
 
 static bool
@@ -200,6 +220,7 @@ plan_mixed(MtFftPlan *plan)
 				nroots = 0;
 	int64_t		l = 1;
 	RootTable	rt;
+	Cpx		   *full;
 
 	for (int s = 0; s < plan->nstages; s++)
 	{
@@ -219,6 +240,14 @@ plan_mixed(MtFftPlan *plan)
 		return false;
 	if (!root_table_init(&rt, n))
 		return false;
+	full = malloc(sizeof(Cpx) * (size_t) n);
+	if (full == NULL)
+	{
+		root_table_free(&rt);
+		return false;
+	}
+	root_fill(&rt, full, n);
+	root_table_free(&rt);
 	l = 1;
 	for (int s = 0; s < plan->nstages; s++)
 	{
@@ -229,7 +258,7 @@ plan_mixed(MtFftPlan *plan)
 		/* W_(m p)^(q t) = W_n^(q t l); q t l < n */
 		for (int64_t q = 0; q < m; q++)
 			for (int t = 1; t < p; t++)
-				tw[q * (p - 1) + (t - 1)] = root_of(&rt, q * t * l);
+				tw[q * (p - 1) + (t - 1)] = full[q * t * l];
 		if (p > 5)
 		{
 			Cpx		   *r = plan->roots + plan->root_off[s];
@@ -239,7 +268,7 @@ plan_mixed(MtFftPlan *plan)
 		}
 		l *= p;
 	}
-	root_table_free(&rt);
+	free(full);
 	return true;
 }
 
@@ -768,8 +797,7 @@ mt_fft_r2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 		w = malloc(sizeof(Cpx) * (size_t) nout);
 		if (w != NULL && root_table_init(&rt, n))
 		{
-			for (int64_t k = 0; k < nout; k++)
-				w[k] = root_of(&rt, k);
+			root_fill(&rt, w, nout);
 			root_table_free(&rt);
 		}
 		else
@@ -804,8 +832,8 @@ mt_fft_r2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 					goto canceled;
 				for (int64_t k = 0; k < nout; k++)
 				{
-					Cpx			zk = z[k % len],
-								zc = z[(len - k) % len],
+					Cpx			zk = z[k < len ? k : 0],
+								zc = z[k > 0 ? len - k : 0],
 								e,
 								od,
 								x;
@@ -876,8 +904,7 @@ mt_fft_c2r_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 		w = malloc(sizeof(Cpx) * (size_t) nhalf);
 		if (w != NULL && root_table_init(&rt, n))
 		{
-			for (int64_t k = 0; k < nhalf; k++)
-				w[k] = root_of(&rt, k);
+			root_fill(&rt, w, nhalf);
 			root_table_free(&rt);
 		}
 		else
