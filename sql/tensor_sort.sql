@@ -77,3 +77,9 @@ SELECT lexsort(ARRAY['[1]'::tensor, NULL]);
 SELECT lexsort(ARRAY[ARRAY['[1]'::tensor]]);
 SELECT lexsort('float64(0,3):[]'::tensor);
 SELECT lexsort('5'::tensor);
+-- SQLSTATEs: an index out of bounds (kth, a sorter entry) is 2202E as every
+-- out-of-bounds index; k, a count, is a parameter error (22023)
+SELECT try_sql($$SELECT partition('[3,4,2,1]'::tensor, 4)$$);
+SELECT try_sql($$SELECT argpartition('[3,4,2,1]'::tensor, -5)$$);
+SELECT try_sql($$SELECT searchsorted('[1,2,3]'::tensor, '2'::tensor, 'left', 'int64:[0,1,3]'::tensor)$$);
+SELECT try_sql($$SELECT topk('[1,2]'::tensor, 3)$$);

@@ -9,17 +9,22 @@
 set -uo pipefail
 out=$1
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# each suite's seconds, for test/run.sh's summary lines
+started=$SECONDS
+took() { echo "$1 $((SECONDS - started))" >> "$out/seconds"; started=$SECONDS; }
 
 make -C "$root" -s installcheck > "$out/regress.log" 2>&1
 if [ -f "$root/regression.diffs" ]; then
 	head -200 "$root/regression.diffs" >> "$out/regress.log"
 fi
+took regress
 
 createdb marsql_pgtap
 psql -X -q -v ON_ERROR_STOP=1 -d marsql_pgtap \
 	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION marsql' > "$out/pgtap.log" 2>&1
 pg_prove -v -d marsql_pgtap "$root"/test/pgtap/*.sql >> "$out/pgtap.log" 2>&1
 echo "pg_prove exit $?" >> "$out/pgtap.log"
+took pgtap
 
 createdb marsql_numpy
 psql -X -q -v ON_ERROR_STOP=1 -d marsql_numpy -c 'CREATE EXTENSION marsql' > "$out/numpy.log" 2>&1
@@ -28,6 +33,7 @@ math_exit=$?
 PGDATABASE=marsql_numpy /usr/bin/python3 "$root/test/numpy/knn_agree.py" >> "$out/numpy.log" 2>&1
 knn_exit=$?
 echo "numpy exit $((math_exit || knn_exit))" >> "$out/numpy.log"
+took numpy
 
 # clients/python: pip-installed from a copy of the checkout (nothing
 # downloaded), its tests with pytest as TAP in python.tap; a driver whose
@@ -49,6 +55,8 @@ else
 fi
 echo "python exit $python_exit" >> "$out/python.log"
 rm -rf "$pydir"
+took python
 
 PGDATABASE=marsql_python bash "$root/clients/java/run_test.sh" > "$out/java.log" 2>&1
 echo "java exit $?" >> "$out/java.log"
+took java

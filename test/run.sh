@@ -28,11 +28,19 @@ failed=0
 logs=$(mktemp -d /tmp/marsql-test.XXXXXX)
 chmod 755 "$logs"
 
-# tally SUITE PASSED FAILED
+# tally SUITE PASSED FAILED [SECONDS]: also the suite's time, by default the
+# seconds since the previous tally (the suites run one after another)
+tallied_at=$SECONDS
 tally() {
 	passed=$((passed + $2))
 	failed=$((failed + $3))
-	printf '[%s] passed %d, failed %d\n' "$1" "$2" "$3"
+	printf '[%s] passed %d, failed %d (%d s)\n' "$1" "$2" "$3" "${4:-$((SECONDS - tallied_at))}"
+	tallied_at=$SECONDS
+}
+
+# suite_seconds SUITE: the time test/cluster_suites.sh measured for it
+suite_seconds() {
+	sed -n "s/^$1 //p" "$logs/seconds" 2>/dev/null
 }
 
 # tally_tap SUITE LOG EXIT: counts "ok N" / "not ok N" lines; a runner that
@@ -54,7 +62,7 @@ tally_tap() {
 	if [ "$notok" != 0 ]; then
 		grep -E '^[[:space:]]*not ok|^#|Dubious|Bad plan|Failed' "$2" | head -60
 	fi
-	tally "$1" "$ok" "$notok"
+	tally "$1" "$ok" "$notok" "${4:-}"
 }
 
 if ! (install_dependencies && build_and_install); then
@@ -62,6 +70,8 @@ if ! (install_dependencies && build_and_install); then
 	echo "0 passed, 1 failed"
 	exit 1
 fi
+echo "dependencies, build and install: $SECONDS s"
+tallied_at=$SECONDS
 
 log "unit: pure C kernels"
 mkdir -p "$MARSQL_ROOT/test/unit/build"
@@ -88,20 +98,23 @@ if [ "$regress_failed" != 0 ] || [ "${regress_ok:-0}" = 0 ]; then
 	cat "$logs/cluster.log" "$logs/regress.log" 2>/dev/null | tail -200
 	[ "${regress_ok:-0}" = 0 ] && regress_failed=$((regress_failed + 1))
 fi
-tally regress "${regress_ok:-0}" "$regress_failed"
+tally regress "${regress_ok:-0}" "$regress_failed" "$(suite_seconds regress)"
 pgtap_exit=$(sed -n 's/^pg_prove exit //p' "$logs/pgtap.log" 2>/dev/null)
-tally_tap pgtap "$logs/pgtap.log" "${pgtap_exit:-1}"
+tally_tap pgtap "$logs/pgtap.log" "${pgtap_exit:-1}" "$(suite_seconds pgtap)"
 numpy_exit=$(sed -n 's/^numpy exit //p' "$logs/numpy.log" 2>/dev/null)
-tally_tap numpy "$logs/numpy.log" "${numpy_exit:-1}"
+tally_tap numpy "$logs/numpy.log" "${numpy_exit:-1}" "$(suite_seconds numpy)"
 for client in python java; do
 	# skipped tests (a driver or JDK missing) are named with their reason
 	grep -E '^ok [0-9]+ .*# SKIP' "$logs/$client.log" 2>/dev/null | sed "s/^/$client: /"
 	client_exit=$(sed -n "s/^$client exit //p" "$logs/$client.log" 2>/dev/null)
-	tally_tap "$client" "$logs/$client.log" "${client_exit:-1}"
+	tally_tap "$client" "$logs/$client.log" "${client_exit:-1}" "$(suite_seconds "$client")"
 done
 [ "$cluster_status" = 0 ] || { cat "$logs/cluster.log"; tally cluster 0 1; }
 
 log "tap: PostgreSQL::Test::Cluster as postgres"
+# two files at a time: each starts its own clusters on free ports and spends
+# most of its time waiting on workers and servers (in one run the files' CPU
+# time was an eighth of their wall time), so two at once halve the suite
 # initdb refuses root, and the clone's parent directories may not be
 # traversable by postgres: run from a copy the postgres user owns.
 tapdir=$(mktemp -d /tmp/marsql-tap.XXXXXX)
@@ -109,7 +122,7 @@ cp -r "$MARSQL_ROOT/test/t" "$tapdir/t"
 cp -r "$MARSQL_ROOT/test/examples" "$tapdir/examples"
 chown -R postgres "$tapdir"
 (cd "$tapdir" && runuser -u postgres -- env PATH="$PG_BIN:$PATH" TESTDIR="$tapdir" PG_REGRESS="$PG_REGRESS" \
-	prove -v -I "$PGXS_PERL" t/*.pl) > "$logs/tap.log" 2>&1
+	prove -v --timer -j2 -I "$PGXS_PERL" t/*.pl) > "$logs/tap.log" 2>&1
 tap_status=$?
 tally_tap tap "$logs/tap.log" "$tap_status"
 [ "$tap_status" = 0 ] || tail -50 "$tapdir"/tmp_check/log/*.log 2>/dev/null | tail -80

@@ -347,7 +347,11 @@ scalar_form(FunctionCallInfo fcinfo, int argno, MtBinaryOp op, double c,
 
 /*
  * Entry points per op: (tensor, tensor), (tensor, float8), (float8,
- * tensor), (tensor, int4), (int4, tensor), (tensor, int8), (int8, tensor).
+ * tensor), (tensor, int2), (int2, tensor), (tensor, int4), (int4, tensor),
+ * (tensor, int8), (int8, tensor).  The integer forms are NEP 50's weak
+ * Python ints: smallint needs its own, or PostgreSQL would resolve a
+ * smallint argument to the float8 form (float8 is its preferred numeric
+ * type).
  */
 #define BINARY_FUNCTIONS(name, op) \
 	PG_FUNCTION_INFO_V1(tensor_##name); \
@@ -387,6 +391,24 @@ scalar_form(FunctionCallInfo fcinfo, int argno, MtBinaryOp op, double c,
 	Datum tensor_int4_##name(PG_FUNCTION_ARGS) \
 	{ \
 		int64		c = PG_GETARG_INT32(0); \
+		bool		done; \
+		Tensor	   *r = NULL; \
+		Tensor	   *t = scalar_form(fcinfo, 1, op, (double) c, true, &done, &r); \
+		PG_RETURN_TENSOR_P(done ? r : tensor_int_scalar_op(t, c, op, true)); \
+	} \
+	PG_FUNCTION_INFO_V1(tensor_##name##_int2); \
+	Datum tensor_##name##_int2(PG_FUNCTION_ARGS) \
+	{ \
+		int64		c = PG_GETARG_INT16(1); \
+		bool		done; \
+		Tensor	   *r = NULL; \
+		Tensor	   *t = scalar_form(fcinfo, 0, op, (double) c, false, &done, &r); \
+		PG_RETURN_TENSOR_P(done ? r : tensor_int_scalar_op(t, c, op, false)); \
+	} \
+	PG_FUNCTION_INFO_V1(tensor_int2_##name); \
+	Datum tensor_int2_##name(PG_FUNCTION_ARGS) \
+	{ \
+		int64		c = PG_GETARG_INT16(0); \
 		bool		done; \
 		Tensor	   *r = NULL; \
 		Tensor	   *t = scalar_form(fcinfo, 1, op, (double) c, true, &done, &r); \

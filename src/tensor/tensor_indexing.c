@@ -95,11 +95,16 @@ alloc_int64(int64 n)
 	return palloc(sizeof(int64) * Max(n, 1));
 }
 
+/*
+ * Every index out of bounds is 2202E (PostgreSQL's array_subscript_error,
+ * as a subscript out of bounds and take(t, int[]) raise); other bad
+ * arguments are 22023.
+ */
 static void
 index_out_of_bounds(int64 index, int axis, int64 len)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 			 errmsg("index %lld is out of bounds for axis %d with size %lld",
 					(long long) index, axis, (long long) len)));
 }
@@ -759,7 +764,7 @@ tensor_choose(PG_FUNCTION_ARGS)
 	if (mt_read_indices(TENSOR_DATA(a), (MtDtype) a->dtype, n, m, false,
 						which, &bad) >= 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("invalid entry in choice array"),
 				 errdetail("Entry %lld is not between 0 and %d.",
 						   (long long) bad, m - 1)));
@@ -996,7 +1001,7 @@ tensor_unravel_index(PG_FUNCTION_ARGS)
 	if (mt_read_indices(TENSOR_DATA(idx), (MtDtype) idx->dtype, n, size,
 						false, flat, &bad) >= 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("index %lld is out of bounds for a tensor with size %lld",
 						(long long) bad, (long long) size)));
 	rdims[0] = ndim;
@@ -1044,7 +1049,7 @@ tensor_ravel_multi_index(PG_FUNCTION_ARGS)
 	if (ndim > 0 && mt_ravel(TENSOR_DATA(coords), (MtDtype) coords->dtype, n, ndim,
 							 (int64_t *) dims, TENSOR_DATA(result), &bad) >= 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 				 errmsg("invalid entry in coordinates array"),
 				 errdetail("Coordinate %lld is outside its extent.", (long long) bad)));
 	PG_RETURN_TENSOR_P(result);

@@ -59,6 +59,18 @@
 		PG_RETURN_TENSOR_P(tensor_int_scalar_op(PG_GETARG_TENSOR_ANYDTYPE_P(1), \
 												PG_GETARG_INT64(0), op, true)); \
 	} \
+	PG_FUNCTION_INFO_V1(tensor_##name##_int2); \
+	Datum tensor_##name##_int2(PG_FUNCTION_ARGS) \
+	{ \
+		PG_RETURN_TENSOR_P(tensor_int_scalar_op(PG_GETARG_TENSOR_ANYDTYPE_P(0), \
+												PG_GETARG_INT16(1), op, false)); \
+	} \
+	PG_FUNCTION_INFO_V1(int2_tensor_##name); \
+	Datum int2_tensor_##name(PG_FUNCTION_ARGS) \
+	{ \
+		PG_RETURN_TENSOR_P(tensor_int_scalar_op(PG_GETARG_TENSOR_ANYDTYPE_P(1), \
+												PG_GETARG_INT16(0), op, true)); \
+	} \
 	PG_FUNCTION_INFO_V1(tensor_##name##_int4); \
 	Datum tensor_##name##_int4(PG_FUNCTION_ARGS) \
 	{ \

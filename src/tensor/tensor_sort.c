@@ -143,7 +143,7 @@ check_kth(const int *kth, int count, int64 n)
 	for (int i = 0; i < count; i++)
 		if (kth[i] < -n || kth[i] >= n)
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 					 errmsg("kth(=%d) out of bounds (%lld)", kth[i], (long long) n)));
 }
 
@@ -327,7 +327,7 @@ tensor_searchsorted(PG_FUNCTION_ARGS)
 		for (int64 i = 0; i < na; i++)
 			if (order[i] < 0 || order[i] >= na)
 				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
 						 errmsg("sorter index out of range"),
 						 errdetail("Element %lld of sorter is %lld; the tensor searched has %lld elements.",
 								   (long long) i, (long long) order[i], (long long) na)));

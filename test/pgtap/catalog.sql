@@ -181,6 +181,11 @@ SELECT is_empty($$
 		'fft', 'ifft', 'rfft', 'irfft', 'hfft', 'ihfft', 'fft2', 'ifft2', 'rfft2',
 		'irfft2', 'fftn', 'ifftn', 'rfftn', 'irfftn',	-- NULL n / s / axes / norm: numpy's None
 		'fftshift', 'ifftshift',		-- NULL axes: every axis
+		'packbits', 'unpackbits',		-- NULL axis: flattened; NULL count: all
+		'binary_repr',					-- NULL width: none
+		'nan_to_num',					-- NULL posinf / neginf: the dtype's largest
+		'unwrap',						-- NULL discont: period / 2
+		'interp',						-- NULL left / right / period: numpy's None
 		'map', 'map_rows', 'fetch',		-- the witness is NULL
 		'spawn', 'execute',				-- NULL arguments are passed on
 		'forget_tasks', 'task_list')	-- no arguments

@@ -57,6 +57,14 @@ my $functions = q{
 		RETURN x;
 	END $$;
 	CREATE FUNCTION who(x int) RETURNS text LANGUAGE sql AS 'SELECT current_user::text';
+	-- a tensor in, a tensor of the same dtype out, each dtype changed
+	-- differently (every bit of the result depends on the argument's)
+	CREATE FUNCTION twist(t marsql.tensor) RETURNS marsql.tensor LANGUAGE sql IMMUTABLE AS $$
+		SELECT CASE marsql.dtype(t)
+			WHEN 'bool' THEN marsql.logical_not(t)
+			WHEN 'int64' THEN t OPERATOR(marsql.+) 1
+			WHEN 'float16' THEN OPERATOR(marsql.-) t
+			ELSE marsql.conj(t) END $$;
 };
 $_->safe_psql('postgres', $functions) for ($coord, values %peer);
 $coord->safe_psql('postgres', 'CREATE FUNCTION only_here(x int) RETURNS int LANGUAGE sql AS $$SELECT x$$');
@@ -144,6 +152,44 @@ my ($ret, $out, $err) = $coord->psql('postgres', q{
 like($err, qr/relation "no_items" does not exist.*\n.*on peer "p[12]"/s, 'a table missing on a peer: its error names the peer');
 
 # ------------------------------------------------------------- fan-out
+
+# tensors of the new dtypes keep their dtype and bits through map and spawn
+# (arguments, results, and a result fed to a dependent task), on the
+# coordinator's workers and on the peers: compared by their binary form
+# with the same calls run in the coordinator's backend
+my $tensors = q{ARRAY[
+	'int64:[9007199254740993,-9223372036854775808,9223372036854775806]',
+	'int64:7',
+	'bool:[[true,false],[false,true]]',
+	'float16:[0.1,-0.0,65504,nan,6e-08,-inf]',
+	'float16:1.5',
+	'complex128:[1+2j,-0-0j,nan+1e-300j,-inf+5e-324j]',
+	'complex128(0,2):[]']::marsql.tensor[]};
+for my $executors ('local', 'peers')
+{
+	my $kind = $executors eq 'local' ? 'worker' : 'peer';
+	my $out = $coord->safe_psql('postgres', qq{
+		SELECT marsql.stat_tasks_reset();
+		SET marsql.executors = '$executors';
+		WITH r AS (SELECT marsql.map('twist(marsql.tensor)', $tensors, NULL::marsql.tensor,
+									 executors => '$executors') AS got)
+		SELECT string_agg(marsql.dtype(g) || ':' || (marsql.to_binary(g) = marsql.to_binary(twist(a))), ',')
+		FROM r, unnest($tensors, r.got) AS u(a, g);
+		SELECT string_agg(marsql.dtype(g) || ':'
+						  || (marsql.to_binary(g) = marsql.to_binary(twist(twist(a)))), ',')
+		FROM (SELECT a, marsql.fetch(marsql.spawn('twist(marsql.tensor)',
+								marsql.spawn('twist(marsql.tensor)', a)), NULL::marsql.tensor) AS g
+			  FROM unnest($tensors) AS a) s;
+		SELECT marsql.fetch(marsql.spawn('twist(marsql.tensor)', 'int64:[9007199254740993]'::marsql.tensor),
+							NULL::marsql.tensor);
+		SELECT string_agg(DISTINCT executor, ',') || ':' || sum(tasks)
+		FROM marsql.stat_tasks WHERE task_kind = 'marsql call';
+	});
+	my $each = 'int64:true,int64:true,bool:true,float16:true,float16:true,complex128:true,complex128:true';
+	is($out, "\n$each\n$each\nint64:[9007199254740994]\n$kind:22",
+		"executors = $executors: int64 beyond 2^53, bool, float16 and complex128 tensors keep dtype and bits "
+		. "through map, spawn and a spawned dependency, all on ${kind}s");
+}
 
 is($coord->safe_psql('postgres', q{SELECT marsql.map('sq(int)', ARRAY[1,2,3,4,5], 0, executors => 'peers')}),
 	'{1,4,9,16,25}', 'map on the peers');

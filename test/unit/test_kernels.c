@@ -24,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "kernels/bitwise.h"
 #include "kernels/broadcast.h"
 #include "kernels/distance.h"
 #include "kernels/dtype_cast.h"
@@ -36,6 +37,7 @@
 #include "kernels/indexing.h"
 #include "kernels/knn.h"
 #include "kernels/linalg.h"
+#include "kernels/math_extra.h"
 #include "kernels/reduce.h"
 #include "kernels/row_fold.h"
 #include "kernels/sets.h"
@@ -2210,6 +2212,106 @@ test_fft(void)
 	}
 }
 
+static void
+test_bitwise(void)
+{
+	MtIntLane	i8 = mt_int_lane(MT_INT8);
+	MtIntLane	u8 = mt_int_lane(MT_UINT8);
+	MtIntLane	i64 = mt_int_lane(MT_INT64);
+	int64_t		a[] = {1, -1, 5, 1, -128, 64};
+	int64_t		b[] = {7, 7, 8, -1, 7, 8};
+	int64_t		c[6];
+	int64_t		inv[2];
+	uint8_t		cnt[3];
+	uint8_t		bits[9] = {1, 1, 0, 0, 0, 0, 0, 0, 1};
+	uint8_t		packed[2];
+	uint8_t		unpacked[10];
+	char		buf[80];
+	int64_t		m[] = {INT64_MIN, -1};
+	int64_t		s63[] = {63, 64};
+
+	mt_bitwise(MT_BIT_LEFT_SHIFT, i8, a, b, c, 6, NULL, NULL);
+	check(c[0] == -128 && c[1] == -128 && c[2] == 0 && c[3] == 0,
+		  "left_shift int8: wraps, 0 at the width and for negative counts");
+	mt_bitwise(MT_BIT_RIGHT_SHIFT, i8, a, b, c, 6, NULL, NULL);
+	check(c[0] == 0 && c[1] == -1 && c[2] == 0 && c[3] == 0 && c[4] == -1 && c[5] == 0,
+		  "right_shift int8: sign beyond the width, as numpy");
+	mt_bitwise(MT_BIT_RIGHT_SHIFT, i64, m, s63, c, 2, NULL, NULL);
+	check(c[0] == -1 && c[1] == -1, "right_shift int64 of INT64_MIN by 63 and 64");
+	check(mt_int_wrap(256 + 255, u8) == 255 && mt_int_wrap(200, i8) == -56,
+		  "mt_int_wrap narrows to uint8 and int8");
+	mt_invert(mt_int_lane(MT_BOOL), (int64_t[]) {1, 0}, inv, 2, NULL, NULL);
+	check(inv[0] == 0 && inv[1] == 1, "invert of bool is logical not");
+	mt_bitwise_count((int64_t[]) {INT64_MIN, -1, 1023}, cnt, 3, NULL, NULL);
+	check(cnt[0] == 1 && cnt[1] == 1 && cnt[2] == 10, "bitwise_count counts the bits of |x|");
+	mt_packbits(bits, 1, 9, 1, false, packed, NULL, NULL);
+	check(packed[0] == 192 && packed[1] == 128, "packbits big");
+	mt_packbits(bits, 1, 9, 1, true, packed, NULL, NULL);
+	check(packed[0] == 3 && packed[1] == 1, "packbits little");
+	mt_unpackbits((uint8_t[]) {255}, 1, 1, 1, 10, true, unpacked, NULL, NULL);
+	check(unpacked[7] == 1 && unpacked[8] == 0 && unpacked[9] == 0, "unpackbits pads past the bits");
+	check(mt_binary_repr(-3, 4, buf) && strcmp(buf, "1101") == 0, "binary_repr(-3, 4)");
+	check(mt_binary_repr(-3, -1, buf) && strcmp(buf, "-11") == 0, "binary_repr(-3)");
+	check(mt_binary_repr(0, 0, buf) && strcmp(buf, "0") == 0, "binary_repr(0, 0)");
+	check(!mt_binary_repr(-5, 3, buf) && !mt_binary_repr(10, 3, buf), "binary_repr refuses a short width");
+	check(mt_binary_repr(-1, 66, buf) && strlen(buf) == 66 && buf[0] == '1', "binary_repr widths beyond 64 bits");
+}
+
+static void
+test_math_extra(void)
+{
+	int64_t		g[2];
+	int64_t		r[5];
+	double		x[] = {0.0, 1.0, -1.0};
+	double		out[3];
+	double		frac[2],
+				integral[2];
+	int32_t		e[2];
+	double		xp[] = {1, 2, 3};
+	double		fp[] = {3, 2, 0};
+	double		lr[] = {-99, 99};
+	double		xs[] = {0, 1.5, 3, 4};
+	double		ip[4];
+	double		p[] = {0, 4, 8};
+	double		up[3];
+
+	mt_int_math(MT_INT_GCD, mt_int_lane(MT_INT8), (int64_t[]) {-128, 12},
+				(int64_t[]) {0, -18}, g, 2, NULL, NULL);
+	check(g[0] == -128 && g[1] == 6, "gcd int8: INT8_MIN wraps, signs dropped");
+	mt_int_math(MT_INT_LCM, mt_int_lane(MT_INT16), (int64_t[]) {-200, 0},
+				(int64_t[]) {201, 5}, g, 2, NULL, NULL);
+	check(g[0] == -25336 && g[1] == 0, "lcm int16 wraps as numpy, lcm with 0 is 0");
+	mt_int_reciprocal(mt_int_lane(MT_INT32), (int64_t[]) {0, 1, -1, 2, -2}, r, 5, NULL, NULL);
+	check(r[0] == INT32_MIN && r[1] == 1 && r[2] == -1 && r[3] == 0 && r[4] == 0,
+		  "integer reciprocal as numpy's loop");
+	mt_float_math(MT_FLOAT_SPACING, MT_FLOAT16, (double[]) {1.0, -1.0, 0.0}, NULL, out, 3, NULL, NULL);
+	check(out[0] == ldexp(1, -10) && out[1] == ldexp(1, -11) && out[2] == ldexp(1, -24),
+		  "float16 spacing as npy_half_spacing");
+	mt_float_math(MT_FLOAT_NEXTAFTER, MT_FLOAT16, (double[]) {1.0, INFINITY, 0.0},
+				  (double[]) {2.0, 0.0, -1.0}, out, 3, NULL, NULL);
+	check(out[0] == 1 + ldexp(1, -10) && out[1] == 65504.0 && out[2] == -ldexp(1, -24),
+		  "float16 nextafter as npy_half_nextafter");
+	mt_float_math(MT_FLOAT_SINC, MT_FLOAT16, x, NULL, out, 1, NULL, NULL);
+	check(isnan(out[0]), "float16 sinc(0) is NaN, as numpy's");
+	mt_float_math(MT_FLOAT_SINC, MT_FLOAT64, x, NULL, out, 2, NULL, NULL);
+	check(out[0] == 1.0 && fabs(out[1]) < 1e-16, "float64 sinc(0) is 1, sinc(1) about 0");
+	mt_float_math(MT_FLOAT_I0, MT_FLOAT64, x, NULL, out, 3, NULL, NULL);
+	check(out[0] == 1.0 && fabs(out[1] - 1.2660658777520082) < 1e-15 && out[1] == out[2],
+		  "i0 at 0 and +-1");
+	mt_float_math(MT_FLOAT_HEAVISIDE, MT_FLOAT64, (double[]) {-0.0, -2, NAN},
+				  (double[]) {0.5, 0.5, 0.5}, out, 3, NULL, NULL);
+	check(out[0] == 0.5 && out[1] == 0 && isnan(out[2]), "heaviside at -0.0, below zero, NaN");
+	mt_modf((double[]) {-3.5, INFINITY}, frac, integral, 2, NULL, NULL);
+	check(frac[0] == -0.5 && integral[0] == -3 && frac[1] == 0 && integral[1] == INFINITY, "modf");
+	mt_frexp((double[]) {5, INFINITY}, frac, e, 2, NULL, NULL);
+	check(frac[0] == 0.625 && e[0] == 3 && frac[1] == INFINITY && e[1] == 0, "frexp");
+	mt_interp(xs, 4, xp, fp, 3, 1, lr, lr + 1, ip, NULL, NULL);
+	check(ip[0] == -99 && ip[1] == 2.5 && ip[2] == 0 && ip[3] == 99, "interp inside, at the end and outside");
+	mt_unwrap(p, up, 1, 3, 1, M_PI, 2 * M_PI, NULL, NULL);
+	check(up[0] == 0 && fabs(up[1] - (4 - 2 * M_PI)) < 1e-15 && fabs(up[2] - (8 - 4 * M_PI)) < 1e-15,
+		  "unwrap removes jumps of 2 pi");
+}
+
 int
 main(void)
 {
@@ -2237,6 +2339,8 @@ main(void)
 	test_indexing();
 	test_sort();
 	test_fft();
+	test_bitwise();
+	test_math_extra();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }

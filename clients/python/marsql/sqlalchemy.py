@@ -58,13 +58,18 @@ class Tensor(UserDefinedType):
             return self.expr.op("OPERATOR(marsql.<>)", is_comparison=True)(other)
 
     def compare_values(self, x, y):
-        # the ORM's change detection: == of two arrays is elementwise
+        # the ORM's change detection: == of two arrays is elementwise; same
+        # dtype, shape and bits (NaN at NaN, -0 differs from 0; complex too)
         if x is None or y is None:
             return x is y
         x, y = np.asarray(x), np.asarray(y)
-        return (x.shape == y.shape and x.dtype == y.dtype
-                and np.array_equal(x, y, equal_nan=True)
-                and np.array_equal(np.signbit(x), np.signbit(y)))
+        if x.shape != y.shape or x.dtype.newbyteorder("=") != y.dtype.newbyteorder("="):
+            return False
+        if x.dtype.kind == "b":
+            return bool(np.array_equal(x, y))
+        native = x.dtype.newbyteorder("=")
+        return (np.ascontiguousarray(x, dtype=native).tobytes()
+                == np.ascontiguousarray(y, dtype=native).tobytes())
 
     # parameters: ndarray -> bytes -> marsql.from_binary(bytea)
     def bind_processor(self, dialect):

@@ -107,6 +107,26 @@ def _cases():
                                   complex(1.7976931348623157e308, -5e-324)], np.complex128),
         "c128_0d": np.array(complex(0.5, -1.5)),
         "i32_bigendian": np.array([[1, -2], [3, 4]], ">i4"),
+        # a 0-d and an empty value of every dtype
+        "bool_empty": np.zeros(0, np.bool_),
+        "i8_0d": np.array(-7, np.int8),
+        "i8_empty_2x0": np.zeros((2, 0), np.int8),
+        "i16_0d": np.array(-300, np.int16),
+        "i16_empty": np.zeros(0, np.int16),
+        "i32_0d": np.array(2 ** 31 - 1, np.int32),
+        "i32_empty_0x0": np.zeros((0, 0), np.int32),
+        "i64_0d": np.array(-2 ** 53 - 1, np.int64),
+        "u8_0d": np.array(200, np.uint8),
+        "u8_empty": np.zeros(0, np.uint8),
+        "f16_0d": np.array(-0.0, np.float16),
+        "f16_empty_3x0": np.zeros((3, 0), np.float16),
+        "f16_subnormal": np.array([[6e-08, -6e-08], [1e-05, 0.000061]], np.float16),
+        "c64_0d": np.array(complex(0.0, -0.0), np.complex64),
+        "c64_empty": np.zeros(0, np.complex64),
+        "c128_empty_0x2": np.zeros((0, 2), np.complex128),
+        "c128_bigendian": np.array([complex(1, -2), complex(np.inf, 0.5)], ">c16"),
+        "bool_fortran": np.asfortranarray(np.array([[True, False], [False, False], [True, True]])),
+        "i64_noncontiguous": np.arange(-20, 20, dtype=np.int64).reshape(5, 8)[::2, 1::3] * (2 ** 40 + 1),
     }
     return cases
 

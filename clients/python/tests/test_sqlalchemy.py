@@ -60,9 +60,8 @@ def test_core(engine):
     md.drop_all(engine)
     md.create_all(engine)
     try:
-        # float cases only: = on the other dtypes is the comparison work of
-        # issue 21 (tensor_eq refuses them with 42804 until it lands)
-        keys = sorted(k for k in CASES if CASES[k].dtype.name in ("float32", "float64"))
+        # every dtype, 0-d and empty values included
+        keys = sorted(CASES)
         with engine.begin() as c:
             c.execute(t.insert(), [{"id": i, "v": CASES[k], "w": CASES["f64_2d"]}
                                    for i, k in enumerate(keys)])
@@ -79,6 +78,12 @@ def test_core(engine):
                      if CASES[k].shape == m.shape and np.array_equal(CASES[k], m)]
             got = c.execute(select(t.c.id).where(t.c.v == m).order_by(t.c.id)).scalars().all()
             assert got == equal and len(equal) == 3     # C, Fortran, big-endian
+            # = of another dtype: values compared exactly (int64 beyond 2^53)
+            i64 = CASES["i64_extremes"]
+            got = c.execute(select(t.c.id).where(t.c.v == i64)).scalars().all()
+            assert got == [keys.index("i64_extremes")]
+            got = c.execute(select(t.c.id).where(t.c.v == i64 + np.array([0, 0, 1], np.int64))).scalars().all()
+            assert got == []
             assert c.execute(select(t.c.id).where(t.c.v == None)).scalar() == 1000  # noqa: E711
             n = c.execute(select(sqlalchemy.func.count()).where(t.c.v != CASES["f64_2d"])).scalar()
             assert n == len(keys) - len(equal)
@@ -97,6 +102,9 @@ def test_orm(engine):
         __tablename__ = "sa_orm_items"
         id = Column(Integer, primary_key=True)
         embedding = Column(Tensor("float32"))
+        ids = Column(Tensor("int64"))
+        z = Column(Tensor("complex128"))
+        flags = Column(Tensor(np.bool_))
 
     Base.metadata.drop_all(engine)
     Base.metadata.create_all(engine)
@@ -112,6 +120,26 @@ def test_orm(engine):
             s.commit()
             same(s.get(Item, 1).embedding, np.full((2, 2), -0.0, np.float32))
             same(s.query(Item).filter(Item.id == 2).one().embedding, a[::-1, ::2])
+        # other dtypes, and the ORM's change detection of them (compare_values)
+        ids = np.array([2 ** 53 + 1, -2 ** 63], np.int64)
+        z = np.array([complex(1, -0.0), complex(np.nan, 2)])
+        with Session(engine) as s:
+            item = s.get(Item, 2)
+            item.ids, item.z, item.flags = ids, z, np.array([[True], [False]])
+            s.commit()
+        with Session(engine) as s:
+            item = s.get(Item, 2)
+            same(item.ids, ids)
+            same(item.z, z)
+            same(item.flags, np.array([[True], [False]]))
+            assert not s.dirty
+            item.ids = ids.copy()
+            item.z = np.array([complex(1, 0.0), complex(np.nan, 2)])   # +0 for -0: a change
+            s.commit()
+            same(s.get(Item, 2).z, np.array([complex(1, 0.0), complex(np.nan, 2)]))
+        t = Tensor()
+        assert t.compare_values(z, z.copy()) and not t.compare_values(z, z.astype(np.complex64))
+        assert t.compare_values(ids, ids.astype(">i8")) and not t.compare_values(ids, ids[::-1])
     finally:
         Base.metadata.drop_all(engine)
 
