@@ -21,8 +21,9 @@
  *	  O(n log n).
  *
  *	  Real input of even length uses the half-length complex transform of
- *	  (x[2j] + i x[2j+1]) and one untangling pass; odd lengths and the
- *	  complex-to-real direction go through the full complex transform.
+ *	  (x[2j] + i x[2j+1]) and one untangling pass, and the complex-to-real
+ *	  direction of even length the same backwards; odd lengths go through
+ *	  the full complex transform.
  */
 #include "fft.h"
 
@@ -159,6 +160,26 @@ root_table_free(RootTable *rt)
 	free(rt->hi);
 }
 
+/* out[k] = exp(-2 pi i k / n) for k < count, without a division per root */
+static void
+root_fill(const RootTable *rt, Cpx *out, int64_t count)
+{
+	int64_t		k = 0;
+
+	for (int64_t h = 0; k < count; h++)
+	{
+		Cpx			a = rt->hi[h];
+
+		for (int64_t j = 0; j < rt->b && k < count; j++, k++)
+		{
+			Cpx			c = rt->lo[j];
+
+			out[k].re = a.re * c.re - a.im * c.im;
+			out[k].im = a.re * c.im + a.im * c.re;
+		}
+	}
+}
+
 /* ---- plans ---- */
 
 static bool
@@ -199,6 +220,7 @@ plan_mixed(MtFftPlan *plan)
 				nroots = 0;
 	int64_t		l = 1;
 	RootTable	rt;
+	Cpx		   *full;
 
 	for (int s = 0; s < plan->nstages; s++)
 	{
@@ -218,6 +240,14 @@ plan_mixed(MtFftPlan *plan)
 		return false;
 	if (!root_table_init(&rt, n))
 		return false;
+	full = malloc(sizeof(Cpx) * (size_t) n);
+	if (full == NULL)
+	{
+		root_table_free(&rt);
+		return false;
+	}
+	root_fill(&rt, full, n);
+	root_table_free(&rt);
 	l = 1;
 	for (int s = 0; s < plan->nstages; s++)
 	{
@@ -228,7 +258,7 @@ plan_mixed(MtFftPlan *plan)
 		/* W_(m p)^(q t) = W_n^(q t l); q t l < n */
 		for (int64_t q = 0; q < m; q++)
 			for (int t = 1; t < p; t++)
-				tw[q * (p - 1) + (t - 1)] = root_of(&rt, q * t * l);
+				tw[q * (p - 1) + (t - 1)] = full[q * t * l];
 		if (p > 5)
 		{
 			Cpx		   *r = plan->roots + plan->root_off[s];
@@ -238,7 +268,7 @@ plan_mixed(MtFftPlan *plan)
 		}
 		l *= p;
 	}
-	root_table_free(&rt);
+	free(full);
 	return true;
 }
 
@@ -767,8 +797,7 @@ mt_fft_r2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 		w = malloc(sizeof(Cpx) * (size_t) nout);
 		if (w != NULL && root_table_init(&rt, n))
 		{
-			for (int64_t k = 0; k < nout; k++)
-				w[k] = root_of(&rt, k);
+			root_fill(&rt, w, nout);
 			root_table_free(&rt);
 		}
 		else
@@ -803,8 +832,8 @@ mt_fft_r2c_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 					goto canceled;
 				for (int64_t k = 0; k < nout; k++)
 				{
-					Cpx			zk = z[k % len],
-								zc = z[(len - k) % len],
+					Cpx			zk = z[k < len ? k : 0],
+								zc = z[k > 0 ? len - k : 0],
 								e,
 								od,
 								x;
@@ -851,20 +880,44 @@ mt_fft_c2r_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 				 double *dst, int64_t n, double fct,
 				 MtPollFn poll, void *poll_arg)
 {
+	bool		half = n % 2 == 0;
+	int64_t		len = half ? n / 2 : n; /* the complex transform's length */
 	int64_t		nhalf = n / 2 + 1;
 	int64_t		ncopy = nin < nhalf ? nin : nhalf;
 	int64_t		work = 0;
 	MtFftPlan  *plan;
+	Cpx		   *w = NULL;
+	Cpx		   *spec = NULL;
 	double	   *buf;
 
 	if (outer == 0 || inner == 0)
 		return MT_OK;
-	plan = mt_fft_plan_new(n);
+	plan = mt_fft_plan_new(len);
 	if (plan == NULL)
 		return MT_ERR_MEMORY;
-	buf = malloc(sizeof(double) * (2 * (size_t) n + mt_fft_scratch_doubles(plan)));
-	if (buf == NULL)
+	buf = malloc(sizeof(double) * (2 * (size_t) len + mt_fft_scratch_doubles(plan)));
+	if (half)
 	{
+		RootTable	rt;
+
+		spec = malloc(sizeof(Cpx) * (size_t) nhalf);
+		w = malloc(sizeof(Cpx) * (size_t) nhalf);
+		if (w != NULL && root_table_init(&rt, n))
+		{
+			root_fill(&rt, w, nhalf);
+			root_table_free(&rt);
+		}
+		else
+		{
+			free(w);
+			w = NULL;
+		}
+	}
+	if (buf == NULL || (half && (w == NULL || spec == NULL)))
+	{
+		free(buf);
+		free(w);
+		free(spec);
 		mt_fft_plan_free(plan);
 		return MT_ERR_MEMORY;
 	}
@@ -877,10 +930,58 @@ mt_fft_c2r_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 
 			if (poll_due(&work, n, poll, poll_arg))
 				goto canceled;
+			if (half)
+			{
+				Cpx		   *z = (Cpx *) buf;
+
+				/* X[0 .. n/2], the imaginary parts of both ends ignored */
+				memset(spec, 0, sizeof(Cpx) * (size_t) nhalf);
+				for (int64_t k = 0; k < ncopy; k++)
+				{
+					spec[k].re = s[k * step];
+					spec[k].im = (k == 0 || k == len) ? 0.0 : s[k * step + 1];
+				}
+
+				/*
+				 * Z[k] = E[k] + i O[k] is the transform of x[2j] + i x[2j+1]:
+				 * E = (X[k] + conj X[h-k]) / 2, O = (X[k] - conj X[h-k]) / 2
+				 * times exp(+2 pi i k / n).  Stored conjugated: the inverse
+				 * is conj(forward(conj(Z))).
+				 */
+				for (int64_t k = 0; k < len; k++)
+				{
+					Cpx			a = spec[k],
+								b = spec[len - k],
+								e,
+								od,
+								wk = w[k],
+								t;
+
+					b.im = -b.im;
+					e.re = 0.5 * (a.re + b.re);
+					e.im = 0.5 * (a.im + b.im);
+					od.re = 0.5 * (a.re - b.re);
+					od.im = 0.5 * (a.im - b.im);
+					wk.im = -wk.im;
+					t = cmul(od, wk);
+					/* e + i t, conjugated */
+					z[k].re = e.re - t.im;
+					z[k].im = -(e.im + t.re);
+				}
+				if (!mt_fft_exec(plan, buf, buf + 2 * len, poll, poll_arg))
+					goto canceled;
+				for (int64_t j = 0; j < len; j++)
+				{
+					/* 0.0 - im: a zero is +0.0, as the full transform gives */
+					d[2 * j * inner] = 2.0 * z[j].re * fct;
+					d[(2 * j + 1) * inner] = 2.0 * (0.0 - z[j].im) * fct;
+				}
+				continue;
+			}
 
 			/*
-			 * The Hermitian spectrum, conjugated for the inverse: X[k] and
-			 * X[n-k] = conj(X[k]); X[0] and X[n/2] (n even) real.
+			 * Odd n: the Hermitian spectrum, conjugated for the inverse:
+			 * X[k] and X[n-k] = conj(X[k]); X[0] real.
 			 */
 			memset(buf, 0, sizeof(double) * 2 * (size_t) n);
 			for (int64_t k = 0; k < ncopy; k++)
@@ -888,7 +989,7 @@ mt_fft_c2r_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 				double		re = s[k * step],
 							im = s[k * step + 1];
 
-				if (k == 0 || 2 * k == n)
+				if (k == 0)
 					im = 0.0;
 				buf[2 * k] = re;
 				buf[2 * k + 1] = -im;
@@ -904,11 +1005,15 @@ mt_fft_c2r_lanes(const double *src, int64_t outer, int64_t nin, int64_t inner,
 				d[k * inner] = buf[2 * k] * fct;
 		}
 	free(buf);
+	free(w);
+	free(spec);
 	mt_fft_plan_free(plan);
 	return MT_OK;
 
 canceled:
 	free(buf);
+	free(w);
+	free(spec);
 	mt_fft_plan_free(plan);
 	return MT_ERR_CANCELED;
 }

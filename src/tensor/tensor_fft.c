@@ -25,6 +25,7 @@
 #include "utils/lsyscache.h"
 
 #include "kernels/fft.h"
+#include "kernels/float16.h"
 #include "tensor/tensor.h"
 
 PG_FUNCTION_INFO_V1(tensor_fft);
@@ -243,6 +244,41 @@ c2r_axis(Tensor *w, int axis, int64 n, FftNorm norm)
 	return result;
 }
 
+/*
+ * The double work tensor w (complex128 or float64) rounded once into the
+ * result dtype; a value beyond the dtype's range becomes an infinity, as
+ * numpy's transform in that precision gives (astype would refuse it).
+ */
+static Tensor *
+rounded(Tensor *w, MtDtype dtype)
+{
+	Tensor	   *r;
+	const double *src = (const double *) TENSOR_DATA(w);
+	int64		count;
+
+	if ((MtDtype) w->dtype == dtype)
+		return w;
+	r = tensor_new_like(w, dtype);
+	count = tensor_size(w) * (dtype == MT_COMPLEX64 ? 2 : 1);
+	if (dtype == MT_FLOAT16)
+	{
+		uint16_t   *dst = (uint16_t *) TENSOR_DATA(r);
+
+		for (int64 i = 0; i < count; i++)
+			dst[i] = mt_double_to_half(src[i]);
+	}
+	else
+	{
+		float	   *dst = (float *) TENSOR_DATA(r);
+
+		Assert(dtype == MT_COMPLEX64 || dtype == MT_FLOAT32);
+		for (int64 i = 0; i < count; i++)
+			dst[i] = (float) src[i];
+	}
+	pfree(w);
+	return r;
+}
+
 /* a private copy of a complex128 tensor, every element conjugated */
 static Tensor *
 conjugated(const Tensor *t)
@@ -311,7 +347,7 @@ fft_1d(FunctionCallInfo fcinfo, FftKind kind)
 		case FFT_INVERSE:
 			w = c2c_axis(tensor_convert(t, MT_COMPLEX128), axis, n,
 						 kind == FFT_INVERSE, norm);
-			PG_RETURN_TENSOR_P(tensor_convert(w, complex_result(dtype)));
+			PG_RETURN_TENSOR_P(rounded(w, complex_result(dtype)));
 		case FFT_REAL:
 		case FFT_INVERSE_HERMITIAN:
 			refuse_complex(t, kind == FFT_REAL ? "rfft" : "ihfft");
@@ -319,7 +355,7 @@ fft_1d(FunctionCallInfo fcinfo, FftKind kind)
 						 kind == FFT_REAL ? norm : norm_swapped(norm));
 			if (kind == FFT_INVERSE_HERMITIAN)
 				conjugate_in_place(w);
-			PG_RETURN_TENSOR_P(tensor_convert(w, complex_result(dtype)));
+			PG_RETURN_TENSOR_P(rounded(w, complex_result(dtype)));
 		case FFT_INVERSE_REAL:
 		case FFT_HERMITIAN:
 			w = tensor_convert(t, MT_COMPLEX128);
@@ -327,7 +363,7 @@ fft_1d(FunctionCallInfo fcinfo, FftKind kind)
 				w = conjugated(w);
 			w = c2r_axis(w, axis, n,
 						 kind == FFT_INVERSE_REAL ? norm : norm_swapped(norm));
-			PG_RETURN_TENSOR_P(tensor_convert(w, real_result(dtype)));
+			PG_RETURN_TENSOR_P(rounded(w, real_result(dtype)));
 	}
 	PG_RETURN_NULL();			/* not reached */
 }
@@ -471,7 +507,7 @@ fft_nd(FunctionCallInfo fcinfo, FftKind kind)
 			w = tensor_convert(t, MT_COMPLEX128);
 			for (int i = count - 1; i >= 0; i--)
 				w = replaced(w, t, c2c_axis(w, axes[i], s[i], kind == FFT_INVERSE, norm));
-			PG_RETURN_TENSOR_P(tensor_convert(w, complex_result(dtype)));
+			PG_RETURN_TENSOR_P(rounded(w, complex_result(dtype)));
 		case FFT_REAL:
 			refuse_complex(t, get_func_name(fcinfo->flinfo->fn_oid));
 			if (count == 0)
@@ -483,7 +519,7 @@ fft_nd(FunctionCallInfo fcinfo, FftKind kind)
 						 s[count - 1], norm);
 			for (int i = count - 2; i >= 0; i--)
 				w = replaced(w, t, c2c_axis(w, axes[i], s[i], false, norm));
-			PG_RETURN_TENSOR_P(tensor_convert(w, complex_result(dtype)));
+			PG_RETURN_TENSOR_P(rounded(w, complex_result(dtype)));
 		case FFT_INVERSE_REAL:
 			if (count == 0)
 				ereport(ERROR,
@@ -494,7 +530,7 @@ fft_nd(FunctionCallInfo fcinfo, FftKind kind)
 			for (int i = 0; i < count - 1; i++)
 				w = replaced(w, t, c2c_axis(w, axes[i], s[i], true, norm));
 			w = replaced(w, t, c2r_axis(w, axes[count - 1], s[count - 1], norm));
-			PG_RETURN_TENSOR_P(tensor_convert(w, real_result(dtype)));
+			PG_RETURN_TENSOR_P(rounded(w, real_result(dtype)));
 		default:
 			break;
 	}

@@ -131,5 +131,10 @@ compare("rfft", tag, lambda: np.fft.rfft(x),
         "SELECT marsql.dtype(v) FROM bench_fft WHERE name = 'r'")
 compare("fft", tag, lambda: np.fft.fft(x),
         "SELECT marsql.dtype(marsql.fft(v)) FROM bench_fft WHERE name = 'r'")
+# and back: irfft of the 500,001 non-negative frequencies
+conn.execute("INSERT INTO bench_fft SELECT 'h', marsql.rfft(v) FROM bench_fft WHERE name = 'r'")
+h = np.fft.rfft(x)
+compare("irfft", tag, lambda: np.fft.irfft(h, m),
+        "SELECT marsql.dtype(marsql.irfft(v, %d)) FROM bench_fft WHERE name = 'h'" % m)
 conn.execute("DROP TABLE bench_fft")
 PY

@@ -289,3 +289,9 @@ add('ihfft of complex is refused (numpy 2)', "SELECT marsql.ihfft('complex64:[1+
     None, expect_error='42804')
 add('rfftn of complex is refused (numpy 2)', "SELECT marsql.rfftn('complex128:[[1+1j,2]]'::marsql.tensor) AS r",
     None, expect_error='42804')
+
+# a value beyond the result's range: numpy 2 computes in float32 and gets an
+# infinity; marsql computes in double and rounds the result once (also inf)
+XO = np.array([3e38, 3e38], np.float32)
+T('fft float32 overflows to inf in complex64', 'marsql.fft(%s)' % lit(XO),
+  np.fft.fft(XO.astype(np.float64)).astype(np.complex64))
