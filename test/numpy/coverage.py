@@ -35,7 +35,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-PSQL = ['psql', '-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1']
+# fields apart by the unit separator: operator names such as | contain '|'
+PSQL = ['psql', '-X', '-q', '-tA', '-F', '\x1f', '-v', 'ON_ERROR_STOP=1']
 
 # Module prefixes dropped when matching (see the docstring).
 PREFIXES = ('linalg.', 'fft.', 'ndarray.')
@@ -92,7 +93,7 @@ def psql(sql):
         sys.exit('coverage.py: psql is not on PATH')
     if p.returncode != 0:
         sys.exit('coverage.py: psql failed: ' + p.stderr.strip())
-    return [line.split('|') for line in p.stdout.splitlines() if line]
+    return [line.split('\x1f') for line in p.stdout.splitlines() if line]
 
 
 def catalog(schema):
