@@ -1,0 +1,42 @@
+-- Hostile-input probe of the dtype surface (issue 21): each defect found
+-- gets its repro here, and the edges probed around it are pinned (every
+-- error with its SQLSTATE through try_sql).
+SET search_path = marsql, public;
+
+-- Complex values with NaN parts sort in numpy's order (npy_sort CLT):
+-- [R + Rj, R + nanj, nan + Rj, nan + nanj]; before, a NaN imaginary part
+-- sorted inside the real part's place (1+nanj before 2+0j).
+SELECT sort('complex128:[1+nanj, 2+0j, 1+5j, nan+0j, 3+nanj, nan-1j, -inf+nanj, nan+nanj, 0+0j]'::tensor);
+SELECT sort('complex64:[1+nanj, 2+0j, 1+5j, nan+0j, 3+nanj, nan-1j, -inf+nanj, nan+nanj, 0+0j]'::tensor);
+SELECT argsort('complex64:[1+nanj, 2+0j, 1+5j, nan+0j, 3+nanj, nan-1j, -inf+nanj, nan+nanj, 0+0j]'::tensor);
+SELECT argsort('complex128:[[1+nanj, 2+0j, nan+0j], [nan+nanj, 0+nanj, -1+0j]]'::tensor, 0);
+SELECT partition('complex64:[1+nanj, 2+0j, 1+5j, nan+0j, 0]'::tensor, 2);
+SELECT topk('complex64:[1+nanj, 2+0j, 1+5j, nan+0j, 0]'::tensor, 2);
+-- np.unique (equal_nan=True): every complex value with a NaN part is one
+-- value, the first in sort order
+SELECT marsql.unique('complex64:[nan+0j, 0+nanj, nan+nanj, nan+0j, 1+1j]'::tensor);
+SELECT marsql.unique('complex128:[nan+0j, 0+nanj, nan+nanj, nan+0j, 1+1j]'::tensor);
+SELECT unique_inverse('complex64:[nan+0j, 0+nanj, 1, nan+nanj]'::tensor);
+SELECT unique_counts('complex128:[nan+0j, 0+nanj, 1, nan+nanj]'::tensor);
+-- searchsorted and isin search the sorted order with the same comparison
+SELECT searchsorted(sort('complex128:[1+nanj, 2+0j, 1+5j, nan+0j]'::tensor),
+	'complex128:[1+nanj, 3+0j, nan+0j, 5+nanj]'::tensor);
+SELECT isin('complex128:[1+nanj, 2+0j, nan+0j]'::tensor,
+	'complex128:[1+nanj, 2+0j, nan+0j, 5+5j]'::tensor);
+-- the whole-value order (ORDER BY, btree) is the same total order: a real
+-- NaN is nan+0j; equal values group together across dtypes
+CREATE TEMP TABLE probe_order (id int, t tensor);
+INSERT INTO probe_order VALUES
+	(1, 'complex128:[1+nanj]'), (2, 'complex64:[2+0j]'), (3, 'float64:[nan]'),
+	(4, 'complex128:[nan+0j]'), (5, 'float16:[2]'), (6, 'complex128:[nan-1j]'),
+	(7, 'complex64:[nan+nanj]'), (8, 'int64:[9007199254740993]'),
+	(9, 'float64:[9007199254740992]'), (10, 'int8:[2]'), (11, 'complex128:[-inf+nanj]');
+SELECT array_agg(id ORDER BY id) FROM probe_order GROUP BY t ORDER BY t;
+SELECT count(*) AS not_transitive FROM probe_order a, probe_order b, probe_order c
+	WHERE a.t < b.t AND b.t < c.t AND NOT a.t < c.t;
+SELECT count(*) AS not_trichotomous FROM probe_order a, probe_order b
+	WHERE (a.t < b.t)::int + (a.t = b.t)::int + (a.t > b.t)::int <> 1;
+CREATE INDEX ON probe_order (t);
+SET enable_seqscan = off;
+SELECT id FROM probe_order WHERE t > 'complex128:[5+0j]' ORDER BY t, id;
+RESET enable_seqscan;
