@@ -40,3 +40,26 @@ CREATE INDEX ON probe_order (t);
 SET enable_seqscan = off;
 SELECT id FROM probe_order WHERE t > 'complex128:[5+0j]' ORDER BY t, id;
 RESET enable_seqscan;
+
+-- tensor OP bigint compared through double precision, so an int64 beyond
+-- 2^53 rounded: 'int64:[9007199254740993]' = 9007199254740992::bigint was
+-- true and int64 max > int64 max - 1 false.  The bigint forms are exact for
+-- the integer dtypes; a float tensor compares as with a double (numpy's
+-- promotion to float64), NaN above every number.
+SELECT 'int64:[9007199254740993]'::tensor = 9007199254740992::bigint AS eq_f,
+	'int64:[9223372036854775807]'::tensor > 9223372036854775806::bigint AS gt_t,
+	9223372036854775806::bigint < 'int64:[9223372036854775807]'::tensor AS lt_t,
+	'int64:[9007199254740993]'::tensor <> 9007199254740992::bigint AS ne_t,
+	'int64:[-9223372036854775808]'::tensor <= -9223372036854775807::bigint AS le_t,
+	'uint8:255'::tensor >= 255::bigint AS ge_t, 'bool:[true]'::tensor = 1::bigint AS bool_t,
+	'int64:[3]'::tensor < 3::bigint AS lt_f, 3::bigint >= 'int64:[3]'::tensor AS ge_t2;
+SELECT 'float64:[nan]'::tensor > 5::bigint AS nan_gt, 5::bigint < 'float64:[nan]'::tensor AS nan_lt,
+	'float64:[9007199254740992]'::tensor = 9007199254740993::bigint AS as_float64,
+	'float16:[-0.0]'::tensor = 0::bigint AS negzero;
+-- integer and smallint operands keep the double precision forms (exact there)
+SELECT 'int64:[5]'::tensor = 5, 'int64:[5]'::tensor < 5.5, 'int64:[5]'::tensor = 5::smallint;
+SELECT NULL::tensor = 1::bigint AS null_is_null;
+SELECT try_sql($$SELECT 'int64:[1,2]'::marsql.tensor = 1::bigint$$);
+SELECT try_sql($$SELECT 1::bigint < 'int64(0):[]'::marsql.tensor$$);
+SELECT try_sql($$SELECT 'complex64:[1]'::marsql.tensor = 1::bigint$$);
+SELECT try_sql($$SELECT 1::bigint >= 'complex128:[1+1j]'::marsql.tensor$$);
