@@ -63,3 +63,20 @@ SELECT try_sql($$SELECT 'int64:[1,2]'::marsql.tensor = 1::bigint$$);
 SELECT try_sql($$SELECT 1::bigint < 'int64(0):[]'::marsql.tensor$$);
 SELECT try_sql($$SELECT 'complex64:[1]'::marsql.tensor = 1::bigint$$);
 SELECT try_sql($$SELECT 1::bigint >= 'complex128:[1+1j]'::marsql.tensor$$);
+
+-- The same mistake in clip: its bounds were double precision only, so a
+-- bigint bound beyond 2^53 rounded (clip(int64 2^53+1, 0, 2^53+1) changed
+-- the element to 2^53) and int64's maximum was refused as out of range.
+-- clip(tensor, bigint, bigint) is exact for integer dtypes.
+SELECT clip('int64:[9007199254740993, 5, 9223372036854775807]'::tensor, 0, 9007199254740993) AS exact_hi,
+	clip('int64:[9007199254740993, -9223372036854775808]'::tensor,
+		-9223372036854775808, 9223372036854775807) AS int64_range;
+SELECT clip('bool:[true,false]'::tensor, 0::bigint, NULL) AS bool_is_int64,
+	clip('int8:[1,100]'::tensor, 0, 50) AS int_literals,
+	clip('float16:[1,100]'::tensor, 2::bigint, 50::bigint) AS float16,
+	clip('int64:[1]'::tensor, NULL, NULL) AS no_bounds,
+	clip(NULL::tensor, 1::bigint, 2::bigint) AS null_tensor,
+	clip('int64:[1,5,9]'::tensor, 6::bigint, 2::bigint) AS lo_above_hi;
+SELECT try_sql($$SELECT marsql.clip('int8:[1]'::marsql.tensor, 0::bigint, 1000::bigint)::text$$);
+SELECT try_sql($$SELECT marsql.clip('uint8:[1]'::marsql.tensor, -1::bigint, NULL)::text$$);
+SELECT try_sql($$SELECT marsql.clip('complex64:[1]'::marsql.tensor, 0::bigint, 1::bigint)::text$$);
