@@ -80,3 +80,29 @@ SELECT clip('bool:[true,false]'::tensor, 0::bigint, NULL) AS bool_is_int64,
 SELECT try_sql($$SELECT marsql.clip('int8:[1]'::marsql.tensor, 0::bigint, 1000::bigint)::text$$);
 SELECT try_sql($$SELECT marsql.clip('uint8:[1]'::marsql.tensor, -1::bigint, NULL)::text$$);
 SELECT try_sql($$SELECT marsql.clip('complex64:[1]'::marsql.tensor, 0::bigint, 1::bigint)::text$$);
+
+-- A tensor(int8) column wrapped what it stored: 'int64:[300]' became
+-- int8:[44] (astype's numpy wrap), silently changing committed data.  The
+-- typmod coercion now refuses an integer that does not fit (22003), in
+-- text input, the length-coercion cast and binary input alike; floats
+-- convert as astype does (truncated; NaN and out of range refused).
+CREATE TEMP TABLE probe_typmod (t tensor(int8), u tensor(uint8), b tensor(bool), i tensor(int64));
+SELECT try_sql($$INSERT INTO probe_typmod (t) VALUES ('int64:[300]') RETURNING t::text$$);
+SELECT try_sql($$INSERT INTO probe_typmod (u) VALUES ('int8:[-1]') RETURNING u::text$$);
+SELECT try_sql($$INSERT INTO probe_typmod (t) VALUES ('uint8:[128]') RETURNING t::text$$);
+SELECT try_sql($$INSERT INTO probe_typmod (t) VALUES ('float64:[nan]') RETURNING t::text$$);
+SELECT try_sql($$SELECT 'int16:[1000]'::marsql.tensor::marsql.tensor(int8)::text$$);
+SELECT try_sql($$SELECT 'int64:[-9223372036854775808]'::marsql.tensor(int32)::text$$);
+SELECT try_sql($$SELECT marsql.from_binary('\x0207010000000001000000000000012c'::bytea)::marsql.tensor(uint8)::text$$);
+INSERT INTO probe_typmod (t) VALUES ('int64:[1, 2, -128, 127]'), ('uint8:[127]'), ('bool:[true]'),
+	('float64:[1.5]'), ('int64:[]'), ('int64(2,0):[]');
+INSERT INTO probe_typmod (b) VALUES ('int64:[300, 0]');
+INSERT INTO probe_typmod (i) VALUES ('uint8:[255]'), ('float64:[9007199254740992]');
+SELECT * FROM probe_typmod;
+-- binary input (COPY ... FORMAT binary) into a typmod column checks alike
+CREATE TEMP TABLE probe_typmod_src (t tensor);
+INSERT INTO probe_typmod_src VALUES ('int64:[5]'), ('int64:[300]');
+COPY probe_typmod_src TO '/tmp/marsql_probe_typmod.bin' WITH (FORMAT binary);
+CREATE TEMP TABLE probe_typmod_dst (t tensor(int8));
+SELECT try_sql($$COPY probe_typmod_dst FROM '/tmp/marsql_probe_typmod.bin' WITH (FORMAT binary)$$);
+SELECT count(*) FROM probe_typmod_dst;
