@@ -106,3 +106,21 @@ COPY probe_typmod_src TO '/tmp/marsql_probe_typmod.bin' WITH (FORMAT binary);
 CREATE TEMP TABLE probe_typmod_dst (t tensor(int8));
 SELECT try_sql($$COPY probe_typmod_dst FROM '/tmp/marsql_probe_typmod.bin' WITH (FORMAT binary)$$);
 SELECT count(*) FROM probe_typmod_dst;
+
+-- full and full_like took the fill value as double precision only, so
+-- full('{2}', 9007199254740993, 'int64') held 9007199254740992; their
+-- bigint forms are exact for integer dtypes (22003 when it does not fit).
+SELECT full(ARRAY[2], 9007199254740993, 'int64') AS exact,
+	full(ARRAY[1], 9223372036854775807, 'int64') AS int64_max,
+	full(ARRAY[1], 9007199254740993) AS float64_rounds,
+	full(ARRAY[2], 5::bigint, 'bool') AS bool, full(ARRAY[1], 2::bigint, 'float16') AS float16,
+	full(ARRAY[0,2], 1::bigint, 'uint8') AS empty;
+SELECT full_like('int64:[1,2]'::tensor, 9007199254740993) AS exact,
+	full_like('int64:[1]'::tensor, 9007199254740993, 'float64') AS as_float64,
+	full_like('int64:5'::tensor, (-9223372036854775808)::bigint) AS int64_min;
+SELECT full(ARRAY[2], 5, 'int8') AS int_literal, ones(ARRAY[1], 'int8') AS ones,
+	full(ARRAY[1], 1.5, 'int8') AS truncated, full(ARRAY[1], NULL::bigint, 'int8') AS null_fill;
+SELECT try_sql($$SELECT marsql.full(ARRAY[2], 300::bigint, 'int8')::text$$);
+SELECT try_sql($$SELECT marsql.full_like('uint8:[1]'::marsql.tensor, (-1)::bigint)::text$$);
+SELECT try_sql($$SELECT marsql.full(ARRAY[2], 1::bigint, 'foo')::text$$);
+SELECT try_sql($$SELECT marsql.full(ARRAY[-1], 1::bigint, 'int8')::text$$);
