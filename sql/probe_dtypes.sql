@@ -124,3 +124,16 @@ SELECT try_sql($$SELECT marsql.full(ARRAY[2], 300::bigint, 'int8')::text$$);
 SELECT try_sql($$SELECT marsql.full_like('uint8:[1]'::marsql.tensor, (-1)::bigint)::text$$);
 SELECT try_sql($$SELECT marsql.full(ARRAY[2], 1::bigint, 'foo')::text$$);
 SELECT try_sql($$SELECT marsql.full(ARRAY[-1], 1::bigint, 'int8')::text$$);
+
+-- arange took double precision bounds only: arange(2^53+1, 2^53+3, 1,
+-- 'int64') gave four copies of 2^53.  The bigint form is exact for int64.
+SELECT arange(9007199254740993, 9007199254740996, 1, 'int64') AS beyond_2_53,
+	arange(9223372036854775806, 9223372036854775807, 1, 'int64') AS at_max,
+	arange(-9223372036854775808, 9223372036854775807, 4611686018427387904, 'int64') AS full_range;
+SELECT arange(9007199254740996, 9007199254740993, -1, 'int64') AS down,
+	arange(9007199254740996, 9007199254740993, 1, 'int64') AS empty,
+	arange(0, 10, 3, 'int64') AS small, arange(0, 5) AS float64_default,
+	arange(0::bigint, 3::bigint) AS bigint_float64;
+SELECT try_sql($$SELECT marsql.arange(9007199254740993, 9007199254740996, 0, 'int64')::text$$);
+SELECT try_sql($$SELECT marsql.arange(9007199254740993, 9007199254740996, 1, 'int8')::text$$);
+SELECT try_sql($$SELECT marsql.arange(-9223372036854775808, 9223372036854775807, 1, 'int64')::text$$);
