@@ -27,3 +27,7 @@ T('clip int64 to the int64 range', 'marsql.clip(%s, %d, %d)' % (lit(np.array([BI
 T('full int64 beyond 2^53', "marsql.full(ARRAY[3], %d, 'int64')" % BIG, np.full(3, BIG, np.int64))
 T('full_like int64 beyond 2^53', 'marsql.full_like(%s, %d)' % (lit(np.zeros(2, np.int64)), BIG),
   np.full_like(np.zeros(2, np.int64), BIG))
+T('arange int64 beyond 2^53', "marsql.arange(%d, %d, 1, 'int64')" % (BIG, BIG + 3), np.arange(BIG, BIG + 3, dtype=np.int64))
+T('arange int64 over the whole range', "marsql.arange(%d, %d, %d, 'int64')" % (-2 ** 63, 2 ** 63 - 1, 2 ** 62),
+  np.arange(-2 ** 63, 2 ** 63 - 1, 2 ** 62, dtype=np.int64))
+T('arange int64 down beyond 2^53', "marsql.arange(%d, %d, -1, 'int64')" % (BIG + 3, BIG), np.arange(BIG + 3, BIG, -1, dtype=np.int64))
