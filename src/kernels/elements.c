@@ -79,10 +79,32 @@ mt_compare_elements(const void *a, MtDtype dtype_a, int64_t i,
 {
 	ExactValue	x = exact_value(a, dtype_a, i);
 	ExactValue	y = exact_value(b, dtype_b, j);
-	int			c;
+	int			c,
+				xc,
+				yc;
 
 	if (x.is_int && y.is_int)
 		return x.i < y.i ? -1 : (x.i > y.i ? 1 : 0);
+
+	/*
+	 * numpy's sort order (npy_sort CLT), which sort, searchsorted and isin
+	 * share with this: values without NaN lexicographically, then R + nanj
+	 * by real part, then nan + Rj by imaginary part, then nan + nanj.  A real
+	 * value is x + 0j, so a real NaN is nan + 0j.
+	 */
+	xc = (x.re != x.re) * 2 + (x.im != x.im);
+	yc = (y.re != y.re) * 2 + (y.im != y.im);
+	if (xc != yc)
+		return xc < yc ? -1 : 1;
+	switch (xc)
+	{
+		case 1:
+			return compare_long_double(x.re, y.re);
+		case 2:
+			return compare_long_double(x.im, y.im);
+		case 3:
+			return 0;
+	}
 	c = compare_long_double(x.re, y.re);
 	return c != 0 ? c : compare_long_double(x.im, y.im);
 }

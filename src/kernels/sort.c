@@ -91,6 +91,45 @@ key_float64(uint64_t b)
 	return (b & sign) ? ~b : (b | sign);
 }
 
+/*
+ * The two keys of a complex value in numpy's sort order: non-NaN values
+ * lexicographically, then R + nanj by real part, then nan + Rj by imaginary
+ * part, then nan + nanj (numpy's npy_sort CLT).  A NaN part's key is the
+ * type's maximum and no other value reaches it, so the three NaN classes
+ * take the top three first keys and carry their one ordered part second.
+ */
+static inline void
+complex_keys32(uint32_t rb, uint32_t ib, uint32_t *first, uint32_t *second)
+{
+	uint32_t	kr = key_float32(rb),
+				ki = key_float32(ib);
+
+	if (kr != UINT32_MAX && ki != UINT32_MAX)
+		*first = kr, *second = ki;
+	else if (kr != UINT32_MAX)
+		*first = UINT32_MAX - 2, *second = kr;
+	else if (ki != UINT32_MAX)
+		*first = UINT32_MAX - 1, *second = ki;
+	else
+		*first = UINT32_MAX, *second = UINT32_MAX;
+}
+
+static inline void
+complex_keys64(uint64_t rb, uint64_t ib, uint64_t *first, uint64_t *second)
+{
+	uint64_t	kr = key_float64(rb),
+				ki = key_float64(ib);
+
+	if (kr != UINT64_MAX && ki != UINT64_MAX)
+		*first = kr, *second = ki;
+	else if (kr != UINT64_MAX)
+		*first = UINT64_MAX - 2, *second = kr;
+	else if (ki != UINT64_MAX)
+		*first = UINT64_MAX - 1, *second = ki;
+	else
+		*first = UINT64_MAX, *second = UINT64_MAX;
+}
+
 /* the unsigned type of each dtype's bits */
 typedef uint8_t bits_bool;
 typedef uint8_t bits_int8;
@@ -658,9 +697,11 @@ fill_keys(const void *data, MtDtype dtype, int64_t base, int64_t stride,
 				for (int64_t i = 0; i < n; i++)
 				{
 					int64_t		e = 2 * (base + (perm ? perm[i] : i) * stride);
+					uint32_t	k1,
+								k2;
 
-					keys[i] = ((uint64_t) key_float32(d[e]) << 32) |
-						key_float32(d[e + 1]);
+					complex_keys32(d[e], d[e + 1], &k1, &k2);
+					keys[i] = ((uint64_t) k1 << 32) | k2;
 				}
 			}
 			break;
@@ -669,7 +710,14 @@ fill_keys(const void *data, MtDtype dtype, int64_t base, int64_t stride,
 				const uint64_t *d = (const uint64_t *) data;
 
 				for (int64_t i = 0; i < n; i++)
-					keys[i] = key_float64(d[2 * (base + (perm ? perm[i] : i) * stride) + part]);
+				{
+					int64_t		e = 2 * (base + (perm ? perm[i] : i) * stride);
+					uint64_t	k1,
+								k2;
+
+					complex_keys64(d[e], d[e + 1], &k1, &k2);
+					keys[i] = part == 0 ? k1 : k2;
+				}
 			}
 			break;
 		default:
@@ -957,15 +1005,36 @@ mt_sort_key_equal(const void *a, int64_t i, const void *b, int64_t j,
 		case MT_FLOAT16:
 			EQ_ONE(uint16_t, float16);
 		case MT_COMPLEX64:
-			return key_float32(((const uint32_t *) a)[2 * i]) ==
-				key_float32(((const uint32_t *) b)[2 * j]) &&
-				key_float32(((const uint32_t *) a)[2 * i + 1]) ==
-				key_float32(((const uint32_t *) b)[2 * j + 1]);
+			{
+				const uint32_t *x = (const uint32_t *) a + 2 * i,
+						   *y = (const uint32_t *) b + 2 * j;
+				uint32_t	x1,
+							x2,
+							y1,
+							y2;
+
+				complex_keys32(x[0], x[1], &x1, &x2);
+				complex_keys32(y[0], y[1], &y1, &y2);
+				/* numpy: every complex NaN is one value under equal_nan */
+				if (x1 >= UINT32_MAX - 2 && y1 >= UINT32_MAX - 2)
+					return true;
+				return x1 == y1 && x2 == y2;
+			}
 		case MT_COMPLEX128:
-			return key_float64(((const uint64_t *) a)[2 * i]) ==
-				key_float64(((const uint64_t *) b)[2 * j]) &&
-				key_float64(((const uint64_t *) a)[2 * i + 1]) ==
-				key_float64(((const uint64_t *) b)[2 * j + 1]);
+			{
+				const uint64_t *x = (const uint64_t *) a + 2 * i,
+						   *y = (const uint64_t *) b + 2 * j;
+				uint64_t	x1,
+							x2,
+							y1,
+							y2;
+
+				complex_keys64(x[0], x[1], &x1, &x2);
+				complex_keys64(y[0], y[1], &y1, &y2);
+				if (x1 >= UINT64_MAX - 2 && y1 >= UINT64_MAX - 2)
+					return true;
+				return x1 == y1 && x2 == y2;
+			}
 		default:
 			MT_DISPATCH_REAL(dtype, EQ_ONE);
 			break;

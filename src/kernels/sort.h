@@ -65,7 +65,8 @@ extern MtStatus mt_lexsort_lanes(const void *const *data, const MtDtype *dtypes,
 
 /*
  * true when elements i of a and j of b are equal under numpy's
- * equal_nan=True rule: same key (so -0.0 equals 0.0 and NaN equals NaN);
+ * equal_nan=True rule: same key (so -0.0 equals 0.0 and NaN equals NaN;
+ * every complex value with a NaN part is one value, as in np.unique);
  * both of one dtype.
  */
 extern bool mt_sort_key_equal(const void *a, int64_t i, const void *b,

@@ -30,13 +30,47 @@ PG_FUNCTION_INFO_V1(tensor_recv);
 PG_FUNCTION_INFO_V1(tensor_send);
 PG_FUNCTION_INFO_V1(tensor_from_binary);
 
-/* The type modifier is the dtype code; -1 means any dtype. */
+/*
+ * The type modifier is the dtype code; -1 means any dtype.  Storing into a
+ * tensor(int8) column must not change a value silently, so an integer that
+ * does not fit the column's integer dtype is 22003 (astype would wrap 300
+ * to 44, as numpy's does); floats convert as astype does (truncated, NaN,
+ * infinite or out of range refused), as the casts to integer[] do.
+ */
 static Tensor *
 apply_typmod(Tensor *t, int32 typmod)
 {
-	if (typmod < 0)
+	MtDtype		to = (MtDtype) typmod;
+
+	if (typmod < 0 || t->dtype == to)
 		return t;
-	return tensor_convert(t, (MtDtype) typmod);
+	if (mt_dtype_is_integer(to) && mt_dtype_is_exact((MtDtype) t->dtype) &&
+		!tensor_is_csr(t))
+	{
+		int64		n = tensor_size(t);
+		int64_t		lo,
+					hi;
+
+		mt_dtype_int_range(to, &lo, &hi);
+		for (int64 i = 0; i < n; i++)
+		{
+			int64		v = mt_load_int64(TENSOR_DATA(t), (MtDtype) t->dtype, i);
+
+			if ((i & 0xffff) == 0)
+				CHECK_FOR_INTERRUPTS();
+			if (v < lo || v > hi)
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("value out of range for tensor(%s): %lld",
+								mt_dtype_name(to), (long long) v),
+						 errdetail("Element %lld of the %s tensor does not fit in %s.",
+								   (long long) i, mt_dtype_name((MtDtype) t->dtype),
+								   mt_dtype_name(to)),
+						 errhint("Declare a wider dtype, or convert with marsql.astype(t, '%s') to wrap as numpy does.",
+								 mt_dtype_name(to))));
+		}
+	}
+	return tensor_convert(t, to);
 }
 
 Datum

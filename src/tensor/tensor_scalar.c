@@ -45,6 +45,18 @@ PG_FUNCTION_INFO_V1(float8_tensor_lt);
 PG_FUNCTION_INFO_V1(float8_tensor_le);
 PG_FUNCTION_INFO_V1(float8_tensor_gt);
 PG_FUNCTION_INFO_V1(float8_tensor_ge);
+PG_FUNCTION_INFO_V1(tensor_int8_eq);
+PG_FUNCTION_INFO_V1(tensor_int8_ne);
+PG_FUNCTION_INFO_V1(tensor_int8_lt);
+PG_FUNCTION_INFO_V1(tensor_int8_le);
+PG_FUNCTION_INFO_V1(tensor_int8_gt);
+PG_FUNCTION_INFO_V1(tensor_int8_ge);
+PG_FUNCTION_INFO_V1(int8_tensor_eq);
+PG_FUNCTION_INFO_V1(int8_tensor_ne);
+PG_FUNCTION_INFO_V1(int8_tensor_lt);
+PG_FUNCTION_INFO_V1(int8_tensor_le);
+PG_FUNCTION_INFO_V1(int8_tensor_gt);
+PG_FUNCTION_INFO_V1(int8_tensor_ge);
 
 /* "(2, 3)", numpy's way of writing a shape */
 static char *
@@ -225,3 +237,53 @@ TENSOR_FLOAT8_CMP(lt, c < 0)
 TENSOR_FLOAT8_CMP(le, c <= 0)
 TENSOR_FLOAT8_CMP(gt, c > 0)
 TENSOR_FLOAT8_CMP(ge, c >= 0)
+
+/*
+ * tensor OP bigint: a bigint beyond 2^53 would round if it went through
+ * double precision, so these compare exactly when the tensor is of an
+ * integer dtype (or bool), as numpy compares an int64 array with a Python
+ * int.  A float tensor compares as the double precision forms do (the
+ * bigint as a double, numpy's promotion to float64), NaN above every number.
+ */
+static int
+compare_with_int8(FunctionCallInfo fcinfo, int targ, int64 v)
+{
+	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(targ);
+	MtDtype		dtype = (MtDtype) t->dtype;
+	int			c;
+
+	check_size_one(t, true, NULL);
+	check_real(t, NULL);
+	if (mt_dtype_is_float(dtype))
+		c = float8_cmp_internal(mt_load_double(TENSOR_DATA(t), dtype, 0),
+								(double) v);
+	else
+	{
+		int64		x = mt_load_int64(TENSOR_DATA(t), dtype, 0);
+
+		c = x < v ? -1 : (x > v ? 1 : 0);
+	}
+	PG_FREE_TENSOR_IF_COPY(t, targ);
+	return c;
+}
+
+#define TENSOR_INT8_CMP(name, test) \
+Datum \
+tensor_int8_##name(PG_FUNCTION_ARGS) \
+{ \
+	int			c = compare_with_int8(fcinfo, 0, PG_GETARG_INT64(1)); \
+	PG_RETURN_BOOL(test); \
+} \
+Datum \
+int8_tensor_##name(PG_FUNCTION_ARGS) \
+{ \
+	int			c = -compare_with_int8(fcinfo, 1, PG_GETARG_INT64(0)); \
+	PG_RETURN_BOOL(test); \
+}
+
+TENSOR_INT8_CMP(eq, c == 0)
+TENSOR_INT8_CMP(ne, c != 0)
+TENSOR_INT8_CMP(lt, c < 0)
+TENSOR_INT8_CMP(le, c <= 0)
+TENSOR_INT8_CMP(gt, c > 0)
+TENSOR_INT8_CMP(ge, c >= 0)
