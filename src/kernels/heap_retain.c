@@ -228,3 +228,19 @@ mt_heap_release_above(size_t keep, MtHeapRetain *st)
 		scan_malloc_info(&st->arenas, &(size_t){0});
 	return st->released_bytes;
 }
+
+void
+mt_advise_huge_pages(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t) 2 << 20;
+	uintptr_t	lo = ((uintptr_t) p + huge - 1) & ~(huge - 1);
+	uintptr_t	hi = ((uintptr_t) p + bytes) & ~(huge - 1);
+
+	if (bytes >= MT_HUGE_ADVICE_BYTES && hi > lo)
+		(void) madvise((void *) lo, hi - lo, MADV_HUGEPAGE);
+#else
+	(void) p;
+	(void) bytes;
+#endif
+}

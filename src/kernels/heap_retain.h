@@ -40,4 +40,14 @@ typedef struct MtHeapRetain
  */
 extern size_t mt_heap_release_above(size_t keep, MtHeapRetain *st);
 
+/*
+ * Asks the kernel for transparent huge pages (MADV_HUGEPAGE) for the 2 MB
+ * pages wholly inside [p, p + bytes), when bytes is at least
+ * MT_HUGE_ADVICE_BYTES: a large tensor buffer then faults in 2 MB at a
+ * time and streams with fewer TLB misses, as numpy's large arrays do.
+ * Advice only: a kernel without THP, or with THP off, ignores it.
+ */
+#define MT_HUGE_ADVICE_BYTES ((size_t) 4 << 20)
+extern void mt_advise_huge_pages(void *p, size_t bytes);
+
 #endif							/* MARSQL_HEAP_RETAIN_H */

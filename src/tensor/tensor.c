@@ -17,6 +17,7 @@
 
 #include "common/shortest_dec.h"
 #include "lib/stringinfo.h"
+#include "kernels/heap_retain.h"
 #include "tensor/retained_memory.h"
 #include "tensor/tensor.h"
 #include "kernels/elements.h"
@@ -190,6 +191,7 @@ tensor_new_uninit(int ndim, const int64 *dims, MtDtype dtype)
 	/* large buffers come back from the allocator, not fresh pages */
 	retained_memory_apply();
 	t = (Tensor *) palloc(bytes);
+	mt_advise_huge_pages(t, bytes);
 	memset(t, 0, MT_HEADER_BYTES(ndim));
 	SET_VARSIZE(t, bytes);
 	t->ndim = (uint8) ndim;

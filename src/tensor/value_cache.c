@@ -44,6 +44,8 @@
  */
 #include "postgres.h"
 
+#include "kernels/heap_retain.h"
+
 #include "access/detoast.h"
 #include "access/genam.h"
 #include "access/htup_details.h"
@@ -183,6 +185,7 @@ copy_of(const struct varlena *v)
 {
 	struct varlena *copy = palloc(VARSIZE_ANY(v));
 
+	mt_advise_huge_pages(copy, VARSIZE_ANY(v));
 	memcpy(copy, v, VARSIZE_ANY(v));
 	return copy;
 }

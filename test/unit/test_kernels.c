@@ -2515,6 +2515,27 @@ test_statistics(void)
 	(void) iout;
 }
 
+/* heap_retain.c: huge-page advice is advice only; the buffer stays usable */
+static void
+test_huge_advice(void)
+{
+	size_t		bytes = (size_t) 9 << 20;
+	unsigned char *buf = malloc(bytes);
+	size_t		bad = 0;
+
+	check(buf != NULL, "a 9 MB buffer for the huge-page advice");
+	if (buf == NULL)
+		return;
+	mt_advise_huge_pages(buf + 1, bytes - 1);	/* unaligned on purpose */
+	mt_advise_huge_pages(buf, 4096);	/* below the threshold: nothing */
+	for (size_t i = 0; i < bytes; i++)
+		buf[i] = (unsigned char) (i * 7);
+	for (size_t i = 0; i < bytes; i++)
+		bad += buf[i] != (unsigned char) (i * 7);
+	check(bad == 0, "a buffer advised to use huge pages reads back what was written");
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -2546,6 +2567,7 @@ main(void)
 	test_math_extra();
 	test_pad_gradient();
 	test_statistics();
+	test_huge_advice();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
