@@ -12,6 +12,8 @@
 
 #include "math_extra.h"
 
+#define MT_PI 3.14159265358979323846
+
 void
 mt_window(MtWindow kind, int64_t m, double beta, double *out)
 {
@@ -37,14 +39,14 @@ mt_window(MtWindow kind, int64_t m, double beta, double *out)
 				out[i] = n <= 0 ? 1.0 + n / denom : 1.0 - n / denom;
 				break;
 			case MT_WINDOW_BLACKMAN:
-				out[i] = 0.42 + 0.5 * cos(M_PI * n / denom) +
-					0.08 * cos(2.0 * M_PI * n / denom);
+				out[i] = 0.42 + 0.5 * cos(MT_PI * n / denom) +
+					0.08 * cos(2.0 * MT_PI * n / denom);
 				break;
 			case MT_WINDOW_HAMMING:
-				out[i] = 0.54 + 0.46 * cos(M_PI * n / denom);
+				out[i] = 0.54 + 0.46 * cos(MT_PI * n / denom);
 				break;
 			case MT_WINDOW_HANNING:
-				out[i] = 0.5 + 0.5 * cos(M_PI * n / denom);
+				out[i] = 0.5 + 0.5 * cos(MT_PI * n / denom);
 				break;
 			case MT_WINDOW_KAISER:
 				r = ((double) i - alpha) / alpha;
