@@ -11,6 +11,39 @@
 
 #include "dtype_cast.h"
 
+static int
+category(MtDtype dtype)
+{
+	switch (mt_dtype_kind(dtype))
+	{
+		case MT_KIND_BOOL:
+			return 0;
+		case MT_KIND_INT:
+		case MT_KIND_UINT:
+			return 1;
+		case MT_KIND_FLOAT:
+			return 2;
+		case MT_KIND_COMPLEX:
+			return 3;
+	}
+	return 3;
+}
+
+MtDtype
+mt_dtype_result_type(const MtDtype *dtypes, int n)
+{
+	MtDtype		main = dtypes[0];
+	MtDtype		result;
+
+	for (int i = 1; i < n; i++)
+		if (category(dtypes[i]) > category(main))
+			main = dtypes[i];
+	result = mt_dtype_promote(main, dtypes[0]);
+	for (int i = 1; i < n; i++)
+		result = mt_dtype_promote(result, mt_dtype_promote(main, dtypes[i]));
+	return result;
+}
+
 MtCasting
 mt_casting_from_name(const char *name)
 {

@@ -13,6 +13,15 @@
 
 #include "tensor_layout.h"
 
+/*
+ * numpy.result_type of n >= 1 dtypes (no scalars): numpy promotes a
+ * sequence at once, not pair by pair (promote_types is not associative:
+ * int8, uint8, float16 is float16, not float32): the first dtype of the
+ * highest category (bool < integer < float < complex) is the main one,
+ * each dtype is promoted with it and those results with each other
+ */
+extern MtDtype mt_dtype_result_type(const MtDtype *dtypes, int n);
+
 /* numpy's casting rules ('no', 'equiv', 'safe', 'same_kind', 'unsafe') */
 typedef enum MtCasting
 {

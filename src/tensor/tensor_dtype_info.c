@@ -72,16 +72,13 @@ tensor_result_type(PG_FUNCTION_ARGS)
 	int			count;
 	Datum	   *elems = array_elements(PG_GETARG_ARRAYTYPE_P(0), &count,
 									   "result_type's tensors");
-	MtDtype		dtype = MT_DTYPE_INVALID;
+	MtDtype    *dtypes;
 
 	require_some(count, "result_type");
+	dtypes = palloc(sizeof(MtDtype) * count);
 	for (int i = 0; i < count; i++)
-	{
-		MtDtype		d = (MtDtype) DatumGetTensorStoredP(elems[i])->dtype;
-
-		dtype = i == 0 ? d : mt_dtype_promote(dtype, d);
-	}
-	PG_RETURN_TEXT_P(cstring_to_text(mt_dtype_name(dtype)));
+		dtypes[i] = (MtDtype) DatumGetTensorStoredP(elems[i])->dtype;
+	PG_RETURN_TEXT_P(cstring_to_text(mt_dtype_name(mt_dtype_result_type(dtypes, count))));
 }
 
 /* result_type(VARIADIC text[]) -> text: of dtype names */
@@ -91,16 +88,13 @@ tensor_result_type_names(PG_FUNCTION_ARGS)
 	int			count;
 	Datum	   *elems = array_elements(PG_GETARG_ARRAYTYPE_P(0), &count,
 									   "result_type's dtypes");
-	MtDtype		dtype = MT_DTYPE_INVALID;
+	MtDtype    *dtypes;
 
 	require_some(count, "result_type");
+	dtypes = palloc(sizeof(MtDtype) * count);
 	for (int i = 0; i < count; i++)
-	{
-		MtDtype		d = tensor_any_dtype_from_text(DatumGetTextPP(elems[i]));
-
-		dtype = i == 0 ? d : mt_dtype_promote(dtype, d);
-	}
-	PG_RETURN_TEXT_P(cstring_to_text(mt_dtype_name(dtype)));
+		dtypes[i] = tensor_any_dtype_from_text(DatumGetTextPP(elems[i]));
+	PG_RETURN_TEXT_P(cstring_to_text(mt_dtype_name(mt_dtype_result_type(dtypes, count))));
 }
 
 /*
