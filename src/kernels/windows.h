@@ -17,7 +17,12 @@ typedef enum MtWindow
 	MT_WINDOW_KAISER
 } MtWindow;
 
-/* out[0 .. m-1] (m >= 1) = the window; beta is kaiser's only */
-extern void mt_window(MtWindow kind, int64_t m, double beta, double *out);
+/*
+ * out[0 .. count-1] = points start .. start+count-1 of the m-point window
+ * (m >= 1; the caller steps through long windows to poll for cancels);
+ * beta is kaiser's only
+ */
+extern void mt_window(MtWindow kind, int64_t m, double beta, int64_t start,
+					  int64_t count, double *out);
 
 #endif							/* MARSQL_WINDOWS_H */

@@ -274,10 +274,19 @@ Datum
 tensor_asarray_chkfinite(PG_FUNCTION_ARGS)
 {
 	Tensor	   *t = PG_GETARG_TENSOR_ANYDTYPE_P(0);
-	int64		at;
+	int64		n = tensor_size(t);
+	size_t		size = mt_dtype_size((MtDtype) t->dtype);
+	int64		at = -1;
 
-	CHECK_FOR_INTERRUPTS();
-	at = mt_first_nonfinite(TENSOR_DATA(t), (MtDtype) t->dtype, tensor_size(t));
+	for (int64 start = 0; start < n && at < 0; start += TENSOR_INTERRUPT_STRIDE)
+	{
+		CHECK_FOR_INTERRUPTS();
+		at = mt_first_nonfinite((const char *) TENSOR_DATA(t) + start * size,
+								(MtDtype) t->dtype,
+								Min(TENSOR_INTERRUPT_STRIDE, n - start));
+		if (at >= 0)
+			at += start;
+	}
 	if (at >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -327,6 +336,7 @@ tensor_ix(PG_FUNCTION_ARGS)
 			int64	   *idx;
 			Tensor	   *r;
 
+			CHECK_FOR_INTERRUPTS();
 			for (int64 i = 0; i < len; i++)
 				n += b[i] != 0;
 			dims[0] = n;

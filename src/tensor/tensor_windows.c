@@ -23,11 +23,13 @@ make_window(MtWindow kind, int32 m, double beta)
 {
 	int64		dims[1] = {Max(m, 0)};
 	Tensor	   *t = tensor_new_uninit(1, dims, MT_FLOAT64);
+	double	   *out = TENSOR_DATA(t);
 
-	if (m >= 1)
+	for (int64 start = 0; start < dims[0]; start += TENSOR_INTERRUPT_STRIDE)
 	{
 		CHECK_FOR_INTERRUPTS();
-		mt_window(kind, m, beta, TENSOR_DATA(t));
+		mt_window(kind, m, beta, start,
+				  Min(TENSOR_INTERRUPT_STRIDE, dims[0] - start), out + start);
 	}
 	return t;
 }

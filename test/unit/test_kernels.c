@@ -2547,11 +2547,12 @@ test_dtype_info(void)
 		  "iinfo");
 	check(mt_first_nonfinite(bad, MT_FLOAT32, 3) == 1 &&
 		  mt_first_nonfinite(bad, MT_FLOAT32, 1) == -1, "first nonfinite");
-	mt_window(MT_WINDOW_BARTLETT, 5, 0, w);
+	mt_window(MT_WINDOW_BARTLETT, 5, 0, 0, 3, w);
+	mt_window(MT_WINDOW_BARTLETT, 5, 0, 3, 2, w + 3);
 	check(w[0] == 0.0 && w[1] == 0.5 && w[2] == 1.0 && w[4] == 0.0, "bartlett(5)");
-	mt_window(MT_WINDOW_KAISER, 1, 3.0, w);
+	mt_window(MT_WINDOW_KAISER, 1, 3.0, 0, 1, w);
 	check(w[0] == 1.0, "kaiser(1)");
-	mt_window(MT_WINDOW_HANNING, 3, 0, w);
+	mt_window(MT_WINDOW_HANNING, 3, 0, 0, 3, w);
 	check(fabs(w[1] - 1.0) < 1e-15 && fabs(w[0]) < 1e-15, "hanning(3)");
 }
 
