@@ -98,10 +98,9 @@ tensor_result_type_names(PG_FUNCTION_ARGS)
 }
 
 /*
- * result_type(t tensor, s <SQL number>) -> text: a SQL number is a weak
- * scalar (NEP 50, numpy >= 2); the kind of s is the function's last
- * argument's type, told by the install file through the C symbol's
- * argument type.
+ * result_type(t tensor, s boolean | integer | bigint | double precision)
+ * -> text: s is a weak scalar (NEP 50, numpy >= 2) of the kind its SQL
+ * type says (one C function for the four SQL forms)
  */
 Datum
 tensor_result_type_scalar(PG_FUNCTION_ARGS)
