@@ -48,6 +48,11 @@ SELECT d, isdtype(d, 'bool') AS b, isdtype(d, 'signed integer') AS si,
 	isdtype(d, 'numeric') AS num, isdtype(d, 'int64') AS is_i8
 FROM unnest(ARRAY['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'float16',
 	'float32', 'float64', 'complex64', 'complex128', 'bigint']) d;
+SELECT isdtype('int8', ARRAY['real floating', 'signed integer']),
+	isdtype('uint8', ARRAY['bool', 'complex floating', 'int64']),
+	isdtype('float16', ARRAY[]::text[]), isdtype('bool', ARRAY['bool']);
+SELECT isdtype('int8', ARRAY['integral', 'whole']);
+SELECT isdtype('int8', ARRAY['integral', NULL]);
 SELECT isdtype('int8', 'whole');
 SELECT isdtype('int9', 'integral');
 

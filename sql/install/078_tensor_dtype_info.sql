@@ -74,6 +74,13 @@ CREATE FUNCTION marsql.isdtype(dtype text, kind text)
 COMMENT ON FUNCTION marsql.isdtype(text, text) IS
 	'whether the dtype is of the kind: bool, signed integer, unsigned integer, integral, real floating, complex floating, numeric, or a dtype name (numpy.isdtype, the array API)';
 
+CREATE FUNCTION marsql.isdtype(dtype text, kinds text[])
+	RETURNS boolean
+	AS 'MODULE_PATHNAME', 'tensor_isdtype_any'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.isdtype(text, text[]) IS
+	'whether the dtype is of any of the kinds (numpy.isdtype with a tuple of kinds, the array API)';
+
 CREATE FUNCTION marsql.finfo(dtype text,
 	OUT bits integer, OUT eps double precision, OUT epsneg double precision,
 	OUT max double precision, OUT min double precision,

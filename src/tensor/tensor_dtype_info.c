@@ -25,6 +25,7 @@ PG_FUNCTION_INFO_V1(tensor_promote_types);
 PG_FUNCTION_INFO_V1(tensor_can_cast);
 PG_FUNCTION_INFO_V1(tensor_can_cast_tensor);
 PG_FUNCTION_INFO_V1(tensor_isdtype);
+PG_FUNCTION_INFO_V1(tensor_isdtype_any);
 PG_FUNCTION_INFO_V1(tensor_finfo);
 PG_FUNCTION_INFO_V1(tensor_iinfo);
 PG_FUNCTION_INFO_V1(tensor_copy);
@@ -165,24 +166,47 @@ tensor_can_cast_tensor(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(can_cast((MtDtype) PG_GETARG_TENSOR_STORED_P(0)->dtype, fcinfo));
 }
 
-/* isdtype(dtype text, kind text): the array API's isdtype */
-Datum
-tensor_isdtype(PG_FUNCTION_ARGS)
+/* whether dtype is of the kind (a kind name or a dtype name) */
+static bool
+is_kind(MtDtype dtype, const char *kind)
 {
-	MtDtype		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(0));
-	char	   *kind = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	int			is = mt_dtype_is_kind(dtype, kind);
 	MtDtype		other;
 
 	if (is >= 0)
-		PG_RETURN_BOOL(is == 1);
+		return is == 1;
 	other = mt_dtype_from_name(kind, strlen(kind));
 	if (other == MT_DTYPE_INVALID)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid dtype kind \"%s\"", kind),
 				 errhint("A kind is bool, signed integer, unsigned integer, integral, real floating, complex floating, numeric or a dtype name.")));
-	PG_RETURN_BOOL(other == dtype);
+	return other == dtype;
+}
+
+/* isdtype(dtype text, kind text): the array API's isdtype */
+Datum
+tensor_isdtype(PG_FUNCTION_ARGS)
+{
+	MtDtype		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(0));
+
+	PG_RETURN_BOOL(is_kind(dtype, text_to_cstring(PG_GETARG_TEXT_PP(1))));
+}
+
+/* isdtype(dtype text, kinds text[]): of any of the kinds (the tuple form) */
+Datum
+tensor_isdtype_any(PG_FUNCTION_ARGS)
+{
+	MtDtype		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(0));
+	int			count;
+	Datum	   *elems = array_elements(PG_GETARG_ARRAYTYPE_P(1), &count,
+									   "isdtype's kinds");
+	bool		any = false;
+
+	/* every kind is checked, so that a bad one is an error wherever it is */
+	for (int i = 0; i < count; i++)
+		any |= is_kind(dtype, TextDatumGetCString(elems[i]));
+	PG_RETURN_BOOL(any);
 }
 
 static Datum

@@ -123,6 +123,15 @@ for a in DI_DTYPES:
                np.dtype(a).kind in kinds)
     for b in DI_DTYPES:
         di_val('isdtype(%s, %s)' % (a, b), 'marsql.isdtype(%s, %s)' % (di_q(a), di_q(b)), a == b)
+for a in DI_DTYPES:
+    for kinds in (('bool', 'real floating'), ('signed integer', 'unsigned integer'),
+                  ('complex floating', 'float32'), ()):
+        want = any(np.dtype(a).kind in ISDTYPE_KINDS[k] if k in ISDTYPE_KINDS else a == k
+                   for k in kinds)
+        di_val('isdtype(%s, %r)' % (a, kinds), "marsql.isdtype(%s, ARRAY[%s]::text[])"
+               % (di_q(a), ', '.join(di_q(k) for k in kinds)), want)
+di_err('isdtype bad kind in array', "marsql.isdtype('int8', ARRAY['integral', 'whole'])", '22023')
+di_err('isdtype NULL kind', "marsql.isdtype('int8', ARRAY['integral', NULL])", '22004')
 di_err('isdtype bad kind', "marsql.isdtype('int8', 'whole')", '22023')
 di_err('isdtype bad dtype', "marsql.isdtype('int9', 'integral')", '22023')
 
