@@ -232,6 +232,13 @@ bessel_i0(double x)
 	return exp(x) * chbevl(32.0 / x - 2.0, i0B, (int) (sizeof(i0B) / sizeof(i0B[0]))) / sqrt(x);
 }
 
+/* the same for one value (the kaiser window, windows.c) */
+double
+mt_bessel_i0(double x)
+{
+	return bessel_i0(x);
+}
+
 static double
 heaviside(double x, double h0)
 {

@@ -90,4 +90,7 @@ extern MtStatus mt_interp(const double *x, int64_t n, const double *xp,
 						  const double *left, const double *right, double *out,
 						  MtPollFn poll, void *poll_arg);
 
+/* numpy.i0 of one value */
+extern double mt_bessel_i0(double x);
+
 #endif							/* MARSQL_MATH_EXTRA_H */

@@ -28,6 +28,7 @@
 #include "kernels/broadcast.h"
 #include "kernels/distance.h"
 #include "kernels/dtype_cast.h"
+#include "kernels/dtype_info.h"
 #include "kernels/float16.h"
 #include "kernels/elements.h"
 #include "kernels/elementwise.h"
@@ -51,6 +52,7 @@
 #include "kernels/tensor_binary.h"
 #include "kernels/tensor_text.h"
 #include "kernels/tile_grid.h"
+#include "kernels/windows.h"
 
 static int	tests = 0;
 static int	failures = 0;
@@ -2536,6 +2538,46 @@ test_huge_advice(void)
 	free(buf);
 }
 
+/* dtype_info.c and windows.c: can_cast, isdtype kinds, finfo, iinfo, windows */
+static void
+test_dtype_info(void)
+{
+	MtFinfo		f;
+	int			bits;
+	int64_t		lo,
+				hi;
+	double		w[5];
+	float		bad[3] = {1.0f, NAN, 2.0f};
+
+	check(mt_casting_from_name("same_kind") == MT_CASTING_SAME_KIND &&
+		  mt_casting_from_name("Safe") == MT_CASTING_INVALID, "casting names");
+	check(mt_dtype_can_cast(MT_INT64, MT_INT8, MT_CASTING_SAME_KIND) &&
+		  !mt_dtype_can_cast(MT_INT8, MT_UINT8, MT_CASTING_SAME_KIND) &&
+		  mt_dtype_can_cast(MT_UINT8, MT_INT8, MT_CASTING_SAME_KIND) &&
+		  !mt_dtype_can_cast(MT_FLOAT64, MT_INT64, MT_CASTING_SAME_KIND) &&
+		  !mt_dtype_can_cast(MT_INT8, MT_INT16, MT_CASTING_NO) &&
+		  mt_dtype_can_cast(MT_COMPLEX128, MT_BOOL, MT_CASTING_UNSAFE),
+		  "can_cast castings");
+	check(mt_dtype_is_kind(MT_UINT8, "integral") == 1 &&
+		  mt_dtype_is_kind(MT_BOOL, "numeric") == 0 &&
+		  mt_dtype_is_kind(MT_INT8, "int8") == -1, "isdtype kinds");
+	check(mt_dtype_finfo(MT_COMPLEX64, &f) && f.dtype == MT_FLOAT32 &&
+		  f.eps == ldexp(1.0, -23) && f.smallest_subnormal == ldexp(1.0, -149) &&
+		  !mt_dtype_finfo(MT_INT32, &f), "finfo");
+	check(mt_dtype_iinfo(MT_INT16, &bits, &lo, &hi) && bits == 16 &&
+		  lo == -32768 && hi == 32767 && !mt_dtype_iinfo(MT_BOOL, &bits, &lo, &hi),
+		  "iinfo");
+	check(mt_first_nonfinite(bad, MT_FLOAT32, 3) == 1 &&
+		  mt_first_nonfinite(bad, MT_FLOAT32, 1) == -1, "first nonfinite");
+	mt_window(MT_WINDOW_BARTLETT, 5, 0, 0, 3, w);
+	mt_window(MT_WINDOW_BARTLETT, 5, 0, 3, 2, w + 3);
+	check(w[0] == 0.0 && w[1] == 0.5 && w[2] == 1.0 && w[4] == 0.0, "bartlett(5)");
+	mt_window(MT_WINDOW_KAISER, 1, 3.0, 0, 1, w);
+	check(w[0] == 1.0, "kaiser(1)");
+	mt_window(MT_WINDOW_HANNING, 3, 0, 0, 3, w);
+	check(fabs(w[1] - 1.0) < 1e-15 && fabs(w[0]) < 1e-15, "hanning(3)");
+}
+
 int
 main(void)
 {
@@ -2568,6 +2610,7 @@ main(void)
 	test_pad_gradient();
 	test_statistics();
 	test_huge_advice();
+	test_dtype_info();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
