@@ -1,0 +1,67 @@
+-- numpy.einsum (test/numpy/checks/einsum.py checks the values against
+-- numpy over every dtype, mixed dtypes, ellipsis forms and errors).
+SET search_path = marsql, public;
+SET extra_float_digits = 0;
+
+-- trace, diagonal, sums, transpose (numpy's docstring examples)
+SELECT einsum('ii', '[[0,1,2],[3,4,5],[6,7,8]]'::tensor) AS trace,
+	   einsum('ii->i', '[[0,1,2],[3,4,5],[6,7,8]]'::tensor) AS diag,
+	   einsum('ij->i', '[[0,1,2],[3,4,5]]'::tensor) AS rowsum,
+	   einsum('ji', '[[0,1,2],[3,4,5]]'::tensor) AS transposed;
+SELECT einsum('...j->...', '[[0,1,2],[3,4,5]]'::tensor), einsum('ij->', '[[1,2],[3,4]]'::tensor);
+
+-- inner, outer, matrix products, a scalar operand
+SELECT einsum('i,i', '[1,2,3]'::tensor, '[4,5,6]'::tensor) AS inner,
+	   einsum('i,j', '[1,2]'::tensor, '[3,4,5]'::tensor) AS outer;
+SELECT einsum('ij,jk->ik', '[[1,2],[3,4]]'::tensor, '[[5,6],[7,8]]'::tensor),
+	   einsum('ij,jk', '[[1,2],[3,4]]'::tensor, '[[5,6],[7,8]]'::tensor);
+SELECT einsum('bij,bjk->bik', '[[[1,0],[0,1]],[[2,0],[0,2]]]'::tensor, '[[[1,2],[3,4]],[[1,2],[3,4]]]'::tensor);
+SELECT einsum(',ij', '3'::tensor, '[[1,2],[3,4]]'::tensor), einsum('', '5'::tensor);
+SELECT einsum('ab,bc,cd->ad', '[[1,2],[3,4]]'::tensor, '[[1,0],[0,1]]'::tensor, '[[0,1],[1,0]]'::tensor);
+
+-- ellipsis broadcasting, spaces, upper case (implicit order is ASCII)
+SELECT einsum('...ij,...jk->...ik', '[[[1,2],[3,4]],[[5,6],[7,8]]]'::tensor, '[[1,0],[0,1]]'::tensor);
+SELECT einsum(' i j -> j i ', '[[1,2,3]]'::tensor), einsum('Ba', '[[1,2,3],[4,5,6]]'::tensor);
+SELECT einsum('...,...', '[1,2,3]'::tensor, '[[1],[10]]'::tensor), einsum('i,i', '[1,2,3]'::tensor, '[2]'::tensor);
+
+-- dtypes: promotion, exact wrapping integers, bool, float16, complex
+SELECT einsum('i,i', 'int8:[100,100,100]'::tensor, 'int8:[3,3,3]'::tensor) AS int8_wraps,
+	   einsum('i,i', 'uint8:[200,200]'::tensor, 'uint8:[3,3]'::tensor) AS uint8_wraps,
+	   einsum('i,i', 'int64:[4611686018427387904,4611686018427387904]'::tensor, 'int64:[2,2]'::tensor) AS int64_wraps;
+SELECT einsum('ij,jk->ik', 'bool:[[true,false],[false,false]]'::tensor, 'bool:[[true,true],[true,false]]'::tensor);
+SELECT einsum('i,i', 'int8:[1,2]'::tensor, 'uint8:[3,4]'::tensor) AS r, dtype(einsum('i,i', 'int8:[1,2]'::tensor, 'uint8:[3,4]'::tensor));
+SELECT einsum('i,i', 'float16:[0.5,1.5]'::tensor, 'float16:[2,2]'::tensor) AS r, dtype(einsum('i,i', 'float16:[0.5,1.5]'::tensor, 'float32:[2,2]'::tensor));
+SELECT einsum('i,i', 'complex128:[1+2j,3-1j]'::tensor, 'complex128:[2-1j,1j]'::tensor),
+	   einsum('ij->j', 'complex64:[[1+1j,2],[3,4-1j]]'::tensor);
+SELECT dtype(einsum('i,i', 'int64:[1]'::tensor, 'float32:[1]'::tensor)),
+	   dtype(einsum('i,i', 'float64:[1]'::tensor, 'complex64:[1]'::tensor)),
+	   einsum('i,i', '[1,NaN]'::tensor, '[1,2]'::tensor) AS nan;
+
+-- empty extents and 0-d operands
+SELECT einsum('ij,jk->ik', 'float64(2,0):[]'::tensor, 'float64(0,3):[]'::tensor) AS zeros,
+	   einsum('ij->ji', 'int32(0,3):[]'::tensor) AS empty,
+	   einsum(',', 'int64:7'::tensor, 'int64:6'::tensor) AS scalar;
+
+-- errors, as numpy raises them
+SELECT einsum('i', '[1,2]'::tensor, '[1,2]'::tensor);
+SELECT einsum('i,i', '[1,2]'::tensor);
+SELECT einsum('i1', '[[1,2],[3,4]]'::tensor);
+SELECT einsum('..i', '[1,2]'::tensor);
+SELECT einsum('ijk', '[[1,2],[3,4]]'::tensor);
+SELECT einsum('i', '[[1,2],[3,4]]'::tensor);
+SELECT einsum('ij->ik', '[[1,2],[3,4]]'::tensor);
+SELECT einsum('i->ii', '[1,2]'::tensor);
+SELECT einsum('ii->i', '[[1,2,3],[4,5,6]]'::tensor);
+SELECT einsum('ij,jk->ik', '[[1,2,3]]'::tensor, '[[1],[2]]'::tensor);
+SELECT einsum('...i->i', '[[1,2],[3,4]]'::tensor);
+SELECT einsum('i-i', '[1,2]'::tensor);
+SELECT einsum('i->i->i', '[1,2]'::tensor);
+SELECT einsum('i,j->i,j', '[1,2]'::tensor, '[1,2]'::tensor);
+SELECT einsum('...,...', '[1,2,3]'::tensor, '[1,2]'::tensor);
+SELECT einsum('i', VARIADIC ARRAY[]::tensor[]);
+SELECT einsum('i', VARIADIC ARRAY['[1]'::tensor, NULL]);
+SELECT einsum('ij', VARIADIC ARRAY[['[1]'::tensor],['[2]'::tensor]]);
+SELECT einsum('i', VARIADIC array_fill('[1]'::tensor, ARRAY[33]));
+SELECT einsum('i', VARIADIC NULL::tensor[]) IS NULL AS strict, einsum(NULL, '[1]'::tensor) IS NULL AS strict_subscripts;
+-- a result over one value's limit
+SELECT einsum('i,j,k->ijk', zeros(ARRAY[2000]), zeros(ARRAY[2000]), zeros(ARRAY[2000]));

@@ -1,0 +1,110 @@
+/*
+ * tensor_einsum.c
+ *	  numpy.einsum for tensors of every dtype: the SQL glue around
+ *	  kernels/einsum.c.  The result dtype is numpy's promotion of the
+ *	  operands; operands are converted to the compute dtype (int64, float64
+ *	  or complex128) before the contraction.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "kernels/einsum.h"
+#include "tensor/tensor.h"
+
+PG_FUNCTION_INFO_V1(tensor_einsum);
+
+static void
+einsum_report(const MtError *err)
+{
+	if (err->status == MT_ERR_TOO_MANY_DIMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("number of tensor dimensions exceeds the maximum allowed (%d)",
+						MT_MAX_DIMS),
+				 errdetail_internal("%s", err->detail)));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s", err->detail)));
+}
+
+Datum
+tensor_einsum(PG_FUNCTION_ARGS)
+{
+	text	   *subs = PG_GETARG_TEXT_PP(0);
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
+	Oid			elemtype = ARR_ELEMTYPE(arr);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nops;
+	Tensor	   *ts[MT_EINSUM_MAX_OPS];
+	const void *data[MT_EINSUM_MAX_OPS];
+	int			ndims[MT_EINSUM_MAX_OPS];
+	int64		dimbuf[MT_EINSUM_MAX_OPS][MT_MAX_DIMS];
+	const int64_t *dims[MT_EINSUM_MAX_OPS];
+	MtDtype		result = MT_DTYPE_INVALID;
+	MtDtype		compute;
+	MtEinsumPlan *plan;
+	MtError		err;
+	MtStatus	st;
+	Tensor	   *out;
+
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("einsum operands must be given as a one-dimensional array")));
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	deconstruct_array(arr, elemtype, typlen, typbyval, typalign, &elems,
+					  &nulls, &nops);
+	if (nops == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("einsum needs at least one operand")));
+	if (nops > MT_EINSUM_MAX_OPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("too many operands for einsum: %d", nops),
+				 errdetail("einsum takes at most %d operands.",
+						   MT_EINSUM_MAX_OPS)));
+	for (int k = 0; k < nops; k++)
+	{
+		if (nulls[k])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("einsum operands must not be null")));
+		ts[k] = DatumGetTensorAnyDtypeP(elems[k]);
+		ndims[k] = ts[k]->ndim;
+		tensor_dims64(ts[k], dimbuf[k]);
+		dims[k] = (const int64_t *) dimbuf[k];
+		result = k == 0 ? (MtDtype) ts[k]->dtype
+			: mt_dtype_promote(result, (MtDtype) ts[k]->dtype);
+	}
+
+	plan = palloc(sizeof(MtEinsumPlan));
+	memset(&err, 0, sizeof(err));
+	st = mt_einsum_parse(VARDATA_ANY(subs), VARSIZE_ANY_EXHDR(subs), nops,
+						 ndims, dims, plan, &err);
+	if (st != MT_OK)
+		einsum_report(&err);
+
+	/* the result's size is checked here (54000 over one value's limit) */
+	out = tensor_new(plan->out_ndim, (const int64 *) plan->out_dims, result);
+
+	compute = mt_einsum_compute_dtype(result);
+	for (int k = 0; k < nops; k++)
+		data[k] = TENSOR_DATA(tensor_convert(ts[k], compute));
+
+	st = mt_einsum(plan, compute, data, result, TENSOR_DATA(out),
+				   tensor_poll_interrupts, NULL);
+	if (st == MT_ERR_CANCELED)
+		tensor_raise_canceled();
+	tensor_check_status(st, NULL);
+	PG_RETURN_TENSOR_P(out);
+}
