@@ -485,6 +485,109 @@ einsum_advance(const MtEinsumPlan *plan, int lo, int hi, int64_t *idx,
 	return false;
 }
 
+/*
+ * The innermost sum: n_in steps along label last (-1: a single product),
+ * from the operands' offsets off, added to the accumulators.  One and two
+ * operands have their own loops; the compute dtype is chosen outside them.
+ */
+static void
+einsum_inner(const MtEinsumPlan *plan, MtDtype compute,
+			 const void *const *ops, const int64_t *off, int last,
+			 int64_t n_in, uint64_t *iacc, double *racc, double *iaccim)
+{
+	int			nops = plan->nops;
+	int64_t		st[MT_EINSUM_MAX_OPS];
+
+	for (int k = 0; k < nops; k++)
+		st[k] = last >= 0 ? plan->strides[k][last] : 0;
+
+	if (compute == MT_INT64)
+	{
+		uint64_t	acc = *iacc;
+
+		if (nops == 1)
+		{
+			const int64_t *a = (const int64_t *) ops[0] + off[0];
+
+			for (int64_t i = 0; i < n_in; i++)
+				acc += (uint64_t) a[i * st[0]];
+		}
+		else if (nops == 2)
+		{
+			const int64_t *a = (const int64_t *) ops[0] + off[0];
+			const int64_t *b = (const int64_t *) ops[1] + off[1];
+
+			for (int64_t i = 0; i < n_in; i++)
+				acc += (uint64_t) a[i * st[0]] * (uint64_t) b[i * st[1]];
+		}
+		else
+			for (int64_t i = 0; i < n_in; i++)
+			{
+				uint64_t	p = 1;
+
+				for (int k = 0; k < nops; k++)
+					p *= (uint64_t) ((const int64_t *) ops[k])[off[k] + i * st[k]];
+				acc += p;
+			}
+		*iacc = acc;
+	}
+	else if (compute == MT_FLOAT64)
+	{
+		double		acc = *racc;
+
+		if (nops == 1)
+		{
+			const double *a = (const double *) ops[0] + off[0];
+
+			for (int64_t i = 0; i < n_in; i++)
+				acc += a[i * st[0]];
+		}
+		else if (nops == 2)
+		{
+			const double *a = (const double *) ops[0] + off[0];
+			const double *b = (const double *) ops[1] + off[1];
+
+			for (int64_t i = 0; i < n_in; i++)
+				acc += a[i * st[0]] * b[i * st[1]];
+		}
+		else
+			for (int64_t i = 0; i < n_in; i++)
+			{
+				double		p = ((const double *) ops[0])[off[0] + i * st[0]];
+
+				for (int k = 1; k < nops; k++)
+					p *= ((const double *) ops[k])[off[k] + i * st[k]];
+				acc += p;
+			}
+		*racc = acc;
+	}
+	else
+	{
+		double		ar = *racc,
+					ai = *iaccim;
+
+		for (int64_t i = 0; i < n_in; i++)
+		{
+			const double *z = (const double *) ops[0] + 2 * (off[0] + i * st[0]);
+			double		pr = z[0],
+						pi = z[1];
+
+			for (int k = 1; k < nops; k++)
+			{
+				const double *w = (const double *) ops[k] + 2 * (off[k] + i * st[k]);
+				double		r = pr * w[0] - pi * w[1];
+
+				pi = pr * w[1] + pi * w[0];
+				pr = r;
+			}
+			ar += pr;
+			ai += pi;
+		}
+		*racc = ar;
+		*iaccim = ai;
+	}
+}
+
 MtStatus
 mt_einsum(const MtEinsumPlan *plan, MtDtype compute, const void *const *ops,
 		  MtDtype result, void *dst, MtPollFn poll, void *poll_arg)
@@ -523,60 +626,8 @@ mt_einsum(const MtEinsumPlan *plan, MtDtype compute, const void *const *ops,
 			memset(sidx, 0, sizeof(sidx));
 			for (;;)
 			{
-				for (int64_t i = 0; i < n_in; i++)
-				{
-					if (compute == MT_INT64)
-					{
-						uint64_t	p = 1;
-
-						for (int k = 0; k < nops; k++)
-						{
-							int64_t		e = soff[k] + (last >= 0 ? i * plan->strides[k][last] : 0);
-
-							p *= (uint64_t) ((const int64_t *) ops[k])[e];
-						}
-						iacc += p;
-					}
-					else if (compute == MT_FLOAT64)
-					{
-						double		p = 1.0;
-
-						for (int k = 0; k < nops; k++)
-						{
-							int64_t		e = soff[k] + (last >= 0 ? i * plan->strides[k][last] : 0);
-
-							p = k == 0 ? ((const double *) ops[k])[e] : p * ((const double *) ops[k])[e];
-						}
-						racc += p;
-					}
-					else
-					{
-						double		pr = 1.0,
-									pi = 0.0;
-
-						for (int k = 0; k < nops; k++)
-						{
-							int64_t		e = soff[k] + (last >= 0 ? i * plan->strides[k][last] : 0);
-							double		br = ((const double *) ops[k])[2 * e];
-							double		bi = ((const double *) ops[k])[2 * e + 1];
-
-							if (k == 0)
-							{
-								pr = br;
-								pi = bi;
-							}
-							else
-							{
-								double		r = pr * br - pi * bi;
-
-								pi = pr * bi + pi * br;
-								pr = r;
-							}
-						}
-						racc += pr;
-						iaccim += pi;
-					}
-				}
+				einsum_inner(plan, compute, ops, soff, last, n_in,
+							 &iacc, &racc, &iaccim);
 				since_poll += n_in;
 				if (since_poll >= MT_POLL_ELEMENTS)
 				{
