@@ -37,6 +37,15 @@ SELECT dtype(einsum('i,i', 'int64:[1]'::tensor, 'float32:[1]'::tensor)),
 	   dtype(einsum('i,i', 'float64:[1]'::tensor, 'complex64:[1]'::tensor)),
 	   einsum('i,i', '[1,NaN]'::tensor, '[1,2]'::tensor) AS nan;
 
+-- two float or complex operands forming a tensordot run as one BLAS gemm;
+-- the strided loop (diagonal, batch index) gives the same values
+SELECT einsum('ij,jk->ki', 'float32:[[1,2],[3,4]]'::tensor, 'float32:[[5,6],[7,8]]'::tensor) AS gemm,
+	   einsum('ij,jk->ki', 'int32:[[1,2],[3,4]]'::tensor, 'int32:[[5,6],[7,8]]'::tensor) AS loop;
+SELECT einsum('ij,jk->ik', 'complex128:[[1+1j,2],[3,4-2j]]'::tensor, 'complex128:[[1j,1],[1,0]]'::tensor) AS gemm,
+	   einsum('bij,bjk->bik', 'complex128:[[[1+1j,2],[3,4-2j]]]'::tensor, 'complex128:[[[1j,1],[1,0]]]'::tensor) AS loop;
+SELECT einsum('abc,cbd->ad', reshape(arange(24), ARRAY[2,3,4]), reshape(arange(60), ARRAY[4,3,5])) =
+	   tensordot(reshape(arange(24), ARRAY[2,3,4]), reshape(arange(60), ARRAY[4,3,5]), ARRAY[1,2], ARRAY[1,0]) AS same;
+
 -- empty extents and 0-d operands
 SELECT einsum('ij,jk->ik', 'float64(2,0):[]'::tensor, 'float64(0,3):[]'::tensor) AS zeros,
 	   einsum('ij->ji', 'int32(0,3):[]'::tensor) AS empty,

@@ -384,6 +384,7 @@ mt_einsum_parse(const char *subs, size_t len, int nops, const int *ndims,
 		{
 			int			l = renum[axis_labels[a]];
 
+			plan->axis_label[k][a] = l;
 			if (dims[k][a] != 1 || plan->label_size[l] == 1)
 				plan->strides[k][l] += stride;
 			stride *= dims[k][a] > 0 ? dims[k][a] : 1;
@@ -391,6 +392,62 @@ mt_einsum_parse(const char *subs, size_t len, int nops, const int *ndims,
 		pos = end;
 	}
 	return MT_OK;
+}
+
+bool
+mt_einsum_as_tensordot(const MtEinsumPlan *plan, const int *ndims,
+					   const int64_t *const *dims, int *naxes, int *axes_a,
+					   int *axes_b, int *perm)
+{
+	int			where[2][MT_EINSUM_MAX_LABELS];
+	int			pos[MT_EINSUM_MAX_LABELS];
+	int			kept = 0;
+
+	if (plan->nops != 2)
+		return false;
+	for (int k = 0; k < 2; k++)
+	{
+		for (int l = 0; l < plan->nlabels; l++)
+			where[k][l] = -1;
+		for (int a = 0; a < ndims[k]; a++)
+		{
+			int			l = plan->axis_label[k][a];
+
+			if (where[k][l] >= 0 || dims[k][a] != plan->label_size[l])
+				return false;	/* a diagonal or a broadcast extent 1 */
+			where[k][l] = a;
+		}
+	}
+	*naxes = 0;
+	for (int l = 0; l < plan->nlabels; l++)
+	{
+		bool		out = l < plan->out_ndim;
+		bool		in_a = where[0][l] >= 0,
+					in_b = where[1][l] >= 0;
+
+		if (in_a && in_b)
+		{
+			if (out)
+				return false;	/* a batch index */
+			axes_a[*naxes] = where[0][l];
+			axes_b[*naxes] = where[1][l];
+			(*naxes)++;
+		}
+		else if (!out)
+			return false;		/* summed within one operand */
+	}
+	/* the tensordot result: a's kept axes in order, then b's */
+	for (int k = 0; k < 2; k++)
+		for (int a = 0; a < ndims[k]; a++)
+		{
+			int			l = plan->axis_label[k][a];
+
+			if (l < plan->out_ndim)
+				pos[l] = kept++;
+		}
+	for (int i = 0; i < plan->out_ndim; i++)
+		perm[i] = pos[i];
+	return true;
 }
 
 MtDtype

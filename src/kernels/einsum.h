@@ -27,6 +27,8 @@ typedef struct MtEinsumPlan
 	int64_t		out_dims[MT_MAX_DIMS];
 	/* per operand, per label: element stride (0 when absent/broadcast) */
 	int64_t		strides[MT_EINSUM_MAX_OPS][MT_EINSUM_MAX_LABELS];
+	/* per operand, per axis: its label (numbered as above) */
+	int			axis_label[MT_EINSUM_MAX_OPS][MT_MAX_DIMS];
 } MtEinsumPlan;
 
 /*
@@ -49,6 +51,18 @@ extern MtStatus mt_einsum_parse(const char *subs, size_t len, int nops,
 extern MtStatus mt_einsum(const MtEinsumPlan *plan, MtDtype compute,
 						  const void *const *ops, MtDtype result, void *dst,
 						  MtPollFn poll, void *poll_arg);
+
+/*
+ * Whether a two-operand plan is one numpy.tensordot followed by a
+ * transpose: no index repeated within an operand, no extent-1 broadcast,
+ * every index either summed over both operands or kept from one of them
+ * (none summed within one operand, none kept from both).  If so, sets the
+ * paired axes (axes_a[i] with axes_b[i], naxes of them) and perm: output
+ * axis i is axis perm[i] of the tensordot result (a's kept axes, then b's).
+ */
+extern bool mt_einsum_as_tensordot(const MtEinsumPlan *plan, const int *ndims,
+								   const int64_t *const *dims, int *naxes,
+								   int *axes_a, int *axes_b, int *perm);
 
 /* the compute dtype operands of a result dtype are converted to */
 extern MtDtype mt_einsum_compute_dtype(MtDtype result);

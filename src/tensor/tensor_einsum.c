@@ -3,7 +3,9 @@
  *	  numpy.einsum for tensors of every dtype: the SQL glue around
  *	  kernels/einsum.c.  The result dtype is numpy's promotion of the
  *	  operands; operands are converted to the compute dtype (int64, float64
- *	  or complex128) before the contraction.
+ *	  or complex128) before the contraction.  A float32/float64/complex
+ *	  contraction of two operands that is a tensordot (no diagonal, batch
+ *	  or one-sided sum) goes through tensor_tensordot's BLAS gemm instead.
  */
 #include "postgres.h"
 
@@ -13,8 +15,11 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "device/device.h"
+#include "guc.h"
 #include "kernels/einsum.h"
 #include "tensor/tensor.h"
+#include "tensor/tensor_ops.h"
 
 PG_FUNCTION_INFO_V1(tensor_einsum);
 
@@ -93,6 +98,29 @@ tensor_einsum(PG_FUNCTION_ARGS)
 						 ndims, dims, plan, &err);
 	if (st != MT_OK)
 		einsum_report(&err);
+
+	/* two float or complex operands: one BLAS gemm when the plan allows */
+	if (nops == 2 &&
+		(result == MT_FLOAT32 || result == MT_FLOAT64 ||
+		 (mt_dtype_is_complex(result) &&
+		  (DeviceMode) marsql_device != DEVICE_GPU)))
+	{
+		int			naxes;
+		int			axes_a[MT_MAX_DIMS],
+					axes_b[MT_MAX_DIMS],
+					perm[MT_MAX_DIMS];
+
+		if (mt_einsum_as_tensordot(plan, ndims, dims, &naxes, axes_a, axes_b,
+								   perm))
+		{
+			Tensor	   *td;
+
+			tensor_check_shape(plan->out_ndim, (const int64 *) plan->out_dims,
+							   result);
+			td = tensor_tensordot(ts[0], ts[1], naxes, axes_a, axes_b);
+			PG_RETURN_TENSOR_P(tensor_transpose(td, perm));
+		}
+	}
 
 	/* the result's size is checked here (54000 over one value's limit) */
 	out = tensor_new(plan->out_ndim, (const int64 *) plan->out_dims, result);
