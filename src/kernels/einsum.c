@@ -395,13 +395,20 @@ mt_einsum_parse(const char *subs, size_t len, int nops, const int *ndims,
 }
 
 bool
-mt_einsum_as_tensordot(const MtEinsumPlan *plan, const int *ndims,
-					   const int64_t *const *dims, int *naxes, int *axes_a,
-					   int *axes_b, int *perm)
+mt_einsum_as_matmul(const MtEinsumPlan *plan, const int *ndims,
+					const int64_t *const *dims, int *perm_a, int *perm_b,
+					int64_t *bmkn, int *prod_ndim, int64_t *prod_dims,
+					int *out_perm)
 {
 	int			where[2][MT_EINSUM_MAX_LABELS];
 	int			pos[MT_EINSUM_MAX_LABELS];
-	int			kept = 0;
+	int			na = 0,
+				nb = 0,
+				np = 0;
+	int			nbatch = 0,
+				nsum = 0;
+	int			batch[MT_MAX_DIMS],
+				summed[MT_MAX_DIMS];
 
 	if (plan->nops != 2)
 		return false;
@@ -418,35 +425,65 @@ mt_einsum_as_tensordot(const MtEinsumPlan *plan, const int *ndims,
 			where[k][l] = a;
 		}
 	}
-	*naxes = 0;
+	bmkn[0] = bmkn[1] = bmkn[2] = bmkn[3] = 1;
 	for (int l = 0; l < plan->nlabels; l++)
 	{
 		bool		out = l < plan->out_ndim;
 		bool		in_a = where[0][l] >= 0,
 					in_b = where[1][l] >= 0;
 
-		if (in_a && in_b)
+		if (in_a && in_b && out)
 		{
-			if (out)
-				return false;	/* a batch index */
-			axes_a[*naxes] = where[0][l];
-			axes_b[*naxes] = where[1][l];
-			(*naxes)++;
+			batch[nbatch++] = l;
+			bmkn[0] *= plan->label_size[l];
+		}
+		else if (in_a && in_b)
+		{
+			summed[nsum++] = l;
+			bmkn[2] *= plan->label_size[l];
 		}
 		else if (!out)
 			return false;		/* summed within one operand */
 	}
-	/* the tensordot result: a's kept axes in order, then b's */
-	for (int k = 0; k < 2; k++)
-		for (int a = 0; a < ndims[k]; a++)
-		{
-			int			l = plan->axis_label[k][a];
+	for (int i = 0; i < nbatch; i++)
+	{
+		perm_a[na++] = where[0][batch[i]];
+		perm_b[nb++] = where[1][batch[i]];
+		pos[batch[i]] = np;
+		prod_dims[np++] = plan->label_size[batch[i]];
+	}
+	for (int a = 0; a < ndims[0]; a++)
+	{
+		int			l = plan->axis_label[0][a];
 
-			if (l < plan->out_ndim)
-				pos[l] = kept++;
+		if (where[1][l] < 0)
+		{
+			perm_a[na++] = a;
+			pos[l] = np;
+			prod_dims[np++] = plan->label_size[l];
+			bmkn[1] *= plan->label_size[l];
 		}
+	}
+	for (int i = 0; i < nsum; i++)
+	{
+		perm_a[na++] = where[0][summed[i]];
+		perm_b[nb++] = where[1][summed[i]];
+	}
+	for (int a = 0; a < ndims[1]; a++)
+	{
+		int			l = plan->axis_label[1][a];
+
+		if (where[0][l] < 0)
+		{
+			perm_b[nb++] = a;
+			pos[l] = np;
+			prod_dims[np++] = plan->label_size[l];
+			bmkn[3] *= plan->label_size[l];
+		}
+	}
+	*prod_ndim = np;
 	for (int i = 0; i < plan->out_ndim; i++)
-		perm[i] = pos[i];
+		out_perm[i] = pos[i];
 	return true;
 }
 

@@ -53,16 +53,18 @@ extern MtStatus mt_einsum(const MtEinsumPlan *plan, MtDtype compute,
 						  MtPollFn poll, void *poll_arg);
 
 /*
- * Whether a two-operand plan is one numpy.tensordot followed by a
- * transpose: no index repeated within an operand, no extent-1 broadcast,
- * every index either summed over both operands or kept from one of them
- * (none summed within one operand, none kept from both).  If so, sets the
- * paired axes (axes_a[i] with axes_b[i], naxes of them) and perm: output
- * axis i is axis perm[i] of the tensordot result (a's kept axes, then b's).
+ * A two-operand plan as a batched matrix product: no index repeated within
+ * an operand, no extent-1 broadcast, no index summed within one operand.
+ * Then a transposed by perm_a is (batch..., kept of a..., summed...) and b
+ * transposed by perm_b is (batch..., summed..., kept of b...); the product
+ * of those as (nbatch, m, k) and (nbatch, k, n) stacks, seen with the
+ * extents in prod_dims (batch, a's kept, b's kept: prod_ndim of them), is
+ * the output after the transpose out_perm.  *bmk gets nbatch, m, k, n.
  */
-extern bool mt_einsum_as_tensordot(const MtEinsumPlan *plan, const int *ndims,
-								   const int64_t *const *dims, int *naxes,
-								   int *axes_a, int *axes_b, int *perm);
+extern bool mt_einsum_as_matmul(const MtEinsumPlan *plan, const int *ndims,
+								const int64_t *const *dims, int *perm_a,
+								int *perm_b, int64_t *bmkn, int *prod_ndim,
+								int64_t *prod_dims, int *out_perm);
 
 /* the compute dtype operands of a result dtype are converted to */
 extern MtDtype mt_einsum_compute_dtype(MtDtype result);

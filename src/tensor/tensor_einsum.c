@@ -4,8 +4,9 @@
  *	  kernels/einsum.c.  The result dtype is numpy's promotion of the
  *	  operands; operands are converted to the compute dtype (int64, float64
  *	  or complex128) before the contraction.  A float32/float64/complex
- *	  contraction of two operands that is a tensordot (no diagonal, batch
- *	  or one-sided sum) goes through tensor_tensordot's BLAS gemm instead.
+ *	  contraction of two operands with no diagonal, extent-1 broadcast or
+ *	  one-sided sum is a batched matrix product: both are transposed to
+ *	  (batch, kept, summed) stacks and multiplied by tensor_matmul (BLAS).
  */
 #include "postgres.h"
 
@@ -99,26 +100,38 @@ tensor_einsum(PG_FUNCTION_ARGS)
 	if (st != MT_OK)
 		einsum_report(&err);
 
-	/* two float or complex operands: one BLAS gemm when the plan allows */
+	/* two float or complex operands: a batched BLAS gemm when it fits */
 	if (nops == 2 &&
 		(result == MT_FLOAT32 || result == MT_FLOAT64 ||
 		 (mt_dtype_is_complex(result) &&
 		  (DeviceMode) marsql_device != DEVICE_GPU)))
 	{
-		int			naxes;
-		int			axes_a[MT_MAX_DIMS],
-					axes_b[MT_MAX_DIMS],
-					perm[MT_MAX_DIMS];
+		int			perm_a[MT_MAX_DIMS],
+					perm_b[MT_MAX_DIMS],
+					out_perm[MT_MAX_DIMS];
+		int64		bmkn[4];
+		int64		prod_dims[MT_MAX_DIMS];
+		int			prod_ndim;
 
-		if (mt_einsum_as_tensordot(plan, ndims, dims, &naxes, axes_a, axes_b,
-								   perm))
+		if (mt_einsum_as_matmul(plan, ndims, dims, perm_a, perm_b,
+								(int64_t *) bmkn, &prod_ndim,
+								(int64_t *) prod_dims, out_perm) &&
+			bmkn[0] <= PG_INT32_MAX && bmkn[1] <= PG_INT32_MAX &&
+			bmkn[2] <= PG_INT32_MAX && bmkn[3] <= PG_INT32_MAX)
 		{
-			Tensor	   *td;
+			int64		da[3] = {bmkn[0], bmkn[1], bmkn[2]};
+			int64		db[3] = {bmkn[0], bmkn[2], bmkn[3]};
+			Tensor	   *a3,
+					   *b3,
+					   *prod;
 
 			tensor_check_shape(plan->out_ndim, (const int64 *) plan->out_dims,
 							   result);
-			td = tensor_tensordot(ts[0], ts[1], naxes, axes_a, axes_b);
-			PG_RETURN_TENSOR_P(tensor_transpose(td, perm));
+			a3 = tensor_reshaped(tensor_transpose(ts[0], perm_a), 3, da);
+			b3 = tensor_reshaped(tensor_transpose(ts[1], perm_b), 3, db);
+			prod = tensor_matmul(a3, b3);
+			prod = tensor_reshaped(prod, prod_ndim, prod_dims);
+			PG_RETURN_TENSOR_P(tensor_transpose(prod, out_perm));
 		}
 	}
 
