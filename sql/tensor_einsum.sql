@@ -46,6 +46,12 @@ SELECT einsum('ij,jk->ik', 'complex128:[[1+1j,2],[3,4-2j]]'::tensor, 'complex128
 SELECT einsum('abc,cbd->ad', reshape(arange(24), ARRAY[2,3,4]), reshape(arange(60), ARRAY[4,3,5])) =
 	   tensordot(reshape(arange(24), ARRAY[2,3,4]), reshape(arange(60), ARRAY[4,3,5]), ARRAY[1,2], ARRAY[1,0]) AS same;
 
+-- three or more float/complex operands are contracted two at a time
+-- (left to right); integers take the single loop: same values
+SELECT einsum('ab,bc,cd->ad', '[[1,2],[3,4]]'::tensor, '[[1,0],[2,1]]'::tensor, '[[0,1],[1,1]]'::tensor) AS pairwise,
+	   einsum('ab,bc,cd->ad', 'int64:[[1,2],[3,4]]'::tensor, 'int64:[[1,0],[2,1]]'::tensor, 'int64:[[0,1],[1,1]]'::tensor) AS loop;
+SELECT einsum('ii,ij,j->', '[[1,2],[3,4]]'::tensor, '[[1,1],[1,1]]'::tensor, '[1,2]'::tensor) AS trace_chain;
+
 -- empty extents and 0-d operands
 SELECT einsum('ij,jk->ik', 'float64(2,0):[]'::tensor, 'float64(0,3):[]'::tensor) AS zeros,
 	   einsum('ij->ji', 'int32(0,3):[]'::tensor) AS empty,

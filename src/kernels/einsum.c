@@ -357,6 +357,7 @@ mt_einsum_parse(const char *subs, size_t len, int nops, const int *ndims,
 	for (int i = 0; i < nout; i++)
 	{
 		renum[order[i]] = i;
+		plan->label_code[i] = order[i];
 		plan->label_size[i] = size[order[i]];
 		plan->out_dims[i] = size[order[i]];
 	}
@@ -364,6 +365,7 @@ mt_einsum_parse(const char *subs, size_t len, int nops, const int *ndims,
 		if (size[l] >= 0 && !in_out[l])
 		{
 			renum[l] = plan->nlabels;
+			plan->label_code[plan->nlabels] = l;
 			plan->label_size[plan->nlabels++] = size[l];
 		}
 
@@ -485,6 +487,12 @@ mt_einsum_as_matmul(const MtEinsumPlan *plan, const int *ndims,
 	for (int i = 0; i < plan->out_ndim; i++)
 		out_perm[i] = pos[i];
 	return true;
+}
+
+char
+mt_einsum_letter(int code)
+{
+	return einsum_letter(code);
 }
 
 MtDtype

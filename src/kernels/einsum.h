@@ -27,6 +27,8 @@ typedef struct MtEinsumPlan
 	int64_t		out_dims[MT_MAX_DIMS];
 	/* per operand, per label: element stride (0 when absent/broadcast) */
 	int64_t		strides[MT_EINSUM_MAX_OPS][MT_EINSUM_MAX_LABELS];
+	/* per label: its original code (a letter's 0..51, '...' axes 52..) */
+	int			label_code[MT_EINSUM_MAX_LABELS];
 	/* per operand, per axis: its label (numbered as above) */
 	int			axis_label[MT_EINSUM_MAX_OPS][MT_MAX_DIMS];
 } MtEinsumPlan;
@@ -65,6 +67,9 @@ extern bool mt_einsum_as_matmul(const MtEinsumPlan *plan, const int *ndims,
 								const int64_t *const *dims, int *perm_a,
 								int *perm_b, int64_t *bmkn, int *prod_ndim,
 								int64_t *prod_dims, int *out_perm);
+
+/* the subscript letter of a label code below MT_EINSUM_LETTERS */
+extern char mt_einsum_letter(int code);
 
 /* the compute dtype operands of a result dtype are converted to */
 extern MtDtype mt_einsum_compute_dtype(MtDtype result);
