@@ -155,3 +155,10 @@ ES('three mixed float32 float64 int8', 'i,i,i', [_x32[0, :4], _x[0], np.arange(4
 ES('three with ellipsis (loop)', '...i,i,i->...', [_rng.standard_normal((2, 3)), np.ones(3), np.arange(3.)], (1e-12, 1e-12))
 ES('three with extent-1 broadcast', 'ij,j,j->i', [_rng.standard_normal((2, 3)), np.ones(1), np.arange(3.)], (1e-12, 1e-12))
 ES('three empty sum', 'ij,jk,kl->il', [np.zeros((2, 0)), np.zeros((0, 3)), np.ones((3, 2))])
+# 0-d float operands on the gemm and pairwise paths, output ellipsis alone
+ES('0-d float times matrix', ',ij', [np.float64(2.5), _x], (1e-12, 1e-12))
+ES('matrix times 0-d float32', 'ij,->ji', [_x32, np.float32(-2)], (1e-5, 1e-5))
+ES('0-d complex times 0-d float', ',', [np.complex128(1 + 2j), np.float64(3)])
+ES('three with a 0-d', 'ij,,jk->ik', [_x, np.float64(2), _y], (1e-12, 1e-12))
+ES('output ellipsis without input ellipsis', 'ij->...ji', [_x], (1e-12, 1e-12))
+ES('gemm path float64 1x1', 'ij,jk->ik', [np.ones((1, 1)), np.full((1, 1), 3.0)])
