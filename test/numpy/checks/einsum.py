@@ -162,3 +162,31 @@ ES('0-d complex times 0-d float', ',', [np.complex128(1 + 2j), np.float64(3)])
 ES('three with a 0-d', 'ij,,jk->ik', [_x, np.float64(2), _y], (1e-12, 1e-12))
 ES('output ellipsis without input ellipsis', 'ij->...ji', [_x], (1e-12, 1e-12))
 ES('gemm path float64 1x1', 'ij,jk->ik', [np.ones((1, 1)), np.full((1, 1), 3.0)])
+
+# random subscripts (seeded): 1 to 4 operands, repeated labels, extent-1
+# broadcasts, explicit and implicit output, every dtype; each of the three
+# paths (gemm, pairwise, loop) is taken by some of them
+_frng = np.random.default_rng(2026)
+_FUZZ_DTYPES = ('bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'float16', 'float32',
+                'float64', 'complex64', 'complex128')
+for _case in range(60):
+    _nops = int(_frng.integers(1, 5))
+    _sizes = {c: int(_frng.integers(1, 4)) for c in 'abcde'}
+    _terms, _ops = [], []
+    _dt = _FUZZ_DTYPES[int(_frng.integers(len(_FUZZ_DTYPES)))]
+    _dt2 = _FUZZ_DTYPES[int(_frng.integers(len(_FUZZ_DTYPES)))] if _frng.random() < 0.3 else _dt
+    for _k in range(_nops):
+        _t = ''.join(_frng.choice(list('abcde'), size=int(_frng.integers(0, 4))))
+        _shape = [(_sizes[c] if _frng.random() > 0.1 or _t.count(c) > 1 else 1) for c in _t]
+        _terms.append(_t)
+        _ops.append(es_sample(_dt if _k % 2 == 0 else _dt2, *_shape))
+    _used = sorted(set(''.join(_terms)))
+    if _frng.random() < 0.5:
+        _out = ''.join(_frng.permutation([c for c in _used if _frng.random() < 0.5]))
+        _subs = ','.join(_terms) + '->' + _out
+    else:
+        _subs = ','.join(_terms)
+    _tol = EXACT
+    if np.result_type(*_ops).kind in 'fc':
+        _tol = (2e-3, 2e-2) if np.result_type(*_ops) == np.float16 else (1e-5, 1e-5)
+    ES('random %d %s %s/%s' % (_case, _subs, _dt, _dt2), _subs, _ops, _tol)
