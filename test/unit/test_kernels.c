@@ -29,6 +29,7 @@
 #include "kernels/distance.h"
 #include "kernels/dtype_cast.h"
 #include "kernels/dtype_info.h"
+#include "kernels/einsum.h"
 #include "kernels/float16.h"
 #include "kernels/elements.h"
 #include "kernels/elementwise.h"
@@ -2578,6 +2579,109 @@ test_dtype_info(void)
 	check(fabs(w[1] - 1.0) < 1e-15 && fabs(w[0]) < 1e-15, "hanning(3)");
 }
 
+/* einsum: the parser's labels, strides and errors; the loop's sums */
+static bool
+einsum_cancel_now(void *arg)
+{
+	(void) arg;
+	return true;
+}
+
+static MtStatus
+einsum_parse_str(const char *s, int nops, const int *ndims,
+				 const int64_t *const *dims, MtEinsumPlan *plan)
+{
+	MtError		err;
+
+	memset(&err, 0, sizeof(err));
+	return mt_einsum_parse(s, strlen(s), nops, ndims, dims, plan, &err);
+}
+
+static void
+test_einsum(void)
+{
+	static MtEinsumPlan plan;
+	int64_t		d23[2] = {2, 3},
+				d32[2] = {3, 2},
+				d33[2] = {3, 3},
+				d3[1] = {3},
+				d1[1] = {1};
+	const int64_t *mm[2] = {d23, d32};
+	int			nd22[2] = {2, 2};
+	int64_t		a[6] = {1, 2, 3, 4, 5, 6},
+				b[6] = {1, 0, 0, 1, 1, 1},
+				c[4];
+	const void *ops[2] = {a, b};
+	double		m33[9] = {1, 2, 3, 4, 5, 6, 7, 8, 9},
+				tr;
+	const void *ops1[1] = {m33};
+
+	check(einsum_parse_str("ij,jk->ik", 2, nd22, mm, &plan) == MT_OK &&
+		  plan.out_ndim == 2 && plan.nlabels == 3 &&
+		  plan.out_dims[0] == 2 && plan.out_dims[1] == 2 &&
+		  plan.strides[0][2] == 1 && plan.strides[1][2] == 2,
+		  "einsum parses a matrix product (labels, strides)");
+	check(mt_einsum(&plan, MT_INT64, ops, MT_INT64, c, NULL, NULL) == MT_OK &&
+		  c[0] == 4 && c[1] == 5 && c[2] == 10 && c[3] == 11,
+		  "einsum int64 matrix product");
+	check(mt_einsum(&plan, MT_INT64, ops, MT_INT64, c, einsum_cancel_now,
+					NULL) == MT_OK,
+		  "einsum polls only after MT_POLL_ELEMENTS steps");
+	{
+		int			nd1[1] = {2};
+		const int64_t *dd[1] = {d33};
+
+		check(einsum_parse_str("ii", 1, nd1, dd, &plan) == MT_OK &&
+			  plan.out_ndim == 0 && plan.strides[0][0] == 4 &&
+			  mt_einsum(&plan, MT_FLOAT64, ops1, MT_FLOAT64, &tr, NULL,
+						NULL) == MT_OK && tr == 15.0,
+			  "einsum trace is the diagonal stride 4 of a 3x3");
+		check(einsum_parse_str("ii->i", 1, nd1, mm, &plan) == MT_ERR_SHAPE,
+			  "einsum refuses a diagonal of a 2x3");
+		check(einsum_parse_str("i1", 1, nd1, dd, &plan) == MT_ERR_SYNTAX &&
+			  einsum_parse_str("i", 1, nd1, dd, &plan) == MT_ERR_SYNTAX &&
+			  einsum_parse_str("ijk", 1, nd1, dd, &plan) == MT_ERR_SYNTAX &&
+			  einsum_parse_str("ij->ii", 1, nd1, dd, &plan) == MT_ERR_SYNTAX &&
+			  einsum_parse_str("ij->x", 1, nd1, dd, &plan) == MT_ERR_SYNTAX &&
+			  einsum_parse_str("ij,k", 1, nd1, dd, &plan) == MT_ERR_SYNTAX &&
+			  einsum_parse_str("i-j", 1, nd1, dd, &plan) == MT_ERR_SYNTAX &&
+			  einsum_parse_str("..ij", 1, nd1, dd, &plan) == MT_ERR_SYNTAX,
+			  "einsum refuses malformed subscripts");
+		check(einsum_parse_str("ji", 1, nd1, dd, &plan) == MT_OK &&
+			  plan.out_ndim == 2 && plan.strides[0][0] == 1 &&
+			  plan.strides[0][1] == 3,
+			  "einsum implicit output is alphabetical (ji is a transpose)");
+	}
+	{
+		int			nd11[2] = {1, 1};
+		const int64_t *dd[2] = {d3, d1};
+		int64_t		x[3] = {1, 2, 3},
+					y[1] = {10},
+					r;
+		const void *xy[2] = {x, y};
+
+		check(einsum_parse_str("i,i", 2, nd11, dd, &plan) == MT_OK &&
+			  plan.strides[1][0] == 0 &&
+			  mt_einsum(&plan, MT_INT64, xy, MT_INT64, &r, NULL, NULL) == MT_OK &&
+			  r == 60,
+			  "einsum broadcasts an extent-1 index");
+	}
+	{
+		int64_t		x[2] = {100, 100},
+					y[2] = {2, 1};
+		int8_t		r8;
+		const void *xy[2] = {x, y};
+		int			nd11[2] = {1, 1};
+		int64_t		d2[1] = {2};
+		const int64_t *dd[2] = {d2, d2};
+
+		check(einsum_parse_str("i,i", 2, nd11, dd, &plan) == MT_OK &&
+			  mt_einsum(&plan, MT_INT64, xy, MT_INT8, &r8, NULL, NULL) == MT_OK &&
+			  r8 == 44,
+			  "einsum int8 result wraps as numpy (300 is 44)");
+	}
+}
+
 int
 main(void)
 {
@@ -2611,6 +2715,7 @@ main(void)
 	test_statistics();
 	test_huge_advice();
 	test_dtype_info();
+	test_einsum();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
