@@ -39,6 +39,13 @@ CREATE FUNCTION marsql.result_type(t marsql.tensor, s integer)
 COMMENT ON FUNCTION marsql.result_type(marsql.tensor, integer) IS
 	'the dtype of t combined with an integer as a weak scalar (numpy.result_type(t, 1), numpy 2 rules)';
 
+CREATE FUNCTION marsql.result_type(t marsql.tensor, s smallint)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'tensor_result_type_scalar'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.result_type(marsql.tensor, smallint) IS
+	'the dtype of t combined with an integer as a weak scalar (numpy.result_type(t, 1), numpy 2 rules)';
+
 CREATE FUNCTION marsql.result_type(t marsql.tensor, s boolean)
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'tensor_result_type_scalar'
