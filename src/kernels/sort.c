@@ -10,6 +10,7 @@
 
 #include "dtype_dispatch.h"
 #include "elements.h"
+#include "heap_retain.h"
 
 /* lanes up to this many elements use an insertion sort */
 #define SORT_SMALL 24
@@ -141,6 +142,18 @@ typedef uint16_t bits_float16;
 typedef uint32_t bits_float32;
 typedef uint64_t bits_float64;
 
+/* a large scratch buffer, advised to use huge pages: the radix passes
+ * scatter over all of it, where 4 kB pages cost a TLB miss each */
+static void *
+scratch_alloc(size_t bytes)
+{
+	void	   *p = malloc(bytes);
+
+	if (p != NULL)
+		mt_advise_huge_pages(p, bytes);
+	return p;
+}
+
 /* scratch shared by the lanes of one call */
 typedef struct SortWork
 {
@@ -185,17 +198,17 @@ work_init(SortWork *w, int64_t n, size_t elem, bool keys, bool lane,
 		return false;
 	if (keys)
 	{
-		w->keys = malloc(sizeof(uint64_t) * count);
-		w->keys_tmp = malloc(sizeof(uint64_t) * count);
-		w->perm = malloc(sizeof(int64_t) * count);
-		w->perm_tmp = malloc(sizeof(int64_t) * count);
+		w->keys = scratch_alloc(sizeof(uint64_t) * count);
+		w->keys_tmp = scratch_alloc(sizeof(uint64_t) * count);
+		w->perm = scratch_alloc(sizeof(int64_t) * count);
+		w->perm_tmp = scratch_alloc(sizeof(int64_t) * count);
 		if (!w->keys || !w->keys_tmp || !w->perm || !w->perm_tmp)
 			return false;
 	}
 	if (lane)
 	{
-		w->lane = malloc(elem * count);
-		w->lane_tmp = malloc(elem * count);
+		w->lane = scratch_alloc(elem * count);
+		w->lane_tmp = scratch_alloc(elem * count);
 		if (!w->lane || !w->lane_tmp)
 			return false;
 	}
@@ -960,8 +973,8 @@ mt_argsort_lanes(const void *data, MtDtype dtype, int64_t outer, int64_t n,
 		w.poll = poll;
 		w.poll_arg = poll_arg;
 		w.hist = malloc(sizeof(int64_t) * SORT_HIST);
-		w.keys = malloc(sizeof(uint64_t) * n);
-		w.keys_tmp = malloc(sizeof(uint64_t) * n);
+		w.keys = scratch_alloc(sizeof(uint64_t) * n);
+		w.keys_tmp = scratch_alloc(sizeof(uint64_t) * n);
 		if (!w.hist || !w.keys || !w.keys_tmp)
 		{
 			work_free(&w);
