@@ -11,7 +11,7 @@ command -v java >/dev/null || skip "java is not installed"
 [ -r "$jar" ] || skip "pgjdbc is not installed (Debian: libpostgresql-jdbc-java)"
 build=$(mktemp -d /tmp/marsql-java.XXXXXX)
 trap 'rm -rf "$build"' EXIT
-if ! javac -Xlint:all -Werror -d "$build" -cp "$jar" "$here"/src/org/marsql/*.java "$here"/test/TensorTest.java >"$build/javac.log" 2>&1; then
+if ! javac -encoding UTF-8 -Xlint:all -Werror -d "$build" -cp "$jar" "$here"/src/org/marsql/*.java "$here"/test/TensorTest.java >"$build/javac.log" 2>&1; then
 	sed 's/^/# /' "$build/javac.log"
 	echo "not ok 1 - java client compiles"
 	echo "1..1"

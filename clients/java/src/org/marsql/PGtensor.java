@@ -47,7 +47,7 @@ public class PGtensor extends PGobject {
 	}
 
 	static String complex(String re, double im) {
-		// re±imj; a NaN or infinite imaginary part keeps its sign in front
+		// re+imj or re-imj; a NaN or infinite imaginary part keeps its sign in front
 		String s = num(Math.abs(im));
 		boolean neg = Double.doubleToRawLongBits(im) < 0;
 		return re + (neg ? "-" : "+") + s + "j";
@@ -109,7 +109,7 @@ public class PGtensor extends PGobject {
 		return f32 ? Float.parseFloat(v) : Double.parseDouble(v);
 	}
 
-	/** a complex element re±imj, imj or re: {re, im} */
+	/** a complex element re+imj or re-imj, imj or re: {re, im} */
 	static double[] parseComplex(String x, boolean f32) {
 		String v = x.trim();
 		if (!(v.endsWith("j") || v.endsWith("J")))

@@ -112,12 +112,12 @@ public final class Tensor {
 		return new Tensor(FLOAT16, shape, b);
 	}
 
-	/** A complex64 tensor; parts interleaved (re, im, re, im, ...), 2 × size floats. */
+	/** A complex64 tensor; parts interleaved (re, im, re, im, ...), 2 * size floats. */
 	public static Tensor ofComplex64(float[] interleaved, int... shape) {
 		return new Tensor(COMPLEX64, shape, interleaved);
 	}
 
-	/** A complex128 tensor; parts interleaved (re, im, re, im, ...), 2 × size doubles. */
+	/** A complex128 tensor; parts interleaved (re, im, re, im, ...), 2 * size doubles. */
 	public static Tensor ofComplex128(double[] interleaved, int... shape) {
 		return new Tensor(COMPLEX128, shape, interleaved);
 	}
