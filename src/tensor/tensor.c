@@ -540,6 +540,19 @@ tensor_axis(int axis, int ndim)
 	return axis < 0 ? axis + ndim : axis;
 }
 
+void
+tensor_lanes_of(const Tensor *t, int axis, int64 *outer, int64 *len,
+				int64 *inner)
+{
+	*outer = 1;
+	*inner = 1;
+	*len = t->ndim > 0 ? t->dims[axis] : 1;
+	for (int i = 0; i < axis; i++)
+		*outer *= t->dims[i];
+	for (int i = axis + 1; i < t->ndim; i++)
+		*inner *= t->dims[i];
+}
+
 int
 tensor_axis_or_flatten(Tensor **t, bool axis_null, int axis)
 {

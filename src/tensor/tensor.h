@@ -132,6 +132,11 @@ extern int	tensor_int_elements(ArrayType *arr, int *out, int max, const char *wh
 /* A numpy axis (negative counts from the end) as 0 .. ndim-1, or an error. */
 extern int	tensor_axis(int axis, int ndim);
 
+/* t's shape seen as outer x len x inner around a checked axis (a 0-d
+ * tensor is one lane of length 1): the lanes a per-axis kernel walks */
+extern void tensor_lanes_of(const Tensor *t, int axis, int64 *outer,
+							int64 *len, int64 *inner);
+
 /* numpy's axis=None for take and repeat: flattens *t and returns axis 0;
  * otherwise the checked axis of *t. */
 extern int	tensor_axis_or_flatten(Tensor **t, bool axis_null, int axis);

@@ -119,19 +119,6 @@ bitorder_little(text *order)
 	pg_unreachable();
 }
 
-/* the outer x len x inner split of t's shape around axis */
-static void
-axis_split(const Tensor *t, int axis, int64 *outer, int64 *len, int64 *inner)
-{
-	*outer = 1;
-	*inner = 1;
-	for (int i = 0; i < axis; i++)
-		*outer *= t->dims[i];
-	*len = t->dims[axis];
-	for (int i = axis + 1; i < t->ndim; i++)
-		*inner *= t->dims[i];
-}
-
 /* t flattened when axis is NULL, else the checked axis of t */
 static int
 packing_axis(Tensor **t, bool axis_null, int axis)
@@ -176,7 +163,7 @@ tensor_packbits(PG_FUNCTION_ARGS)
 	little = bitorder_little(PG_GETARG_TEXT_PP(2));
 	axis = packing_axis(&t, PG_ARGISNULL(1), PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1));
 	t = tensor_convert(t, MT_BOOL);
-	axis_split(t, axis, &outer, &len, &inner);
+	tensor_lanes_of(t, axis, &outer, &len, &inner);
 	for (int i = 0; i < t->ndim; i++)
 		dims[i] = t->dims[i];
 	dims[axis] = (len + 7) / 8;
@@ -217,7 +204,7 @@ tensor_unpackbits(PG_FUNCTION_ARGS)
 				 errhint("unpackbits takes a uint8 tensor; convert with marsql.astype(t, 'uint8').")));
 	little = bitorder_little(PG_GETARG_TEXT_PP(3));
 	axis = packing_axis(&t, PG_ARGISNULL(1), PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1));
-	axis_split(t, axis, &outer, &len, &inner);
+	tensor_lanes_of(t, axis, &outer, &len, &inner);
 	count = len * 8;
 	if (!PG_ARGISNULL(2))
 	{

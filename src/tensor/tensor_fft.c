@@ -152,19 +152,6 @@ refuse_complex(const Tensor *t, const char *fname)
 				 errhint("Transform the real part (marsql.real), or use fft.")));
 }
 
-/* t seen as outer x n x inner around axis */
-static void
-lanes_of(const Tensor *t, int axis, int64 *outer, int64 *n, int64 *inner)
-{
-	*outer = 1;
-	*inner = 1;
-	*n = t->dims[axis];
-	for (int i = 0; i < axis; i++)
-		*outer *= t->dims[i];
-	for (int i = axis + 1; i < t->ndim; i++)
-		*inner *= t->dims[i];
-}
-
 static void
 check_kernel(MtStatus st, int64 n)
 {
@@ -189,7 +176,7 @@ c2c_axis(Tensor *w, int axis, int64 n, bool inverse, FftNorm norm)
 	Tensor	   *result;
 
 	check_points(n);
-	lanes_of(w, axis, &outer, &nin, &inner);
+	tensor_lanes_of(w, axis, &outer, &nin, &inner);
 	tensor_dims64(w, dims);
 	dims[axis] = n;
 	result = new_result(w->ndim, dims, MT_COMPLEX128, n);
@@ -211,7 +198,7 @@ r2c_axis(Tensor *w, int axis, int64 n, FftNorm norm)
 	Tensor	   *result;
 
 	check_points(n);
-	lanes_of(w, axis, &outer, &nin, &inner);
+	tensor_lanes_of(w, axis, &outer, &nin, &inner);
 	tensor_dims64(w, dims);
 	dims[axis] = n / 2 + 1;
 	result = new_result(w->ndim, dims, MT_COMPLEX128, n);
@@ -233,7 +220,7 @@ c2r_axis(Tensor *w, int axis, int64 n, FftNorm norm)
 	Tensor	   *result;
 
 	check_points(n);
-	lanes_of(w, axis, &outer, &nin, &inner);
+	tensor_lanes_of(w, axis, &outer, &nin, &inner);
 	tensor_dims64(w, dims);
 	dims[axis] = n;
 	result = new_result(w->ndim, dims, MT_FLOAT64, n);

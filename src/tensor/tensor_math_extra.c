@@ -566,11 +566,7 @@ tensor_unwrap(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unwrap needs a tensor of at least one dimension")));
 	axis = tensor_axis(PG_GETARG_INT32(2), p->ndim);
-	for (int i = 0; i < axis; i++)
-		outer *= p->dims[i];
-	len = p->dims[axis];
-	for (int i = axis + 1; i < p->ndim; i++)
-		inner *= p->dims[i];
+	tensor_lanes_of(p, axis, &outer, &len, &inner);
 	result = tensor_new_like(p, MT_FLOAT64);
 	tensor_check_status(mt_unwrap(tensor_double_lanes(p), (double *) TENSOR_DATA(result),
 								  outer, len, inner, discont, period,

@@ -130,11 +130,7 @@ reduce(Tensor *t, MtReduceOp op, bool axis_null, int axis_arg, bool keepdims,
 	else
 	{
 		axis = tensor_axis(axis_arg, t->ndim);
-		for (int i = 0; i < axis; i++)
-			outer *= t->dims[i];
-		len = t->dims[axis];
-		for (int i = axis + 1; i < t->ndim; i++)
-			inner *= t->dims[i];
+		tensor_lanes_of(t, axis, &outer, &len, &inner);
 	}
 	/* as numpy: an error only when some result would have no element */
 	if (len == 0 && mt_reduce_needs_elements(op) && outer * inner > 0)
@@ -306,11 +302,7 @@ accumulate_sql(FunctionCallInfo fcinfo, bool prod)
 	{
 		int			axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
 
-		for (int i = 0; i < axis; i++)
-			outer *= t->dims[i];
-		len = t->dims[axis];
-		for (int i = axis + 1; i < t->ndim; i++)
-			inner *= t->dims[i];
+		tensor_lanes_of(t, axis, &outer, &len, &inner);
 		result = tensor_new_like(t, dtype);
 	}
 	tensor_check_status(mt_accumulate(prod, (MtDtype) t->dtype, TENSOR_DATA(t),
@@ -600,11 +592,7 @@ tensor_accumulate(Tensor *t, bool prod, bool axis_null, int axis)
 	else
 	{
 		axis = tensor_axis(axis, t->ndim);
-		for (int i = 0; i < axis; i++)
-			outer *= t->dims[i];
-		len = t->dims[axis];
-		for (int i = axis + 1; i < t->ndim; i++)
-			inner *= t->dims[i];
+		tensor_lanes_of(t, axis, &outer, &len, &inner);
 		result = tensor_new_like(t, dtype);
 	}
 	tensor_check_status(mt_accumulate(prod, (MtDtype) t->dtype, TENSOR_DATA(t),

@@ -31,19 +31,6 @@ PG_FUNCTION_INFO_V1(tensor_searchsorted);
 PG_FUNCTION_INFO_V1(tensor_lexsort_array);
 PG_FUNCTION_INFO_V1(tensor_lexsort);
 
-/* t seen as outer x n x inner around axis */
-static void
-lanes_of(const Tensor *t, int axis, int64 *outer, int64 *n, int64 *inner)
-{
-	*outer = 1;
-	*inner = 1;
-	*n = t->ndim > 0 ? t->dims[axis] : 1;
-	for (int i = 0; i < axis; i++)
-		*outer *= t->dims[i];
-	for (int i = axis + 1; i < t->ndim; i++)
-		*inner *= t->dims[i];
-}
-
 /* The tensor argument 0 and its axis (argument axis_arg; NULL flattens). */
 static Tensor *
 sorted_input(FunctionCallInfo fcinfo, int axis_arg, int *axis)
@@ -70,7 +57,7 @@ sorted_copy(const Tensor *t, int axis)
 
 	tensor_dims64(t, dims);
 	result = tensor_new_uninit(t->ndim, dims, (MtDtype) t->dtype);
-	lanes_of(t, axis, &outer, &n, &inner);
+	tensor_lanes_of(t, axis, &outer, &n, &inner);
 	st = mt_sort_copy_lanes(TENSOR_DATA(t), TENSOR_DATA(result),
 							(MtDtype) t->dtype, outer, n, inner,
 							tensor_poll_interrupts, NULL);
@@ -96,7 +83,7 @@ argsorted(const Tensor *t, int axis, bool descending)
 
 	tensor_dims64(t, dims);
 	result = tensor_new_uninit(t->ndim, dims, MT_INT64);
-	lanes_of(t, axis, &outer, &n, &inner);
+	tensor_lanes_of(t, axis, &outer, &n, &inner);
 	st = mt_argsort_lanes(TENSOR_DATA(t), (MtDtype) t->dtype, outer, n, inner,
 						  descending, (int64_t *) TENSOR_DATA(result),
 						  tensor_poll_interrupts, NULL);
@@ -166,7 +153,7 @@ partition_of(FunctionCallInfo fcinfo, bool many, bool indices)
 									lengthof(kth), "kth");
 	else
 		kth[0] = PG_GETARG_INT32(1);
-	lanes_of(t, axis, &outer, &n, &inner);
+	tensor_lanes_of(t, axis, &outer, &n, &inner);
 	check_kth(kth, count, n);
 	if (indices)
 		PG_RETURN_TENSOR_P(argsorted(t, axis, false));
@@ -227,7 +214,7 @@ topk_of(FunctionCallInfo fcinfo, bool indices)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("topk needs a tensor of at least one dimension")));
-	lanes_of(t, axis, &outer, &n, &inner);
+	tensor_lanes_of(t, axis, &outer, &n, &inner);
 	if (k < 0 || k > n)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -380,7 +367,7 @@ lexsort_of(Tensor **keys, int nkeys, bool axis_null, int axis_arg)
 	}
 	tensor_dims64(keys[0], dims);
 	result = tensor_new_uninit(keys[0]->ndim, dims, MT_INT64);
-	lanes_of(keys[0], axis, &outer, &n, &inner);
+	tensor_lanes_of(keys[0], axis, &outer, &n, &inner);
 	st = mt_lexsort_lanes(data, dtypes, nkeys, outer, n, inner,
 						  (int64_t *) TENSOR_DATA(result),
 						  tensor_poll_interrupts, NULL);

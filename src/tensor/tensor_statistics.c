@@ -105,11 +105,7 @@ lanes_of(FunctionCallInfo fcinfo, int argno, Tensor *t, bool keepdims,
 
 		while (!reduced[axis])
 			axis++;
-		for (int i = 0; i < axis; i++)
-			l->outer *= t->dims[i];
-		l->len = t->dims[axis];
-		for (int i = axis + 1; i < t->ndim; i++)
-			l->inner *= t->dims[i];
+		tensor_lanes_of(t, axis, &l->outer, &l->len, &l->inner);
 	}
 	else
 	{
@@ -366,11 +362,7 @@ replace_nan(Tensor *t, double fill, bool axis_null, int axis, int64 **counts,
 	else
 	{
 		axis = tensor_axis(axis, t->ndim);
-		for (int i = 0; i < axis; i++)
-			outer *= t->dims[i];
-		len = t->dims[axis];
-		for (int i = axis + 1; i < t->ndim; i++)
-			inner *= t->dims[i];
+		tensor_lanes_of(t, axis, &outer, &len, &inner);
 	}
 	*nlanes = outer * inner;
 	*counts = palloc(sizeof(int64) * Max(*nlanes, 1));
@@ -505,11 +497,7 @@ nan_moment_sql(FunctionCallInfo fcinfo, bool std)
 	else
 	{
 		axis = tensor_axis(PG_GETARG_INT32(1), t->ndim);
-		for (int i = 0; i < axis; i++)
-			outer *= t->dims[i];
-		len = t->dims[axis];
-		for (int i = axis + 1; i < t->ndim; i++)
-			inner *= t->dims[i];
+		tensor_lanes_of(t, axis, &outer, &len, &inner);
 	}
 	for (int i = 0; i < t->ndim; i++)
 	{
@@ -697,11 +685,7 @@ cumulative_sql(FunctionCallInfo fcinfo, bool prod)
 		PG_RETURN_TENSOR_P(acc);
 
 	tensor_dims64(acc, dims);
-	for (int i = 0; i < axis; i++)
-		outer *= dims[i];
-	len = dims[axis];
-	for (int i = axis + 1; i < acc->ndim; i++)
-		inner *= dims[i];
+	tensor_lanes_of(acc, axis, &outer, &len, &inner);
 	dims[axis] = len + 1;
 	result = tensor_new(acc->ndim, dims, (MtDtype) acc->dtype);
 	elem = mt_dtype_size((MtDtype) acc->dtype);
