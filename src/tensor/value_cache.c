@@ -44,8 +44,6 @@
  */
 #include "postgres.h"
 
-#include "kernels/heap_retain.h"
-
 #include "access/detoast.h"
 #include "access/genam.h"
 #include "access/htup_details.h"
@@ -69,6 +67,7 @@
 #include "utils/snapmgr.h"
 
 #include "guc.h"
+#include "kernels/heap_retain.h"
 #include "tensor/retained_memory.h"
 #include "tensor/shared_cache.h"
 #include "tensor/value_cache.h"
