@@ -82,3 +82,33 @@ SELECT 'int8:[5]'::tensor::float8 AS int8_float8, 'int32:[123456789]'::tensor::n
 	   'int8:[5]'::tensor > 4 AS int8_gt, 3 < 'uint8:[4]'::tensor AS lt_uint8;
 SELECT try_sql($$SELECT marsql.astype('[1]', 'complex64')::float8$$);
 SELECT try_sql($$SELECT marsql.astype('[1]', 'complex128') > 0$$);
+
+-- the elementwise loops are built twice (portable, and AVX2 where the CPU
+-- has it: marsql.simd = auto); both give the same results for every dtype,
+-- on values with NaN, -0.0, infinities and integer wraparound
+CREATE TEMP TABLE simd_in AS
+SELECT dt, astype(concatenate(ARRAY[CASE WHEN dt IN ('float16', 'float32', 'float64', 'complex64', 'complex128')
+									  THEN '[0,-0.0,1,-1,2.5,-7,100,60000,-60000,Infinity,-Infinity,NaN,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]'::tensor
+									  ELSE '[0,0,1,1,2,0,100,127,1,0,1,1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]'::tensor END,
+									 clip("abs"(round(random('{67}', 3, 'normal') * 40)), 0, 100)]), dt) AS a,
+	   astype(concatenate(ARRAY[CASE WHEN dt IN ('float16', 'float32', 'float64', 'complex64', 'complex128')
+									  THEN '[1,0,-0.0,-1,2.5,7,-100,NaN,60000,Infinity,Infinity,1,3,-4,5,-6,7,-8,9,-10,11,-12,13,-14,15,-16,17,-18,19,-20,21,-22,23,-24,25]'::tensor
+									  ELSE '[1,0,0,1,2,7,100,127,1,1,1,1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]'::tensor END,
+									 clip("abs"(round(random('{67}', 4, 'normal') * 40)), 0, 100)]), dt) AS b
+FROM unnest(ARRAY['bool', 'int8', 'int16', 'int32', 'int64', 'uint8', 'float16', 'float32', 'float64', 'complex64', 'complex128']) AS dt;
+CREATE TEMP VIEW simd_out AS
+SELECT dt, less(a, b) AS lt, equal(a, b) AS eq, greater_equal(a, 2.5) AS ge_scalar, logical_and(a, b) AS l_and,
+	   CASE WHEN dt <> 'bool' THEN a + b END AS sum, a * b AS prod, maximum(a, b) AS max,
+	   isnan(a) AS nan, CASE WHEN dt <> 'bool' THEN -a END AS neg, "abs"(a) AS mag
+FROM simd_in;
+CREATE TEMP TABLE simd_auto AS SELECT * FROM simd_out;
+SET marsql.simd = scalar;
+SELECT count(*) AS dtypes,
+	   bool_and(array_equal(s.lt, v.lt) AND array_equal(s.eq, v.eq) AND array_equal(s.ge_scalar, v.ge_scalar)
+				AND array_equal(s.l_and, v.l_and) AND array_equal(s.nan, v.nan)) AS same_masks,
+	   bool_and(coalesce(array_equal(s.sum, v.sum, equal_nan => true), true)
+				AND array_equal(s.prod, v.prod, equal_nan => true) AND array_equal(s.max, v.max, equal_nan => true)
+				AND coalesce(array_equal(s.neg, v.neg, equal_nan => true), true)
+				AND array_equal(s.mag, v.mag, equal_nan => true)) AS same_values
+FROM simd_auto v JOIN simd_out s USING (dt);
+RESET marsql.simd;

@@ -16,6 +16,7 @@
 #include "device/device.h"
 #include "engine/engine.h"
 #include "kernels/distance.h"
+#include "kernels/elementwise.h"
 #include "guc.h"
 
 int			marsql_blas_threads = 1;
@@ -82,6 +83,7 @@ assign_simd(int newval, void *extra)
 {
 	(void) extra;
 	mt_distance_select(newval == MARSQL_SIMD_SCALAR);
+	mt_elementwise_select(newval == MARSQL_SIMD_SCALAR);
 }
 
 static const struct config_enum_entry worker_output_options[] = {
@@ -325,11 +327,12 @@ marsql_define_gucs(void)
 							NULL, NULL, NULL);
 
 	DefineCustomEnumVariable("marsql.simd",
-							 "Which distance loops this backend uses: auto or scalar.",
-							 "auto: the CPU's SIMD (AVX2 and FMA) where it has them, chosen "
-							 "at load; scalar: the portable loops, for comparison. Both "
-							 "compute in float64 and agree within the tolerance docs/knn.md "
-							 "states.",
+							 "Which distance and elementwise loops this backend uses: auto or scalar.",
+							 "auto: the CPU's SIMD (AVX2, and FMA for distances) where it has "
+							 "them, chosen at load; scalar: the portable loops, for comparison. "
+							 "Both distance loops compute in float64 and agree within the "
+							 "tolerance docs/knn.md states; both elementwise loops give the "
+							 "same bits.",
 							 &marsql_simd,
 							 MARSQL_SIMD_AUTO, simd_options,
 							 PGC_USERSET, 0,

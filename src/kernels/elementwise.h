@@ -175,4 +175,13 @@ extern MtStatus mt_where(const uint8_t *mask, size_t elem_size, const void *x,
 						 const void *y, void *dst, int64_t n, MtPollFn poll,
 						 void *poll_arg);
 
+/*
+ * Chooses the loops mt_unary and mt_binary run: the AVX2 build where the
+ * CPU has AVX2 (the default, chosen on first use), else, or when
+ * force_portable, the portable one (marsql.simd = scalar; the unit tests
+ * compare the two).  Both give the same bits.  Returns "avx2" or
+ * "portable".
+ */
+extern const char *mt_elementwise_select(bool force_portable);
+
 #endif							/* MARSQL_ELEMENTWISE_H */

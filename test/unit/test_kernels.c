@@ -11,7 +11,8 @@
  *	  and cross-dtype ordering and hashing; the indexing kernels (masks,
  *	  gathers, nonzero, along-axis walks, choose/select, put, strided
  *	  scatter) on elements of 1, 2 and 16 bytes; the FFT plans (mixed
- *	  radix and Bluestein) against a direct O(n^2) DFT.  Prints TAP.
+ *	  radix and Bluestein) against a direct O(n^2) DFT; the AVX2 build of
+ *	  the elementwise loops against the portable one.  Prints TAP.
  */
 #define _GNU_SOURCE
 #include <malloc.h>
@@ -2682,6 +2683,229 @@ test_einsum(void)
 	}
 }
 
+/*
+ * elementwise_lines.h is built twice (portable, AVX2): both builds must
+ * give the same results for every dtype and every operation that has a
+ * loop, on special values (NaN, -0.0, infinities, subnormals, integer
+ * limits), same-shape, with a scalar on either side, and broadcast.  Two
+ * NaNs from one operation may differ in payload (x86 keeps the first
+ * operand's, and a vectorized loop may swap the operands of +): a NaN
+ * matches any NaN.
+ */
+static void
+fill_special(MtDtype dtype, unsigned char *p, int64_t n, unsigned seed)
+{
+	static const double specials[] = {
+		0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, 1e-310, -1e-310, 1e300,
+		-1e300, 3.4e38, 1e-45, INFINITY, -INFINITY, NAN, -NAN, 7.0, 255.0,
+		-128.0, 65504.0, 2.0, 1e10, -3.0
+	};
+	int			nspecial = (int) (sizeof(specials) / sizeof(specials[0]));
+
+	srand(seed);
+	for (int64_t i = 0; i < n; i++)
+	{
+		double		v = (i % 3 == 0) ? specials[rand() % nspecial]
+			: (double) (rand() % 2001 - 1000) / (double) (rand() % 7 + 1);
+		double		w = (i % 5 == 0) ? specials[rand() % nspecial]
+			: (double) (rand() % 201 - 100);
+		int64_t		bits = ((int64_t) rand() << 33) ^ ((int64_t) rand() << 2) ^ rand();
+
+		switch (dtype)
+		{
+			case MT_BOOL:
+				p[i] = (unsigned char) (rand() & 1);
+				break;
+			case MT_INT8:
+			case MT_UINT8:
+				p[i] = (unsigned char) (i % 4 == 0 ? bits : (int64_t) w);
+				break;
+			case MT_INT16:
+				((int16_t *) p)[i] = (int16_t) (i % 4 == 0 ? bits : (int64_t) w);
+				break;
+			case MT_INT32:
+				((int32_t *) p)[i] = (int32_t) (i % 4 == 0 ? bits : (int64_t) w);
+				break;
+			case MT_INT64:
+				((int64_t *) p)[i] = i % 7 == 0 ? INT64_MIN : i % 4 == 0 ? bits : (int64_t) w;
+				break;
+			case MT_FLOAT32:
+				((float *) p)[i] = (float) v;
+				break;
+			case MT_FLOAT64:
+				((double *) p)[i] = v;
+				break;
+			case MT_COMPLEX64:
+				((float *) p)[2 * i] = (float) v;
+				((float *) p)[2 * i + 1] = (float) w;
+				break;
+			case MT_COMPLEX128:
+				((double *) p)[2 * i] = v;
+				((double *) p)[2 * i + 1] = w;
+				break;
+			default:
+				break;
+		}
+	}
+}
+
+/* the same results, element by element, a NaN matching any NaN */
+static bool
+lines_agree(MtDtype dtype, const unsigned char *x, const unsigned char *y,
+			int64_t n)
+{
+	int64_t		elem = (int64_t) mt_dtype_size(dtype);
+
+	for (int64_t i = 0; i < n * elem; i += elem)
+	{
+		if (memcmp(x + i, y + i, (size_t) elem) == 0)
+			continue;
+		if (dtype == MT_FLOAT32 || dtype == MT_COMPLEX64)
+		{
+			for (int64_t k = 0; k < elem; k += 4)
+			{
+				float		fx,
+							fy;
+
+				memcpy(&fx, x + i + k, 4);
+				memcpy(&fy, y + i + k, 4);
+				if (memcmp(&fx, &fy, 4) != 0 && !(isnan(fx) && isnan(fy)))
+					return false;
+			}
+		}
+		else if (dtype == MT_FLOAT64 || dtype == MT_COMPLEX128)
+		{
+			for (int64_t k = 0; k < elem; k += 8)
+			{
+				double		fx,
+							fy;
+
+				memcpy(&fx, x + i + k, 8);
+				memcpy(&fy, y + i + k, 8);
+				if (memcmp(&fx, &fy, 8) != 0 && !(isnan(fx) && isnan(fy)))
+					return false;
+			}
+		}
+		else
+			return false;
+	}
+	return true;
+}
+
+static void
+test_elementwise_isa(void)
+{
+	static const MtDtype dtypes[] = {
+		MT_BOOL, MT_INT8, MT_INT16, MT_INT32, MT_INT64, MT_UINT8,
+		MT_FLOAT32, MT_FLOAT64, MT_COMPLEX64, MT_COMPLEX128
+	};
+	/* same shape; scalar b; scalar a; broadcast (rows x 1 against cols) */
+	enum { N = 1037, ROWS = 13, COLS = 79 };
+	unsigned char *a = malloc(16 * N),
+			   *b = malloc(16 * N),
+			   *out_p = malloc(16 * N),
+			   *out_v = malloc(16 * N);
+	const char *isa = mt_elementwise_select(false);
+	int			binary_bad = 0,
+				binary_runs = 0,
+				unary_bad = 0,
+				unary_runs = 0;
+
+	for (int d = 0; d < (int) (sizeof(dtypes) / sizeof(dtypes[0])); d++)
+	{
+		MtDtype		dtype = dtypes[d];
+
+		fill_special(dtype, a, N, 11u + (unsigned) d);
+		fill_special(dtype, b, N, 29u + (unsigned) d);
+		for (int op = 0; op <= (int) MT_BINARY_LOGICAL_XOR; op++)
+		{
+			MtDtype		result;
+			MtDtype		out_dtype;
+
+			if (mt_binary_loop((MtBinaryOp) op, dtype, &result) != dtype)
+				continue;
+			out_dtype = mt_binary_is_predicate((MtBinaryOp) op) ? MT_BOOL : dtype;
+			for (int shape = 0; shape < 4; shape++)
+			{
+				int64_t		dims[2] = {N, 1};
+				int32_t		da[2] = {N, 1},
+							db[2] = {N, 1};
+				int			nd = 1,
+							nda = 1,
+							ndb = 1;
+				int64_t		total = N;
+				MtStatus	sp,
+							sv;
+
+				if (shape == 1)
+					db[0] = 1;
+				else if (shape == 2)
+					da[0] = 1;
+				else if (shape == 3)
+				{
+					nd = nda = ndb = 2;
+					dims[0] = ROWS;
+					dims[1] = COLS;
+					da[0] = ROWS;
+					da[1] = 1;
+					db[0] = 1;
+					db[1] = COLS;
+					total = ROWS * COLS;
+				}
+				memset(out_p, 0xA5, 16 * N);
+				memset(out_v, 0xA5, 16 * N);
+				mt_elementwise_select(true);
+				sp = mt_binary((MtBinaryOp) op, dtype, nd, dims, nda, da, a, ndb, db, b,
+							   out_p, NULL, NULL);
+				mt_elementwise_select(false);
+				sv = mt_binary((MtBinaryOp) op, dtype, nd, dims, nda, da, a, ndb, db, b,
+							   out_v, NULL, NULL);
+				binary_runs++;
+				if (sp != sv || !lines_agree(out_dtype, out_p, out_v, total))
+				{
+					binary_bad++;
+					printf("# %s: binary op %d dtype %d shape %d differs\n", isa, op,
+						   (int) dtype, shape);
+				}
+			}
+		}
+		for (int op = 0; op <= (int) MT_UNARY_ISPOSINF; op++)
+		{
+			MtDtype		result;
+			MtStatus	sp,
+						sv;
+
+			if (mt_unary_loop((MtUnaryOp) op, dtype, &result) != dtype)
+				continue;
+			memset(out_p, 0xA5, 16 * N);
+			memset(out_v, 0xA5, 16 * N);
+			mt_elementwise_select(true);
+			sp = mt_unary((MtUnaryOp) op, dtype, a, out_p, N, NULL, NULL);
+			mt_elementwise_select(false);
+			sv = mt_unary((MtUnaryOp) op, dtype, a, out_v, N, NULL, NULL);
+			unary_runs++;
+			if (sp != sv || !lines_agree(result, out_p, out_v, N))
+			{
+				unary_bad++;
+				printf("# %s: unary op %d dtype %d differs\n", isa, op, (int) dtype);
+			}
+		}
+	}
+	printf("# elementwise loops: %s against portable, %d binary and %d unary runs\n",
+		   isa, binary_runs, unary_runs);
+	check(binary_runs > 300 && binary_bad == 0,
+		  "the SIMD and portable binary loops agree for every dtype, op and shape");
+	check(unary_runs > 80 && unary_bad == 0,
+		  "the SIMD and portable unary loops agree for every dtype and op");
+	check(strcmp(mt_elementwise_select(true), "portable") == 0,
+		  "marsql.simd = scalar selects the portable elementwise loops");
+	mt_elementwise_select(false);
+	free(a);
+	free(b);
+	free(out_p);
+	free(out_v);
+}
+
 int
 main(void)
 {
@@ -2716,6 +2940,7 @@ main(void)
 	test_huge_advice();
 	test_dtype_info();
 	test_einsum();
+	test_elementwise_isa();
 	printf("1..%d\n", tests);
 	return failures ? 1 : 0;
 }
