@@ -2749,46 +2749,38 @@ fill_special(MtDtype dtype, unsigned char *p, int64_t n, unsigned seed)
 	}
 }
 
+/* whether the float (width 4) or double (width 8) at p is a NaN */
+static bool
+nan_at(const unsigned char *p, int64_t width)
+{
+	float		f;
+	double		d;
+
+	if (width == 4)
+	{
+		memcpy(&f, p, 4);
+		return isnan(f);
+	}
+	memcpy(&d, p, 8);
+	return isnan(d);
+}
+
 /* the same results, element by element, a NaN matching any NaN */
 static bool
 lines_agree(MtDtype dtype, const unsigned char *x, const unsigned char *y,
 			int64_t n)
 {
 	int64_t		elem = (int64_t) mt_dtype_size(dtype);
+	bool		inexact = dtype == MT_FLOAT32 || dtype == MT_FLOAT64 ||
+		dtype == MT_COMPLEX64 || dtype == MT_COMPLEX128;
+	int64_t		width = (dtype == MT_FLOAT32 || dtype == MT_COMPLEX64) ? 4 : 8;
 
-	for (int64_t i = 0; i < n * elem; i += elem)
-	{
-		if (memcmp(x + i, y + i, (size_t) elem) == 0)
-			continue;
-		if (dtype == MT_FLOAT32 || dtype == MT_COMPLEX64)
-		{
-			for (int64_t k = 0; k < elem; k += 4)
-			{
-				float		fx,
-							fy;
-
-				memcpy(&fx, x + i + k, 4);
-				memcpy(&fy, y + i + k, 4);
-				if (memcmp(&fx, &fy, 4) != 0 && !(isnan(fx) && isnan(fy)))
-					return false;
-			}
-		}
-		else if (dtype == MT_FLOAT64 || dtype == MT_COMPLEX128)
-		{
-			for (int64_t k = 0; k < elem; k += 8)
-			{
-				double		fx,
-							fy;
-
-				memcpy(&fx, x + i + k, 8);
-				memcpy(&fy, y + i + k, 8);
-				if (memcmp(&fx, &fy, 8) != 0 && !(isnan(fx) && isnan(fy)))
-					return false;
-			}
-		}
-		else
+	if (!inexact)
+		return memcmp(x, y, (size_t) (n * elem)) == 0;
+	for (int64_t i = 0; i < n * elem; i += width)
+		if (memcmp(x + i, y + i, (size_t) width) != 0 &&
+			!(nan_at(x + i, width) && nan_at(y + i, width)))
 			return false;
-	}
 	return true;
 }
 
