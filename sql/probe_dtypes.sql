@@ -137,3 +137,41 @@ SELECT arange(9007199254740996, 9007199254740993, -1, 'int64') AS down,
 SELECT try_sql($$SELECT marsql.arange(9007199254740993, 9007199254740996, 0, 'int64')::text$$);
 SELECT try_sql($$SELECT marsql.arange(9007199254740993, 9007199254740996, 1, 'int8')::text$$);
 SELECT try_sql($$SELECT marsql.arange(-9223372036854775808, 9223372036854775807, 1, 'int64')::text$$);
+
+-- select's default and chunked_full's fill took double precision only, so
+-- an integer beyond 2^53 rounded; their bigint forms are exact for integer
+-- dtypes and refuse what does not fit (22003), as numpy 2's OverflowError
+SELECT "select"(ARRAY['bool:[true,false]'::tensor], ARRAY['int64:[1,2]'::tensor], 9007199254740993::bigint) AS exact_default,
+	   "select"(ARRAY['bool:[true,false]'::tensor], ARRAY['int8:[1,2]'::tensor], 5::bigint) AS weak_int8,
+	   "select"(ARRAY['bool:[true,false]'::tensor], ARRAY['[1.5,2]'::tensor], 3::bigint) AS float_choices,
+	   "select"(ARRAY['bool:[true,false]'::tensor], ARRAY['bool:[true,true]'::tensor], 7::bigint) AS bool_choices;
+SELECT try_sql($$SELECT marsql."select"(ARRAY['bool:[true,false]'::tensor], ARRAY['int8:[1,2]'::tensor], 300::bigint)::text$$);
+SELECT try_sql($$SELECT marsql."select"(ARRAY['bool:[true,false]'::tensor], ARRAY['uint8:[1,2]'::tensor], -1::bigint)::text$$);
+SELECT to_tensor(chunked_full('{3}', 9007199254740993::bigint, dtype => 'int64')) AS chunked_exact,
+	   to_tensor(chunked_full('{2}', -128::bigint, tile => '{1}', dtype => 'int8')) AS int8_min,
+	   to_tensor(chunked_full('{2}', 7::bigint, dtype => 'float32')) AS float32,
+	   to_tensor(chunked_full('{2}', 2::bigint, dtype => 'bool')) AS bool,
+	   to_tensor(chunked_full('{2}', 9007199254740993::bigint)) AS float64_default;
+SELECT try_sql($$SELECT marsql.chunked_full('{3}', 300::bigint, dtype => 'int8')::text$$);
+SELECT try_sql($$SELECT marsql.chunked_full('{3}', -1::bigint, dtype => 'uint8')::text$$);
+SELECT chunked_full('{3}', NULL::bigint, dtype => 'int64') IS NULL AS null_fill;
+
+-- unnest, rows, elements and matrix_cells return double precision values:
+-- an int64 element beyond 2^53 came back as another integer; such a tensor
+-- is now refused (22003) before its first row, and 2^53 itself still reads
+SELECT * FROM unnest('int64:[1, 9007199254740992, -9007199254740992]'::tensor);
+SELECT try_sql($$SELECT count(*) FROM marsql.unnest('int64:[1, 9007199254740993]'::tensor)$$);
+SELECT try_sql($$SELECT count(*) FROM marsql.rows('int64:[[1, -9007199254740993]]'::tensor)$$);
+SELECT try_sql($$SELECT count(*) FROM marsql.elements('int64:[[9223372036854775807]]'::tensor)$$);
+SELECT try_sql($$SELECT count(*) FROM marsql.matrix_cells('int64:[[1], [-9223372036854775808]]'::tensor)$$);
+SELECT 'int64:[9007199254740993]'::tensor::bigint[] AS exact_instead;
+
+-- complex multiply, divide and power follow numpy, not C99's Annex G
+-- (which turned some NaN results from infinite parts back into infinities)
+SELECT 'complex128:[inf+infj, inf+0j, nan+1j, 1+1j, 1e300+1e300j]'::tensor
+		 * 'complex128:[1+0j, 0+1j, 1+0j, 0j, 1e300+1e300j]'::tensor AS mul,
+	   'complex128:[inf+infj, inf+0j, nan+1j, 1+1j, 1e300+1e300j]'::tensor
+		 / 'complex128:[1+0j, 0+1j, 1+0j, 0j, 1e300+1e300j]'::tensor AS div,
+	   'complex64:[inf+infj, 1+2j]'::tensor * 'complex64:[1+0j, 3-1j]'::tensor AS mul64;
+SELECT e AS exponent, power('complex128:[inf+infj, inf+0j, nan+1j, 1+1j, 1e300+1e300j]'::tensor, e) AS power
+FROM unnest(ARRAY[1, 2, 3, 4, -1, 0]) AS e;

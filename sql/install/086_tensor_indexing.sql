@@ -85,6 +85,16 @@ CREATE FUNCTION marsql.select(condlist marsql.tensor[], choicelist marsql.tensor
 COMMENT ON FUNCTION marsql.select(marsql.tensor[], marsql.tensor[], double precision) IS
 	'the choice of the first true bool condition, else default; all broadcast, dtypes promoted, default a weak scalar (numpy.select)';
 
+-- a bigint default is a weak integer held exactly (a double precision one
+-- rounds beyond 2^53); it must fit an integer result dtype (22003)
+CREATE FUNCTION marsql.select(condlist marsql.tensor[], choicelist marsql.tensor[],
+							  "default" bigint)
+	RETURNS marsql.tensor
+	AS 'MODULE_PATHNAME', 'tensor_select_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION marsql.select(marsql.tensor[], marsql.tensor[], bigint) IS
+	'numpy.select with an integer default, exact for integer dtypes (a weak integer scalar)';
+
 CREATE FUNCTION marsql.put(a marsql.tensor, ind marsql.tensor, v marsql.tensor)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_put'

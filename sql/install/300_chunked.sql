@@ -185,6 +185,22 @@ CREATE FUNCTION marsql.chunked_full(shape bigint[], fill_value double precision,
 COMMENT ON FUNCTION marsql.chunked_full(bigint[], double precision, integer[], text, text) IS
 	'a chunked tensor filled with one value, generated tile by tile on workers';
 
+-- a bigint fill value: exact for integer dtypes (the double precision form
+-- rounds one beyond 2^53), 22003 where it does not fit one
+CREATE FUNCTION marsql.chunked_generate_full_int(shape bigint[], tile integer[], fill_value bigint,
+												 distribution text, dtype text, target text)
+	RETURNS marsql.chunked_tensor
+	AS 'MODULE_PATHNAME', 'chunked_generate_full_int' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+COMMENT ON FUNCTION marsql.chunked_generate_full_int(bigint[], integer[], bigint, text, text, text) IS
+	'internal: constant chunked tensors with an integer fill value (use chunked_full)';
+
+CREATE FUNCTION marsql.chunked_full(shape bigint[], fill_value bigint, tile integer[] DEFAULT NULL,
+									dtype text DEFAULT 'float64', target text DEFAULT NULL)
+	RETURNS marsql.chunked_tensor LANGUAGE sql VOLATILE PARALLEL UNSAFE
+	RETURN marsql.chunked_generate_full_int(shape, tile, fill_value, NULL, dtype, target);
+COMMENT ON FUNCTION marsql.chunked_full(bigint[], bigint, integer[], text, text) IS
+	'a chunked tensor filled with one value, exact for integer dtypes';
+
 CREATE FUNCTION marsql.chunked_zeros(shape bigint[], tile integer[] DEFAULT NULL,
 									 dtype text DEFAULT 'float64', target text DEFAULT NULL)
 	RETURNS marsql.chunked_tensor LANGUAGE sql VOLATILE PARALLEL UNSAFE

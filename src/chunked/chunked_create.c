@@ -22,6 +22,7 @@
 
 PG_FUNCTION_INFO_V1(chunked_chunk);
 PG_FUNCTION_INFO_V1(chunked_generate);
+PG_FUNCTION_INFO_V1(chunked_generate_full_int);
 PG_FUNCTION_INFO_V1(chunked_from_query);
 
 /*
@@ -118,6 +119,16 @@ tile_seed(uint64 seed, int64 tile)
 	return z ^ (z >> 31);
 }
 
+/* what a generating SQL function makes */
+typedef enum GenerateKind
+{
+	GENERATE_RANDOM,			/* argument 2 the seed (bigint) */
+	GENERATE_FULL,				/* argument 2 the fill value (float8) */
+	GENERATE_FULL_INT			/* argument 2 an integer fill value (bigint) */
+} GenerateKind;
+
+static Datum generate(FunctionCallInfo fcinfo, GenerateKind kind);
+
 /* whether argument 2 of the calling SQL function is a fill value (float8) */
 static bool
 generate_is_full(FunctionCallInfo fcinfo)
@@ -141,6 +152,24 @@ generate_is_full(FunctionCallInfo fcinfo)
 Datum
 chunked_generate(PG_FUNCTION_ARGS)
 {
+	return generate(fcinfo, generate_is_full(fcinfo) ? GENERATE_FULL : GENERATE_RANDOM);
+}
+
+/*
+ * marsql.chunked_generate_full_int(shape, tile, fill_value bigint, NULL,
+ * dtype, target), behind chunked_full with a bigint: an integer dtype holds
+ * the value exactly (22003 where it does not fit, as numpy 2's
+ * OverflowError); any other dtype takes it as chunked_full's double does.
+ */
+Datum
+chunked_generate_full_int(PG_FUNCTION_ARGS)
+{
+	return generate(fcinfo, GENERATE_FULL_INT);
+}
+
+static Datum
+generate(FunctionCallInfo fcinfo, GenerateKind kind)
+{
 	int64		shape[MT_MAX_DIMS],
 				tile[MT_MAX_DIMS];
 	int			ndim;
@@ -151,7 +180,7 @@ chunked_generate(PG_FUNCTION_ARGS)
 	TileGraph  *g;
 	ChunkedTensor *result;
 	MtTileGrid	grid;
-	bool		full = generate_is_full(fcinfo);
+	bool		full = kind != GENERATE_RANDOM;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(4) || PG_ARGISNULL(full ? 2 : 3))
 		PG_RETURN_NULL();
@@ -166,8 +195,20 @@ chunked_generate(PG_FUNCTION_ARGS)
 		 */
 		dtype = tensor_any_dtype_from_text(PG_GETARG_TEXT_PP(4));
 		fill = TILE_FILL_CONSTANT;
-		value = PG_GETARG_FLOAT8(2);
-		(void) tensor_convert(tensor_from_scalar(value, MT_FLOAT64), dtype);
+		if (kind == GENERATE_FULL_INT && mt_dtype_is_integer(dtype))
+		{
+			int64		v = PG_GETARG_INT64(2);
+
+			tensor_check_int_fits(v, dtype);
+			fill = TILE_FILL_CONSTANT_INT;
+			seed = (uint64) v;
+		}
+		else
+		{
+			value = kind == GENERATE_FULL_INT ? (double) PG_GETARG_INT64(2)
+				: PG_GETARG_FLOAT8(2);
+			(void) tensor_convert(tensor_from_scalar(value, MT_FLOAT64), dtype);
+		}
 	}
 	else
 	{
@@ -188,9 +229,9 @@ chunked_generate(PG_FUNCTION_ARGS)
 			: (uint64) PG_GETARG_INT64(2);
 	}
 	chunked_choose_tile(ndim, shape, dtype, chunked_optional_array(fcinfo, 1), tile,
-						fill == TILE_FILL_CONSTANT ? "chunked_full" : "chunked_random");
+						full ? "chunked_full" : "chunked_random");
 
-	g = tile_graph_begin(fill == TILE_FILL_CONSTANT ? "full" : "random");
+	g = tile_graph_begin(full ? "full" : "random");
 	result = tile_graph_create_result(g, chunked_optional_text(fcinfo, 5), dtype, ndim,
 									  shape, tile);
 	chunked_grid(result, &grid);
@@ -207,7 +248,7 @@ chunked_generate(PG_FUNCTION_ARGS)
 		mt_tile_bounds(&grid, coords, lo, hi);
 		h->code = fill;
 		h->param = value;
-		h->seed = tile_seed(seed, t);
+		h->seed = fill == TILE_FILL_CONSTANT_INT ? seed : tile_seed(seed, t);
 		h->out_ndim = ndim;
 		for (int i = 0; i < ndim; i++)
 			h->out_dims[i] = hi[i] - lo[i];

@@ -611,6 +611,26 @@ run_transpose(const TileTaskHeader *h, Tensor **in, StringInfo result)
 					(const int64_t *) strides, TENSOR_DATA(a), TENSOR_DATA(c));
 }
 
+/* every element of c the one value at value (of dtype from), converted
+ * once, as the caller checked it converts */
+static void
+fill_constant(Tensor *c, const void *value, MtDtype from)
+{
+	int64		n = tensor_count(c);
+	size_t		elem = mt_dtype_size((MtDtype) c->dtype);
+	char		v[16];
+	MtCastFailure why;
+
+	if (mt_cast(value, from, v, (MtDtype) c->dtype, 1, &why) >= 0)
+		tensor_report_cast_failure(value, from, 0, (MtDtype) c->dtype, why);
+	for (int64 i = 0; i < n; i++)
+	{
+		if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		memcpy((char *) TENSOR_DATA(c) + i * elem, v, elem);
+	}
+}
+
 static void
 run_generate(const TileTaskHeader *h, StringInfo result)
 {
@@ -634,21 +654,15 @@ run_generate(const TileTaskHeader *h, StringInfo result)
 					((double *) TENSOR_DATA(c))[i] = h->param;
 			}
 			else
+				fill_constant(c, &h->param, MT_FLOAT64);
+			break;
+		case TILE_FILL_CONSTANT_INT:
 			{
-				/* any dtype: the value converted once (as the caller checked) */
-				size_t		elem = mt_dtype_size((MtDtype) h->dtype);
-				char		v[16];
-				MtCastFailure why;
+				int64		v = (int64) h->seed;
 
-				if (mt_cast(&h->param, MT_FLOAT64, v, (MtDtype) h->dtype, 1, &why) >= 0)
-					tensor_report_cast_failure(&h->param, MT_FLOAT64, 0,
-											   (MtDtype) h->dtype, why);
-				for (int64 i = 0; i < n; i++)
-				{
-					if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
-						CHECK_FOR_INTERRUPTS();
-					memcpy((char *) TENSOR_DATA(c) + i * elem, v, elem);
-				}
+				if (!mt_dtype_is_integer((MtDtype) h->dtype))
+					engine_malformed_task("malformed integer fill tile task");
+				fill_constant(c, &v, MT_INT64);
 			}
 			break;
 		case TILE_FILL_UNIFORM:

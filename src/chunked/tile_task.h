@@ -62,7 +62,8 @@ typedef enum TileFill
 {
 	TILE_FILL_CONSTANT,			/* param[0] */
 	TILE_FILL_UNIFORM,			/* [0, 1) */
-	TILE_FILL_NORMAL			/* mean 0, sd 1 */
+	TILE_FILL_NORMAL,			/* mean 0, sd 1 */
+	TILE_FILL_CONSTANT_INT		/* the int64 in seed, an integer dtype */
 } TileFill;
 
 /* TILE_REDUCE / TILE_MERGE: the result is the final value, not a state */

@@ -284,10 +284,45 @@ logaddexp2_##NAME(T x, T y) \
 FLOAT_LOGADDEXP(float, f)
 FLOAT_LOGADDEXP(double, d)
 
+
+/*
+ * numpy's complex multiply and divide, not C's: C99 (Annex G) recomputes
+ * a product or quotient that came out NaN in both parts from infinite
+ * operands, where numpy keeps the plain formula's NaN:
+ * (inf+infj) * (1+0j) is nan+nanj in numpy, inf+infj in C.  The product
+ * is the schoolbook formula; the quotient is Smith's algorithm with
+ * numpy's rule for a zero divisor (each part divided by +0).
+ */
+#define COMPLEX_MUL_DIV(T, R, NAME, MAKE) \
+static inline T \
+cmul_##NAME(T a, T b) \
+{ \
+	R			ar = creal(a), ai = cimag(a), br = creal(b), bi = cimag(b); \
+	return MAKE(ar * br - ai * bi, ar * bi + ai * br); \
+} \
+static inline T \
+cdiv_##NAME(T a, T b) \
+{ \
+	R			ar = creal(a), ai = cimag(a), br = creal(b), bi = cimag(b); \
+	R			abs_br = fabs(br), abs_bi = fabs(bi), rat, scl; \
+	if (abs_br >= abs_bi) \
+	{ \
+		if (abs_br == 0 && abs_bi == 0) \
+			return MAKE(ar / abs_br, ai / abs_br); \
+		rat = bi / br; \
+		scl = (R) 1 / (br + bi * rat); \
+		return MAKE((ar + ai * rat) * scl, (ai - ar * rat) * scl); \
+	} \
+	rat = br / bi; \
+	scl = (R) 1 / (bi + br * rat); \
+	return MAKE((ar * rat + ai) * scl, (ai * rat - ar) * scl); \
+}
+
+/* a complex from its parts (glibc's CMPLX needs C11 and a GCC clang is not) */
 static inline mt_cfloat
-nan_f(void)
+complex_of_f(float re, float im)
 {
-	float		parts[2] = {NAN, NAN};
+	float		parts[2] = {re, im};
 	mt_cfloat	z;
 
 	memcpy(&z, parts, sizeof(z));
@@ -295,17 +330,36 @@ nan_f(void)
 }
 
 static inline mt_cdouble
-nan_d(void)
+complex_of_d(double re, double im)
 {
-	double		parts[2] = {NAN, NAN};
+	double		parts[2] = {re, im};
 	mt_cdouble	z;
 
 	memcpy(&z, parts, sizeof(z));
 	return z;
 }
 
-/* numpy's complex power: exact repeated products for small integer
- * exponents, 0 ** 0 = 1, otherwise C's cpow */
+COMPLEX_MUL_DIV(mt_cfloat, float, f, complex_of_f)
+COMPLEX_MUL_DIV(mt_cdouble, double, d, complex_of_d)
+
+static inline mt_cfloat
+nan_f(void)
+{
+	return complex_of_f(NAN, NAN);
+}
+
+static inline mt_cdouble
+nan_d(void)
+{
+	return complex_of_d(NAN, NAN);
+}
+
+/*
+ * numpy's complex power: 0 ** 0 = 1; an integer exponent below 100 in
+ * magnitude by numpy's products (a ** 1 is a itself, a ** 2 and a ** 3
+ * the plain products, larger ones by squaring from 1, a negative one
+ * 1 / that), all with numpy's multiply and divide above; otherwise C's cpow
+ */
 #define COMPLEX_POW(T, R, NAME) \
 static T \
 cpow_##NAME(T a, T b) \
@@ -324,14 +378,22 @@ cpow_##NAME(T a, T b) \
 		int			n = (int) br; \
 		unsigned	m = n < 0 ? (unsigned) -n : (unsigned) n; \
 		T			r = 1, p = a; \
-		while (m) \
+		if (n == 1) \
+			return a; \
+		if (n == 2) \
+			return cmul_##NAME(a, a); \
+		if (n == 3) \
+			return cmul_##NAME(cmul_##NAME(a, a), a); \
+		for (;;) \
 		{ \
 			if (m & 1) \
-				r *= p; \
-			p *= p; \
+				r = cmul_##NAME(r, p); \
 			m >>= 1; \
+			if (m == 0) \
+				break; \
+			p = cmul_##NAME(p, p); \
 		} \
-		return n < 0 ? (T) 1 / r : r; \
+		return n < 0 ? cdiv_##NAME((T) 1, r) : r; \
 	} \
 	return pow(a, b); \
 }

@@ -185,8 +185,8 @@ LINES_FN(line_c##NAME)(MtBinaryOp op, const void *a, int64_t sa, const void *b, 
 	{ \
 		case MT_BINARY_ADD: LINE(T, T, x + y); break; \
 		case MT_BINARY_SUB: LINE(T, T, x - y); break; \
-		case MT_BINARY_MUL: LINE(T, T, x * y); break; \
-		case MT_BINARY_DIV: LINE(T, T, x / y); break; \
+		case MT_BINARY_MUL: LINE(T, T, cmul_##NAME(x, y)); break; \
+		case MT_BINARY_DIV: LINE(T, T, cdiv_##NAME(x, y)); break; \
 		case MT_BINARY_POW: LINE(T, T, cpow_##NAME(x, y)); break; \
 		case MT_BINARY_MAXIMUM: LINE(T, T, (CLE(y, x) || CNAN(x)) ? x : y); break; \
 		case MT_BINARY_MINIMUM: LINE(T, T, (CLE(x, y) || CNAN(x)) ? x : y); break; \

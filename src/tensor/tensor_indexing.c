@@ -42,6 +42,7 @@ PG_FUNCTION_INFO_V1(tensor_argwhere);
 PG_FUNCTION_INFO_V1(tensor_flatnonzero);
 PG_FUNCTION_INFO_V1(tensor_choose);
 PG_FUNCTION_INFO_V1(tensor_select);
+PG_FUNCTION_INFO_V1(tensor_select_int8);
 PG_FUNCTION_INFO_V1(tensor_put);
 PG_FUNCTION_INFO_V1(tensor_put_along_axis);
 PG_FUNCTION_INFO_V1(tensor_mask_assign);
@@ -56,6 +57,10 @@ PG_FUNCTION_INFO_V1(tensor_tril_indices);
 PG_FUNCTION_INFO_V1(tensor_triu_indices);
 PG_FUNCTION_INFO_V1(tensor_diag_indices);
 PG_FUNCTION_INFO_V1(tensor_indices);
+
+static Tensor *select_choices(ArrayType *condlist, ArrayType *choicelist,
+							  double float_default, int64 int_default,
+							  bool int_default_given);
 
 /* ---- argument checks ---- */
 
@@ -787,11 +792,32 @@ tensor_choose(PG_FUNCTION_ARGS)
 Datum
 tensor_select(PG_FUNCTION_ARGS)
 {
+	PG_RETURN_TENSOR_P(select_choices(PG_GETARG_ARRAYTYPE_P(0), PG_GETARG_ARRAYTYPE_P(1),
+									  PG_GETARG_FLOAT8(2), 0, false));
+}
+
+/* select with a bigint default: exact for integer dtypes (a weak integer) */
+Datum
+tensor_select_int8(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TENSOR_P(select_choices(PG_GETARG_ARRAYTYPE_P(0), PG_GETARG_ARRAYTYPE_P(1),
+									  0, PG_GETARG_INT64(2), true));
+}
+
+/*
+ * numpy.select: the default is a weak scalar, a double (float_default) or,
+ * when int_default_given, the integer int_default, held exactly by an
+ * integer dtype and refused (22003) where it does not fit one.
+ */
+static Tensor *
+select_choices(ArrayType *condlist, ArrayType *choicelist, double float_default,
+			   int64 int_default, bool int_default_given)
+{
 	int			nc,
 				m;
-	Tensor	  **conds = tensor_list(PG_GETARG_ARRAYTYPE_P(0), &nc, "condlist");
-	Tensor	  **choices = tensor_list(PG_GETARG_ARRAYTYPE_P(1), &m, "choicelist");
-	float8		dflt = PG_GETARG_FLOAT8(2);
+	Tensor	  **conds = tensor_list(condlist, &nc, "condlist");
+	Tensor	  **choices = tensor_list(choicelist, &m, "choicelist");
+	float8		dflt = float_default;
 	Tensor	   *dflt_t;
 	Tensor	  **all;
 	const uint8_t **cdata;
@@ -821,11 +847,21 @@ tensor_select(PG_FUNCTION_ARGS)
 	dtype = (MtDtype) choices[0]->dtype;
 	for (int k = 1; k < m; k++)
 		dtype = mt_dtype_promote(dtype, (MtDtype) choices[k]->dtype);
-	kind = (isfinite(dflt) && dflt == floor(dflt)) ? MT_SCALAR_INT : MT_SCALAR_FLOAT;
-	dtype = mt_dtype_promote_scalar(dtype, kind);
-	dflt_t = tensor_new(0, NULL, MT_FLOAT64);
-	*(double *) TENSOR_DATA(dflt_t) = dflt;
-	dflt_t = tensor_convert(dflt_t, dtype);
+	if (int_default_given)
+	{
+		dtype = mt_dtype_promote_scalar(dtype, MT_SCALAR_INT);
+		if (mt_dtype_is_exact(dtype))
+			tensor_check_int_fits(int_default, dtype);
+		dflt_t = tensor_from_int(int_default, dtype);
+	}
+	else
+	{
+		kind = (isfinite(dflt) && dflt == floor(dflt)) ? MT_SCALAR_INT : MT_SCALAR_FLOAT;
+		dtype = mt_dtype_promote_scalar(dtype, kind);
+		dflt_t = tensor_new(0, NULL, MT_FLOAT64);
+		*(double *) TENSOR_DATA(dflt_t) = dflt;
+		dflt_t = tensor_convert(dflt_t, dtype);
+	}
 
 	all = palloc(sizeof(Tensor *) * (2 * m + 1));
 	for (int k = 0; k < m; k++)
@@ -850,7 +886,7 @@ tensor_select(PG_FUNCTION_ARGS)
 								  tensor_size(result), mt_dtype_size(dtype),
 								  TENSOR_DATA(result), tensor_poll_interrupts,
 								  NULL), NULL);
-	PG_RETURN_TENSOR_P(result);
+	return result;
 }
 
 /* ---- slice assignment ---- */

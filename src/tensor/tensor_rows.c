@@ -7,13 +7,15 @@
  *	  per axis (i0 .. i5, NULL past the tensor's dimensions) and the value,
  *	  and marsql.matrix_cells(t) gives (i, j, value) for a 2-D tensor.
  *	  Indexes are 0-based, as in numpy.  Rows are produced one per call, so
- *	  a LIMIT stops early.
+ *	  a LIMIT stops early.  Values are double precision: an int64 tensor
+ *	  with an element beyond 2^53 is refused rather than rounded.
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 
 #include "tensor/tensor.h"
@@ -26,6 +28,36 @@ PG_FUNCTION_INFO_V1(tensor_matrix_cells);
 
 /* columns i0 .. i5 of marsql.elements, as many as a PostgreSQL array has dimensions */
 #define ELEMENTS_AXES 6
+
+/*
+ * The value columns are double precision, which holds every element of
+ * every real dtype exactly but int64's beyond 2^53: rather than return
+ * another integer than the one stored, such a tensor is refused before
+ * its first row (22003), pointing to the exact bigint[] cast.
+ */
+static void
+require_exact_doubles(const Tensor *t)
+{
+	const int64 *v = (const int64 *) TENSOR_DATA(t);
+	int64		n = tensor_size(t);
+	const int64 limit = INT64CONST(1) << 53;
+
+	if (t->dtype != MT_INT64)
+		return;
+	for (int64 i = 0; i < n; i++)
+	{
+		if ((i & (TENSOR_INTERRUPT_STRIDE - 1)) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (v[i] > limit || v[i] < -limit)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("int64 element %lld cannot be returned as double precision exactly",
+							(long long) v[i]),
+					 errdetail("Element %lld (flat index) is beyond 2^53; the value columns are double precision.",
+							   (long long) i),
+					 errhint("Read int64 elements exactly as bigint: t::bigint[], or pg_catalog.unnest(t::bigint[]) for rows.")));
+	}
+}
 
 /* Keeps a detoasted copy of the tensor for the calls to come. */
 static FuncCallContext *
@@ -43,6 +75,7 @@ first_call(FunctionCallInfo fcinfo)
 	/* every real dtype reads as double precision; complex has no such row */
 	if (mt_dtype_is_complex((MtDtype) ((Tensor *) funcctx->user_fctx)->dtype))
 		tensor_require_float((Tensor *) funcctx->user_fctx, fcinfo);
+	require_exact_doubles((Tensor *) funcctx->user_fctx);
 	MemoryContextSwitchTo(oldcontext);
 	return funcctx;
 }

@@ -65,8 +65,11 @@ sub wait_clean
 	is($state, $want, $what);
 }
 
-# a job that runs a few seconds on two workers: 1600 tiles
-my $long_job = q{SELECT marsql.chunked_random('{4000,4000}', '{100,100}', 1, target => 'big') IS NOT NULL};
+# a job that every use below interrupts (cancel, statement_timeout,
+# terminate, kill) long before it ends: 14,400 tiles (1.1 GB), many seconds
+# on two workers even where 1,600 tiles took 0.8 s (a job that ended inside
+# the 1 s statement_timeout left its table, and every later use failed)
+my $long_job = q{SELECT marsql.chunked_random('{12000,12000}', '{100,100}', 1, target => 'big') IS NOT NULL};
 
 # sends $sql to the session without waiting for it
 sub send_query
@@ -191,13 +194,13 @@ sub storage_made
 
 # ---------- a worker terminated mid-job: its tasks run again ----------
 {
-	my $bg = start_bg($node, q{SELECT marsql.chunked_random('{4000,4000}', '{100,100}', 1, target => 'retried') IS NOT NULL},
+	my $bg = start_bg($node, q{SELECT marsql.chunked_random('{8000,4000}', '{100,100}', 1, target => 'retried') IS NOT NULL},
 		q{SELECT 'tiles ' || count(*) FROM retried});
 	ok(storage_made($bg->{pid}), 'a long job made its storage');
 	my @busy = busy_workers($node, 1, $bg->{pid});
 	$node->safe_psql('postgres', "SELECT pg_terminate_backend($busy[0])");
 	finish_bg($bg);
-	like($bg->{out}, qr/^tiles 1600$/m, 'a worker terminated mid-job: its task runs again, each tile written once')
+	like($bg->{out}, qr/^tiles 3200$/m, 'a worker terminated mid-job: its task runs again, each tile written once')
 	  or diag($bg->{err});
 	is(spool_state(), '0/0', 'the named result was claimed');
 	$node->safe_psql('postgres', 'DROP TABLE retried');

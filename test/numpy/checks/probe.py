@@ -31,3 +31,27 @@ T('arange int64 beyond 2^53', "marsql.arange(%d, %d, 1, 'int64')" % (BIG, BIG + 
 T('arange int64 over the whole range', "marsql.arange(%d, %d, %d, 'int64')" % (-2 ** 63, 2 ** 63 - 1, 2 ** 62),
   np.arange(-2 ** 63, 2 ** 63 - 1, 2 ** 62, dtype=np.int64))
 T('arange int64 down beyond 2^53', "marsql.arange(%d, %d, -1, 'int64')" % (BIG + 3, BIG), np.arange(BIG + 3, BIG, -1, dtype=np.int64))
+
+# complex multiply, divide and power with infinite and NaN parts: numpy's
+# plain formulas (C99's Annex G turned some NaN results into infinities),
+# and numpy's a ** 1, ** 2, ** 3 and squaring for small integer exponents
+PROBE_ZA = np.array([complex(np.inf, np.inf), complex(np.inf, 0), complex(np.nan, 1), 1 + 1j,
+                     complex(1e300, 1e300), complex(0, np.inf), complex(-np.inf, 2), 3 - 4j,
+                     complex(np.inf, np.nan), 0.5 + 0.25j], np.complex128)
+PROBE_ZB = np.array([1 + 0j, 1j, 1 + 0j, 0j, complex(1e300, 1e300), complex(np.inf, 1), 2 - 1j,
+                     complex(0, -0.0), 0.1 + 7j, complex(-3, np.inf)], np.complex128)
+with np.errstate(all='ignore'):
+    for dt, tol in (('complex128', F64), ('complex64', F32)):
+        za, zb = PROBE_ZA.astype(dt), PROBE_ZB.astype(dt)
+        T('multiply %s with inf and NaN parts (numpy, not C99)' % dt, '%s * %s' % (lit(za), lit(zb)), za * zb, tol)
+        T('divide %s with inf and NaN parts and by zero' % dt, '%s / %s' % (lit(za), lit(zb)), za / zb, tol)
+        for e in (1, 2, 3, 4, 5, -1, -2, 0):
+            T('power %s ** %d with inf and NaN parts' % (dt, e), 'marsql.power(%s, %d)' % (lit(za), e),
+              np.power(za, e), tol)
+BOOLS = np.array([True, False, True])
+T('select int64 bigint default beyond 2^53',
+  'marsql."select"(ARRAY[%s], ARRAY[%s], %d::bigint)' % (lit(BOOLS), lit(np.array([1, 2, 3], np.int64)), BIG),
+  np.select([BOOLS], [np.array([1, 2, 3], np.int64)], BIG))
+T('select int8 choices, bigint default stays int8',
+  'marsql."select"(ARRAY[%s], ARRAY[%s], 5::bigint)' % (lit(BOOLS), lit(np.array([1, 2, 3], np.int8))),
+  np.select([BOOLS], [np.array([1, 2, 3], np.int8)], np.int8(5)))
