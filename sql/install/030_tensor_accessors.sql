@@ -16,4 +16,4 @@ COMMENT ON FUNCTION marsql.size(marsql.tensor) IS 'number of elements';
 CREATE FUNCTION marsql.dtype(t marsql.tensor) RETURNS text
 	AS 'MODULE_PATHNAME', 'tensor_dtype'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION marsql.dtype(marsql.tensor) IS 'element type: float32 or float64';
+COMMENT ON FUNCTION marsql.dtype(marsql.tensor) IS 'element type, by numpy''s name (float64, int32, bool, complex128, ...)';

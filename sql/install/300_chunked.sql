@@ -148,7 +148,7 @@ CREATE FUNCTION marsql.nbytes(ct marsql.chunked_tensor) RETURNS bigint
 COMMENT ON FUNCTION marsql.nbytes(marsql.chunked_tensor) IS 'chunked tensor: bytes of element data';
 CREATE FUNCTION marsql.dtype(ct marsql.chunked_tensor) RETURNS text
 	AS 'MODULE_PATHNAME', 'chunked_tensor_dtype' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION marsql.dtype(marsql.chunked_tensor) IS 'chunked tensor: float32 or float64';
+COMMENT ON FUNCTION marsql.dtype(marsql.chunked_tensor) IS 'element type of a chunked tensor, by numpy''s name';
 CREATE FUNCTION marsql.storage(ct marsql.chunked_tensor) RETURNS regclass
 	AS 'MODULE_PATHNAME', 'chunked_tensor_storage' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.storage(marsql.chunked_tensor) IS 'chunked tensor: the table that holds the tiles';

@@ -76,6 +76,24 @@ mt_unary_loop(MtUnaryOp op, MtDtype in, MtDtype *result)
 		case MT_UNARY_SQRT:
 		case MT_UNARY_EXP:
 		case MT_UNARY_LOG:
+		case MT_UNARY_SIN:
+		case MT_UNARY_COS:
+		case MT_UNARY_TAN:
+		case MT_UNARY_SINH:
+		case MT_UNARY_COSH:
+		case MT_UNARY_TANH:
+		case MT_UNARY_ARCSIN:
+		case MT_UNARY_ARCCOS:
+		case MT_UNARY_ARCTAN:
+		case MT_UNARY_ARCSINH:
+		case MT_UNARY_ARCCOSH:
+		case MT_UNARY_ARCTANH:
+		case MT_UNARY_EXP2:
+		case MT_UNARY_EXPM1:
+		case MT_UNARY_LOG2:
+		case MT_UNARY_LOG10:
+		case MT_UNARY_LOG1P:
+			/* numpy's complex loops: the same dtype back */
 			if (complex_in)
 			{
 				*result = in;
@@ -400,6 +418,41 @@ cpow_##NAME(T a, T b) \
 
 COMPLEX_POW(mt_cfloat, float, f)
 COMPLEX_POW(mt_cdouble, double, d)
+
+/*
+ * Complex exp2, expm1, log2, log10 and log1p as numpy computes them (C has
+ * no complex form of these): exp2 is exp(z ln 2); log2 and log10 are
+ * log(z) times 1/ln 2 or 1/ln 10 (each part); expm1 and log1p keep their
+ * accuracy near 0 through the real expm1 and an atan2/hypot form.
+ */
+#define COMPLEX_EXP_LOG(T, R, NAME) \
+static inline T \
+cexp2_##NAME(T z) \
+{ \
+	const R		ln2 = (R) 0.693147180559945309417232121458176568; \
+	return exp(complex_of_##NAME(creal(z) * ln2, cimag(z) * ln2)); \
+} \
+static inline T \
+cexpm1_##NAME(T z) \
+{ \
+	R			x = creal(z), y = cimag(z), h = sin(y / 2); \
+	return complex_of_##NAME(expm1(x) * cos(y) - 2 * h * h, exp(x) * sin(y)); \
+} \
+static inline T \
+clog_scaled_##NAME(T z, R scale) \
+{ \
+	T			l = log(z); \
+	return complex_of_##NAME(creal(l) * scale, cimag(l) * scale); \
+} \
+static inline T \
+clog1p_##NAME(T z) \
+{ \
+	R			x = creal(z) + 1, y = cimag(z); \
+	return complex_of_##NAME(log(hypot(x, y)), atan2(y, x)); \
+}
+
+COMPLEX_EXP_LOG(mt_cfloat, float, f)
+COMPLEX_EXP_LOG(mt_cdouble, double, d)
 
 /* numpy's lexicographic complex order (CLT and CLE of loops.h) */
 #define CLT(x, y) ((creal(x) < creal(y) && !isnan(cimag(x)) && !isnan(cimag(y))) || \

@@ -346,7 +346,24 @@ LINES_FN(unary_c##NAME)(MtUnaryOp op, const void *src, void *dst, int64_t start,
 		case MT_UNARY_SQRT: ULOOP(T, T, sqrt(x)); break; \
 		case MT_UNARY_EXP: ULOOP(T, T, exp(x)); break; \
 		case MT_UNARY_LOG: ULOOP(T, T, log(x)); break; \
-		case MT_UNARY_SQUARE: ULOOP(T, T, x * x); break; \
+		case MT_UNARY_SQUARE: ULOOP(T, T, cmul_##NAME(x, x)); break; \
+		case MT_UNARY_SIN: ULOOP(T, T, sin(x)); break; \
+		case MT_UNARY_COS: ULOOP(T, T, cos(x)); break; \
+		case MT_UNARY_TAN: ULOOP(T, T, tan(x)); break; \
+		case MT_UNARY_SINH: ULOOP(T, T, sinh(x)); break; \
+		case MT_UNARY_COSH: ULOOP(T, T, cosh(x)); break; \
+		case MT_UNARY_TANH: ULOOP(T, T, tanh(x)); break; \
+		case MT_UNARY_ARCSIN: ULOOP(T, T, asin(x)); break; \
+		case MT_UNARY_ARCCOS: ULOOP(T, T, acos(x)); break; \
+		case MT_UNARY_ARCTAN: ULOOP(T, T, atan(x)); break; \
+		case MT_UNARY_ARCSINH: ULOOP(T, T, asinh(x)); break; \
+		case MT_UNARY_ARCCOSH: ULOOP(T, T, acosh(x)); break; \
+		case MT_UNARY_ARCTANH: ULOOP(T, T, atanh(x)); break; \
+		case MT_UNARY_EXP2: ULOOP(T, T, cexp2_##NAME(x)); break; \
+		case MT_UNARY_EXPM1: ULOOP(T, T, cexpm1_##NAME(x)); break; \
+		case MT_UNARY_LOG2: ULOOP(T, T, clog_scaled_##NAME(x, (R) 1.442695040888963407359924681001892137)); break; \
+		case MT_UNARY_LOG10: ULOOP(T, T, clog_scaled_##NAME(x, (R) 0.434294481903251827651128918916605082)); break; \
+		case MT_UNARY_LOG1P: ULOOP(T, T, clog1p_##NAME(x)); break; \
 		case MT_UNARY_ISNAN: ULOOP(T, uint8_t, CNAN(x)); break; \
 		case MT_UNARY_ISINF: ULOOP(T, uint8_t, isinf(creal(x)) || isinf(cimag(x))); break; \
 		case MT_UNARY_ISFINITE: ULOOP(T, uint8_t, isfinite(creal(x)) && isfinite(cimag(x))); break; \

@@ -54,6 +54,10 @@ SQL_NAMES = {
     # ndarray.flatten (a copy) return the same values; marsql has flatten.
     'ravel': (['flatten'], 'a SQL value has no views, so ravel is flatten'),
 }
+# numpy.emath's functions share their names with the real ones: marsql
+# spells the module with an underscore (numpy.emath.sqrt is emath_sqrt).
+for _name in ('arccos', 'arcsin', 'arctanh', 'log', 'log2', 'logn', 'log10', 'power', 'sqrt'):
+    SQL_NAMES['emath.' + _name] = (['emath_' + _name], 'numpy.emath.%s is emath_%s' % (_name, _name))
 
 # SQL operator (name, kind: b binary, l prefix) -> the numpy routine it is.
 # Only operators with a type of schema marsql on one side are read.

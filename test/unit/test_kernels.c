@@ -445,8 +445,9 @@ test_elementwise_dtypes(void)
 		  mt_unary_loop(MT_UNARY_FLOOR, MT_INT64, &result) == MT_FLOAT64 && result == MT_FLOAT64 &&
 		  mt_unary_loop(MT_UNARY_ABS, MT_COMPLEX64, &result) == MT_COMPLEX64 && result == MT_FLOAT32 &&
 		  mt_unary_loop(MT_UNARY_NEG, MT_BOOL, &result) == MT_DTYPE_INVALID &&
-		  mt_unary_loop(MT_UNARY_SIN, MT_COMPLEX128, &result) == MT_DTYPE_INVALID,
-		  "unary loops: numpy's inexact dtypes, abs of complex is real, refusals");
+		  mt_unary_loop(MT_UNARY_SIN, MT_COMPLEX128, &result) == MT_COMPLEX128 && result == MT_COMPLEX128 &&
+		  mt_unary_loop(MT_UNARY_FLOOR, MT_COMPLEX128, &result) == MT_DTYPE_INVALID,
+		  "unary loops: numpy's inexact dtypes, abs of complex is real, complex sin, refusals");
 	check(mt_binary_loop(MT_BINARY_DIV, MT_INT8, &result) == MT_FLOAT64 && result == MT_FLOAT64 &&
 		  mt_binary_loop(MT_BINARY_DIV, MT_FLOAT16, &result) == MT_FLOAT32 && result == MT_FLOAT16 &&
 		  mt_binary_loop(MT_BINARY_POW, MT_BOOL, &result) == MT_INT8 && result == MT_INT8 &&
