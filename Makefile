@@ -47,13 +47,9 @@ src/kernels/elementwise.o: CFLAGS += -O3
 $(OBJS): $(wildcard src/*.h src/kernels/*.h src/tensor/*.h src/engine/*.h src/fanout/*.h src/chunked/*.h src/knn/*.h src/device/*.h)
 
 # The script is rebuilt when a part changes and also when the list of parts
-# does (a part added with an old date, removed or renamed): the list is kept
-# in sql/install.parts, rewritten only when it differs.
-INSTALL_PARTS_LIST := sql/install.parts
-$(shell echo '$(INSTALL_PARTS)' | cmp -s - $(INSTALL_PARTS_LIST) || echo '$(INSTALL_PARTS)' > $(INSTALL_PARTS_LIST))
-EXTRA_CLEAN += $(INSTALL_PARTS_LIST)
-
-$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(INSTALL_PARTS_LIST) marsql.control
+# does (a part added with an old date, removed or renamed): that changes the
+# directory's own modification time.
+$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) sql/install marsql.control
 	cat $(INSTALL_PARTS) > $@
 
 # marsql_faiss.so: the C++ bridge over Debian's static libfaiss, a module of

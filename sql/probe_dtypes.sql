@@ -175,3 +175,16 @@ SELECT 'complex128:[inf+infj, inf+0j, nan+1j, 1+1j, 1e300+1e300j]'::tensor
 	   'complex64:[inf+infj, 1+2j]'::tensor * 'complex64:[1+0j, 3-1j]'::tensor AS mul64;
 SELECT e AS exponent, power('complex128:[inf+infj, inf+0j, nan+1j, 1+1j, 1e300+1e300j]'::tensor, e) AS power
 FROM unnest(ARRAY[1, 2, 3, 4, -1, 0]) AS e;
+
+-- select's default takes numpy's scalar kind from its SQL type: an integer
+-- (the default 0 included) is a weak int, a double precision a weak float
+-- even when whole (2.0 gave int8 and 300.0 was 22003 with int8 choices)
+SELECT "select"(ARRAY['bool:[false,true]'::tensor], ARRAY['int8:[1,2]'::tensor]) AS omitted_int8,
+	   "select"(ARRAY['bool:[false,true]'::tensor], ARRAY['int8:[1,2]'::tensor], 2) AS integer_int8,
+	   "select"(ARRAY['bool:[false,true]'::tensor], ARRAY['int8:[1,2]'::tensor], 2::smallint) AS smallint_int8,
+	   "select"(ARRAY['bool:[false,true]'::tensor], ARRAY['int8:[1,2]'::tensor], 2.0) AS whole_float_float64,
+	   "select"(ARRAY['bool:[false,true]'::tensor], ARRAY['int8:[1,2]'::tensor], 300::float8) AS float_300,
+	   "select"(ARRAY['bool:[false,true]'::tensor], ARRAY['float32:[1,2]'::tensor], 3) AS float32_stays;
+SELECT try_sql($$SELECT marsql."select"(ARRAY['bool:[false]'::marsql.tensor], ARRAY['float16:[1]'::marsql.tensor], 65520::bigint)::text$$);
+-- a shape error is reported before an int64 value that does not fit a double
+SELECT try_sql($$SELECT count(*) FROM marsql.rows('int64:9007199254740993'::marsql.tensor)$$);

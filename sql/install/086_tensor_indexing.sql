@@ -78,15 +78,16 @@ COMMENT ON FUNCTION marsql.choose(marsql.tensor, marsql.tensor[]) IS
 	'choices[a[i]][i] with a and the choices broadcast, dtypes promoted (numpy.choose, mode raise)';
 
 CREATE FUNCTION marsql.select(condlist marsql.tensor[], choicelist marsql.tensor[],
-							  "default" double precision DEFAULT 0)
+							  "default" double precision)
 	RETURNS marsql.tensor
 	AS 'MODULE_PATHNAME', 'tensor_select'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.select(marsql.tensor[], marsql.tensor[], double precision) IS
-	'the choice of the first true bool condition, else default; all broadcast, dtypes promoted, default a weak scalar (numpy.select)';
+	'the choice of the first true bool condition, else default; all broadcast, dtypes promoted, default a weak float (numpy.select)';
 
--- a bigint default is a weak integer held exactly (a double precision one
--- rounds beyond 2^53); it must fit an integer result dtype (22003)
+-- an integer default (the default 0 included) is numpy's weak int, held
+-- exactly (a double precision one is a weak float, whole or not, and rounds
+-- beyond 2^53); it must fit an integer result dtype (22003)
 CREATE FUNCTION marsql.select(condlist marsql.tensor[], choicelist marsql.tensor[],
 							  "default" bigint)
 	RETURNS marsql.tensor
@@ -94,6 +95,22 @@ CREATE FUNCTION marsql.select(condlist marsql.tensor[], choicelist marsql.tensor
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION marsql.select(marsql.tensor[], marsql.tensor[], bigint) IS
 	'numpy.select with an integer default, exact for integer dtypes (a weak integer scalar)';
+
+CREATE FUNCTION marsql.select(condlist marsql.tensor[], choicelist marsql.tensor[],
+							  "default" integer DEFAULT 0)
+	RETURNS marsql.tensor
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN marsql.select(condlist, choicelist, "default"::bigint);
+COMMENT ON FUNCTION marsql.select(marsql.tensor[], marsql.tensor[], integer) IS
+	'numpy.select with an integer default (0 when omitted), a weak integer scalar';
+
+CREATE FUNCTION marsql.select(condlist marsql.tensor[], choicelist marsql.tensor[],
+							  "default" smallint)
+	RETURNS marsql.tensor
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN marsql.select(condlist, choicelist, "default"::bigint);
+COMMENT ON FUNCTION marsql.select(marsql.tensor[], marsql.tensor[], smallint) IS
+	'numpy.select with an integer default, a weak integer scalar';
 
 CREATE FUNCTION marsql.put(a marsql.tensor, ind marsql.tensor, v marsql.tensor)
 	RETURNS marsql.tensor

@@ -847,19 +847,23 @@ select_choices(ArrayType *condlist, ArrayType *choicelist, double float_default,
 	dtype = (MtDtype) choices[0]->dtype;
 	for (int k = 1; k < m; k++)
 		dtype = mt_dtype_promote(dtype, (MtDtype) choices[k]->dtype);
-	if (int_default_given)
+	/*
+	 * A SQL integer is numpy's weak int (exact in an integer dtype, 22003
+	 * where it does not fit); a double precision is a weak float, whole or
+	 * not, as numpy's Python float.  A float dtype takes either as astype
+	 * converts (22003 beyond float16's or float32's range).
+	 */
+	kind = int_default_given ? MT_SCALAR_INT : MT_SCALAR_FLOAT;
+	dtype = mt_dtype_promote_scalar(dtype, kind);
+	if (int_default_given && mt_dtype_is_exact(dtype))
 	{
-		dtype = mt_dtype_promote_scalar(dtype, MT_SCALAR_INT);
-		if (mt_dtype_is_exact(dtype))
-			tensor_check_int_fits(int_default, dtype);
+		tensor_check_int_fits(int_default, dtype);
 		dflt_t = tensor_from_int(int_default, dtype);
 	}
 	else
 	{
-		kind = (isfinite(dflt) && dflt == floor(dflt)) ? MT_SCALAR_INT : MT_SCALAR_FLOAT;
-		dtype = mt_dtype_promote_scalar(dtype, kind);
 		dflt_t = tensor_new(0, NULL, MT_FLOAT64);
-		*(double *) TENSOR_DATA(dflt_t) = dflt;
+		*(double *) TENSOR_DATA(dflt_t) = int_default_given ? (double) int_default : dflt;
 		dflt_t = tensor_convert(dflt_t, dtype);
 	}
 

@@ -33,7 +33,8 @@ PG_FUNCTION_INFO_V1(tensor_matrix_cells);
  * The value columns are double precision, which holds every element of
  * every real dtype exactly but int64's beyond 2^53: rather than return
  * another integer than the one stored, such a tensor is refused before
- * its first row (22003), pointing to the exact bigint[] cast.
+ * its first row (22003), pointing to the exact bigint[] cast; after the
+ * shape checks, so that a wrong shape is reported as such.
  */
 static void
 require_exact_doubles(const Tensor *t)
@@ -75,7 +76,6 @@ first_call(FunctionCallInfo fcinfo)
 	/* every real dtype reads as double precision; complex has no such row */
 	if (mt_dtype_is_complex((MtDtype) ((Tensor *) funcctx->user_fctx)->dtype))
 		tensor_require_float((Tensor *) funcctx->user_fctx, fcinfo);
-	require_exact_doubles((Tensor *) funcctx->user_fctx);
 	MemoryContextSwitchTo(oldcontext);
 	return funcctx;
 }
@@ -98,6 +98,7 @@ tensor_unnest(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		funcctx = first_call(fcinfo);
+		require_exact_doubles(funcctx->user_fctx);
 		funcctx->max_calls = (uint64) tensor_size(funcctx->user_fctx);
 	}
 	funcctx = SRF_PERCALL_SETUP();
@@ -139,6 +140,7 @@ tensor_rows(PG_FUNCTION_ARGS)
 					 errmsg("rows() expects a 2-D tensor, got %d dimensions",
 							t->ndim),
 					 errhint("Use marsql.unnest for one element per row.")));
+		require_exact_doubles(funcctx->user_fctx);
 		funcctx->max_calls = (uint64) t->dims[0];
 	}
 	funcctx = SRF_PERCALL_SETUP();
@@ -221,6 +223,7 @@ tensor_elements(PG_FUNCTION_ARGS)
 					 errmsg("elements() gives at most %d index columns, the tensor has %d dimensions",
 							ELEMENTS_AXES, t->ndim),
 					 errhint("Use marsql.unnest, whose index is an array, or reshape the tensor first.")));
+		require_exact_doubles(funcctx->user_fctx);
 		funcctx->max_calls = (uint64) tensor_size(t);
 	}
 	return axis_columns_next(fcinfo, ELEMENTS_AXES);
@@ -240,6 +243,7 @@ tensor_matrix_cells(PG_FUNCTION_ARGS)
 					 errmsg("matrix_cells() expects a 2-D tensor, got %d dimensions",
 							t->ndim),
 					 errhint("Use marsql.elements for a tensor of any number of dimensions, or reshape it to 2-D first.")));
+		require_exact_doubles(funcctx->user_fctx);
 		funcctx->max_calls = (uint64) tensor_size(t);
 	}
 	return axis_columns_next(fcinfo, 2);

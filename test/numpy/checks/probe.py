@@ -55,3 +55,9 @@ T('select int64 bigint default beyond 2^53',
 T('select int8 choices, bigint default stays int8',
   'marsql."select"(ARRAY[%s], ARRAY[%s], 5::bigint)' % (lit(BOOLS), lit(np.array([1, 2, 3], np.int8))),
   np.select([BOOLS], [np.array([1, 2, 3], np.int8)], np.int8(5)))
+T('select int8 choices, whole float default is float64',
+  'marsql."select"(ARRAY[%s], ARRAY[%s], 2.0)' % (lit(BOOLS), lit(np.array([1, 2, 3], np.int8))),
+  np.select([BOOLS], [np.array([1, 2, 3], np.int8)], 2.0))
+T('select int8 choices, default omitted stays int8',
+  'marsql."select"(ARRAY[%s], ARRAY[%s])' % (lit(BOOLS), lit(np.array([1, 2, 3], np.int8))),
+  np.select([BOOLS], [np.array([1, 2, 3], np.int8)]))
