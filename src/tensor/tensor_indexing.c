@@ -20,8 +20,6 @@
  */
 #include "postgres.h"
 
-#include <math.h>
-
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/lsyscache.h"
@@ -817,7 +815,6 @@ select_choices(ArrayType *condlist, ArrayType *choicelist, double float_default,
 				m;
 	Tensor	  **conds = tensor_list(condlist, &nc, "condlist");
 	Tensor	  **choices = tensor_list(choicelist, &m, "choicelist");
-	float8		dflt = float_default;
 	Tensor	   *dflt_t;
 	Tensor	  **all;
 	const uint8_t **cdata;
@@ -861,11 +858,8 @@ select_choices(ArrayType *condlist, ArrayType *choicelist, double float_default,
 		dflt_t = tensor_from_int(int_default, dtype);
 	}
 	else
-	{
-		dflt_t = tensor_new(0, NULL, MT_FLOAT64);
-		*(double *) TENSOR_DATA(dflt_t) = int_default_given ? (double) int_default : dflt;
-		dflt_t = tensor_convert(dflt_t, dtype);
-	}
+		dflt_t = tensor_convert(tensor_from_scalar(int_default_given ? (double) int_default
+												   : float_default, MT_FLOAT64), dtype);
 
 	all = palloc(sizeof(Tensor *) * (2 * m + 1));
 	for (int k = 0; k < m; k++)
